@@ -1,0 +1,53 @@
+#pragma once
+// The drug database: the embedded default, plus a user's own formulary laid over it.
+//
+//   auto db = taper::database::embedded();          // needs no file at run time
+//   db.overlay_file("local-formulary.json");         // add drugs or override fields
+//   const taper::drug& d = db.get("Cipramil");       // name, alias or brand, any case
+//
+// A database is a plain value: copy it, keep several. Reading it from many threads at once
+// is safe; changing it (overlay_*) needs the usual exclusive access.
+#include <taper/drugs/drug.hpp>
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace taper {
+
+class database {
+public:
+    /// An empty database.
+    database() = default;
+
+    /// The reviewed default data compiled into the library (src/drugs/drugs.json).
+    static const database& embedded();
+
+    /// Lay a formulary (JSON text) over this database. `origin` names it in errors.
+    /// Strong guarantee: on formulary_error the database is unchanged.
+    void overlay_json(std::string_view json_text, std::string_view origin = "<string>");
+    /// The same, reading a file. A file that cannot be read is a formulary_error too.
+    void overlay_file(const std::filesystem::path& file);
+
+    /// By name, alias or brand name, ignoring case and surrounding spaces.
+    /// Throws unknown_drug_error with "did you mean" suggestions.
+    const drug& get(std::string_view name) const;
+    /// The same, or nullptr.
+    const drug* find(std::string_view name) const noexcept;
+    /// Up to `limit` known names close to `name` (edit distance), nearest first.
+    std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 3) const;
+
+    std::span<const drug> drugs() const noexcept { return drugs_; }
+    std::size_t size() const noexcept { return drugs_.size(); }
+
+private:
+    void rebuild_index();
+
+    std::vector<drug> drugs_;
+    std::unordered_map<std::string, std::size_t> index_;  // lower-case key -> drugs_ index
+};
+
+}  // namespace taper

@@ -1,0 +1,129 @@
+#include <taper/drugs/database.hpp>
+
+#include "formulary_json.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+namespace taper {
+
+namespace detail {
+extern const std::string_view embedded_drugs_json;  // generated from src/drugs/drugs.json
+}
+
+namespace {
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), which is
+/// what typos of drug names look like: "sertarline", "citaloparm".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+const database& database::embedded() {
+    // Built once, on first use, thread-safely (a function-local static).
+    static const database db = [] {
+        database d;
+        d.overlay_json(detail::embedded_drugs_json, "embedded drugs.json");
+        return d;
+    }();
+    return db;
+}
+
+void database::overlay_json(std::string_view json_text, std::string_view origin) {
+    std::vector<drug> updated = drugs_;  // strong guarantee: work on a copy
+    detail::apply_formulary(updated, json_text, origin);
+    drugs_ = std::move(updated);
+    rebuild_index();
+}
+
+void database::overlay_file(const std::filesystem::path& file) {
+    const std::string origin = file.string();
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        throw formulary_error(origin, "", "", "is a directory, not a formulary file");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw formulary_error(origin, "", "", "cannot be opened for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw formulary_error(origin, "", "", "could not be read to the end");
+    overlay_json(text.str(), origin);
+}
+
+void database::rebuild_index() {
+    index_.clear();
+    for (std::size_t i = 0; i < drugs_.size(); ++i) {
+        const auto& d = drugs_[i];
+        index_.emplace(detail::name_key(d.name), i);
+        for (const auto& a : d.aliases) index_.emplace(detail::name_key(a), i);
+        for (const auto& b : d.brand_names) index_.emplace(detail::name_key(b), i);
+    }
+}
+
+const drug* database::find(std::string_view name) const noexcept {
+    try {
+        const auto it = index_.find(detail::name_key(name));
+        return it == index_.end() ? nullptr : &drugs_[it->second];
+    } catch (...) {  // only std::bad_alloc from building the key
+        return nullptr;
+    }
+}
+
+const drug& database::get(std::string_view name) const {
+    if (const drug* d = find(name)) return *d;
+    throw unknown_drug_error(std::string(name), suggestions(name));
+}
+
+std::vector<std::string> database::suggestions(std::string_view name, std::size_t limit) const {
+    const std::string query = detail::name_key(name);
+    if (query.empty()) return {};
+    // A typo costs about one edit per four letters; a prefix of 3+ letters ("venla") also counts.
+    const std::size_t budget = std::max<std::size_t>(1, std::min<std::size_t>(3, query.size() / 4 + 1));
+    struct candidate {
+        std::size_t distance;
+        std::string label;
+        std::size_t drug_index;
+    };
+    std::vector<candidate> found;
+    for (std::size_t i = 0; i < drugs_.size(); ++i) {
+        const auto& d = drugs_[i];
+        auto consider = [&](const std::string& spelling, bool is_generic) {
+            const std::string key = detail::name_key(spelling);
+            std::size_t dist = edit_distance(query, key);
+            if (query.size() >= 3 && key.starts_with(query)) dist = std::min<std::size_t>(dist, 1);
+            if (dist > budget) return;
+            found.push_back({dist, is_generic ? d.name : spelling + " (" + d.name + ")", i});
+        };
+        consider(d.name, true);
+        for (const auto& a : d.aliases) consider(a, false);
+        for (const auto& b : d.brand_names) consider(b, false);
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const candidate& a, const candidate& b) { return a.distance < b.distance; });
+    std::vector<std::string> out;
+    std::vector<std::size_t> drugs_named;
+    for (const auto& c : found) {
+        if (out.size() >= limit) break;
+        if (std::find(drugs_named.begin(), drugs_named.end(), c.drug_index) != drugs_named.end())
+            continue;  // one suggestion per drug: its nearest spelling
+        drugs_named.push_back(c.drug_index);
+        out.push_back(c.label);
+    }
+    return out;
+}
+
+}  // namespace taper

@@ -1,0 +1,56 @@
+#include <taper/drugs/occupancy_model.hpp>
+#include <taper/units/io.hpp>
+
+#include <cmath>
+
+namespace taper {
+namespace {
+
+void require_usable(const occupancy_model& m) {
+    if (m.usable()) return;
+    std::string missing;
+    auto add = [&](bool known, const char* what) {
+        if (known) return;
+        if (!missing.empty()) missing += ", ";
+        missing += what;
+    };
+    add(m.emax_percent.known(), "Emax");
+    add(m.ed50.known(), "ED50");
+    add(m.hill.known(), "Hill coefficient");
+    throw missing_data_error("occupancy model \"" + m.id + "\" (" + m.receptor +
+                             ") cannot be evaluated: " + missing +
+                             " not known in the data (status " +
+                             std::string(to_string(m.ed50.origin.status)) + ")");
+}
+
+}  // namespace
+
+double occupancy_model::occupancy_percent(mass daily_dose) const {
+    require_usable(*this);
+    const double d = daily_dose.value();
+    if (!std::isfinite(d) || d < 0)
+        throw invalid_argument_error("occupancy needs a dose of 0 mg or more, not " +
+                                     to_string(daily_dose));
+    const double emax = *emax_percent;
+    const double ed = ed50->value();
+    const double n = *hill;
+    if (n == 1.0) return emax * d / (ed + d);  // the common case, exact and cheap
+    const double dn = std::pow(d, n);
+    return emax * dn / (std::pow(ed, n) + dn);
+}
+
+mass occupancy_model::dose_for_occupancy(double occupancy) const {
+    require_usable(*this);
+    const double emax = *emax_percent;
+    if (!std::isfinite(occupancy) || occupancy < 0 || occupancy >= emax)
+        throw invalid_argument_error(
+            "occupancy model \"" + id + "\" reaches " + format_number(occupancy) +
+            "% at no finite dose: expected an occupancy from 0% up to (not including) its Emax of " +
+            format_number(emax) + "%");
+    const double ratio = occupancy / (emax - occupancy);
+    const double n = *hill;
+    const double d = ed50->value() * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
+    return from_value<mass>(d);
+}
+
+}  // namespace taper
