@@ -65,3 +65,20 @@ public:
 };
 
 }  // namespace taper
+
+namespace taper {
+
+/// A plan request that cannot be planned as asked (a bad field, contradictory limits, a
+/// strategy that does not fit the drug). The message names the field and what was expected.
+class plan_error : public error {
+public:
+    using error::error;
+};
+
+/// A strategy name the registry does not know, or a duplicate registration.
+class strategy_error : public error {
+public:
+    using error::error;
+};
+
+}  // namespace taper

@@ -1,0 +1,54 @@
+#pragma once
+// What a person asks for: the drug, the dose they take now and how, when to start, and the
+// limits the schedule must respect.
+#include <taper/plan/calendar.hpp>
+#include <taper/plan/step.hpp>
+#include <taper/units/quantities.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace taper {
+
+/// One dose-time of the day: "morning" 1 mg.
+struct timed_dose {
+    std::string time;
+    mass amount;
+    friend bool operator==(const timed_dose&, const timed_dose&) = default;
+};
+
+/// Stay on the dose of step `after_step` (1-based) for an extra `length` before going on.
+struct hold {
+    int after_step = 1;
+    duration length;
+};
+
+struct plan_request {
+    std::string drug;                  ///< name, alias or brand
+    mass daily_dose;                   ///< what is taken per day now
+    std::vector<timed_dose> split;     ///< how it is split across the day; empty = once daily
+    date start{};                      ///< first day of step 1
+    duration interval = from_value<duration>(28);  ///< length of each step
+    std::map<step_phase, duration> phase_interval; ///< per-phase lengths, e.g. switch steps
+
+    // Limits. Reductions are measured in the plan's dose basis: the drug's own mg, or
+    // diazepam-equivalent mg in a crossover.
+    std::optional<mass> max_step;              ///< largest cut per step, in mg
+    std::optional<double> max_step_percent;    ///< largest cut, % of the most recent dose
+    std::optional<double> max_step_points;     ///< largest cut in receptor-occupancy points
+    mass min_change = from_value<mass>(0);     ///< a smaller change is not worth a step
+    std::optional<mass> final_dose;            ///< the last dose before stopping
+    mass maintenance = from_value<mass>(0);    ///< end on this dose instead of stopping
+    std::optional<int> max_steps;              ///< the plan must finish within this many steps
+    std::optional<duration> max_duration;      ///< ... or within this long
+    std::vector<hold> holds;
+    bool half_life_pacing = false;             ///< slower, smaller steps for short half-lives
+
+    std::string occupancy_model;               ///< model id; empty = the drug's default
+    std::string equivalence_table = "ashton";  ///< for diazepam equivalents
+    std::string current_formulation;           ///< formulation id in use (split warnings)
+};
+
+}  // namespace taper

@@ -1,0 +1,42 @@
+#include <taper/plan/calendar.hpp>
+
+#include <taper/error.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace taper {
+
+date parse_date(std::string_view iso) {
+    constexpr std::string_view expected = "a date as YYYY-MM-DD (e.g. \"2026-12-01\")";
+    auto fail = [&](const char* problem) { throw parse_error(std::string(iso), std::string(expected), problem); };
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') fail("it is not in the form YYYY-MM-DD");
+    auto number = [&](std::size_t pos, std::size_t len) {
+        int v = 0;
+        const char* first = iso.data() + pos;
+        for (std::size_t i = 0; i < len; ++i)
+            if (first[i] < '0' || first[i] > '9') fail("it is not in the form YYYY-MM-DD");
+        std::from_chars(first, first + len, v);
+        return v;
+    };
+    const std::chrono::year_month_day ymd{std::chrono::year{number(0, 4)},
+                                          std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                          std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+    if (!ymd.ok()) fail("there is no such day");
+    return date{ymd};
+}
+
+std::string format_date(date d) {
+    const std::chrono::year_month_day ymd{d};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+date add_days(date d, duration length) {
+    return d + std::chrono::days{static_cast<long>(std::lround(length.value()))};
+}
+
+}  // namespace taper

@@ -1,0 +1,465 @@
+// The planner: asks a strategy for targets and turns them into dated steps that keep every
+// limit of the request. See include/taper/plan/planner.hpp and docs/schedule-engine.md.
+#include <taper/plan/planner.hpp>
+
+#include <taper/units/io.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+
+namespace taper {
+
+std::string_view to_string(step_phase p) noexcept {
+    switch (p) {
+        case step_phase::reduce: return "reduce";
+        case step_phase::switch_over: return "switch";
+        case step_phase::hold: return "hold";
+        case step_phase::stop: return "stop";
+    }
+    return "?";
+}
+
+std::string_view to_string(dose_basis b) noexcept {
+    return b == dose_basis::own_mg ? "mg" : "mg diazepam-equivalent";
+}
+
+date step::end() const { return add_days(start, length); }
+
+const occupancy_model& plan_context::require_model(std::string_view strategy) const {
+    if (model != nullptr) return *model;
+    throw plan_error("the " + std::string(strategy) + " strategy needs a receptor occupancy model, and " +
+                     subject.name +
+                     " has none that can be evaluated in the data (no published Emax and ED50 were "
+                     "found); use the proportional strategy (a percentage of the most recent dose) instead");
+}
+
+namespace {
+
+constexpr int step_guard = 20000;  // far beyond any real plan; stops a runaway strategy
+constexpr double relative_eps = 1e-9;
+
+bool about_equal(mass a, mass b) {
+    return std::abs(a.value() - b.value()) <= relative_eps * std::max({1.0, std::abs(a.value()), std::abs(b.value())});
+}
+bool finite(mass m) { return std::isfinite(m.value()); }
+bool finite(duration d) { return std::isfinite(d.value()); }
+mass mg_of(double v) { return from_value<mass>(v); }
+
+[[noreturn]] void reject(const std::string& field, const std::string& problem) {
+    throw plan_error("plan request: " + field + ": " + problem);
+}
+
+const occupancy_model* resolve_model(const drug& d, const plan_request& r) {
+    if (!r.occupancy_model.empty()) return &d.occupancy(r.occupancy_model);
+    const auto* m = d.find_target(d.default_target);
+    return (m != nullptr && m->usable()) ? m : nullptr;
+}
+
+// --- class guidance on pace -------------------------------------------------------------
+
+struct pace_rule {
+    double max_fraction;       // of the most recent dose
+    double max_points;         // occupancy points, where the drug has a model
+    double per_days;
+    const char* guidance;
+};
+
+std::optional<pace_rule> pace_rule_for(drug_class c) {
+    switch (c) {
+        case drug_class::benzodiazepine:
+        case drug_class::z_drug:
+            return pace_rule{0.25, 0, 14,
+                             "benzodiazepines and z-drugs: no more than about 25% of the dose per two weeks"};
+        case drug_class::ssri:
+        case drug_class::snri:
+        case drug_class::serotonin_modulator:
+        case drug_class::nassa:
+            return pace_rule{0.25, 10, 14,
+                             "antidepressants: 10-25% of the most recent dose, or 5-10 occupancy points, "
+                             "every 2-4 weeks (Maudsley; Horowitz & Taylor 2019)"};
+        case drug_class::antipsychotic:
+            return pace_rule{0.25, 10, 91,
+                             "antipsychotics: about a quarter of the most recent dose, about 5-10 points of "
+                             "D2 occupancy, every 3-6 months (Horowitz et al. 2021)"};
+        case drug_class::other: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> pace_warning(const drug& d, const step& s, mass previous) {
+    const auto rule = pace_rule_for(d.klass);
+    if (!rule || s.phase != step_phase::reduce || previous.value() <= 0) return std::nullopt;
+    const double days = s.length.value();
+    const double scale = rule->per_days / days;  // per the guidance's period
+    std::string what;
+    if (s.change_points && rule->max_points > 0) {
+        if (*s.change_points * scale <= rule->max_points + 1e-9) return std::nullopt;
+        what = format_number(std::round(*s.change_points * 10) / 10) + " occupancy points";
+    } else {
+        const double fraction = s.change.value() / previous.value();
+        if (fraction * scale <= rule->max_fraction + 1e-9) return std::nullopt;
+        what = format_number(std::round(fraction * 1000) / 10) + "% of the dose";
+    }
+    return "faster than the guidance: this step cuts " + what + " in " + format_number(days) +
+           " days (" + rule->guidance + ")";
+}
+
+// --- modified-release forms --------------------------------------------------------------
+
+/// Can `amount` be made from whole units of these strengths? (Coin change on a 1 µg grid.)
+bool whole_units_make(mass amount, const std::vector<mass>& strengths) {
+    const auto to_grid = [](mass m) { return static_cast<long>(std::llround(m.value() * 1000)); };
+    const long goal = to_grid(amount);
+    if (goal == 0) return true;
+    long g = 0;
+    for (auto s : strengths) g = std::gcd(g, to_grid(s));
+    if (g <= 0 || goal % g != 0) return false;
+    const long n = goal / g;
+    if (n > 200000) return true;  // too large to check cheaply; multiples of the gcd nearly always work
+    std::vector<char> can(static_cast<std::size_t>(n) + 1, 0);
+    can[0] = 1;
+    for (long i = 1; i <= n; ++i)
+        for (auto s : strengths) {
+            const long k = to_grid(s) / g;
+            if (k <= i && can[static_cast<std::size_t>(i - k)]) {
+                can[static_cast<std::size_t>(i)] = 1;
+                break;
+            }
+        }
+    return can[static_cast<std::size_t>(n)] != 0;
+}
+
+// --- pacing by half-life -----------------------------------------------------------------
+
+struct pacing {
+    bool active = false;
+    double interval_factor = 1.0;
+    double step_factor = 1.0;
+    std::string note;
+};
+
+// Short half-life drugs (about a day or less) give faster, stronger withdrawal: steps 1.5×
+// longer and cuts 0.75× as large. The reference gives the direction, not numbers; these
+// factors are the library's conservative choice (docs/schedule-engine.md).
+pacing pacing_for(const drug& d, const plan_request& r, std::vector<std::string>& plan_warnings) {
+    pacing p;
+    if (!r.half_life_pacing) return p;
+    if (!d.half_life.parent) {
+        plan_warnings.push_back("half-life pacing was asked for, but " + d.name +
+                                "'s half-life is not known in the data, so it was not applied");
+        return p;
+    }
+    const double longest = d.half_life.parent->longest.value();
+    if (longest > 24.0) {
+        plan_warnings.push_back("half-life pacing: " + d.name + "'s half-life (up to " +
+                                format_number(longest) + " h) is not short, so steps are unchanged");
+        return p;
+    }
+    p.active = true;
+    p.interval_factor = 1.5;
+    p.step_factor = 0.75;
+    p.note = "paced for a short half-life (" + format_number(longest) +
+             " h): step 1.5x longer, cut 0.75x as large";
+    return p;
+}
+
+}  // namespace
+
+mass plausible_daily_limit(const drug& d) {
+    if (const auto* m = d.find_target(d.default_target); m != nullptr && m->usable())
+        return 100.0 * *m->ed50;
+    if (!d.equivalents.empty()) {
+        const auto it = d.equivalents.tables.find(default_equivalence_table);
+        if (it != d.equivalents.tables.end() && it->second.known())
+            return mg_of(500.0 / 10.0 * it->second->high.value());  // 500 mg diazepam-equivalent
+    }
+    return mg_of(10000.0);
+}
+
+void validate_request(const database& db, const plan_request& r) {
+    if (r.drug.find_first_not_of(" \t") == std::string::npos)
+        reject("drug", "name a drug, e.g. \"citalopram\"");
+    const drug& d = db.get(r.drug);
+
+    if (!finite(r.daily_dose)) reject("daily dose", "must be a finite number of mg");
+    if (r.daily_dose.value() <= 0)
+        reject("daily dose", to_string(r.daily_dose) + " leaves nothing to taper; expected more than 0 mg");
+    const mass limit = plausible_daily_limit(d);
+    if (r.daily_dose > limit)
+        reject("daily dose", to_string(r.daily_dose) + " is far beyond any plausible daily dose of " + d.name +
+                                 " (taper refuses more than " + to_string(limit) +
+                                 "); check the number and the unit (mg, not mcg)");
+
+    if (!r.split.empty()) {
+        std::set<std::string> times;
+        mass total = mg_of(0);
+        for (const auto& t : r.split) {
+            if (t.time.empty()) reject("split", "every dose-time needs a name, e.g. \"morning\"");
+            if (!times.insert(t.time).second) reject("split", "the dose-time \"" + t.time + "\" appears twice");
+            if (!finite(t.amount) || t.amount.value() <= 0)
+                reject("split", "the " + t.time + " dose must be more than 0 mg, not " + to_string(t.amount));
+            total += t.amount;
+        }
+        if (!about_equal(total, r.daily_dose))
+            reject("split", "the dose-times add up to " + to_string(total) + ", not the daily dose of " +
+                                to_string(r.daily_dose));
+    }
+
+    auto check_interval = [](const std::string& field, duration length) {
+        if (!finite(length) || length.value() < 0.5)
+            reject(field, "must be at least one day, not " + format_number(length.value()) + " days");
+        if (length.value() > 3653) reject(field, "must be at most ten years");
+    };
+    check_interval("interval", r.interval);
+    for (const auto& [phase, length] : r.phase_interval)
+        check_interval("interval for " + std::string(to_string(phase)) + " steps", length);
+
+    if (r.max_step && (!finite(*r.max_step) || r.max_step->value() <= 0))
+        reject("max step", "must be more than 0 mg, not " + to_string(*r.max_step));
+    auto check_percent = [](const std::string& field, const std::optional<double>& v, const char* what) {
+        if (v && (!std::isfinite(*v) || *v <= 0 || *v >= 100))
+            reject(field, std::string("expected ") + what + " between 0 and 100 (exclusive), not " + format_number(*v));
+    };
+    check_percent("max step percent", r.max_step_percent, "a percentage of the most recent dose");
+    check_percent("max step points", r.max_step_points, "occupancy points");
+    if (!finite(r.min_change) || r.min_change.value() < 0)
+        reject("min change", "must be 0 mg or more, not " + to_string(r.min_change));
+    if (r.max_step && r.min_change > *r.max_step)
+        reject("min change", "the smallest change worth making (" + to_string(r.min_change) +
+                                 ") is larger than the largest allowed cut (" + to_string(*r.max_step) + ")");
+    if (r.final_dose) {
+        if (!finite(*r.final_dose) || r.final_dose->value() <= 0)
+            reject("final dose", "must be more than 0 mg, not " + to_string(*r.final_dose));
+        if (*r.final_dose >= r.daily_dose)
+            reject("final dose", to_string(*r.final_dose) + " is not below the daily dose of " + to_string(r.daily_dose));
+        if (r.maintenance.value() > 0)
+            reject("final dose", "a final dose before stopping makes no sense with a maintenance dose; give one or the other");
+    }
+    if (!finite(r.maintenance) || r.maintenance.value() < 0)
+        reject("maintenance", "must be 0 mg or more, not " + to_string(r.maintenance));
+    if (r.maintenance >= r.daily_dose)
+        reject("maintenance", to_string(r.maintenance) + " is not below the daily dose of " + to_string(r.daily_dose));
+    if (r.max_steps && *r.max_steps < 1) reject("max steps", "must be at least 1");
+    if (r.max_duration && (!finite(*r.max_duration) || r.max_duration->value() < 1))
+        reject("max duration", "must be at least one day");
+    for (const auto& h : r.holds) {
+        if (h.after_step < 1) reject("holds", "a hold follows a step, numbered from 1");
+        check_interval("hold after step " + std::to_string(h.after_step), h.length);
+    }
+    if (r.max_step_points && resolve_model(d, r) == nullptr)
+        reject("max step points", d.name + " has no receptor occupancy model in the data, so a limit in "
+                                           "occupancy points cannot be checked; limit the cut in mg or % instead");
+    if (!r.occupancy_model.empty()) (void)resolve_model(d, r);  // throws if unknown or unusable
+    if (!r.current_formulation.empty() && d.find_formulation(r.current_formulation) == nullptr)
+        reject("current formulation", d.name + " has no formulation \"" + r.current_formulation + "\"");
+}
+
+schedule make_plan(const database& db, const plan_request& r, const any_strategy& strategy) {
+    validate_request(db, r);
+    const drug& d = db.get(r.drug);
+    const occupancy_model* model = resolve_model(d, r);
+    const plan_context ctx{d, r, model};
+    const std::string strategy_name(strategy.name());
+
+    schedule s;
+    s.drug = d.name;
+    s.strategy = strategy_name;
+    s.start_dose = r.daily_dose;
+    s.start = r.start;
+    s.start_split = r.split.empty() ? std::vector<timed_dose>{{"daily", r.daily_dose}} : r.split;
+    if (model != nullptr) {
+        s.occupancy_model = model->id;
+        s.occupancy_receptor = model->receptor;
+        s.start_occupancy_percent = model->occupancy_percent(r.daily_dose);
+    }
+    const pacing pace = pacing_for(d, r, s.warnings);
+    const formulation* current_form =
+        r.current_formulation.empty() ? nullptr : d.find_formulation(r.current_formulation);
+    const mass end_dose = r.maintenance;
+
+    std::vector<step> steps;
+    bool basis_known = false;
+    mass start_eq = r.daily_dose;
+    bool finished = false;
+    bool min_change_conflict_warned = false;
+
+    while (!finished) {
+        if (static_cast<int>(steps.size()) >= step_guard)
+            throw plan_error("the " + strategy_name + " strategy did not reach " + to_string(end_dose) +
+                             " within " + std::to_string(step_guard) + " steps; check its settings");
+        std::optional<target> proposed = strategy.next(ctx, steps);
+        const bool strategy_stopped = !proposed;
+        target t;
+        if (strategy_stopped) {
+            t.daily_dose = end_dose;
+            t.phase = step_phase::stop;
+            t.basis = basis_known ? s.basis : dose_basis::own_mg;
+        } else {
+            t = std::move(*proposed);
+        }
+        if (!basis_known) {
+            s.basis = t.basis;
+            basis_known = true;
+            if (s.basis == dose_basis::diazepam_mg) {
+                if (t.phase != step_phase::switch_over)
+                    throw plan_error("the " + strategy_name +
+                                     " strategy must begin a diazepam-equivalent plan with a switch step");
+                start_eq = t.daily_dose;
+                s.equivalence_table = r.equivalence_table;
+            }
+            s.start_equivalent_dose = start_eq;
+        } else if (t.basis != s.basis) {
+            throw plan_error("the " + strategy_name + " strategy changed the plan's dose basis midway");
+        }
+
+        const mass previous = steps.empty() ? start_eq : steps.back().equivalent_daily_dose;
+        if (!finite(t.daily_dose) || t.daily_dose.value() < 0)
+            throw plan_error("the " + strategy_name + " strategy proposed an impossible dose (" +
+                             to_string(t.daily_dose) + ")");
+        if (t.daily_dose > previous && !about_equal(t.daily_dose, previous))
+            throw plan_error("the " + strategy_name + " strategy proposed " + to_string(t.daily_dose) +
+                             " after " + to_string(previous) + ": a taper never raises the dose");
+        if (strategy_stopped && about_equal(previous, end_dose)) break;
+
+        std::vector<std::string> notes;
+        if (!t.note.empty()) notes.push_back(t.note);
+        const mass asked = t.daily_dose;
+        mass dose = t.daily_dose;
+        step_phase phase = t.phase;
+
+        if (phase == step_phase::reduce || phase == step_phase::stop) {
+            if (r.final_dose && previous <= *r.final_dose * (1 + relative_eps)) {
+                if (dose > end_dose) notes.push_back("stopping from the final dose of " + to_string(previous));
+                dose = end_dose;
+            } else if (r.final_dose && dose < *r.final_dose) {
+                dose = *r.final_dose;
+                notes.push_back("final dose before stopping: " + to_string(dose));
+            }
+            if (dose < end_dose) dose = end_dose;
+            if (pace.active && phase == step_phase::reduce && dose > end_dose) {
+                dose = previous - (previous - dose) * pace.step_factor;
+                notes.push_back(pace.note);
+            }
+            if (dose > end_dose && previous - dose < r.min_change)
+                dose = std::max(end_dose, previous - r.min_change);
+
+            // The request's maxima. Each one that bites says so on the step.
+            const mass min_change_target = dose;
+            if (r.max_step && previous - dose > *r.max_step) {
+                dose = previous - *r.max_step;
+                notes.push_back("cut limited to the maximum of " + to_string(*r.max_step));
+            }
+            const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
+            if (r.max_step_percent && !stopping_to_zero &&
+                previous - dose > previous * (*r.max_step_percent / 100.0)) {
+                dose = previous * (1.0 - *r.max_step_percent / 100.0);
+                notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_percent) +
+                                "% of the most recent dose");
+            }
+            if (r.max_step_points && model != nullptr && s.basis == dose_basis::own_mg) {
+                const double occ_prev = model->occupancy_percent(previous);
+                if (occ_prev - model->occupancy_percent(dose) > *r.max_step_points + 1e-12) {
+                    dose = model->dose_for_occupancy(std::max(0.0, occ_prev - *r.max_step_points));
+                    notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_points) +
+                                    " occupancy points");
+                }
+            }
+            if (dose > min_change_target && previous - dose < r.min_change && !min_change_conflict_warned) {
+                s.warnings.push_back("the smallest change worth making (" + to_string(r.min_change) +
+                                     ") is larger than the maximum cut at low doses; the maximum wins");
+                min_change_conflict_warned = true;
+            }
+            if (dose <= end_dose || about_equal(dose, end_dose)) {
+                dose = end_dose;
+                phase = step_phase::stop;
+            } else {
+                phase = step_phase::reduce;
+            }
+            if (about_equal(dose, previous) && phase == step_phase::reduce) phase = step_phase::hold;
+        }
+
+        step st;
+        st.number = static_cast<int>(steps.size()) + 1;
+        st.phase = phase;
+        st.start = steps.empty() ? r.start : steps.back().end();
+        duration length = t.length ? *t.length : r.interval;
+        if (!t.length)
+            if (auto it = r.phase_interval.find(phase); it != r.phase_interval.end()) length = it->second;
+        if (pace.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
+            length = length * pace.interval_factor;
+        st.length = from_value<duration>(std::max(1.0, std::round(length.value())));
+
+        // Doses per time (and per drug): the strategy's lines, scaled if a limit moved the
+        // target, or the starting split in proportion.
+        if (!t.doses.empty()) {
+            const double scale = asked.value() > 0 ? dose.value() / asked.value() : 0.0;
+            st.doses = t.doses;
+            if (!about_equal(dose, asked))
+                for (auto& line : st.doses) line.amount = line.amount * scale;
+        } else if (s.basis == dose_basis::own_mg) {
+            for (const auto& part : s.start_split)
+                st.doses.push_back({d.name, part.time, dose * (part.amount / r.daily_dose)});
+        } else {
+            const auto& last = steps.back().doses;  // a diazepam plan always starts with lines
+            const double scale = previous.value() > 0 ? dose.value() / previous.value() : 0.0;
+            st.doses = last;
+            for (auto& line : st.doses) line.amount = line.amount * scale;
+        }
+        st.daily_dose = mg_of(0);
+        for (const auto& line : st.doses)
+            if (line.drug == d.name) st.daily_dose += line.amount;
+        st.equivalent_daily_dose = dose;
+        st.change = previous - dose;
+        st.change_percent = previous.value() > 0 ? 100.0 * st.change.value() / previous.value() : 0.0;
+        if (model != nullptr && s.basis == dose_basis::own_mg) {
+            st.occupancy_percent = model->occupancy_percent(dose);
+            st.change_points = model->occupancy_percent(previous) - *st.occupancy_percent;
+        }
+        st.notes = std::move(notes);
+        if (auto w = pace_warning(d, st, previous)) st.warnings.push_back(*w);
+        if (current_form != nullptr && !current_form->may_split() && current_form->unit_strengths &&
+            s.basis == dose_basis::own_mg) {
+            for (const auto& line : st.doses)
+                if (line.drug == d.name && !whole_units_make(line.amount, *current_form->unit_strengths)) {
+                    st.warnings.push_back(d.name + " " + current_form->id +
+                                          " must not be split or crushed, and " + to_string(line.amount) +
+                                          " (" + line.time + ") cannot be made from whole units; another form is needed");
+                    break;
+                }
+        }
+        finished = phase == step_phase::stop;
+        steps.push_back(std::move(st));
+
+        for (const auto& h : r.holds)
+            if (h.after_step == steps.back().number && !finished) {
+                step held = steps.back();
+                held.number = static_cast<int>(steps.size()) + 1;
+                held.phase = step_phase::hold;
+                held.start = steps.back().end();
+                held.length = from_value<duration>(std::max(1.0, std::round(h.length.value())));
+                held.change = mg_of(0);
+                held.change_percent = 0;
+                if (held.change_points) held.change_points = 0.0;
+                held.notes = {"hold: stay on this dose before the next cut"};
+                held.warnings.clear();
+                steps.push_back(std::move(held));
+            }
+    }
+
+    const int reductions = static_cast<int>(steps.size());
+    if (r.max_steps && reductions > *r.max_steps)
+        throw plan_error("plan request: max steps: reaching " + to_string(end_dose) + " from " +
+                         to_string(r.daily_dose) + " with the " + strategy_name + " strategy takes " +
+                         std::to_string(reductions) + " steps, more than the " + std::to_string(*r.max_steps) +
+                         " allowed; allow more steps or choose larger ones");
+    s.steps = std::move(steps);
+    if (r.max_duration && days_between(s.start, s.end()) > std::lround(r.max_duration->value()))
+        throw plan_error("plan request: max duration: this plan takes " +
+                         std::to_string(days_between(s.start, s.end())) + " days, more than the " +
+                         format_number(r.max_duration->value()) + " allowed; allow longer or choose larger steps");
+    return s;
+}
+
+}  // namespace taper
