@@ -10,3 +10,4 @@
 
 #include <taper/drugs/database.hpp>
 #include <taper/drugs/drug.hpp>
+#include <taper/plan/plan.hpp>
