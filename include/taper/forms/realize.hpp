@@ -1,0 +1,99 @@
+#pragma once
+// From target doses to what a person can take.
+//
+//   auto forms = taper::forms_on_hand(drug, "10 mg tablet, 2 mg/mL liquid");
+//   taper::realized_schedule r = taper::realize(plan, request, drug, forms, options);
+//
+// Each dose-time of each step gets a recipe ("1 × 10 mg tablet + 1.7 mL liquid = 13.4 mg")
+// chosen by the documented objective (measuring.hpp). Tablets are halved or quartered only
+// where the data marks them splittable and never when modified-release or enteric-coated;
+// liquids sit on the syringe's grid, drops and beads are whole. Forms with a different
+// bioavailability are converted through equivalent doses (citalopram drops deliver ~25% more:
+// 10 mg as tablets ≡ 8 mg as drops ≡ 4 drops) and the step says which equivalence it used.
+// After rounding the request's limits still hold: a rounded step that would cut more than
+// allowed is adjusted, or a step is inserted, and the step says so. A dose that cannot be
+// made is a warning (or an error when nothing on hand can make any dose), never a silent 0.
+#include <taper/forms/measuring.hpp>
+#include <taper/forms/on_hand.hpp>
+#include <taper/plan/schedule.hpp>
+
+#include <string>
+#include <vector>
+
+namespace taper {
+
+/// One part of a recipe.
+struct dose_component {
+    enum class kind { whole_or_split_units, liquid_volume, drops, beads, dilution };
+    kind what = kind::whole_or_split_units;
+    std::string formulation_id;
+    std::string label;          ///< "10 mg tablet"
+    double count = 0;           ///< tablets (0.5, 0.25 ...), capsules, drops or beads
+    volume amount_volume;       ///< liquid (and dilution) volume to take
+    mass labelled;              ///< mg on the label that this part contains
+    mass equivalent;            ///< mg as tablets (labelled × bioavailability)
+    std::string instruction;    ///< "1 × 10 mg tablet", "1.7 mL of 2 mg/mL liquid"
+};
+
+/// How to take one dose-time.
+struct dose_recipe {
+    std::string drug;
+    std::string time;
+    mass target;                ///< the schedule's target (tablet-equivalent mg)
+    mass realized;              ///< what the recipe delivers (tablet-equivalent mg)
+    std::vector<dose_component> parts;
+    std::string instruction;    ///< whole recipe, "1 × 10 mg tablet + 1.7 mL liquid = 13.4 mg"
+    bool within_tolerance = true;
+};
+
+struct realized_step {
+    step planned;               ///< the schedule's step (copied); inserted steps are marked
+    bool inserted = false;      ///< added because rounding would have broken a limit
+    std::vector<dose_recipe> recipes;
+    mass realized_daily;        ///< tablet-equivalent mg per day, as taken
+    mass difference;            ///< realized_daily − planned.equivalent_daily_dose
+    bool form_changed = false;  ///< a switch point: the forms differ from the previous step
+    std::vector<std::string> notes;
+    std::vector<std::string> warnings;
+};
+
+/// What to dispense for a period (a step, or a 28-day period).
+struct dispensing_line {
+    std::string formulation_id;
+    std::string label;
+    double units = 0;           ///< whole tablets/capsules/pouches to supply (rounded up)
+    volume total_volume;        ///< liquids and drops
+    int bottles = 0;            ///< when a bottle volume is known
+};
+
+struct dispensing_period {
+    date start{};
+    date end{};
+    std::vector<dispensing_line> lines;
+};
+
+struct realized_schedule {
+    schedule plan;                       ///< the targets
+    std::vector<realized_step> steps;    ///< what to take, step by step
+    std::vector<std::string> equivalences;  ///< each bioavailability conversion used
+    std::vector<std::string> warnings;
+};
+
+/// Realize a schedule. Throws plan_error when nothing on hand can make any of its doses
+/// (e.g. an empty list, a zero strength, a 0 mL syringe).
+realized_schedule realize(const schedule& plan, const plan_request& request, const drug& d,
+                          const std::vector<available_form>& on_hand,
+                          const realization_options& options = {});
+
+/// The best recipe for one dose (tablet-equivalent mg) with these forms.
+dose_recipe realize_dose(mass target, const std::vector<available_form>& on_hand,
+                         const realization_options& options = {});
+
+/// Supplies per step, and per `period` (default 28 days) from the plan's start.
+std::vector<dispensing_period> dispense_by_step(const realized_schedule& r,
+                                                const realization_options& options = {});
+std::vector<dispensing_period> dispense_by_period(const realized_schedule& r,
+                                                  duration period = from_value<duration>(28),
+                                                  const realization_options& options = {});
+
+}  // namespace taper
