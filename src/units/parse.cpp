@@ -59,7 +59,8 @@ std::pair<double, std::size_t> read_decimal(std::string_view s, std::string_view
     return {v, static_cast<std::size_t>(ptr - s.data())};
 }
 
-// A unit factor can push a finite number past the double range ("1e308 g").
+// A unit factor can push a finite number past the double range ("1e308 g"),
+// and so can a fraction ("1/1e-310 tablet").
 double finite(double v, std::string_view input, std::string_view expected) {
     if (!std::isfinite(v)) fail(input, expected, "the amount is outside the range a dose can have");
     return v;
@@ -71,9 +72,13 @@ struct number_and_unit {
 };
 
 // "<number> <unit>" or "<a>/<b> <unit>"; the number may touch the unit ("0.5mg").
-number_and_unit split(std::string_view input, std::string_view expected, bool allow_fraction) {
-    std::string_view s = trim(input);
-    if (s.empty()) fail(input, expected, "the text is empty");
+// `part` is what to read; `input` is the whole text, for messages (they differ when a
+// concentration's mass part is read on its own).
+number_and_unit split(std::string_view part, std::string_view input, std::string_view expected,
+                      bool allow_fraction) {
+    std::string_view s = trim(part);
+    if (s.empty())
+        fail(input, expected, trim(input).empty() ? "the text is empty" : "the number is missing");
     auto [value, used] = read_decimal(s, input, expected);
     s.remove_prefix(used);
     if (allow_fraction && !s.empty() && s.front() == '/' && s.size() > 1 && s[1] >= '0' &&
@@ -81,7 +86,7 @@ number_and_unit split(std::string_view input, std::string_view expected, bool al
         s.remove_prefix(1);
         auto [denominator, used2] = read_decimal(s, input, expected);
         if (denominator == 0) fail(input, expected, "a fraction cannot divide by zero");
-        value /= denominator;
+        value = finite(value / denominator, input, expected);  // "1/1e-310" overflows
         s.remove_prefix(used2);
     }
     s = trim(s);
@@ -124,14 +129,14 @@ std::string unit_problem(std::string_view unit, std::string_view kind) {
 }  // namespace
 
 mass parse_mass(std::string_view text) {
-    auto [number, unit] = split(text, mass_expected, false);
+    auto [number, unit] = split(text, text, mass_expected, false);
     const auto factor = mass_factor(unit);
     if (!factor) fail(text, mass_expected, unit_problem(unit, "a unit of mass"));
     return from_value<mass>(finite(number * *factor, text, mass_expected));
 }
 
 volume parse_volume(std::string_view text) {
-    auto [number, unit] = split(text, volume_expected, false);
+    auto [number, unit] = split(text, text, volume_expected, false);
     const auto factor = volume_factor(unit);
     if (!factor) fail(text, volume_expected, unit_problem(unit, "a unit of volume"));
     return from_value<volume>(finite(number * *factor, text, volume_expected));
@@ -141,7 +146,8 @@ concentration parse_concentration(std::string_view text) {
     const auto slash = text.find('/');
     if (slash == std::string_view::npos)
         fail(text, concentration_expected, "there is no \"/\" between the mass and the volume");
-    auto [amount, mass_unit_text] = split(text.substr(0, slash), concentration_expected, false);
+    auto [amount, mass_unit_text] =
+        split(text.substr(0, slash), text, concentration_expected, false);
     const auto mf = mass_factor(mass_unit_text);
     if (!mf) fail(text, concentration_expected, unit_problem(mass_unit_text, "a unit of mass"));
 
@@ -161,12 +167,14 @@ concentration parse_concentration(std::string_view text) {
     if (ml <= 0) fail(text, concentration_expected, "the volume must be more than zero");
     if (mg <= 0) fail(text, concentration_expected, "the amount of drug must be more than zero");
     const double c = mg / ml;
-    if (!std::isfinite(c)) fail(text, concentration_expected, "the concentration is out of range");
+    // Both sides can be in range while their ratio is not ("1e-300 mg/1e300 mL" is 0).
+    if (!std::isfinite(c) || c <= 0)
+        fail(text, concentration_expected, "the concentration is out of range");
     return from_value<concentration>(c);
 }
 
 duration parse_duration(std::string_view text) {
-    auto [number, unit] = split(text, duration_expected, false);
+    auto [number, unit] = split(text, text, duration_expected, false);
     const auto factor =
         match(unit, {{"d", 1.0}, {"day", 1.0}, {"days", 1.0}, {"w", 7.0}, {"wk", 7.0},
                      {"week", 7.0}, {"weeks", 7.0}, {"h", 1.0 / 24.0}, {"hour", 1.0 / 24.0},
@@ -177,7 +185,7 @@ duration parse_duration(std::string_view text) {
 }
 
 dose_amount parse_dose_amount(std::string_view text) {
-    auto [number, unit] = split(text, amount_expected, true);
+    auto [number, unit] = split(text, text, amount_expected, true);
     if (auto f = mass_factor(unit)) return from_value<mass>(finite(number * *f, text, amount_expected));
     if (auto f = volume_factor(unit)) return from_value<volume>(finite(number * *f, text, amount_expected));
     auto counted = [&](std::initializer_list<std::string_view> names) {

@@ -15,7 +15,7 @@ struct available_form {
     std::string formulation_id;   ///< the drug's formulation this comes from
     form_kind kind = form_kind::tablet;
     std::optional<mass> unit_strength;            ///< tablet / capsule (for beads: per capsule)
-    std::optional<concentration> concentration_;  ///< liquid / drops
+    std::optional<concentration> liquid_strength;  ///< liquid / drops: mg/mL
     bool may_split = false;       ///< halves (and quarters, if the tools allow) are permitted
     bool must_dilute = false;     ///< e.g. sertraline concentrate
     bool dispersible = false;     ///< a tablet that may be dispersed in water for tiny doses
