@@ -13,7 +13,7 @@ int main() {
         std::cout << citalopram.name << ' ' << dose << " -> "
                   << taper::format_number(sert.occupancy_percent(dose)) << "% SERT occupancy\n";
     }
-    // 20 mg is 2 mL of a 10 mg/5 mL liquid: the division is checked at compile time.
+    // 20 mg of a 10 mg/5 mL (2 mg/mL) liquid is 10 mL: the division is checked at compile time.
     const taper::volume v = 20.0_mg / taper::parse_concentration("10 mg/5 mL");
     std::cout << "20 mg as 10 mg/5 mL liquid: " << v << '\n';
 }

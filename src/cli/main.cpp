@@ -1,8 +1,12 @@
 // taper: plan the gradual reduction of a psychiatric drug, from the command line.
 //
 // Output goes to stdout; every error goes to stderr with a non-zero exit and nothing on
-// stdout, so scripts can trust what they read.
+// stdout, so scripts can trust what they read. Each command builds its whole output as a
+// string first and prints it only once nothing can fail any more.
+#include "commands.hpp"
 #include "describe.hpp"
+#include "forms_commands.hpp"
+#include "inputs.hpp"
 
 #include <taper/taper.hpp>
 
@@ -19,6 +23,24 @@ constexpr const char* disclaimer =
     "taper is decision support for you and your prescriber, not a prescriber. "
     "Never change a dose without talking to the person who prescribes it.";
 
+constexpr const char* plan_examples = R"(Examples:
+  taper plan citalopram 20mg --strategy hyperbolic --step 5pp --every 4w --start 2026-12-01
+  taper plan sertraline 100mg --step 10% --every 2w --final 5mg
+  taper plan sertraline 50mg --strategy linear --step 12.5mg --every 4w
+  taper plan venlafaxine 150mg --split "75mg morning, 75mg evening" --step 10% --pacing
+  taper plan olanzapine 10mg --strategy antipsychotic --every 13w
+  taper plan alprazolam 3mg --split "1mg morning, 1mg afternoon, 1mg night" --strategy diazepam-crossover --every 2w
+  taper plan citalopram 20mg --strategy tapering-strip --curve hyperbolic --roll 28d
+  taper plan citalopram 20mg --table "15mg,10mg:8w,5mg,2.5mg" --every 4w
+  taper plan citalopram 20mg --step 5pp --max-step 2.5mg --hold 3:4w --until 5mg --format json
+
+Sizes: --step and --max-step take occupancy points (5pp), a percentage of the most recent
+dose (10%) or mg (2.5mg, 500mcg). Durations: 14d, 4w, 2 weeks. Dates: YYYY-MM-DD.
+Without --strategy: --step in pp means hyperbolic, in % proportional, in mg linear; --table
+means table; otherwise antipsychotics get antipsychotic, benzodiazepines and z-drugs
+diazepam-crossover, drugs with an occupancy model hyperbolic, others proportional.
+Without --start the plan starts today (the local date). See docs/cli.md.)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -26,6 +48,10 @@ int main(int argc, char** argv) {
                  std::string(disclaimer)};
     app.set_version_flag("--version", std::string("taper ") + TAPER_VERSION_STRING);
     app.require_subcommand(1);
+    app.footer("Examples:\n  taper drugs\n  taper info citalopram\n  taper strategies\n"
+               "  taper occupancy citalopram 20mg\n"
+               "  taper plan citalopram 20mg --strategy hyperbolic --step 5pp --every 4w --start 2026-12-01\n"
+               "`taper <command> --help` shows each command's options; docs/cli.md has them all.");
 
     std::string formulary;
     app.add_option("--formulary", formulary,
@@ -40,8 +66,63 @@ int main(int argc, char** argv) {
     info->add_option("drug", drug_name, "Name, brand or alias, e.g. citalopram or Cipramil")->required();
     info->footer("Examples:\n  taper info citalopram\n  taper info Xanax");
 
+    auto* strategies = app.add_subcommand("strategies", "List the planning strategies, with their options");
+    strategies->footer("Example:\n  taper strategies");
+
+    std::string occupancy_drug;
+    std::string occupancy_dose;
+    auto* occupancy = app.add_subcommand("occupancy", "Receptor occupancy at a daily dose, under each model");
+    occupancy->add_option("drug", occupancy_drug, "Name, brand or alias")->required();
+    occupancy->add_option("dose", occupancy_dose, "Daily dose with its unit, e.g. 20mg")->required();
+    occupancy->footer("Examples:\n  taper occupancy citalopram 20mg\n  taper occupancy risperidone 2mg\n"
+                      "The default model (marked *) is the one `taper plan` uses unless --model says otherwise.");
+
+    taper::cli::plan_args p;
+    auto* plan = app.add_subcommand("plan", "Plan a dated reduction schedule");
+    plan->add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram")->required();
+    plan->add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg")->required();
+    plan->add_option("-s,--strategy", p.strategy, "Strategy by name (`taper strategies` lists them)");
+    plan->add_option("--step", p.step, "Size of each step: 5pp (occupancy points), 10% (of the most recent dose) or 2.5mg");
+    plan->add_option("--every", p.every, "Length of each step, e.g. 4w or 14d (default 4w)");
+    plan->add_option("--switch-every", p.switch_every, "Length of each switch step of a crossover, e.g. 1w");
+    plan->add_option("--start", p.start, "First day of the plan, YYYY-MM-DD (default: today, local date)");
+    plan->add_option("--until,--maintenance", p.until, "End on this daily dose instead of stopping (default 0mg)");
+    plan->add_option("--final", p.final_dose, "Last daily dose before stopping, e.g. 0.5mg");
+    plan->add_option("--max-step", p.max_step, "Largest cut per step: mg, % of the most recent dose, or pp (repeatable)");
+    plan->add_option("--min-change", p.min_change, "Smallest change worth a step, e.g. 0.25mg");
+    plan->add_option("--max-steps", p.max_steps, "The plan must finish within this many steps");
+    plan->add_option("--max-duration", p.max_duration, "The plan must finish within this long, e.g. 104w");
+    plan->add_option("--hold", p.holds, "STEP:LENGTH, stay longer after a step, e.g. 3:4w (repeatable)");
+    plan->add_flag("--pacing", p.pacing, "Longer, smaller steps for a short half-life (paroxetine, venlafaxine)");
+    plan->add_option("--split", p.split, "How the daily dose is split, e.g. \"1mg morning, 1mg night\"");
+    plan->add_option("--model", p.model, "Occupancy model id (`taper occupancy` or `taper info` lists them)");
+    plan->add_option("--table", p.table, "Your own doses for the table strategy, e.g. \"15mg,10mg:8w,5mg\"");
+    plan->add_option("--targets", p.targets, "hyperbolic: explicit occupancy targets in %, e.g. 70,60,50,40");
+    plan->add_option("--floor", p.floor, "hyperbolic, tapering-strip: lowest occupancy target, in %");
+    plan->add_option("--final-fraction", p.final_fraction, "Stop below this share of the starting dose, e.g. 1/40 or 0.05");
+    plan->add_option("--step-length", p.step_length, "A preset's own step length (antipsychotic steps, crossover switch steps)");
+    plan->add_option("--curve", p.curve, "tapering-strip: hyperbolic or proportional");
+    plan->add_option("--roll", p.roll, "tapering-strip: days per roll of pouches, e.g. 28d");
+    plan->add_option("--range", p.range, "diazepam-crossover: low or high end of a ranged equivalent");
+    plan->add_option("--tail-step", p.tail_step, "diazepam-crossover: diazepam mg per tail step (default 0.5mg)");
+    plan->add_option("--current-form", p.current_form, "Formulation id in use, for split warnings (`taper info` lists them)");
+    plan->add_option("--equivalence", p.equivalence, "Diazepam equivalence table: ashton (default) or va-dod-2021");
+    plan->add_option("-f,--format", p.format, "Output: table (default), json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    plan->footer(plan_examples);
+    taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
+    taper::cli::add_forms_options(*plan, forms);
+
+    taper::cli::convert_args conversion;
+    auto* convert = taper::cli::add_convert_command(app, conversion);
+
     try {
         app.parse(argc, argv);
+        // An option given with an empty value ("--until ''") is a mistake, not "not given".
+        for (const CLI::Option* opt : plan->get_options())
+            for (const auto& value : opt->results())
+                if (value.empty() && opt->get_type_size_max() > 0)
+                    throw CLI::ValidationError(opt->get_name(), "a value is needed, not an empty text");
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     }
@@ -49,12 +130,19 @@ int main(int argc, char** argv) {
     try {
         taper::database db = taper::database::embedded();
         if (!formulary.empty()) db.overlay_file(formulary);
+        const taper::strategy_registry& registry = taper::builtin_strategies();
 
         std::string out;
         if (*drugs) out = taper::cli::describe_drug_list(db);
         if (*info) out = taper::cli::describe_drug(db.get(drug_name));
+        if (*strategies) out = taper::cli::run_strategies(registry);
+        if (*occupancy) out = taper::cli::run_occupancy(db, occupancy_drug, occupancy_dose);
+        if (*plan)
+            out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)
+                                : taper::cli::run_plan(db, registry, p);
+        if (*convert) out = taper::cli::run_convert(db, conversion);
         std::fwrite(out.data(), 1, out.size(), stdout);
-        return 0;
+        return std::fflush(stdout) == 0 ? 0 : 74;
     } catch (const taper::error& e) {
         fmt::print(stderr, "taper: {}\n", e.what());
         return 1;

@@ -90,11 +90,20 @@ std::optional<pace_rule> pace_rule_for(drug_class c) {
 
 std::optional<std::string> pace_warning(const drug& d, const step& s, mass previous) {
     const auto rule = pace_rule_for(d.klass);
-    if (!rule || s.phase != step_phase::reduce || previous.value() <= 0) return std::nullopt;
+    if (!rule || previous.value() <= 0) return std::nullopt;
+    // The stop step counts too: a linear taper's last step is its largest drop in effect.
+    // Only a stop to zero measured in % is exempt (it is always 100% of the dose).
+    const bool stop_to_zero = s.phase == step_phase::stop && s.equivalent_daily_dose.value() <= 0;
+    const bool in_points = s.change_points && rule->max_points > 0;
+    if ((s.phase != step_phase::reduce && s.phase != step_phase::stop) || (stop_to_zero && !in_points))
+        return std::nullopt;
     const double days = s.length.value();
-    const double scale = rule->per_days / days;  // per the guidance's period
+    // Per the guidance's period. A step longer than the period earns no credit: a single
+    // cut happens on one day, so one 50% cut followed by eight weeks' rest is still 50% in
+    // two weeks. Shorter steps add up (two 20% cuts a week apart are about 36% in two weeks).
+    const double scale = std::max(1.0, rule->per_days / days);
     std::string what;
-    if (s.change_points && rule->max_points > 0) {
+    if (in_points) {
         if (*s.change_points * scale <= rule->max_points + 1e-9) return std::nullopt;
         what = format_number(std::round(*s.change_points * 10) / 10) + " occupancy points";
     } else {
@@ -129,6 +138,31 @@ bool whole_units_make(mass amount, const std::vector<mass>& strengths) {
             }
         }
     return can[static_cast<std::size_t>(n)] != 0;
+}
+
+/// "<drug> <form> is modified-release: it must not be split or crushed": why a form the
+/// planner cannot divide is whole-units only, for warnings.
+std::string whole_units_only(const drug& d, const formulation& f) {
+    std::string why;
+    if (f.modified_release.known() && *f.modified_release)
+        why = "is modified-release: it must not be split or crushed";
+    else if (f.enteric_coated.known() && *f.enteric_coated)
+        why = "is enteric-coated: it must not be split or crushed";
+    else if (f.kind == form_kind::tablet)
+        why = "is not known to be splittable";
+    else
+        why = "cannot be split";
+    return d.name + " " + f.id + " " + why;
+}
+
+/// What to do instead, by kind: bead capsules may be opened and the beads counted.
+std::string_view whole_units_remedy(const formulation& f) {
+    return f.kind == form_kind::beads ? "open the capsules and count the beads (never crush them), or use another form"
+                                      : "another form is needed";
+}
+
+std::string_view whole_unit_name(const formulation& f) {
+    return f.kind == form_kind::tablet ? "tablets" : "capsules";
 }
 
 // --- pacing by half-life -----------------------------------------------------------------
@@ -232,21 +266,33 @@ void validate_request(const database& db, const plan_request& r) {
     if (r.final_dose) {
         if (!finite(*r.final_dose) || r.final_dose->value() <= 0)
             reject("final dose", "must be more than 0 mg, not " + to_string(*r.final_dose));
-        if (*r.final_dose >= r.daily_dose)
+        // For benzodiazepines and z-drugs the final and maintenance doses may be in diazepam-
+        // equivalent mg (a crossover): make_plan compares them once the plan's basis is known.
+        if (*r.final_dose >= r.daily_dose && !uses_diazepam_equivalents(d.klass))
             reject("final dose", to_string(*r.final_dose) + " is not below the daily dose of " + to_string(r.daily_dose));
         if (r.maintenance.value() > 0)
             reject("final dose", "a final dose before stopping makes no sense with a maintenance dose; give one or the other");
     }
     if (!finite(r.maintenance) || r.maintenance.value() < 0)
         reject("maintenance", "must be 0 mg or more, not " + to_string(r.maintenance));
-    if (r.maintenance >= r.daily_dose)
+    if (r.maintenance >= r.daily_dose && !uses_diazepam_equivalents(d.klass))
         reject("maintenance", to_string(r.maintenance) + " is not below the daily dose of " + to_string(r.daily_dose));
     if (r.max_steps && *r.max_steps < 1) reject("max steps", "must be at least 1");
     if (r.max_duration && (!finite(*r.max_duration) || r.max_duration->value() < 1))
         reject("max duration", "must be at least one day");
+    std::set<int> held_steps;
     for (const auto& h : r.holds) {
         if (h.after_step < 1) reject("holds", "a hold follows a step, numbered from 1");
+        if (!held_steps.insert(h.after_step).second)
+            reject("holds", "two holds after step " + std::to_string(h.after_step) +
+                                "; give one hold with the total length");
         check_interval("hold after step " + std::to_string(h.after_step), h.length);
+    }
+    if (!r.occupancy_model.empty() && d.find_target(r.occupancy_model) == nullptr) {
+        std::string ids;
+        for (const auto& t : d.targets) ids += (ids.empty() ? "" : ", ") + t.id;
+        reject("occupancy model", d.name + " has no occupancy model \"" + r.occupancy_model + "\" (" +
+                                      (ids.empty() ? std::string("it has none") : "its models: " + ids) + ")");
     }
     if (r.max_step_points && resolve_model(d, r) == nullptr)
         reject("max step points", d.name + " has no receptor occupancy model in the data, so a limit in "
@@ -278,12 +324,22 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
     const formulation* current_form =
         r.current_formulation.empty() ? nullptr : d.find_formulation(r.current_formulation);
     const mass end_dose = r.maintenance;
+    const bool check_whole_units = current_form != nullptr && !current_form->may_split() &&
+                                   !is_liquid(current_form->kind);
+    if (check_whole_units && !current_form->unit_strengths)
+        s.warnings.push_back(whole_units_only(d, *current_form) +
+                             ", and its strengths are not known in the data, so whether each step's dose can be "
+                             "made from whole " + std::string(whole_unit_name(*current_form)) +
+                             " could not be checked; " + std::string(whole_units_remedy(*current_form)) +
+                             " if it cannot");
 
     std::vector<step> steps;
     bool basis_known = false;
     mass start_eq = r.daily_dose;
     bool finished = false;
     bool min_change_conflict_warned = false;
+    bool planner_went_lower = false;  // the last step is below its strategy's target
+    std::vector<char> hold_applied(r.holds.size(), 0);
 
     while (!finished) {
         if (static_cast<int>(steps.size()) >= step_guard)
@@ -310,6 +366,12 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 s.equivalence_table = r.equivalence_table;
             }
             s.start_equivalent_dose = start_eq;
+            if (r.final_dose && *r.final_dose >= start_eq)
+                reject("final dose", to_string(*r.final_dose) + " is not below the starting dose of " +
+                                         to_string(start_eq) + " (" + std::string(to_string(s.basis)) + ")");
+            if (r.maintenance >= start_eq)
+                reject("maintenance", to_string(r.maintenance) + " is not below the starting dose of " +
+                                          to_string(start_eq) + " (" + std::string(to_string(s.basis)) + ")");
         } else if (t.basis != s.basis) {
             throw plan_error("the " + strategy_name + " strategy changed the plan's dose basis midway");
         }
@@ -318,13 +380,45 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         if (!finite(t.daily_dose) || t.daily_dose.value() < 0)
             throw plan_error("the " + strategy_name + " strategy proposed an impossible dose (" +
                              to_string(t.daily_dose) + ")");
+        std::string caught_up_note;
+        if (t.daily_dose > previous && !about_equal(t.daily_dose, previous) && planner_went_lower) {
+            // The smallest change worth making took the last step below what the strategy
+            // asked, so a strategy of fixed doses (a table) may now ask for more than the most
+            // recent dose: the dose is already past that target, so stay on it.
+            caught_up_note = "the " + strategy_name + " strategy's target of " + to_string(t.daily_dose) +
+                             " is above the most recent dose, which the smallest change worth making already "
+                             "took lower: staying on " + to_string(previous);
+            for (auto& line : t.doses) line.amount = line.amount * (previous / t.daily_dose);
+            t.daily_dose = previous;
+        }
         if (t.daily_dose > previous && !about_equal(t.daily_dose, previous))
             throw plan_error("the " + strategy_name + " strategy proposed " + to_string(t.daily_dose) +
                              " after " + to_string(previous) + ": a taper never raises the dose");
+        if ((t.phase == step_phase::hold || t.phase == step_phase::switch_over) && !about_equal(t.daily_dose, previous))
+            throw plan_error("the " + strategy_name + " strategy proposed a " + std::string(to_string(t.phase)) +
+                             " step at " + to_string(t.daily_dose) + " after " + to_string(previous) +
+                             ": hold and switch steps keep the (equivalent) daily dose; a change is a reduce step");
+        if (t.length && (!finite(*t.length) || t.length->value() < 0.5 || t.length->value() > 3653))
+            throw plan_error("the " + strategy_name + " strategy proposed a step length of " +
+                             format_number(t.length->value()) + " days; expected one day to ten years");
+        if (!t.doses.empty()) {
+            mass lines = mg_of(0);
+            for (const auto& line : t.doses) {
+                if (!finite(line.amount) || line.amount.value() < 0)
+                    throw plan_error("the " + strategy_name + " strategy proposed an impossible " + line.time +
+                                     " dose of " + line.drug + " (" + to_string(line.amount) + ")");
+                lines += line.amount;
+            }
+            if (t.basis == dose_basis::own_mg && std::abs(lines.value() - t.daily_dose.value()) >
+                                                     1e-9 * std::max(1.0, t.daily_dose.value()))
+                throw plan_error("the " + strategy_name + " strategy's doses per time add up to " + to_string(lines) +
+                                 ", not its daily dose of " + to_string(t.daily_dose));
+        }
         if (strategy_stopped && about_equal(previous, end_dose)) break;
 
         std::vector<std::string> notes;
         if (!t.note.empty()) notes.push_back(t.note);
+        if (!caught_up_note.empty()) notes.push_back(caught_up_note);
         const mass asked = t.daily_dose;
         mass dose = t.daily_dose;
         step_phase phase = t.phase;
@@ -342,8 +436,12 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 dose = previous - (previous - dose) * pace.step_factor;
                 notes.push_back(pace.note);
             }
-            if (dose > end_dose && previous - dose < r.min_change)
+            // A target equal to the most recent dose is a hold the strategy asked for (a table's
+            // repeated row), not a change too small to be worth making: it stays a hold.
+            if (dose > end_dose && previous - dose < r.min_change && !about_equal(dose, previous)) {
                 dose = std::max(end_dose, previous - r.min_change);
+                notes.push_back("cut raised to the smallest change worth making (" + to_string(r.min_change) + ")");
+            }
 
             // The request's maxima. Each one that bites says so on the step.
             const mass min_change_target = dose;
@@ -351,13 +449,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 dose = previous - *r.max_step;
                 notes.push_back("cut limited to the maximum of " + to_string(*r.max_step));
             }
-            const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
-            if (r.max_step_percent && !stopping_to_zero &&
-                previous - dose > previous * (*r.max_step_percent / 100.0)) {
-                dose = previous * (1.0 - *r.max_step_percent / 100.0);
-                notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_percent) +
-                                "% of the most recent dose");
-            }
+            // Before the % limit: a points limit can turn a stop to zero into a cut, which the
+            // % limit then applies to.
             if (r.max_step_points && model != nullptr && s.basis == dose_basis::own_mg) {
                 const double occ_prev = model->occupancy_percent(previous);
                 if (occ_prev - model->occupancy_percent(dose) > *r.max_step_points + 1e-12) {
@@ -365,6 +458,13 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                     notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_points) +
                                     " occupancy points");
                 }
+            }
+            const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
+            if (r.max_step_percent && !stopping_to_zero &&
+                previous - dose > previous * (*r.max_step_percent / 100.0)) {
+                dose = previous * (1.0 - *r.max_step_percent / 100.0);
+                notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_percent) +
+                                "% of the most recent dose");
             }
             if (dose > min_change_target && previous - dose < r.min_change && !min_change_conflict_warned) {
                 s.warnings.push_back("the smallest change worth making (" + to_string(r.min_change) +
@@ -419,33 +519,48 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         }
         st.notes = std::move(notes);
         if (auto w = pace_warning(d, st, previous)) st.warnings.push_back(*w);
-        if (current_form != nullptr && !current_form->may_split() && current_form->unit_strengths &&
-            s.basis == dose_basis::own_mg) {
+        if (check_whole_units && current_form->unit_strengths && s.basis == dose_basis::own_mg) {
             for (const auto& line : st.doses)
                 if (line.drug == d.name && !whole_units_make(line.amount, *current_form->unit_strengths)) {
-                    st.warnings.push_back(d.name + " " + current_form->id +
-                                          " must not be split or crushed, and " + to_string(line.amount) +
-                                          " (" + line.time + ") cannot be made from whole units; another form is needed");
+                    st.warnings.push_back(whole_units_only(d, *current_form) + ", and " + to_string(line.amount) +
+                                          " (" + line.time + ") cannot be made from whole " +
+                                          std::string(whole_unit_name(*current_form)) + "; " +
+                                          std::string(whole_units_remedy(*current_form)));
                     break;
                 }
         }
         finished = phase == step_phase::stop;
+        planner_went_lower = (dose < asked && !about_equal(dose, asked)) || !caught_up_note.empty();
         steps.push_back(std::move(st));
 
-        for (const auto& h : r.holds)
-            if (h.after_step == steps.back().number && !finished) {
-                step held = steps.back();
-                held.number = static_cast<int>(steps.size()) + 1;
-                held.phase = step_phase::hold;
-                held.start = steps.back().end();
-                held.length = from_value<duration>(std::max(1.0, std::round(h.length.value())));
-                held.change = mg_of(0);
-                held.change_percent = 0;
-                if (held.change_points) held.change_points = 0.0;
-                held.notes = {"hold: stay on this dose before the next cut"};
-                held.warnings.clear();
-                steps.push_back(std::move(held));
-            }
+        // Holds follow the schedule's own numbering (holds included), so a hold may follow a
+        // hold, and the order they are given in does not matter (one per step: validated).
+        while (!finished) {
+            const auto h = std::find_if(r.holds.begin(), r.holds.end(),
+                                        [&](const hold& x) { return x.after_step == steps.back().number; });
+            if (h == r.holds.end()) break;
+            hold_applied[static_cast<std::size_t>(h - r.holds.begin())] = 1;
+            step held = steps.back();
+            held.number = static_cast<int>(steps.size()) + 1;
+            held.phase = step_phase::hold;
+            held.start = steps.back().end();
+            held.length = from_value<duration>(std::max(1.0, std::round(h->length.value())));
+            held.change = mg_of(0);
+            held.change_percent = 0;
+            if (held.change_points) held.change_points = 0.0;
+            held.notes = {"hold: stay on this dose before the next cut"};
+            held.warnings.clear();
+            steps.push_back(std::move(held));
+        }
+    }
+    // A hold that never came is said, not dropped: after the last step, or past the end.
+    for (std::size_t i = 0; i < r.holds.size(); ++i) {
+        if (hold_applied[i]) continue;
+        const int n = r.holds[i].after_step;
+        const int count = static_cast<int>(steps.size());
+        s.warnings.push_back("the hold after step " + std::to_string(n) + " was not applied: " +
+                             (n > count ? "the plan has only " + std::to_string(count) + " steps"
+                                        : "step " + std::to_string(n) + " is the last step"));
     }
 
     const int reductions = static_cast<int>(steps.size());
@@ -457,7 +572,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
     s.steps = std::move(steps);
     if (r.max_duration && days_between(s.start, s.end()) > std::lround(r.max_duration->value()))
         throw plan_error("plan request: max duration: this plan takes " +
-                         std::to_string(days_between(s.start, s.end())) + " days, more than the " +
+                         std::to_string(days_between(s.start, s.end())) + " days (" +
+                         std::to_string(s.steps.size()) + " steps), more than the " +
                          format_number(r.max_duration->value()) + " allowed; allow longer or choose larger steps");
     return s;
 }

@@ -3,7 +3,7 @@
 //
 //   taper::convert_form(sertraline, 20_mg, "tablet", "concentrate-20mg-ml")  // 1 mL
 //   taper::convert_form(citalopram, 10_mg, "tablet", "drops-40mg-ml")        // 8 mg = 4 drops
-//   taper::equivalent_dose(alprazolam, 1_mg, lorazepam, "ashton")            // via diazepam
+//   taper::class_equivalent_dose(alprazolam, 1_mg, lorazepam, "ashton")      // via diazepam
 #include <taper/drugs/drug.hpp>
 #include <taper/units/quantities.hpp>
 
@@ -38,8 +38,10 @@ struct class_equivalent {
 
 /// Equivalent dose between two benzodiazepines / z-drugs through diazepam equivalents,
 /// naming the table. Ranges need `use_high_end` chosen (false = low end); unknown values
-/// are a missing_data_error.
-class_equivalent equivalent_dose(const drug& from, mass dose, const drug& to,
-                                 std::string_view table = "ashton", bool use_high_end = false);
+/// are a missing_data_error. (Not called `equivalent_dose`: that name is the per-drug table
+/// entry in drugs/equivalence.hpp, and a function of the same name would hide it.)
+class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& to,
+                                       std::string_view table = "ashton",
+                                       bool use_high_end = false);
 
 }  // namespace taper

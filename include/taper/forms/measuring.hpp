@@ -3,6 +3,7 @@
 #include <taper/units/quantities.hpp>
 
 #include <optional>
+#include <vector>
 
 namespace taper {
 
@@ -11,12 +12,17 @@ struct measuring_tools {
     volume min_volume = from_value<volume>(0.2);          ///< smallest volume measured reliably
     volume max_volume = from_value<volume>(10.0);         ///< largest single measurement
     bool allow_quarters = true;   ///< quarter tablets (only where halves are allowed at all)
+    int max_drops = 40;           ///< most drops counted for one dose
 };
 
 /// How realization chooses between ways of taking a dose. Lexicographic, in this order:
 ///   1. closeness to the target (differences within `tie_percent` of the target are ties),
 ///   2. fewest pieces and measurements,
 ///   3. staying with the forms already in use.
+/// With `keep_forms_in_use` (the default) the choice is first made among the formulations
+/// already in use (the previous step's, or the request's current formulation); only when
+/// they cannot make the dose within `tolerance_percent` are the other forms considered, so
+/// a form changes (a switch point) only when it has to. docs/realization.md has the details.
 struct realization_options {
     measuring_tools tools;
     double tolerance_percent = 5.0;   ///< a realized dose further off than this gets a warning
@@ -24,7 +30,10 @@ struct realization_options {
     double tie_percent = 1.0;
     bool allow_mixtures = true;       ///< e.g. tablet + liquid top-up
     bool allow_dilution = true;       ///< dispersing a tablet in water for tail doses
-    int max_pieces = 8;               ///< per dose-time
+    bool keep_forms_in_use = true;    ///< change form only when the forms in use cannot make it
+    int max_pieces = 8;               ///< pieces + measurements per dose-time (1 to 64)
+    /// Water volumes a dispersible tablet may be dispersed in (empty: 10, 20, 50, 100 mL).
+    std::vector<volume> dilution_volumes;
     std::optional<volume> bottle_volume;  ///< for dispensing: bottles needed
 };
 

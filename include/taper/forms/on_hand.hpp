@@ -1,6 +1,16 @@
 #pragma once
 // What the person has, or can get: specific strengths of specific formulations, with what the
 // data says about splitting, bioavailability, drop size and bead counts.
+//
+//   auto forms = taper::forms_on_hand(citalopram, "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops");
+//   auto every = taper::all_forms(citalopram);   // any form in the database
+//
+// Each item is "<strength> <form>": the strength a mass ("10 mg", "500 mcg") for tablets and
+// capsules, a concentration ("2 mg/mL", "10 mg/5 mL") for liquids and drops; the form a word
+// (tablet, capsule, beads, liquid / solution / concentrate, drops; plurals too), optionally
+// with a release word (MR, XL, XR, CR, SR, ER, PR, DR: only modified-release formulations),
+// or a formulation id of the drug ("tablet-mr", "drops-40mg-ml"). Items are separated by
+// commas or semicolons. docs/realization.md lists the rules.
 #include <taper/drugs/drug.hpp>
 
 #include <optional>
@@ -12,6 +22,7 @@ namespace taper {
 
 /// One product on hand: one strength of one formulation.
 struct available_form {
+    std::string drug;             ///< the drug's name (realize() matches dose lines by it)
     std::string formulation_id;   ///< the drug's formulation this comes from
     form_kind kind = form_kind::tablet;
     std::optional<mass> unit_strength;            ///< tablet / capsule (for beads: per capsule)
@@ -22,17 +33,29 @@ struct available_form {
     /// Drug delivered per labelled mg, relative to tablets (1 when the data says nothing).
     double bioavailability = 1.0;
     bool bioavailability_known = false;
+    provenance bioavailability_origin;            ///< where the figure comes from
     std::optional<volume_per_drop> drop_volume;   ///< drops
-    std::optional<beads_per_capsule> bead_count;  ///< beads (brand-specific)
+    /// Beads: how many a capsule of this strength holds (brand-specific). Without it a bead
+    /// formulation is used as whole capsules only.
+    std::optional<beads_per_capsule> bead_count;
     std::string label;            ///< "10 mg tablet", "2 mg/mL liquid"
+    std::string caution;          ///< shown with every recipe that uses it (from the data)
 };
 
-/// Every product in the database for this drug (each strength its own entry).
+/// Every product in the database for this drug (each strength its own entry). Formulations
+/// whose strength the data does not know are left out (they cannot be measured); a bead
+/// formulation without a bead count comes in as whole capsules only.
 std::vector<available_form> all_forms(const drug& d);
 
 /// Parse "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data. Each item
 /// must match a formulation and strength the data has (a user formulary can add more);
-/// otherwise parse_error / plan_error naming the item and listing what the drug has.
+/// otherwise parse_error (the strength does not read as a quantity) or plan_error naming
+/// the item and listing what the drug has. Beads need a known bead count: without one the
+/// item is a plan_error that says how to give it (a formulary with `beads_per_capsule`)
+/// and that "<strength> capsule" uses whole capsules instead. A count is never guessed.
 std::vector<available_form> forms_on_hand(const drug& d, std::string_view text);
+
+/// "10 mg tablet, 20 mg tablet, 2 mg/mL liquid": what the drug has, for messages.
+std::string describe_forms(const drug& d);
 
 }  // namespace taper

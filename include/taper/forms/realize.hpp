@@ -13,6 +13,17 @@
 // After rounding the request's limits still hold: a rounded step that would cut more than
 // allowed is adjusted, or a step is inserted, and the step says so. A dose that cannot be
 // made is a warning (or an error when nothing on hand can make any dose), never a silent 0.
+//
+// Dilution: realize_dose itself offers a dose_component::kind::dilution part ("disperse
+// 1 × 20 mg tablet in 100 mL of water (0.2 mg/mL); take 3.4 mL"), and only for forms the data
+// marks `dispersible` (with realization_options::allow_dilution). It is implemented with the
+// rest of the realizer in src/forms/realize.cpp; there is no separate dilution hook to
+// implement elsewhere. Liquids marked `must_dilute` (sertraline concentrate) are measured
+// like any liquid and their recipe says to dilute before taking.
+//
+// Crossovers: dose lines of another drug (diazepam in a benzodiazepine crossover) are
+// realized when `on_hand` also holds that drug's forms (available_form::drug); otherwise
+// they are listed with their target and a note, and count as taken as planned.
 #include <taper/forms/measuring.hpp>
 #include <taper/forms/on_hand.hpp>
 #include <taper/plan/schedule.hpp>
@@ -24,7 +35,16 @@ namespace taper {
 
 /// One part of a recipe.
 struct dose_component {
+// GCC before 13 warns that scoped enumerators "shadow" taper::drops and taper::beads (see
+// formulation.hpp); they cannot, so silence only that.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
     enum class kind { whole_or_split_units, liquid_volume, drops, beads, dilution };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     kind what = kind::whole_or_split_units;
     std::string formulation_id;
     std::string label;          ///< "10 mg tablet"
@@ -33,6 +53,12 @@ struct dose_component {
     mass labelled;              ///< mg on the label that this part contains
     mass equivalent;            ///< mg as tablets (labelled × bioavailability)
     std::string instruction;    ///< "1 × 10 mg tablet", "1.7 mL of 2 mg/mL liquid"
+    /// Tablets or capsules used up from the pack: the count for whole and split units, the
+    /// share of a capsule for beads (beads / beads per capsule), the tablets dispersed for a
+    /// dilution (the rest of the dispersion is discarded). 0 for liquids and drops.
+    double units_used = 0;
+    /// Dilution only: the water the tablet is dispersed in (amount_volume is what to take).
+    volume dispersed_in;
 };
 
 /// How to take one dose-time.
@@ -44,6 +70,9 @@ struct dose_recipe {
     std::vector<dose_component> parts;
     std::string instruction;    ///< whole recipe, "1 × 10 mg tablet + 1.7 mL liquid = 13.4 mg"
     bool within_tolerance = true;
+    /// Why it is off (a dose below the syringe's minimum, a dose that rounds to 0, ...);
+    /// realize() copies these onto the step.
+    std::vector<std::string> warnings;
 };
 
 struct realized_step {
@@ -80,12 +109,13 @@ struct realized_schedule {
 };
 
 /// Realize a schedule. Throws plan_error when nothing on hand can make any of its doses
-/// (e.g. an empty list, a zero strength, a 0 mL syringe).
+/// (e.g. an empty list, a zero strength, a 0 mL syringe), or for a schedule of another drug.
 realized_schedule realize(const schedule& plan, const plan_request& request, const drug& d,
                           const std::vector<available_form>& on_hand,
                           const realization_options& options = {});
 
-/// The best recipe for one dose (tablet-equivalent mg) with these forms.
+/// The best recipe for one dose (tablet-equivalent mg) with these forms (all of them are
+/// used, whatever their drug). Throws plan_error for bad forms or tools, as realize() does.
 dose_recipe realize_dose(mass target, const std::vector<available_form>& on_hand,
                          const realization_options& options = {});
 

@@ -9,6 +9,10 @@
 #include <taper/plan/step.hpp>
 #include <taper/plan/strategy.hpp>
 
+#include <taper/strategies/antipsychotic.hpp>
+#include <taper/strategies/diazepam_crossover.hpp>
 #include <taper/strategies/hyperbolic.hpp>
 #include <taper/strategies/linear.hpp>
 #include <taper/strategies/proportional.hpp>
+#include <taper/strategies/table.hpp>
+#include <taper/strategies/tapering_strip.hpp>

@@ -27,12 +27,12 @@ struct target {
     mass daily_dose;
     step_phase phase = step_phase::reduce;
     /// Overrides the request's interval for this step.
-    std::optional<duration> length;
+    std::optional<duration> length{};
     /// Explicit doses per time and drug (crossovers). Empty: the planner splits daily_dose
     /// over the request's dose-times in the same proportions as the starting dose.
-    std::vector<dose_line> doses;
+    std::vector<dose_line> doses{};
     dose_basis basis = dose_basis::own_mg;
-    std::string note;
+    std::string note{};
 };
 
 /// Everything a strategy may read. Plain references: valid for one planning call.

@@ -8,20 +8,24 @@
 // (or the next of an explicit list of occupancy targets). It continues while the next
 // target stays at or above the occupancy floor (default: one step, `points`) and the dose
 // above `final_fraction` of the start, if set; then the planner adds the stop step.
+#include <taper/detail/strategy_options.hpp>
 #include <taper/error.hpp>
+#include <taper/plan/registry.hpp>
 #include <taper/plan/strategy.hpp>
 #include <taper/units/io.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace taper::strategies {
 
 struct hyperbolic {
     double points = 5.0;                       ///< occupancy percentage points per step
-    std::vector<double> occupancy_targets;     ///< explicit targets (%), strictly decreasing
-    std::optional<double> occupancy_floor;     ///< default: `points`
-    std::optional<double> final_fraction;      ///< stop at or below this share of the start
+    std::vector<double> occupancy_targets{};   ///< explicit targets (%), strictly decreasing
+    std::optional<double> occupancy_floor{};   ///< default: `points`
+    std::optional<double> final_fraction{};    ///< stop at or below this share of the start
 
     std::string_view name() const { return "hyperbolic"; }
 
@@ -45,9 +49,50 @@ struct hyperbolic {
             next_occ = occ_latest - points;
             if (next_occ < occupancy_floor.value_or(points) - 1e-9) return std::nullopt;
         }
-        return target{.daily_dose = m.dose_for_occupancy(next_occ),
-                      .note = "target " + format_number(std::round(next_occ * 100) / 100) + "% " + m.receptor +
-                              " occupancy"};
+        target t;  // (not a designated initializer: GCC 12 warns about the members left out)
+        t.daily_dose = m.dose_for_occupancy(next_occ);
+        t.note = "target " + format_number(std::round(next_occ * 100) / 100) + "% " + m.receptor + " occupancy";
+        return t;
+    }
+
+    /// By name (registry): `points` (default 5) or `occupancy_targets` (not both),
+    /// `occupancy_floor`, `final_fraction`. Checks against the drug's model (Emax) wait for
+    /// planning, when the model is known.
+    static hyperbolic from_options(const strategy_options& o) {
+        detail::accept_only(o, "hyperbolic", {"points", "occupancy_targets", "occupancy_floor", "final_fraction"});
+        hyperbolic h;
+        if (o.points && !o.occupancy_targets.empty())
+            throw strategy_error("hyperbolic strategy: give occupancy points per step or a list of occupancy "
+                                 "targets, not both");
+        if (o.points) {
+            if (!std::isfinite(*o.points) || *o.points <= 0 || *o.points >= 100)
+                throw strategy_error("hyperbolic strategy: expected occupancy points per step between 0 and 100 "
+                                     "(exclusive), not " + format_number(*o.points));
+            h.points = *o.points;
+        }
+        h.occupancy_targets = o.occupancy_targets;
+        for (std::size_t i = 0; i < h.occupancy_targets.size(); ++i) {
+            const double v = h.occupancy_targets[i];
+            if (!std::isfinite(v) || v < 0 || v >= 100)
+                throw strategy_error("hyperbolic strategy: occupancy target " + format_number(v) +
+                                     " is not a percentage from 0 up to 100");
+            if (i > 0 && v >= h.occupancy_targets[i - 1])
+                throw strategy_error("hyperbolic strategy: occupancy targets must strictly decrease (" +
+                                     format_number(h.occupancy_targets[i - 1]) + " then " + format_number(v) + ")");
+        }
+        if (o.occupancy_floor) {
+            if (!std::isfinite(*o.occupancy_floor) || *o.occupancy_floor < 0 || *o.occupancy_floor >= 100)
+                throw strategy_error("hyperbolic strategy: the occupancy floor must be a percentage from 0 up to "
+                                     "100, not " + format_number(*o.occupancy_floor));
+            h.occupancy_floor = o.occupancy_floor;
+        }
+        if (o.final_fraction) {
+            if (!std::isfinite(*o.final_fraction) || *o.final_fraction <= 0 || *o.final_fraction >= 1)
+                throw strategy_error("hyperbolic strategy: the final fraction must be between 0 and 1, not " +
+                                     format_number(*o.final_fraction));
+            h.final_fraction = o.final_fraction;
+        }
+        return h;
     }
 
 private:

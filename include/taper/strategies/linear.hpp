@@ -3,11 +3,15 @@
 //
 // Kept as the contrast case many guidelines still show: equal mg steps are unequal in
 // effect, and the last one (to zero) removes the most receptor occupancy of all.
+#include <taper/detail/strategy_options.hpp>
 #include <taper/error.hpp>
+#include <taper/plan/registry.hpp>
 #include <taper/plan/strategy.hpp>
 #include <taper/units/io.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 namespace taper::strategies {
 
@@ -22,13 +26,26 @@ struct linear {
                              to_string(amount_per_step));
         const mass latest = ctx.latest(done, ctx.start_dose());
         if (latest.value() <= 0) return std::nullopt;
-        return target{.daily_dose = std::max(latest - amount_per_step, from_value<mass>(0))};
+        target t;  // (not a designated initializer: GCC 12 warns about the members left out)
+        t.daily_dose = std::max(latest - amount_per_step, from_value<mass>(0));
+        return t;
     }
 
     /// `steps` equal steps from the starting dose to zero.
     static linear in_steps(mass start, int steps) {
         if (steps < 1) throw plan_error("linear strategy: expected at least 1 step, not " + std::to_string(steps));
         return linear{start / static_cast<double>(steps)};
+    }
+
+    /// By name (registry): `amount`, the mg per step, is required; nothing else applies.
+    static linear from_options(const strategy_options& o) {
+        detail::accept_only(o, "linear", {"amount"});
+        if (!o.amount)
+            throw strategy_error("linear strategy: needs the amount per step in mg (option \"amount\", e.g. 2.5 mg)");
+        if (!std::isfinite(o.amount->value()) || o.amount->value() <= 0)
+            throw strategy_error("linear strategy: the amount per step must be more than 0 mg, not " +
+                                 to_string(*o.amount));
+        return linear{*o.amount};
     }
 };
 

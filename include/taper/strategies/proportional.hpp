@@ -8,7 +8,9 @@
 //       at a final dose: the request's, or `final_fraction` of the start (default 1/40).
 //   percent_of_starting_dose — each cut is a share of the *starting* dose: equal mg steps,
 //       i.e. a linear taper in disguise (20 → 18 → 16 → 14 ... at 10%).
+#include <taper/detail/strategy_options.hpp>
 #include <taper/error.hpp>
+#include <taper/plan/registry.hpp>
 #include <taper/plan/strategy.hpp>
 #include <taper/units/io.hpp>
 
@@ -40,11 +42,44 @@ struct proportional {
         const mass start = ctx.start_dose();
         const mass latest = ctx.latest(done, start);
         if (latest.value() <= 0) return std::nullopt;
-        if (of == percent_of::starting_dose)
-            return target{.daily_dose = std::max(latest - start * (percent / 100.0), from_value<mass>(0))};
+        target t;  // (not a designated initializer: GCC 12 warns about the members left out)
+        if (of == percent_of::starting_dose) {
+            t.daily_dose = std::max(latest - start * (percent / 100.0), from_value<mass>(0));
+            return t;
+        }
         const mass final_dose = ctx.request.final_dose.value_or(start * final_fraction);
         if (latest <= final_dose * (1 + 1e-9)) return std::nullopt;  // the planner stops from here
-        return target{.daily_dose = latest * (1.0 - percent / 100.0)};
+        t.daily_dose = latest * (1.0 - percent / 100.0);
+        return t;
+    }
+
+    /// By name (registry). Of the most recent dose: `percent` (default 10) and
+    /// `final_fraction` (default 1/40). Of the starting dose: `percent` only, since it
+    /// reaches zero by itself.
+    static proportional from_options(const strategy_options& o,
+                                     percent_of which = percent_of::most_recent_dose) {
+        proportional p;
+        p.of = which;
+        const std::string_view label = p.name();
+        if (which == percent_of::most_recent_dose)
+            detail::accept_only(o, label, {"percent", "final_fraction"});
+        else
+            detail::accept_only(o, label, {"percent"});
+        if (o.percent) {
+            if (!std::isfinite(*o.percent) || *o.percent <= 0 || *o.percent >= 100)
+                throw strategy_error(std::string(label) +
+                                     " strategy: expected a percentage between 0 and 100 (exclusive), not " +
+                                     format_number(*o.percent));
+            p.percent = *o.percent;
+        }
+        if (o.final_fraction) {
+            if (!std::isfinite(*o.final_fraction) || *o.final_fraction <= 0 || *o.final_fraction >= 1)
+                throw strategy_error(std::string(label) +
+                                     " strategy: the final fraction must be between 0 and 1, not " +
+                                     format_number(*o.final_fraction));
+            p.final_fraction = *o.final_fraction;
+        }
+        return p;
     }
 };
 

@@ -1,0 +1,66 @@
+#pragma once
+// The `plan`, `occupancy` and `strategies` commands: from the command line's text to the
+// text to print. Each returns the whole output, so that on an error nothing reaches stdout.
+#include <taper/drugs/database.hpp>
+#include <taper/plan/calendar.hpp>
+#include <taper/plan/registry.hpp>
+#include <taper/plan/request.hpp>
+#include <taper/plan/schedule.hpp>
+
+#include <string>
+#include <vector>
+
+namespace taper::cli {
+
+/// `taper plan`'s arguments as typed; an empty string means "not given".
+struct plan_args {
+    std::string drug;
+    std::string dose;
+    std::string strategy;
+    std::string step;
+    std::string every;
+    std::string switch_every;
+    std::string start;
+    std::string until;
+    std::string final_dose;
+    std::vector<std::string> max_step;
+    std::string min_change;
+    std::string max_steps;
+    std::string max_duration;
+    std::vector<std::string> holds;
+    bool pacing = false;
+    std::string split;
+    std::string model;
+    std::string table;
+    std::string targets;
+    std::string floor;
+    std::string final_fraction;
+    std::string step_length;
+    std::string curve;
+    std::string roll;
+    std::string range;
+    std::string tail_step;
+    std::string current_form;
+    std::string equivalence;
+    std::string format = "table";
+};
+
+std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& args);
+
+/// What `taper plan` plans, before it is printed: the request as read, the schedule, and how
+/// the strategy was chosen. (The forms commands realize it: forms_commands.hpp.)
+struct built_plan {
+    plan_request request;
+    schedule plan;
+    std::string how;
+};
+built_plan build_plan(const database& db, const strategy_registry& registry, const plan_args& args);
+
+std::string run_occupancy(const database& db, const std::string& drug, const std::string& dose);
+
+std::string run_strategies(const strategy_registry& registry);
+
+/// Today on the local calendar: the default start of a plan.
+date today();
+
+}  // namespace taper::cli

@@ -1,0 +1,573 @@
+#include "forms_commands.hpp"
+
+#include "inputs.hpp"
+#include "render.hpp"
+
+#include <taper/forms/convert.hpp>
+#include <taper/forms/realize.hpp>
+#include <taper/plan/export.hpp>
+#include <taper/units/io.hpp>
+#include <taper/units/parse.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace taper::cli {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+// Wraps `text` at `columns`, every line starting with `indent`.
+std::string wrap(const std::string& text, std::size_t columns, const std::string& indent) {
+    std::string out, line;
+    std::size_t from = 0;
+    auto width = [](const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s)
+            if ((c & 0xC0) != 0x80) ++n;
+        return n;
+    };
+    while (from < text.size()) {
+        std::size_t to = text.find(' ', from);
+        if (to == std::string::npos) to = text.size();
+        const std::string word = text.substr(from, to - from);
+        if (!line.empty() && width(indent) + width(line) + 1 + width(word) > columns) {
+            out += indent + line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        from = to + 1;
+    }
+    if (!line.empty()) out += indent + line + "\n";
+    return out;
+}
+
+// The number as the shortest round-trip decimal, for mL and counts ("0.1", "42").
+std::string num(double v) { return format_number(std::round(v * 1e9) / 1e9); }
+
+volume positive_volume(std::string_view option, const std::string& text) {
+    const volume v = for_option(option, [&] { return parse_volume(text); });
+    if (!std::isfinite(v.value()) || v.value() <= 0)
+        throw input_error(std::string(option) + ": \"" + text + "\" is " + num(v.value()) +
+                          " mL: expected a positive volume, e.g. 0.1mL");
+    return v;
+}
+
+/// --have: "any", or "<strength> <form>, ..." for the plan's drug; a part after ";" may start
+/// with another drug's name and a colon ("diazepam: 2 mg tablet, 1 mg/mL liquid"), for the
+/// other drug of a crossover. "any" also works after a drug name.
+std::vector<available_form> forms_from(const database& db, const drug& d, const std::string& text) {
+    std::vector<available_form> out;
+    std::string own;
+    auto add = [&](const drug& who, std::string_view items) {
+        const auto forms = lower(trim(items)) == "any" ? all_forms(who) : forms_on_hand(who, items);
+        out.insert(out.end(), forms.begin(), forms.end());
+    };
+    std::string_view rest = text;
+    while (true) {
+        const auto cut = rest.find(';');
+        const std::string_view part = trim(rest.substr(0, cut));
+        const auto colon = part.find(':');
+        const drug* other = colon == std::string_view::npos ? nullptr : db.find(trim(part.substr(0, colon)));
+        if (other != nullptr) {
+            const std::string_view items = trim(part.substr(colon + 1));
+            if (items.empty()) throw input_error("--have: \"" + std::string(part) + "\" names no forms after the colon");
+            for_option("--have", [&] { add(*other, items); });
+        } else if (!part.empty()) {
+            own += (own.empty() ? "" : ", ") + std::string(part);
+        }
+        if (cut == std::string_view::npos) break;
+        rest.remove_prefix(cut + 1);
+    }
+    if (!own.empty()) for_option("--have", [&] { add(d, own); });
+    if (out.empty()) throw input_error("--have: \"" + text + "\" names no forms: give e.g. \"10 mg tablet, 2 mg/mL liquid\" or any");
+    return out;
+}
+
+struct dispense_choice {
+    bool by_step = false;
+    std::optional<duration> period;  ///< by period when set
+};
+
+dispense_choice dispense_from(const std::string& text) {
+    dispense_choice c;
+    const std::string t = lower(trim(text));
+    if (t.empty()) return c;
+    if (t == "step" || t == "steps") {
+        c.by_step = true;
+        return c;
+    }
+    if (t == "period" || t == "periods") {
+        c.period = from_value<duration>(28);
+        return c;
+    }
+    const duration d = for_option("--dispense", [&] { return parse_duration(t); });
+    const double days = d.value();
+    if (std::abs(days - std::round(days)) > 1e-9 || days < 1)
+        throw input_error("--dispense: \"" + text + "\" is " + num(days) +
+                          " days: expected step, or a whole number of days such as 28d or 4w");
+    c.period = d;
+    return c;
+}
+
+// ---- text ---------------------------------------------------------------------------------
+
+std::string difference_text(double target, double realized) {
+    const double diff = realized - target;
+    if (std::abs(diff) <= 1e-9 * std::max(1.0, std::abs(target))) return "0";
+    std::string out = (diff < 0 ? "-" : "+") + readable(std::abs(diff)) + " mg";
+    if (target > 0) out += fmt::format(" ({}{:.1f}%)", diff < 0 ? "-" : "+", std::abs(diff) / target * 100);
+    return out;
+}
+
+std::string recipe_who(const schedule& plan, const dose_recipe& r) {
+    std::string who = r.time.empty() ? "daily" : r.time;
+    if (!r.drug.empty() && lower(r.drug) != lower(plan.drug)) who += " (" + r.drug + ")";
+    return who;
+}
+
+std::string line_text(const dispensing_line& l, const realization_options& o) {
+    if (l.formulation_id == "tapering-strip")
+        return num(l.units) + (l.units == 1 ? " daily pouch" : " daily pouches") + " (tapering strip)";
+    if (l.total_volume.value() > 0) {
+        std::string s = num(l.total_volume.value()) + " mL of " + l.label;
+        if (o.bottle_volume)
+            s += " (" + std::to_string(l.bottles) + (l.bottles == 1 ? " bottle" : " bottles") + " of " +
+                 num(o.bottle_volume->value()) + " mL)";
+        return s;
+    }
+    return num(l.units) + " × " + l.label;
+}
+
+std::string render_dispensing(const std::vector<dispensing_period>& periods, const dispense_choice& how,
+                              const realization_options& o, date start) {
+    std::string out = how.by_step ? "To dispense, step by step:\n"
+                                  : fmt::format("To dispense, in {}-day periods from {}:\n",
+                                                std::lround(how.period->value()), format_date(start));
+    if (periods.empty()) return out + "  nothing (no dose to take)\n";
+    for (const auto& p : periods) {
+        const std::string when = format_date(p.start) + " to " + format_date(p.end - std::chrono::days{1});
+        for (std::size_t i = 0; i < p.lines.size(); ++i)
+            out += fmt::format("  {:<26}  {}\n", i == 0 ? when : "", line_text(p.lines[i], o));
+    }
+    out += "Tablets and capsules are whole units (halves and quarters pooled over the period, rounded up);\n"
+           "a dilution uses one tablet per dose (the rest is discarded).\n";
+    return out;
+}
+
+std::string describe_tools(const realization_options& o, const std::vector<available_form>& forms) {
+    std::string labels;
+    for (const auto& f : forms) {
+        const std::string label = f.drug.empty() || f.drug == forms.front().drug ? f.label : f.drug + " " + f.label;
+        if (labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
+    }
+    return "forms on hand: " + labels + "\nsyringe " + num(o.tools.syringe_resolution.value()) +
+           " mL (smallest volume " + num(o.tools.min_volume.value()) + " mL, largest " +
+           num(o.tools.max_volume.value()) + " mL per fill); doses within " + num(o.tolerance_percent) +
+           "% of the target count as on target\n";
+}
+
+std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,
+                            const std::vector<available_form>& forms) {
+    const schedule& s = r.plan;
+    const date start = r.steps.empty() ? s.start : r.steps.front().planned.start;
+    const date end = r.steps.empty() ? s.start : r.steps.back().planned.end();
+    const bool diazepam = s.basis == dose_basis::diazepam_mg;
+    std::string out = fmt::format("{}: {} mg a day, {} strategy{}\n", s.drug, readable(s.start_dose.value()), s.strategy,
+                                  how.empty() ? "" : " (" + how + ")");
+    out += fmt::format("from {} to {}: {} steps, {} days\n", format_date(start),
+                       format_date(end - std::chrono::days{1}), r.steps.size(), days_between(start, end));
+    out += describe_tools(o, forms);
+    if (diazepam) out += "doses are mg diazepam-equivalent (table " + s.equivalence_table + ")\n";
+    out += "\n";
+    out += fmt::format("{:>4}  {:<10}  {:>4}  {:>10}  {:>10}  {}\n", "step", "from", "days", "target/day", "taken/day",
+                       "difference");
+    for (const auto& st : r.steps) {
+        const step& p = st.planned;
+        const double target = p.equivalent_daily_dose.value();
+        std::string marks;
+        if (st.form_changed) marks += "  switch";
+        if (st.inserted) marks += "  inserted";
+        out += fmt::format("{:>4}  {:<10}  {:>4}  {:>10}  {:>10}  {}{}\n", p.number, format_date(p.start),
+                           days_between(p.start, p.end()), readable(target) + " mg",
+                           readable(st.realized_daily.value()) + " mg",
+                           difference_text(target, st.realized_daily.value()), marks);
+        for (const auto& rc : st.recipes)
+            out += wrap(recipe_who(s, rc) + ": " + rc.instruction, 92, "        ");
+        for (const auto& n : st.notes) out += wrap("note: " + n, 92, "        ");
+        for (const auto& w : p.warnings) out += wrap("warning: " + w, 92, "        ");
+        for (const auto& w : st.warnings) out += wrap("warning: " + w, 92, "        ");
+    }
+    if (!r.equivalences.empty()) {
+        out += "\nEquivalences used:\n";
+        for (const auto& e : r.equivalences) out += wrap("- " + e, 92, "  ");
+    }
+    std::vector<std::string> warnings = s.warnings;
+    warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+    if (!warnings.empty()) {
+        out += "\nWarnings:\n";
+        for (const auto& w : warnings) out += wrap("- " + w, 92, "  ");
+    }
+    return out;
+}
+
+// ---- JSON and CSV -------------------------------------------------------------------------
+
+std::string_view kind_id(dose_component::kind k) {
+    switch (k) {
+        case dose_component::kind::whole_or_split_units: return "units";
+        case dose_component::kind::liquid_volume: return "liquid";
+        case dose_component::kind::drops: return "drops";
+        case dose_component::kind::beads: return "beads";
+        case dose_component::kind::dilution: return "dilution";
+    }
+    return "units";
+}
+
+ordered_json strings(const std::vector<std::string>& items) {
+    ordered_json a = ordered_json::array();
+    for (const auto& s : items) a.push_back(s);
+    return a;
+}
+
+double finite(double v, std::string_view what) {
+    if (!std::isfinite(v)) throw invalid_argument_error("realized schedule export: " + std::string(what) + " is not finite");
+    return v == 0 ? 0.0 : v;
+}
+
+ordered_json step_realization(const realized_step& st) {
+    ordered_json j;
+    j["inserted"] = st.inserted;
+    j["form_changed"] = st.form_changed;
+    j["realized_daily_mg"] = finite(st.realized_daily.value(), "realized_daily_mg");
+    j["difference_mg"] = finite(st.difference.value(), "difference_mg");
+    ordered_json recipes = ordered_json::array();
+    for (const auto& rc : st.recipes) {
+        ordered_json r;
+        r["drug"] = rc.drug;
+        r["time"] = rc.time;
+        r["target_mg"] = finite(rc.target.value(), "target_mg");
+        r["realized_mg"] = finite(rc.realized.value(), "realized_mg");
+        r["within_tolerance"] = rc.within_tolerance;
+        r["instruction"] = rc.instruction;
+        ordered_json parts = ordered_json::array();
+        for (const auto& p : rc.parts) {
+            ordered_json q;
+            q["kind"] = std::string(kind_id(p.what));
+            q["formulation_id"] = p.formulation_id;
+            q["label"] = p.label;
+            q["count"] = finite(p.count, "count");
+            q["volume_ml"] = finite(p.amount_volume.value(), "volume_ml");
+            q["labelled_mg"] = finite(p.labelled.value(), "labelled_mg");
+            q["equivalent_mg"] = finite(p.equivalent.value(), "equivalent_mg");
+            q["units_used"] = finite(p.units_used, "units_used");
+            q["dispersed_in_ml"] = p.what == dose_component::kind::dilution
+                                       ? ordered_json(finite(p.dispersed_in.value(), "dispersed_in_ml"))
+                                       : ordered_json();
+            q["instruction"] = p.instruction;
+            parts.push_back(std::move(q));
+        }
+        r["parts"] = std::move(parts);
+        r["warnings"] = strings(rc.warnings);
+        recipes.push_back(std::move(r));
+    }
+    j["recipes"] = std::move(recipes);
+    j["notes"] = strings(st.notes);
+    j["warnings"] = strings(st.warnings);
+    return j;
+}
+
+ordered_json dispensing_json(const std::vector<dispensing_period>& periods, const dispense_choice& how,
+                             const realization_options& o) {
+    ordered_json j;
+    j["by"] = how.by_step ? "step" : "period";
+    j["period_days"] = how.by_step ? ordered_json() : ordered_json(std::lround(how.period->value()));
+    j["bottle_volume_ml"] = o.bottle_volume ? ordered_json(o.bottle_volume->value()) : ordered_json();
+    ordered_json ps = ordered_json::array();
+    for (const auto& p : periods) {
+        ordered_json q;
+        q["start"] = format_date(p.start);
+        q["end"] = format_date(p.end);
+        q["last_day"] = format_date(p.end - std::chrono::days{1});
+        ordered_json lines = ordered_json::array();
+        for (const auto& l : p.lines) {
+            const bool liquid = l.total_volume.value() > 0;
+            ordered_json x;
+            x["formulation_id"] = l.formulation_id;
+            x["label"] = l.label;
+            x["units"] = liquid ? ordered_json() : ordered_json(l.units);
+            x["total_volume_ml"] = liquid ? ordered_json(l.total_volume.value()) : ordered_json();
+            x["bottles"] = liquid && o.bottle_volume ? ordered_json(l.bottles) : ordered_json();
+            lines.push_back(std::move(x));
+        }
+        q["lines"] = std::move(lines);
+        ps.push_back(std::move(q));
+    }
+    j["periods"] = std::move(ps);
+    return j;
+}
+
+/// The schedule as exported: the realized steps' dates and numbers (an inserted step shifts
+/// the ones after it).
+schedule exported(const realized_schedule& r) {
+    schedule s = r.plan;
+    s.steps.clear();
+    for (const auto& st : r.steps) s.steps.push_back(st.planned);
+    return s;
+}
+
+std::string realized_json(const realized_schedule& r, const realization_options& o,
+                          const std::vector<available_form>& forms,
+                          const std::optional<std::vector<dispensing_period>>& periods, const dispense_choice& how) {
+    ordered_json j = ordered_json::parse(to_json(exported(r)));
+    auto& steps = j["steps"];
+    for (std::size_t i = 0; i < r.steps.size() && i < steps.size(); ++i) steps[i]["realization"] = step_realization(r.steps[i]);
+    ordered_json top;
+    ordered_json fs = ordered_json::array();
+    for (const auto& f : forms) {
+        ordered_json x;
+        x["drug"] = f.drug;
+        x["formulation_id"] = f.formulation_id;
+        x["label"] = f.label;
+        x["form"] = std::string(to_string(f.kind));
+        x["bioavailability_vs_tablet"] = f.bioavailability;
+        x["bioavailability_known"] = f.bioavailability_known;
+        fs.push_back(std::move(x));
+    }
+    top["forms_on_hand"] = std::move(fs);
+    top["syringe_resolution_ml"] = o.tools.syringe_resolution.value();
+    top["min_volume_ml"] = o.tools.min_volume.value();
+    top["max_volume_ml"] = o.tools.max_volume.value();
+    top["tolerance_percent"] = o.tolerance_percent;
+    top["equivalences"] = strings(r.equivalences);
+    top["warnings"] = strings(r.warnings);
+    j["realization"] = std::move(top);
+    j["dispensing"] = periods ? dispensing_json(*periods, how, o) : ordered_json();
+    return j.dump(2) + "\n";
+}
+
+std::string csv_field(std::string_view v) {
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : " | ") + s;
+    return out;
+}
+
+/// Records of RFC 4180 text (CRLF outside quotes ends a record), without their CRLF.
+std::vector<std::string> records(const std::string& csv) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+            out.push_back(std::move(cur));
+            cur.clear();
+            ++i;
+            continue;
+        }
+        cur += c;
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+constexpr std::string_view csv_extra_header =
+    ",realized_amount_mg,how_to_take,realized_daily_mg,difference_mg,form_changed,inserted,realization_notes,"
+    "realization_warnings";
+
+/// The plan's CSV with the realization appended to each row (one row per dose line, as
+/// to_csv writes them): new columns at the end, the existing ones unchanged.
+std::string realized_csv(const realized_schedule& r) {
+    const schedule s = exported(r);
+    const auto rows = records(to_csv(s));
+    std::string out = rows.at(0) + std::string(csv_extra_header) + "\r\n";
+    std::size_t row = 1;
+    for (const auto& st : r.steps) {
+        const std::size_t lines = std::max<std::size_t>(1, st.planned.doses.size());
+        const std::string step_tail =
+            format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +
+            format_number(finite(st.difference.value(), "difference_mg")) + ',' + (st.form_changed ? "true" : "false") +
+            ',' + (st.inserted ? "true" : "false") + ',' + csv_field(joined(st.notes)) + ',' +
+            csv_field(joined(st.warnings));
+        for (std::size_t i = 0; i < lines && row < rows.size(); ++i, ++row) {
+            std::string extra = ",,";
+            if (i < st.recipes.size())
+                extra = ',' + format_number(finite(st.recipes[i].realized.value(), "realized_amount_mg")) + ',' +
+                        csv_field(st.recipes[i].instruction);
+            out += rows[row] + extra + ',' + step_tail + "\r\n";
+        }
+    }
+    return out;
+}
+
+std::string dispensing_csv(const std::vector<dispensing_period>& periods, const realization_options& o) {
+    std::string out = "period_start,period_end,last_day,formulation_id,label,units,total_volume_ml,bottles\r\n";
+    for (const auto& p : periods)
+        for (const auto& l : p.lines) {
+            const bool liquid = l.total_volume.value() > 0;
+            out += format_date(p.start) + ',' + format_date(p.end) + ',' +
+                   format_date(p.end - std::chrono::days{1}) + ',' + csv_field(l.formulation_id) + ',' +
+                   csv_field(l.label) + ',' + (liquid ? "" : format_number(l.units)) + ',' +
+                   (liquid ? format_number(l.total_volume.value()) : "") + ',' +
+                   (liquid && o.bottle_volume ? std::to_string(l.bottles) : "") + "\r\n";
+        }
+    return out;
+}
+
+}  // namespace
+
+void add_forms_options(CLI::App& plan, forms_args& a) {
+    plan.add_option("--have", a.have,
+                    "Forms on hand, e.g. \"10 mg tablet, 2 mg/mL liquid\", or any (every form in the data); "
+                    "shows how to take each step");
+    plan.add_option("--syringe", a.syringe, "Syringe resolution: liquid volumes are multiples of it (default 0.1mL)");
+    plan.add_option("--min-volume", a.min_volume, "Smallest volume measured reliably (default 0.2mL)");
+    plan.add_option("--max-volume", a.max_volume, "Largest volume in one syringe fill (default 10mL)");
+    plan.add_option("--dispense", a.dispense,
+                    "What to dispense: step (per step) or a period from the start, e.g. 28d (needs --have)");
+    plan.add_option("--bottle", a.bottle, "Bottle size of liquids and drops, for --dispense, e.g. 100mL");
+}
+
+std::string run_realized_plan(const database& db, const strategy_registry& registry, const plan_args& pa,
+                              const forms_args& fa) {
+    if (fa.have.empty())
+        throw input_error(std::string(!fa.dispense.empty() ? "--dispense" : !fa.syringe.empty() ? "--syringe"
+                                      : !fa.min_volume.empty() ? "--min-volume" : !fa.max_volume.empty() ? "--max-volume"
+                                                                                                           : "--bottle") +
+                          " needs --have (the forms to take the doses with, e.g. --have \"10 mg tablet\" or --have any)");
+    if (!fa.bottle.empty() && fa.dispense.empty()) throw input_error("--bottle needs --dispense (e.g. --dispense 28d)");
+    if (pa.format != "table" && pa.format != "json" && pa.format != "csv" && !pa.format.empty())
+        throw input_error("--format: cannot use \"" + pa.format + "\": expected table, json or csv");
+
+    realization_options o;
+    if (!fa.syringe.empty()) o.tools.syringe_resolution = positive_volume("--syringe", fa.syringe);
+    if (!fa.min_volume.empty()) o.tools.min_volume = positive_volume("--min-volume", fa.min_volume);
+    if (!fa.max_volume.empty()) o.tools.max_volume = positive_volume("--max-volume", fa.max_volume);
+    if (o.tools.min_volume < o.tools.syringe_resolution && fa.min_volume.empty())
+        o.tools.min_volume = o.tools.syringe_resolution;  // the default 0.2 mL on a coarser syringe
+    if (o.tools.max_volume < o.tools.min_volume)
+        throw input_error("--max-volume: " + num(o.tools.max_volume.value()) + " mL is less than the smallest volume (" +
+                          num(o.tools.min_volume.value()) + " mL)");
+    if (!fa.bottle.empty()) o.bottle_volume = positive_volume("--bottle", fa.bottle);
+    const dispense_choice how = dispense_from(fa.dispense);
+
+    const drug& d = db.get(pa.drug);
+    const auto forms = forms_from(db, d, fa.have);
+    const built_plan b = build_plan(db, registry, pa);
+    const realized_schedule r = realize(b.plan, b.request, d, forms, o);
+
+    std::optional<std::vector<dispensing_period>> periods;
+    if (how.by_step) periods = dispense_by_step(r, o);
+    if (how.period) periods = for_option("--dispense", [&] { return dispense_by_period(r, *how.period, o); });
+
+    if (pa.format == "json") return realized_json(r, o, forms, periods, how);
+    if (pa.format == "csv") return periods ? dispensing_csv(*periods, o) : realized_csv(r);
+    std::string out = render_realized(r, b.how, o, forms);
+    if (periods) {
+        const date start = r.steps.empty() ? r.plan.start : r.steps.front().planned.start;
+        out += "\n" + render_dispensing(*periods, how, o, start);
+    }
+    out += "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
+    return out;
+}
+
+CLI::App* add_convert_command(CLI::App& app, convert_args& a) {
+    auto* c = app.add_subcommand("convert", "Convert a dose between forms of a drug, or to another benzodiazepine");
+    c->add_option("drug", a.drug, "Name, brand or alias, e.g. citalopram")->required();
+    c->add_option("dose", a.dose, "The dose with its unit, e.g. 10mg")->required();
+    c->add_option("--from", a.from, "The form the dose is in: a form (tablet, drops ...), \"10 mg tablet\" or an id "
+                                    "(default: tablet)");
+    c->add_option("--to", a.to, "The form to convert to: a form, \"40 mg/mL drops\" or an id (`taper info` lists them)");
+    c->add_option("--strength", a.strength, "Strength of the target form: 40mg/mL for liquids and drops, 10mg for tablets");
+    c->add_option("--to-drug", a.to_drug, "Another benzodiazepine or z-drug: the equivalent dose via diazepam");
+    c->add_option("--table", a.table, "Diazepam equivalence table: ashton (default) or va-dod-2021");
+    c->add_flag("--high-end", a.high_end, "Where the table gives a range (loprazolam 1-2 mg), use its high end");
+    c->footer("Examples:\n"
+              "  taper convert citalopram 10mg --from tablet --to drops\n"
+              "  taper convert citalopram 8mg --from drops --to tablet --strength 10mg\n"
+              "  taper convert sertraline 20mg --to concentrate\n"
+              "  taper convert alprazolam 1mg --to-drug lorazepam\n"
+              "  taper convert loprazolam 1mg --to-drug diazepam --high-end\n"
+              "See docs/conversions.md.");
+    return c;
+}
+
+std::string run_convert(const database& db, const convert_args& a) {
+    const bool forms = !a.to.empty();
+    const bool drugs = !a.to_drug.empty();
+    if (forms == drugs)
+        throw input_error(forms ? "--to and --to-drug: give one of them, not both"
+                                : "give --to (another form of the drug) or --to-drug (another benzodiazepine)");
+    const drug& d = db.get(a.drug);
+    const mass dose = for_option("dose", [&] { return parse_mass(a.dose); });
+    std::string out;
+    if (forms) {
+        if (!a.table.empty() || a.high_end)
+            throw input_error(std::string(a.high_end ? "--high-end" : "--table") + " is for --to-drug, not --to");
+        std::string to = a.to;
+        std::optional<concentration> strength;
+        if (!a.strength.empty()) {
+            if (a.strength.find('/') != std::string::npos) {
+                strength = for_option("--strength", [&] { return parse_concentration(a.strength); });
+            } else {
+                const mass m = for_option("--strength", [&] { return parse_mass(a.strength); });
+                if (!(m.value() > 0)) throw input_error("--strength: \"" + a.strength + "\": expected a positive strength");
+                to = a.strength + " " + a.to;
+            }
+        }
+        const form_conversion c = convert_form(d, dose, a.from.empty() ? "tablet" : a.from, to, strength);
+        out += wrap(c.text, 92, "");
+        out += wrap("equivalence: " + c.equivalence, 92, "");
+    } else {
+        if (!a.from.empty() || !a.strength.empty())
+            throw input_error(std::string(!a.from.empty() ? "--from" : "--strength") + " is for --to, not --to-drug");
+        const drug& other = db.get(a.to_drug);
+        const class_equivalent e =
+            class_equivalent_dose(d, dose, other, a.table.empty() ? default_equivalence_table : a.table, a.high_end);
+        out += wrap(e.text, 92, "");
+        out += "sources:\n";
+        for (const drug* x : {&d, &other}) {
+            if (x != &d && x->name == d.name) break;
+            const auto it = x->equivalents.tables.find(e.table);
+            if (it != x->equivalents.tables.end())
+                out += wrap(x->name + ": " + it->second.origin.source, 92, "  ");
+        }
+    }
+    out += "\n" + footer();
+    return out;
+}
+
+}  // namespace taper::cli

@@ -1,0 +1,195 @@
+#include "inputs.hpp"
+
+#include <taper/units/io.hpp>
+#include <taper/units/parse.hpp>
+
+#include <charconv>
+#include <cmath>
+
+namespace taper::cli {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+[[noreturn]] void fail(std::string_view option, std::string_view text, const std::string& problem) {
+    throw input_error(std::string(option) + ": cannot use \"" + std::string(text) + "\": " + problem);
+}
+
+std::vector<std::string_view> split_on(std::string_view text, std::string_view separators) {
+    std::vector<std::string_view> out;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t at = text.find_first_of(separators, from);
+        out.push_back(trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from)));
+        if (at == std::string_view::npos) break;
+        from = at + 1;
+    }
+    return out;
+}
+
+std::vector<std::string_view> words(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (auto w : split_on(text, " \t"))
+        if (!w.empty()) out.push_back(w);
+    return out;
+}
+
+// Words first..last-1 with the spaces between them, as written.
+std::string_view span_of(const std::vector<std::string_view>& w, std::size_t first, std::size_t last) {
+    const char* begin = w[first].data();
+    const char* end = w[last - 1].data() + w[last - 1].size();
+    return {begin, static_cast<std::size_t>(end - begin)};
+}
+
+// A number on its own: digits with an optional fraction and exponent, or "a/b".
+std::optional<double> read_number(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    auto one = [](std::string_view t) -> std::optional<double> {
+        if (t.empty() || !((t.front() >= '0' && t.front() <= '9') || t.front() == '.' || t.front() == '-'))
+            return std::nullopt;  // also refuses "nan", "inf" and "+1"
+        double v = 0;
+        auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        if (ec != std::errc{} || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
+        return v;
+    };
+    if (const auto slash = s.find('/'); slash != std::string_view::npos) {
+        const auto a = one(trim(s.substr(0, slash)));
+        const auto b = one(trim(s.substr(slash + 1)));
+        if (!a || !b || *b == 0 || !std::isfinite(*a / *b)) return std::nullopt;
+        return *a / *b;
+    }
+    return one(s);
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        char c = s[s.size() - suffix.size() + i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+double parse_number(std::string_view option, std::string_view text) {
+    const auto v = read_number(text);
+    if (!v) fail(option, text, "expected a finite number, e.g. 0.025 or 1/40");
+    return *v;
+}
+
+std::vector<double> parse_number_list(std::string_view option, std::string_view text) {
+    std::vector<double> out;
+    for (auto part : split_on(text, ",")) {
+        std::string_view p = part;
+        if (ends_with_ci(p, "%")) p = trim(p.substr(0, p.size() - 1));
+        const auto v = read_number(p);
+        if (!v) fail(option, text, "expected numbers separated by commas, e.g. 80,70,60 (\"" + std::string(part) +
+                                       "\" is not a finite number)");
+        out.push_back(*v);
+    }
+    return out;
+}
+
+step_size parse_step_size(std::string_view option, std::string_view text) {
+    const std::string_view t = trim(text);
+    constexpr std::string_view expected =
+        "expected occupancy points (\"5pp\"), a percentage (\"10%\") or an amount (\"2.5mg\")";
+    step_size out;
+    std::string_view number_part;
+    for (std::string_view suffix : {"percentage points", "points", "point", "pp"}) {
+        if (ends_with_ci(t, suffix)) {
+            out.unit = step_size::kind::points;
+            number_part = t.substr(0, t.size() - suffix.size());
+            break;
+        }
+    }
+    if (number_part.empty() && ends_with_ci(t, "%")) {
+        out.unit = step_size::kind::percent;
+        number_part = t.substr(0, t.size() - 1);
+    }
+    if (!number_part.empty() || out.unit != step_size::kind::amount) {
+        const auto v = read_number(number_part);
+        if (!v) fail(option, text, std::string(expected) + "; the number is missing or not finite");
+        if (*v <= 0 || *v >= 100)
+            fail(option, text,
+                 std::string(out.unit == step_size::kind::points ? "occupancy points" : "a percentage") +
+                     " must be more than 0 and less than 100");
+        out.number = *v;
+        return out;
+    }
+    if (t.empty()) fail(option, text, std::string(expected));
+    try {
+        out.amount = parse_mass(t);
+    } catch (const parse_error&) {
+        fail(option, text, std::string(expected));
+    }
+    if (out.amount.value() <= 0) fail(option, text, "a step of 0 mg changes nothing; expected more than 0 mg");
+    return out;
+}
+
+std::vector<timed_dose> parse_split(std::string_view option, std::string_view text) {
+    std::vector<timed_dose> out;
+    for (auto part : split_on(text, ",+")) {
+        const auto w = words(part);
+        if (w.size() < 2)
+            fail(option, text, "each part needs a dose and a time of day, e.g. \"1mg morning, 1mg night\"");
+        std::optional<timed_dose> found;
+        // "<dose> <time>": the dose is the first word or two ("1mg", "1 mg"); or the reverse.
+        for (std::size_t n = 1; n <= 2 && n < w.size() && !found; ++n) {
+            try {
+                found = timed_dose{std::string(span_of(w, n, w.size())), parse_mass(span_of(w, 0, n))};
+            } catch (const parse_error&) {
+            }
+        }
+        for (std::size_t n = 1; n <= 2 && n < w.size() && !found; ++n) {
+            try {
+                found = timed_dose{std::string(span_of(w, 0, w.size() - n)),
+                                   parse_mass(span_of(w, w.size() - n, w.size()))};
+            } catch (const parse_error&) {
+            }
+        }
+        if (!found)
+            fail(option, text, "\"" + std::string(part) +
+                                   "\" is not a dose and a time of day, e.g. \"1mg morning\" or \"500 mcg night\"");
+        out.push_back(std::move(*found));
+    }
+    return out;
+}
+
+hold parse_hold(std::string_view option, std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos)
+        fail(option, text, "expected STEP:LENGTH, e.g. \"3:4w\" (after step 3, stay 4 more weeks)");
+    const auto step_text = trim(text.substr(0, colon));
+    int number = 0;
+    auto [ptr, ec] = std::from_chars(step_text.data(), step_text.data() + step_text.size(), number);
+    if (step_text.empty() || ec != std::errc{} || ptr != step_text.data() + step_text.size() || number < 1)
+        fail(option, text, "the step before the colon must be a whole number from 1, e.g. \"3:4w\"");
+    hold h;
+    h.after_step = number;
+    h.length = for_option(option, [&] { return parse_duration(trim(text.substr(colon + 1))); });
+    return h;
+}
+
+std::vector<table_row> parse_table(std::string_view option, std::string_view text) {
+    std::vector<table_row> out;
+    for (auto part : split_on(text, ",")) {
+        if (part.empty()) fail(option, text, "an empty entry; expected doses separated by commas, e.g. \"20mg,15mg:8w,10mg\"");
+        table_row row;
+        const auto colon = part.find(':');
+        row.daily_dose = for_option(option, [&] { return parse_mass(trim(part.substr(0, colon))); });
+        if (colon != std::string_view::npos)
+            row.length = for_option(option, [&] { return parse_duration(trim(part.substr(colon + 1))); });
+        out.push_back(row);
+    }
+    return out;
+}
+
+}  // namespace taper::cli

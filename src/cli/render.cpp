@@ -1,0 +1,243 @@
+#include "render.hpp"
+
+#include <taper/plan/export.hpp>
+#include <taper/units/io.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace taper::cli {
+namespace {
+
+using row = std::vector<std::string>;
+
+// Display width of UTF-8 text (counts code points; the table's own text is ASCII).
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Columns padded to their widest cell; the first `right` columns are right-aligned.
+std::vector<std::string> layout(const std::vector<row>& rows, const std::vector<bool>& right_aligned) {
+    std::vector<std::size_t> widths;
+    for (const auto& r : rows) {
+        if (widths.size() < r.size()) widths.resize(r.size(), 0);
+        for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
+    }
+    std::vector<std::string> out;
+    for (const auto& r : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            const std::string pad(widths[i] - width(r[i]), ' ');
+            const bool right = i < right_aligned.size() && right_aligned[i];
+            line += right ? pad + r[i] : r[i] + (i + 1 < r.size() ? pad : std::string());
+            if (i + 1 < r.size()) line += "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::string one_decimal(double v) {
+    std::string s = fmt::format("{:.1f}", v);
+    if (s == "-0.0") s = "0.0";
+    return s;
+}
+
+std::string percent_text(double v) {
+    // 100% and 0% exactly; otherwise one decimal, but never "0.0%" or "100.0%" for a change
+    // that is neither.
+    if (v == 0) return "0%";
+    if (v == 100) return "100%";
+    std::string s = one_decimal(v);
+    if (s == "0.0") s = v > 0 ? "<0.1" : ">-0.1";
+    if (s == "100.0") s = ">99.9";
+    return s + "%";
+}
+
+// A change for reading: the dose goes down, so a reduction shows with a minus sign.
+std::string change_text(const step& st) {
+    if (st.change.value() == 0) return "0";
+    const double mg = -st.change.value();
+    std::string out = (mg < 0 ? "-" : "+") + readable(std::abs(mg)) + " mg";
+    out += " (" + std::string(mg < 0 ? "-" : "+") + percent_text(std::abs(st.change_percent)) + ")";
+    return out;
+}
+
+// "morning 5, night 5" (mg); lines of another drug are grouped under its name:
+// "alprazolam morning 1, afternoon 1; diazepam night 20".
+std::string doses_text(const schedule& s, const step& st) {
+    std::vector<std::pair<std::string, std::string>> groups;  // drug, its doses
+    for (const auto& line : st.doses) {
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == line.drug; });
+        if (it == groups.end()) {
+            groups.emplace_back(line.drug, std::string());
+            it = groups.end() - 1;
+        }
+        if (!it->second.empty()) it->second += ", ";
+        it->second += line.time + " " + readable(line.amount.value());
+    }
+    const bool named = groups.size() > 1 || (groups.size() == 1 && groups.front().first != s.drug);
+    std::string out;
+    for (const auto& [drug_name, text] : groups) {
+        if (!out.empty()) out += "; ";
+        out += named ? drug_name + " " + text : text;
+    }
+    return out;
+}
+
+std::string wrap(const std::string& text, std::size_t columns, const std::string& indent) {
+    std::string out;
+    std::string line;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        std::size_t to = text.find(' ', from);
+        if (to == std::string::npos) to = text.size();
+        const std::string word = text.substr(from, to - from);
+        if (!line.empty() && width(line) + 1 + width(word) > columns) {
+            out += indent + line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        from = to + 1;
+    }
+    if (!line.empty()) out += indent + line + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::string readable(double mg) {
+    if (mg == 0 || !std::isfinite(mg)) return format_number(mg);
+    const double magnitude = std::floor(std::log10(std::abs(mg)));
+    const int decimals = std::max(0, 2 - static_cast<int>(magnitude));
+    std::string s = fmt::format("{:.{}f}", mg, decimals);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s;
+}
+
+std::string footer() {
+    return wrap("taper is decision support for you and your prescriber, not a prescriber: talk to the person "
+                "who prescribes before changing any dose. Withdrawal or relapse? Withdrawal symptoms usually "
+                "start within days of a cut and ease within hours to days if the previous dose is taken "
+                "again. If symptoms are severe, go back to the last dose that was tolerated and reduce more "
+                "slowly (NICE NG222).",
+                92, "");
+}
+
+std::string render_plan(const schedule& s, const std::string& how) {
+    const bool diazepam = s.basis == dose_basis::diazepam_mg;
+    const long days = days_between(s.start, s.end());
+    std::string out;
+    out += fmt::format("{}: {} mg a day, {} strategy{}\n", s.drug, readable(s.start_dose.value()), s.strategy,
+                       how.empty() ? std::string() : " (" + how + ")");
+    out += fmt::format("from {} to {}: {} step{}, {} days\n", format_date(s.start),
+                       format_date(s.end() - std::chrono::days{1}), s.steps.size(), s.steps.size() == 1 ? "" : "s",
+                       days);
+    if (diazepam)
+        out += fmt::format("doses per day in mg diazepam-equivalent ({} table; {} mg a day of {} = {} mg diazepam)\n",
+                           s.equivalence_table, readable(s.start_dose.value()), s.drug,
+                           readable(s.start_equivalent_dose.value()));
+    if (!s.occupancy_model.empty() && s.start_occupancy_percent)
+        out += fmt::format("{} occupancy model {}: {}% at the starting dose\n", s.occupancy_receptor,
+                           s.occupancy_model, one_decimal(*s.start_occupancy_percent));
+    for (const auto& w : s.warnings) out += wrap("warning: " + w, 92, "");
+    out += "\n";
+
+    const bool occupancy = std::any_of(s.steps.begin(), s.steps.end(),
+                                       [](const step& st) { return st.occupancy_percent.has_value(); });
+    // The doses column only when it says more than the daily dose: several dose-times or
+    // another drug.
+    const bool show_doses = std::any_of(s.steps.begin(), s.steps.end(), [&](const step& st) {
+        return st.doses.size() != 1 || st.doses.front().drug != s.drug;
+    });
+    std::vector<row> rows;
+    row head{"step", "from", "to", "days", diazepam ? "dose/day (dz-eq)" : "dose/day", "doses (mg)", "change"};
+    if (occupancy) {
+        head.push_back(s.occupancy_receptor.empty() ? "occupancy" : s.occupancy_receptor + " occ.");
+        head.push_back("points");
+    }
+    rows.push_back(head);
+    std::vector<std::vector<std::string>> below;  // notes and warnings under each step
+    for (const auto& st : s.steps) {
+        row r{std::to_string(st.number),
+              format_date(st.start),
+              format_date(st.end() - std::chrono::days{1}),
+              std::to_string(std::lround(st.length.value())),
+              readable(st.equivalent_daily_dose.value()) + " mg",
+              doses_text(s, st),
+              st.phase == step_phase::reduce || st.phase == step_phase::stop ? change_text(st)
+                                                                             : std::string(to_string(st.phase))};
+        if (occupancy) {
+            r.push_back(st.occupancy_percent ? one_decimal(*st.occupancy_percent) + "%" : "-");
+            r.push_back(st.change_points ? (*st.change_points == 0 ? "0" : one_decimal(-*st.change_points)) : "-");
+        }
+        if (st.phase == step_phase::stop && st.equivalent_daily_dose.value() == 0) r[6] += ", stop";
+        rows.push_back(std::move(r));
+        std::vector<std::string> extra;
+        for (const auto& n : st.notes) extra.push_back("note: " + n);
+        for (const auto& w : st.warnings) extra.push_back("warning: " + w);
+        below.push_back(std::move(extra));
+    }
+    std::vector<bool> right{true, false, false, true, true, false, false, true, true};
+    if (!show_doses) {
+        for (auto& r : rows) r.erase(r.begin() + 5);
+        right.erase(right.begin() + 5);
+    }
+    const auto lines = layout(rows, right);
+    out += lines[0] + "\n";
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        out += lines[i] + "\n";
+        for (const auto& e : below[i - 1]) out += wrap(e, 86, "      ");
+    }
+    out += "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n";
+    out += footer();
+    return out;
+}
+
+std::string render_occupancy(const drug& d, mass dose) {
+    std::string out = fmt::format("{} {} mg a day: receptor occupancy by model\n\n", d.name, readable(dose.value()));
+    std::vector<row> rows{{"", "model", "receptor", "region", "Emax", "ED50", "occupancy"}};
+    for (const auto& m : d.targets) {
+        const bool is_default = m.id == d.default_target;
+        row r{is_default ? "*" : "", m.id, m.receptor, m.region.value_or("-")};
+        if (m.usable()) {
+            r.push_back(one_decimal(*m.emax_percent) + "%");
+            r.push_back(readable(m.ed50->value()) + " mg");
+            r.push_back(one_decimal(m.occupancy_percent(dose)) + "%");
+        } else {
+            r.push_back(m.emax_percent ? one_decimal(*m.emax_percent) + "%" : "unknown");
+            r.push_back(m.ed50 ? readable(m.ed50->value()) + " mg" : "unknown");
+            r.push_back("cannot be evaluated (the data lacks Emax, ED50 or Hill)");
+        }
+        rows.push_back(std::move(r));
+    }
+    for (const auto& line : layout(rows, {false, false, false, false, true, true, false})) out += line + "\n";
+    out += "\n* the default model; `taper plan ... --model ID` plans with another.\n\n";
+    out += footer();
+    return out;
+}
+
+std::string render_strategies(const strategy_registry& registry) {
+    std::string out;
+    std::size_t name_width = 0;
+    for (const auto* e : registry.list()) name_width = std::max(name_width, e->name.size());
+    for (const auto* e : registry.list()) {
+        const std::string indent(name_width + 2, ' ');
+        std::string text = wrap(e->description, 90 - indent.size(), indent);
+        text.replace(0, e->name.size(), e->name);
+        out += text;
+    }
+    out += "\n`taper plan <drug> <dose> --strategy NAME` plans with one; docs/cli.md gives each option.\n";
+    return out;
+}
+
+}  // namespace taper::cli

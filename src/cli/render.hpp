@@ -1,0 +1,29 @@
+#pragma once
+// What the CLI prints for people: the plan as a table, occupancy by model, the strategies.
+// JSON and CSV come from the library (taper/plan/export.hpp), at full precision; here
+// numbers are rounded for reading.
+#include <taper/drugs/drug.hpp>
+#include <taper/plan/registry.hpp>
+#include <taper/plan/schedule.hpp>
+
+#include <string>
+
+namespace taper::cli {
+
+/// A dose for reading: 3 significant figures, whole numbers kept whole ("1234", "15.2",
+/// "0.0123"), and a dose that is not zero never prints as "0".
+std::string readable(double mg);
+
+/// The closing paragraph every plan and occupancy table ends with.
+std::string footer();
+
+/// The plan as a table; `how` says how the strategy was chosen and with what settings.
+std::string render_plan(const schedule& s, const std::string& how);
+
+/// Occupancy at `dose` under each of the drug's models, the default marked.
+std::string render_occupancy(const drug& d, mass dose);
+
+/// The registry's strategies with their descriptions.
+std::string render_strategies(const strategy_registry& registry);
+
+}  // namespace taper::cli

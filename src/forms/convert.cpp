@@ -1,0 +1,409 @@
+// Conversions between the forms of one drug, and between drugs of a class via diazepam.
+//
+// Forms: everything goes through "mg as tablets". A form whose bioavailability_vs_tablet is
+// b delivers b × as much per labelled mg, so  labelled_to = labelled_from × b_from / b_to.
+// A value the data does not have is taken as 1 (the same as tablets), and the text says so
+// with the data's source and status: the caller must be able to see what was assumed.
+//
+// Classes: dose_to = dose_from × (10 / equiv_from) × (equiv_to / 10), where equiv_x is the
+// mg of x the named table puts level with 10 mg diazepam.
+#include <taper/forms/convert.hpp>
+#include <taper/units/io.hpp>
+#include <taper/units/parse.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace taper {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+/// A number for people: at most `decimals` decimals, no trailing zeros ("0.2", "13.4").
+std::string num(double v, int decimals = 3) {
+    const double scale = std::pow(10.0, decimals);
+    return format_number(std::round(v * scale) / scale);
+}
+std::string mg_text(mass m) { return num(m.value()) + " mg"; }
+std::string ml_text(volume v) { return num(v.value()) + " mL"; }
+std::string conc_text(concentration c) { return num(c.value()) + " mg/mL"; }
+
+bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
+
+/// "form, 10 / 20 / 40 mg" for error messages.
+std::string describe_formulation(const formulation& f) {
+    std::string out = f.id + " (" + std::string(to_string(f.kind));
+    std::vector<std::string> parts;
+    if (is_liquid(f.kind)) {
+        if (f.concentrations)
+            for (auto c : *f.concentrations) parts.push_back(conc_text(c));
+    } else if (f.unit_strengths) {
+        for (auto m : *f.unit_strengths) parts.push_back(mg_text(m));
+    }
+    if (!parts.empty()) {
+        out += ' ';
+        for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    }
+    return out + ")";
+}
+
+std::string formulation_list(const drug& d) {
+    if (d.formulations.empty()) return "none in the data";
+    std::string out;
+    for (const auto& f : d.formulations) out += (out.empty() ? "" : "; ") + describe_formulation(f);
+    return out;
+}
+
+/// A formulation named by the caller, and the strength the name carried, if any.
+struct named_form {
+    const formulation* form = nullptr;
+    std::optional<mass> unit_strength;
+    std::optional<concentration> liquid_strength;
+};
+
+std::optional<form_kind> kind_named(std::string_view word) {
+    std::string w = lower(word);
+    if (auto k = form_kind_from_string(w)) return k;
+    // People write plurals ("tablets", "capsules") and "bead"/"drop".
+    if (w.size() > 1 && w.back() == 's') w.pop_back();
+    if (auto k = form_kind_from_string(w)) return k;
+    if (auto k = form_kind_from_string(w + "s")) return k;
+    return std::nullopt;
+}
+
+bool has_strength(const formulation& f, const named_form& n) {
+    if (n.liquid_strength) {
+        if (!is_liquid(f.kind)) return false;
+        if (!f.concentrations) return true;  // unknown concentration: the caller supplies one
+        return std::any_of(f.concentrations->begin(), f.concentrations->end(),
+                           [&](concentration c) { return same_number(c.value(), n.liquid_strength->value()); });
+    }
+    if (n.unit_strength) {
+        if (is_liquid(f.kind) || !f.unit_strengths) return false;
+        return std::any_of(f.unit_strengths->begin(), f.unit_strengths->end(),
+                           [&](mass m) { return same_number(m.value(), n.unit_strength->value()); });
+    }
+    return true;
+}
+
+/// By id (any case); by form name when the drug has exactly one such formulation; by
+/// "<strength> <form>" ("10 mg tablet", "40 mg/mL drops"); by a unique id prefix
+/// ("concentrate"). `strength` (liquids) narrows a form name that fits several.
+named_form find_form(const drug& d, std::string_view spec_in, std::string_view role,
+                     std::optional<concentration> strength) {
+    const std::string_view spec = trim(spec_in);
+    auto fail = [&](const std::string& problem) -> invalid_argument_error {
+        return invalid_argument_error(d.name + ": \"" + std::string(spec_in) + "\" (the form to convert " +
+                                      std::string(role) + ") " + problem +
+                                      "; its formulations are: " + formulation_list(d));
+    };
+    if (spec.empty()) throw fail("is empty: name a formulation id or a form");
+    if (d.formulations.empty())
+        throw invalid_argument_error(d.name + " has no formulations in the data, so \"" +
+                                     std::string(spec_in) + "\" cannot be converted");
+
+    const std::string key = lower(spec);
+    for (const auto& f : d.formulations)
+        if (lower(f.id) == key) return named_form{&f, std::nullopt, std::nullopt};
+
+    named_form wanted;
+    std::optional<form_kind> kind = kind_named(spec);
+    if (!kind) {
+        // "<strength> <form>": the form is the last word, the strength everything before it.
+        const auto cut = spec.find_last_of(" \t");
+        if (cut != std::string_view::npos) {
+            const std::string_view form_word = trim(spec.substr(cut + 1));
+            const std::string_view strength_text = trim(spec.substr(0, cut));
+            kind = kind_named(form_word);
+            const formulation* by_id = nullptr;
+            for (const auto& f : d.formulations)
+                if (!kind && lower(f.id) == lower(form_word)) by_id = &f;
+            if (by_id != nullptr) kind = by_id->kind;
+            if (kind) {
+                try {
+                    if (strength_text.find('/') != std::string_view::npos)
+                        wanted.liquid_strength = parse_concentration(strength_text);
+                    else
+                        wanted.unit_strength = parse_mass(strength_text);
+                } catch (const parse_error&) {
+                    throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
+                }
+                if (wanted.unit_strength && !(wanted.unit_strength->value() > 0))
+                    throw fail("has a zero strength");
+                if (by_id != nullptr) {
+                    if (!has_strength(*by_id, wanted) ||
+                        (wanted.liquid_strength && !is_liquid(by_id->kind)))
+                        throw fail("names a strength " + by_id->id + " does not have");
+                    wanted.form = by_id;
+                    if (strength && !wanted.liquid_strength) wanted.liquid_strength = strength;
+                    return wanted;
+                }
+            }
+        }
+    }
+    if (!wanted.liquid_strength && strength) wanted.liquid_strength = strength;
+
+    std::vector<const formulation*> hits;
+    if (kind) {
+        for (const auto& f : d.formulations)
+            if (f.kind == *kind) hits.push_back(&f);
+        if (hits.empty()) throw fail("is not a form the data has");
+        if (hits.size() > 1) {
+            // A form whose data lists the strength beats one whose strength is unknown.
+            std::vector<const formulation*> listed, unknown;
+            for (const auto* f : hits) {
+                if (!has_strength(*f, wanted)) continue;
+                const bool strength_known = is_liquid(f->kind) ? f->concentrations.known()
+                                                               : f->unit_strengths.known();
+                (strength_known ? listed : unknown).push_back(f);
+            }
+            if (!listed.empty()) hits = listed;
+            else if (!unknown.empty()) hits = unknown;
+        } else if ((wanted.unit_strength || (wanted.liquid_strength && !strength)) &&
+                   !has_strength(*hits.front(), wanted)) {
+            throw fail("names a strength the data does not have");
+        }
+    } else {
+        for (const auto& f : d.formulations)
+            if (lower(f.id).rfind(key + "-", 0) == 0) hits.push_back(&f);
+        if (hits.empty()) throw fail("is not a formulation id, a form or \"<strength> <form>\"");
+    }
+    if (hits.size() > 1) {
+        std::string ids;
+        for (const auto* f : hits) ids += (ids.empty() ? "" : ", ") + f->id;
+        throw fail("fits more than one formulation (" + ids + "): name one by id");
+    }
+    wanted.form = hits.front();
+    return wanted;
+}
+
+std::string provenance_text(const provenance& p) {
+    return "source: " + (p.source.empty() ? std::string("none") : p.source) + "; " +
+           std::string(to_string(p.status));
+}
+
+struct bioavailability {
+    double value = 1.0;
+    std::string text;
+};
+
+bioavailability bioavailability_of(const drug& d, const formulation& f) {
+    const auto& b = f.bioavailability_vs_tablet;
+    if (b.known()) {
+        if (!(*b > 0) || !std::isfinite(*b))
+            throw invalid_argument_error(d.name + " " + f.id + ": bioavailability_vs_tablet " +
+                                         format_number(*b) + " is not a positive number");
+        return {*b, d.name + " " + f.id + " delivers " + num(*b) + "× tablets per labelled mg (" +
+                        provenance_text(b.origin) + ")"};
+    }
+    if (f.kind == form_kind::tablet)
+        return {1.0, d.name + " " + f.id + " is a tablet, the reference form (1×)"};
+    // A field the formulary left out has no provenance of its own: name the formulation's.
+    const provenance& where = !b.origin.source.empty() ? b.origin
+                              : is_liquid(f.kind)      ? f.concentrations.origin
+                                                       : f.unit_strengths.origin;
+    return {1.0, d.name + " " + f.id +
+                     ": bioavailability vs tablets is not in the data, taken as 1 (the same as "
+                     "tablets) (" + provenance_text(where) + ")"};
+}
+
+void check_dose(mass dose, std::string_view what) {
+    const double v = dose.value();
+    if (std::isnan(v)) throw invalid_argument_error(std::string(what) + " is not a number (NaN)");
+    if (!std::isfinite(v))
+        throw invalid_argument_error(std::string(what) + " " + format_number(v) +
+                                     " mg is not finite: expected a positive dose in mg");
+    if (v <= 0)
+        throw invalid_argument_error(std::string(what) + " " + format_number(v) +
+                                     " mg: expected a positive dose in mg");
+}
+
+bool is_whole(double v) { return std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v)); }
+
+/// The concentration of a liquid target: asked for, named, or the only one the data has.
+concentration target_concentration(const drug& d, const named_form& n) {
+    const formulation& f = *n.form;
+    if (n.liquid_strength) {
+        if (!(n.liquid_strength->value() > 0) || !std::isfinite(n.liquid_strength->value()))
+            throw invalid_argument_error(d.name + " " + f.id + ": strength " +
+                                         format_number(n.liquid_strength->value()) +
+                                         " mg/mL: expected a positive concentration");
+        if (f.concentrations && !has_strength(f, n))
+            throw invalid_argument_error(d.name + " " + f.id + " has no strength " +
+                                         conc_text(*n.liquid_strength) + "; the data has: " +
+                                         describe_formulation(f));
+        return *n.liquid_strength;
+    }
+    if (!f.concentrations || f.concentrations->empty())
+        throw missing_data_error(d.name + " " + f.id +
+                                 ": the concentration is not in the data (" +
+                                 provenance_text(f.concentrations.origin) +
+                                 "); give the strength of your product (e.g. --strength 2mg/mL)");
+    if (f.concentrations->size() > 1)
+        throw invalid_argument_error(d.name + " " + f.id + " comes in several strengths (" +
+                                     describe_formulation(f) +
+                                     "): name one (e.g. --strength " +
+                                     conc_text(f.concentrations->front()) + ")");
+    return f.concentrations->front();
+}
+
+}  // namespace
+
+form_conversion convert_form(const drug& d, mass dose, std::string_view from, std::string_view to,
+                             std::optional<concentration> to_strength) {
+    check_dose(dose, "dose");
+    if (to_strength && (!(to_strength->value() > 0) || !std::isfinite(to_strength->value())))
+        throw invalid_argument_error("strength " + format_number(to_strength->value()) +
+                                     " mg/mL: expected a positive concentration");
+
+    const named_form src = find_form(d, from, "from", std::nullopt);
+    named_form dst = find_form(d, to, "to", to_strength);
+    if (to_strength) {
+        if (dst.liquid_strength && !same_number(dst.liquid_strength->value(), to_strength->value()))
+            throw invalid_argument_error("\"" + std::string(to) + "\" names " +
+                                         conc_text(*dst.liquid_strength) + " but the strength asked is " +
+                                         conc_text(*to_strength));
+        dst.liquid_strength = to_strength;
+    }
+    const formulation& ff = *src.form;
+    const formulation& tf = *dst.form;
+    if (to_strength && !is_liquid(tf.kind))
+        throw invalid_argument_error(d.name + " " + tf.id + " is a " + std::string(to_string(tf.kind)) +
+                                     ": a strength in mg/mL applies to liquids and drops; name a "
+                                     "unit strength as \"10 mg " + std::string(to_string(tf.kind)) + "\"");
+
+    const bioavailability bf = bioavailability_of(d, ff);
+    const bioavailability bt = bioavailability_of(d, tf);
+
+    form_conversion out;
+    out.from_labelled = dose;
+    out.bioavailability_ratio = bf.value / bt.value;
+    out.to_labelled = dose * out.bioavailability_ratio;
+    out.equivalence = ff.id == tf.id ? bf.text : bf.text + "; " + bt.text;
+
+    std::string text = mg_text(dose) + " " + d.name + " as " + ff.id + " = " +
+                       mg_text(out.to_labelled) + " as " + tf.id;
+    std::vector<std::string> remarks;
+
+    if (is_liquid(tf.kind)) {
+        const concentration c = target_concentration(d, dst);
+        const volume v = out.to_labelled / c;
+        out.to_volume = v;
+        text += " (" + conc_text(c) + ") = " + ml_text(v);
+        if (tf.kind == form_kind::drops) {
+            if (tf.drop_volume.known() && tf.drop_volume->value() > 0) {
+                const drops n = v / *tf.drop_volume;
+                out.to_drops = n;
+                text += " = " + num(n.value(), 2) + (same_number(n.value(), 1) ? " drop" : " drops");
+                if (!is_whole(n.value()))
+                    remarks.push_back("drops are counted whole: " + format_number(std::floor(n.value())) +
+                                      " or " + format_number(std::ceil(n.value())) + " drops");
+            } else {
+                remarks.push_back("the drop size is not in the data (" +
+                                  provenance_text(tf.drop_volume.origin) + "), so drops are not counted");
+            }
+        }
+    } else {
+        std::optional<mass> strength = dst.unit_strength;
+        if (!strength && tf.unit_strengths && tf.unit_strengths->size() == 1)
+            strength = tf.unit_strengths->front();
+        if (strength) {
+            const double count = out.to_labelled.value() / strength->value();
+            const std::string unit_name(tf.kind == form_kind::tablet ? "tablet" : "capsule");
+            if (tf.kind == form_kind::tablet) out.to_tablets = from_value<tablets>(count);
+            text += " = " + num(count, 3) + " × " + mg_text(*strength) + " " + unit_name;
+            if (tf.kind == form_kind::beads) {
+                const auto& counts = tf.bead_counts;
+                std::optional<double> per_capsule;
+                if (counts.known() && tf.unit_strengths)
+                    for (std::size_t i = 0; i < tf.unit_strengths->size() && i < counts->size(); ++i)
+                        if (same_number((*tf.unit_strengths)[i].value(), strength->value()))
+                            per_capsule = (*counts)[i].value();
+                if (per_capsule)
+                    text += " = " + num(count * *per_capsule, 1) + " beads (" +
+                            format_number(*per_capsule) + " beads per capsule)";
+                else
+                    remarks.push_back("beads per capsule are not in the data (brands differ: count "
+                                      "several capsules and set it in your formulary)");
+            } else if (!is_whole(count)) {
+                if (tf.kind != form_kind::tablet || !tf.may_split())
+                    remarks.push_back("not a whole " + unit_name + ", and this " + unit_name +
+                                      " must not be split");
+                else if (!is_whole(count * 4))
+                    remarks.push_back("not a whole, half or quarter tablet");
+            }
+        } else if (tf.unit_strengths && tf.unit_strengths->size() > 1) {
+            remarks.push_back("name a strength (\"10 mg " + std::string(to_string(tf.kind)) +
+                              "\") to count " + std::string(to_string(tf.kind)) + "s");
+        }
+    }
+    if (tf.must_dilute.known() && *tf.must_dilute)
+        remarks.push_back("must be diluted before taking" +
+                          (tf.notes.empty() ? std::string() : " (data: \"" + tf.notes + "\")"));
+    for (const auto& r : remarks) text += "; " + r;
+    out.text = text;
+    return out;
+}
+
+class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& to,
+                                       std::string_view table, bool use_high_end) {
+    check_dose(dose, from.name + " dose");
+    for (const drug* d : {&from, &to})
+        if (!uses_diazepam_equivalents(d->klass))
+            throw invalid_argument_error(
+                d->name + " (" + (d->class_label.empty() ? std::string(to_string(d->klass)) : d->class_label) +
+                ") is not a benzodiazepine or z-drug: diazepam equivalents apply only to those. "
+                "Between other drugs there is no dose equivalence table; switching needs the prescriber");
+    if (trim(table).empty()) throw invalid_argument_error("equivalence table name is empty (try ashton or va-dod-2021)");
+
+    const equivalent_dose& ef = from.diazepam_equivalent(table);
+    const equivalent_dose& et = to.diazepam_equivalent(table);
+    const std::string end_name = use_high_end ? "high" : "low";
+    auto pick = [&](const equivalent_dose& e) { return use_high_end ? e.high : e.low; };
+    const mass eq_from = pick(ef);
+    const mass eq_to = pick(et);
+    for (auto [d, e] : {std::pair{&from, eq_from}, std::pair{&to, eq_to}})
+        if (!(e.value() > 0))
+            throw missing_data_error(d->name + "'s dose equivalent to 10 mg diazepam (table " +
+                                     std::string(table) + ") is not a positive number");
+
+    class_equivalent out;
+    out.table = std::string(table);
+    out.diazepam_equivalent = dose * (10.0 / eq_from.value());
+    out.dose = out.diazepam_equivalent * (eq_to.value() / 10.0);
+
+    auto entry = [&](const drug& d, const equivalent_dose& e, mass used) {
+        const auto& s = d.equivalents.tables.find(table)->second;
+        std::string t = d.name + " " + mg_text(used) + " ≈ 10 mg diazepam";
+        if (e.is_range())
+            t += " (a range, " + num(e.low.value()) + "-" + num(e.high.value()) + " mg: the " +
+                 end_name + " end was used)";
+        return t + " [" + std::string(to_string(s.origin.status)) + "]";
+    };
+    // "1 mg alprazolam ≈ 20 mg diazepam ≈ 2 mg lorazepam"; diazepam itself is named once.
+    out.text = mg_text(dose) + " " + from.name;
+    if (lower(from.name) != "diazepam") out.text += " ≈ " + mg_text(out.diazepam_equivalent) + " diazepam";
+    if (lower(to.name) != "diazepam" || lower(from.name) == "diazepam")
+        out.text += " ≈ " + mg_text(out.dose) + " " + to.name;
+    out.text += " (table " + out.table + ": " +
+               entry(from, ef, eq_from);
+    if (&from != &to && from.name != to.name) out.text += "; " + entry(to, et, eq_to);
+    out.text += "). Equivalents are approximate and tables disagree: agree the dose with the prescriber";
+    return out;
+}
+
+}  // namespace taper

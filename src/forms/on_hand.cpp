@@ -1,0 +1,385 @@
+// What the person has on hand: the drug's formulations, one entry per strength, read from
+// text like "10 mg tablet, 2 mg/mL liquid". See include/taper/forms/on_hand.hpp and
+// docs/realization.md.
+#include <taper/forms/on_hand.hpp>
+
+#include <taper/units/io.hpp>
+#include <taper/units/parse.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <variant>
+
+namespace taper {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
+
+bool is_true(const sourced<bool>& b) { return b.known() && *b; }
+
+bool is_modified_release(const formulation& f) { return is_true(f.modified_release) || is_true(f.enteric_coated); }
+
+std::string strength_text(const available_form& a) {
+    if (a.liquid_strength) return to_string(*a.liquid_strength);
+    if (a.unit_strength) return to_string(*a.unit_strength);
+    return "?";
+}
+
+/// "10 mg tablet", "12.5 mg modified-release tablet", "75 mg capsule of beads",
+/// "2 mg/mL liquid", "20 mg/mL concentrate", "40 mg/mL drops".
+std::string label_for(const formulation& f, const available_form& a, bool whole_capsules_only) {
+    std::string out = strength_text(a) + " ";
+    switch (f.kind) {
+        case form_kind::tablet:
+        case form_kind::capsule:
+            if (is_true(f.enteric_coated)) out += "enteric-coated ";
+            else if (is_true(f.modified_release)) out += "modified-release ";
+            out += f.kind == form_kind::tablet ? "tablet" : "capsule";
+            break;
+        case form_kind::beads:
+            if (is_true(f.enteric_coated)) out += "enteric-coated ";
+            else if (is_true(f.modified_release)) out += "modified-release ";
+            out += whole_capsules_only ? "capsule" : "capsule of beads";
+            break;
+        case form_kind::liquid: out += a.must_dilute ? "concentrate" : "liquid"; break;
+        case form_kind::drops: out += "drops"; break;
+    }
+    return out;
+}
+
+available_form make_form(const drug& d, const formulation& f, std::size_t strength_index, bool use_bead_count) {
+    available_form a;
+    a.drug = d.name;
+    a.formulation_id = f.id;
+    a.kind = f.kind;
+    if (is_liquid(f.kind))
+        a.liquid_strength = (*f.concentrations)[strength_index];
+    else
+        a.unit_strength = (*f.unit_strengths)[strength_index];
+    a.may_split = f.may_split();
+    a.must_dilute = is_true(f.must_dilute);
+    a.dispersible = is_true(f.dispersible) && f.kind == form_kind::tablet;
+    if (f.bioavailability_vs_tablet.known()) {
+        a.bioavailability = *f.bioavailability_vs_tablet;
+        a.bioavailability_known = true;
+    }
+    a.bioavailability_origin = f.bioavailability_vs_tablet.origin;
+    if (f.kind == form_kind::drops && f.drop_volume.known()) a.drop_volume = *f.drop_volume;
+    if (use_bead_count && f.kind == form_kind::beads && f.bead_counts.known() &&
+        f.bead_counts->size() == f.unit_strengths->size())
+        a.bead_count = (*f.bead_counts)[strength_index];
+    a.label = label_for(f, a, f.kind == form_kind::beads && !a.bead_count);
+    if (a.must_dilute)
+        a.caution = "must be diluted before taking" + (f.notes.empty() ? std::string() : " (" + f.notes + ")");
+    else if (f.kind == form_kind::beads)
+        a.caution = "do not crush or chew the beads";
+    else if (is_modified_release(f))
+        a.caution = "swallow whole: do not split, crush or chew";
+    return a;
+}
+
+std::size_t strength_count(const formulation& f) {
+    if (is_liquid(f.kind)) return f.concentrations.known() ? f.concentrations->size() : 0;
+    return f.unit_strengths.known() ? f.unit_strengths->size() : 0;
+}
+
+// --- reading an item -----------------------------------------------------------------------
+
+enum class word_kind { tablet, capsule, beads, liquid, drops };
+
+struct form_words {
+    std::optional<word_kind> kind;
+    bool modified_release = false;  // MR, XL, XR ...
+    bool enteric = false;           // DR, gastro-resistant
+    bool concentrate = false;
+    const formulation* by_id = nullptr;
+};
+
+std::optional<word_kind> kind_word(const std::string& w) {
+    static const std::pair<const char*, word_kind> words[] = {
+        {"tablet", word_kind::tablet},   {"tablets", word_kind::tablet},   {"tab", word_kind::tablet},
+        {"tabs", word_kind::tablet},     {"capsule", word_kind::capsule},  {"capsules", word_kind::capsule},
+        {"cap", word_kind::capsule},     {"caps", word_kind::capsule},     {"bead", word_kind::beads},
+        {"beads", word_kind::beads},     {"pellet", word_kind::beads},     {"pellets", word_kind::beads},
+        {"liquid", word_kind::liquid},   {"solution", word_kind::liquid},  {"syrup", word_kind::liquid},
+        {"suspension", word_kind::liquid}, {"concentrate", word_kind::liquid}, {"drop", word_kind::drops},
+        {"drops", word_kind::drops},
+    };
+    for (const auto& [text, k] : words)
+        if (w == text) return k;
+    return std::nullopt;
+}
+
+bool release_word(const std::string& w) {
+    static const char* words[] = {"mr", "xl", "xr", "cr", "sr", "er", "pr", "modified-release",
+                                  "extended-release", "prolonged-release", "slow-release"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
+bool enteric_word(const std::string& w) {
+    return w == "dr" || w == "ec" || w == "enteric-coated" || w == "gastro-resistant" || w == "delayed-release";
+}
+
+std::string kinds_help() {
+    return "tablet, capsule, beads, liquid (solution, concentrate) or drops, optionally with MR/XL/XR "
+           "for modified-release, or a formulation id";
+}
+
+form_words read_form_words(const drug& d, std::string_view item, std::string_view text) {
+    form_words out;
+    const std::string all = lower(trim(text));
+    // A formulation id ("tablet-mr", "drops-40mg-ml"), unless the words read as a kind of
+    // form: "tablet" means any tablet, not only the formulation whose id is "tablet".
+    if (!kind_word(all))
+        for (const auto& f : d.formulations)
+            if (lower(f.id) == all) {
+                out.by_id = &f;
+                return out;
+            }
+    std::size_t i = 0;
+    while (i < all.size()) {
+        while (i < all.size() && std::isspace(static_cast<unsigned char>(all[i]))) ++i;
+        std::size_t j = i;
+        while (j < all.size() && !std::isspace(static_cast<unsigned char>(all[j]))) ++j;
+        if (j == i) break;
+        const std::string w = all.substr(i, j - i);
+        i = j;
+        if (auto k = kind_word(w)) {
+            if (out.kind && *out.kind != *k)
+                throw plan_error("forms on hand: \"" + std::string(item) + "\" names two forms (" + w +
+                                 " and another); write one item per form, separated by commas");
+            out.kind = k;
+            if (w == "concentrate") out.concentrate = true;
+        } else if (release_word(w)) {
+            out.modified_release = true;
+        } else if (enteric_word(w)) {
+            out.enteric = true;
+        } else if (w == "oral" || w == "of" || w == "scored" || w == "film-coated" || w == "dispersible") {
+            // descriptive words that do not change which formulation is meant
+        } else {
+            throw plan_error("forms on hand: \"" + std::string(item) + "\": \"" + w +
+                             "\" is not a form taper knows; expected " + kinds_help() + " (" + d.name +
+                             " has: " + describe_forms(d) + ")");
+        }
+    }
+    return out;
+}
+
+bool kind_matches(word_kind w, form_kind k) {
+    switch (w) {
+        case word_kind::tablet: return k == form_kind::tablet;
+        case word_kind::capsule: return k == form_kind::capsule || k == form_kind::beads;
+        case word_kind::beads: return k == form_kind::beads;
+        case word_kind::liquid: return k == form_kind::liquid;
+        case word_kind::drops: return k == form_kind::drops;
+    }
+    return false;
+}
+
+std::string join_words(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!out.empty()) out += ' ';
+        out += words[i];
+    }
+    return out;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        if (j > i) words.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
+
+using strength_value = std::variant<mass, concentration>;
+
+/// The strength at the front of the item and the words after it.
+std::pair<strength_value, std::string> read_strength(std::string_view item) {
+    const auto words = split_words(item);
+    // The longest leading run of words that reads as a strength; at least one word is left
+    // for the form when there is more than one word.
+    std::optional<parse_error> first_problem;
+    for (std::size_t k = words.size(); k >= 1; --k) {
+        const std::string q = join_words(words, 0, k);
+        try {
+            strength_value v;
+            if (q.find('/') != std::string::npos)
+                v = parse_concentration(q);
+            else
+                v = parse_mass(q);
+            return {v, join_words(words, k, words.size())};
+        } catch (const parse_error& e) {
+            if (k == 1) first_problem = e;
+        }
+    }
+    throw parse_error(std::string(item), "a strength and a form, e.g. \"10 mg tablet\" or \"2 mg/mL liquid\"",
+                      first_problem ? std::string(first_problem->what()) : "it does not start with a strength");
+}
+
+std::string what_it_has(const drug& d) {
+    return d.name + " has: " + describe_forms(d) + " (a user formulary can add others)";
+}
+
+available_form read_item(const drug& d, std::string_view item) {
+    auto [strength, rest] = read_strength(item);
+    const form_words words = read_form_words(d, item, rest);
+
+    const bool is_conc = std::holds_alternative<concentration>(strength);
+    if (!is_conc && !(std::get<mass>(strength).value() > 0))
+        throw plan_error("forms on hand: \"" + std::string(item) + "\": a strength must be more than 0 mg");
+
+    std::vector<const formulation*> candidates;
+    for (const auto& f : d.formulations) {
+        if (words.by_id != nullptr) {
+            if (&f != words.by_id) continue;
+        } else {
+            if (words.kind && !kind_matches(*words.kind, f.kind)) continue;
+            if (!words.kind && is_liquid(f.kind) != is_conc) continue;
+            if (words.modified_release && !is_modified_release(f)) continue;
+            if (words.enteric && !is_true(f.enteric_coated)) continue;
+            // "concentrate" means the liquid that must be diluted, where the drug has one
+            if (words.concentrate && !is_true(f.must_dilute) &&
+                std::any_of(d.formulations.begin(), d.formulations.end(),
+                            [](const formulation& g) { return is_true(g.must_dilute); }))
+                continue;
+        }
+        candidates.push_back(&f);
+    }
+    if (candidates.empty())
+        throw plan_error("forms on hand: \"" + std::string(item) + "\" matches none of " + d.name +
+                         "'s formulations; " + what_it_has(d));
+
+    // The type of strength must fit the form.
+    const bool want_liquid = is_liquid(candidates.front()->kind);
+    if (std::all_of(candidates.begin(), candidates.end(), [&](const formulation* f) { return is_liquid(f->kind) == want_liquid; }) &&
+        want_liquid != is_conc)
+        throw plan_error("forms on hand: \"" + std::string(item) + "\": " +
+                         (want_liquid ? "a liquid's or drops' strength is a concentration, e.g. \"2 mg/mL\" or \"10 mg/5 mL\""
+                                      : "a tablet's or capsule's strength is a mass per unit, e.g. \"10 mg\""));
+
+    struct match {
+        const formulation* f;
+        std::size_t index;
+    };
+    std::vector<match> matches;
+    std::vector<const formulation*> unknown_strength;
+    for (const formulation* f : candidates) {
+        if (is_liquid(f->kind) != is_conc) continue;
+        const std::size_t n = strength_count(*f);
+        if (n == 0) unknown_strength.push_back(f);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double have = is_conc ? (*f->concentrations)[i].value() : (*f->unit_strengths)[i].value();
+            const double want = is_conc ? std::get<concentration>(strength).value() : std::get<mass>(strength).value();
+            if (same_number(have, want)) matches.push_back({f, i});
+        }
+    }
+    if (matches.empty()) {
+        std::string msg = "forms on hand: \"" + std::string(item) + "\": " + d.name + " has no such strength; " +
+                          what_it_has(d);
+        for (const formulation* f : unknown_strength)
+            msg += "; the data does not know the strengths of " + f->id +
+                   " (give them in a user formulary to use it)";
+        throw plan_error(msg);
+    }
+    if (matches.size() > 1) {
+        std::string ids;
+        for (const auto& m : matches) ids += (ids.empty() ? "" : ", ") + m.f->id;
+        throw plan_error("forms on hand: \"" + std::string(item) + "\" could be any of " + d.name + "'s " + ids +
+                         "; name the formulation id instead of the form (e.g. \"" + strength_text(make_form(d, *matches.front().f, matches.front().index, false)) + " " +
+                         matches.front().f->id + "\"), or add MR for a modified-release form");
+    }
+    const match& m = matches.front();
+    const bool counting_beads = m.f->kind == form_kind::beads && words.kind != word_kind::capsule;
+    available_form a = make_form(d, *m.f, m.index, counting_beads);
+    if (counting_beads && !a.bead_count) {
+        throw plan_error(
+            "forms on hand: \"" + std::string(item) + "\": the number of beads in a " + strength_text(a) + " " + d.name +
+            " " + m.f->id +
+            " capsule is not in the data (it differs between brands, so taper does not guess it). Count the beads "
+            "in several capsules and give the count in a user formulary, e.g. {\"format\": \"taper-formulary\", "
+            "\"version\": 1, \"drugs\": [{\"name\": \"" + d.name + "\", \"formulations\": [{\"id\": \"" + m.f->id +
+            "\", \"beads_per_capsule\": [one count per strength: " +
+            [&] {
+                std::string s;
+                for (const auto& u : *m.f->unit_strengths) s += (s.empty() ? "" : ", ") + to_string(u);
+                return s;
+            }() +
+            "]}]}]}; or write \"" + strength_text(a) + " capsule\" to take whole capsules only");
+    }
+    return a;
+}
+
+}  // namespace
+
+std::vector<available_form> all_forms(const drug& d) {
+    std::vector<available_form> out;
+    for (const auto& f : d.formulations)
+        for (std::size_t i = 0; i < strength_count(f); ++i) out.push_back(make_form(d, f, i, true));
+    return out;
+}
+
+std::string describe_forms(const drug& d) {
+    std::string out;
+    for (const auto& f : d.formulations) {
+        const std::size_t n = strength_count(f);
+        if (n == 0) {
+            out += (out.empty() ? "" : ", ") + f.id + " (strength not known)";
+            continue;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const available_form a = make_form(d, f, i, true);
+            out += (out.empty() ? "" : ", ") + a.label;
+            if (a.label.find(f.id) == std::string::npos &&
+                std::count_if(d.formulations.begin(), d.formulations.end(),
+                              [&](const formulation& g) { return g.kind == f.kind; }) > 1)
+                out += " [" + f.id + "]";
+        }
+    }
+    return out.empty() ? std::string("no formulations in the data") : out;
+}
+
+std::vector<available_form> forms_on_hand(const drug& d, std::string_view text) {
+    if (trim(text).empty())
+        throw plan_error("forms on hand: nothing given; name at least one form, e.g. \"10 mg tablet, 2 mg/mL liquid\" (" +
+                         what_it_has(d) + ")");
+    std::vector<available_form> out;
+    std::set<std::pair<std::string, std::string>> seen;
+    std::size_t start = 0;
+    int number = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(",;", start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view item = trim(text.substr(start, end - start));
+        ++number;
+        if (item.empty())
+            throw plan_error("forms on hand: item " + std::to_string(number) + " of \"" + std::string(text) +
+                             "\" is empty; separate forms with single commas");
+        available_form a = read_item(d, item);
+        if (seen.insert({a.formulation_id, a.label}).second) out.push_back(std::move(a));
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace taper

@@ -1,0 +1,698 @@
+// Realizing a schedule: a recipe for every dose-time of every step, with the request's
+// limits checked again after rounding. See include/taper/forms/realize.hpp and
+// docs/realization.md.
+#include <taper/forms/realize.hpp>
+
+#include "realizer.hpp"
+
+#include <taper/units/io.hpp>
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace taper {
+namespace {
+
+using forms_detail::choice;
+using forms_detail::engine;
+using forms_detail::form_mask;
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+constexpr int max_inserted_per_step = 200;
+
+double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
+double round9(double x) { return std::round(x * 1e9) / 1e9; }
+std::string num(double x) { return format_number(std::round(x * 1e6) / 1e6); }
+std::string mg(double x) { return num(x) + " mg"; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool same_drug(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+
+/// One dose line of a step, with what realizes it.
+struct line_job {
+    const dose_line* line = nullptr;
+    engine* eng = nullptr;   // nullptr: another drug with no forms on hand (not realized)
+    double goal = 0;         // own mg (tablet-equivalent) of the line's drug
+    double factor = 1;       // basis mg per mg of the line's drug
+};
+
+/// The request's limits after rounding, for one step: realized daily (basis mg) in [lo, hi].
+struct window {
+    double lo = 0;
+    double hi = infinity;
+};
+
+class schedule_realizer {
+public:
+    schedule_realizer(const schedule& plan, const plan_request& request, const drug& d,
+                      const std::vector<available_form>& on_hand, const realization_options& options)
+        : plan_(plan), request_(request), drug_(d), options_(options) {
+        if (!plan.drug.empty() && !same_drug(plan.drug, d.name))
+            throw plan_error("realize: the schedule is for " + plan.drug + ", but the drug given is " + d.name);
+        group_forms(on_hand);
+        factors();
+        if (plan.basis == dose_basis::own_mg && !plan.occupancy_model.empty()) {
+            const occupancy_model* m = d.find_target(plan.occupancy_model);
+            if (m != nullptr && m->usable()) model_ = m;
+        }
+    }
+
+    realized_schedule run();
+
+private:
+    void group_forms(const std::vector<available_form>& on_hand);
+    void factors();
+    double factor_of(const std::string& drug_name) const;
+    engine* engine_of(const std::string& drug_name) const;
+    std::vector<line_job> jobs_for(const step& st) const;
+    window limits(double prev, double planned_prev, const step& st, bool as_stop = true) const;
+    std::string broken_limits(double prev, double value, const step& st) const;
+    std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
+                                           double constant, double goal_total, window w) const;
+    std::vector<double> goals_toward(const std::vector<line_job>& jobs, double constant, double goal_total,
+                                     double toward) const;
+    double total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const;
+    realized_step make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+                            double constant);
+    form_mask baseline();
+    std::string equivalence_text(const available_form& f) const;
+
+    const schedule& plan_;
+    const plan_request& request_;
+    const drug& drug_;
+    realization_options options_;
+    const occupancy_model* model_ = nullptr;
+    std::map<std::string, std::vector<available_form>> forms_;   // lower-case drug name -> forms
+    std::map<std::string, std::unique_ptr<engine>> engines_;      // lower-case drug name
+    std::map<std::string, double> factors_;                       // lower-case drug name
+    std::map<std::string, form_mask> in_use_;                     // lower-case drug name
+    std::map<std::string, form_mask> used_ever_;
+    std::set<std::string> unrealized_drugs_;
+    std::map<std::string, double> previous_lines_;  // "drug\ntime" -> realized own mg, last step
+    double prev_ = 0;
+};
+
+void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) {
+    for (const auto& f : on_hand) forms_[lower(f.drug.empty() ? drug_.name : f.drug)].push_back(f);
+    const std::string key = lower(drug_.name);
+    if (forms_[key].empty()) {
+        std::string others;
+        for (const auto& [name, list] : forms_)
+            if (!list.empty()) others += (others.empty() ? "" : ", ") + name;
+        throw plan_error("nothing on hand for " + drug_.name + ": give at least one of its forms (" + drug_.name +
+                         " has: " + describe_forms(drug_) + ")" +
+                         (others.empty() ? std::string() : "; the forms given are for " + others));
+    }
+    // The largest dose each engine must make: the start and every line.
+    std::map<std::string, double> largest;
+    for (const auto& t : plan_.start_split) largest[key] = std::max(largest[key], t.amount.value());
+    largest[key] = std::max(largest[key], plan_.start_dose.value());
+    for (const auto& st : plan_.steps)
+        for (const auto& line : st.doses) {
+            auto& l = largest[lower(line.drug)];
+            l = std::max(l, line.amount.value());
+        }
+    for (auto& [name, list] : forms_) {
+        if (list.empty()) continue;
+        auto e = std::make_unique<engine>(list, options_, largest[name]);
+        engines_.emplace(name, std::move(e));
+    }
+    // Forms of the tapered drug that are not on hand but would measure small doses.
+    std::string missing;
+    for (const auto& f : all_forms(drug_)) {
+        const bool fine = is_liquid(f.kind) || f.dispersible;
+        const bool have = std::any_of(forms_[key].begin(), forms_[key].end(), [&](const available_form& g) {
+            return g.formulation_id == f.formulation_id && g.label == f.label;
+        });
+        if (fine && !have) missing += (missing.empty() ? "" : ", ") + f.label;
+    }
+    if (!missing.empty()) engines_.at(key)->extra_hint = drug_.name + " also comes as " + missing + " (not on hand)";
+}
+
+void schedule_realizer::factors() {
+    const std::string key = lower(drug_.name);
+    factors_[key] = plan_.basis == dose_basis::own_mg || !(plan_.start_dose.value() > 0)
+                        ? 1.0
+                        : plan_.start_equivalent_dose.value() / plan_.start_dose.value();
+    if (plan_.basis == dose_basis::diazepam_mg) factors_["diazepam"] = 1.0;
+    // Other drugs of a crossover: from a step where every other drug's factor is known.
+    for (int pass = 0; pass < 3; ++pass)
+        for (const auto& st : plan_.steps) {
+            double known = 0, unknown_amount = 0;
+            std::string unknown;
+            bool several = false;
+            for (const auto& line : st.doses) {
+                const std::string n = lower(line.drug);
+                if (auto it = factors_.find(n); it != factors_.end())
+                    known += it->second * line.amount.value();
+                else {
+                    if (!unknown.empty() && unknown != n) several = true;
+                    unknown = n;
+                    unknown_amount += line.amount.value();
+                }
+            }
+            if (!unknown.empty() && !several && unknown_amount > 0)
+                factors_[unknown] = (st.equivalent_daily_dose.value() - known) / unknown_amount;
+        }
+}
+
+double schedule_realizer::factor_of(const std::string& drug_name) const {
+    auto it = factors_.find(lower(drug_name));
+    return it == factors_.end() ? 1.0 : it->second;
+}
+
+engine* schedule_realizer::engine_of(const std::string& drug_name) const {
+    auto it = engines_.find(lower(drug_name));
+    return it == engines_.end() ? nullptr : it->second.get();
+}
+
+std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
+    std::vector<line_job> jobs;
+    for (const auto& line : st.doses) {
+        line_job j;
+        j.line = &line;
+        j.eng = engine_of(line.drug);
+        j.goal = std::max(0.0, line.amount.value());
+        j.factor = factor_of(line.drug);
+        jobs.push_back(j);
+    }
+    return jobs;
+}
+
+bool stopping_to_zero(const step& st) {
+    return st.phase == step_phase::stop && st.equivalent_daily_dose.value() <= 1e-12;
+}
+
+// `as_stop` false: the window for a step inserted before `st`, which is never the stop itself
+// (so the percentage limit applies to it even when `st` stops).
+window schedule_realizer::limits(double prev, double planned_prev, const step& st, bool as_stop) const {
+    window w;
+    const double goal = st.equivalent_daily_dose.value();
+    // Never above the previous dose as taken (nor the start), unless the plan itself rises.
+    w.hi = goal > planned_prev + eps_of(planned_prev) ? infinity : prev;
+    if (request_.max_step) w.lo = std::max(w.lo, prev - request_.max_step->value());
+    if (request_.max_step_percent && !(as_stop && stopping_to_zero(st)))
+        w.lo = std::max(w.lo, prev * (1.0 - *request_.max_step_percent / 100.0));
+    if (request_.max_step_points && model_ != nullptr && prev > 0) {
+        const double occ = model_->occupancy_percent(from_value<mass>(prev)) - *request_.max_step_points;
+        if (occ > 0) w.lo = std::max(w.lo, model_->dose_for_occupancy(occ).value());
+    }
+    w.lo = std::min(w.lo, w.hi);
+    return w;
+}
+
+std::string schedule_realizer::broken_limits(double prev, double value, const step& st) const {
+    std::vector<std::string> broken;
+    const double cut = prev - value;
+    if (value > prev + eps_of(prev)) broken.push_back("it would be above the previous dose of " + mg(prev));
+    if (request_.max_step && cut > request_.max_step->value() + eps_of(prev))
+        broken.push_back("it would cut " + mg(cut) + ", more than the maximum of " + to_string(*request_.max_step));
+    if (request_.max_step_percent && !stopping_to_zero(st) && prev > 0 &&
+        cut > prev * *request_.max_step_percent / 100.0 + eps_of(prev))
+        broken.push_back("it would cut " + num(std::round(1000.0 * cut / prev) / 10) + "% of the previous dose, more than the maximum of " +
+                         num(*request_.max_step_percent) + "%");
+    if (request_.max_step_points && model_ != nullptr && prev > 0) {
+        const double points = model_->occupancy_percent(from_value<mass>(prev)) -
+                              model_->occupancy_percent(from_value<mass>(std::max(0.0, value)));
+        if (points > *request_.max_step_points + 1e-9)
+            broken.push_back("it would cut " + num(std::round(points * 10) / 10) +
+                             " occupancy points, more than the maximum of " + num(*request_.max_step_points));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < broken.size(); ++i) out += (i == 0 ? "" : (i + 1 == broken.size() ? " and " : ", ")) + broken[i];
+    return out;
+}
+
+double schedule_realizer::total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const {
+    double t = constant;
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        if (jobs[i].eng != nullptr) t += jobs[i].factor * cs[i].realized;
+    return round9(t);
+}
+
+// The choices whose daily total lies in the window, as close to the plan as possible: the
+// best per line if that fits; else one line moved; else every line in its share of the window.
+std::optional<std::vector<choice>> schedule_realizer::fit(const std::vector<line_job>& jobs,
+                                                          const std::vector<double>& goals, double constant,
+                                                          double goal_total, window w) const {
+    const double lo = w.lo - eps_of(w.lo), hi = w.hi + eps_of(w.hi);
+    std::vector<choice> cs(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (jobs[i].eng == nullptr) continue;
+        const auto& j = jobs[i];
+        const std::string key = lower(j.line->drug);
+        auto c = j.eng->best(goals[i], 0, infinity, in_use_.count(key) ? in_use_.at(key) : 0);
+        cs[i] = *c;  // the empty recipe always fits [0, inf)
+    }
+    const double t0 = total(jobs, cs, constant);
+    if (t0 >= lo && t0 <= hi) return cs;
+
+    // One line moved.
+    std::optional<std::vector<choice>> best;
+    double best_gap = infinity;
+    int best_cost = 0;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& j = jobs[i];
+        if (j.eng == nullptr || !(j.factor > 0)) continue;
+        const double others = t0 - j.factor * cs[i].realized;
+        const double line_lo = std::max(0.0, (w.lo - others) / j.factor);
+        const double line_hi = (w.hi - others) / j.factor;
+        if (line_hi < line_lo - eps_of(line_lo)) continue;
+        const std::string key = lower(j.line->drug);
+        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use_.count(key) ? in_use_.at(key) : 0);
+        if (!c) continue;
+        const double t = others + j.factor * c->realized;
+        const double gap = std::abs(t - goal_total);
+        if (!best || gap < best_gap - 1e-12 || (std::abs(gap - best_gap) <= 1e-12 && c->cost < best_cost)) {
+            best = cs;
+            (*best)[i] = *c;
+            best_gap = gap;
+            best_cost = c->cost;
+        }
+    }
+    if (best) {
+        const double t = total(jobs, *best, constant);
+        if (t >= lo && t <= hi) return best;
+    }
+
+    // Every line in its share of the window.
+    double share_total = 0;
+    int realizable = 0;
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        if (jobs[i].eng != nullptr) {
+            share_total += jobs[i].factor * goals[i];
+            ++realizable;
+        }
+    if (realizable == 0) return std::nullopt;
+    std::vector<choice> shared(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& j = jobs[i];
+        if (j.eng == nullptr) continue;
+        const double share = share_total > 0 ? j.factor * goals[i] / share_total : 1.0 / realizable;
+        const double line_lo = std::max(0.0, (w.lo - constant) * share / j.factor);
+        const double line_hi = w.hi == infinity ? infinity : (w.hi - constant) * share / j.factor;
+        const std::string key = lower(j.line->drug);
+        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use_.count(key) ? in_use_.at(key) : 0);
+        if (!c) return std::nullopt;
+        shared[i] = *c;
+    }
+    const double t = total(jobs, shared, constant);
+    if (t >= lo && t <= hi) return shared;
+    return std::nullopt;
+}
+
+// Line goals scaled so that the daily total moves toward `toward` (basis mg): in proportion to
+// the plan's lines, or to the previous step's lines when the plan's are all 0 (a stop step).
+std::vector<double> schedule_realizer::goals_toward(const std::vector<line_job>& jobs, double constant,
+                                                    double goal_total, double toward) const {
+    std::vector<double> goals(jobs.size(), 0.0);
+    const double variable_goal = goal_total - constant;
+    const double variable_toward = std::max(0.0, toward - constant);
+    int realizable = 0;
+    for (const auto& j : jobs) realizable += j.eng != nullptr ? 1 : 0;
+    double previous_total = 0;
+    for (const auto& j : jobs)
+        if (j.eng != nullptr)
+            if (auto it = previous_lines_.find(lower(j.line->drug) + '\n' + j.line->time); it != previous_lines_.end())
+                previous_total += j.factor * it->second;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& j = jobs[i];
+        if (j.eng == nullptr || !(j.factor > 0)) continue;
+        if (variable_goal > 1e-12) {
+            goals[i] = j.goal * variable_toward / variable_goal;
+        } else if (previous_total > 1e-12) {
+            auto it = previous_lines_.find(lower(j.line->drug) + '\n' + j.line->time);
+            const double before = it == previous_lines_.end() ? 0.0 : it->second;
+            goals[i] = before * variable_toward / previous_total;
+        } else {
+            goals[i] = variable_toward / realizable / j.factor;
+        }
+    }
+    return goals;
+}
+
+std::string schedule_realizer::equivalence_text(const available_form& f) const {
+    const std::string where = " (source: " + (f.bioavailability_origin.source.empty() ? std::string("none") : f.bioavailability_origin.source) +
+                              "; " + std::string(to_string(f.bioavailability_origin.status)) + ")";
+    const std::string name = f.drug + " " + f.formulation_id;
+    if (!f.bioavailability_known)
+        return name + ": taken as 1 mg ≡ 1 mg as tablets; the data has no bioavailability figure for it" + where;
+    const double b = f.bioavailability;
+    if (std::abs(b - 1.0) < 1e-12) return name + ": 1 mg ≡ 1 mg as tablets" + where;
+    std::string text = name + ": delivers " + num(b) + "× as much per labelled mg as tablets, so 10 mg as tablets ≡ " +
+                       mg(10.0 / b) + " as " + f.label;
+    if (f.kind == form_kind::drops && f.drop_volume && f.liquid_strength) {
+        const double per_drop = f.liquid_strength->value() * f.drop_volume->value();
+        text += " = " + num(10.0 / b / per_drop) + " drops";
+    }
+    return text + where;
+}
+
+form_mask schedule_realizer::baseline() {
+    engine& e = *engines_.at(lower(drug_.name));
+    form_mask m = 0;
+    if (!request_.current_formulation.empty())
+        for (const auto& p : e.products())
+            if (p.source->formulation_id == request_.current_formulation) m |= form_mask{1} << p.slot;
+    if (m != 0) return m;
+    // People usually start on tablets or capsules: the solids that make the starting dose,
+    // else whatever makes it best.
+    for (const auto& t : plan_.start_split) {
+        auto c = e.best(t.amount.value(), 0, infinity, e.solids());
+        if (c) m |= c->mask;
+    }
+    return m;
+}
+
+realized_step schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
+                                           const std::vector<choice>& cs, double constant) {
+    realized_step rs;
+    rs.planned = st;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& j = jobs[i];
+        dose_recipe r;
+        if (j.eng != nullptr) {
+            r = j.eng->recipe(cs[i], j.goal);
+            const std::string who = same_drug(j.line->drug, drug_.name) ? j.line->time : j.line->time + " (" + j.line->drug + ")";
+            for (const auto& w : r.warnings) rs.warnings.push_back(who + " dose: " + w);
+        } else {
+            r.target = from_value<mass>(j.goal);
+            r.realized = r.target;
+            r.instruction = "not realized here: no " + j.line->drug + " forms on hand (" + mg(j.goal) + " as planned)";
+            unrealized_drugs_.insert(j.line->drug);
+        }
+        r.drug = j.line->drug;
+        r.time = j.line->time;
+        rs.recipes.push_back(std::move(r));
+    }
+    rs.realized_daily = from_value<mass>(total(jobs, cs, constant));
+    rs.difference = from_value<mass>(round9(rs.realized_daily.value() - st.equivalent_daily_dose.value()));
+    return rs;
+}
+
+realized_schedule schedule_realizer::run() {
+    realized_schedule out;
+    out.plan = plan_;
+    const std::string key = lower(drug_.name);
+    const bool explicit_start = !request_.current_formulation.empty();
+    in_use_[key] = baseline();
+    std::map<std::string, form_mask> previous_used = {{key, in_use_[key]}};
+    std::vector<std::string> previous_labels;
+    {
+        const engine& e = *engines_.at(key);
+        for (const auto& p : e.products())
+            if ((in_use_[key] & (form_mask{1} << p.slot)) != 0 && (!explicit_start || p.source->formulation_id == request_.current_formulation) &&
+                std::find(previous_labels.begin(), previous_labels.end(), p.source->label) == previous_labels.end())
+                previous_labels.push_back(p.source->label);
+    }
+    bool have_previous = in_use_[key] != 0;
+    bool at_start = true;
+
+    prev_ = plan_.start_equivalent_dose.value();
+    double planned_prev = prev_;
+    date cursor = plan_.steps.empty() ? plan_.start : plan_.steps.front().start;
+    int number = 0;
+    int off_tolerance = 0;
+
+    auto emit = [&](realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
+        rs.planned.number = ++number;
+        rs.planned.start = cursor;
+        cursor = add_days(cursor, rs.planned.length);
+        // Forms used, per drug; a switch point is a change from the previous step's forms.
+        std::map<std::string, form_mask> used;
+        std::vector<std::string> labels;
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            if (jobs[i].eng == nullptr) continue;
+            used[lower(jobs[i].line->drug)] |= cs[i].mask;
+            const std::string prefix = same_drug(jobs[i].line->drug, drug_.name) ? "" : jobs[i].line->drug + " ";
+            for (const auto& part : rs.recipes[i].parts)
+                if (std::find(labels.begin(), labels.end(), prefix + part.label) == labels.end())
+                    labels.push_back(prefix + part.label);
+        }
+        form_mask any = 0;
+        for (auto& [name, m] : used) any |= m;
+        if (any != 0) {
+            bool changed = false;
+            for (const auto& [name, m] : used)
+                if (m != 0 && previous_used[name] != m) changed = true;
+            if (changed && have_previous) {
+                rs.form_changed = true;
+                std::string before;
+                for (const auto& l : previous_labels) before += (before.empty() ? "" : ", ") + l;
+                std::string now;
+                for (const auto& l : labels) now += (now.empty() ? "" : ", ") + l;
+                std::string note = "switch point: the forms change to " + now;
+                if (!before.empty())
+                    note += at_start ? (explicit_start ? " (at the start: " + before + ")"
+                                                       : " (at the start, presumably: " + before +
+                                                             "; the request's current formulation says which)")
+                                     : " (before: " + before + ")";
+                for (const auto& [name, m] : used) {
+                    const engine* e = engine_of(name);
+                    const form_mask added = m & ~previous_used[name];
+                    for (const auto& p : e->products())
+                        if ((added & (form_mask{1} << p.slot)) != 0 && p.source->bioavailability_known &&
+                            std::abs(p.source->bioavailability - 1.0) > 1e-12 &&
+                            note.find(p.source->formulation_id) == std::string::npos)
+                            note += "; " + equivalence_text(*p.source);
+                }
+                rs.notes.push_back(note);
+            }
+            for (auto& [name, m] : used)
+                if (m != 0) {
+                    previous_used[name] = m;
+                    in_use_[name] = m;
+                    used_ever_[name] |= m;
+                }
+            previous_labels = labels;
+            have_previous = true;
+        }
+        if (std::any_of(rs.recipes.begin(), rs.recipes.end(), [](const dose_recipe& r) { return !r.within_tolerance; }))
+            ++off_tolerance;
+        prev_ = rs.realized_daily.value();
+        previous_lines_.clear();
+        for (std::size_t i = 0; i < jobs.size(); ++i)
+            previous_lines_[lower(jobs[i].line->drug) + '\n' + jobs[i].line->time] += rs.recipes[i].realized.value();
+        at_start = false;
+        out.steps.push_back(std::move(rs));
+    };
+
+    // A step the limits need before `base`, at the doses of `cs`.
+    auto emit_inserted = [&](const step& base, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+                             double constant, const std::string& note, const std::string& warning, auto& emit_fn) {
+        step extra = base;
+        extra.phase = step_phase::reduce;
+        extra.doses.clear();
+        extra.daily_dose = from_value<mass>(0);
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            dose_line l = *jobs[i].line;
+            if (jobs[i].eng != nullptr) l.amount = from_value<mass>(cs[i].realized);
+            if (same_drug(l.drug, drug_.name)) extra.daily_dose += l.amount;
+            extra.doses.push_back(l);
+        }
+        const double t = total(jobs, cs, constant);
+        extra.equivalent_daily_dose = from_value<mass>(t);
+        extra.change = from_value<mass>(round9(prev_ - t));
+        extra.change_percent = prev_ > 0 ? 100.0 * (prev_ - t) / prev_ : 0.0;
+        extra.occupancy_percent.reset();
+        extra.change_points.reset();
+        if (model_ != nullptr) {
+            extra.occupancy_percent = model_->occupancy_percent(from_value<mass>(t));
+            extra.change_points = model_->occupancy_percent(from_value<mass>(prev_)) - *extra.occupancy_percent;
+        }
+        extra.notes = {note};
+        extra.warnings.clear();
+        const auto extra_jobs = jobs_for(extra);
+        realized_step rs = make_step(extra, extra_jobs, cs, constant);
+        rs.inserted = true;
+        rs.notes.push_back(note);
+        if (!warning.empty()) rs.warnings.push_back(warning);
+        emit_fn(std::move(rs), extra_jobs, cs);
+    };
+
+    for (const auto& st : plan_.steps) {
+        for (int inserted = 0;; ++inserted) {
+            const auto jobs = jobs_for(st);
+            double constant = st.equivalent_daily_dose.value();
+            std::vector<double> goals;
+            for (const auto& j : jobs) {
+                goals.push_back(j.goal);
+                if (j.eng != nullptr) constant -= j.factor * j.goal;
+            }
+            const double goal_total = st.equivalent_daily_dose.value();
+            const window w = limits(prev_, planned_prev, st);
+            const auto free_fit = *fit(jobs, goals, constant, goal_total, window{0, infinity});
+            const double free_total = total(jobs, free_fit, constant);
+            if (free_total >= w.lo - eps_of(w.lo) && free_total <= w.hi + eps_of(w.hi)) {
+                emit(make_step(st, jobs, free_fit, constant), jobs, free_fit);
+                break;
+            }
+            const std::string why = broken_limits(prev_, free_total, st);
+            const auto kept = fit(jobs, goals, constant, goal_total, w);
+            bool kept_close = kept.has_value();
+            for (std::size_t i = 0; kept && i < jobs.size(); ++i)
+                if (jobs[i].eng != nullptr && !jobs[i].eng->within_tolerance((*kept)[i].realized, jobs[i].goal))
+                    kept_close = false;
+            const double kept_total = kept ? total(jobs, *kept, constant) : 0;
+            if (kept_close) {
+                realized_step rs = make_step(st, jobs, *kept, constant);
+                rs.notes.push_back("adjusted after rounding: " + mg(free_total) + " would break the plan's limits (" + why +
+                                   "), so this step takes " + mg(kept_total));
+                emit(std::move(rs), jobs, *kept);
+                break;
+            }
+            const bool can_insert = inserted < max_inserted_per_step;
+            if (goal_total < w.lo - eps_of(w.lo)) {
+                // The plan asks for a larger cut than the limits allow from the dose as taken.
+                // A step at the lowest dose the limits allow comes first; then this one again.
+                const window between = limits(prev_, planned_prev, st, false);
+                const auto step_in = between.lo <= w.lo + eps_of(w.lo) ? kept : fit(jobs, goals, constant, goal_total, between);
+                const double step_in_total = step_in ? total(jobs, *step_in, constant) : 0;
+                if (step_in && step_in_total < prev_ - eps_of(prev_) && can_insert) {
+                    emit_inserted(st, jobs, *step_in, constant,
+                                  "inserted step: going from " + mg(prev_) + " to the planned " + mg(goal_total) +
+                                      " at once would break the plan's limits after rounding (" + why +
+                                      "), so this extra " + num(st.length.value()) + "-day step at " + mg(step_in_total) +
+                                      " comes first; later steps move by as many days",
+                                  "", emit);
+                    continue;
+                }
+                if (kept && kept_total < prev_ - eps_of(prev_) && can_insert) {
+                    // Stopping: an extra step within the stop's own limits (mg, points), whose
+                    // percentage cut cannot be kept with what is on hand.
+                    emit_inserted(st, jobs, *kept, constant,
+                                  "inserted step on the way to stopping: going from " + mg(prev_) +
+                                      " to 0 mg at once would break the plan's limits (" + why + "), so this extra " +
+                                      num(st.length.value()) + "-day step at " + mg(kept_total) +
+                                      " comes first; later steps move by as many days",
+                                  "this step breaks the plan's limits: nothing on hand makes a dose from " +
+                                      mg(between.lo) + " up to " + mg(prev_) + " (" +
+                                      broken_limits(prev_, kept_total, step{}) +
+                                      "); a liquid or a smaller strength would keep the limits",
+                                  emit);
+                    continue;
+                }
+                // Nothing on hand lies within the limits below the dose as taken: take the
+                // smallest cut that can be made, and say that it breaks the limits.
+                const auto low_goals = goals_toward(jobs, constant, goal_total, w.lo);
+                const double below_hi = w.lo - 2 * eps_of(w.lo);
+                auto below = fit(jobs, low_goals, constant, w.lo, window{0, std::max(0.0, below_hi)});
+                const auto& chosen = below ? *below : free_fit;
+                const double chosen_total = total(jobs, chosen, constant);
+                const std::string warning =
+                    "this step breaks the plan's limits: nothing on hand makes a dose from " + mg(w.lo) + " up to " +
+                    mg(prev_) + ", so the smallest cut that can be made is taken (" + broken_limits(prev_, chosen_total, st) +
+                    "); a liquid or a smaller strength would keep the limits";
+                if (chosen_total > goal_total + eps_of(goal_total) && stopping_to_zero(st) && can_insert) {
+                    emit_inserted(st, jobs, chosen, constant,
+                                  "inserted step on the way to stopping: " + mg(chosen_total) +
+                                      " is the smallest cut that can be made from " + mg(prev_) +
+                                      "; later steps move by " + num(st.length.value()) + " days",
+                                  warning, emit);
+                    continue;
+                }
+                realized_step rs = make_step(st, jobs, chosen, constant);
+                rs.warnings.push_back(warning);
+                emit(std::move(rs), jobs, chosen);
+                break;
+            }
+            // The plan's own cut is within the limits, but no rounding of it is: the closest
+            // dose within the limits (perhaps the same dose again); if there is none, the
+            // closest that is not above the previous dose.
+            const auto capped = kept ? kept : fit(jobs, goals, constant, goal_total, window{0, w.hi});
+            const auto& chosen = capped ? *capped : free_fit;
+            const double chosen_total = total(jobs, chosen, constant);
+            realized_step rs = make_step(st, jobs, chosen, constant);
+            if (kept)
+                rs.notes.push_back("adjusted after rounding: " + mg(free_total) + " would break the plan's limits (" + why +
+                                   "), so this step takes " +
+                                   (std::abs(chosen_total - prev_) <= eps_of(prev_) ? "the same " + mg(chosen_total) + " again"
+                                                                                     : mg(chosen_total)));
+            else
+                rs.warnings.push_back("this step breaks the plan's limits after rounding: nothing on hand makes a dose "
+                                      "within them, so it takes " + mg(chosen_total) + " (" +
+                                      broken_limits(prev_, chosen_total, st) +
+                                      "); a liquid or a smaller strength would keep the limits");
+            emit(std::move(rs), jobs, chosen);
+            break;
+        }
+        planned_prev = st.equivalent_daily_dose.value();
+    }
+
+    // Equivalences used, once each.
+    for (const auto& [name, m] : used_ever_) {
+        const engine* e = engine_of(name);
+        bool converted = false;
+        for (const auto& p : e->products())
+            if ((m & (form_mask{1} << p.slot)) != 0 && p.source->bioavailability_known &&
+                std::abs(p.source->bioavailability - 1.0) > 1e-12)
+                converted = true;
+        if (std::popcount(m) < 2 && !converted) continue;
+        for (int s = 0; s < e->slot_count(); ++s) {
+            if ((m & (form_mask{1} << s)) == 0) continue;
+            const available_form& f = e->slot_form(s);
+            if (f.kind == form_kind::tablet && !f.bioavailability_known) continue;
+            const std::string text = equivalence_text(f);
+            if (std::find(out.equivalences.begin(), out.equivalences.end(), text) == out.equivalences.end())
+                out.equivalences.push_back(text);
+        }
+    }
+    // What the forms on hand cannot do.
+    for (const auto& [name, e] : engines_)
+        for (const auto& f : e->forms()) {
+            std::string w;
+            if (f.kind == form_kind::beads && !f.bead_count)
+                w = f.drug + " " + f.label + " (" + f.formulation_id +
+                    "): the number of beads per capsule is not known (brands differ), so only whole capsules are "
+                    "used; count the beads in several capsules and give beads_per_capsule in a user formulary to "
+                    "count beads";
+            else if (f.kind == form_kind::drops && !f.drop_volume)
+                w = f.drug + " " + f.label + ": the drop size is not known, so it is measured by syringe like a liquid";
+            if (!w.empty() && std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end())
+                out.warnings.push_back(w);
+        }
+    for (const auto& n : unrealized_drugs_)
+        out.warnings.push_back(n + " doses are listed as planned, not realized: no " + n +
+                               " forms were given (add them to the forms on hand, e.g. forms_on_hand(database.get(\"" + n +
+                               "\"), \"2 mg tablet\"))");
+    if (off_tolerance > 0)
+        out.warnings.push_back(std::to_string(off_tolerance) + " of " + std::to_string(out.steps.size()) +
+                               " steps have a dose that cannot be made within " + num(options_.tolerance_percent) +
+                               "% of its target with what is on hand (see the steps)");
+    return out;
+}
+
+}  // namespace
+
+dose_recipe realize_dose(mass target_dose, const std::vector<available_form>& on_hand, const realization_options& options) {
+    const double goal = target_dose.value();
+    if (!std::isfinite(goal) || goal < 0)
+        throw plan_error("realize dose: the target must be 0 mg or more, not " + num(goal) + " mg");
+    engine e(on_hand, options, goal);
+    auto c = e.best(goal, 0, infinity, 0);
+    dose_recipe r = e.recipe(*c, goal);
+    if (!on_hand.empty() && std::all_of(on_hand.begin(), on_hand.end(), [&](const available_form& f) {
+            return same_drug(f.drug, on_hand.front().drug);
+        }))
+        r.drug = on_hand.front().drug;
+    return r;
+}
+
+realized_schedule realize(const schedule& plan, const plan_request& request, const drug& d,
+                          const std::vector<available_form>& on_hand, const realization_options& options) {
+    schedule_realizer r(plan, request, d, on_hand, options);
+    return r.run();
+}
+
+}  // namespace taper

@@ -1,0 +1,125 @@
+#pragma once
+// The realization engine (not public API): precomputed tables for one set of forms on hand,
+// and the search for the best way to take one dose. realize() and realize_dose() in
+// realize.cpp are built on it; docs/realization.md describes the objective and the tables.
+#include <taper/forms/realize.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace taper::forms_detail {
+
+using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
+
+/// One product, in the numbers the search needs (all in tablet-equivalent mg).
+struct product {
+    const available_form* source = nullptr;
+    int slot = 0;              // formulation bit
+    bool solid = false;        // tablets, capsules, capsules of beads (whole units)
+    bool syringe = false;      // liquid measured on the syringe (also drops of unknown size)
+    bool counted_drops = false;
+    bool counted_beads = false;
+    bool dilutable = false;    // dispersible tablet
+    double unit_eq = 0;        // solids: per whole unit
+    double per_ml_eq = 0;      // liquids
+    double drop_eq = 0;        // per drop
+    double bead_eq = 0;        // per bead
+    int bead_count = 0;
+};
+
+/// A solid piece: a whole, half or quarter unit of one product.
+struct piece_type {
+    int product = 0;
+    int denominator = 1;       // 1 whole, 2 half, 4 quarter
+    std::int64_t steps = 0;    // size in grid steps
+    double exact = 0;          // size in mg (tablet-equivalent)
+};
+
+/// Fewest pieces for every amount on a grid (the gcd of the piece sizes), for one set of
+/// solid formulations: a coin-change DP, computed once and reused for every dose.
+struct solid_table {
+    double step_mg = 0;
+    std::vector<piece_type> types;
+    std::vector<std::uint8_t> pieces;  // 255 = cannot be made within max_pieces
+    std::vector<std::uint8_t> splits;
+    std::vector<std::uint8_t> last;    // the piece type added last
+    std::vector<double> exact;         // exact amount (sum of the exact piece sizes)
+    std::size_t size() const { return pieces.size(); }
+    bool reachable(std::size_t i) const { return pieces[i] != 255; }
+};
+
+/// A top-up: an amount measured in small steps (mL on the syringe grid, drops, beads, or
+/// mL of a dilution).
+struct topup_kind {
+    int product = 0;
+    dose_component::kind what = dose_component::kind::liquid_volume;
+    double unit_eq = 0;        // mg per step
+    int k_min = 1;
+    int k_max = 1;
+    int water = -1;            // dilution: index into the water volumes
+    int base_cost = 1;         // cost without the syringe fills
+    bool fills = false;        // cost grows with syringe fills
+    double step_volume = 0;    // mL per step (syringe kinds)
+};
+
+struct choice {
+    double realized = 0;
+    double error = 0;
+    int cost = 0;              // pieces + measurements
+    form_mask mask = 0;
+    int splits = 0;
+    const solid_table* table = nullptr;
+    std::size_t solid_index = 0;
+    int topup = -1;            // index into topups
+    int k = 0;
+};
+
+class engine {
+public:
+    /// Validates forms and options (plan_error). `largest_dose` bounds the tables.
+    engine(std::vector<available_form> forms, const realization_options& options, double largest_dose);
+
+    /// The best choice for `goal` (mg) whose amount lies in [lo, hi], by the objective;
+    /// `in_use` is the set of formulations already in use. nullopt: nothing in the window.
+    std::optional<choice> best(double goal, double lo, double hi, form_mask in_use) const;
+
+    /// The recipe for a choice, with warnings when it is off target.
+    dose_recipe recipe(const choice& c, double goal) const;
+
+    bool within_tolerance(double realized, double goal) const;
+    double tolerance(double goal) const;
+    form_mask all() const { return all_; }
+    form_mask solids() const { return solid_mask_; }
+    const std::vector<product>& products() const { return products_; }
+    const std::vector<available_form>& forms() const { return forms_; }
+    /// Formulations in a mask: "10 mg tablet, 2 mg/mL liquid" style labels, one per formulation.
+    std::string describe(form_mask m) const;
+    int slot_count() const { return static_cast<int>(slot_forms_.size()); }
+    /// A product of this slot (the first), for labels and provenance.
+    const available_form& slot_form(int slot) const { return forms_[static_cast<std::size_t>(slot_forms_[static_cast<std::size_t>(slot)])]; }
+    /// A hint appended to off-target warnings ("citalopram also comes as ...").
+    std::string extra_hint;
+
+private:
+    const solid_table* table_for(form_mask solids) const;
+    std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
+    std::string off_target_hint(double goal) const;
+
+    std::vector<available_form> forms_;
+    realization_options options_;
+    std::vector<product> products_;
+    std::vector<topup_kind> topups_;
+    std::vector<int> slot_forms_;          // slot -> first product
+    std::vector<double> water_;            // dilution volumes, mL
+    form_mask all_ = 0;
+    form_mask solid_mask_ = 0;
+    double table_limit_ = 0;
+    mutable std::map<form_mask, std::unique_ptr<solid_table>> tables_;
+    mutable std::vector<choice> pool_;
+};
+
+}  // namespace taper::forms_detail

@@ -1,0 +1,352 @@
+#!/usr/bin/env python3
+"""Tests of the `taper` command as a user runs it: one ctest per case (tests/cli/CMakeLists.txt).
+
+    python3 cli_test.py --list
+    python3 cli_test.py --taper build/src/cli/taper --schema docs/schedule.schema.json CASE
+
+Happy paths check the output against hand-computed values; error cases check the contract
+of every failure: a non-zero exit, a message on stderr that names the problem, and nothing
+at all on stdout. JSON output is validated against docs/schedule.schema.json with the
+jsonschema package (Debian: python3-jsonschema, installed by cmake/install-deps.sh).
+"""
+import argparse
+import csv
+import datetime
+import io
+import json
+import os
+import subprocess
+import sys
+
+START = ["--start", "2026-12-01"]
+
+# Citalopram's SERT model in the data (Sørensen 2022): Emax 83.98 %, ED50 2.33 mg, n = 1.
+EMAX, ED50 = 83.98, 2.33
+
+
+def occ(dose):
+    return EMAX * dose / (ED50 + dose)
+
+
+def dose_for(o):
+    return ED50 * o / (EMAX - o)
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def close(a, b, tolerance, what):
+    check(abs(a - b) <= tolerance, f"{what}: {a} is not within {tolerance} of {b}")
+
+
+class Runner:
+    def __init__(self, taper, schema):
+        self.taper = taper
+        self.schema_path = schema
+
+    def run(self, *args):
+        # Bytes decoded by hand: text mode would turn the CSV's CRLF into LF.
+        p = subprocess.run([self.taper, *args], capture_output=True, timeout=60, env={**os.environ, "LC_ALL": "C"})
+        return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+    def ok(self, *args):
+        code, out, err = self.run(*args)
+        check(code == 0, f"exit {code} for {args}; stderr: {err}")
+        check(err == "", f"stderr not empty for {args}: {err}")
+        check(out != "", f"nothing on stdout for {args}")
+        return out
+
+    def fails(self, needles, *args):
+        """A bad input: non-zero exit, stderr naming the problem, stdout empty."""
+        code, out, err = self.run(*args)
+        check(code != 0, f"exit 0 for bad input {args}; stdout: {out[:300]}")
+        check(out == "", f"stdout not empty for bad input {args}: {out[:300]}")
+        check(err.strip() != "", f"stderr empty for bad input {args}")
+        for needle in needles:
+            check(needle.lower() in err.lower(), f"stderr for {args} does not mention {needle!r}: {err}")
+
+    def validate(self, document):
+        try:
+            import jsonschema  # Debian: python3-jsonschema
+        except ImportError:
+            raise Failure(f"{sys.executable} cannot import jsonschema: run `bash cmake/install-deps.sh` "
+                          "(python3-jsonschema), or set TAPER_CLI_TEST_PYTHON to a Python that has it")
+        with open(self.schema_path, encoding="utf-8") as f:
+            schema = json.load(f)
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        cls(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+
+    def plan_json(self, *args):
+        document = json.loads(self.ok("plan", *args, "--format", "json"))
+        self.validate(document)
+        check_invariants(document)
+        return document
+
+
+def check_invariants(d):
+    """What any plan must satisfy, whatever the strategy."""
+    steps = d["steps"]
+    check(d["start"] == steps[0]["start"], "plan start is not step 1's start")
+    check(d["end"] == steps[-1]["end"], "plan end is not the last step's end")
+    previous = d["start_equivalent_daily_dose_mg"]
+    for i, s in enumerate(steps):
+        check(s["number"] == i + 1, f"step numbers not 1, 2, ...: {s['number']} at {i}")
+        if i > 0:
+            check(s["start"] == steps[i - 1]["end"], f"step {i + 1} does not start when step {i} ends")
+        start = datetime.date.fromisoformat(s["start"])
+        check(datetime.date.fromisoformat(s["end"]) == start + datetime.timedelta(days=s["length_days"]),
+              f"step {i + 1}: end is not start + length")
+        check(datetime.date.fromisoformat(s["last_day"]) == start + datetime.timedelta(days=s["length_days"] - 1),
+              f"step {i + 1}: last_day is not the day before end")
+        dose = s["equivalent_daily_dose_mg"]
+        check(dose <= previous * (1 + 1e-9), f"step {i + 1}: the dose rises from {previous} to {dose}")
+        close(s["change_mg"], previous - dose, 1e-9 * max(1, previous), f"step {i + 1} change_mg")
+        if previous > 0:
+            close(s["change_percent"], 100 * (previous - dose) / previous, 1e-9, f"step {i + 1} change_percent")
+        if d["basis"] == "own_mg":
+            close(sum(line["amount_mg"] for line in s["doses"]), s["daily_dose_mg"], 1e-9 * max(1, dose),
+                  f"step {i + 1}: dose lines do not add up to the daily dose")
+        previous = dose
+    check(steps[-1]["phase"] == "stop", "the last step is not the stop step")
+    check(d["final_equivalent_daily_dose_mg"] == steps[-1]["equivalent_daily_dose_mg"], "final dose mismatch")
+
+
+CASES = {}
+
+
+def case(fn):
+    CASES[fn.__name__] = fn
+    return fn
+
+
+def bad(name, needles, *args):
+    CASES[name] = lambda r: r.fails(needles, *args)
+
+
+# --- happy paths -----------------------------------------------------------------------
+
+HYPERBOLIC = ["citalopram", "20mg", "--strategy", "hyperbolic", "--step", "5pp", "--every", "4w", *START]
+
+
+@case
+def plan_table_hyperbolic_citalopram(r):
+    out = r.ok("plan", *HYPERBOLIC)
+    lines = out.splitlines()
+    check(lines[0].startswith("citalopram: 20 mg a day, hyperbolic strategy"), f"first line: {lines[0]}")
+    # 14 cuts of 5 points from 75.2 % (75.2 - 5k stays >= the 5-point floor up to k = 14),
+    # then the stop step: 15 steps of 28 days = 420 days, 2026-12-01 to 2028-01-24.
+    check("from 2026-12-01 to 2028-01-24: 15 steps, 420 days" in out, "plan span line missing")
+    check("SERT occupancy model sert-striatum-sorensen2022: 75.2% at the starting dose" in out, "model line")
+    rows = [line.split() for line in lines if line[:4].strip().isdigit()]
+    check(len(rows) == 15, f"{len(rows)} step rows, expected 15")
+    # Step 1: occupancy 70.2 %, D = 2.33 * 70.2172 / 13.7628 = 11.8876 mg -> "11.9 mg".
+    check(rows[0][:6] == ["1", "2026-12-01", "2026-12-28", "28", "11.9", "mg"], f"step 1 row: {rows[0]}")
+    check("70.2%" in rows[0] and "-5.0" in rows[0], f"step 1 occupancy: {rows[0]}")
+    # Step 14: occupancy 5.2172 %, D = 2.33 * 5.2172 / 78.7628 = 0.15434 mg -> "0.154 mg".
+    check(rows[13][4] == "0.154", f"step 14 dose: {rows[13]}")
+    check(rows[14][4] == "0" and "stop" in " ".join(rows[14]), f"stop step: {rows[14]}")
+    check("not a prescriber" in out and "NICE NG222" in out and "last dose that was tolerated" in out,
+          "the footer is missing")
+    check("\n0 mg" not in out, "a dose printed as 0 where it is not")
+
+
+@case
+def plan_json_hyperbolic_citalopram(r):
+    d = r.plan_json(*HYPERBOLIC)
+    check(d["drug"] == "citalopram" and d["strategy"] == "hyperbolic" and d["basis"] == "own_mg", "header")
+    check(d["occupancy_model"] == {"id": "sert-striatum-sorensen2022", "receptor": "SERT"}, "model")
+    close(d["start_occupancy_percent"], 1679.6 / 22.33, 1e-9, "start occupancy")
+    steps = d["steps"]
+    check(len(steps) == 15, f"{len(steps)} steps")
+    close(steps[0]["daily_dose_mg"], 11.8876, 1e-4, "step 1 dose (hand: 2.33*70.2172/13.7628)")
+    for k, s in enumerate(steps[:-1], start=1):
+        target = occ(20) - 5 * k
+        close(s["occupancy_percent"], target, 1e-9, f"step {k} occupancy")
+        close(s["change_points"], 5, 0.1, f"step {k} change in points")
+        close(s["daily_dose_mg"], dose_for(target), 1e-9 * dose_for(target), f"step {k} dose")
+        check(s["length_days"] == 28 and s["phase"] == "reduce", f"step {k} length/phase")
+    check(steps[-1]["daily_dose_mg"] == 0 and steps[-1]["occupancy_percent"] == 0, "stop step")
+    check(d["start"] == "2026-12-01" and d["end"] == "2028-01-25" and d["length_days"] == 420, "dates")
+
+
+@case
+def plan_csv_matches_json(r):
+    text = r.ok("plan", *HYPERBOLIC, "--split", "10mg morning, 10mg night", "--format", "csv")
+    check(text.endswith("\r\n") and "\n" not in text.replace("\r\n", ""), "CSV records must end in CRLF")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    check(list(rows[0].keys()) == ["step", "phase", "start", "end", "last_day", "length_days", "daily_dose_mg",
+                                   "equivalent_daily_dose_mg", "change_mg", "change_percent", "occupancy_percent",
+                                   "change_points", "drug", "time", "amount_mg", "notes", "warnings"],
+          f"CSV header: {list(rows[0].keys())}")
+    d = r.plan_json(*HYPERBOLIC, "--split", "10mg morning, 10mg night")
+    check(len(rows) == 2 * len(d["steps"]), f"{len(rows)} CSV rows for {len(d['steps'])} steps of 2 dose-times")
+    for s in d["steps"]:
+        mine = [row for row in rows if int(row["step"]) == s["number"]]
+        check([row["time"] for row in mine] == ["morning", "night"], f"step {s['number']} dose-times")
+        for row, line in zip(mine, s["doses"]):
+            check(float(row["amount_mg"]) == line["amount_mg"], f"step {s['number']}: CSV and JSON amounts differ")
+            check(float(row["daily_dose_mg"]) == s["daily_dose_mg"], "CSV and JSON daily doses differ")
+            check(float(row["occupancy_percent"]) == s["occupancy_percent"], "CSV and JSON occupancy differ")
+            check(row["start"] == s["start"] and row["last_day"] == s["last_day"], "CSV and JSON dates differ")
+        close(sum(line["amount_mg"] for line in s["doses"]), s["daily_dose_mg"], 1e-12, "split adds up")
+        close(s["doses"][0]["amount_mg"], s["doses"][1]["amount_mg"], 1e-12, "an even split stays even")
+
+
+@case
+def plan_every_strategy_fits_the_schema(r):
+    plans = {
+        "linear": ["sertraline", "50mg", "--strategy", "linear", "--step", "12.5mg"],
+        "proportional": ["sertraline", "100mg", "--strategy", "proportional", "--step", "10%"],
+        "proportional-of-start": ["sertraline", "100mg", "--strategy", "proportional-of-start", "--step", "20%"],
+        "hyperbolic": ["escitalopram", "10mg", "--strategy", "hyperbolic", "--targets", "70,60,50,40,30,20,10"],
+        "antipsychotic": ["olanzapine", "10mg", "--strategy", "antipsychotic"],
+        "diazepam-crossover": ["alprazolam", "3mg", "--split", "1mg morning, 1mg afternoon, 1mg night",
+                               "--strategy", "diazepam-crossover", "--every", "2w"],
+        "tapering-strip": ["citalopram", "20mg", "--strategy", "tapering-strip", "--curve", "proportional",
+                           "--roll", "14d", "--final-fraction", "0.5"],
+        "table": ["citalopram", "20mg", "--table", "15mg,10mg:8w,5mg,2.5mg"],
+    }
+    for name, args in plans.items():
+        d = r.plan_json(*args, *START)
+        check(d["strategy"] == name, f"{name}: strategy field is {d['strategy']}")
+    # Linear 12.5 mg from 50 mg: 37.5, 25, 12.5, 0 (hand).
+    d = r.plan_json(*plans["linear"], *START)
+    check([s["daily_dose_mg"] for s in d["steps"]] == [37.5, 25, 12.5, 0], "linear doses")
+    # The table: 15, 10 (8 weeks), 5, 2.5, then the stop step; default 28 days elsewhere.
+    d = r.plan_json(*plans["table"], *START)
+    check([s["daily_dose_mg"] for s in d["steps"]] == [15, 10, 5, 2.5, 0], "table doses")
+    check([s["length_days"] for s in d["steps"]] == [28, 56, 28, 28, 28], "table lengths")
+    # The crossover: diazepam-equivalent basis, switch steps with both drugs' lines.
+    d = r.plan_json(*plans["diazepam-crossover"], *START)
+    check(d["basis"] == "diazepam_mg" and d["equivalence_table"] == "ashton", "crossover basis")
+    check(d["steps"][0]["phase"] == "switch", "the crossover starts with a switch step")
+    check({line["drug"] for line in d["steps"][0]["doses"]} == {"alprazolam", "diazepam"}, "both drugs in a switch")
+
+
+@case
+def plan_limits_holds_and_maintenance(r):
+    # Hold after step 2 for 4 weeks; end on 5 mg instead of 0.
+    d = r.plan_json(*HYPERBOLIC, "--hold", "2:4w", "--until", "5mg")
+    steps = d["steps"]
+    check(steps[2]["phase"] == "hold" and steps[2]["length_days"] == 28, "the hold is step 3")
+    check(steps[2]["daily_dose_mg"] == steps[1]["daily_dose_mg"], "a hold keeps the dose")
+    check(steps[-1]["daily_dose_mg"] == 5 and steps[-1]["phase"] == "stop", "ends on the maintenance dose")
+    # No cut larger than 2 mg: 20 -> 18 -> 16 ... while the hyperbola asks for more.
+    d = r.plan_json(*HYPERBOLIC, "--max-step", "2mg")
+    check(all(s["change_mg"] <= 2 + 1e-9 for s in d["steps"]), "a cut above --max-step 2mg")
+    close(d["steps"][0]["daily_dose_mg"], 18, 1e-12, "first step limited to 2 mg")
+
+
+@case
+def plan_default_start_is_today(r):
+    before = datetime.date.today()
+    d = r.plan_json("citalopram", "20mg", "--step", "5pp")
+    after = datetime.date.today()
+    check(d["start"] in (before.isoformat(), after.isoformat()), f"default start {d['start']} is not today")
+    check(d["strategy"] == "hyperbolic", "--step in pp chooses hyperbolic")
+
+
+@case
+def occupancy_lists_models_with_the_default_marked(r):
+    out = r.ok("occupancy", "citalopram", "20mg")
+    line = next(l for l in out.splitlines() if "sert-striatum-sorensen2022" in l)
+    # 83.98 * 20 / 22.33 = 75.217 %
+    check(line.startswith("*") and line.rstrip().endswith("75.2%"), f"default model line: {line}")
+    check("sert-striatum-horowitz2019" in out and "cannot be evaluated" in out, "unusable model shown as such")
+    check("NICE NG222" in out, "footer")
+
+
+@case
+def strategies_lists_the_builtins(r):
+    out = r.ok("strategies")
+    for name in ["antipsychotic", "diazepam-crossover", "hyperbolic", "linear", "proportional",
+                 "proportional-of-start", "table", "tapering-strip"]:
+        check(any(l.startswith(name + " ") for l in out.splitlines()), f"{name} missing: {out}")
+
+
+@case
+def help_shows_examples(r):
+    for command in ["plan", "occupancy", "strategies", "drugs", "info"]:
+        out = r.ok(command, "--help")
+        check("Example" in out, f"`taper {command} --help` has no examples")
+    out = r.ok("plan", "--help")
+    for option in ["--strategy", "--step", "--every", "--start", "--until", "--format", "--split", "--max-step",
+                   "--min-change", "--final", "--max-steps", "--max-duration", "--hold", "--pacing", "--model",
+                   "--table", "--current-form", "--equivalence", "--roll"]:
+        check(option in out, f"`taper plan --help` does not mention {option}")
+
+
+# --- bad input: non-zero exit, the problem named on stderr, nothing on stdout -----------
+
+C = ["plan", "citalopram"]
+bad("bad_negative_dose", ["-5mg", "negative"], *C, "-5mg", *START)
+bad("bad_zero_dose", ["daily dose", "0 mg"], *C, "0mg", *START)
+bad("bad_dose_without_unit", ["\"20\"", "unit"], *C, "20", *START)
+bad("bad_nan_dose", ["nanmg"], *C, "nanmg", *START)
+bad("bad_inf_dose", ["infmg"], *C, "infmg", *START)
+bad("bad_overflowing_dose", ["1e400mg"], *C, "1e400mg", *START)
+bad("bad_implausible_dose", ["5000 mg", "plausible"], *C, "5000mg", *START)
+bad("bad_zero_interval", ["--every", "0w"], *C, "20mg", "--every", "0w", *START)
+bad("bad_nan_interval", ["--every", "nan"], *C, "20mg", "--every", "nanw", *START)
+bad("bad_zero_percent", ["--step", "0%"], *C, "20mg", "--step", "0%", *START)
+bad("bad_hundred_percent", ["--step", "100%"], *C, "20mg", "--step", "100%", *START)
+bad("bad_negative_percent", ["--step", "-10%"], *C, "20mg", "--step", "-10%", *START)
+bad("bad_nan_percent", ["--step", "nan%"], *C, "20mg", "--step", "nan%", *START)
+bad("bad_inf_points", ["--step", "infpp"], *C, "20mg", "--step", "infpp", *START)
+bad("bad_max_step_percent", ["--max-step", "100%"], *C, "20mg", "--max-step", "100%", *START)
+bad("bad_step_without_unit", ["--step", "\"5\""], *C, "20mg", "--step", "5", *START)
+bad("bad_step_unit", ["--step", "5kg"], *C, "20mg", "--step", "5kg", *START)
+bad("bad_step_text", ["--step", "lots"], *C, "20mg", "--step", "lots", *START)
+bad("bad_unknown_drug", ["citalopran", "did you mean"], "plan", "citalopran", "20mg", *START)
+bad("bad_unknown_strategy", ["hyperbolc", "did you mean \"hyperbolic\"", "known:"],
+    *C, "20mg", "--strategy", "hyperbolc", *START)
+bad("bad_option_for_strategy", ["linear", "percent", "--step 10%"], *C, "20mg", "--strategy", "linear",
+    "--step", "10%", *START)
+bad("bad_hyperbolic_without_model", ["mirtazapine", "proportional"], "plan", "mirtazapine", "30mg",
+    "--strategy", "hyperbolic", *START)
+bad("bad_unknown_model", ["no-such-model"], *C, "20mg", "--model", "no-such-model", *START)
+bad("bad_date", ["--start", "2026-13-01"], *C, "20mg", "--start", "2026-13-01")
+bad("bad_format", ["--format", "xml"], *C, "20mg", "--format", "xml", *START)
+bad("bad_split_total", ["split", "10 mg"], *C, "20mg", "--split", "5mg morning, 5mg night", *START)
+bad("bad_split_text", ["--split", "morning"], *C, "20mg", "--split", "morning", *START)
+bad("bad_hold", ["--hold", "0:4w"], *C, "20mg", "--hold", "0:4w", *START)
+bad("bad_empty_value", ["--until"], *C, "20mg", "--until", "", *START)
+bad("bad_max_steps", ["max steps", "15 steps"], *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
+bad("bad_missing_dose", ["dose"], *C)
+bad("bad_occupancy_negative", ["-5mg", "negative"], "occupancy", "citalopram", "-5mg")
+bad("bad_occupancy_zero", ["dose", "0 mg"], "occupancy", "citalopram", "0mg")
+bad("bad_occupancy_implausible", ["plausible"], "occupancy", "citalopram", "5000mg")
+bad("bad_occupancy_no_model", ["diazepam", "occupancy"], "occupancy", "diazepam", "10mg")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", action="store_true", help="print the case names, one a line")
+    parser.add_argument("--taper", help="the taper executable")
+    parser.add_argument("--schema", help="docs/schedule.schema.json")
+    parser.add_argument("case", nargs="?")
+    a = parser.parse_args()
+    if a.list:
+        print("\n".join(CASES))
+        return 0
+    if a.case not in CASES:
+        print(f"unknown case {a.case!r}", file=sys.stderr)
+        return 2
+    try:
+        CASES[a.case](Runner(a.taper, a.schema))
+    except Failure as e:
+        print(f"FAIL {a.case}: {e}", file=sys.stderr)
+        return 1
+    print(f"ok {a.case}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

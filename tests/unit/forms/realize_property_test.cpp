@@ -1,0 +1,341 @@
+// Properties of realization over many random plans: every built-in strategy, random forms on
+// hand, random measuring tools and limits. What must hold for every step of every plan:
+//   - each dose is within tolerance of its target, or the step carries a warning;
+//   - the realized daily dose never rises above the previous one (nor the start);
+//   - no cut is larger than the request's maximum (mg, %, occupancy points), unless the step
+//     carries a warning that nothing on hand can keep it;
+//   - a dose above 0 that comes out as 0 is warned ("rounds to 0"), never silent;
+//   - what is taken respects the forms: halves and quarters only where splitting is allowed,
+//     liquids on the syringe grid and at least the minimum volume, whole drops and beads;
+//   - steps follow each other day by day; switch points and inserted steps say so.
+#include <taper/drugs/database.hpp>
+#include <taper/forms/realize.hpp>
+#include <taper/plan/plan.hpp>
+#include <taper/units/io.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using taper::dose_component;
+
+taper::mass mg(double v) { return taper::from_value<taper::mass>(v); }
+
+const taper::database& test_database() {
+    static const taper::database db = [] {
+        taper::database d = taper::database::embedded();
+        // Test data, not clinical data: bead counts (0.25 mg a bead) and risperidone strengths,
+        // so that beads and the antipsychotic strategy can be exercised.
+        d.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+            {"name": "venlafaxine", "formulations": [
+                {"id": "beads-xr", "beads_per_capsule": [150, 300, 600], "source": "test", "status": "user-supplied"}]},
+            {"name": "risperidone", "formulations": [
+                {"id": "liquid", "strength": 1, "unit": "mg/mL", "source": "test", "status": "user-supplied"},
+                {"id": "tablet-test", "form": "tablet", "strength": [0.5, 1, 2, 3, 4], "unit": "mg",
+                 "splittable": true, "source": "test", "status": "user-supplied"}]}]})json");
+        return d;
+    }();
+    return db;
+}
+
+struct scenario {
+    std::string drug;
+    double low, high;                   // starting dose range, mg/day
+    std::vector<std::string> strategies;
+    std::string partner;                // crossover: the drug switched to
+};
+
+const std::vector<scenario>& scenarios() {
+    static const std::vector<scenario> all = {
+        {"citalopram", 10, 40, {"linear", "proportional", "proportional-of-start", "hyperbolic", "tapering-strip", "table"}, ""},
+        {"escitalopram", 5, 20, {"linear", "proportional", "hyperbolic", "table"}, ""},
+        {"paroxetine", 10, 40, {"proportional", "hyperbolic", "proportional-of-start", "table"}, ""},
+        {"sertraline", 25, 150, {"linear", "proportional", "hyperbolic", "table"}, ""},
+        {"fluoxetine", 10, 40, {"proportional", "hyperbolic", "table"}, ""},
+        {"venlafaxine", 37.5, 225, {"proportional", "hyperbolic", "linear"}, ""},
+        {"duloxetine", 30, 120, {"proportional", "hyperbolic"}, ""},
+        {"risperidone", 1, 6, {"antipsychotic", "proportional"}, ""},
+        {"diazepam", 5, 30, {"diazepam-crossover", "proportional", "linear"}, ""},
+        {"alprazolam", 0.5, 3, {"diazepam-crossover"}, "diazepam"},
+        {"lorazepam", 1, 4, {"diazepam-crossover"}, "diazepam"},
+        {"clonazepam", 0.5, 3, {"diazepam-crossover"}, "diazepam"},
+    };
+    return all;
+}
+
+double uniform(std::mt19937& rng, double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); }
+int pick(std::mt19937& rng, int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+bool coin(std::mt19937& rng, double p = 0.5) { return std::bernoulli_distribution(p)(rng); }
+
+std::vector<taper::available_form> random_subset(std::mt19937& rng, const std::vector<taper::available_form>& all) {
+    std::vector<taper::available_form> out;
+    for (const auto& f : all)
+        if (coin(rng, 0.6)) out.push_back(f);
+    if (out.empty()) out.push_back(all[static_cast<std::size_t>(pick(rng, static_cast<int>(all.size())))]);
+    return out;
+}
+
+bool has_warning(const taper::realized_step& s, std::string_view text) {
+    return std::any_of(s.warnings.begin(), s.warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+
+bool near_multiple(double x, double step) {
+    const double k = x / step;
+    return std::abs(k - std::round(k)) < 1e-6;
+}
+
+std::string dump(const taper::realized_schedule& r) {
+    std::string out;
+    for (const auto& s : r.steps) {
+        out += std::to_string(s.planned.number) + (s.inserted ? "* " : "  ") + std::string(taper::to_string(s.planned.phase)) +
+               " target " + taper::to_string(s.planned.equivalent_daily_dose) + " realized " +
+               taper::to_string(s.realized_daily) + "\n";
+        for (const auto& rc : s.recipes) out += "    " + rc.time + " " + rc.drug + ": " + rc.instruction + "\n";
+        for (const auto& n : s.notes) out += "    note: " + n + "\n";
+        for (const auto& w : s.warnings) out += "    warning: " + w + "\n";
+    }
+    return out;
+}
+
+struct counts {
+    int plans = 0, steps = 0, inserted = 0, switches = 0, warned_limits = 0, zero_warnings = 0;
+};
+
+void check_plan(const taper::realized_schedule& r, const taper::plan_request& req, const taper::drug& d,
+                const std::vector<taper::available_form>& forms, const taper::realization_options& o,
+                const std::string& context, counts& c) {
+    const auto& plan = r.plan;
+    ASSERT_FALSE(r.steps.empty()) << context;
+    const taper::occupancy_model* model =
+        plan.basis == taper::dose_basis::own_mg && !plan.occupancy_model.empty() ? d.find_target(plan.occupancy_model) : nullptr;
+    double prev = plan.start_equivalent_dose.value();
+    taper::date day = plan.steps.front().start;
+    int inserted = 0;
+    for (std::size_t k = 0; k < r.steps.size(); ++k) {
+        const auto& s = r.steps[k];
+        const std::string where = context + ", step " + std::to_string(k + 1);
+        ++c.steps;
+        EXPECT_EQ(s.planned.number, static_cast<int>(k) + 1) << where;
+        EXPECT_EQ(s.planned.start, day) << where;
+        day = s.planned.end();
+
+        const double now = s.realized_daily.value();
+        const double eps = 1e-9 * std::max(1.0, prev);
+        // Lines of another drug whose forms are not on hand are listed as planned, not
+        // realized: the limits after rounding are only promised for what is realized.
+        const bool all_realized = std::none_of(s.recipes.begin(), s.recipes.end(), [](const taper::dose_recipe& rc) {
+            return rc.instruction.find("not realized") != std::string::npos;
+        });
+        // Never above the previous dose as taken (the plans here never rise).
+        if (all_realized) {
+            EXPECT_LE(now, prev + eps) << where;
+        }
+
+        // Limits, or a warning that says they cannot be kept.
+        const bool limits_warned = has_warning(s, "breaks the plan's limits") || !all_realized;
+        if (limits_warned) ++c.warned_limits;
+        const double cut = prev - now;
+        if (req.max_step) {
+            EXPECT_TRUE(cut <= req.max_step->value() + eps || limits_warned) << where << ": cut " << cut;
+        }
+        const bool to_zero = s.planned.phase == taper::step_phase::stop && s.planned.equivalent_daily_dose.value() <= 0;
+        if (req.max_step_percent && !to_zero && prev > 0) {
+            EXPECT_TRUE(cut <= prev * *req.max_step_percent / 100 + eps || limits_warned)
+                << where << ": cut " << cut << " of " << prev;
+        }
+        if (req.max_step_points && model != nullptr && prev > 0) {
+            const double points = model->occupancy_percent(mg(prev)) - model->occupancy_percent(mg(std::max(0.0, now)));
+            EXPECT_TRUE(points <= *req.max_step_points + 1e-7 || limits_warned) << where << ": " << points << " points";
+        }
+
+        // Each dose within tolerance or warned; a zero is never silent.
+        double own_total = 0;
+        for (const auto& rc : s.recipes) {
+            if (!rc.within_tolerance) {
+                EXPECT_FALSE(s.warnings.empty()) << where << " " << rc.time;
+            }
+            if (rc.target.value() > 0 && rc.realized.value() <= 0 && !rc.parts.empty()) ADD_FAILURE() << where;
+            if (rc.target.value() > 1e-9 && rc.realized.value() <= 0 && rc.instruction.find("not realized") == std::string::npos) {
+                EXPECT_TRUE(has_warning(s, "rounds to 0")) << where;
+                ++c.zero_warnings;
+            }
+            if (rc.drug == d.name) own_total += rc.realized.value();
+            double parts = 0;
+            for (const auto& p : rc.parts) {
+                parts += p.equivalent.value();
+                const auto it = std::find_if(forms.begin(), forms.end(), [&](const taper::available_form& f) {
+                    return f.drug == rc.drug && f.label == p.label && f.formulation_id == p.formulation_id;
+                });
+                ASSERT_NE(it, forms.end()) << where << ": " << p.label << " is not on hand";
+                const taper::available_form& f = *it;
+                switch (p.what) {
+                    case dose_component::kind::whole_or_split_units: {
+                        const double quarters = p.count * 4;
+                        EXPECT_NEAR(quarters, std::round(quarters), 1e-9) << where;
+                        if (!f.may_split) {
+                            EXPECT_EQ(p.count, std::floor(p.count)) << where << ": split " << f.label;
+                        }
+                        if (!o.tools.allow_quarters) {
+                            EXPECT_TRUE(near_multiple(p.count, 0.5)) << where;
+                        }
+                        break;
+                    }
+                    case dose_component::kind::liquid_volume:
+                        EXPECT_TRUE(near_multiple(p.amount_volume.value(), o.tools.syringe_resolution.value())) << where;
+                        EXPECT_GE(p.amount_volume.value(), o.tools.min_volume.value() - 1e-9) << where;
+                        break;
+                    case dose_component::kind::drops:
+                        EXPECT_EQ(p.count, std::floor(p.count)) << where;
+                        EXPECT_LE(p.count, o.tools.max_drops) << where;
+                        break;
+                    case dose_component::kind::beads:
+                        EXPECT_EQ(p.count, std::floor(p.count)) << where;
+                        ASSERT_TRUE(f.bead_count) << where;
+                        EXPECT_LT(p.count, f.bead_count->value()) << where;
+                        break;
+                    case dose_component::kind::dilution:
+                        EXPECT_TRUE(f.dispersible) << where;
+                        EXPECT_TRUE(near_multiple(p.amount_volume.value(), o.tools.syringe_resolution.value())) << where;
+                        break;
+                }
+            }
+            if (rc.instruction.find("not realized") == std::string::npos) {
+                EXPECT_NEAR(parts, rc.realized.value(), 1e-7) << where;
+            }
+        }
+        if (plan.basis == taper::dose_basis::own_mg) {
+            EXPECT_NEAR(own_total, now, 1e-7) << where;
+        }
+        EXPECT_NEAR(s.difference.value(), now - s.planned.equivalent_daily_dose.value(), 1e-7) << where;
+
+        if (s.form_changed) {
+            ++c.switches;
+            EXPECT_TRUE(std::any_of(s.notes.begin(), s.notes.end(),
+                                    [](const std::string& n) { return n.find("switch point") != std::string::npos; }))
+                << where;
+        }
+        if (s.inserted) {
+            ++inserted;
+            ++c.inserted;
+            EXPECT_FALSE(s.notes.empty()) << where;
+        }
+        prev = now;
+    }
+    EXPECT_EQ(r.steps.size(), plan.steps.size() + static_cast<std::size_t>(inserted)) << context;
+}
+
+TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
+    const auto& db = test_database();
+    const auto& registry = taper::builtin_strategies();
+    counts c;
+    int skipped = 0;
+    std::vector<std::string> strategies_seen;
+    // TAPER_PROPERTY_SEEDS=5000 runs more plans (the default keeps the suite fast).
+    const char* env = std::getenv("TAPER_PROPERTY_SEEDS");
+    const unsigned seeds = env != nullptr ? static_cast<unsigned>(std::strtoul(env, nullptr, 10)) : 400u;
+    for (unsigned seed = 1; seed <= seeds; ++seed) {
+        std::mt19937 rng(seed);
+        const scenario& sc = scenarios()[static_cast<std::size_t>(pick(rng, static_cast<int>(scenarios().size())))];
+        const std::string strategy_name = sc.strategies[static_cast<std::size_t>(pick(rng, static_cast<int>(sc.strategies.size())))];
+        const taper::drug& d = db.get(sc.drug);
+
+        taper::plan_request req;
+        req.drug = sc.drug;
+        const double start = std::round(uniform(rng, sc.low, sc.high) * 4) / 4;
+        req.daily_dose = mg(start);
+        req.start = taper::parse_date("2026-12-01");
+        if (coin(rng, 0.3)) req.split = {{"morning", mg(start / 2)}, {"night", mg(start / 2)}};
+        if (coin(rng, 0.4)) req.max_step_percent = uniform(rng, 10, 40);
+        if (coin(rng, 0.3)) req.max_step = mg(start * uniform(rng, 0.1, 0.4));
+        if (coin(rng, 0.3) && d.find_target(d.default_target) != nullptr && d.find_target(d.default_target)->usable())
+            req.max_step_points = uniform(rng, 3, 15);
+        const bool strip = strategy_name == "tapering-strip";
+        if (strip) req.max_step_percent.reset();  // daily pouches: keep the plan short-stepped but valid
+
+        taper::strategy_options so;
+        if (strategy_name == "linear") so.amount = mg(start / (2 + pick(rng, 6)));
+        if (strategy_name == "proportional" || strategy_name == "proportional-of-start") so.percent = uniform(rng, 10, 30);
+        if (strategy_name == "hyperbolic") so.points = uniform(rng, 3, 10);
+        if (strip) {
+            so.roll_length = taper::from_value<taper::duration>(14);
+            so.curve = coin(rng) ? "hyperbolic" : "proportional";
+            if (so.curve == "proportional") so.final_fraction = 0.25;
+        }
+        if (strategy_name == "table") {
+            double dose = start;
+            for (int i = 0; i < 2 + pick(rng, 6); ++i) {
+                dose *= uniform(rng, 0.6, 0.95);
+                so.table.push_back({mg(std::round(dose * 100) / 100), std::nullopt});
+            }
+        }
+
+        taper::schedule plan;
+        try {
+            plan = taper::make_plan(db, req, registry.make(strategy_name, so));
+        } catch (const taper::error&) {
+            ++skipped;  // a request the planner refuses (e.g. limits against the strategy)
+            continue;
+        }
+
+        auto all = taper::all_forms(d);
+        auto forms = random_subset(rng, all);
+        if (!sc.partner.empty() || plan.basis == taper::dose_basis::diazepam_mg) {
+            const auto partner = taper::all_forms(db.get("diazepam"));
+            if (coin(rng, 0.8))
+                for (const auto& f : random_subset(rng, partner)) forms.push_back(f);
+        }
+        taper::realization_options o;
+        o.tolerance_percent = coin(rng) ? 5.0 : 10.0;
+        o.tie_percent = coin(rng) ? 1.0 : 0.0;
+        o.tools.allow_quarters = coin(rng, 0.7);
+        o.tools.syringe_resolution = taper::from_value<taper::volume>(std::array{0.1, 0.2, 0.5}[static_cast<std::size_t>(pick(rng, 3))]);
+        o.tools.min_volume = taper::from_value<taper::volume>(std::array{0.2, 0.5, 1.0}[static_cast<std::size_t>(pick(rng, 3))]);
+        o.allow_mixtures = coin(rng, 0.7);
+        o.allow_dilution = coin(rng, 0.7);
+        o.keep_forms_in_use = coin(rng, 0.7);
+        if (coin(rng, 0.3)) req.current_formulation = forms.front().formulation_id;
+        if (!req.current_formulation.empty() && d.find_formulation(req.current_formulation) == nullptr)
+            req.current_formulation.clear();
+
+        const std::string context = "seed " + std::to_string(seed) + " " + sc.drug + " " + strategy_name + " from " +
+                                    taper::format_number(start) + " mg";
+        taper::realized_schedule r;
+        try {
+            r = taper::realize(plan, req, d, forms, o);
+        } catch (const taper::error& e) {
+            ADD_FAILURE() << context << ": " << e.what();
+            continue;
+        }
+        ++c.plans;
+        if (std::find(strategies_seen.begin(), strategies_seen.end(), strategy_name) == strategies_seen.end())
+            strategies_seen.push_back(strategy_name);
+        check_plan(r, req, d, forms, o, context, c);
+        if (::testing::Test::HasFailure()) {  // one failing plan is enough to read
+            ADD_FAILURE() << context << ":\n" << dump(r);
+            break;
+        }
+    }
+    // The run must actually exercise what it claims to.
+    EXPECT_GE(c.plans, static_cast<int>(seeds * 3 / 4)) << skipped << " skipped";
+    EXPECT_EQ(strategies_seen.size(), 8u);
+    EXPECT_GT(c.switches, 0);
+    EXPECT_GT(c.inserted + c.warned_limits, 0);
+    EXPECT_GT(c.zero_warnings, 0);
+    RecordProperty("plans", c.plans);
+    RecordProperty("steps", c.steps);
+    std::printf("realized %d plans (%d steps): %d switch points, %d inserted steps, %d steps warned about limits, "
+                "%d doses warned as rounding to 0; %d requests refused by the planner\n",
+                c.plans, c.steps, c.switches, c.inserted, c.warned_limits, c.zero_warnings, skipped);
+}
+
+}  // namespace

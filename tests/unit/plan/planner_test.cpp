@@ -1,0 +1,728 @@
+// The planner: request validation (typed errors naming the field and what was expected) and
+// the limits it enforces, against numbers computed by hand in the comments.
+#include <taper/taper.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace taper::literals;
+namespace strategies = taper::strategies;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+taper::plan_request request(std::string drug, taper::mass dose) {
+    taper::plan_request r;
+    r.drug = std::move(drug);
+    r.daily_dose = dose;
+    r.start = taper::parse_date("2026-12-01");
+    r.interval = 28_d;
+    return r;
+}
+
+taper::schedule plan(const taper::plan_request& r, const taper::any_strategy& s) {
+    return taper::make_plan(db(), r, s);
+}
+
+strategies::linear linear(taper::mass amount) { return strategies::linear{amount}; }
+
+strategies::hyperbolic hyperbolic(double points) {
+    strategies::hyperbolic h;
+    h.points = points;
+    return h;
+}
+
+/// Equivalent daily doses of every step, in mg.
+std::vector<double> doses_of(const taper::schedule& s) {
+    std::vector<double> out;
+    for (const auto& st : s.steps) out.push_back(st.equivalent_daily_dose.value());
+    return out;
+}
+
+bool has_text(const std::vector<std::string>& lines, const std::string& part) {
+    for (const auto& l : lines)
+        if (l.find(part) != std::string::npos) return true;
+    return false;
+}
+
+const double nan = std::numeric_limits<double>::quiet_NaN();
+const double inf = std::numeric_limits<double>::infinity();
+
+/// Runs `f`, expects exactly the error type E, and a message containing every part.
+template <class E>
+void expect_error(const std::function<void()>& f, std::initializer_list<std::string> parts) {
+    try {
+        f();
+        ADD_FAILURE() << "expected an error, got none";
+    } catch (const E& e) {
+        const std::string what = e.what();
+        for (const auto& p : parts) EXPECT_NE(what.find(p), std::string::npos) << "\"" << p << "\" not in: " << what;
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "wrong error type: " << e.what();
+    }
+}
+
+template <class E = taper::plan_error>
+void expect_plan_error(const taper::plan_request& r, const taper::any_strategy& s,
+                       std::initializer_list<std::string> parts) {
+    expect_error<E>([&] { (void)plan(r, s); }, parts);
+}
+
+const taper::any_strategy ten_percent = strategies::percent_of_most_recent_dose(10);
+
+// --- bad requests ------------------------------------------------------------------------
+
+TEST(PlannerValidation, DailyDoseMustBePositiveAndFinite) {
+    for (double bad : {-5.0, 0.0}) {
+        SCOPED_TRACE(bad);
+        expect_plan_error(request("citalopram", taper::from_value<taper::mass>(bad)), ten_percent,
+                          {"plan request: daily dose", "expected more than 0 mg"});
+    }
+    for (double bad : {nan, inf, -inf}) {
+        SCOPED_TRACE(bad);
+        expect_plan_error(request("citalopram", taper::from_value<taper::mass>(bad)), ten_percent,
+                          {"plan request: daily dose", "finite number of mg"});
+    }
+}
+
+TEST(PlannerValidation, IntervalMustBeAtLeastADay) {
+    for (double bad : {0.0, -7.0, nan, inf}) {
+        SCOPED_TRACE(bad);
+        auto r = request("citalopram", 20_mg);
+        r.interval = taper::from_value<taper::duration>(bad);
+        expect_plan_error(r, ten_percent, {"plan request: interval", "at least one day"});
+    }
+    auto r = request("citalopram", 20_mg);
+    r.phase_interval[taper::step_phase::stop] = 0_d;
+    expect_plan_error(r, ten_percent, {"interval for stop steps", "at least one day"});
+}
+
+TEST(PlannerValidation, MaxStepPercentIsBetweenZeroAndHundred) {
+    for (double bad : {0.0, -5.0, 100.0, 150.0, nan}) {
+        SCOPED_TRACE(bad);
+        auto r = request("citalopram", 20_mg);
+        r.max_step_percent = bad;
+        expect_plan_error(r, ten_percent,
+                          {"plan request: max step percent", "percentage of the most recent dose",
+                           "between 0 and 100"});
+    }
+}
+
+TEST(PlannerValidation, MaxStepInMgMustBePositive) {
+    for (double bad : {0.0, -1.0, nan}) {
+        SCOPED_TRACE(bad);
+        auto r = request("citalopram", 20_mg);
+        r.max_step = taper::from_value<taper::mass>(bad);
+        expect_plan_error(r, ten_percent, {"plan request: max step", "more than 0 mg"});
+    }
+}
+
+TEST(PlannerValidation, MaxStepPointsInRangeAndOnlyWithAModel) {
+    for (double bad : {0.0, -1.0, 100.0, 250.0, nan}) {
+        SCOPED_TRACE(bad);
+        auto r = request("citalopram", 20_mg);
+        r.max_step_points = bad;
+        expect_plan_error(r, ten_percent, {"plan request: max step points", "occupancy points", "between 0 and 100"});
+    }
+    for (const char* drug : {"alprazolam", "mirtazapine", "haloperidol"}) {
+        SCOPED_TRACE(drug);
+        auto r = request(drug, 1_mg);
+        r.max_step_points = 5;
+        expect_plan_error(r, ten_percent,
+                          {"plan request: max step points", "no receptor occupancy model", "in mg or %"});
+    }
+}
+
+TEST(PlannerValidation, PlausibleDailyLimitFromTheData) {
+    // 100 × ED50 of the default model: citalopram 100 × 2.33 = 233 mg; sertraline 772 mg.
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("citalopram")).value(), 233.0, 1e-9);
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("sertraline")).value(), 772.0, 1e-9);
+    // No model: 500 mg diazepam-equivalent. Alprazolam 0.5 mg ≈ 10 mg diazepam → 25 mg;
+    // loprazolam's range 1–2 mg takes the high end → 100 mg.
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("alprazolam")).value(), 25.0, 1e-9);
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("loprazolam")).value(), 100.0, 1e-9);
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("diazepam")).value(), 500.0, 1e-9);
+    // Neither (mirtazapine; zaleplon's equivalent is unknown): 10 g.
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("mirtazapine")).value(), 10000.0, 1e-9);
+    EXPECT_NEAR(taper::plausible_daily_limit(db().get("zaleplon")).value(), 10000.0, 1e-9);
+}
+
+TEST(PlannerValidation, DoseFarBeyondAnyPlausibleRange) {
+    expect_plan_error(request("citalopram", 20000_mg), ten_percent,
+                      {"plan request: daily dose", "20000 mg", "plausible", "233 mg", "mg, not mcg"});
+    expect_plan_error(request("alprazolam", 500_mg), ten_percent, {"plan request: daily dose", "25 mg"});
+    EXPECT_NO_THROW((void)plan(request("citalopram", 233_mg), ten_percent));  // the limit itself is allowed
+}
+
+TEST(PlannerValidation, SplitMustAddUpAndNameEachTimeOnce) {
+    auto r = request("clonazepam", 3_mg);
+    r.split = {{"morning", 1_mg}, {"night", 1_mg}};
+    expect_plan_error(r, ten_percent, {"plan request: split", "add up to 2 mg", "daily dose of 3 mg"});
+
+    r.split = {{"night", 1.5_mg}, {"night", 1.5_mg}};
+    expect_plan_error(r, ten_percent, {"plan request: split", "\"night\" appears twice"});
+
+    r.split = {{"morning", 3_mg}, {"night", 0_mg}};
+    expect_plan_error(r, ten_percent, {"plan request: split", "night dose must be more than 0 mg"});
+
+    r.split = {{"", 3_mg}};
+    expect_plan_error(r, ten_percent, {"plan request: split", "needs a name"});
+}
+
+TEST(PlannerValidation, FinalDoseBelowTheDailyDose) {
+    for (double bad : {20.0, 25.0}) {
+        auto r = request("citalopram", 20_mg);
+        r.final_dose = taper::from_value<taper::mass>(bad);
+        expect_plan_error(r, ten_percent, {"plan request: final dose", "not below the daily dose of 20 mg"});
+    }
+    auto r = request("citalopram", 20_mg);
+    r.final_dose = 0_mg;
+    expect_plan_error(r, ten_percent, {"plan request: final dose", "more than 0 mg"});
+    r.final_dose = 2_mg;
+    r.maintenance = 5_mg;
+    expect_plan_error(r, ten_percent, {"plan request: final dose", "maintenance"});
+}
+
+TEST(PlannerValidation, MaintenanceBelowTheDailyDose) {
+    auto r = request("citalopram", 20_mg);
+    r.maintenance = 20_mg;
+    expect_plan_error(r, ten_percent, {"plan request: maintenance", "not below the daily dose of 20 mg"});
+    r.maintenance = -1_mg;
+    expect_plan_error(r, ten_percent, {"plan request: maintenance", "0 mg or more"});
+}
+
+TEST(PlannerValidation, MinChangeNotAboveMaxStep) {
+    auto r = request("citalopram", 20_mg);
+    r.max_step = 2_mg;
+    r.min_change = 3_mg;
+    expect_plan_error(r, ten_percent, {"plan request: min change", "(3 mg)", "largest allowed cut (2 mg)"});
+    r.max_step.reset();
+    r.min_change = -1_mg;
+    expect_plan_error(r, ten_percent, {"plan request: min change", "0 mg or more"});
+}
+
+TEST(PlannerValidation, CountsAndHolds) {
+    auto r = request("citalopram", 20_mg);
+    r.max_steps = 0;
+    expect_plan_error(r, ten_percent, {"plan request: max steps", "at least 1"});
+    r.max_steps.reset();
+    r.max_duration = 0_d;
+    expect_plan_error(r, ten_percent, {"plan request: max duration", "at least one day"});
+    r.max_duration.reset();
+    r.holds = {{0, 14_d}};
+    expect_plan_error(r, ten_percent, {"plan request: holds", "numbered from 1"});
+    r.holds = {{2, 0_d}};
+    expect_plan_error(r, ten_percent, {"hold after step 2", "at least one day"});
+    r.holds = {{2, 14_d}, {2, 7_d}};
+    expect_plan_error(r, ten_percent, {"plan request: holds", "step 2"});
+}
+
+TEST(PlannerValidation, UnknownDrugSuggestsTheNearestName) {
+    expect_plan_error<taper::unknown_drug_error>(request("citaloprem", 20_mg), ten_percent,
+                                                 {"citaloprem", "did you mean citalopram"});
+    expect_plan_error(request("  ", 20_mg), ten_percent, {"plan request: drug", "name a drug"});
+    // Brand names work.
+    EXPECT_EQ(plan(request("Cipramil", 20_mg), ten_percent).drug, "citalopram");
+}
+
+TEST(PlannerValidation, OccupancyModelIdMustExistAndBeUsable) {
+    auto r = request("citalopram", 20_mg);
+    r.occupancy_model = "sert-nowhere";
+    expect_plan_error(r, strategies::hyperbolic{}, {"plan request: occupancy model", "sert-nowhere",
+                                                    "sert-striatum-sorensen2022"});
+    // An id that exists but has no numbers (Horowitz & Taylor 2019's fit): missing data.
+    r.occupancy_model = "sert-striatum-horowitz2019";
+    expect_plan_error<taper::missing_data_error>(r, strategies::hyperbolic{}, {"sert-striatum-horowitz2019", "ED50"});
+    // Another complete fit can be chosen explicitly.
+    r.occupancy_model = "sert-caudate-sorensen2022";
+    r.drug = "escitalopram";
+    EXPECT_EQ(plan(r, strategies::hyperbolic{}).occupancy_model, "sert-caudate-sorensen2022");
+}
+
+TEST(PlannerValidation, HyperbolicWithoutAModelSuggestsProportional) {
+    for (const char* drug : {"alprazolam", "mirtazapine", "quetiapine"}) {
+        SCOPED_TRACE(drug);
+        expect_plan_error(request(drug, 1_mg), strategies::hyperbolic{},
+                          {"hyperbolic", drug, "occupancy model", "proportional"});
+    }
+}
+
+TEST(PlannerValidation, UnknownCurrentFormulation) {
+    auto r = request("paroxetine", 20_mg);
+    r.current_formulation = "patch";
+    expect_plan_error(r, ten_percent, {"plan request: current formulation", "\"patch\""});
+}
+
+TEST(PlannerValidation, StrategySettingsAreCheckedToo) {
+    expect_plan_error(request("citalopram", 20_mg), linear(0_mg), {"linear strategy", "more than 0 mg"});
+    expect_plan_error(request("citalopram", 20_mg), strategies::percent_of_most_recent_dose(100),
+                      {"proportional strategy", "between 0 and 100"});
+}
+
+// --- behaviour: plain plans ----------------------------------------------------------------
+
+TEST(Planner, LinearSertralineStepsAndDates) {
+    // 50 → 37.5 → 25 → 12.5 → 0, 28 days each from 2026-12-01.
+    const auto s = plan(request("sertraline", 50_mg), linear(12.5_mg));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{37.5, 25, 12.5, 0}));
+    const char* starts[] = {"2026-12-01", "2026-12-29", "2027-01-26", "2027-02-23"};
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
+        EXPECT_EQ(s.steps[i].number, static_cast<int>(i) + 1);
+        EXPECT_EQ(taper::format_date(s.steps[i].start), starts[i]);
+        EXPECT_DOUBLE_EQ(s.steps[i].length.value(), 28);
+        EXPECT_DOUBLE_EQ(s.steps[i].change.value(), 12.5);
+    }
+    EXPECT_EQ(taper::format_date(s.end()), "2027-03-23");
+    // Change in % of the previous dose: 12.5/50 = 25 %, 12.5/37.5 = 33.3 %, 50 %, 100 %.
+    EXPECT_DOUBLE_EQ(s.steps[0].change_percent, 25.0);
+    EXPECT_NEAR(s.steps[1].change_percent, 100.0 / 3.0, 1e-12);
+    EXPECT_DOUBLE_EQ(s.steps[2].change_percent, 50.0);
+    EXPECT_DOUBLE_EQ(s.steps[3].change_percent, 100.0);
+    EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+    // Sertraline (Emax 92.01 %, ED50 7.72 mg): occ(50) = 92.01·50/57.72 = 79.7037,
+    // occ(37.5) = 76.3020, occ(12.5) = 56.8806; the last step removes all 56.88 points.
+    ASSERT_TRUE(s.start_occupancy_percent);
+    EXPECT_NEAR(*s.start_occupancy_percent, 79.7037, 1e-4);
+    EXPECT_NEAR(*s.steps[0].occupancy_percent, 76.3020, 1e-4);
+    EXPECT_NEAR(*s.steps[0].change_points, 79.7037 - 76.3020, 1e-4);
+    EXPECT_NEAR(*s.steps[3].change_points, 56.8806, 1e-4);
+    EXPECT_DOUBLE_EQ(*s.steps[3].occupancy_percent, 0.0);
+}
+
+TEST(Planner, DosesFollowTheStartingSplit) {
+    // 1 mg morning + 2 mg night, 50 % steps: each step keeps the 1 : 2 proportion.
+    auto r = request("clonazepam", 3_mg);
+    r.split = {{"morning", 1_mg}, {"night", 2_mg}};
+    r.final_dose = 0.75_mg;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{1.5, 0.75, 0}));
+    ASSERT_EQ(s.steps[0].doses.size(), 2U);
+    EXPECT_EQ(s.steps[0].doses[0].time, "morning");
+    EXPECT_DOUBLE_EQ(s.steps[0].doses[0].amount.value(), 0.5);
+    EXPECT_EQ(s.steps[0].doses[1].time, "night");
+    EXPECT_DOUBLE_EQ(s.steps[0].doses[1].amount.value(), 1.0);
+    EXPECT_DOUBLE_EQ(s.steps[0].daily_dose.value(), 1.5);
+    EXPECT_EQ(s.start_split, r.split);
+}
+
+TEST(Planner, PerPhaseIntervals) {
+    // Stop steps last 7 days instead of 28.
+    auto r = request("sertraline", 50_mg);
+    r.phase_interval[taper::step_phase::stop] = 7_d;
+    const auto s = plan(r, linear(25_mg));
+    ASSERT_EQ(s.steps.size(), 2U);
+    EXPECT_DOUBLE_EQ(s.steps[0].length.value(), 28);
+    EXPECT_DOUBLE_EQ(s.steps[1].length.value(), 7);
+    EXPECT_EQ(taper::format_date(s.end()), "2027-01-05");  // 2026-12-01 + 35 days
+}
+
+TEST(Planner, HyperbolicCitalopramLowersOccupancyByTheRequestedPoints) {
+    // Citalopram (Emax 83.98 %, ED50 2.33 mg), 20 mg: occ = 83.98·20/22.33 = 75.2172 %.
+    // 10 points a step down to the floor (10 %): 65.2172 → D = 2.33·65.2172/(83.98 − 65.2172)
+    // = 8.0988 mg, then 4.4730, 2.7180, 1.6828, 0.9999, 0.5156 (15.2172 %); the next
+    // (5.2172 %) is under the floor, so the planner stops.
+    const auto s = plan(request("citalopram", 20_mg), hyperbolic(10));
+    const std::vector<double> expected{8.09879, 4.47300, 2.71797, 1.68276, 0.99989, 0.51563, 0};
+    ASSERT_EQ(s.steps.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-5) << "step " << i + 1;
+        if (i + 1 < expected.size()) {
+            EXPECT_NEAR(*s.steps[i].change_points, 10.0, 0.1);
+        }
+    }
+    EXPECT_NEAR(*s.steps.back().change_points, 15.2172, 1e-4);
+    EXPECT_EQ(s.occupancy_model, "sert-striatum-sorensen2022");
+    EXPECT_EQ(s.occupancy_receptor, "SERT");
+}
+
+// --- limits --------------------------------------------------------------------------------
+
+TEST(PlannerLimits, MaxStepInMgBitesAndSaysSo) {
+    // Linear 20 mg off 50 mg, at most 12.5 mg a step: 37.5, 25, 12.5, 0.
+    auto r = request("sertraline", 50_mg);
+    r.max_step = 12.5_mg;
+    const auto s = plan(r, linear(20_mg));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{37.5, 25, 12.5, 0}));
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 12.5 mg")) << i;
+    // 12.5 → 0 is within the limit: no note.
+    EXPECT_FALSE(has_text(s.steps[3].notes, "maximum"));
+}
+
+TEST(PlannerLimits, MaxStepPercentBitesExceptOnTheStopToZero) {
+    // Linear 10 mg off citalopram 40 mg, at most 20 % of the most recent dose:
+    // 32, 25.6, 20.48, 16.384, 13.1072, 10.48576, 8.388608 (each 0.8 × the last), then
+    // 8.388608 − 10 < 0: the stop to zero, which no percentage cap could ever allow.
+    auto r = request("citalopram", 40_mg);
+    r.max_step_percent = 20;
+    const auto s = plan(r, linear(10_mg));
+    const std::vector<double> expected{32, 25.6, 20.48, 16.384, 13.1072, 10.48576, 8.388608, 0};
+    ASSERT_EQ(s.steps.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-9) << i;
+        if (i + 1 < expected.size()) {
+            EXPECT_NEAR(s.steps[i].change_percent, 20.0, 1e-9);
+            EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 20% of the most recent dose")) << i;
+        }
+    }
+    EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+    EXPECT_DOUBLE_EQ(s.steps.back().change_percent, 100.0);
+}
+
+TEST(PlannerLimits, MaxStepPercentAppliesToAStopAtAMaintenanceDose) {
+    // Proportional 50 % from 20 mg to a maintenance dose of 8 mg, at most 30 %:
+    // 20 → 14 (capped at 30 %) → 9.8 (capped) → 8 (the maintenance dose, an 18.4 % cut).
+    auto r = request("citalopram", 20_mg);
+    r.max_step_percent = 30;
+    r.maintenance = 8_mg;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    const std::vector<double> expected{14, 9.8, 8};
+    ASSERT_EQ(s.steps.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(doses_of(s)[i], expected[i], 1e-9);
+    EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+}
+
+TEST(PlannerLimits, MaxStepPointsBitesAndSaysSo) {
+    // Proportional 50 % of citalopram 20 mg would go to 10 mg: 75.2172 → 68.1103 %, 7.1
+    // points. At most 5 points: occ 70.2172 % → D = 2.33·70.2172/(83.98 − 70.2172) = 11.8876 mg.
+    // Then 8.0988 (65.2172 %), 5.9044, 4.4730, 3.4655, 2.7180, 2.1412, 1.6828 ...: 5 points each.
+    auto r = request("citalopram", 20_mg);
+    r.max_step_points = 5;
+    r.final_dose = 2_mg;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    const std::vector<double> expected{11.88755, 8.09879, 5.90444, 4.47300, 3.46553, 2.71797, 2.14123};
+    ASSERT_GE(s.steps.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-5) << i;
+        EXPECT_NEAR(*s.steps[i].change_points, 5.0, 1e-9) << i;
+        EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 5 occupancy points")) << i;
+    }
+    // 2.1412 → 1.0706 would be 6.9 points... the limit holds on every step, the stop included.
+    for (const auto& st : s.steps) EXPECT_LE(*st.change_points, 5.0 + 1e-9) << st.number;
+    EXPECT_DOUBLE_EQ(s.steps.back().equivalent_daily_dose.value(), 0.0);
+}
+
+TEST(PlannerLimits, MinChangeRaisesTooSmallCuts) {
+    // 10 % of 10 mg is 1 mg, less than the 2 mg worth making: 10 → 8 → 6 → 4 → 2 → 0.
+    auto r = request("citalopram", 10_mg);
+    r.min_change = 2_mg;
+    const auto s = plan(r, ten_percent);
+    EXPECT_EQ(doses_of(s), (std::vector<double>{8, 6, 4, 2, 0}));
+    EXPECT_TRUE(has_text(s.steps[0].notes, "smallest change worth making (2 mg)"));
+}
+
+TEST(PlannerLimits, HoldsInsertAStepOnTheSameDose) {
+    // Linear 12.5 mg off 50 mg, hold 14 days after step 2 (25 mg):
+    // 1: 37.5 from 12-01; 2: 25 from 12-29; 3: hold 25 from 2027-01-26 for 14 days;
+    // 4: 12.5 from 02-09; 5: 0 from 03-09.
+    auto r = request("sertraline", 50_mg);
+    r.holds = {{2, 14_d}};
+    const auto s = plan(r, linear(12.5_mg));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{37.5, 25, 25, 12.5, 0}));
+    const auto& held = s.steps[2];
+    EXPECT_EQ(held.phase, taper::step_phase::hold);
+    EXPECT_EQ(held.number, 3);
+    EXPECT_EQ(taper::format_date(held.start), "2027-01-26");
+    EXPECT_DOUBLE_EQ(held.length.value(), 14);
+    EXPECT_DOUBLE_EQ(held.change.value(), 0);
+    EXPECT_DOUBLE_EQ(*held.change_points, 0);
+    EXPECT_TRUE(has_text(held.notes, "hold"));
+    EXPECT_EQ(held.doses, s.steps[1].doses);
+    EXPECT_EQ(taper::format_date(s.steps[3].start), "2027-02-09");
+    EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-03-09");
+}
+
+TEST(PlannerLimits, HoldsNumberStepsAsTheScheduleDoesInAnyOrder) {
+    // Holds after steps 3 and 2, given in that order. Step 3 is the hold after step 2, so the
+    // hold after step 3 follows it: 37.5, 25, hold 25 (14 d), hold 25 (7 d), 12.5, 0.
+    auto r = request("sertraline", 50_mg);
+    r.holds = {{3, 7_d}, {2, 14_d}};
+    const auto s = plan(r, linear(12.5_mg));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{37.5, 25, 25, 25, 12.5, 0}));
+    EXPECT_EQ(s.steps[2].phase, taper::step_phase::hold);
+    EXPECT_DOUBLE_EQ(s.steps[2].length.value(), 14);
+    EXPECT_EQ(s.steps[3].phase, taper::step_phase::hold);
+    EXPECT_DOUBLE_EQ(s.steps[3].length.value(), 7);
+    EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-02-16");  // 12-01 + 28 + 28 + 14 + 7 days
+    EXPECT_TRUE(s.warnings.empty());
+}
+
+TEST(PlannerLimits, AHoldThatNeverComesIsAWarning) {
+    // 4 steps; a hold after step 9, and one after the stop step (4), are not silently dropped.
+    auto r = request("sertraline", 50_mg);
+    r.holds = {{9, 14_d}, {4, 14_d}};
+    const auto s = plan(r, linear(12.5_mg));
+    EXPECT_EQ(s.steps.size(), 4U);
+    EXPECT_TRUE(has_text(s.warnings, "hold after step 9"));
+    EXPECT_TRUE(has_text(s.warnings, "hold after step 4"));
+}
+
+TEST(PlannerLimits, DatesAreContiguousFromTheStart) {
+    auto r = request("citalopram", 20_mg);
+    r.interval = 17_d;
+    r.holds = {{2, 10_d}};
+    const auto s = plan(r, hyperbolic(5));
+    ASSERT_FALSE(s.steps.empty());
+    EXPECT_EQ(s.steps.front().start, r.start);
+    for (std::size_t i = 1; i < s.steps.size(); ++i) EXPECT_EQ(s.steps[i].start, s.steps[i - 1].end()) << i;
+    long days = 0;
+    for (const auto& st : s.steps) days += std::lround(st.length.value());
+    EXPECT_EQ(taper::days_between(r.start, s.end()), days);
+}
+
+TEST(PlannerLimits, HalfLifePacingOnVenlafaxine) {
+    // Venlafaxine's half-life is 4 h (<= 24 h): steps 1.5 × 14 = 21 days, cuts 0.75 × 37.5
+    // = 28.125 mg: 150 → 121.875 → 93.75 → 65.625 → 37.5, then the stop to zero (not paced:
+    // a stop is a stop), also 21 days.
+    auto r = request("venlafaxine", 150_mg);
+    r.interval = 14_d;
+    r.half_life_pacing = true;
+    const auto s = plan(r, linear(37.5_mg));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{121.875, 93.75, 65.625, 37.5, 0}));
+    for (const auto& st : s.steps) EXPECT_DOUBLE_EQ(st.length.value(), 21) << st.number;
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(has_text(s.steps[i].notes, "short half-life (4 h)")) << i;
+    EXPECT_TRUE(s.warnings.empty());
+
+    // The same without pacing: 112.5, 75, 37.5, 0 in 14-day steps.
+    r.half_life_pacing = false;
+    const auto plain = plan(r, linear(37.5_mg));
+    EXPECT_EQ(doses_of(plain), (std::vector<double>{112.5, 75, 37.5, 0}));
+    EXPECT_DOUBLE_EQ(plain.steps[0].length.value(), 14);
+}
+
+TEST(PlannerLimits, HalfLifePacingLeavesLongHalfLivesAloneAndSaysSo) {
+    // Citalopram: 33–35 h. The plan is the same as without pacing, with a plan warning.
+    auto r = request("citalopram", 20_mg);
+    r.half_life_pacing = true;
+    const auto paced = plan(r, linear(5_mg));
+    EXPECT_EQ(doses_of(paced), (std::vector<double>{15, 10, 5, 0}));
+    for (const auto& st : paced.steps) EXPECT_DOUBLE_EQ(st.length.value(), 28);
+    EXPECT_TRUE(has_text(paced.warnings, "35 h"));
+    EXPECT_TRUE(has_text(paced.warnings, "not short"));
+    // Clorazepate's half-life is not in the data: a warning, not a guess.
+    auto c = request("clorazepate", 15_mg);
+    c.half_life_pacing = true;
+    EXPECT_TRUE(has_text(plan(c, ten_percent).warnings, "not known"));
+}
+
+TEST(PlannerLimits, FinalDoseThenStop) {
+    // Proportional 50 % of 20 mg, final dose 3 mg: 10, 5, then 2.5 is raised to 3 (noted),
+    // then the stop to zero.
+    auto r = request("citalopram", 20_mg);
+    r.final_dose = 3_mg;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{10, 5, 3, 0}));
+    EXPECT_TRUE(has_text(s.steps[2].notes, "final dose before stopping: 3 mg"));
+    EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+}
+
+TEST(PlannerLimits, MaintenanceDoseEndsThePlan) {
+    // Proportional 50 % of 20 mg, maintenance 4 mg: 10, 5, then 4 (not 2.5), and it ends there.
+    auto r = request("citalopram", 20_mg);
+    r.maintenance = 4_mg;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    EXPECT_EQ(doses_of(s), (std::vector<double>{10, 5, 4}));
+    EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+    EXPECT_DOUBLE_EQ(s.final_dose().value(), 4);
+}
+
+TEST(PlannerLimits, MaxStepsAndDurationTooSmall) {
+    // Linear 12.5 off 50: 4 steps, 112 days.
+    auto r = request("sertraline", 50_mg);
+    r.max_steps = 3;
+    expect_plan_error(r, linear(12.5_mg), {"plan request: max steps", "takes 4 steps", "more than the 3 allowed"});
+    r.max_steps = 4;
+    EXPECT_EQ(plan(r, linear(12.5_mg)).steps.size(), 4U);
+    r.max_steps.reset();
+    r.max_duration = 100_d;
+    expect_plan_error(r, linear(12.5_mg), {"plan request: max duration", "112 days", "100 allowed"});
+    r.max_duration = 112_d;
+    EXPECT_NO_THROW((void)plan(r, linear(12.5_mg)));
+}
+
+// --- warnings ------------------------------------------------------------------------------
+
+TEST(PlannerWarnings, FastBenzodiazepineTaper) {
+    // Alprazolam, 40 % of the most recent dose every 2 weeks: more than 25 % per two weeks.
+    auto r = request("alprazolam", 2_mg);
+    r.interval = 14_d;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(40));
+    ASSERT_FALSE(s.steps.empty());
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "faster than the guidance"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "40% of the dose in 14 days"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "benzodiazepines and z-drugs: no more than about 25%"));
+}
+
+TEST(PlannerWarnings, GentlePlansHaveNone) {
+    auto r = request("alprazolam", 2_mg);
+    r.interval = 14_d;
+    for (const auto& st : plan(r, ten_percent).steps) EXPECT_TRUE(st.warnings.empty()) << st.number;
+    auto c = request("citalopram", 20_mg);
+    const auto s = plan(c, hyperbolic(5));
+    for (const auto& st : s.steps) EXPECT_TRUE(st.warnings.empty()) << st.number;
+    EXPECT_TRUE(s.warnings.empty());
+}
+
+TEST(PlannerWarnings, PaceIsMeasuredInPointsWhereThereIsAModel) {
+    // Hyperbolic 10 points every 7 days: 20 points per two weeks, over the 10 of the guidance.
+    auto r = request("citalopram", 20_mg);
+    r.interval = 7_d;
+    const auto s = plan(r, hyperbolic(10));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "10 occupancy points in 7 days"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "Horowitz & Taylor 2019"));
+}
+
+TEST(PlannerWarnings, ALongStepDoesNotExcuseABigCut) {
+    // Alprazolam halved every 8 weeks: one cut of 50 %, twice the 25 % the guidance allows in
+    // any two weeks, however long the step after it.
+    auto r = request("alprazolam", 2_mg);
+    r.interval = 56_d;
+    const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "50% of the dose in 56 days"));
+}
+
+TEST(PlannerWarnings, TheLastStepOfALinearTaperIsFlagged) {
+    // Sertraline 50 mg in 12.5 mg steps: the cuts remove 3.4, 6.0 and 13.4 points, then the
+    // stop from 12.5 mg removes all 56.9 (occ(12.5) = 92.01·12.5/20.22 = 56.88 %): the
+    // largest drop in effect is the last, and the plan says so.
+    const auto s = plan(request("sertraline", 50_mg), linear(12.5_mg));
+    EXPECT_TRUE(s.steps[0].warnings.empty());
+    EXPECT_TRUE(s.steps[1].warnings.empty());
+    EXPECT_TRUE(has_text(s.steps[2].warnings, "13.4 occupancy points in 28 days"));
+    EXPECT_TRUE(has_text(s.steps[3].warnings, "56.9 occupancy points in 28 days"));
+    // A stop to zero measured in % (no model) is always 100 %: not flagged.
+    auto r = request("alprazolam", 1_mg);
+    const auto benzo = plan(r, linear(0.2_mg));
+    EXPECT_EQ(benzo.steps.back().phase, taper::step_phase::stop);
+    EXPECT_TRUE(benzo.steps.back().warnings.empty());
+}
+
+TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
+    // Paroxetine MR tablets come in 12.5, 25 and 37.5 mg and must not be split. 10 % of 25 mg
+    // gives 22.5 mg: no sum of whole tablets makes it.
+    auto r = request("paroxetine", 25_mg);
+    r.current_formulation = "tablet-mr";
+    const auto s = plan(r, ten_percent);
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "tablet-mr"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "22.5 mg"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "modified-release: it must not be split or crushed"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "cannot be made from whole tablets"));
+    // 50 mg → 25 mg (one 25 mg tablet) → 12.5 mg (one 12.5 mg tablet) → 0: no warnings.
+    r.daily_dose = 50_mg;
+    r.final_dose = 12.5_mg;
+    const auto halves = plan(r, strategies::percent_of_most_recent_dose(50));
+    EXPECT_EQ(doses_of(halves), (std::vector<double>{25, 12.5, 0}));
+    for (const auto& st : halves.steps)
+        EXPECT_FALSE(has_text(st.warnings, "whole tablets")) << st.number;
+}
+
+TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
+    // Venlafaxine's MR tablet strengths are not in the data: whether 67.5 mg can be made from
+    // whole tablets cannot be checked, and the plan says so rather than staying silent.
+    auto r = request("venlafaxine", 75_mg);
+    r.current_formulation = "tablet-mr";
+    const auto s = plan(r, ten_percent);
+    EXPECT_TRUE(has_text(s.warnings, "tablet-mr"));
+    EXPECT_TRUE(has_text(s.warnings, "must not be split"));
+    EXPECT_TRUE(has_text(s.warnings, "strengths"));
+}
+
+TEST(PlannerWarnings, BeadCapsulesPointToCountingBeads) {
+    // Venlafaxine XR capsules (37.5/75/150 mg) may be opened and the beads counted: 67.5 mg
+    // cannot be made from whole capsules, and the warning says what can be done instead.
+    auto r = request("venlafaxine", 75_mg);
+    r.current_formulation = "beads-xr";
+    const auto s = plan(r, ten_percent);
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "67.5 mg"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "whole capsules"));
+    EXPECT_TRUE(has_text(s.steps[0].warnings, "beads"));
+}
+
+// --- guards against a misbehaving strategy -------------------------------------------------
+
+struct raises_the_dose {
+    std::string_view name() const { return "raises"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        if (!done.empty()) return std::nullopt;
+        taper::target t;
+        t.daily_dose = ctx.start_dose() * 1.5;
+        return t;
+    }
+};
+
+struct cuts_under_a_hold_label {
+    std::string_view name() const { return "sneaky"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        if (!done.empty()) return std::nullopt;
+        taper::target t;
+        t.daily_dose = ctx.start_dose() * 0.1;
+        t.phase = taper::step_phase::hold;
+        return t;
+    }
+};
+
+struct never_stops {
+    std::string_view name() const { return "forever"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        taper::target t;
+        t.daily_dose = ctx.latest(done, ctx.start_dose());
+        t.phase = taper::step_phase::hold;
+        return t;
+    }
+};
+
+struct bad_length {
+    double days;
+    std::string_view name() const { return "bad-length"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        if (!done.empty()) return std::nullopt;
+        taper::target t;
+        t.daily_dose = ctx.start_dose() * 0.5;
+        t.length = taper::from_value<taper::duration>(days);
+        return t;
+    }
+};
+
+struct lines_that_do_not_add_up {
+    std::string_view name() const { return "bad-lines"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        if (!done.empty()) return std::nullopt;
+        taper::target t;
+        t.daily_dose = ctx.start_dose() * 0.5;
+        t.doses = {{ctx.subject.name, "morning", ctx.start_dose() * 0.4}};
+        return t;
+    }
+};
+
+TEST(PlannerGuards, AStrategyCannotRaiseTheDose) {
+    expect_plan_error(request("citalopram", 20_mg), raises_the_dose{}, {"raises", "30 mg after 20 mg", "never raises"});
+}
+
+TEST(PlannerGuards, AHoldOrSwitchMustKeepTheDose) {
+    expect_plan_error(request("citalopram", 20_mg), cuts_under_a_hold_label{}, {"sneaky", "hold", "2 mg", "20 mg"});
+}
+
+TEST(PlannerGuards, ARunawayStrategyIsStopped) {
+    expect_plan_error(request("citalopram", 20_mg), never_stops{}, {"forever", "20000 steps"});
+}
+
+TEST(PlannerGuards, StepLengthsFromAStrategyAreChecked) {
+    for (double bad : {0.0, -3.0, nan, 1e6}) {
+        SCOPED_TRACE(bad);
+        expect_plan_error(request("citalopram", 20_mg), bad_length{bad}, {"bad-length", "step length"});
+    }
+    const auto s = plan(request("citalopram", 20_mg), bad_length{10});
+    EXPECT_DOUBLE_EQ(s.steps[0].length.value(), 10);
+}
+
+TEST(PlannerGuards, DoseLinesMustAddUpToTheDailyDose) {
+    expect_plan_error(request("citalopram", 20_mg), lines_that_do_not_add_up{}, {"bad-lines", "8 mg", "10 mg"});
+}
+
+}  // namespace

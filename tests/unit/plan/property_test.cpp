@@ -1,0 +1,424 @@
+// Property tests: the schedule's invariants over thousands of random requests.
+//
+// Every drug of the embedded database, a random dose within its plausible range, a random
+// strategy among those that apply to it, and random limits. Whatever the planner makes must
+//   - never go above the starting dose (own mg; a crossover's diazepam lines are the switch),
+//     and never raise the equivalent dose from one step to the next;
+//   - end at zero, or at the requested maintenance dose;
+//   - have contiguous dates from the start date, every step at least one whole day;
+//   - keep every requested maximum: mg always, % except the stop to zero, occupancy points
+//     always where there is a model;
+//   - have doses per time that add up to the step's daily dose;
+//   - contain no NaN.
+// A request the planner refuses must be one that legitimately cannot be planned (more steps
+// or days than max_steps / max_duration allow); anything else is a failure.
+//
+// The generator is seeded, so a failure is reproducible: its description is printed.
+#include <taper/taper.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace strategies = taper::strategies;
+using taper::from_value;
+using taper::mass;
+
+constexpr int case_count = 3000;
+constexpr std::uint64_t seed = 20261121;
+
+mass mg(double v) { return from_value<mass>(v); }
+taper::duration days(double v) { return from_value<taper::duration>(v); }
+
+class rng {
+public:
+    explicit rng(std::uint64_t s) : engine_(s) {}
+    double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(engine_); }
+    double log_uniform(double lo, double hi) { return std::exp(uniform(std::log(lo), std::log(hi))); }
+    int integer(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(engine_); }
+    bool chance(double p) { return uniform(0, 1) < p; }
+    template <class T>
+    const T& pick(const std::vector<T>& v) {
+        return v[static_cast<std::size_t>(integer(0, static_cast<int>(v.size()) - 1))];
+    }
+
+private:
+    std::mt19937_64 engine_;
+};
+
+/// One random case: a request, a strategy, and what the checks need to know about them.
+struct test_case {
+    taper::plan_request request;
+    taper::any_strategy strategy = strategies::linear{mg(1)};
+    std::string description;
+    double diazepam_per_mg = 0;  ///< crossover: mg diazepam per mg of the drug; 0 otherwise
+};
+
+const taper::occupancy_model* usable_model(const taper::drug& d) {
+    const auto* m = d.find_target(d.default_target);
+    return (m != nullptr && m->usable()) ? m : nullptr;
+}
+
+/// The Ashton equivalent as mg diazepam per mg of the drug, or 0 if the table has none.
+double ashton_factor(const taper::drug& d, std::optional<strategies::range_end>& range, rng& g) {
+    const auto it = d.equivalents.tables.find("ashton");
+    if (it == d.equivalents.tables.end() || !it->second.known()) return 0;
+    const auto& e = *it->second;
+    if (!e.is_range()) return 10.0 / e.low.value();
+    range = g.chance(0.5) ? strategies::range_end::low : strategies::range_end::high;
+    return 10.0 / (*range == strategies::range_end::low ? e.low : e.high).value();
+}
+
+test_case make_case(rng& g, int index) {
+    const auto all = taper::database::embedded().drugs();
+    const taper::drug& d = all[static_cast<std::size_t>(g.integer(0, static_cast<int>(all.size()) - 1))];
+    const taper::occupancy_model* model = usable_model(d);
+    const double limit = taper::plausible_daily_limit(d).value();
+    const double dose = g.log_uniform(limit * 1e-3, limit);
+
+    test_case c;
+    std::ostringstream desc;
+    desc.precision(17);
+    desc << "case " << index << ": " << d.name << " " << dose << " mg";
+    auto& r = c.request;
+    r.drug = d.name;
+    r.daily_dose = mg(dose);
+    r.start = taper::parse_date("2026-12-01") + std::chrono::days{g.integer(0, 3000)};
+    r.interval = days(g.chance(0.5) ? g.pick(std::vector<double>{7, 14, 21, 28, 56, 91}) : g.integer(1, 120));
+    desc << ", every " << r.interval.value() << " d";
+    if (g.chance(0.3)) {
+        const int parts = g.integer(2, 4);
+        const std::vector<std::string> names{"morning", "midday", "evening", "night"};
+        double left = dose;
+        for (int i = 0; i < parts; ++i) {
+            const double amount = i + 1 == parts ? left : left * g.uniform(0.1, 0.7);
+            r.split.push_back({names[static_cast<std::size_t>(i)], mg(amount)});
+            left -= amount;
+        }
+        desc << ", split in " << parts;
+    }
+
+    // The strategy, among those that apply.
+    enum kind { linear, proportional, proportional_of_start, hyperbolic, antipsychotic, crossover, strip, table };
+    std::vector<kind> kinds{linear, proportional, proportional_of_start, strip, table};
+    if (model != nullptr) kinds.insert(kinds.end(), {hyperbolic, hyperbolic});
+    if (d.klass == taper::drug_class::antipsychotic) kinds.insert(kinds.end(), {antipsychotic, antipsychotic});
+    std::optional<strategies::range_end> range;
+    const double factor = taper::uses_diazepam_equivalents(d.klass) ? ashton_factor(d, range, g) : 0.0;
+    if (factor > 0) kinds.insert(kinds.end(), {crossover, crossover, crossover});
+    const kind k = g.pick(kinds);
+
+    // Limits are in the plan's basis: diazepam-equivalent mg in a crossover (except diazepam).
+    const bool diazepam_basis = k == crossover && d.name != "diazepam";
+    const double basis_dose = diazepam_basis ? dose * factor : dose;
+    if (diazepam_basis) c.diazepam_per_mg = factor;
+
+    if (g.chance(0.3)) {
+        r.max_step = mg(basis_dose * g.uniform(0.03, 0.6));
+        desc << ", max step " << r.max_step->value() << " mg";
+    }
+    if (g.chance(0.3)) {
+        r.max_step_percent = g.uniform(3, 70);
+        desc << ", max step " << *r.max_step_percent << "%";
+    }
+    if (model != nullptr && g.chance(0.3)) {
+        r.max_step_points = g.uniform(1, 25);
+        desc << ", max step " << *r.max_step_points << " points";
+    }
+    if (g.chance(0.2)) {
+        const double cap = r.max_step ? r.max_step->value() : basis_dose * 0.2;
+        r.min_change = mg(cap * g.uniform(0, 1));
+        desc << ", min change " << r.min_change.value() << " mg";
+    }
+    const double end_choice = g.uniform(0, 1);
+    if (end_choice < 0.2) {
+        r.final_dose = mg(basis_dose * g.log_uniform(0.005, 0.6));
+        desc << ", final dose " << r.final_dose->value() << " mg";
+    } else if (end_choice < 0.35) {
+        r.maintenance = mg(basis_dose * g.uniform(0.05, 0.9));
+        desc << ", maintenance " << r.maintenance.value() << " mg";
+    }
+    if (g.chance(0.2)) {
+        const int n = g.integer(1, 3);
+        for (int i = 0; i < n; ++i) {
+            const int after = g.integer(1, 12);
+            bool taken = false;
+            for (const auto& h : r.holds) taken = taken || h.after_step == after;
+            if (taken) continue;
+            r.holds.push_back({after, days(g.integer(1, 90))});
+            desc << ", hold after " << after << " for " << r.holds.back().length.value() << " d";
+        }
+    }
+    if (g.chance(0.25)) {
+        r.half_life_pacing = true;
+        desc << ", half-life pacing";
+    }
+    if (g.chance(0.1)) {
+        r.max_steps = g.integer(1, 40);
+        desc << ", max steps " << *r.max_steps;
+    }
+    if (g.chance(0.1)) {
+        r.max_duration = days(g.integer(30, 3000));
+        desc << ", max duration " << r.max_duration->value() << " d";
+    }
+    if (g.chance(0.15)) {
+        r.phase_interval[taper::step_phase::stop] = days(g.integer(1, 60));
+        desc << ", stop steps " << r.phase_interval[taper::step_phase::stop].value() << " d";
+    }
+
+    switch (k) {
+        case linear: {
+            const double amount = dose * g.uniform(0.03, 0.5);
+            c.strategy = strategies::linear{mg(amount)};
+            desc << "; linear " << amount << " mg";
+            break;
+        }
+        case proportional: {
+            const double p = g.uniform(3, 60);
+            c.strategy = strategies::percent_of_most_recent_dose(p);
+            desc << "; proportional " << p << "% of the most recent dose";
+            break;
+        }
+        case proportional_of_start: {
+            const double p = g.uniform(3, 50);
+            c.strategy = strategies::percent_of_starting_dose(p);
+            desc << "; proportional " << p << "% of the starting dose";
+            break;
+        }
+        case hyperbolic: {
+            strategies::hyperbolic h;
+            if (g.chance(0.2)) {
+                const double top = model->occupancy_percent(r.daily_dose);
+                for (double o = top - g.uniform(1, 10); o > 0; o -= g.uniform(2, 15)) h.occupancy_targets.push_back(o);
+                desc << "; hyperbolic, " << h.occupancy_targets.size() << " occupancy targets";
+            } else {
+                h.points = g.uniform(1, 20);
+                if (g.chance(0.3)) h.occupancy_floor = g.uniform(0, 30);
+                if (g.chance(0.3)) h.final_fraction = g.log_uniform(0.01, 0.5);
+                desc << "; hyperbolic " << h.points << " points";
+                if (h.occupancy_floor) desc << ", floor " << *h.occupancy_floor;
+                if (h.final_fraction) desc << ", final fraction " << *h.final_fraction;
+            }
+            c.strategy = h;
+            break;
+        }
+        case antipsychotic: {
+            strategies::antipsychotic a;
+            a.fraction = g.uniform(0.1, 0.5);
+            a.max_points = g.uniform(2, 10);
+            a.step_length = days(g.integer(89, 184));
+            desc << "; antipsychotic " << a.fraction << " of the dose, " << a.max_points << " points, "
+                 << a.step_length.value() << " d";
+            c.strategy = a;
+            break;
+        }
+        case crossover: {
+            strategies::diazepam_crossover x;
+            x.range = range;
+            x.percent = g.uniform(3, 30);
+            x.tail_step = mg(g.pick(std::vector<double>{0.25, 0.5, 1, 2}));
+            x.switch_length = days(g.integer(1, 28));
+            desc << "; diazepam crossover " << x.percent << "%, tail " << x.tail_step.value() << " mg, switch "
+                 << x.switch_length.value() << " d" << (range ? (*range == strategies::range_end::low ? ", low end" : ", high end") : "");
+            c.strategy = x;
+            break;
+        }
+        case strip: {
+            strategies::tapering_strip s;
+            s.roll_length = days(g.integer(2, 14));
+            if (model != nullptr && g.chance(0.5)) {
+                s.curve = strategies::strip_curve::hyperbolic;
+                s.points = g.uniform(5, 25);
+                desc << "; tapering strip, hyperbolic " << s.points << " points per " << s.roll_length.value() << " d";
+            } else {
+                s.curve = strategies::strip_curve::proportional;
+                s.percent = g.uniform(20, 60);
+                s.final_fraction = g.uniform(0.05, 0.3);
+                desc << "; tapering strip, proportional " << s.percent << "% per " << s.roll_length.value()
+                     << " d, final fraction " << *s.final_fraction;
+            }
+            c.strategy = s;
+            break;
+        }
+        case table: {
+            // Non-increasing rows between the end dose and the start, maybe ending in 0.
+            const double floor = std::max(r.maintenance.value(), r.final_dose ? r.final_dose->value() : 0.0);
+            strategies::table t;
+            double row = dose * g.uniform(0.5, 1.0);
+            const int n = g.integer(1, 8);
+            for (int i = 0; i < n && row > floor; ++i) {
+                std::optional<taper::duration> length;
+                if (g.chance(0.4)) length = days(g.integer(1, 60));
+                t.rows.push_back({mg(row), length});
+                if (!g.chance(0.15)) row = floor + (row - floor) * g.uniform(0.2, 0.95);
+            }
+            if (t.rows.empty()) t.rows.push_back({mg(dose), std::nullopt});
+            if (r.maintenance.value() > 0 && g.chance(0.5)) t.rows.push_back({r.maintenance, std::nullopt});
+            else if (r.maintenance.value() == 0 && g.chance(0.5)) t.rows.push_back({mg(0), std::nullopt});
+            desc << "; table of " << t.rows.size() << " rows:";
+            for (const auto& tr : t.rows) desc << " " << tr.daily_dose.value();
+            c.strategy = t;
+            break;
+        }
+    }
+    c.description = desc.str();
+    return c;
+}
+
+bool finite_step(const taper::step& s) {
+    bool ok = std::isfinite(s.daily_dose.value()) && std::isfinite(s.equivalent_daily_dose.value()) &&
+              std::isfinite(s.change.value()) && std::isfinite(s.change_percent) && std::isfinite(s.length.value());
+    if (s.occupancy_percent) ok = ok && std::isfinite(*s.occupancy_percent);
+    if (s.change_points) ok = ok && std::isfinite(*s.change_points);
+    for (const auto& l : s.doses) ok = ok && std::isfinite(l.amount.value());
+    return ok;
+}
+
+bool close(double a, double b, double rel = 1e-9) {
+    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+/// Every invariant; returns what is wrong, or an empty string.
+std::string check(const test_case& c, const taper::schedule& s) {
+    const auto& r = c.request;
+    std::ostringstream bad;
+    bad.precision(17);
+    if (s.steps.empty()) return "no steps";
+    const double start_eq = s.start_equivalent_dose.value();
+    const double end = r.maintenance.value();
+    if (c.diazepam_per_mg > 0 && !close(start_eq, r.daily_dose.value() * c.diazepam_per_mg, 1e-9))
+        bad << "start equivalent " << start_eq << " is not the daily dose × " << c.diazepam_per_mg << "; ";
+    if (c.diazepam_per_mg == 0 && start_eq != r.daily_dose.value()) bad << "start equivalent differs; ";
+
+    double previous = start_eq;
+    taper::date expected_start = r.start;
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
+        const taper::step& st = s.steps[i];
+        const double eq = st.equivalent_daily_dose.value();
+        const std::string at = "step " + std::to_string(i + 1) + ": ";
+        if (!finite_step(st)) bad << at << "NaN or infinity; ";
+        if (st.number != static_cast<int>(i) + 1) bad << at << "numbered " << st.number << "; ";
+        // Never above the start; equivalent dose never rises.
+        if (eq > previous * (1 + 1e-9)) bad << at << eq << " after " << previous << "; ";
+        if (eq > start_eq * (1 + 1e-9)) bad << at << eq << " above the start " << start_eq << "; ";
+        if (st.daily_dose.value() > r.daily_dose.value() * (1 + 1e-9))
+            bad << at << "own dose " << st.daily_dose.value() << " above the start; ";
+        if (eq < end * (1 - 1e-9)) bad << at << eq << " below the maintenance dose " << end << "; ";
+        if (!close(st.change.value(), previous - eq, 1e-9)) bad << at << "change " << st.change.value() << "; ";
+        // Dates.
+        if (st.start != expected_start) bad << at << "starts on " << taper::format_date(st.start) << "; ";
+        if (st.length.value() < 1 || st.length.value() != std::round(st.length.value()))
+            bad << at << "length " << st.length.value() << "; ";
+        expected_start = st.end();
+        // Limits, on every step that cuts.
+        const double cut = previous - eq;
+        if (st.phase == taper::step_phase::hold || st.phase == taper::step_phase::switch_over) {
+            if (!close(eq, previous, 1e-9)) bad << at << to_string(st.phase) << " changes the dose; ";
+        } else {
+            if (r.max_step && cut > r.max_step->value() * (1 + 1e-9) + 1e-12)
+                bad << at << "cut " << cut << " mg over the maximum; ";
+            const bool stop_to_zero = eq == 0 && end == 0;
+            if (r.max_step_percent && !stop_to_zero && cut > previous * *r.max_step_percent / 100 * (1 + 1e-9) + 1e-12)
+                bad << at << "cut " << 100 * cut / previous << "% over the maximum; ";
+            if (r.max_step_points) {
+                if (!st.change_points) bad << at << "no change in points; ";
+                else if (*st.change_points > *r.max_step_points + 1e-7)
+                    bad << at << "cut " << *st.change_points << " points over the maximum; ";
+            }
+        }
+        // Doses per time add up.
+        double own = 0, diazepam = 0;
+        for (const auto& l : st.doses) {
+            if (l.amount.value() < 0) bad << at << "negative dose line; ";
+            (l.drug == s.drug ? own : diazepam) += l.amount.value();
+        }
+        if (!close(own, st.daily_dose.value(), 1e-9)) bad << at << "own lines add up to " << own << "; ";
+        const double eq_lines = c.diazepam_per_mg > 0 ? own * c.diazepam_per_mg + diazepam : own + diazepam;
+        if (!close(eq_lines, eq, 1e-7)) bad << at << "lines add up to " << eq_lines << ", not " << eq << "; ";
+        if (c.diazepam_per_mg == 0 && diazepam != 0) bad << at << "lines of another drug; ";
+        previous = eq;
+    }
+    // The end.
+    const taper::step& last = s.steps.back();
+    if (last.phase != taper::step_phase::stop) bad << "the last step is not a stop; ";
+    if (!close(last.equivalent_daily_dose.value(), end, 1e-12))
+        bad << "ends at " << last.equivalent_daily_dose.value() << ", not " << end << "; ";
+    for (std::size_t i = 0; i + 1 < s.steps.size(); ++i)
+        if (s.steps[i].phase == taper::step_phase::stop) bad << "a stop step before the end; ";
+    if (s.end() != expected_start) bad << "end date; ";
+    return bad.str();
+}
+
+/// A refusal the request legitimately asks for; anything else is a failure.
+bool legitimate_refusal(const test_case& c, const std::string& what) {
+    if (c.request.max_steps && what.starts_with("plan request: max steps: ")) return true;
+    if (c.request.max_duration && what.starts_with("plan request: max duration: ")) return true;
+    return false;
+}
+
+TEST(PlanProperties, InvariantsHoldOverRandomRequests) {
+    rng g(seed);
+    int planned = 0, refused = 0, failures = 0;
+    std::vector<int> by_strategy_steps;
+    std::ostringstream report;
+    for (int i = 0; i < case_count; ++i) {
+        const test_case c = make_case(g, i);
+        std::string problem;
+        try {
+            const taper::schedule s = taper::make_plan(taper::database::embedded(), c.request, c.strategy);
+            problem = check(c, s);
+            ++planned;
+        } catch (const taper::plan_error& e) {
+            if (legitimate_refusal(c, e.what()))
+                ++refused;
+            else
+                problem = std::string("refused: ") + e.what();
+        } catch (const std::exception& e) {
+            problem = std::string("threw: ") + e.what();
+        }
+        if (!problem.empty() && ++failures <= 15) report << c.description << "\n    " << problem << "\n";
+    }
+    EXPECT_EQ(failures, 0) << report.str();
+    // The generator must mostly make plans, not refusals.
+    EXPECT_GT(planned, case_count * 8 / 10);
+    RecordProperty("planned", planned);
+    RecordProperty("refused", refused);
+}
+
+TEST(PlanProperties, EveryDrugGetsPlanned) {
+    // Each of the 38 drugs with a strategy that fits it: hyperbolic where there is a model,
+    // the crossover for benzodiazepines and z-drugs with a known equivalent, else proportional.
+    const auto& db = taper::database::embedded();
+    EXPECT_EQ(db.size(), 38U);
+    for (const auto& d : db.drugs()) {
+        SCOPED_TRACE(d.name);
+        test_case c;
+        c.request.drug = d.name;
+        c.request.daily_dose = taper::plausible_daily_limit(d) * 0.05;
+        c.request.start = taper::parse_date("2026-12-01");
+        std::optional<strategies::range_end> range;
+        rng g(seed);
+        const double factor = taper::uses_diazepam_equivalents(d.klass) ? ashton_factor(d, range, g) : 0.0;
+        if (usable_model(d) != nullptr) {
+            c.strategy = strategies::hyperbolic{};
+        } else if (factor > 0 && d.name != "diazepam") {
+            strategies::diazepam_crossover x;
+            x.range = range;
+            c.strategy = x;
+            c.diazepam_per_mg = factor;
+        } else {
+            c.strategy = strategies::percent_of_most_recent_dose(10);
+        }
+        const auto s = taper::make_plan(db, c.request, c.strategy);
+        EXPECT_EQ(check(c, s), "");
+    }
+}
+
+}  // namespace

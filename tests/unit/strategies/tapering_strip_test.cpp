@@ -1,0 +1,163 @@
+// The tapering strip against hand-computed values.
+#include <taper/plan/plan.hpp>
+#include <taper/units/literals.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+namespace {
+
+using namespace taper::literals;
+using taper::step_phase;
+namespace st = taper::strategies;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+taper::plan_request citalopram_20() {
+    taper::plan_request r;
+    r.drug = "citalopram";
+    r.daily_dose = 20.0_mg;
+    r.start = taper::parse_date("2026-12-01");
+    return r;
+}
+
+// Citalopram: Emax 83.98 %, ED50 2.33 mg; occ(20 mg) = 75.2172 %. Hyperbolic curve, 5 points
+// per 28-day roll: 5/28 = 0.178571 points a day.
+//   day 1:  75.2172 − 0.178571 = 75.0386 %  -> 2.33 · 75.0386 / 8.9414 = 19.5540 mg
+//   day 2:  74.8600 %                       -> 2.33 · 74.8600 / 9.1200 = 19.1255 mg
+//   day 28 (end of roll 1): 70.2172 %       -> 11.8876 mg (the hyperbolic strategy's first step)
+//   day 56 (end of roll 2): 65.2172 %       -> 8.0988 mg
+//   day 392 (end of roll 14): 5.2172 %      -> 0.15434 mg; a 15th roll would end below the
+//   floor of 5 points, so the strip ends there and the planner adds the stop step.
+TEST(StrategyTaperingStrip, HyperbolicDayByDay) {
+    const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), st::tapering_strip{});
+    ASSERT_EQ(s.steps.size(), 14u * 28u + 1u);
+    EXPECT_NEAR(s.steps[0].equivalent_daily_dose.value(), 19.5540, 1e-4);
+    EXPECT_NEAR(s.steps[1].equivalent_daily_dose.value(), 19.1255, 1e-4);
+    EXPECT_NEAR(s.steps[27].equivalent_daily_dose.value(), 11.8876, 1e-4);
+    EXPECT_NEAR(s.steps[55].equivalent_daily_dose.value(), 8.0988, 1e-4);
+    EXPECT_NEAR(s.steps[391].equivalent_daily_dose.value(), 0.15434, 1e-5);
+    double previous = 20.0;
+    for (std::size_t i = 0; i < 392; ++i) {
+        const auto& day = s.steps[i];
+        EXPECT_DOUBLE_EQ(day.length.value(), 1.0) << "day " << i + 1;
+        EXPECT_LE(day.equivalent_daily_dose.value(), previous) << "day " << i + 1;
+        previous = day.equivalent_daily_dose.value();
+        ASSERT_TRUE(day.change_points);
+        EXPECT_NEAR(*day.change_points, 5.0 / 28.0, 1e-9) << "day " << i + 1;
+        EXPECT_TRUE(day.warnings.empty()) << "day " << i + 1 << ": " << day.warnings.front();
+    }
+    // Every roll end is on the curve: 75.2172 − 5k %.
+    for (std::size_t k = 1; k <= 14; ++k)
+        EXPECT_NEAR(*s.steps[28 * k - 1].occupancy_percent, 75.2172 - 5.0 * static_cast<double>(k), 1e-3)
+            << "end of roll " << k;
+    EXPECT_EQ(s.steps[28].notes.at(0), "tapering strip: roll 2, day 1 of 28");
+    EXPECT_EQ(s.steps.back().phase, step_phase::stop);
+    // 392 pouch-days from 2026-12-01: the stop step starts on 2027-12-28.
+    EXPECT_EQ(taper::format_date(s.steps.back().start), "2027-12-28");
+}
+
+TEST(StrategyTaperingStrip, ProportionalDayByDay) {
+    // 10% of each roll's start, geometric by day: 20 · 0.9^(d/28).
+    //   day 1: 20 · 0.9^(1/28) = 19.92488; day 14: 20 · √0.9 = 18.97367; day 28: 18; day 56: 16.2.
+    // Like the proportional strategy it ends with the first roll at or below 20/40 = 0.5 mg:
+    // 20 · 0.9^36 = 0.45057, so 36 rolls (1008 days), then the stop step.
+    st::tapering_strip strip;
+    strip.curve = st::strip_curve::proportional;
+    const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), strip);
+    ASSERT_EQ(s.steps.size(), 36u * 28u + 1u);
+    EXPECT_NEAR(s.steps[0].equivalent_daily_dose.value(), 19.92488, 1e-5);
+    EXPECT_NEAR(s.steps[13].equivalent_daily_dose.value(), 18.97367, 1e-5);
+    EXPECT_NEAR(s.steps[27].equivalent_daily_dose.value(), 18.0, 1e-9);
+    EXPECT_NEAR(s.steps[55].equivalent_daily_dose.value(), 16.2, 1e-9);
+    EXPECT_NEAR(s.steps[1007].equivalent_daily_dose.value(), 0.45057, 1e-5);
+    for (std::size_t i = 1; i < 1008; ++i) {
+        EXPECT_LT(s.steps[i].equivalent_daily_dose.value(), s.steps[i - 1].equivalent_daily_dose.value()) << "day " << i + 1;
+        // The same share every day: 1 − 0.9^(1/28) = 0.375580 %.
+        EXPECT_NEAR(s.steps[i].change_percent, 0.375580, 1e-5) << "day " << i + 1;
+    }
+    EXPECT_EQ(s.steps.back().phase, step_phase::stop);
+}
+
+TEST(StrategyTaperingStrip, ShorterRolls) {
+    // 14-day rolls, 5 points: the end of roll 1 (day 14) is at 70.2172 %: 11.8876 mg.
+    st::tapering_strip strip;
+    strip.roll_length = 14.0_d;
+    const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), strip);
+    ASSERT_EQ(s.steps.size(), 14u * 14u + 1u);
+    EXPECT_NEAR(s.steps[13].equivalent_daily_dose.value(), 11.8876, 1e-4);
+    EXPECT_EQ(s.steps[14].notes.at(0), "tapering strip: roll 2, day 1 of 14");
+}
+
+TEST(StrategyTaperingStrip, HoldsDoNotShiftTheRolls) {
+    // A 7-day hold after day 10: roll 1 still ends on its 28th pouch-day (now step 29) at 11.8876 mg.
+    auto r = citalopram_20();
+    r.holds = {{10, 7.0_d}};
+    const auto s = taper::make_plan(taper::database::embedded(), r, st::tapering_strip{});
+    ASSERT_EQ(s.steps.size(), 14u * 28u + 2u);
+    EXPECT_EQ(s.steps[10].phase, step_phase::hold);
+    EXPECT_DOUBLE_EQ(s.steps[10].length.value(), 7.0);
+    EXPECT_NEAR(s.steps[28].equivalent_daily_dose.value(), 11.8876, 1e-4);
+    EXPECT_EQ(s.steps[28].notes.at(0), "tapering strip: roll 1, day 28 of 28");
+}
+
+TEST(StrategyTaperingStrip, HyperbolicNeedsAModel) {
+    taper::plan_request r;
+    r.drug = "mirtazapine";
+    r.daily_dose = 30.0_mg;
+    try {
+        taper::make_plan(taper::database::embedded(), r, st::tapering_strip{});
+        FAIL() << "expected plan_error";
+    } catch (const taper::plan_error& e) {
+        EXPECT_TRUE(has(e.what(), "proportional curve")) << e.what();
+    }
+    st::tapering_strip strip;
+    strip.curve = st::strip_curve::proportional;
+    const auto s = taper::make_plan(taper::database::embedded(), r, strip);
+    EXPECT_NEAR(s.steps[27].equivalent_daily_dose.value(), 27.0, 1e-9);  // 30 · 0.9
+}
+
+TEST(StrategyTaperingStrip, RejectsBadSettings) {
+    const auto& db = taper::database::embedded();
+    const auto r = citalopram_20();
+    st::tapering_strip strip;
+    strip.roll_length = 2.5_d;
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    strip.roll_length = 1.0_d;
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    strip = {};
+    strip.points = 0;
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    strip = {};
+    strip.curve = st::strip_curve::proportional;
+    strip.percent = 100;
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    strip = {};
+    strip.occupancy_floor = 90;  // above citalopram's Emax of 83.98 %
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+}
+
+TEST(StrategyTaperingStrip, FromOptions) {
+    taper::strategy_options o;
+    o.curve = "proportional";
+    o.percent = 5;
+    o.roll_length = 14.0_d;
+    const auto p = st::tapering_strip::from_options(o);
+    EXPECT_EQ(p.curve, st::strip_curve::proportional);
+    EXPECT_DOUBLE_EQ(p.percent, 5.0);
+    EXPECT_DOUBLE_EQ(p.roll_length.value(), 14.0);
+    o.points = 5;  // points belong to the hyperbolic curve
+    EXPECT_THROW((void)st::tapering_strip::from_options(o), taper::strategy_error);
+    taper::strategy_options h;
+    h.points = 10;
+    EXPECT_EQ(st::tapering_strip::from_options(h).curve, st::strip_curve::hyperbolic);
+    h.percent = 10;  // percent belongs to the proportional curve
+    EXPECT_THROW((void)st::tapering_strip::from_options(h), taper::strategy_error);
+    taper::strategy_options bogus;
+    bogus.curve = "linear";
+    EXPECT_THROW((void)st::tapering_strip::from_options(bogus), taper::strategy_error);
+}
+
+}  // namespace
