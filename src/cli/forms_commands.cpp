@@ -79,11 +79,12 @@ volume positive_volume(std::string_view option, const std::string& text) {
 /// with another drug's name and a colon ("diazepam: 2 mg tablet, 1 mg/mL liquid"), for the
 /// other drug of a crossover. "any" also works after a drug name.
 std::vector<available_form> forms_from(const database& db, const drug& d, const std::string& text) {
-    std::vector<available_form> out;
+    std::vector<available_form> out, others;
     std::string own;
     auto add = [&](const drug& who, std::string_view items) {
         const auto forms = lower(trim(items)) == "any" ? all_forms(who) : forms_on_hand(who, items);
-        out.insert(out.end(), forms.begin(), forms.end());
+        auto& into = &who == &d ? out : others;
+        into.insert(into.end(), forms.begin(), forms.end());
     };
     std::string_view rest = text;
     while (true) {
@@ -102,6 +103,7 @@ std::vector<available_form> forms_from(const database& db, const drug& d, const 
         rest.remove_prefix(cut + 1);
     }
     if (!own.empty()) for_option("--have", [&] { add(d, own); });
+    out.insert(out.end(), others.begin(), others.end());  // the plan's own drug first
     if (out.empty()) throw input_error("--have: \"" + text + "\" names no forms: give e.g. \"10 mg tablet, 2 mg/mL liquid\" or any");
     return out;
 }
@@ -138,7 +140,8 @@ std::string difference_text(double target, double realized) {
     const double diff = realized - target;
     if (std::abs(diff) <= 1e-9 * std::max(1.0, std::abs(target))) return "0";
     std::string out = (diff < 0 ? "-" : "+") + readable(std::abs(diff)) + " mg";
-    if (target > 0) out += fmt::format(" ({}{:.1f}%)", diff < 0 ? "-" : "+", std::abs(diff) / target * 100);
+    // Halves round away from zero (6.25% -> 6.3%), as the realizer's warnings write them.
+    if (target > 0) out += fmt::format(" ({}{:.1f}%)", diff < 0 ? "-" : "+", std::round(std::abs(diff) / target * 1000) / 10);
     return out;
 }
 
@@ -150,7 +153,7 @@ std::string recipe_who(const schedule& plan, const dose_recipe& r) {
 
 std::string line_text(const dispensing_line& l, const realization_options& o) {
     if (l.formulation_id == "tapering-strip")
-        return num(l.units) + (l.units == 1 ? " daily pouch" : " daily pouches") + " (tapering strip)";
+        return num(l.units) + (l.units == 1 ? " daily pouch" : " daily pouches") + " (tapering strip, holding the doses listed below)";
     if (l.total_volume.value() > 0) {
         std::string s = num(l.total_volume.value()) + " mL of " + l.label;
         if (o.bottle_volume)
@@ -177,10 +180,11 @@ std::string render_dispensing(const std::vector<dispensing_period>& periods, con
     return out;
 }
 
-std::string describe_tools(const realization_options& o, const std::vector<available_form>& forms) {
+std::string describe_tools(const realization_options& o, const std::vector<available_form>& forms,
+                           const std::string& plan_drug) {
     std::string labels;
     for (const auto& f : forms) {
-        const std::string label = f.drug.empty() || f.drug == forms.front().drug ? f.label : f.drug + " " + f.label;
+        const std::string label = f.drug.empty() || lower(f.drug) == lower(plan_drug) ? f.label : f.drug + " " + f.label;
         if (labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
     }
     return "forms on hand: " + labels + "\nsyringe " + num(o.tools.syringe_resolution.value()) +
@@ -189,8 +193,34 @@ std::string describe_tools(const realization_options& o, const std::vector<avail
            "% of the target count as on target\n";
 }
 
+/// Cautions for the plan as a whole: each dispersible tablet used for a dilution, once, with
+/// what the data's notes say about dispersing it.
+std::vector<std::string> dilution_cautions(const database& db, const realized_schedule& r) {
+    std::vector<std::string> out;
+    std::vector<std::string> seen;
+    for (const auto& st : r.steps)
+        for (const auto& rc : st.recipes)
+            for (const auto& p : rc.parts) {
+                if (p.what != dose_component::kind::dilution) continue;
+                const std::string key = lower(rc.drug) + '\n' + p.formulation_id;
+                if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+                seen.push_back(key);
+                const drug* d = db.find(rc.drug.empty() ? r.plan.drug : rc.drug);
+                const formulation* f = d == nullptr ? nullptr : d->find_formulation(p.formulation_id);
+                std::string text = (d != nullptr ? d->name + " " : std::string()) + p.label +
+                                   ", dispersed in water: measuring part of a dispersion is a way to take very "
+                                   "small doses that the prescriber or pharmacist should agree to. Prepare it "
+                                   "fresh for each dose: disperse one tablet in the stated volume of water, stir "
+                                   "well, draw up the dose with an oral syringe and take it at once, then discard "
+                                   "the rest; never keep it for later";
+                if (f != nullptr && !f->notes.empty()) text += " (data: \"" + f->notes + "\")";
+                out.push_back(text);
+            }
+    return out;
+}
+
 std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,
-                            const std::vector<available_form>& forms) {
+                            const std::vector<available_form>& forms, const std::vector<std::string>& cautions) {
     const schedule& s = r.plan;
     const date start = r.steps.empty() ? s.start : r.steps.front().planned.start;
     const date end = r.steps.empty() ? s.start : r.steps.back().planned.end();
@@ -199,7 +229,7 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
                                   how.empty() ? "" : " (" + how + ")");
     out += fmt::format("from {} to {}: {} steps, {} days\n", format_date(start),
                        format_date(end - std::chrono::days{1}), r.steps.size(), days_between(start, end));
-    out += describe_tools(o, forms);
+    out += describe_tools(o, forms, s.drug);
     if (diazepam) out += "doses are mg diazepam-equivalent (table " + s.equivalence_table + ")\n";
     out += "\n";
     out += fmt::format("{:>4}  {:<10}  {:>4}  {:>10}  {:>10}  {}\n", "step", "from", "days", "target/day", "taken/day",
@@ -223,6 +253,10 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
     if (!r.equivalences.empty()) {
         out += "\nEquivalences used:\n";
         for (const auto& e : r.equivalences) out += wrap("- " + e, 92, "  ");
+    }
+    if (!cautions.empty()) {
+        out += "\nCautions:\n";
+        for (const auto& c : cautions) out += wrap("- " + c, 92, "  ");
     }
     std::vector<std::string> warnings = s.warnings;
     warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
@@ -339,7 +373,7 @@ schedule exported(const realized_schedule& r) {
 }
 
 std::string realized_json(const realized_schedule& r, const realization_options& o,
-                          const std::vector<available_form>& forms,
+                          const std::vector<available_form>& forms, const std::vector<std::string>& cautions,
                           const std::optional<std::vector<dispensing_period>>& periods, const dispense_choice& how) {
     ordered_json j = ordered_json::parse(to_json(exported(r)));
     auto& steps = j["steps"];
@@ -362,6 +396,7 @@ std::string realized_json(const realized_schedule& r, const realization_options&
     top["max_volume_ml"] = o.tools.max_volume.value();
     top["tolerance_percent"] = o.tolerance_percent;
     top["equivalences"] = strings(r.equivalences);
+    top["cautions"] = strings(cautions);
     top["warnings"] = strings(r.warnings);
     j["realization"] = std::move(top);
     j["dispensing"] = periods ? dispensing_json(*periods, how, o) : ordered_json();
@@ -493,9 +528,10 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     if (how.by_step) periods = dispense_by_step(r, o);
     if (how.period) periods = for_option("--dispense", [&] { return dispense_by_period(r, *how.period, o); });
 
-    if (pa.format == "json") return realized_json(r, o, forms, periods, how);
+    const auto cautions = dilution_cautions(db, r);
+    if (pa.format == "json") return realized_json(r, o, forms, cautions, periods, how);
     if (pa.format == "csv") return periods ? dispensing_csv(*periods, o) : realized_csv(r);
-    std::string out = render_realized(r, b.how, o, forms);
+    std::string out = render_realized(r, b.how, o, forms, cautions);
     if (periods) {
         const date start = r.steps.empty() ? r.plan.start : r.steps.front().planned.start;
         out += "\n" + render_dispensing(*periods, how, o, start);

@@ -33,9 +33,12 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-/// A number for people: at most `decimals` decimals, no trailing zeros ("0.2", "13.4").
+/// A number for people: at least `decimals` decimals, more for small numbers so that three
+/// significant digits survive ("0.2", "13.4", "0.0123"); no trailing zeros.
 std::string num(double v, int decimals = 3) {
-    const double scale = std::pow(10.0, decimals);
+    if (v != 0 && std::isfinite(v))
+        decimals = std::max(decimals, 2 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
+    const double scale = std::pow(10.0, std::min(decimals, 12));
     return format_number(std::round(v * scale) / scale);
 }
 std::string mg_text(mass m) { return num(m.value()) + " mg"; }
@@ -173,6 +176,8 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
             }
             if (!listed.empty()) hits = listed;
             else if (!unknown.empty()) hits = unknown;
+            else if (wanted.unit_strength || wanted.liquid_strength)
+                throw fail("names a strength the data does not have");
         } else if ((wanted.unit_strength || (wanted.liquid_strength && !strength)) &&
                    !has_strength(*hits.front(), wanted)) {
             throw fail("names a strength the data does not have");
@@ -359,6 +364,29 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
     return out;
 }
 
+namespace {
+
+/// A drug's entry in a table. Diazepam is the common currency: 10 mg by definition in every
+/// table, also where a table (VA/DoD 2021) does not list it.
+struct table_entry {
+    equivalent_dose dose;
+    std::string status;   ///< "verified", ..., or "reference" for diazepam by definition
+};
+
+bool is_diazepam(const drug& d) { return lower(d.name) == "diazepam"; }
+
+table_entry entry_of(const drug& d, std::string_view table) {
+    if (is_diazepam(d) && d.equivalents.tables.find(table) == d.equivalents.tables.end())
+        return {equivalent_dose{from_value<mass>(10), from_value<mass>(10)}, "reference"};
+    const equivalent_dose& e = d.diazepam_equivalent(table);  // missing_data_error naming the table
+    if (!(e.low.value() > 0) || !(e.high.value() > 0) || !std::isfinite(e.high.value()))
+        throw missing_data_error(d.name + "'s dose equivalent to 10 mg diazepam (table " + std::string(table) +
+                                 ") is not a positive number");
+    return {e, std::string(to_string(d.equivalents.tables.find(table)->second.origin.status))};
+}
+
+}  // namespace
+
 class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& to,
                                        std::string_view table, bool use_high_end) {
     check_dose(dose, from.name + " dose");
@@ -369,39 +397,35 @@ class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& 
                 ") is not a benzodiazepine or z-drug: diazepam equivalents apply only to those. "
                 "Between other drugs there is no dose equivalence table; switching needs the prescriber");
     if (trim(table).empty()) throw invalid_argument_error("equivalence table name is empty (try ashton or va-dod-2021)");
+    if (is_diazepam(from) && is_diazepam(to) && from.equivalents.tables.find(table) == from.equivalents.tables.end())
+        (void)from.diazepam_equivalent(table);  // diazepam to itself in an unknown table: say which exist
 
-    const equivalent_dose& ef = from.diazepam_equivalent(table);
-    const equivalent_dose& et = to.diazepam_equivalent(table);
+    const table_entry ef = entry_of(from, table);
+    const table_entry et = entry_of(to, table);
     const std::string end_name = use_high_end ? "high" : "low";
     auto pick = [&](const equivalent_dose& e) { return use_high_end ? e.high : e.low; };
-    const mass eq_from = pick(ef);
-    const mass eq_to = pick(et);
-    for (auto [d, e] : {std::pair{&from, eq_from}, std::pair{&to, eq_to}})
-        if (!(e.value() > 0))
-            throw missing_data_error(d->name + "'s dose equivalent to 10 mg diazepam (table " +
-                                     std::string(table) + ") is not a positive number");
+    const mass eq_from = pick(ef.dose);
+    const mass eq_to = pick(et.dose);
 
     class_equivalent out;
     out.table = std::string(table);
     out.diazepam_equivalent = dose * (10.0 / eq_from.value());
     out.dose = out.diazepam_equivalent * (eq_to.value() / 10.0);
 
-    auto entry = [&](const drug& d, const equivalent_dose& e, mass used) {
-        const auto& s = d.equivalents.tables.find(table)->second;
+    auto entry = [&](const drug& d, const table_entry& e, mass used) {
+        if (e.status == "reference") return d.name + " is the reference (10 mg)";
         std::string t = d.name + " " + mg_text(used) + " ≈ 10 mg diazepam";
-        if (e.is_range())
-            t += " (a range, " + num(e.low.value()) + "-" + num(e.high.value()) + " mg: the " +
+        if (e.dose.is_range())
+            t += " (a range, " + num(e.dose.low.value()) + "-" + num(e.dose.high.value()) + " mg: the " +
                  end_name + " end was used)";
-        return t + " [" + std::string(to_string(s.origin.status)) + "]";
+        return t + " [" + e.status + "]";
     };
     // "1 mg alprazolam ≈ 20 mg diazepam ≈ 2 mg lorazepam"; diazepam itself is named once.
     out.text = mg_text(dose) + " " + from.name;
-    if (lower(from.name) != "diazepam") out.text += " ≈ " + mg_text(out.diazepam_equivalent) + " diazepam";
-    if (lower(to.name) != "diazepam" || lower(from.name) == "diazepam")
-        out.text += " ≈ " + mg_text(out.dose) + " " + to.name;
-    out.text += " (table " + out.table + ": " +
-               entry(from, ef, eq_from);
-    if (&from != &to && from.name != to.name) out.text += "; " + entry(to, et, eq_to);
+    if (!is_diazepam(from)) out.text += " ≈ " + mg_text(out.diazepam_equivalent) + " diazepam";
+    if (!is_diazepam(to) || is_diazepam(from)) out.text += " ≈ " + mg_text(out.dose) + " " + to.name;
+    out.text += " (table " + out.table + ": " + entry(from, ef, eq_from);
+    if (lower(from.name) != lower(to.name)) out.text += "; " + entry(to, et, eq_to);
     out.text += "). Equivalents are approximate and tables disagree: agree the dose with the prescriber";
     return out;
 }

@@ -12,7 +12,6 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <memory>
 #include <set>
 
@@ -31,17 +30,19 @@ double round9(double x) { return std::round(x * 1e9) / 1e9; }
 std::string num(double x) { return format_number(std::round(x * 1e6) / 1e6); }
 std::string mg(double x) { return num(x) + " mg"; }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool same_drug(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool same_drug(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
 
 /// One dose line of a step, with what realizes it.
 struct line_job {
     const dose_line* line = nullptr;
+    int drug = 0;            // index into the realizer's drugs (0: the tapered drug)
     engine* eng = nullptr;   // nullptr: another drug with no forms on hand (not realized)
     double goal = 0;         // own mg (tablet-equivalent) of the line's drug
     double factor = 1;       // basis mg per mg of the line's drug
@@ -73,11 +74,15 @@ public:
 private:
     void group_forms(const std::vector<available_form>& on_hand);
     void factors();
-    double factor_of(const std::string& drug_name) const;
-    engine* engine_of(const std::string& drug_name) const;
+    /// The index of a drug by name (any case); -1 if it is not one of the plan's or the forms'.
+    int index_of(std::string_view name) const;
+    int add_drug(std::string_view name);
+    form_mask in_use(int drug) const { return in_use_[static_cast<std::size_t>(drug)]; }
+    engine* engine_at(int drug) const { return engines_[static_cast<std::size_t>(drug)].get(); }
     std::vector<line_job> jobs_for(const step& st) const;
     window limits(double prev, double planned_prev, const step& st, bool as_stop = true) const;
     std::string broken_limits(double prev, double value, const step& st) const;
+    std::vector<choice> independent(const std::vector<line_job>& jobs, const std::vector<double>& goals) const;
     std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
                                            double constant, double goal_total, window w) const;
     std::vector<double> goals_toward(const std::vector<line_job>& jobs, double constant, double goal_total,
@@ -93,88 +98,108 @@ private:
     const drug& drug_;
     realization_options options_;
     const occupancy_model* model_ = nullptr;
-    std::map<std::string, std::vector<available_form>> forms_;   // lower-case drug name -> forms
-    std::map<std::string, std::unique_ptr<engine>> engines_;      // lower-case drug name
-    std::map<std::string, double> factors_;                       // lower-case drug name
-    std::map<std::string, form_mask> in_use_;                     // lower-case drug name
-    std::map<std::string, form_mask> used_ever_;
-    std::set<std::string> unrealized_drugs_;
-    std::map<std::string, double> previous_lines_;  // "drug\ntime" -> realized own mg, last step
+    // Per drug, by index (0: the tapered drug; then crossover partners and other forms' drugs).
+    std::vector<std::string> names_;
+    std::vector<std::unique_ptr<engine>> engines_;  // nullptr: no forms on hand
+    std::vector<double> factors_;                   // basis mg per mg; NaN: not known yet
+    std::vector<form_mask> in_use_;
+    std::vector<form_mask> used_ever_;
+    std::set<int> unrealized_drugs_;
+    struct previous_line {
+        int drug;
+        std::string time;
+        double realized;  // own mg
+    };
+    std::vector<previous_line> previous_lines_;  // the last step's lines
+    double previous_line(int drug, const std::string& time) const {
+        for (const auto& l : previous_lines_)
+            if (l.drug == drug && l.time == time) return l.realized;
+        return -1;
+    }
     double prev_ = 0;
 };
 
+int schedule_realizer::index_of(std::string_view name) const {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == name) return static_cast<int>(i);
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (same_drug(names_[i], name)) return static_cast<int>(i);
+    return -1;
+}
+
+int schedule_realizer::add_drug(std::string_view name) {
+    if (const int i = index_of(name); i >= 0) return i;
+    names_.emplace_back(name);
+    engines_.emplace_back();
+    factors_.push_back(std::numeric_limits<double>::quiet_NaN());
+    in_use_.push_back(0);
+    used_ever_.push_back(0);
+    return static_cast<int>(names_.size()) - 1;
+}
+
 void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) {
-    for (const auto& f : on_hand) forms_[lower(f.drug.empty() ? drug_.name : f.drug)].push_back(f);
-    const std::string key = lower(drug_.name);
-    if (forms_[key].empty()) {
+    add_drug(drug_.name);
+    for (const auto& st : plan_.steps)
+        for (const auto& line : st.doses) add_drug(line.drug);
+    std::vector<std::vector<available_form>> forms;
+    for (const auto& f : on_hand) {
+        const auto i = static_cast<std::size_t>(add_drug(f.drug.empty() ? drug_.name : f.drug));
+        forms.resize(names_.size());
+        if (forms[i].empty()) forms[i].reserve(on_hand.size());
+        forms[i].push_back(f);
+    }
+    forms.resize(names_.size());
+    if (forms[0].empty()) {
         std::string others;
-        for (const auto& [name, list] : forms_)
-            if (!list.empty()) others += (others.empty() ? "" : ", ") + name;
+        for (std::size_t i = 1; i < forms.size(); ++i)
+            if (!forms[i].empty()) others += (others.empty() ? "" : ", ") + names_[i];
         throw plan_error("nothing on hand for " + drug_.name + ": give at least one of its forms (" + drug_.name +
                          " has: " + describe_forms(drug_) + ")" +
                          (others.empty() ? std::string() : "; the forms given are for " + others));
     }
     // The largest dose each engine must make: the start and every line.
-    std::map<std::string, double> largest;
-    for (const auto& t : plan_.start_split) largest[key] = std::max(largest[key], t.amount.value());
-    largest[key] = std::max(largest[key], plan_.start_dose.value());
+    std::vector<double> largest(names_.size(), 0.0);
+    for (const auto& t : plan_.start_split) largest[0] = std::max(largest[0], t.amount.value());
+    largest[0] = std::max(largest[0], plan_.start_dose.value());
     for (const auto& st : plan_.steps)
         for (const auto& line : st.doses) {
-            auto& l = largest[lower(line.drug)];
+            auto& l = largest[static_cast<std::size_t>(index_of(line.drug))];
             l = std::max(l, line.amount.value());
         }
-    for (auto& [name, list] : forms_) {
-        if (list.empty()) continue;
-        auto e = std::make_unique<engine>(list, options_, largest[name]);
-        engines_.emplace(name, std::move(e));
-    }
-    // Forms of the tapered drug that are not on hand but would measure small doses.
-    std::string missing;
-    for (const auto& f : all_forms(drug_)) {
-        const bool fine = is_liquid(f.kind) || f.dispersible;
-        const bool have = std::any_of(forms_[key].begin(), forms_[key].end(), [&](const available_form& g) {
-            return g.formulation_id == f.formulation_id && g.label == f.label;
-        });
-        if (fine && !have) missing += (missing.empty() ? "" : ", ") + f.label;
-    }
-    if (!missing.empty()) engines_.at(key)->extra_hint = drug_.name + " also comes as " + missing + " (not on hand)";
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (!forms[i].empty()) engines_[i] = std::make_unique<engine>(std::move(forms[i]), options_, largest[i]);
+    // Off-target warnings name the drug's finer forms that are not on hand.
+    engines_[0]->suggest_from(drug_);
 }
 
 void schedule_realizer::factors() {
-    const std::string key = lower(drug_.name);
-    factors_[key] = plan_.basis == dose_basis::own_mg || !(plan_.start_dose.value() > 0)
-                        ? 1.0
-                        : plan_.start_equivalent_dose.value() / plan_.start_dose.value();
-    if (plan_.basis == dose_basis::diazepam_mg) factors_["diazepam"] = 1.0;
+    factors_[0] = plan_.basis == dose_basis::own_mg || !(plan_.start_dose.value() > 0)
+                      ? 1.0
+                      : plan_.start_equivalent_dose.value() / plan_.start_dose.value();
+    if (plan_.basis == dose_basis::diazepam_mg)
+        if (const int i = index_of("diazepam"); i >= 0) factors_[static_cast<std::size_t>(i)] = 1.0;
     // Other drugs of a crossover: from a step where every other drug's factor is known.
     for (int pass = 0; pass < 3; ++pass)
         for (const auto& st : plan_.steps) {
             double known = 0, unknown_amount = 0;
-            std::string unknown;
+            int unknown = -1;
             bool several = false;
             for (const auto& line : st.doses) {
-                const std::string n = lower(line.drug);
-                if (auto it = factors_.find(n); it != factors_.end())
-                    known += it->second * line.amount.value();
+                const int n = index_of(line.drug);
+                const double f = factors_[static_cast<std::size_t>(n)];
+                if (!std::isnan(f))
+                    known += f * line.amount.value();
                 else {
-                    if (!unknown.empty() && unknown != n) several = true;
+                    if (unknown >= 0 && unknown != n) several = true;
                     unknown = n;
                     unknown_amount += line.amount.value();
                 }
             }
-            if (!unknown.empty() && !several && unknown_amount > 0)
-                factors_[unknown] = (st.equivalent_daily_dose.value() - known) / unknown_amount;
+            if (unknown >= 0 && !several && unknown_amount > 0)
+                factors_[static_cast<std::size_t>(unknown)] = (st.equivalent_daily_dose.value() - known) / unknown_amount;
         }
-}
-
-double schedule_realizer::factor_of(const std::string& drug_name) const {
-    auto it = factors_.find(lower(drug_name));
-    return it == factors_.end() ? 1.0 : it->second;
-}
-
-engine* schedule_realizer::engine_of(const std::string& drug_name) const {
-    auto it = engines_.find(lower(drug_name));
-    return it == engines_.end() ? nullptr : it->second.get();
+    for (auto& f : factors_)
+        if (std::isnan(f)) f = 1.0;  // a drug that never appears with a known basis
 }
 
 std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
@@ -182,9 +207,10 @@ std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
     for (const auto& line : st.doses) {
         line_job j;
         j.line = &line;
-        j.eng = engine_of(line.drug);
+        j.drug = std::max(0, index_of(line.drug));
+        j.eng = engine_at(j.drug);
         j.goal = std::max(0.0, line.amount.value());
-        j.factor = factor_of(line.drug);
+        j.factor = factors_[static_cast<std::size_t>(j.drug)];
         jobs.push_back(j);
     }
     return jobs;
@@ -241,20 +267,23 @@ double schedule_realizer::total(const std::vector<line_job>& jobs, const std::ve
     return round9(t);
 }
 
+// The best choice for every line on its own.
+std::vector<choice> schedule_realizer::independent(const std::vector<line_job>& jobs,
+                                                   const std::vector<double>& goals) const {
+    std::vector<choice> cs(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        if (jobs[i].eng != nullptr)
+            cs[i] = *jobs[i].eng->best(goals[i], 0, infinity, in_use(jobs[i].drug));  // 0 mg always fits
+    return cs;
+}
+
 // The choices whose daily total lies in the window, as close to the plan as possible: the
 // best per line if that fits; else one line moved; else every line in its share of the window.
 std::optional<std::vector<choice>> schedule_realizer::fit(const std::vector<line_job>& jobs,
                                                           const std::vector<double>& goals, double constant,
                                                           double goal_total, window w) const {
     const double lo = w.lo - eps_of(w.lo), hi = w.hi + eps_of(w.hi);
-    std::vector<choice> cs(jobs.size());
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        if (jobs[i].eng == nullptr) continue;
-        const auto& j = jobs[i];
-        const std::string key = lower(j.line->drug);
-        auto c = j.eng->best(goals[i], 0, infinity, in_use_.count(key) ? in_use_.at(key) : 0);
-        cs[i] = *c;  // the empty recipe always fits [0, inf)
-    }
+    const std::vector<choice> cs = independent(jobs, goals);
     const double t0 = total(jobs, cs, constant);
     if (t0 >= lo && t0 <= hi) return cs;
 
@@ -269,8 +298,7 @@ std::optional<std::vector<choice>> schedule_realizer::fit(const std::vector<line
         const double line_lo = std::max(0.0, (w.lo - others) / j.factor);
         const double line_hi = (w.hi - others) / j.factor;
         if (line_hi < line_lo - eps_of(line_lo)) continue;
-        const std::string key = lower(j.line->drug);
-        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use_.count(key) ? in_use_.at(key) : 0);
+        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use(j.drug));
         if (!c) continue;
         const double t = others + j.factor * c->realized;
         const double gap = std::abs(t - goal_total);
@@ -302,8 +330,7 @@ std::optional<std::vector<choice>> schedule_realizer::fit(const std::vector<line
         const double share = share_total > 0 ? j.factor * goals[i] / share_total : 1.0 / realizable;
         const double line_lo = std::max(0.0, (w.lo - constant) * share / j.factor);
         const double line_hi = w.hi == infinity ? infinity : (w.hi - constant) * share / j.factor;
-        const std::string key = lower(j.line->drug);
-        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use_.count(key) ? in_use_.at(key) : 0);
+        auto c = j.eng->best(goals[i], line_lo, line_hi, in_use(j.drug));
         if (!c) return std::nullopt;
         shared[i] = *c;
     }
@@ -323,18 +350,14 @@ std::vector<double> schedule_realizer::goals_toward(const std::vector<line_job>&
     for (const auto& j : jobs) realizable += j.eng != nullptr ? 1 : 0;
     double previous_total = 0;
     for (const auto& j : jobs)
-        if (j.eng != nullptr)
-            if (auto it = previous_lines_.find(lower(j.line->drug) + '\n' + j.line->time); it != previous_lines_.end())
-                previous_total += j.factor * it->second;
+        if (j.eng != nullptr) previous_total += j.factor * std::max(0.0, previous_line(j.drug, j.line->time));
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& j = jobs[i];
         if (j.eng == nullptr || !(j.factor > 0)) continue;
         if (variable_goal > 1e-12) {
             goals[i] = j.goal * variable_toward / variable_goal;
         } else if (previous_total > 1e-12) {
-            auto it = previous_lines_.find(lower(j.line->drug) + '\n' + j.line->time);
-            const double before = it == previous_lines_.end() ? 0.0 : it->second;
-            goals[i] = before * variable_toward / previous_total;
+            goals[i] = std::max(0.0, previous_line(j.drug, j.line->time)) * variable_toward / previous_total;
         } else {
             goals[i] = variable_toward / realizable / j.factor;
         }
@@ -347,7 +370,8 @@ std::string schedule_realizer::equivalence_text(const available_form& f) const {
                               "; " + std::string(to_string(f.bioavailability_origin.status)) + ")";
     const std::string name = f.drug + " " + f.formulation_id;
     if (!f.bioavailability_known)
-        return name + ": taken as 1 mg ≡ 1 mg as tablets; the data has no bioavailability figure for it" + where;
+        return name + " (" + f.label +
+               "): taken as 1 mg ≡ 1 mg as tablets; the data has no bioavailability figure for it (unverified)";
     const double b = f.bioavailability;
     if (std::abs(b - 1.0) < 1e-12) return name + ": 1 mg ≡ 1 mg as tablets" + where;
     std::string text = name + ": delivers " + num(b) + "× as much per labelled mg as tablets, so 10 mg as tablets ≡ " +
@@ -360,7 +384,7 @@ std::string schedule_realizer::equivalence_text(const available_form& f) const {
 }
 
 form_mask schedule_realizer::baseline() {
-    engine& e = *engines_.at(lower(drug_.name));
+    engine& e = *engines_[0];
     form_mask m = 0;
     if (!request_.current_formulation.empty())
         for (const auto& p : e.products())
@@ -384,13 +408,13 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
         dose_recipe r;
         if (j.eng != nullptr) {
             r = j.eng->recipe(cs[i], j.goal);
-            const std::string who = same_drug(j.line->drug, drug_.name) ? j.line->time : j.line->time + " (" + j.line->drug + ")";
+            const std::string who = j.drug == 0 ? j.line->time : j.line->time + " (" + j.line->drug + ")";
             for (const auto& w : r.warnings) rs.warnings.push_back(who + " dose: " + w);
         } else {
             r.target = from_value<mass>(j.goal);
             r.realized = r.target;
             r.instruction = "not realized here: no " + j.line->drug + " forms on hand (" + mg(j.goal) + " as planned)";
-            unrealized_drugs_.insert(j.line->drug);
+            unrealized_drugs_.insert(j.drug);
         }
         r.drug = j.line->drug;
         r.time = j.line->time;
@@ -404,19 +428,20 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
 realized_schedule schedule_realizer::run() {
     realized_schedule out;
     out.plan = plan_;
-    const std::string key = lower(drug_.name);
+    // realized_step cannot be moved without the risk of a throw (quantities' copy
+    // constructors are not noexcept), so a growing vector would copy every step: reserve.
+    out.steps.reserve(plan_.steps.size() + plan_.steps.size() / 4 + 8);
     const bool explicit_start = !request_.current_formulation.empty();
-    in_use_[key] = baseline();
-    std::map<std::string, form_mask> previous_used = {{key, in_use_[key]}};
+    in_use_[0] = baseline();
+    std::vector<form_mask> previous_used(names_.size(), 0);
+    previous_used[0] = in_use_[0];
     std::vector<std::string> previous_labels;
-    {
-        const engine& e = *engines_.at(key);
-        for (const auto& p : e.products())
-            if ((in_use_[key] & (form_mask{1} << p.slot)) != 0 && (!explicit_start || p.source->formulation_id == request_.current_formulation) &&
-                std::find(previous_labels.begin(), previous_labels.end(), p.source->label) == previous_labels.end())
-                previous_labels.push_back(p.source->label);
-    }
-    bool have_previous = in_use_[key] != 0;
+    for (const auto& p : engines_[0]->products())
+        if ((in_use_[0] & (form_mask{1} << p.slot)) != 0 &&
+            (!explicit_start || p.source->formulation_id == request_.current_formulation) &&
+            std::find(previous_labels.begin(), previous_labels.end(), p.source->label) == previous_labels.end())
+            previous_labels.push_back(p.source->label);
+    bool have_previous = in_use_[0] != 0;
     bool at_start = true;
 
     prev_ = plan_.start_equivalent_dose.value();
@@ -430,22 +455,22 @@ realized_schedule schedule_realizer::run() {
         rs.planned.start = cursor;
         cursor = add_days(cursor, rs.planned.length);
         // Forms used, per drug; a switch point is a change from the previous step's forms.
-        std::map<std::string, form_mask> used;
+        std::vector<form_mask> used(names_.size(), 0);
         std::vector<std::string> labels;
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             if (jobs[i].eng == nullptr) continue;
-            used[lower(jobs[i].line->drug)] |= cs[i].mask;
-            const std::string prefix = same_drug(jobs[i].line->drug, drug_.name) ? "" : jobs[i].line->drug + " ";
+            used[static_cast<std::size_t>(jobs[i].drug)] |= cs[i].mask;
+            const std::string prefix = jobs[i].drug == 0 ? "" : jobs[i].line->drug + " ";
             for (const auto& part : rs.recipes[i].parts)
                 if (std::find(labels.begin(), labels.end(), prefix + part.label) == labels.end())
                     labels.push_back(prefix + part.label);
         }
         form_mask any = 0;
-        for (auto& [name, m] : used) any |= m;
+        for (const auto m : used) any |= m;
         if (any != 0) {
             bool changed = false;
-            for (const auto& [name, m] : used)
-                if (m != 0 && previous_used[name] != m) changed = true;
+            for (std::size_t n = 0; n < used.size(); ++n)
+                if (used[n] != 0 && previous_used[n] != used[n]) changed = true;
             if (changed && have_previous) {
                 rs.form_changed = true;
                 std::string before;
@@ -458,9 +483,10 @@ realized_schedule schedule_realizer::run() {
                                                        : " (at the start, presumably: " + before +
                                                              "; the request's current formulation says which)")
                                      : " (before: " + before + ")";
-                for (const auto& [name, m] : used) {
-                    const engine* e = engine_of(name);
-                    const form_mask added = m & ~previous_used[name];
+                for (std::size_t n = 0; n < used.size(); ++n) {
+                    if (used[n] == 0) continue;
+                    const engine* e = engines_[n].get();
+                    const form_mask added = used[n] & ~previous_used[n];
                     for (const auto& p : e->products())
                         if ((added & (form_mask{1} << p.slot)) != 0 && p.source->bioavailability_known &&
                             std::abs(p.source->bioavailability - 1.0) > 1e-12 &&
@@ -469,11 +495,11 @@ realized_schedule schedule_realizer::run() {
                 }
                 rs.notes.push_back(note);
             }
-            for (auto& [name, m] : used)
-                if (m != 0) {
-                    previous_used[name] = m;
-                    in_use_[name] = m;
-                    used_ever_[name] |= m;
+            for (std::size_t n = 0; n < used.size(); ++n)
+                if (used[n] != 0) {
+                    previous_used[n] = used[n];
+                    in_use_[n] = used[n];
+                    used_ever_[n] |= used[n];
                 }
             previous_labels = labels;
             have_previous = true;
@@ -483,7 +509,7 @@ realized_schedule schedule_realizer::run() {
         prev_ = rs.realized_daily.value();
         previous_lines_.clear();
         for (std::size_t i = 0; i < jobs.size(); ++i)
-            previous_lines_[lower(jobs[i].line->drug) + '\n' + jobs[i].line->time] += rs.recipes[i].realized.value();
+            previous_lines_.push_back({jobs[i].drug, jobs[i].line->time, rs.recipes[i].realized.value()});
         at_start = false;
         out.steps.push_back(std::move(rs));
     };
@@ -498,7 +524,7 @@ realized_schedule schedule_realizer::run() {
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             dose_line l = *jobs[i].line;
             if (jobs[i].eng != nullptr) l.amount = from_value<mass>(cs[i].realized);
-            if (same_drug(l.drug, drug_.name)) extra.daily_dose += l.amount;
+            if (jobs[i].drug == 0) extra.daily_dose += l.amount;
             extra.doses.push_back(l);
         }
         const double t = total(jobs, cs, constant);
@@ -532,7 +558,7 @@ realized_schedule schedule_realizer::run() {
             }
             const double goal_total = st.equivalent_daily_dose.value();
             const window w = limits(prev_, planned_prev, st);
-            const auto free_fit = *fit(jobs, goals, constant, goal_total, window{0, infinity});
+            const auto free_fit = independent(jobs, goals);
             const double free_total = total(jobs, free_fit, constant);
             if (free_total >= w.lo - eps_of(w.lo) && free_total <= w.hi + eps_of(w.hi)) {
                 emit(make_step(st, jobs, free_fit, constant), jobs, free_fit);
@@ -631,8 +657,10 @@ realized_schedule schedule_realizer::run() {
     }
 
     // Equivalences used, once each.
-    for (const auto& [name, m] : used_ever_) {
-        const engine* e = engine_of(name);
+    for (std::size_t n = 0; n < used_ever_.size(); ++n) {
+        const form_mask m = used_ever_[n];
+        const engine* e = engines_[n].get();
+        if (m == 0 || e == nullptr) continue;
         bool converted = false;
         for (const auto& p : e->products())
             if ((m & (form_mask{1} << p.slot)) != 0 && p.source->bioavailability_known &&
@@ -649,8 +677,8 @@ realized_schedule schedule_realizer::run() {
         }
     }
     // What the forms on hand cannot do.
-    for (const auto& [name, e] : engines_)
-        for (const auto& f : e->forms()) {
+    for (const auto& e : engines_)
+        for (const auto& f : e ? e->forms() : std::vector<available_form>{}) {
             std::string w;
             if (f.kind == form_kind::beads && !f.bead_count)
                 w = f.drug + " " + f.label + " (" + f.formulation_id +
@@ -662,10 +690,12 @@ realized_schedule schedule_realizer::run() {
             if (!w.empty() && std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end())
                 out.warnings.push_back(w);
         }
-    for (const auto& n : unrealized_drugs_)
+    for (const int i : unrealized_drugs_) {
+        const std::string& n = names_[static_cast<std::size_t>(i)];
         out.warnings.push_back(n + " doses are listed as planned, not realized: no " + n +
                                " forms were given (add them to the forms on hand, e.g. forms_on_hand(database.get(\"" + n +
                                "\"), \"2 mg tablet\"))");
+    }
     if (off_tolerance > 0)
         out.warnings.push_back(std::to_string(off_tolerance) + " of " + std::to_string(out.steps.size()) +
                                " steps have a dose that cannot be made within " + num(options_.tolerance_percent) +

@@ -81,6 +81,7 @@ engine::engine(std::vector<available_form> forms, const realization_options& opt
     check_options(options_);
     if (forms_.empty())
         bad("nothing on hand: give at least one form to take the doses with, e.g. \"10 mg tablet, 2 mg/mL liquid\"");
+    if (forms_.size() > 64) bad("forms on hand: more than 64 products; give fewer");
     const auto& tools = options_.tools;
     const double res = tools.syringe_resolution.value();
     if (options_.dilution_volumes.empty())
@@ -195,8 +196,12 @@ const solid_table* engine::table_for(form_mask solids) const {
             if (options_.tools.allow_quarters) t->types.push_back({pi, 4, 0, p.unit_eq / 4});
         }
     }
-    std::stable_sort(t->types.begin(), t->types.end(),
-                     [](const piece_type& a, const piece_type& b) { return a.exact > b.exact; });
+    // Largest pieces first; among equal sizes, the order the forms were given in.
+    std::sort(t->types.begin(), t->types.end(), [](const piece_type& a, const piece_type& b) {
+        if (a.exact != b.exact) return a.exact > b.exact;
+        if (a.product != b.product) return a.product < b.product;
+        return a.denominator < b.denominator;
+    });
 
     // The grid: the gcd of the piece sizes, in units of 10 ng (coarser if that would make
     // the table too large: the rounding is then far below anything a person can measure).
@@ -224,6 +229,7 @@ const solid_table* engine::table_for(form_mask solids) const {
     t->splits.assign(n, 0);
     t->last.assign(n, 0);
     t->exact.assign(n, 0.0);
+    t->masks.assign(n, 0);
     t->pieces[0] = 0;
     const auto max_pieces = static_cast<std::uint8_t>(options_.max_pieces);
     for (std::size_t i = 1; i < n; ++i) {
@@ -244,7 +250,10 @@ const solid_table* engine::table_for(form_mask solids) const {
         t->pieces[i] = best_p;
         t->splits[i] = best_s;
         t->last[i] = best_t;
-        t->exact[i] = t->exact[i - static_cast<std::size_t>(t->types[best_t].steps)] + t->types[best_t].exact;
+        const std::size_t from = i - static_cast<std::size_t>(t->types[best_t].steps);
+        t->exact[i] = t->exact[from] + t->types[best_t].exact;
+        t->masks[i] = t->masks[from] |
+                      form_mask{1} << products_[static_cast<std::size_t>(t->types[best_t].product)].slot;
     }
     const solid_table* out = t.get();
     tables_.emplace(solids, std::move(t));
@@ -252,16 +261,6 @@ const solid_table* engine::table_for(form_mask solids) const {
 }
 
 namespace {
-
-form_mask mask_of(const solid_table& t, std::size_t i, const std::vector<product>& products) {
-    form_mask m = 0;
-    while (i > 0 && t.reachable(i)) {
-        const piece_type& type = t.types[t.last[i]];
-        m |= form_mask{1} << products[static_cast<std::size_t>(type.product)].slot;
-        i -= static_cast<std::size_t>(type.steps);
-    }
-    return m;
-}
 
 double topup_amount(const topup_kind& t, const product& p, int k) {
     switch (t.what) {
@@ -296,7 +295,7 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
         c.realized = round9(t->exact[i]);
         c.cost = t->pieces[i];
         c.splits = t->splits[i];
-        c.mask = mask_of(*t, i, products_);
+        c.mask = t->masks[i];
         c.table = t;
         c.solid_index = i;
         return c;
@@ -330,12 +329,15 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
         const double q = base != nullptr ? base->step_mg : 1.0;
         const std::size_t n = base != nullptr ? base->size() : 1;
         // Solid part a, then the top-up closest to the rest of the dose.
-        const double reach_low = std::max(lo, goal - (std::isfinite(e_best) ? e_best + tau : goal)) - t.k_max * t.unit_eq;
+        // Until something in the window is found, the window alone bounds the search.
+        const double reach_low =
+            (std::isfinite(e_best) ? std::max(lo, goal - e_best - tau) : std::max(lo, 0.0)) - t.k_max * t.unit_eq;
         std::size_t first = reach_low > 0 ? static_cast<std::size_t>(std::floor(reach_low / q)) : 0;
         first = first > 0 ? first - 1 : 0;
         for (std::size_t i = first; i < n; ++i) {
             const double a_grid = static_cast<double>(i) * q;
-            const double top = std::min(hi, goal + (std::isfinite(e_best) ? e_best + tau : goal));
+            const double top = std::isfinite(e_best) ? std::min(hi, goal + e_best + tau)
+                                                      : (std::isfinite(hi) ? hi : std::max(lo, goal) * 2 + 1);
             if (a_grid - q > top - t.k_min * t.unit_eq + eps_of(top)) break;
             if (i > 0 && !base->reachable(i)) continue;
             const double a = i > 0 ? base->exact[i] : 0.0;
@@ -349,7 +351,7 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
             const double kf = std::clamp((goal - a) / t.unit_eq, -1.0, 1e9);
             const int ks[2] = {std::clamp(static_cast<int>(std::floor(kf)), k_lo, k_hi),
                                std::clamp(static_cast<int>(std::ceil(kf)), k_lo, k_hi)};
-            const form_mask solid_mask = i > 0 ? mask_of(*base, i, products_) : 0;
+            const form_mask solid_mask = i > 0 ? base->masks[i] : 0;
             for (int j = 0; j < (ks[0] == ks[1] ? 1 : 2); ++j) {
                 const int k = ks[j];
                 choice c;
@@ -415,7 +417,18 @@ std::string engine::off_target_hint(double goal) const {
     }
     if (!fine_form) hints.push_back("a liquid (or a dilution of a dispersible tablet) would measure it more finely");
     else if (hints.empty()) hints.push_back("a more dilute liquid or a dilution would measure it more finely");
-    if (!extra_hint.empty()) hints.push_back(extra_hint);
+    if (suggest_from_ != nullptr && !suggestion_) {
+        std::string missing;
+        for (const auto& f : all_forms(*suggest_from_)) {
+            const bool fine = is_liquid(f.kind) || f.dispersible;
+            const bool have = std::any_of(forms_.begin(), forms_.end(), [&](const available_form& g) {
+                return g.formulation_id == f.formulation_id && g.label == f.label;
+            });
+            if (fine && !have) missing += (missing.empty() ? "" : ", ") + f.label;
+        }
+        suggestion_ = missing.empty() ? std::string() : suggest_from_->name + " also comes as " + missing + " (not on hand)";
+    }
+    if (suggestion_ && !suggestion_->empty()) hints.push_back(*suggestion_);
     std::string out;
     for (const auto& h : hints) out += "; " + h;
     return out;
@@ -424,9 +437,13 @@ std::string engine::off_target_hint(double goal) const {
 dose_recipe engine::recipe(const choice& c, double goal) const {
     dose_recipe r;
     r.target = from_value<mass>(goal);
-    // Solid pieces, grouped per product.
+    r.parts.reserve(2);
+    // The product of each part (a recipe has at most one part per product, plus a top-up).
+    std::array<int, 66> sources{};
+    std::size_t source_count = 0;
+    // Solid pieces, grouped per product (whole, half, quarter).
     if (c.table != nullptr && c.solid_index > 0) {
-        std::vector<std::array<int, 3>> counts(products_.size(), {0, 0, 0});  // whole, half, quarter
+        std::array<std::array<int, 3>, 64> counts{};
         std::size_t i = c.solid_index;
         while (i > 0) {
             const piece_type& type = c.table->types[c.table->last[i]];
@@ -446,8 +463,12 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
             part.units_used = part.count;
             part.labelled = from_value<mass>(round9(part.count * f.unit_strength->value()));
             part.equivalent = from_value<mass>(round9(part.count * products_[pi].unit_eq));
-            part.instruction = count_text(n[0], n[1], n[2]) + " × " + f.label;
+            part.instruction.reserve(24 + f.label.size());
+            part.instruction += count_text(n[0], n[1], n[2]);
+            part.instruction += " × ";
+            part.instruction += f.label;
             r.parts.push_back(std::move(part));
+            sources[source_count++] = static_cast<int>(pi);
         }
     }
     if (c.topup >= 0) {
@@ -467,7 +488,10 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
                 part.amount_volume = from_value<volume>(v);
                 part.count = 0;
                 part.labelled = from_value<mass>(round9(v * f.liquid_strength->value()));
-                part.instruction = num(v) + " mL of " + f.label;
+                part.instruction.reserve(48 + f.label.size());
+                part.instruction += num(v);
+                part.instruction += " mL of ";
+                part.instruction += f.label;
                 const int fills = fills_for(v, options_.tools.max_volume.value());
                 if (fills > 1) part.instruction += " (" + std::to_string(fills) + " syringe fills)";
                 if (f.must_dilute) part.instruction += ", diluted before taking";
@@ -504,32 +528,41 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
             case dose_component::kind::whole_or_split_units: break;
         }
         r.parts.push_back(std::move(part));
+        sources[source_count++] = t.product;
     }
 
     double realized = 0, labelled = 0;
     bool converted = false;
     std::string cautions;
-    for (const auto& part : r.parts) {
-        realized += part.equivalent.value();
-        labelled += part.labelled.value();
-        for (const auto& f : forms_)
-            if (f.label == part.label && f.formulation_id == part.formulation_id) {
-                if (std::abs(f.bioavailability - 1.0) > 1e-12) converted = true;
-                if (!f.caution.empty() && cautions.find(f.caution) == std::string::npos)
-                    cautions += "; " + f.label + ": " + f.caution;
-                break;
-            }
+    for (std::size_t i = 0; i < r.parts.size(); ++i) {
+        realized += r.parts[i].equivalent.value();
+        labelled += r.parts[i].labelled.value();
+        const available_form& f = *products_[static_cast<std::size_t>(sources[i])].source;
+        if (std::abs(f.bioavailability - 1.0) > 1e-12) converted = true;
+        if (!f.caution.empty() && cautions.find(f.caution) == std::string::npos)
+            cautions += "; " + f.label + ": " + f.caution;
     }
     r.realized = from_value<mass>(round9(realized));
-    std::string text;
-    for (const auto& part : r.parts) text += (text.empty() ? "" : " + ") + part.instruction;
-    if (r.parts.empty())
+    std::string& text = r.instruction;
+    text.reserve(64 + cautions.size());
+    for (const auto& part : r.parts) {
+        if (!text.empty()) text += " + ";
+        text += part.instruction;
+    }
+    if (r.parts.empty()) {
         text = goal > 0 ? "nothing (0 mg)" : "none (0 mg)";
-    else if (converted)
-        text += " = " + num(labelled) + " mg on the label ≡ " + num(realized) + " mg as tablets";
-    else
-        text += " = " + num(realized) + " mg";
-    r.instruction = text + cautions;
+    } else if (converted) {
+        text += " = ";
+        text += num(labelled);
+        text += " mg on the label ≡ ";
+        text += num(realized);
+        text += " mg as tablets";
+    } else {
+        text += " = ";
+        text += num(realized);
+        text += " mg";
+    }
+    text += cautions;
 
     r.within_tolerance = within_tolerance(realized, goal);
     if (goal > 0 && realized <= 0) {

@@ -48,6 +48,7 @@ struct solid_table {
     std::vector<std::uint8_t> splits;
     std::vector<std::uint8_t> last;    // the piece type added last
     std::vector<double> exact;         // exact amount (sum of the exact piece sizes)
+    std::vector<form_mask> masks;      // the formulations the pieces come from
     std::size_t size() const { return pieces.size(); }
     bool reachable(std::size_t i) const { return pieces[i] != 255; }
 };
@@ -101,8 +102,10 @@ public:
     int slot_count() const { return static_cast<int>(slot_forms_.size()); }
     /// A product of this slot (the first), for labels and provenance.
     const available_form& slot_form(int slot) const { return forms_[static_cast<std::size_t>(slot_forms_[static_cast<std::size_t>(slot)])]; }
-    /// A hint appended to off-target warnings ("citalopram also comes as ...").
-    std::string extra_hint;
+    /// Off-target warnings also name this drug's liquids and dispersible tablets that are
+    /// not on hand ("citalopram also comes as 40 mg/mL drops (not on hand)"); worked out
+    /// only when a warning needs it.
+    void suggest_from(const drug& d) { suggest_from_ = &d; }
 
 private:
     const solid_table* table_for(form_mask solids) const;
@@ -118,6 +121,8 @@ private:
     form_mask all_ = 0;
     form_mask solid_mask_ = 0;
     double table_limit_ = 0;
+    const drug* suggest_from_ = nullptr;
+    mutable std::optional<std::string> suggestion_;
     mutable std::map<form_mask, std::unique_ptr<solid_table>> tables_;
     mutable std::vector<choice> pool_;
 };

@@ -47,6 +47,19 @@ bool finite(mass m) { return std::isfinite(m.value()); }
 bool finite(duration d) { return std::isfinite(d.value()); }
 mass mg_of(double v) { return from_value<mass>(v); }
 
+/// push_back that moves the steps when the vector grows. std::vector copies elements whose
+/// move constructor is not noexcept, and step's is not (Boost.Units' quantity declares only
+/// a copy constructor), so plain growth would copy every note and dose line of every step.
+void append(std::vector<step>& steps, step&& s) {
+    if (steps.size() == steps.capacity()) {
+        std::vector<step> bigger;
+        bigger.reserve(std::max<std::size_t>(32, 2 * steps.capacity()));
+        for (auto& old : steps) bigger.push_back(std::move(old));
+        steps.swap(bigger);
+    }
+    steps.push_back(std::move(s));
+}
+
 [[noreturn]] void reject(const std::string& field, const std::string& problem) {
     throw plan_error("plan request: " + field + ": " + problem);
 }
@@ -100,7 +113,7 @@ std::optional<std::string> pace_warning(const drug& d, const step& s, mass previ
     const double days = s.length.value();
     // Per the guidance's period. A step longer than the period earns no credit: a single
     // cut happens on one day, so one 50% cut followed by eight weeks' rest is still 50% in
-    // two weeks. Shorter steps add up (two 20% cuts a week apart are about 36% in two weeks).
+    // two weeks. Shorter steps add up (two 20% cuts a week apart count as 40% per two weeks).
     const double scale = std::max(1.0, rule->per_days / days);
     std::string what;
     if (in_points) {
@@ -212,7 +225,10 @@ mass plausible_daily_limit(const drug& d) {
     return mg_of(10000.0);
 }
 
-void validate_request(const database& db, const plan_request& r) {
+namespace {
+
+/// validate_request, returning the drug (so that make_plan looks it up once).
+const drug& validated_drug(const database& db, const plan_request& r) {
     if (r.drug.find_first_not_of(" \t") == std::string::npos)
         reject("drug", "name a drug, e.g. \"citalopram\"");
     const drug& d = db.get(r.drug);
@@ -300,11 +316,15 @@ void validate_request(const database& db, const plan_request& r) {
     if (!r.occupancy_model.empty()) (void)resolve_model(d, r);  // throws if unknown or unusable
     if (!r.current_formulation.empty() && d.find_formulation(r.current_formulation) == nullptr)
         reject("current formulation", d.name + " has no formulation \"" + r.current_formulation + "\"");
+    return d;
 }
 
+}  // namespace
+
+void validate_request(const database& db, const plan_request& r) { (void)validated_drug(db, r); }
+
 schedule make_plan(const database& db, const plan_request& r, const any_strategy& strategy) {
-    validate_request(db, r);
-    const drug& d = db.get(r.drug);
+    const drug& d = validated_drug(db, r);
     const occupancy_model* model = resolve_model(d, r);
     const plan_context ctx{d, r, model};
     const std::string strategy_name(strategy.name());
@@ -320,7 +340,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         s.occupancy_receptor = model->receptor;
         s.start_occupancy_percent = model->occupancy_percent(r.daily_dose);
     }
-    const pacing pace = pacing_for(d, r, s.warnings);
+    pacing pace = pacing_for(d, r, s.warnings);
     const formulation* current_form =
         r.current_formulation.empty() ? nullptr : d.find_formulation(r.current_formulation);
     const mass end_dose = r.maintenance;
@@ -364,6 +384,16 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                                      " strategy must begin a diazepam-equivalent plan with a switch step");
                 start_eq = t.daily_dose;
                 s.equivalence_table = r.equivalence_table;
+                // Once switched, the person takes diazepam: its half-life sets the pace, not
+                // the original drug's (the reason for the crossover is diazepam's long one).
+                const drug* diazepam = db.find("diazepam");
+                if (pace.active && diazepam != nullptr && diazepam->half_life.parent &&
+                    diazepam->half_life.parent->longest.value() > 24.0) {
+                    pace = pacing{};
+                    s.warnings.push_back("half-life pacing: the plan switches to diazepam (half-life up to " +
+                                         format_number(diazepam->half_life.parent->longest.value()) +
+                                         " h), so its steps are not paced for " + d.name + "'s short half-life");
+                }
             }
             s.start_equivalent_dose = start_eq;
             if (r.final_dose && *r.final_dose >= start_eq)
@@ -377,6 +407,9 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         }
 
         const mass previous = steps.empty() ? start_eq : steps.back().equivalent_daily_dose;
+        // Occupancy at `previous` (own-mg plans with a model): the last step's, not recomputed.
+        const std::optional<double> occ_previous =
+            steps.empty() ? s.start_occupancy_percent : steps.back().occupancy_percent;
         if (!finite(t.daily_dose) || t.daily_dose.value() < 0)
             throw plan_error("the " + strategy_name + " strategy proposed an impossible dose (" +
                              to_string(t.daily_dose) + ")");
@@ -417,7 +450,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         if (strategy_stopped && about_equal(previous, end_dose)) break;
 
         std::vector<std::string> notes;
-        if (!t.note.empty()) notes.push_back(t.note);
+        if (!t.note.empty()) notes.push_back(std::move(t.note));
         if (!caught_up_note.empty()) notes.push_back(caught_up_note);
         const mass asked = t.daily_dose;
         mass dose = t.daily_dose;
@@ -452,7 +485,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             // Before the % limit: a points limit can turn a stop to zero into a cut, which the
             // % limit then applies to.
             if (r.max_step_points && model != nullptr && s.basis == dose_basis::own_mg) {
-                const double occ_prev = model->occupancy_percent(previous);
+                const double occ_prev = *occ_previous;
                 if (occ_prev - model->occupancy_percent(dose) > *r.max_step_points + 1e-12) {
                     dose = model->dose_for_occupancy(std::max(0.0, occ_prev - *r.max_step_points));
                     notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_points) +
@@ -515,7 +548,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         st.change_percent = previous.value() > 0 ? 100.0 * st.change.value() / previous.value() : 0.0;
         if (model != nullptr && s.basis == dose_basis::own_mg) {
             st.occupancy_percent = model->occupancy_percent(dose);
-            st.change_points = model->occupancy_percent(previous) - *st.occupancy_percent;
+            st.change_points = *occ_previous - *st.occupancy_percent;
         }
         st.notes = std::move(notes);
         if (auto w = pace_warning(d, st, previous)) st.warnings.push_back(*w);
@@ -531,7 +564,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         }
         finished = phase == step_phase::stop;
         planner_went_lower = (dose < asked && !about_equal(dose, asked)) || !caught_up_note.empty();
-        steps.push_back(std::move(st));
+        append(steps, std::move(st));
 
         // Holds follow the schedule's own numbering (holds included), so a hold may follow a
         // hold, and the order they are given in does not matter (one per step: validated).
@@ -550,7 +583,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             if (held.change_points) held.change_points = 0.0;
             held.notes = {"hold: stay on this dose before the next cut"};
             held.warnings.clear();
-            steps.push_back(std::move(held));
+            append(steps, std::move(held));
         }
     }
     // A hold that never came is said, not dropped: after the last step, or past the end.

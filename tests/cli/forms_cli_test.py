@@ -18,6 +18,11 @@ from cli_test import START, Failure, Runner, check, close  # noqa: E402
 CASES = {}
 
 
+def flat(text):
+    """The text with every run of white space one space: wrapped lines read as one."""
+    return " ".join(text.split())
+
+
 def case(fn):
     CASES[fn.__name__] = fn
     return fn
@@ -50,7 +55,7 @@ def convert_drops_to_tablets_counts_tablets(r):
 @case
 def convert_sertraline_concentrate_must_be_diluted(r):
     # 20 mg ÷ 20 mg/mL = 1 mL; no bioavailability figure: taken as 1, and said.
-    out = r.ok("convert", "sertraline", "20mg", "--to", "concentrate")
+    out = flat(r.ok("convert", "sertraline", "20mg", "--to", "concentrate"))
     check("= 20 mg as concentrate-20mg-ml (20 mg/mL) = 1 mL" in out, out)
     check("must be diluted before taking" in out and "120 mL" in out, out)
     check("taken as 1" in out, out)
@@ -73,6 +78,9 @@ def convert_benzodiazepines_via_diazepam(r):
     out = r.ok("convert", "alprazolam", "1mg", "--to-drug", "lorazepam", "--table", "va-dod-2021")
     check("1 mg alprazolam ≈ 10 mg diazepam ≈ 2 mg lorazepam" in out, out)
     check("table va-dod-2021" in out, out)
+    # Diazepam is the reference in every table: lorazepam (VA/DoD) 2 mg ≈ 10 mg, so 3 mg ≈ 15 mg.
+    out = r.ok("convert", "lorazepam", "3mg", "--to-drug", "diazepam", "--table", "va-dod-2021")
+    check("3 mg lorazepam ≈ 15 mg diazepam" in out, out)
 
 
 @case
@@ -192,18 +200,38 @@ def plan_have_csv_adds_columns_and_keeps_the_old_ones(r):
 def plan_dispense_per_step_and_pooled_quarters(r):
     # Fluoxetine 20 mg dispersible tablets, 50% steps every 2 weeks: 10 mg = ½ tablet (7 over
     # 14 days), 5 mg = ¼ (3.5 -> 4), then 2.5 mg is a dilution: one tablet a day, 14.
-    out = r.ok("plan", "fluoxetine", "20mg", "--step", "50%", "--every", "2w", *START, "--have", "20 mg tablet",
-               "--dispense", "step")
+    out = flat(r.ok("plan", "fluoxetine", "20mg", "--step", "50%", "--every", "2w", *START, "--have",
+                    "20 mg tablet", "--dispense", "step"))
     check("To dispense, step by step:" in out, out)
-    check("2026-12-01 to 2026-12-14      7 × 20 mg tablet" in out, out)
-    check("2026-12-15 to 2026-12-28      4 × 20 mg tablet" in out, out)
-    check("2026-12-29 to 2027-01-11      14 × 20 mg tablet" in out, out)
+    check("2026-12-01 to 2026-12-14 7 × 20 mg tablet" in out, out)
+    check("2026-12-15 to 2026-12-28 4 × 20 mg tablet" in out, out)
+    check("2026-12-29 to 2027-01-11 14 × 20 mg tablet" in out, out)
     check("disperse 1 × 20 mg tablet in 20 mL of water (1 mg/mL)" in out and "discard the rest" in out, out)
+    check("Cautions: - fluoxetine 20 mg tablet, dispersed in water" in out and "fresh for each dose" in out, out)
+    check("whole or half dispersed in water" in out, "the data's notes come with the caution: " + out)
+    d = r.plan_json("fluoxetine", "20mg", "--step", "50%", "--every", "2w", *START, "--have", "20 mg tablet")
+    check(len(d["realization"]["cautions"]) == 1 and "fresh" in d["realization"]["cautions"][0], str(d["realization"]))
+    dil = d["steps"][2]["realization"]["recipes"][0]["parts"][0]
+    check(dil["kind"] == "dilution" and dil["dispersed_in_ml"] == 20 and dil["volume_ml"] == 2.5, str(dil))
     # 28-day periods pool the first two steps: 7 + 3.5 = 10.5 -> 11 tablets.
     out = r.ok("plan", "fluoxetine", "20mg", "--step", "50%", "--every", "2w", *START, "--have", "20 mg tablet",
                "--dispense", "28d", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     check(rows[0]["period_start"] == "2026-12-01" and rows[0]["units"] == "11", str(rows[0]))
+
+
+@case
+def plan_have_crossover_with_diazepam_forms(r):
+    # Alprazolam 0.5 mg morning and night; Ashton 0.5 mg ≈ 10 mg diazepam, so the first switch
+    # step takes the night dose as 10 mg of diazepam, from the diazepam forms given after ";".
+    out = r.ok("plan", "alprazolam", "1mg", "--split", "0.5mg morning, 0.5mg night", "--every", "2w", *START,
+               "--have", "0.5 mg tablet; diazepam: 5 mg tablet, 1 mg/mL liquid", "--dispense", "28d")
+    step1 = out.split("\n   2  ")[0]
+    check("morning: 1 × 0.5 mg tablet = 0.5 mg" in step1, step1)
+    check("night (diazepam): " in step1 and "= 10 mg" in step1, step1)
+    check("forms on hand: 0.5 mg tablet, diazepam 5 mg tablet, diazepam 1 mg/mL liquid" in out, out[:500])
+    dispensing = out.split("To dispense")[1]
+    check("× 0.5 mg tablet" in dispensing and "diazepam" in dispensing, dispensing)
 
 
 @case
@@ -220,7 +248,7 @@ bad("bad_min_volume_negative", ["--min-volume"], *HAVE, "--min-volume", "-1mL")
 bad("bad_dispense_without_have", ["--dispense", "--have"], *HAVE[:-2], "--dispense", "28d")
 bad("bad_dispense_period", ["--dispense", "1.5"], *HAVE, "--dispense", "1.5d")
 bad("bad_bottle_without_dispense", ["--bottle", "--dispense"], *HAVE, "--bottle", "100mL")
-bad("bad_have_not_splittable_mr", ["--have"], "plan", "sertraline", "50mg", *START, "--have", "50 mg beads")
+bad("bad_have_form_not_in_data", ["--have"], "plan", "sertraline", "50mg", *START, "--have", "50 mg beads")
 
 
 def main():

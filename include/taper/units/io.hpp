@@ -55,10 +55,15 @@ concept named_unit = requires { symbol_of<Unit>::value; };
 }  // namespace units
 
 /// Shortest round-trip decimal for a number, independent of locale ("0.1", "12.5", "3").
+/// Plain decimals between 1e-9 and 1e15 ("0.0001", "100000"), because a dose written as
+/// "1e-04 mg" is easy to misread; scientific notation only outside that range.
 inline std::string format_number(double v) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    if (ec != std::errc{}) return "?";  // cannot happen for a 32-byte buffer and a double
+    char buf[64];
+    const double magnitude = v < 0 ? -v : v;
+    const bool plain = magnitude == 0 || (magnitude >= 1e-9 && magnitude < 1e15);
+    auto [end, ec] = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                           : std::to_chars(buf, buf + sizeof buf, v);
+    if (ec != std::errc{}) return "?";  // cannot happen: 64 bytes hold any such number
     std::string out(buf, end);
     if (out == "-0") out = "0";
     return out;

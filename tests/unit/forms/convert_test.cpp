@@ -109,6 +109,9 @@ TEST(ConvertForm, DropsThatAreNotWholeAreSaid) {
     const auto c = taper::convert_form(d, 6_mg, "tablet", "drops");
     EXPECT_NEAR(c.to_drops->value(), 2.4, 1e-9);
     EXPECT_THAT(c.text, HasSubstr("2 or 3 drops"));
+    // Tiny doses keep three significant digits: 0.0123 mg tablet -> 0.00984 mg of drops.
+    EXPECT_THAT(taper::convert_form(d, taper::from_value<taper::mass>(0.0123), "tablet", "drops").text,
+                HasSubstr("0.0123 mg citalopram as tablet = 0.00984 mg as drops-40mg-ml"));
 }
 
 TEST(ConvertForm, SertralineConcentrateMustBeDiluted) {
@@ -222,6 +225,13 @@ TEST(ConvertForm, BadInputNamesTheInput) {
     }
     EXPECT_THROW((void)taper::convert_form(d, 10_mg, "capsule", "drops"), taper::invalid_argument_error);
     EXPECT_THROW((void)taper::convert_form(d, 10_mg, "tablet", "15 mg tablet"), taper::invalid_argument_error);
+    // A strength no formulation of that form has, among several formulations of the form.
+    try {
+        (void)taper::convert_form(embedded("sertraline"), 10_mg, "tablet", "7 mg/mL liquid");
+        FAIL();
+    } catch (const taper::invalid_argument_error& e) {
+        EXPECT_THAT(std::string(e.what()), HasSubstr("names a strength the data does not have"));
+    }
     EXPECT_THROW((void)taper::convert_form(d, 10_mg, "", "drops"), taper::invalid_argument_error);
     // A concentration for a tablet, or a zero one.
     EXPECT_THROW((void)taper::convert_form(d, 10_mg, "drops", "tablet",
@@ -264,6 +274,26 @@ TEST(EquivalentDose, ToAndFromDiazepamItself) {
     const auto a = taper::class_equivalent_dose(embedded("diazepam"), 15_mg, embedded("alprazolam"));
     EXPECT_DOUBLE_EQ(a.dose.value(), 0.75);
     EXPECT_THAT(a.text, HasSubstr("15 mg diazepam ≈ 0.75 mg alprazolam (table ashton"));
+}
+
+TEST(EquivalentDose, DiazepamIsTheReferenceInEveryTable) {
+    // VA/DoD 2021 does not list diazepam (it is the reference): lorazepam 2 mg ≈ 10 mg diazepam,
+    // so 3 mg lorazepam × 10/2 = 15 mg diazepam, and back.
+    const auto& lor = embedded("lorazepam");
+    const auto& dz = embedded("diazepam");
+    const auto e = taper::class_equivalent_dose(lor, 3_mg, dz, "va-dod-2021");
+    EXPECT_DOUBLE_EQ(e.dose.value(), 15.0);
+    EXPECT_THAT(e.text, HasSubstr("diazepam is the reference (10 mg)"));
+    EXPECT_DOUBLE_EQ(taper::class_equivalent_dose(dz, 15_mg, lor, "va-dod-2021").dose.value(), 3.0);
+    // An unknown table is still an error, naming the tables there are.
+    try {
+        (void)taper::class_equivalent_dose(dz, 10_mg, dz, "nice");
+        FAIL();
+    } catch (const taper::missing_data_error& e2) {
+        EXPECT_THAT(std::string(e2.what()), HasSubstr("\"nice\""));
+        EXPECT_THAT(std::string(e2.what()), HasSubstr("ashton"));
+    }
+    EXPECT_THROW((void)taper::class_equivalent_dose(lor, 1_mg, dz, "nice"), taper::missing_data_error);
 }
 
 TEST(EquivalentDose, RangeUsesTheChosenEndAndSaysSo) {

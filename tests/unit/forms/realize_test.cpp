@@ -199,6 +199,11 @@ TEST(RealizeDose, ModifiedReleaseAndEntericCoatedCapsulesAreWholeOnly) {
         EXPECT_FALSE(r.within_tolerance) << drug;
     }
     EXPECT_DOUBLE_EQ(dose(150, have("venlafaxine", "75 mg capsule")).parts.at(0).count, 2);
+    // A plain capsule (fluoxetine 20 mg) is whole too: 30 mg is 20 or 40 mg (10 off either
+    // way), and one capsule beats two.
+    const auto caps = dose(30, have("fluoxetine", "20 mg capsule"));
+    EXPECT_EQ(caps.instruction, "1 × 20 mg capsule = 20 mg");
+    EXPECT_FALSE(caps.within_tolerance);
 }
 
 TEST(Formulation, MaySplitNeverForModifiedReleaseOrEntericCoated) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <initializer_list>
@@ -509,6 +510,28 @@ TEST(PlannerLimits, HalfLifePacingLeavesLongHalfLivesAloneAndSaysSo) {
     auto c = request("clorazepate", 15_mg);
     c.half_life_pacing = true;
     EXPECT_TRUE(has_text(plan(c, ten_percent).warnings, "not known"));
+}
+
+TEST(PlannerLimits, HalfLifePacingFollowsTheDrugTakenAfterACrossover) {
+    // Alprazolam (6-20 h) switched to diazepam (20-100 h): the diazepam steps are not paced
+    // for alprazolam's half-life, and the plan says why.
+    auto r = request("alprazolam", 1_mg);
+    r.half_life_pacing = true;
+    r.interval = 14_d;
+    const auto s = plan(r, strategies::diazepam_crossover{});
+    EXPECT_TRUE(has_text(s.warnings, "switches to diazepam (half-life up to 100 h)"));
+    for (const auto& st : s.steps) {
+        EXPECT_FALSE(has_text(st.notes, "short half-life")) << st.number;
+        if (st.phase == taper::step_phase::reduce) {
+            EXPECT_DOUBLE_EQ(st.length.value(), 14) << st.number;
+        }
+    }
+    // The first reduction is the crossover's 10 % of 20 mg diazepam-equivalent (0.5 mg
+    // alprazolam ~ 10 mg diazepam, Ashton): 18 mg, not 20 − 0.75 × 2 = 18.5.
+    const auto first = std::find_if(s.steps.begin(), s.steps.end(),
+                                    [](const taper::step& st) { return st.phase == taper::step_phase::reduce; });
+    ASSERT_NE(first, s.steps.end());
+    EXPECT_NEAR(first->equivalent_daily_dose.value(), 18.0, 1e-9);
 }
 
 TEST(PlannerLimits, FinalDoseThenStop) {

@@ -70,7 +70,8 @@ class ParseVolumeValid : public ::testing::TestWithParam<valid_case> {};
 
 TEST_P(ParseVolumeValid, GivesMillilitres) {
     const auto& c = GetParam();
-    EXPECT_DOUBLE_EQ(taper::parse_volume(c.text).value(), c.expected) << "input: \"" << c.text << '"';
+    EXPECT_DOUBLE_EQ(taper::parse_volume(c.text).value(), c.expected)
+        << "input: \"" << c.text << '"';
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -103,7 +104,8 @@ class ParseDurationValid : public ::testing::TestWithParam<valid_case> {};
 
 TEST_P(ParseDurationValid, GivesDays) {
     const auto& c = GetParam();
-    EXPECT_DOUBLE_EQ(taper::parse_duration(c.text).value(), c.expected) << "input: \"" << c.text << '"';
+    EXPECT_DOUBLE_EQ(taper::parse_duration(c.text).value(), c.expected)
+        << "input: \"" << c.text << '"';
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -236,9 +238,9 @@ void PrintTo(const malformed_case& c, std::ostream* os) {
     *os << '"';
 }
 
-class Malformed : public ::testing::TestWithParam<malformed_case> {};
+class ParseMalformed : public ::testing::TestWithParam<malformed_case> {};
 
-TEST_P(Malformed, ThrowsParseErrorNamingInputAndKind) {
+TEST_P(ParseMalformed, ThrowsParseErrorNamingInputAndKind) {
     const auto& c = GetParam();
     const std::string shown = c.shown.empty() ? c.text : c.shown;
     try {
@@ -267,7 +269,7 @@ const std::string ten_kb_of_junk = "5 mg" + std::string(10 * 1024, 'x');
 const std::string ten_kb_of_digits = std::string(10 * 1024, '1') + " mg";
 
 INSTANTIATE_TEST_SUITE_P(
-    Mass, Malformed,
+    Mass, ParseMalformed,
     ::testing::Values(
         malformed_case{parser::mass, "", "empty"},
         malformed_case{parser::mass, "   ", "empty"},
@@ -311,7 +313,8 @@ INSTANTIATE_TEST_SUITE_P(
         malformed_case{parser::mass, "\0"s, "", "\\x00"},
         malformed_case{parser::mass, "5 mg\n", "", "5 mg\\x0a"},
         malformed_case{parser::mass, ten_kb_of_junk, "", ten_kb_of_junk.substr(0, 80) + "..."},
-        malformed_case{parser::mass, ten_kb_of_digits, "range", ten_kb_of_digits.substr(0, 80) + "..."},
+        malformed_case{parser::mass, ten_kb_of_digits, "range",
+                       ten_kb_of_digits.substr(0, 80) + "..."},
         malformed_case{parser::mass, "\xFF\xFE mg"},            // not UTF-8 at all
         malformed_case{parser::mass, "5 \xC2"},                 // a truncated UTF-8 sequence
         malformed_case{parser::mass, "5\xC2\xA0mg"},            // NO-BREAK SPACE
@@ -320,7 +323,7 @@ INSTANTIATE_TEST_SUITE_P(
         malformed_case{parser::mass, "\xEF\xBC\x95 mg"}));      // ５, FULLWIDTH DIGIT FIVE
 
 INSTANTIATE_TEST_SUITE_P(
-    Volume, Malformed,
+    Volume, ParseMalformed,
     ::testing::Values(malformed_case{parser::volume, "5 mg", "mg"},   // a mass is not a volume
                       malformed_case{parser::volume, "mL", "number"},
                       malformed_case{parser::volume, "-1 mL", "negative"},
@@ -330,7 +333,7 @@ INSTANTIATE_TEST_SUITE_P(
                       malformed_case{parser::volume, ""}));
 
 INSTANTIATE_TEST_SUITE_P(
-    Concentration, Malformed,
+    Concentration, ParseMalformed,
     ::testing::Values(malformed_case{parser::concentration, "mg/mL", "number"},
                       malformed_case{parser::concentration, "/mL"},
                       malformed_case{parser::concentration, "0 mg/mL", "zero"},
@@ -349,11 +352,11 @@ INSTANTIATE_TEST_SUITE_P(
                       malformed_case{parser::concentration, "1e400 mg/mL", "range"},
                       // Each side is a finite positive number, but the ratio is not:
                       malformed_case{parser::concentration, "1e300 mg/1e-300 mL"},   // overflows
-                      malformed_case{parser::concentration, "1e-300 mg/1e300 mL"},   // underflows to 0
+                      malformed_case{parser::concentration, "1e-300 mg/1e300 mL"},  // to 0
                       malformed_case{parser::concentration, ""}));
 
 INSTANTIATE_TEST_SUITE_P(
-    Duration, Malformed,
+    Duration, ParseMalformed,
     ::testing::Values(malformed_case{parser::duration, "0 d", "more than zero"},
                       malformed_case{parser::duration, "4 fortnights", "fortnights"},
                       malformed_case{parser::duration, "4", "unit"},
@@ -363,7 +366,7 @@ INSTANTIATE_TEST_SUITE_P(
                       malformed_case{parser::duration, "two weeks"}));
 
 INSTANTIATE_TEST_SUITE_P(
-    DoseAmount, Malformed,
+    DoseAmount, ParseMalformed,
     ::testing::Values(malformed_case{parser::amount, "1/0 tablet", "zero"},
                       malformed_case{parser::amount, "1/0.0 tablet", "zero"},
                       malformed_case{parser::amount, "1/1e-310 tablet"},   // 1e310: not finite
@@ -374,13 +377,13 @@ INSTANTIATE_TEST_SUITE_P(
                       malformed_case{parser::amount, "-1/2 tablet", "negative"},
                       malformed_case{parser::amount, "1/-2 tablet"},
                       malformed_case{parser::amount, "5 kg", "kg"},
-                      malformed_case{parser::amount, "5 mg/mL"},           // a strength, not an amount
+                      malformed_case{parser::amount, "5 mg/mL"},  // a strength, not an amount
                       malformed_case{parser::amount, "2 tablet drops"},
                       malformed_case{parser::amount, "tablet"},
                       malformed_case{parser::amount, "NaN tablet"},
                       malformed_case{parser::amount, ""}));
 
-TEST(Malformed, ParseErrorIsATaperError) {
+TEST(ParseMalformedError, ParseErrorIsATaperError) {
     // Callers that catch taper::error (the CLI, the C ABI) see parse errors too.
     EXPECT_THROW((void)taper::parse_mass("5 mL"), taper::error);
     EXPECT_THROW((void)taper::parse_mass("5 mL"), std::runtime_error);
@@ -414,7 +417,7 @@ private:
     std::string c_;
 };
 
-TEST(Locale, ParsingAndPrintingIgnoreADecimalCommaLocale) {
+TEST(UnitsLocale, ParsingAndPrintingIgnoreADecimalCommaLocale) {
     {
         locale_guard guard;
         std::locale::global(std::locale(std::locale::classic(), new comma_numpunct));

@@ -1,0 +1,883 @@
+/* Generated from include/taper.h by src/capi/generate_cdef.cmake: do not edit.
+ * The C ABI for cffi's cdef() (no preprocessor lines, no TAPER_C_API).
+ * Regenerate: cmake --build <build> --target taper_cdef */
+#define TAPER_VERSION_MAJOR 0
+#define TAPER_VERSION_MINOR 1
+#define TAPER_VERSION_PATCH 0
+#define TAPER_ABI_VERSION 1
+
+/* TAPER_CDEF_BEGIN: everything from here to TAPER_CDEF_END goes into the cffi cdef. */
+
+/* ===================================================================================== */
+/* Versions, statuses, errors, strings                                                    */
+/* ===================================================================================== */
+
+/* Pinned: these numbers never change meaning; new statuses get new numbers. */
+typedef enum taper_status {
+    TAPER_OK = 0,
+    TAPER_ERROR_INVALID_ARGUMENT = 1,   /* NULL where an object is needed, a bad enum, a value
+                                           outside what the operation accepts */
+    TAPER_ERROR_PARSE = 2,              /* text that does not read as the expected quantity */
+    TAPER_ERROR_UNKNOWN_DRUG = 3,       /* no such drug; the message suggests near names */
+    TAPER_ERROR_MISSING_DATA = 4,       /* the data lacks a value that was needed */
+    TAPER_ERROR_FORMULARY = 5,          /* formulary JSON that breaks the schema, or unreadable */
+    TAPER_ERROR_PLAN = 6,               /* a request that cannot be planned as asked */
+    TAPER_ERROR_STRATEGY = 7,           /* unknown / duplicate strategy, bad strategy options */
+    TAPER_ERROR_BUFFER_TOO_SMALL = 8,   /* a caller buffer or array was too small */
+    TAPER_ERROR_INDEX_OUT_OF_RANGE = 9, /* an index past the end */
+    TAPER_ERROR_ABI_MISMATCH = 10,      /* struct_size / version / ABI version not understood */
+    TAPER_ERROR_OUT_OF_MEMORY = 11,
+    TAPER_ERROR_INTERNAL = 12           /* a bug in taper: please report it with the message */
+} taper_status;
+
+/* The phase of a step. Pinned values. */
+typedef enum taper_phase {
+    TAPER_PHASE_REDUCE = 0, /* a reduction */
+    TAPER_PHASE_SWITCH = 1, /* part of a crossover to another drug; equivalent dose unchanged */
+    TAPER_PHASE_HOLD = 2,   /* the same dose, held longer */
+    TAPER_PHASE_STOP = 3    /* the last step: zero, or the maintenance dose */
+} taper_phase;
+
+/* What a plan's doses are measured in. Pinned values. */
+typedef enum taper_basis {
+    TAPER_BASIS_OWN_MG = 0,     /* mg of the drug itself */
+    TAPER_BASIS_DIAZEPAM_MG = 1 /* mg diazepam-equivalent (crossover plans) */
+} taper_basis;
+
+/* A formulation's kind. Pinned values. */
+typedef enum taper_form_kind {
+    TAPER_FORM_TABLET = 0,
+    TAPER_FORM_CAPSULE = 1,
+    TAPER_FORM_BEADS = 2,
+    TAPER_FORM_LIQUID = 3,
+    TAPER_FORM_DROPS = 4
+} taper_form_kind;
+
+/* One part of a dose recipe. Pinned values. */
+typedef enum taper_component_kind {
+    TAPER_COMPONENT_UNITS = 0,    /* whole or split tablets / capsules */
+    TAPER_COMPONENT_LIQUID = 1,   /* a volume of liquid */
+    TAPER_COMPONENT_DROPS = 2,
+    TAPER_COMPONENT_BEADS = 3,
+    TAPER_COMPONENT_DILUTION = 4  /* a tablet dispersed in water, part of it taken */
+} taper_component_kind;
+
+/* A civil date. */
+typedef struct taper_date {
+    int32_t year;
+    int32_t month; /* 1..12 */
+    int32_t day;   /* 1..31 */
+} taper_date;
+
+typedef struct taper_error taper_error;
+
+/* The library's version, "MAJOR.MINOR.PATCH". Static storage: never free it. Thread-safe. */
+const char* taper_version(void);
+
+/* The C ABI version the library was built with (TAPER_ABI_VERSION). Thread-safe. */
+int taper_abi_version(void);
+
+/* TAPER_OK if the library's ABI version equals `expected_abi_version` (pass the
+ * TAPER_ABI_VERSION your program or binding was written against); otherwise
+ * TAPER_ERROR_ABI_MISMATCH with a message naming both versions. Thread-safe. */
+taper_status taper_abi_check(int expected_abi_version, taper_error** error);
+
+/* The enumerator's name, e.g. "TAPER_ERROR_PARSE"; "TAPER_STATUS_UNKNOWN" for a value that
+ * is not a taper_status. Static storage: never free it. Never NULL. Thread-safe. */
+const char* taper_status_name(taper_status status);
+
+/* "reduce", "switch", "hold", "stop" (as in the JSON export); "unknown" for other values.
+ * Static storage. Never NULL. Thread-safe. */
+const char* taper_phase_name(taper_phase phase);
+
+/* "own-mg", "diazepam-mg"; "unknown" for other values. Static storage. Never NULL. */
+const char* taper_basis_name(taper_basis basis);
+
+/* "tablet", "capsule", "beads", "liquid", "drops"; "unknown" for other values. Static
+ * storage. Never NULL. */
+const char* taper_form_kind_name(taper_form_kind kind);
+
+/* "units", "liquid", "drops", "beads", "dilution"; "unknown" for other values. Static
+ * storage. Never NULL. */
+const char* taper_component_kind_name(taper_component_kind kind);
+
+/* The error's message (borrowed from `error`: valid until taper_error_free). "" for NULL.
+ * Never NULL. */
+const char* taper_error_message(const taper_error* error);
+
+/* The error's status; TAPER_OK for NULL. */
+taper_status taper_error_status(const taper_error* error);
+
+/* Frees an error. Accepts NULL. */
+void taper_error_free(taper_error* error);
+
+/* Frees an allocated string returned by the library. Accepts NULL. */
+void taper_string_free(char* string);
+
+/* ===================================================================================== */
+/* Text in and out: quantities and dates                                                  */
+/* ===================================================================================== */
+
+/* Parse a mass ("2.5 mg", "500 mcg", "1 g") into mg. TAPER_ERROR_PARSE naming the input and
+ * what was expected. Locale-independent. Thread-safe. */
+taper_status taper_parse_mass(double* out_mg, const char* text, taper_error** error);
+
+/* Parse a volume ("2.5 mL", "1 L") into mL. TAPER_ERROR_PARSE. Thread-safe. */
+taper_status taper_parse_volume(double* out_ml, const char* text, taper_error** error);
+
+/* Parse a concentration ("20 mg/mL", "10 mg/5 mL") into mg/mL. TAPER_ERROR_PARSE. */
+taper_status taper_parse_concentration(double* out_mg_per_ml, const char* text,
+                                                   taper_error** error);
+
+/* Parse a duration ("14 d", "4 weeks", "12 h") into days. TAPER_ERROR_PARSE. */
+taper_status taper_parse_duration(double* out_days, const char* text, taper_error** error);
+
+/* Parse an ISO 8601 date "2026-12-01". TAPER_ERROR_PARSE for anything else, including
+ * impossible dates. */
+taper_status taper_parse_date(taper_date* out_date, const char* text, taper_error** error);
+
+/* Buffer string: a mass as the library writes it in notes ("11.8876 mg"). `buffer` may be
+ * NULL when buffer_size is 0 (to ask for the length). TAPER_ERROR_BUFFER_TOO_SMALL. */
+taper_status taper_format_mass(char* buffer, size_t buffer_size, size_t* out_length,
+                                           double mg, taper_error** error);
+
+/* Buffer string: a date as ISO 8601, "2026-12-01" (11 bytes with the NUL).
+ * TAPER_ERROR_INVALID_ARGUMENT for an impossible date; TAPER_ERROR_BUFFER_TOO_SMALL. */
+taper_status taper_format_date(char* buffer, size_t buffer_size, size_t* out_length,
+                                           int32_t year, int32_t month, int32_t day,
+                                           taper_error** error);
+
+/* ===================================================================================== */
+/* The drug database                                                                      */
+/* ===================================================================================== */
+
+/* Threading: read-only use from any number of threads at once; overlays need exclusive
+ * access (and invalidate the borrowed strings obtained from the handle). */
+typedef struct taper_database taper_database;
+
+/* A new database holding a copy of the embedded default data. The caller owns *out_db
+ * (taper_database_free). */
+taper_status taper_database_create_embedded(taper_database** out_db, taper_error** error);
+
+/* A new empty database. The caller owns *out_db. */
+taper_status taper_database_create_empty(taper_database** out_db, taper_error** error);
+
+/* A new copy of `db`. The caller owns *out_db. */
+taper_status taper_database_clone(taper_database** out_db, const taper_database* db,
+                                              taper_error** error);
+
+/* Frees a database. Accepts NULL. Every borrowed string from it becomes invalid. */
+void taper_database_free(taper_database* db);
+
+/* Lay a formulary file (taper-formulary JSON, docs/drug-data.md) over `db`.
+ * TAPER_ERROR_FORMULARY naming the file, drug and field; on error `db` is unchanged. */
+taper_status taper_database_overlay_file(taper_database* db, const char* path,
+                                                     taper_error** error);
+
+/* The same from JSON text. `origin` names the text in messages (NULL: "<string>"). */
+taper_status taper_database_overlay_json(taper_database* db, const char* json,
+                                                     const char* origin, taper_error** error);
+
+/* Number of drugs. */
+taper_status taper_database_count(const taper_database* db, size_t* out_count,
+                                              taper_error** error);
+
+/* Borrowed string: the canonical (lower-case generic) name of drug `index` (0-based, in
+ * the database's order). TAPER_ERROR_INDEX_OUT_OF_RANGE. */
+taper_status taper_database_name(const taper_database* db, const char** out_name,
+                                             size_t index, taper_error** error);
+
+/* Borrowed string: the canonical name for a name, alias or brand (any case).
+ * TAPER_ERROR_UNKNOWN_DRUG with "did you mean" suggestions in the message. */
+taper_status taper_database_lookup(const taper_database* db, const char** out_name,
+                                               const char* query, taper_error** error);
+
+/* Allocated string: everything the database holds about one drug as a JSON object (names,
+ * class, occupancy models, half-life, formulations, equivalents, cautions, each value with
+ * its provenance); layout in docs/c-api.md. TAPER_ERROR_UNKNOWN_DRUG. */
+taper_status taper_database_drug_json(const taper_database* db, char** out_json,
+                                                  const char* drug, taper_error** error);
+
+/* Receptor occupancy (%) of `drug` at a daily dose, with the model `model_id` (NULL or "":
+ * the drug's default). TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_MISSING_DATA (no usable
+ * model), TAPER_ERROR_INVALID_ARGUMENT (negative or non-finite dose). */
+taper_status taper_database_occupancy(const taper_database* db, double* out_percent,
+                                                  const char* drug, const char* model_id,
+                                                  double daily_dose_mg, taper_error** error);
+
+/* The daily dose (mg) giving `occupancy_percent` with the model (NULL or "": default).
+ * TAPER_ERROR_INVALID_ARGUMENT unless 0 <= occupancy < Emax; as above otherwise. */
+taper_status taper_database_dose_for_occupancy(const taper_database* db, double* out_mg,
+                                                           const char* drug, const char* model_id,
+                                                           double occupancy_percent,
+                                                           taper_error** error);
+
+/* ===================================================================================== */
+/* Plan requests                                                                          */
+/* ===================================================================================== */
+
+/* Every field of a plan request. Threading: one thread at a time while it is changed. */
+typedef struct taper_request taper_request;
+
+/* The fields taper_request_reset can put back to their defaults. Pinned values. */
+typedef enum taper_request_field {
+    TAPER_REQUEST_DRUG = 0,                /* "" */
+    TAPER_REQUEST_DAILY_DOSE = 1,          /* 0 mg */
+    TAPER_REQUEST_SPLIT = 2,               /* empty: once daily */
+    TAPER_REQUEST_START_DATE = 3,          /* 1970-01-01 */
+    TAPER_REQUEST_INTERVAL = 4,            /* 28 days */
+    TAPER_REQUEST_PHASE_INTERVALS = 5,     /* none */
+    TAPER_REQUEST_MAX_STEP_MG = 6,         /* unset */
+    TAPER_REQUEST_MAX_STEP_PERCENT = 7,    /* unset */
+    TAPER_REQUEST_MAX_STEP_POINTS = 8,     /* unset */
+    TAPER_REQUEST_MIN_CHANGE = 9,          /* 0 mg */
+    TAPER_REQUEST_FINAL_DOSE = 10,         /* unset */
+    TAPER_REQUEST_MAINTENANCE = 11,        /* 0 mg */
+    TAPER_REQUEST_MAX_STEPS = 12,          /* unset */
+    TAPER_REQUEST_MAX_DURATION = 13,       /* unset */
+    TAPER_REQUEST_HOLDS = 14,              /* none */
+    TAPER_REQUEST_HALF_LIFE_PACING = 15,   /* off */
+    TAPER_REQUEST_OCCUPANCY_MODEL = 16,    /* "": the drug's default */
+    TAPER_REQUEST_EQUIVALENCE_TABLE = 17,  /* "ashton" */
+    TAPER_REQUEST_CURRENT_FORMULATION = 18 /* "" */
+} taper_request_field;
+
+/* A new request with the defaults above. The caller owns *out_request (taper_request_free). */
+taper_status taper_request_create(taper_request** out_request, taper_error** error);
+
+/* A new copy of `request`. The caller owns *out_request. */
+taper_status taper_request_clone(taper_request** out_request, const taper_request* request,
+                                             taper_error** error);
+
+/* Frees a request. Accepts NULL. */
+void taper_request_free(taper_request* request);
+
+/* Puts one field back to its default. TAPER_ERROR_INVALID_ARGUMENT for a bad field. */
+taper_status taper_request_reset(taper_request* request, taper_request_field field,
+                                             taper_error** error);
+
+/* Setters. Values are copied. The planner checks them (TAPER_ERROR_PLAN naming the field);
+ * a setter itself only refuses NULL and what cannot be stored (TAPER_ERROR_INVALID_ARGUMENT). */
+
+/* The drug: name, alias or brand. */
+taper_status taper_request_set_drug(taper_request* request, const char* drug,
+                                                taper_error** error);
+/* What is taken per day now, mg. */
+taper_status taper_request_set_daily_dose_mg(taper_request* request, double mg,
+                                                         taper_error** error);
+/* Appends one dose-time of the day ("morning", 10 mg) to the split; the split's doses
+ * must add up to the daily dose. Reset TAPER_REQUEST_SPLIT to clear it. */
+taper_status taper_request_add_dose_time(taper_request* request, const char* time,
+                                                     double mg, taper_error** error);
+/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date. */
+taper_status taper_request_set_start_date(taper_request* request, int32_t year,
+                                                      int32_t month, int32_t day,
+                                                      taper_error** error);
+/* Length of each step, days. */
+taper_status taper_request_set_interval_days(taper_request* request, double days,
+                                                         taper_error** error);
+/* Length of the steps of one phase (e.g. switch steps), days; replaces an earlier one. */
+taper_status taper_request_set_phase_interval_days(taper_request* request, taper_phase phase,
+                                                               double days, taper_error** error);
+/* Largest cut per step in mg (of the plan's basis). */
+taper_status taper_request_set_max_step_mg(taper_request* request, double mg,
+                                                       taper_error** error);
+/* Largest cut per step, % of the most recent dose. */
+taper_status taper_request_set_max_step_percent(taper_request* request, double percent,
+                                                            taper_error** error);
+/* Largest cut per step in receptor-occupancy percentage points. */
+taper_status taper_request_set_max_step_points(taper_request* request, double points,
+                                                           taper_error** error);
+/* A smaller change than this (mg) is not worth a step. */
+taper_status taper_request_set_min_change_mg(taper_request* request, double mg,
+                                                         taper_error** error);
+/* The last dose before stopping, mg. */
+taper_status taper_request_set_final_dose_mg(taper_request* request, double mg,
+                                                         taper_error** error);
+/* End on this dose instead of stopping, mg. */
+taper_status taper_request_set_maintenance_mg(taper_request* request, double mg,
+                                                          taper_error** error);
+/* The plan must finish within this many steps. */
+taper_status taper_request_set_max_steps(taper_request* request, int32_t steps,
+                                                     taper_error** error);
+/* ... or within this many days. */
+taper_status taper_request_set_max_duration_days(taper_request* request, double days,
+                                                             taper_error** error);
+/* Stay on the dose of step `after_step` (1-based) for an extra `days`. Appends. */
+taper_status taper_request_add_hold(taper_request* request, int32_t after_step, double days,
+                                                taper_error** error);
+/* Slower, smaller steps for short half-lives: 0 or 1. */
+taper_status taper_request_set_half_life_pacing(taper_request* request, int enabled,
+                                                            taper_error** error);
+/* Occupancy model id; "" = the drug's default. */
+taper_status taper_request_set_occupancy_model(taper_request* request, const char* model_id,
+                                                           taper_error** error);
+/* Diazepam-equivalence table ("ashton", "va-dod-2021"). */
+taper_status taper_request_set_equivalence_table(taper_request* request, const char* table,
+                                                             taper_error** error);
+/* Formulation id in use (for whole-unit warnings); "" = none. */
+taper_status taper_request_set_current_formulation(taper_request* request,
+                                                               const char* formulation_id,
+                                                               taper_error** error);
+
+/* Checks the request against the database without planning. TAPER_ERROR_PLAN naming the
+ * field, TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_MISSING_DATA. */
+taper_status taper_request_validate(const taper_request* request, const taper_database* db,
+                                                taper_error** error);
+
+/* ===================================================================================== */
+/* Strategy options and the registry                                                      */
+/* ===================================================================================== */
+
+/* The settings a strategy is made from by name. Each strategy rejects (TAPER_ERROR_STRATEGY)
+ * options it cannot use. Threading: one thread at a time while it is changed. */
+typedef struct taper_strategy_options taper_strategy_options;
+
+/* Pinned values. */
+typedef enum taper_option_field {
+    TAPER_OPTION_POINTS = 0,            /* number: occupancy points per step */
+    TAPER_OPTION_PERCENT = 1,           /* number: percent per step */
+    TAPER_OPTION_AMOUNT_MG = 2,         /* number: mg per step */
+    TAPER_OPTION_OCCUPANCY_TARGETS = 3, /* list of % */
+    TAPER_OPTION_OCCUPANCY_FLOOR = 4,   /* number: % */
+    TAPER_OPTION_FINAL_FRACTION = 5,    /* number: of the starting dose */
+    TAPER_OPTION_STEP_LENGTH_DAYS = 6,  /* number */
+    TAPER_OPTION_TABLE = 7,             /* rows */
+    TAPER_OPTION_CURVE = 8,             /* text */
+    TAPER_OPTION_ROLL_LENGTH_DAYS = 9,  /* number */
+    TAPER_OPTION_EXTRA = 10             /* key/value text, all keys */
+} taper_option_field;
+
+/* A new, empty set of options. The caller owns *out_options (taper_strategy_options_free). */
+taper_status taper_strategy_options_create(taper_strategy_options** out_options,
+                                                       taper_error** error);
+/* Frees options. Accepts NULL. */
+void taper_strategy_options_free(taper_strategy_options* options);
+
+/* Unsets one field (lists and tables become empty). TAPER_ERROR_INVALID_ARGUMENT. */
+taper_status taper_strategy_options_reset(taper_strategy_options* options,
+                                                      taper_option_field field, taper_error** error);
+
+taper_status taper_strategy_options_set_points(taper_strategy_options* options, double points,
+                                                           taper_error** error);
+taper_status taper_strategy_options_set_percent(taper_strategy_options* options, double percent,
+                                                            taper_error** error);
+taper_status taper_strategy_options_set_amount_mg(taper_strategy_options* options, double mg,
+                                                              taper_error** error);
+/* Appends one explicit occupancy target (%). */
+taper_status taper_strategy_options_add_occupancy_target(taper_strategy_options* options,
+                                                                     double percent, taper_error** error);
+taper_status taper_strategy_options_set_occupancy_floor(taper_strategy_options* options,
+                                                                    double percent, taper_error** error);
+taper_status taper_strategy_options_set_final_fraction(taper_strategy_options* options,
+                                                                   double fraction, taper_error** error);
+taper_status taper_strategy_options_set_step_length_days(taper_strategy_options* options,
+                                                                     double days, taper_error** error);
+/* Appends a row to the `table` strategy's table: a daily dose and its length in days
+ * (0 = the request's interval). */
+taper_status taper_strategy_options_add_table_row(taper_strategy_options* options,
+                                                              double daily_dose_mg, double length_days,
+                                                              taper_error** error);
+/* `tapering-strip`: "hyperbolic" or "proportional". Copied. */
+taper_status taper_strategy_options_set_curve(taper_strategy_options* options, const char* curve,
+                                                          taper_error** error);
+taper_status taper_strategy_options_set_roll_length_days(taper_strategy_options* options,
+                                                                     double days, taper_error** error);
+/* Sets (or replaces) an extra key/value, e.g. "range_end" = "low". Copied. */
+taper_status taper_strategy_options_set_extra(taper_strategy_options* options, const char* key,
+                                                          const char* value, taper_error** error);
+
+/* A numeric field: *out_is_set = 0 or 1, *out_value = the value or NaN. Fields that are
+ * not numbers (targets, table, curve, extra) are TAPER_ERROR_INVALID_ARGUMENT. */
+taper_status taper_strategy_options_get_number(const taper_strategy_options* options,
+                                                           double* out_value, int* out_is_set,
+                                                           taper_option_field field, taper_error** error);
+/* Borrowed string: an extra value, or NULL (with TAPER_OK) when the key is not set. */
+taper_status taper_strategy_options_get_extra(const taper_strategy_options* options,
+                                                          const char** out_value, const char* key,
+                                                          taper_error** error);
+
+/* Strategies by name. Threading: read-only use from any number of threads; adding needs
+ * exclusive access. */
+typedef struct taper_registry taper_registry;
+
+/* A new registry with the built-in strategies (linear, proportional, proportional-of-start,
+ * hyperbolic, antipsychotic, diazepam-crossover, tapering-strip, table). Caller owns it. */
+taper_status taper_registry_create_builtin(taper_registry** out_registry, taper_error** error);
+/* A new empty registry. Caller owns it. */
+taper_status taper_registry_create_empty(taper_registry** out_registry, taper_error** error);
+/* Frees a registry. Accepts NULL. Custom strategies' user data is destroyed once no
+ * registry or running plan uses it any more. */
+void taper_registry_free(taper_registry* registry);
+
+/* Number of strategies. */
+taper_status taper_registry_count(const taper_registry* registry, size_t* out_count,
+                                              taper_error** error);
+/* Borrowed strings: the name and description of strategy `index` (sorted by name). Either
+ * out-parameter may be NULL. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
+taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
+                                              const char** out_description, size_t index,
+                                              taper_error** error);
+
+/* --- Custom strategies from C ------------------------------------------------------ */
+
+/* What a strategy callback may read, valid only during the callback. */
+typedef struct taper_strategy_context taper_strategy_context;
+
+/* The next dose a strategy proposes. The library zeroes it before each call (phase 0 is
+ * TAPER_PHASE_REDUCE). */
+typedef struct taper_target {
+    double daily_dose_mg; /* daily dose of the drug, mg (custom strategies plan in own mg) */
+    int32_t phase;        /* taper_phase: REDUCE or HOLD (STOP: return 0 instead) */
+    double length_days;   /* this step's length; 0 = the request's interval */
+    const char* note;     /* shown on the step, or NULL; the library copies it after the call.
+                             With a negative return it is the error message. */
+} taper_target;
+
+#define TAPER_STRATEGY_VTABLE_VERSION 1
+
+typedef struct taper_strategy_vtable {
+    uint32_t struct_size; /* sizeof(taper_strategy_vtable) */
+    uint32_t version;     /* TAPER_STRATEGY_VTABLE_VERSION */
+    /* Propose the next step: fill *out and return 1; return 0 to stop (the planner adds the
+     * stop step); return a negative number for an error, which fails the plan with
+     * TAPER_ERROR_PLAN naming the strategy (and out->note as the reason, if set).
+     * Required. May be called from several threads at once (see Threading). */
+    int (*next)(void* user_data, const taper_strategy_context* context, taper_target* out);
+    /* Called once with user_data when the last user of the strategy is gone. May be NULL. */
+    void (*destroy)(void* user_data);
+} taper_strategy_vtable;
+
+/* Registers a strategy implemented in C. The vtable is copied; `user_data` is passed to
+ * every callback. On success the library owns user_data and calls vtable->destroy(user_data)
+ * exactly once when the registry and every plan using the strategy are done with it; on
+ * failure nothing is taken and destroy is not called. TAPER_ERROR_STRATEGY for an empty or
+ * taken name, TAPER_ERROR_ABI_MISMATCH for a vtable size or version this library does not
+ * know, TAPER_ERROR_INVALID_ARGUMENT for a NULL next. The strategy made by name keeps a
+ * copy of the options it was made with (taper_strategy_context_options). */
+taper_status taper_registry_add(taper_registry* registry, const char* name,
+                                            const char* description,
+                                            const taper_strategy_vtable* vtable, void* user_data,
+                                            taper_error** error);
+
+/* Context readers, for use inside a callback only (`context` is valid during the call). */
+
+/* The starting daily dose, mg. */
+taper_status taper_strategy_context_start_dose_mg(const taper_strategy_context* context,
+                                                              double* out_mg, taper_error** error);
+/* The most recent daily dose: the last step's, or the start. */
+taper_status taper_strategy_context_latest_dose_mg(const taper_strategy_context* context,
+                                                               double* out_mg, taper_error** error);
+/* Number of steps planned so far. */
+taper_status taper_strategy_context_step_count(const taper_strategy_context* context,
+                                                           size_t* out_count, taper_error** error);
+/* One step planned so far (borrowed strings inside are valid during the callback).
+ * TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH (struct_size). */
+typedef struct taper_step_info taper_step_info;
+taper_status taper_strategy_context_step(const taper_strategy_context* context,
+                                                     taper_step_info* out_step, size_t index,
+                                                     taper_error** error);
+/* Borrowed string: the drug's canonical name. */
+taper_status taper_strategy_context_drug(const taper_strategy_context* context,
+                                                     const char** out_name, taper_error** error);
+/* Occupancy (%) at a dose with the plan's model. TAPER_ERROR_MISSING_DATA when the drug
+ * has no usable model, TAPER_ERROR_INVALID_ARGUMENT for a bad dose. */
+taper_status taper_strategy_context_occupancy(const taper_strategy_context* context,
+                                                          double* out_percent, double daily_dose_mg,
+                                                          taper_error** error);
+/* The dose (mg) for an occupancy with the plan's model. As above. */
+taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_context* context,
+                                                                   double* out_mg, double occupancy_percent,
+                                                                   taper_error** error);
+/* Borrowed: the options the strategy was made with (read them with
+ * taper_strategy_options_get_number / _get_extra). Valid during the callback. */
+taper_status taper_strategy_context_options(const taper_strategy_context* context,
+                                                        const taper_strategy_options** out_options,
+                                                        taper_error** error);
+
+/* ===================================================================================== */
+/* Planning and schedules                                                                 */
+/* ===================================================================================== */
+
+/* A dated schedule. Immutable: any number of threads may read it. */
+typedef struct taper_schedule taper_schedule;
+
+/* Plans `request` with the strategy `strategy_name` from `registry` (NULL: the built-ins),
+ * made with `options` (NULL: none). The caller owns *out_schedule (taper_schedule_free).
+ * Errors: TAPER_ERROR_PLAN (naming the field or the strategy), TAPER_ERROR_STRATEGY
+ * (unknown name, options the strategy cannot use), TAPER_ERROR_UNKNOWN_DRUG,
+ * TAPER_ERROR_MISSING_DATA, TAPER_ERROR_INVALID_ARGUMENT.
+ * Threading: db and registry may be shared with other threads planning at the same time. */
+taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db,
+                                    const taper_request* request, const taper_registry* registry,
+                                    const char* strategy_name, const taper_strategy_options* options,
+                                    taper_error** error);
+
+/* Frees a schedule. Accepts NULL. */
+void taper_schedule_free(taper_schedule* schedule);
+
+/* The schedule as a whole. Strings are borrowed from the schedule. */
+typedef struct taper_schedule_info {
+    uint32_t struct_size;             /* sizeof(taper_schedule_info) */
+    int32_t basis;                    /* taper_basis */
+    const char* drug;                 /* canonical name */
+    const char* strategy;
+    const char* occupancy_model;      /* "" if none */
+    const char* occupancy_receptor;   /* "" if none */
+    const char* equivalence_table;    /* "" unless a diazepam-basis plan */
+    double start_dose_mg;             /* daily, of the drug, as requested */
+    double start_equivalent_dose_mg;  /* the same in the plan's basis */
+    double start_occupancy_percent;   /* NaN without a model */
+    double final_dose_mg;             /* the last step's, in the plan's basis */
+    taper_date start;
+    taper_date end;                   /* the day after the last day */
+    int64_t total_days;
+    size_t step_count;
+    size_t warning_count;             /* plan-wide warnings */
+    size_t start_dose_time_count;     /* the starting split (at least 1: "daily") */
+} taper_schedule_info;
+
+taper_status taper_schedule_get_info(const taper_schedule* schedule,
+                                                 taper_schedule_info* out_info, taper_error** error);
+
+/* Number of steps. */
+taper_status taper_schedule_step_count(const taper_schedule* schedule, size_t* out_count,
+                                                   taper_error** error);
+
+/* Borrowed string: plan-wide warning `index`. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
+taper_status taper_schedule_warning(const taper_schedule* schedule, const char** out_text,
+                                                size_t index, taper_error** error);
+
+/* One dose-time of the starting split (borrowed time name, mg). INDEX_OUT_OF_RANGE. */
+taper_status taper_schedule_start_dose_time(const taper_schedule* schedule,
+                                                        const char** out_time, double* out_mg,
+                                                        size_t index, taper_error** error);
+
+/* One step. */
+struct taper_step_info {
+    uint32_t struct_size;             /* sizeof(taper_step_info) */
+    int32_t number;                   /* 1-based */
+    int32_t phase;                    /* taper_phase */
+    taper_date start;
+    taper_date end;                   /* the day after the last day */
+    int64_t day_offset;               /* days from the schedule's start to this step's */
+    double length_days;
+    double daily_dose_mg;             /* of the drug being tapered (0 once switched away) */
+    double equivalent_daily_dose_mg;  /* in the plan's basis */
+    double change_mg;                 /* reduction from the previous step (> 0 = lower) */
+    double change_percent;            /* reduction, % of the previous step's dose */
+    double occupancy_percent;         /* NaN without a model */
+    double change_points;             /* occupancy reduction in points; NaN without a model */
+    size_t dose_count;                /* dose lines (drug, time, mg) */
+    size_t note_count;
+    size_t warning_count;
+};
+
+/* Step `index` (0-based). TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH. */
+taper_status taper_schedule_step(const taper_schedule* schedule, taper_step_info* out_step,
+                                             size_t index, taper_error** error);
+
+/* Dose line `line` of step `step`: borrowed drug and time names, amount in mg. Any
+ * out-parameter may be NULL. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
+taper_status taper_schedule_step_dose(const taper_schedule* schedule, const char** out_drug,
+                                                  const char** out_time, double* out_mg, size_t step,
+                                                  size_t line, taper_error** error);
+
+/* Borrowed strings: note / warning `index` of step `step`. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
+taper_status taper_schedule_step_note(const taper_schedule* schedule, const char** out_text,
+                                                  size_t step, size_t index, taper_error** error);
+taper_status taper_schedule_step_warning(const taper_schedule* schedule, const char** out_text,
+                                                     size_t step, size_t index, taper_error** error);
+
+/* The bulk accessor: every step's numbers in one call, into caller arrays of `capacity`
+ * elements each (for NumPy and the like). Any array may be NULL (not wanted). *out_count
+ * receives the number of steps; if it exceeds `capacity` nothing is written and the result
+ * is TAPER_ERROR_BUFFER_TOO_SMALL (call with capacity 0 to ask). day_offset: days from the
+ * schedule's start (whole numbers); occupancy_percent and change_points: NaN without a
+ * model; phase: taper_phase values. */
+taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_offset,
+                                                double* length_days, double* daily_dose_mg,
+                                                double* equivalent_daily_dose_mg, double* change_mg,
+                                                double* change_percent, double* occupancy_percent,
+                                                double* change_points, int32_t* phase,
+                                                size_t* out_count, size_t capacity,
+                                                taper_error** error);
+
+/* Allocated strings: the schedule as JSON (docs/schedule.schema.json) or as CSV (RFC 4180,
+ * CRLF), exactly as the C++ exporters write them. Free with taper_string_free. */
+taper_status taper_schedule_to_json(const taper_schedule* schedule, char** out_json,
+                                                taper_error** error);
+taper_status taper_schedule_to_csv(const taper_schedule* schedule, char** out_csv,
+                                               taper_error** error);
+
+/* ===================================================================================== */
+/* Forms on hand, realization, dispensing                                                 */
+/* ===================================================================================== */
+
+/* A list of products on hand (one strength of one formulation each). Threading: one thread
+ * at a time while it is changed. */
+typedef struct taper_forms taper_forms;
+
+/* Parses "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data.
+ * Caller owns *out_forms. TAPER_ERROR_PARSE, TAPER_ERROR_PLAN (naming the item and listing
+ * what the drug has), TAPER_ERROR_UNKNOWN_DRUG. */
+taper_status taper_forms_parse(taper_forms** out_forms, const taper_database* db,
+                                           const char* drug, const char* text, taper_error** error);
+/* Every product the database has for the drug. Caller owns *out_forms. */
+taper_status taper_forms_all(taper_forms** out_forms, const taper_database* db,
+                                         const char* drug, taper_error** error);
+/* A new empty list. Caller owns *out_forms. */
+taper_status taper_forms_create_empty(taper_forms** out_forms, taper_error** error);
+/* Appends copies of every item of `source` to `forms` (e.g. diazepam's forms for a
+ * crossover). `source` may be `forms` itself. */
+taper_status taper_forms_append(taper_forms* forms, const taper_forms* source,
+                                            taper_error** error);
+/* Frees a list. Accepts NULL. */
+void taper_forms_free(taper_forms* forms);
+
+taper_status taper_forms_count(const taper_forms* forms, size_t* out_count,
+                                           taper_error** error);
+
+/* One product. Strings are borrowed from the list. */
+typedef struct taper_form_info {
+    uint32_t struct_size;              /* sizeof(taper_form_info) */
+    int32_t kind;                      /* taper_form_kind */
+    const char* drug;
+    const char* formulation_id;
+    const char* label;                 /* "10 mg tablet", "2 mg/mL liquid" */
+    const char* caution;               /* "" if none */
+    const char* bioavailability_source; /* "" if none */
+    double unit_strength_mg;           /* tablets / capsules (beads: per capsule); else NaN */
+    double liquid_strength_mg_per_ml;  /* liquids / drops; else NaN */
+    double bioavailability;            /* per labelled mg, relative to tablets (1 if unknown) */
+    double drop_volume_ml;             /* drops with a known drop size; else NaN */
+    double beads_per_capsule;          /* beads with a known count; else NaN */
+    int32_t may_split;
+    int32_t must_dilute;
+    int32_t dispersible;
+    int32_t bioavailability_known;
+} taper_form_info;
+
+taper_status taper_forms_item(const taper_forms* forms, taper_form_info* out_info,
+                                          size_t index, taper_error** error);
+
+/* How realization measures and chooses. Set struct_size, then taper_realization_options_init
+ * for the defaults, then change what you need. */
+typedef struct taper_realization_options {
+    uint32_t struct_size;              /* sizeof(taper_realization_options) */
+    double syringe_resolution_ml;      /* liquid volumes are multiples of this (0.1) */
+    double min_volume_ml;              /* smallest volume measured reliably (0.2) */
+    double max_volume_ml;              /* largest single measurement (10) */
+    int32_t allow_quarters;            /* quarter tablets where halves are allowed (1) */
+    int32_t max_drops;                 /* most drops counted for one dose (40) */
+    double tolerance_percent;          /* a dose further off gets a warning (5) */
+    double tolerance_floor_mg;         /* absolute tolerance for tiny doses (0.01) */
+    double tie_percent;                /* differences within this are ties (1) */
+    int32_t allow_mixtures;            /* e.g. tablet + liquid top-up (1) */
+    int32_t allow_dilution;            /* dispersing a tablet in water (1) */
+    int32_t keep_forms_in_use;         /* change form only when needed (1) */
+    int32_t max_pieces;                /* pieces + measurements per dose-time, 1..64 (8) */
+    const double* dilution_volumes_ml; /* water volumes for dispersing; NULL: 10, 20, 50, 100 */
+    size_t dilution_volume_count;
+    double bottle_volume_ml;           /* for dispensing: bottle size; 0 = not known (0) */
+} taper_realization_options;
+
+/* Fills *options with the defaults, keeping options->struct_size, which must be set.
+ * TAPER_ERROR_ABI_MISMATCH for a struct_size this library does not know. */
+taper_status taper_realization_options_init(taper_realization_options* options,
+                                                        taper_error** error);
+
+/* A realized schedule: each dose-time of each step as a recipe. Immutable. */
+typedef struct taper_realization taper_realization;
+
+/* Realizes `schedule` (planned from `request`) with the products `forms`; `options` NULL
+ * means the defaults. The caller owns *out_realization (taper_realization_free).
+ * TAPER_ERROR_PLAN when nothing on hand can make any dose or the options are unusable,
+ * TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_ABI_MISMATCH (options struct_size). */
+taper_status taper_realize(taper_realization** out_realization, const taper_database* db,
+                                       const taper_schedule* schedule, const taper_request* request,
+                                       const taper_forms* forms, const taper_realization_options* options,
+                                       taper_error** error);
+
+/* Frees a realization. Accepts NULL. */
+void taper_realization_free(taper_realization* realization);
+
+typedef struct taper_realization_info {
+    uint32_t struct_size;       /* sizeof(taper_realization_info) */
+    size_t step_count;          /* may exceed the schedule's: steps inserted after rounding */
+    size_t equivalence_count;   /* bioavailability conversions used */
+    size_t warning_count;
+} taper_realization_info;
+
+taper_status taper_realization_get_info(const taper_realization* realization,
+                                                    taper_realization_info* out_info, taper_error** error);
+
+/* Borrowed strings: equivalence / warning `index` of the whole realization. */
+taper_status taper_realization_equivalence(const taper_realization* realization,
+                                                       const char** out_text, size_t index,
+                                                       taper_error** error);
+taper_status taper_realization_warning(const taper_realization* realization,
+                                                   const char** out_text, size_t index, taper_error** error);
+
+/* The realized steps as a schedule (step i of it is realized step i; inserted steps
+ * included), to read with the taper_schedule_* functions or export. Caller owns it. */
+taper_status taper_realization_schedule(taper_schedule** out_schedule,
+                                                    const taper_realization* realization,
+                                                    taper_error** error);
+
+typedef struct taper_realized_step_info {
+    uint32_t struct_size;       /* sizeof(taper_realized_step_info) */
+    int32_t inserted;           /* added because rounding would have broken a limit */
+    int32_t form_changed;       /* a switch point: the forms differ from the previous step */
+    double realized_daily_mg;   /* tablet-equivalent mg per day, as taken */
+    double difference_mg;       /* realized - planned */
+    size_t recipe_count;        /* one per dose-time */
+    size_t note_count;
+    size_t warning_count;
+} taper_realized_step_info;
+
+taper_status taper_realization_step(const taper_realization* realization,
+                                                taper_realized_step_info* out_step, size_t index,
+                                                taper_error** error);
+/* Borrowed strings: realization note / warning `index` of step `step`. */
+taper_status taper_realization_step_note(const taper_realization* realization,
+                                                     const char** out_text, size_t step, size_t index,
+                                                     taper_error** error);
+taper_status taper_realization_step_warning(const taper_realization* realization,
+                                                        const char** out_text, size_t step, size_t index,
+                                                        taper_error** error);
+
+/* How to take one dose-time. Strings borrowed from the realization. */
+typedef struct taper_recipe_info {
+    uint32_t struct_size;       /* sizeof(taper_recipe_info) */
+    int32_t within_tolerance;
+    const char* drug;
+    const char* time;
+    const char* instruction;    /* "1 x 10 mg tablet + 1.7 mL liquid = 13.4 mg" */
+    double target_mg;           /* tablet-equivalent mg */
+    double realized_mg;
+    size_t part_count;
+    size_t warning_count;
+} taper_recipe_info;
+
+taper_status taper_realization_recipe(const taper_realization* realization,
+                                                  taper_recipe_info* out_recipe, size_t step,
+                                                  size_t recipe, taper_error** error);
+/* Borrowed string: warning `index` of a recipe. */
+taper_status taper_realization_recipe_warning(const taper_realization* realization,
+                                                          const char** out_text, size_t step,
+                                                          size_t recipe, size_t index,
+                                                          taper_error** error);
+
+typedef struct taper_recipe_part_info {
+    uint32_t struct_size;       /* sizeof(taper_recipe_part_info) */
+    int32_t kind;               /* taper_component_kind */
+    const char* formulation_id;
+    const char* label;          /* "10 mg tablet" */
+    const char* instruction;    /* "1 x 10 mg tablet", "1.7 mL of 2 mg/mL liquid" */
+    double count;               /* tablets (0.5, 0.25 ...), capsules, drops or beads */
+    double volume_ml;           /* liquid / dilution volume to take; else 0 */
+    double labelled_mg;         /* mg on the label this part contains */
+    double equivalent_mg;       /* mg as tablets */
+    double units_used;          /* tablets / capsules used up from the pack */
+    double dispersed_in_ml;     /* dilution: the water dispersed in; else 0 */
+} taper_recipe_part_info;
+
+taper_status taper_realization_recipe_part(const taper_realization* realization,
+                                                       taper_recipe_part_info* out_part, size_t step,
+                                                       size_t recipe, size_t part, taper_error** error);
+
+/* The best recipe for a single dose (tablet-equivalent mg) with these products.
+ * *out_instruction is an allocated string (taper_string_free); any out-parameter may be
+ * NULL. TAPER_ERROR_PLAN for unusable forms or tools. */
+taper_status taper_realize_dose(char** out_instruction, double* out_realized_mg,
+                                            int* out_within_tolerance, const taper_forms* forms,
+                                            double target_mg, const taper_realization_options* options,
+                                            taper_error** error);
+
+/* Supplies to dispense, per step or per period. Immutable. */
+typedef struct taper_dispensing taper_dispensing;
+
+/* Per step of the realization. Caller owns *out_dispensing. `options` NULL: defaults (its
+ * bottle_volume_ml gives bottle counts). */
+taper_status taper_dispense_by_step(taper_dispensing** out_dispensing,
+                                                const taper_realization* realization,
+                                                const taper_realization_options* options,
+                                                taper_error** error);
+/* Per period of `period_days` from the plan's start (28 is usual). Caller owns it. */
+taper_status taper_dispense_by_period(taper_dispensing** out_dispensing,
+                                                  const taper_realization* realization, double period_days,
+                                                  const taper_realization_options* options,
+                                                  taper_error** error);
+/* Frees it. Accepts NULL. */
+void taper_dispensing_free(taper_dispensing* dispensing);
+
+taper_status taper_dispensing_period_count(const taper_dispensing* dispensing,
+                                                       size_t* out_count, taper_error** error);
+
+typedef struct taper_dispensing_period_info {
+    uint32_t struct_size;       /* sizeof(taper_dispensing_period_info) */
+    taper_date start;
+    taper_date end;             /* the day after the last day */
+    size_t line_count;
+} taper_dispensing_period_info;
+
+taper_status taper_dispensing_period(const taper_dispensing* dispensing,
+                                                 taper_dispensing_period_info* out_period, size_t index,
+                                                 taper_error** error);
+
+typedef struct taper_dispensing_line_info {
+    uint32_t struct_size;       /* sizeof(taper_dispensing_line_info) */
+    int32_t bottles;            /* when a bottle volume is known; else 0 */
+    const char* formulation_id; /* borrowed */
+    const char* label;          /* borrowed */
+    double units;               /* whole tablets / capsules / pouches to supply */
+    double total_volume_ml;     /* liquids and drops */
+} taper_dispensing_line_info;
+
+taper_status taper_dispensing_line(const taper_dispensing* dispensing,
+                                               taper_dispensing_line_info* out_line, size_t period,
+                                               size_t line, taper_error** error);
+
+/* ===================================================================================== */
+/* Conversions                                                                            */
+/* ===================================================================================== */
+
+typedef struct taper_form_conversion {
+    uint32_t struct_size;           /* sizeof(taper_form_conversion) */
+    double from_labelled_mg;        /* mg on the label of the source form */
+    double to_labelled_mg;          /* mg on the label of the target form, same effect */
+    double bioavailability_ratio;   /* source / target bioavailability (vs tablets) */
+    double to_volume_ml;            /* liquids and drops; else NaN */
+    double to_drops;                /* drops with a known drop size; else NaN */
+    double to_tablets;              /* tablets of one strength, where asked; else NaN */
+} taper_form_conversion;
+
+/* Converts a dose between two formulations of one drug (`from` / `to`: a formulation id, or
+ * a form name when the drug has one such formulation). `to_strength_mg_per_ml` picks one
+ * strength of the target (0 = none). *out_text ("10 mg as tablet = 8 mg as drops ...") and
+ * *out_equivalence are allocated strings (taper_string_free); either may be NULL.
+ * TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_PLAN / TAPER_ERROR_MISSING_DATA / TAPER_ERROR_PARSE
+ * / TAPER_ERROR_INVALID_ARGUMENT for forms or doses that do not convert. */
+taper_status taper_convert_form(taper_form_conversion* out_conversion, char** out_text,
+                                            char** out_equivalence, const taper_database* db,
+                                            const char* drug, double dose_mg, const char* from,
+                                            const char* to, double to_strength_mg_per_ml,
+                                            taper_error** error);
+
+typedef struct taper_class_equivalent {
+    uint32_t struct_size;            /* sizeof(taper_class_equivalent) */
+    double dose_mg;                  /* of the target drug */
+    double diazepam_equivalent_mg;   /* the common currency */
+} taper_class_equivalent;
+
+/* The equivalent dose of `to_drug` for `dose_mg` of `from_drug` through diazepam
+ * equivalents in `table` (NULL: "ashton"); a range needs `use_high_end` (0 = low end).
+ * *out_text is an allocated string (may be NULL). TAPER_ERROR_MISSING_DATA for unknown
+ * equivalents, TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_PLAN / INVALID_ARGUMENT. */
+taper_status taper_class_equivalent_dose(taper_class_equivalent* out_equivalent,
+                                                     char** out_text, const taper_database* db,
+                                                     const char* from_drug, double dose_mg,
+                                                     const char* to_drug, const char* table,
+                                                     int use_high_end, taper_error** error);
+

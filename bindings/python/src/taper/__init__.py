@@ -1,0 +1,166 @@
+"""taper: planning the gradual reduction of psychiatric drugs, from Python.
+
+Decision support for a person and their prescriber, never a prescription: do not change a
+dose without talking to the prescriber (see the project README).
+
+    import taper
+
+    request = taper.PlanRequest("citalopram", "20 mg", start="2026-12-01")
+    schedule = taper.plan(request, "hyperbolic", points=5)
+    for step in schedule.steps:
+        print(step.number, step.start, f"{step.daily_dose_mg:.3g} mg", step.occupancy_percent)
+    arrays = schedule.to_numpy()          # day, dose, occupancy ... as NumPy arrays
+
+The package is a thin layer over the library's C ABI (include/taper.h), loaded with cffi in
+ABI mode; docs/python.md describes the API.
+"""
+from __future__ import annotations
+
+from ._ffi import ABI_VERSION, ffi, lib, library_path
+from .database import ClassEquivalent, Database, FormConversion, StrategyLike, default_database, plan
+from .errors import (
+    AbiMismatchError,
+    BufferTooSmallError,
+    FormularyError,
+    IndexOutOfRangeError,
+    InternalError,
+    InvalidArgumentError,
+    MissingDataError,
+    ParseError,
+    PlanError,
+    StrategyError,
+    TaperError,
+    TaperMemoryError,
+    UnknownDrugError,
+)
+from .forms import (
+    ComponentKind,
+    DispensingLine,
+    DispensingPeriod,
+    DoseRecipe,
+    FormInfo,
+    FormKind,
+    Forms,
+    Realization,
+    RealizationOptions,
+    RealizedStep,
+    Recipe,
+    RecipePart,
+    realize_dose,
+)
+from .request import DoseTime, Hold, PlanRequest
+from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
+from .strategy import (
+    Registry,
+    Strategy,
+    StrategyContext,
+    StrategyFunction,
+    StrategyInfo,
+    StrategyObject,
+    TableRow,
+    Target,
+)
+from .units import (
+    DateLike,
+    Dose,
+    DoseLike,
+    DurationLike,
+    format_mass,
+    g,
+    mcg,
+    mg,
+    parse_concentration,
+    parse_date,
+    parse_duration,
+    parse_mass,
+    parse_volume,
+)
+
+
+def version() -> str:
+    """The C library's version, "MAJOR.MINOR.PATCH" (the package has the same version)."""
+    return str(ffi.string(lib.taper_version()).decode())
+
+
+def abi_version() -> int:
+    """The C ABI version of the loaded library (equal to ABI_VERSION, or the import failed)."""
+    return int(lib.taper_abi_version())
+
+
+def strategies() -> list[StrategyInfo]:
+    """The built-in strategies, with their descriptions."""
+    return Registry.builtin().entries()
+
+
+__version__ = version()
+
+__all__ = [
+    "ABI_VERSION",
+    "AbiMismatchError",
+    "Basis",
+    "BufferTooSmallError",
+    "ClassEquivalent",
+    "ComponentKind",
+    "Database",
+    "DateLike",
+    "DispensingLine",
+    "DispensingPeriod",
+    "Dose",
+    "DoseLike",
+    "DoseLine",
+    "DoseRecipe",
+    "DoseTime",
+    "DurationLike",
+    "FormConversion",
+    "FormInfo",
+    "FormKind",
+    "Forms",
+    "FormularyError",
+    "Hold",
+    "IndexOutOfRangeError",
+    "InternalError",
+    "InvalidArgumentError",
+    "MissingDataError",
+    "ParseError",
+    "Phase",
+    "PlanError",
+    "PlanRequest",
+    "Realization",
+    "RealizationOptions",
+    "RealizedStep",
+    "Recipe",
+    "RecipePart",
+    "Registry",
+    "Schedule",
+    "ScheduleArrays",
+    "Step",
+    "Strategy",
+    "StrategyContext",
+    "StrategyError",
+    "StrategyFunction",
+    "StrategyInfo",
+    "StrategyLike",
+    "StrategyObject",
+    "TableRow",
+    "TaperError",
+    "TaperMemoryError",
+    "Target",
+    "TimedDose",
+    "UnknownDrugError",
+    "abi_version",
+    "default_database",
+    "format_mass",
+    "g",
+    "library_path",
+    "mcg",
+    "mg",
+    "parse_concentration",
+    "parse_date",
+    "parse_duration",
+    "parse_mass",
+    "parse_volume",
+    "plan",
+    "realize_dose",
+    "strategies",
+    "version",
+]

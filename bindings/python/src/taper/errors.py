@@ -1,0 +1,160 @@
+"""Exceptions, one per status of the C ABI, each carrying the library's own message.
+
+Every error the library reports arrives as a subclass of :class:`TaperError`. The message is
+the library's (it names the input and what was expected); ``status`` is the C status code
+and ``status_name`` its enumerator (``"TAPER_ERROR_PLAN"``). The subclasses also derive
+from the closest built-in exception, so ``except ValueError`` catches bad values too.
+"""
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from ._ffi import ffi, lib
+
+__all__ = [
+    "TaperError",
+    "InvalidArgumentError",
+    "ParseError",
+    "UnknownDrugError",
+    "MissingDataError",
+    "FormularyError",
+    "PlanError",
+    "StrategyError",
+    "BufferTooSmallError",
+    "IndexOutOfRangeError",
+    "AbiMismatchError",
+    "TaperMemoryError",
+    "InternalError",
+]
+
+
+class TaperError(Exception):
+    """Base of every error from the taper library."""
+
+    #: The C status this class stands for (taper_status).
+    code: int = -1
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message: str = message
+        self.status: int = self.code if status is None else status
+
+    @property
+    def status_name(self) -> str:
+        """The C enumerator of the status, e.g. ``"TAPER_ERROR_PARSE"``."""
+        return str(ffi.string(lib.taper_status_name(self.status)).decode())
+
+
+class InvalidArgumentError(TaperError, ValueError):
+    """A value outside what the operation accepts (TAPER_ERROR_INVALID_ARGUMENT)."""
+
+    code = 1
+
+
+class ParseError(TaperError, ValueError):
+    """Text that does not read as the expected quantity or date (TAPER_ERROR_PARSE)."""
+
+    code = 2
+
+
+class UnknownDrugError(TaperError, LookupError):
+    """No drug of that name; the message suggests near names (TAPER_ERROR_UNKNOWN_DRUG)."""
+
+    code = 3
+
+
+class MissingDataError(TaperError):
+    """The drug data lacks a value that was needed (TAPER_ERROR_MISSING_DATA)."""
+
+    code = 4
+
+
+class FormularyError(TaperError, ValueError):
+    """Formulary JSON that breaks the schema, or a file that cannot be read (TAPER_ERROR_FORMULARY)."""
+
+    code = 5
+
+
+class PlanError(TaperError, ValueError):
+    """A request that cannot be planned as asked (TAPER_ERROR_PLAN); also what an exception
+    raised inside a Python strategy becomes."""
+
+    code = 6
+
+
+class StrategyError(TaperError, ValueError):
+    """An unknown or duplicate strategy, or options it cannot use (TAPER_ERROR_STRATEGY)."""
+
+    code = 7
+
+
+class BufferTooSmallError(TaperError):
+    """A caller buffer was too small (TAPER_ERROR_BUFFER_TOO_SMALL); the package sizes its
+    buffers itself, so seeing this is a bug in the package."""
+
+    code = 8
+
+
+class IndexOutOfRangeError(TaperError, IndexError):
+    """An index past the end (TAPER_ERROR_INDEX_OUT_OF_RANGE)."""
+
+    code = 9
+
+
+class AbiMismatchError(TaperError):
+    """A struct size or version the library does not understand (TAPER_ERROR_ABI_MISMATCH)."""
+
+    code = 10
+
+
+class TaperMemoryError(TaperError, MemoryError):
+    """The library ran out of memory (TAPER_ERROR_OUT_OF_MEMORY)."""
+
+    code = 11
+
+
+class InternalError(TaperError):
+    """A bug in taper (TAPER_ERROR_INTERNAL): please report it with the message."""
+
+    code = 12
+
+
+_BY_STATUS: dict[int, type[TaperError]] = {
+    cls.code: cls
+    for cls in (
+        InvalidArgumentError,
+        ParseError,
+        UnknownDrugError,
+        MissingDataError,
+        FormularyError,
+        PlanError,
+        StrategyError,
+        BufferTooSmallError,
+        IndexOutOfRangeError,
+        AbiMismatchError,
+        TaperMemoryError,
+        InternalError,
+    )
+}
+
+
+def error_class(status: int) -> type[TaperError]:
+    """The exception class for a C status (TaperError itself for an unknown one)."""
+    return _BY_STATUS.get(status, TaperError)
+
+
+def error_from_status(status: int, error_out: Any) -> TaperError:
+    """The exception for `status`, with the message taken from (and freed with) *error_out."""
+    err = error_out[0]
+    if err != ffi.NULL:
+        message = ffi.string(lib.taper_error_message(err)).decode("utf-8", "replace")
+        lib.taper_error_free(err)
+        error_out[0] = ffi.NULL
+    else:
+        message = ffi.string(lib.taper_status_name(status)).decode()
+    return error_class(status)(message, status)
+
+
+def raise_status(status: int, error_out: Any) -> NoReturn:
+    """Raise the exception for `status` (see error_from_status)."""
+    raise error_from_status(status, error_out)

@@ -1,0 +1,399 @@
+"""Forms on hand, realization (what to take, step by step) and dispensing."""
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Sequence, overload
+
+from ._ffi import ffi, lib
+from ._util import call, new_handle, opt, pystr, sized, string_list, take_string, to_date
+from .schedule import Schedule, Step
+from .units import DoseLike, DurationLike, duration_days, dose_mg
+
+__all__ = [
+    "FormKind",
+    "ComponentKind",
+    "FormInfo",
+    "Forms",
+    "RealizationOptions",
+    "RecipePart",
+    "Recipe",
+    "RealizedStep",
+    "Realization",
+    "DispensingLine",
+    "DispensingPeriod",
+    "DoseRecipe",
+    "realize_dose",
+]
+
+
+class FormKind(str, enum.Enum):
+    TABLET = "tablet"
+    CAPSULE = "capsule"
+    BEADS = "beads"
+    LIQUID = "liquid"
+    DROPS = "drops"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ComponentKind(str, enum.Enum):
+    UNITS = "units"  #: whole or split tablets / capsules
+    LIQUID = "liquid"
+    DROPS = "drops"
+    BEADS = "beads"
+    DILUTION = "dilution"  #: a tablet dispersed in water, part of it taken
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_FORM_KINDS = tuple(FormKind)
+_COMPONENT_KINDS = tuple(ComponentKind)
+
+
+@dataclass(frozen=True)
+class FormInfo:
+    """One product on hand: one strength of one formulation."""
+
+    kind: FormKind
+    drug: str
+    formulation_id: str
+    label: str  #: "10 mg tablet", "2 mg/mL liquid"
+    caution: str
+    bioavailability_source: str
+    unit_strength_mg: float | None  #: tablets / capsules (beads: per capsule)
+    liquid_strength_mg_per_ml: float | None  #: liquids / drops
+    bioavailability: float  #: per labelled mg, relative to tablets (1 if unknown)
+    drop_volume_ml: float | None
+    beads_per_capsule: float | None
+    may_split: bool
+    must_dilute: bool
+    dispersible: bool
+    bioavailability_known: bool
+
+
+class Forms(Sequence[FormInfo]):
+    """A list of products on hand. Make one with ``Database.forms_on_hand(drug, text)`` or
+    ``Database.all_forms(drug)``; ``a + b`` joins two lists (e.g. diazepam's forms for a
+    crossover)."""
+
+    def __init__(self, _handle: Any) -> None:
+        self._h = _handle
+        self._items = self._read()
+
+    @classmethod
+    def empty(cls) -> Forms:
+        return cls(new_handle(lib.taper_forms_create_empty, "taper_forms", lib.taper_forms_free))
+
+    def _read(self) -> tuple[FormInfo, ...]:
+        count = ffi.new("size_t*")
+        call(lib.taper_forms_count, self._h, count)
+        info = sized("taper_form_info")
+        items = []
+        for i in range(count[0]):
+            call(lib.taper_forms_item, self._h, info, i)
+            items.append(FormInfo(
+                kind=_FORM_KINDS[info.kind],
+                drug=pystr(info.drug),
+                formulation_id=pystr(info.formulation_id),
+                label=pystr(info.label),
+                caution=pystr(info.caution),
+                bioavailability_source=pystr(info.bioavailability_source),
+                unit_strength_mg=opt(info.unit_strength_mg),
+                liquid_strength_mg_per_ml=opt(info.liquid_strength_mg_per_ml),
+                bioavailability=float(info.bioavailability),
+                drop_volume_ml=opt(info.drop_volume_ml),
+                beads_per_capsule=opt(info.beads_per_capsule),
+                may_split=bool(info.may_split),
+                must_dilute=bool(info.must_dilute),
+                dispersible=bool(info.dispersible),
+                bioavailability_known=bool(info.bioavailability_known),
+            ))
+        return tuple(items)
+
+    def __add__(self, other: Forms) -> Forms:
+        if not isinstance(other, Forms):
+            return NotImplemented
+        joined = Forms.empty()
+        call(lib.taper_forms_append, joined._h, self._h)
+        call(lib.taper_forms_append, joined._h, other._h)
+        return Forms(joined._h)
+
+    @overload
+    def __getitem__(self, index: int) -> FormInfo: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[FormInfo]: ...
+    def __getitem__(self, index: int | slice) -> FormInfo | Sequence[FormInfo]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[FormInfo]:
+        return iter(self._items)
+
+    def __repr__(self) -> str:
+        return f"Forms([{', '.join(repr(f.label) for f in self._items)}])"
+
+
+@dataclass
+class RealizationOptions:
+    """How realization measures and chooses (docs/realization.md). The defaults are the
+    library's (read from taper_realization_options_init)."""
+
+    syringe_resolution_ml: float = 0.1  #: liquid volumes are multiples of this
+    min_volume_ml: float = 0.2  #: smallest volume measured reliably
+    max_volume_ml: float = 10.0  #: largest single measurement
+    allow_quarters: bool = True  #: quarter tablets where halves are allowed
+    max_drops: int = 40  #: most drops counted for one dose
+    tolerance_percent: float = 5.0  #: a dose further off gets a warning
+    tolerance_floor_mg: float = 0.01  #: absolute tolerance for tiny doses
+    tie_percent: float = 1.0  #: differences within this are ties
+    allow_mixtures: bool = True  #: e.g. tablet + liquid top-up
+    allow_dilution: bool = True  #: dispersing a tablet in water
+    keep_forms_in_use: bool = True  #: change form only when needed
+    max_pieces: int = 8  #: pieces + measurements per dose-time, 1..64
+    dilution_volumes_ml: tuple[float, ...] = ()  #: water volumes; empty: 10, 20, 50, 100
+    bottle_volume_ml: float | None = None  #: for dispensing: bottles needed
+
+    @classmethod
+    def library_defaults(cls) -> RealizationOptions:
+        """The defaults as the loaded library states them."""
+        c = sized("taper_realization_options")
+        call(lib.taper_realization_options_init, c)
+        return cls(
+            syringe_resolution_ml=c.syringe_resolution_ml,
+            min_volume_ml=c.min_volume_ml,
+            max_volume_ml=c.max_volume_ml,
+            allow_quarters=bool(c.allow_quarters),
+            max_drops=int(c.max_drops),
+            tolerance_percent=c.tolerance_percent,
+            tolerance_floor_mg=c.tolerance_floor_mg,
+            tie_percent=c.tie_percent,
+            allow_mixtures=bool(c.allow_mixtures),
+            allow_dilution=bool(c.allow_dilution),
+            keep_forms_in_use=bool(c.keep_forms_in_use),
+            max_pieces=int(c.max_pieces),
+            dilution_volumes_ml=(),
+            bottle_volume_ml=c.bottle_volume_ml or None,
+        )
+
+    def _to_c(self) -> tuple[Any, Any]:
+        """The C struct and the array it points into (keep both alive during the call)."""
+        c = sized("taper_realization_options")
+        call(lib.taper_realization_options_init, c)
+        c.syringe_resolution_ml = self.syringe_resolution_ml
+        c.min_volume_ml = self.min_volume_ml
+        c.max_volume_ml = self.max_volume_ml
+        c.allow_quarters = int(bool(self.allow_quarters))
+        c.max_drops = self.max_drops
+        c.tolerance_percent = self.tolerance_percent
+        c.tolerance_floor_mg = self.tolerance_floor_mg
+        c.tie_percent = self.tie_percent
+        c.allow_mixtures = int(bool(self.allow_mixtures))
+        c.allow_dilution = int(bool(self.allow_dilution))
+        c.keep_forms_in_use = int(bool(self.keep_forms_in_use))
+        c.max_pieces = self.max_pieces
+        volumes = ffi.NULL
+        if self.dilution_volumes_ml:
+            volumes = ffi.new("double[]", [float(v) for v in self.dilution_volumes_ml])
+            c.dilution_volumes_ml = volumes
+            c.dilution_volume_count = len(self.dilution_volumes_ml)
+        c.bottle_volume_ml = 0.0 if self.bottle_volume_ml is None else self.bottle_volume_ml
+        return c, volumes
+
+
+def _options(options: RealizationOptions | None) -> tuple[Any, Any]:
+    if options is None:
+        return ffi.NULL, None
+    return options._to_c()
+
+
+@dataclass(frozen=True)
+class RecipePart:
+    """One part of a recipe: tablets, a liquid volume, drops, beads or a dilution."""
+
+    kind: ComponentKind
+    formulation_id: str
+    label: str  #: "10 mg tablet"
+    instruction: str  #: "1 x 10 mg tablet", "1.7 mL of 2 mg/mL liquid"
+    count: float  #: tablets (0.5, 0.25 ...), capsules, drops or beads
+    volume_ml: float  #: liquid / dilution volume to take; else 0
+    labelled_mg: float  #: mg on the label this part contains
+    equivalent_mg: float  #: mg as tablets
+    units_used: float  #: tablets / capsules used up from the pack
+    dispersed_in_ml: float  #: dilution: the water dispersed in; else 0
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to take one dose-time."""
+
+    drug: str
+    time: str
+    instruction: str  #: "1 x 10 mg tablet + 1.7 mL liquid = 13.4 mg"
+    target_mg: float  #: tablet-equivalent mg
+    realized_mg: float
+    within_tolerance: bool
+    parts: tuple[RecipePart, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RealizedStep:
+    step: Step  #: the planned step (inserted steps included)
+    inserted: bool  #: added because rounding would have broken a limit
+    form_changed: bool  #: a switch point: the forms differ from the previous step
+    realized_daily_mg: float  #: tablet-equivalent mg per day, as taken
+    difference_mg: float  #: realized - planned
+    recipes: tuple[Recipe, ...]
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DispensingLine:
+    formulation_id: str
+    label: str
+    units: float  #: whole tablets / capsules / pouches to supply
+    total_volume_ml: float  #: liquids and drops
+    bottles: int  #: when a bottle volume is known; else 0
+
+
+@dataclass(frozen=True)
+class DispensingPeriod:
+    start: datetime.date
+    end: datetime.date  #: the day after the last day
+    lines: tuple[DispensingLine, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Realization:
+    """A realized schedule: each dose-time of each step as a recipe."""
+
+    schedule: Schedule  #: the realized steps as a schedule (inserted steps included)
+    steps: tuple[RealizedStep, ...]
+    equivalences: tuple[str, ...]  #: each bioavailability conversion used
+    warnings: tuple[str, ...]
+    _handle: Any = field(repr=False)
+
+    @classmethod
+    def _from_handle(cls, h: Any) -> Realization:
+        info = sized("taper_realization_info")
+        call(lib.taper_realization_get_info, h, info)
+        sched_out = ffi.new("taper_schedule**")
+        call(lib.taper_realization_schedule, sched_out, h)
+        schedule = Schedule._from_handle(ffi.gc(sched_out[0], lib.taper_schedule_free))
+        planned = schedule.steps
+        st = sized("taper_realized_step_info")
+        rec = sized("taper_recipe_info")
+        part = sized("taper_recipe_part_info")
+        steps = []
+        for i in range(info.step_count):
+            call(lib.taper_realization_step, h, st, i)
+            recipes = []
+            for r in range(st.recipe_count):
+                call(lib.taper_realization_recipe, h, rec, i, r)
+                parts = []
+                for p in range(rec.part_count):
+                    call(lib.taper_realization_recipe_part, h, part, i, r, p)
+                    parts.append(RecipePart(
+                        kind=_COMPONENT_KINDS[part.kind],
+                        formulation_id=pystr(part.formulation_id),
+                        label=pystr(part.label),
+                        instruction=pystr(part.instruction),
+                        count=part.count,
+                        volume_ml=part.volume_ml,
+                        labelled_mg=part.labelled_mg,
+                        equivalent_mg=part.equivalent_mg,
+                        units_used=part.units_used,
+                        dispersed_in_ml=part.dispersed_in_ml,
+                    ))
+                recipes.append(Recipe(
+                    drug=pystr(rec.drug),
+                    time=pystr(rec.time),
+                    instruction=pystr(rec.instruction),
+                    target_mg=rec.target_mg,
+                    realized_mg=rec.realized_mg,
+                    within_tolerance=bool(rec.within_tolerance),
+                    parts=tuple(parts),
+                    warnings=string_list(lib.taper_realization_recipe_warning, h,
+                                         rec.warning_count, i, r),
+                ))
+            steps.append(RealizedStep(
+                step=planned[i],
+                inserted=bool(st.inserted),
+                form_changed=bool(st.form_changed),
+                realized_daily_mg=st.realized_daily_mg,
+                difference_mg=st.difference_mg,
+                recipes=tuple(recipes),
+                notes=string_list(lib.taper_realization_step_note, h, st.note_count, i),
+                warnings=string_list(lib.taper_realization_step_warning, h, st.warning_count, i),
+            ))
+        return cls(
+            schedule=schedule,
+            steps=tuple(steps),
+            equivalences=string_list(lib.taper_realization_equivalence, h, info.equivalence_count),
+            warnings=string_list(lib.taper_realization_warning, h, info.warning_count),
+            _handle=h,
+        )
+
+    def dispense_by_step(self, options: RealizationOptions | None = None) -> list[DispensingPeriod]:
+        """What to dispense for each step (bottle counts need options.bottle_volume_ml)."""
+        out = ffi.new("taper_dispensing**")
+        c, _keep = _options(options)
+        call(lib.taper_dispense_by_step, out, self._handle, c)
+        return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
+
+    def dispense_by_period(self, period: DurationLike = datetime.timedelta(days=28),
+                           options: RealizationOptions | None = None) -> list[DispensingPeriod]:
+        """What to dispense per period from the plan's start (28 days by default)."""
+        out = ffi.new("taper_dispensing**")
+        c, _keep = _options(options)
+        call(lib.taper_dispense_by_period, out, self._handle, duration_days(period, "period"), c)
+        return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
+
+
+def _read_dispensing(h: Any) -> list[DispensingPeriod]:
+    count = ffi.new("size_t*")
+    call(lib.taper_dispensing_period_count, h, count)
+    period = sized("taper_dispensing_period_info")
+    line = sized("taper_dispensing_line_info")
+    out = []
+    for i in range(count[0]):
+        call(lib.taper_dispensing_period, h, period, i)
+        lines = []
+        for j in range(period.line_count):
+            call(lib.taper_dispensing_line, h, line, i, j)
+            lines.append(DispensingLine(
+                formulation_id=pystr(line.formulation_id),
+                label=pystr(line.label),
+                units=line.units,
+                total_volume_ml=line.total_volume_ml,
+                bottles=int(line.bottles),
+            ))
+        out.append(DispensingPeriod(to_date(period.start), to_date(period.end), tuple(lines)))
+    return out
+
+
+@dataclass(frozen=True)
+class DoseRecipe:
+    """The best recipe for one dose: the instruction, what it delivers (tablet-equivalent
+    mg) and whether that is within tolerance of the target."""
+
+    instruction: str
+    realized_mg: float
+    within_tolerance: bool
+
+
+def realize_dose(forms: Forms, target: DoseLike, options: RealizationOptions | None = None) -> DoseRecipe:
+    """The best recipe for a single dose (tablet-equivalent) with these products."""
+    text = ffi.new("char**")
+    realized = ffi.new("double*")
+    ok = ffi.new("int*")
+    c, _keep = _options(options)
+    call(lib.taper_realize_dose, text, realized, ok, forms._h, dose_mg(target, "target"), c)
+    return DoseRecipe(take_string(text[0]), float(realized[0]), bool(ok[0]))

@@ -1,0 +1,314 @@
+"""Schedules and steps: what planning returns.
+
+A :class:`Schedule` holds the library's schedule (immutable, safe to read from several
+threads) and exposes it as plain Python values: its plan-wide fields are read when it is
+made, its steps (:class:`Step` dataclasses) on first use, and :meth:`Schedule.to_numpy`
+reads every step's numbers in one call of the C ABI's bulk accessor.
+"""
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+import numpy as np
+import numpy.typing as npt
+
+from ._ffi import ffi, lib
+from ._util import call, opt, pystr, sized, take_string, to_date
+
+__all__ = ["Phase", "Basis", "DoseLine", "TimedDose", "Step", "Schedule", "ScheduleArrays"]
+
+
+class Phase(str, enum.Enum):
+    """The phase of a step; the values are the names in the JSON export."""
+
+    REDUCE = "reduce"  #: a reduction
+    SWITCH = "switch"  #: part of a crossover; the equivalent dose is unchanged
+    HOLD = "hold"  #: the same dose, held longer
+    STOP = "stop"  #: the last step: zero, or the maintenance dose
+
+    @property
+    def code(self) -> int:
+        """The pinned C value (taper_phase), as in ``ScheduleArrays.phase``."""
+        return _PHASE_CODES[self]
+
+    @classmethod
+    def from_code(cls, code: int) -> Phase:
+        return _PHASES[code]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_PHASES = (Phase.REDUCE, Phase.SWITCH, Phase.HOLD, Phase.STOP)
+_PHASE_CODES = {p: i for i, p in enumerate(_PHASES)}
+
+
+class Basis(str, enum.Enum):
+    """What a plan's doses are measured in."""
+
+    OWN_MG = "own_mg"  #: mg of the drug itself
+    DIAZEPAM_MG = "diazepam_mg"  #: mg diazepam-equivalent (crossover plans)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_BASES = (Basis.OWN_MG, Basis.DIAZEPAM_MG)
+
+
+@dataclass(frozen=True)
+class DoseLine:
+    """A dose of one drug at one time of day (a crossover step has lines of both drugs)."""
+
+    drug: str
+    time: str
+    mg: float
+
+
+@dataclass(frozen=True)
+class TimedDose:
+    """One dose-time of the starting split."""
+
+    time: str
+    mg: float
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a schedule. Doses are mg per day; ``None`` where the drug has no
+    occupancy model. (Inside a Python strategy, steps carry only their numbers: ``doses``,
+    ``notes`` and ``warnings`` are empty there.)"""
+
+    number: int  #: 1-based
+    phase: Phase
+    start: datetime.date
+    end: datetime.date  #: the day after the last day
+    day_offset: int  #: days from the schedule's start
+    length_days: float
+    daily_dose_mg: float  #: of the drug being tapered (0 once switched away)
+    equivalent_daily_dose_mg: float  #: in the plan's basis
+    change_mg: float  #: reduction from the previous step (> 0 = lower)
+    change_percent: float  #: reduction as % of the previous step's dose
+    occupancy_percent: float | None
+    change_points: float | None  #: occupancy reduction, percentage points
+    doses: tuple[DoseLine, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def step_from_info(info: Any, doses: tuple[DoseLine, ...] = (), notes: tuple[str, ...] = (),
+                   warnings: tuple[str, ...] = ()) -> Step:
+    return Step(
+        number=int(info.number),
+        phase=_PHASES[info.phase],
+        start=to_date(info.start),
+        end=to_date(info.end),
+        day_offset=int(info.day_offset),
+        length_days=float(info.length_days),
+        daily_dose_mg=float(info.daily_dose_mg),
+        equivalent_daily_dose_mg=float(info.equivalent_daily_dose_mg),
+        change_mg=float(info.change_mg),
+        change_percent=float(info.change_percent),
+        occupancy_percent=opt(info.occupancy_percent),
+        change_points=opt(info.change_points),
+        doses=doses,
+        notes=notes,
+        warnings=warnings,
+    )
+
+
+#: The columns of ScheduleArrays, in the order of taper_schedule_columns' arrays.
+_FLOAT_COLUMNS = (
+    "day",
+    "length_days",
+    "daily_dose_mg",
+    "equivalent_daily_dose_mg",
+    "change_mg",
+    "change_percent",
+    "occupancy_percent",
+    "change_points",
+)
+
+
+@dataclass(frozen=True)
+class ScheduleArrays:
+    """Every step's numbers as NumPy arrays of equal length (one element per step).
+
+    ``day`` is the day the step starts, counted from the schedule's start (0 for step 1; whole
+    numbers, as float64); ``occupancy_percent`` and ``change_points`` are NaN without an
+    occupancy model; ``phase`` holds the pinned codes of :class:`Phase` (0 reduce, 1 switch,
+    2 hold, 3 stop). ``dict(arrays.as_dict())`` goes straight into ``pandas.DataFrame``.
+    """
+
+    day: npt.NDArray[np.float64]
+    length_days: npt.NDArray[np.float64]
+    daily_dose_mg: npt.NDArray[np.float64]
+    equivalent_daily_dose_mg: npt.NDArray[np.float64]
+    change_mg: npt.NDArray[np.float64]
+    change_percent: npt.NDArray[np.float64]
+    occupancy_percent: npt.NDArray[np.float64]
+    change_points: npt.NDArray[np.float64]
+    phase: npt.NDArray[np.int32]
+
+    @property
+    def dose_mg(self) -> npt.NDArray[np.float64]:
+        """The plan's dose per day (``equivalent_daily_dose_mg``: own mg, or
+        diazepam-equivalent mg in a crossover)."""
+        return self.equivalent_daily_dose_mg
+
+    def as_dict(self) -> dict[str, npt.NDArray[Any]]:
+        out: dict[str, npt.NDArray[Any]] = {name: getattr(self, name) for name in _FLOAT_COLUMNS}
+        out["phase"] = self.phase
+        return out
+
+    def __len__(self) -> int:
+        return int(self.day.shape[0])
+
+
+def read_columns(handle: Any, count: int) -> ScheduleArrays:
+    """One call of taper_schedule_columns into freshly allocated arrays."""
+    block = np.empty((8, count), dtype=np.float64)
+    phase = np.empty(count, dtype=np.int32)
+    n_out = ffi.new("size_t*")
+    if count:
+        p = ffi.from_buffer("double[]", block)
+        q = ffi.from_buffer("int32_t[]", phase)
+        call(lib.taper_schedule_columns, handle, p, p + count, p + 2 * count, p + 3 * count,
+             p + 4 * count, p + 5 * count, p + 6 * count, p + 7 * count, q, n_out, count)
+    else:
+        null = ffi.NULL
+        call(lib.taper_schedule_columns, handle, null, null, null, null, null, null, null, null,
+             null, n_out, 0)
+    if n_out[0] != count:  # pragma: no cover - schedules are immutable
+        raise RuntimeError(f"taper: the schedule has {n_out[0]} steps, expected {count}")
+    return ScheduleArrays(block[0], block[1], block[2], block[3], block[4], block[5], block[6],
+                          block[7], phase)
+
+
+@dataclass(frozen=True, eq=False)
+class Schedule:
+    """A dated reduction schedule. Plan-wide fields are attributes; ``steps`` are read on
+    first use; :meth:`to_numpy`, :meth:`to_json`, :meth:`to_csv` export it."""
+
+    drug: str  #: canonical name
+    strategy: str
+    basis: Basis
+    start_dose_mg: float  #: daily, of the drug, as requested
+    start_equivalent_dose_mg: float  #: the same in the plan's basis
+    start_occupancy_percent: float | None
+    final_dose_mg: float  #: the last step's, in the plan's basis
+    occupancy_model: str  #: "" if none
+    occupancy_receptor: str
+    equivalence_table: str  #: "" unless a diazepam-basis plan
+    start: datetime.date
+    end: datetime.date  #: the day after the last day
+    total_days: int
+    step_count: int
+    warnings: tuple[str, ...]  #: about the plan as a whole
+    _handle: Any = field(repr=False)
+    _start_split_count: int = field(repr=False, default=1)
+
+    @classmethod
+    def _from_handle(cls, handle: Any) -> Schedule:
+        info = sized("taper_schedule_info")
+        call(lib.taper_schedule_get_info, handle, info)
+        warnings: tuple[str, ...] = ()
+        if info.warning_count:
+            out = ffi.new("const char**")
+            items = []
+            for i in range(info.warning_count):
+                call(lib.taper_schedule_warning, handle, out, i)
+                items.append(pystr(out[0]))
+            warnings = tuple(items)
+        return cls(
+            drug=pystr(info.drug),
+            strategy=pystr(info.strategy),
+            basis=_BASES[info.basis],
+            start_dose_mg=info.start_dose_mg,
+            start_equivalent_dose_mg=info.start_equivalent_dose_mg,
+            start_occupancy_percent=opt(info.start_occupancy_percent),
+            final_dose_mg=info.final_dose_mg,
+            occupancy_model=pystr(info.occupancy_model),
+            occupancy_receptor=pystr(info.occupancy_receptor),
+            equivalence_table=pystr(info.equivalence_table),
+            start=to_date(info.start),
+            end=to_date(info.end),
+            total_days=int(info.total_days),
+            step_count=int(info.step_count),
+            warnings=warnings,
+            _handle=handle,
+            _start_split_count=int(info.start_dose_time_count),
+        )
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step, with its dose lines, notes and warnings."""
+        h = self._handle
+        info = sized("taper_step_info")
+        drug = ffi.new("const char**")
+        time = ffi.new("const char**")
+        amount = ffi.new("double*")
+        text = ffi.new("const char**")
+        steps = []
+        for i in range(self.step_count):
+            call(lib.taper_schedule_step, h, info, i)
+            doses = []
+            for j in range(info.dose_count):
+                call(lib.taper_schedule_step_dose, h, drug, time, amount, i, j)
+                doses.append(DoseLine(pystr(drug[0]), pystr(time[0]), float(amount[0])))
+            notes = []
+            for j in range(info.note_count):
+                call(lib.taper_schedule_step_note, h, text, i, j)
+                notes.append(pystr(text[0]))
+            warns = []
+            for j in range(info.warning_count):
+                call(lib.taper_schedule_step_warning, h, text, i, j)
+                warns.append(pystr(text[0]))
+            steps.append(step_from_info(info, tuple(doses), tuple(notes), tuple(warns)))
+        return tuple(steps)
+
+    @cached_property
+    def start_split(self) -> tuple[TimedDose, ...]:
+        """The starting dose-times (at least one: "daily")."""
+        time = ffi.new("const char**")
+        amount = ffi.new("double*")
+        out = []
+        for i in range(self._start_split_count):
+            call(lib.taper_schedule_start_dose_time, self._handle, time, amount, i)
+            out.append(TimedDose(pystr(time[0]), float(amount[0])))
+        return tuple(out)
+
+    def to_numpy(self) -> ScheduleArrays:
+        """Every step's numbers as NumPy arrays, read with one call (the bulk accessor)."""
+        return read_columns(self._handle, self.step_count)
+
+    def to_json(self) -> str:
+        """The schedule as JSON (docs/schedule.schema.json), exactly as the library writes it."""
+        out = ffi.new("char**")
+        call(lib.taper_schedule_to_json, self._handle, out)
+        return take_string(out[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON export parsed: every field, at full precision."""
+        result: dict[str, Any] = json.loads(self.to_json())
+        return result
+
+    def to_csv(self) -> str:
+        """The steps as CSV (RFC 4180, CRLF line ends), one row per dose line."""
+        out = ffi.new("char**")
+        call(lib.taper_schedule_to_csv, self._handle, out)
+        return take_string(out[0])
+
+    def __len__(self) -> int:
+        return self.step_count
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __getitem__(self, index: int) -> Step:
+        return self.steps[index]

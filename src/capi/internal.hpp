@@ -1,0 +1,194 @@
+#pragma once
+// Shared by the C ABI's translation units (src/capi/*.cpp); not installed, not public.
+//
+// Every entry point runs its body through `guarded`, which is the one place exceptions are
+// turned into a taper_status and a taper_error. The handles are plain structs holding the
+// C++ values; the C header only ever sees them as opaque pointers.
+#include <taper.h>
+
+#include <taper/error.hpp>
+#include <taper/forms/realize.hpp>
+#include <taper/plan/plan.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <new>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// ------------------------------------------------------------------------------------
+// The handles.
+
+struct taper_error {
+    taper_status status = TAPER_ERROR_INTERNAL;
+    std::string message;
+    bool is_static = false;  // the preallocated out-of-memory error: never deleted
+};
+
+struct taper_database {
+    taper::database db;
+};
+
+struct taper_request {
+    taper::plan_request request;
+};
+
+struct taper_strategy_options {
+    taper::strategy_options options;
+};
+
+struct taper_registry {
+    taper::strategy_registry registry;
+};
+
+struct taper_schedule {
+    taper::schedule schedule;
+};
+
+struct taper_forms {
+    std::vector<taper::available_form> items;
+};
+
+struct taper_realization {
+    taper::realized_schedule realized;
+};
+
+struct taper_dispensing {
+    std::vector<taper::dispensing_period> periods;
+};
+
+struct taper_strategy_context {
+    const taper::plan_context* context;
+    std::span<const taper::step> done;
+    const taper_strategy_options* options;
+};
+
+namespace taper::capi {
+
+// ------------------------------------------------------------------------------------
+// Errors.
+
+/// A failure the C layer itself detects (NULL handle, index, buffer, struct size).
+class failure : public std::exception {
+public:
+    failure(taper_status status, std::string message) : status_(status), message_(std::move(message)) {}
+    taper_status status() const noexcept { return status_; }
+    const char* what() const noexcept override { return message_.c_str(); }
+
+private:
+    taper_status status_;
+    std::string message_;
+};
+
+/// Stores a new error in *error (when error is not NULL) and returns the status.
+taper_status report(taper_error** error, taper_status status, const char* message) noexcept;
+
+/// Maps the exception being handled to a status. Call only inside a catch block.
+taper_status report_current(taper_error** error) noexcept;
+
+/// Runs `body` and turns anything it throws into a status (and *error).
+template <class Body>
+taper_status guarded(taper_error** error, Body&& body) noexcept {
+    try {
+        body();
+        return TAPER_OK;
+    } catch (...) {
+        return report_current(error);
+    }
+}
+
+// ------------------------------------------------------------------------------------
+// Argument checks. `fn` is the C function's name, `what` the parameter's.
+
+template <class T>
+T& need(T* p, const char* fn, const char* what) {
+    if (p == nullptr) throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + what + " is NULL");
+    return *p;
+}
+
+inline std::string_view need_text(const char* p, const char* fn, const char* what) {
+    if (p == nullptr) throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + what + " is NULL");
+    return p;
+}
+
+inline void check_index(std::size_t index, std::size_t size, const char* fn, const char* what) {
+    if (index >= size)
+        throw failure(TAPER_ERROR_INDEX_OUT_OF_RANGE, std::string(fn) + ": " + what + " " + std::to_string(index) +
+                                                          " is out of range (there " +
+                                                          (size == 1 ? "is 1" : "are " + std::to_string(size)) + ")");
+}
+
+/// Reads the struct_size of an output struct and checks it.
+template <class T>
+std::uint32_t out_struct_size(const T* out, const char* fn, const char* what) {
+    const std::uint32_t size = need(out, fn, what).struct_size;
+    if (size < sizeof(T) || size > 65536)
+        throw failure(TAPER_ERROR_ABI_MISMATCH,
+                      std::string(fn) + ": " + what + "->struct_size is " + std::to_string(size) + ", expected sizeof(" +
+                          what + ") = " + std::to_string(sizeof(T)) + " or more; set it before the call");
+    return size;
+}
+
+/// Writes `value` to an output struct, keeping its struct_size and zeroing a tail this
+/// library does not know.
+template <class T>
+void write_struct(T* out, const T& value, const char* fn, const char* what) {
+    const std::uint32_t size = out_struct_size(out, fn, what);
+    std::memcpy(static_cast<void*>(out), &value, sizeof(T));
+    out->struct_size = size;
+    if (size > sizeof(T)) std::memset(reinterpret_cast<unsigned char*>(out) + sizeof(T), 0, size - sizeof(T));
+}
+
+/// A zeroed struct (padding included), ready to fill.
+template <class T>
+T blank() {
+    T value;
+    std::memset(static_cast<void*>(&value), 0, sizeof(T));
+    value.struct_size = static_cast<std::uint32_t>(sizeof(T));
+    return value;
+}
+
+/// Sets an optional out-parameter.
+template <class T, class V>
+void put(T* out, V&& value) {
+    if (out != nullptr) *out = std::forward<V>(value);
+}
+
+/// An allocated copy of `text` for taper_string_free.
+char* allocated(std::string_view text);
+
+/// Writes `text` snprintf-style; throws failure(TAPER_ERROR_BUFFER_TOO_SMALL) after writing
+/// what fits when it does not.
+void write_buffer(char* buffer, std::size_t buffer_size, std::size_t* out_length, std::string_view text,
+                  const char* fn);
+
+// ------------------------------------------------------------------------------------
+// Values.
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+inline double or_nan(const std::optional<double>& v) { return v ? *v : nan; }
+
+taper_date to_c(date d);
+date from_c(std::int32_t year, std::int32_t month, std::int32_t day, const char* fn);
+
+step_phase phase_from_c(int value, const char* fn);
+taper_phase phase_to_c(step_phase p);
+
+/// Fills a taper_step_info for step `s` of a plan that starts on `plan_start`.
+taper_step_info step_info(const step& s, date plan_start);
+
+/// The database's drug, or unknown_drug_error.
+const drug& drug_in(const taper_database* db, const char* name, const char* fn);
+
+/// A realization_options from the C struct (NULL: the defaults).
+realization_options options_from_c(const taper_realization_options* options, const char* fn);
+
+}  // namespace taper::capi

@@ -1,0 +1,666 @@
+// The C ABI: requests, strategy options, the registry (with strategies written in C),
+// planning and schedules (see include/taper.h).
+#include "internal.hpp"
+
+#include <taper/plan/export.hpp>
+#include <taper/units/io.hpp>
+
+namespace taper::capi {
+namespace {
+
+mass mg_of(double v) { return from_value<mass>(v); }
+duration days_of(double v) { return from_value<duration>(v); }
+
+int checked_int(std::int64_t v, const char* fn, const char* what) {
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + what + " " + std::to_string(v) +
+                                                        " does not fit in an int");
+    return static_cast<int>(v);
+}
+
+// ---- strategies written in C ----------------------------------------------------------
+
+/// The vtable and user data of one registered C strategy. Shared by the registry entry and
+/// every strategy value made from it; the last one out calls destroy.
+struct c_strategy_state {
+    taper_strategy_vtable vtable{};
+    void* user_data = nullptr;
+    bool owned = false;  // set once registration succeeded: only then is destroy ours to call
+
+    c_strategy_state() = default;
+    c_strategy_state(const c_strategy_state&) = delete;
+    c_strategy_state& operator=(const c_strategy_state&) = delete;
+    ~c_strategy_state() {
+        if (owned && vtable.destroy != nullptr) vtable.destroy(user_data);
+    }
+};
+
+/// A C strategy as a taper Strategy (the planner's any_strategy holds it).
+struct c_strategy {
+    std::shared_ptr<const c_strategy_state> state;
+    std::string strategy_name;
+    std::shared_ptr<const taper_strategy_options> options;
+
+    std::string_view name() const { return strategy_name; }
+
+    std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
+        const taper_strategy_context context{&ctx, done, options.get()};
+        taper_target proposed;
+        std::memset(static_cast<void*>(&proposed), 0, sizeof proposed);
+        const int result = state->vtable.next(state->user_data, &context, &proposed);
+        const std::string note = proposed.note != nullptr ? std::string(proposed.note) : std::string();
+        if (result == 0) return std::nullopt;
+        if (result != 1)
+            throw plan_error("the " + strategy_name + " strategy (written in C) failed: its next callback returned " +
+                             std::to_string(result) + (note.empty() ? std::string() : ": " + note));
+        target t;
+        t.daily_dose = mg_of(proposed.daily_dose_mg);
+        if (proposed.phase == TAPER_PHASE_REDUCE)
+            t.phase = step_phase::reduce;
+        else if (proposed.phase == TAPER_PHASE_HOLD)
+            t.phase = step_phase::hold;
+        else
+            throw plan_error("the " + strategy_name + " strategy (written in C) proposed phase " +
+                             std::to_string(proposed.phase) +
+                             "; a strategy written in C proposes TAPER_PHASE_REDUCE (0) or TAPER_PHASE_HOLD (2), "
+                             "and returns 0 to stop");
+        if (proposed.length_days != 0) t.length = days_of(proposed.length_days);
+        t.note = note;
+        return t;
+    }
+};
+
+static_assert(Strategy<c_strategy>);
+
+const strategy_options& options_or_none(const taper_strategy_options* options) {
+    static const strategy_options none{};
+    return options == nullptr ? none : options->options;
+}
+
+const taper_strategy_context& need_context(const taper_strategy_context* c, const char* fn) {
+    const auto& context = need(c, fn, "context");
+    if (context.context == nullptr)
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": the context is not a live strategy context");
+    return context;
+}
+
+const occupancy_model& context_model(const taper_strategy_context& c, const char* fn) {
+    if (c.context->model == nullptr)
+        throw missing_data_error(std::string(fn) + ": " + c.context->subject.name +
+                                 " has no usable receptor occupancy model in the data for this plan");
+    return *c.context->model;
+}
+
+const schedule& need_schedule(const taper_schedule* s, const char* fn) { return need(s, fn, "schedule").schedule; }
+
+const step& step_at(const schedule& s, std::size_t index, const char* fn) {
+    check_index(index, s.steps.size(), fn, "step");
+    return s.steps[index];
+}
+
+}  // namespace
+}  // namespace taper::capi
+
+using namespace taper;
+using namespace taper::capi;
+
+extern "C" {
+
+// ---- requests -------------------------------------------------------------------------
+
+taper_status taper_request_create(taper_request** out_request, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_request, fn, "out_request");
+        *out_request = new taper_request{};
+    });
+}
+
+taper_status taper_request_clone(taper_request** out_request, const taper_request* request, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_request, fn, "out_request");
+        *out_request = new taper_request{need(request, fn, "request").request};
+    });
+}
+
+void taper_request_free(taper_request* request) { delete request; }
+
+taper_status taper_request_reset(taper_request* request, taper_request_field field, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        plan_request& r = need(request, fn, "request").request;
+        const plan_request d{};
+        switch (field) {
+            case TAPER_REQUEST_DRUG: r.drug = d.drug; return;
+            case TAPER_REQUEST_DAILY_DOSE: r.daily_dose = d.daily_dose; return;
+            case TAPER_REQUEST_SPLIT: r.split = d.split; return;
+            case TAPER_REQUEST_START_DATE: r.start = d.start; return;
+            case TAPER_REQUEST_INTERVAL: r.interval = d.interval; return;
+            case TAPER_REQUEST_PHASE_INTERVALS: r.phase_interval = d.phase_interval; return;
+            case TAPER_REQUEST_MAX_STEP_MG: r.max_step = d.max_step; return;
+            case TAPER_REQUEST_MAX_STEP_PERCENT: r.max_step_percent = d.max_step_percent; return;
+            case TAPER_REQUEST_MAX_STEP_POINTS: r.max_step_points = d.max_step_points; return;
+            case TAPER_REQUEST_MIN_CHANGE: r.min_change = d.min_change; return;
+            case TAPER_REQUEST_FINAL_DOSE: r.final_dose = d.final_dose; return;
+            case TAPER_REQUEST_MAINTENANCE: r.maintenance = d.maintenance; return;
+            case TAPER_REQUEST_MAX_STEPS: r.max_steps = d.max_steps; return;
+            case TAPER_REQUEST_MAX_DURATION: r.max_duration = d.max_duration; return;
+            case TAPER_REQUEST_HOLDS: r.holds = d.holds; return;
+            case TAPER_REQUEST_HALF_LIFE_PACING: r.half_life_pacing = d.half_life_pacing; return;
+            case TAPER_REQUEST_OCCUPANCY_MODEL: r.occupancy_model = d.occupancy_model; return;
+            case TAPER_REQUEST_EQUIVALENCE_TABLE: r.equivalence_table = d.equivalence_table; return;
+            case TAPER_REQUEST_CURRENT_FORMULATION: r.current_formulation = d.current_formulation; return;
+        }
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT,
+                      std::string(fn) + ": " + std::to_string(static_cast<int>(field)) +
+                          " is not a taper_request_field (expected 0 to 18)");
+    });
+}
+
+#define TAPER_REQUEST_SETTER(NAME, TYPE, STATEMENT)                                     \
+    taper_status NAME(taper_request* request, TYPE value, taper_error** error) {        \
+        const char* const fn = __func__;                                                \
+        return guarded(error, [&] {                                                     \
+            plan_request& r = need(request, fn, "request").request;                     \
+            STATEMENT;                                                                  \
+        });                                                                             \
+    }
+
+TAPER_REQUEST_SETTER(taper_request_set_drug, const char*, r.drug = std::string(need_text(value, fn, "drug")))
+TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = days_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = value)
+TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = value)
+TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_max_steps, int32_t, r.max_steps = checked_int(value, fn, "steps"))
+TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = days_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_half_life_pacing, int, r.half_life_pacing = value != 0)
+TAPER_REQUEST_SETTER(taper_request_set_occupancy_model, const char*,
+                     r.occupancy_model = std::string(need_text(value, fn, "model_id")))
+TAPER_REQUEST_SETTER(taper_request_set_equivalence_table, const char*,
+                     r.equivalence_table = std::string(need_text(value, fn, "table")))
+TAPER_REQUEST_SETTER(taper_request_set_current_formulation, const char*,
+                     r.current_formulation = std::string(need_text(value, fn, "formulation_id")))
+
+#undef TAPER_REQUEST_SETTER
+
+taper_status taper_request_add_dose_time(taper_request* request, const char* time, double mg, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        plan_request& r = need(request, fn, "request").request;
+        r.split.push_back({std::string(need_text(time, fn, "time")), mg_of(mg)});
+    });
+}
+
+taper_status taper_request_set_start_date(taper_request* request, int32_t year, int32_t month, int32_t day,
+                                          taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        plan_request& r = need(request, fn, "request").request;
+        r.start = from_c(year, month, day, fn);
+    });
+}
+
+taper_status taper_request_set_phase_interval_days(taper_request* request, taper_phase phase, double days,
+                                                   taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        plan_request& r = need(request, fn, "request").request;
+        r.phase_interval[phase_from_c(phase, fn)] = days_of(days);
+    });
+}
+
+taper_status taper_request_add_hold(taper_request* request, int32_t after_step, double days, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        plan_request& r = need(request, fn, "request").request;
+        hold h;
+        h.after_step = checked_int(after_step, fn, "after_step");
+        h.length = days_of(days);
+        r.holds.push_back(h);
+    });
+}
+
+taper_status taper_request_validate(const taper_request* request, const taper_database* db, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& r = need(request, fn, "request");
+        validate_request(need(db, fn, "db").db, r.request);
+    });
+}
+
+// ---- strategy options -----------------------------------------------------------------
+
+taper_status taper_strategy_options_create(taper_strategy_options** out_options, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_options, fn, "out_options");
+        *out_options = new taper_strategy_options{};
+    });
+}
+
+void taper_strategy_options_free(taper_strategy_options* options) { delete options; }
+
+taper_status taper_strategy_options_reset(taper_strategy_options* options, taper_option_field field,
+                                          taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        switch (field) {
+            case TAPER_OPTION_POINTS: o.points.reset(); return;
+            case TAPER_OPTION_PERCENT: o.percent.reset(); return;
+            case TAPER_OPTION_AMOUNT_MG: o.amount.reset(); return;
+            case TAPER_OPTION_OCCUPANCY_TARGETS: o.occupancy_targets.clear(); return;
+            case TAPER_OPTION_OCCUPANCY_FLOOR: o.occupancy_floor.reset(); return;
+            case TAPER_OPTION_FINAL_FRACTION: o.final_fraction.reset(); return;
+            case TAPER_OPTION_STEP_LENGTH_DAYS: o.step_length.reset(); return;
+            case TAPER_OPTION_TABLE: o.table.clear(); return;
+            case TAPER_OPTION_CURVE: o.curve.clear(); return;
+            case TAPER_OPTION_ROLL_LENGTH_DAYS: o.roll_length.reset(); return;
+            case TAPER_OPTION_EXTRA: o.extra.clear(); return;
+        }
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(static_cast<int>(field)) +
+                                                        " is not a taper_option_field (expected 0 to 10)");
+    });
+}
+
+#define TAPER_OPTIONS_SETTER(NAME, TYPE, STATEMENT)                                             \
+    taper_status NAME(taper_strategy_options* options, TYPE value, taper_error** error) {       \
+        const char* const fn = __func__;                                                        \
+        return guarded(error, [&] {                                                             \
+            strategy_options& o = need(options, fn, "options").options;                         \
+            STATEMENT;                                                                          \
+        });                                                                                     \
+    }
+
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_points, double, o.points = value)
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_percent, double, o.percent = value)
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_amount_mg, double, o.amount = mg_of(value))
+TAPER_OPTIONS_SETTER(taper_strategy_options_add_occupancy_target, double, o.occupancy_targets.push_back(value))
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_occupancy_floor, double, o.occupancy_floor = value)
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_final_fraction, double, o.final_fraction = value)
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_step_length_days, double, o.step_length = days_of(value))
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_curve, const char*, o.curve = std::string(need_text(value, fn, "curve")))
+TAPER_OPTIONS_SETTER(taper_strategy_options_set_roll_length_days, double, o.roll_length = days_of(value))
+
+#undef TAPER_OPTIONS_SETTER
+
+taper_status taper_strategy_options_add_table_row(taper_strategy_options* options, double daily_dose_mg,
+                                                  double length_days, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        table_row row;
+        row.daily_dose = mg_of(daily_dose_mg);
+        if (length_days != 0) row.length = days_of(length_days);
+        o.table.push_back(row);
+    });
+}
+
+taper_status taper_strategy_options_set_extra(taper_strategy_options* options, const char* key, const char* value,
+                                              taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        o.extra[std::string(need_text(key, fn, "key"))] = std::string(need_text(value, fn, "value"));
+    });
+}
+
+taper_status taper_strategy_options_get_number(const taper_strategy_options* options, double* out_value,
+                                               int* out_is_set, taper_option_field field, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const strategy_options& o = need(options, fn, "options").options;
+        need(out_value, fn, "out_value");
+        need(out_is_set, fn, "out_is_set");
+        std::optional<double> v;
+        switch (field) {
+            case TAPER_OPTION_POINTS: v = o.points; break;
+            case TAPER_OPTION_PERCENT: v = o.percent; break;
+            case TAPER_OPTION_AMOUNT_MG: if (o.amount) v = o.amount->value(); break;
+            case TAPER_OPTION_OCCUPANCY_FLOOR: v = o.occupancy_floor; break;
+            case TAPER_OPTION_FINAL_FRACTION: v = o.final_fraction; break;
+            case TAPER_OPTION_STEP_LENGTH_DAYS: if (o.step_length) v = o.step_length->value(); break;
+            case TAPER_OPTION_ROLL_LENGTH_DAYS: if (o.roll_length) v = o.roll_length->value(); break;
+            default:
+                throw failure(TAPER_ERROR_INVALID_ARGUMENT,
+                              std::string(fn) + ": field " + std::to_string(static_cast<int>(field)) +
+                                  " is not a numeric option (points, percent, amount, occupancy floor, final "
+                                  "fraction, step length or roll length)");
+        }
+        *out_is_set = v ? 1 : 0;
+        *out_value = or_nan(v);
+    });
+}
+
+taper_status taper_strategy_options_get_extra(const taper_strategy_options* options, const char** out_value,
+                                              const char* key, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const strategy_options& o = need(options, fn, "options").options;
+        need(out_value, fn, "out_value");
+        const auto it = o.extra.find(std::string(need_text(key, fn, "key")));
+        *out_value = it == o.extra.end() ? nullptr : it->second.c_str();
+    });
+}
+
+// ---- the registry ---------------------------------------------------------------------
+
+taper_status taper_registry_create_builtin(taper_registry** out_registry, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_registry, fn, "out_registry");
+        auto r = std::make_unique<taper_registry>();
+        register_builtin_strategies(r->registry);
+        *out_registry = r.release();
+    });
+}
+
+taper_status taper_registry_create_empty(taper_registry** out_registry, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_registry, fn, "out_registry");
+        *out_registry = new taper_registry{};
+    });
+}
+
+void taper_registry_free(taper_registry* registry) { delete registry; }
+
+taper_status taper_registry_count(const taper_registry* registry, size_t* out_count, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& r = need(registry, fn, "registry");
+        need(out_count, fn, "out_count") = r.registry.list().size();
+    });
+}
+
+taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
+                                  const char** out_description, size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto entries = need(registry, fn, "registry").registry.list();
+        check_index(index, entries.size(), fn, "strategy");
+        put(out_name, entries[index]->name.c_str());
+        put(out_description, entries[index]->description.c_str());
+    });
+}
+
+taper_status taper_registry_add(taper_registry* registry, const char* name, const char* description,
+                                const taper_strategy_vtable* vtable, void* user_data, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        auto& r = need(registry, fn, "registry");
+        const std::string strategy_name(need_text(name, fn, "name"));
+        const auto& vt = need(vtable, fn, "vtable");
+        if (vt.struct_size != sizeof(taper_strategy_vtable) || vt.version != TAPER_STRATEGY_VTABLE_VERSION)
+            throw failure(TAPER_ERROR_ABI_MISMATCH,
+                          std::string(fn) + ": the vtable has struct_size " + std::to_string(vt.struct_size) +
+                              " and version " + std::to_string(vt.version) + "; this library expects " +
+                              std::to_string(sizeof(taper_strategy_vtable)) + " and version " +
+                              std::to_string(TAPER_STRATEGY_VTABLE_VERSION));
+        if (vt.next == nullptr)
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": vtable->next is NULL");
+        auto state = std::make_shared<c_strategy_state>();
+        state->vtable = vt;
+        state->user_data = user_data;
+        std::shared_ptr<const c_strategy_state> shared = state;
+        r.registry.add(strategy_name, description == nullptr ? std::string() : std::string(description),
+                       [shared, strategy_name](const strategy_options& o) -> any_strategy {
+                           return c_strategy{shared, strategy_name,
+                                             std::make_shared<const taper_strategy_options>(taper_strategy_options{o})};
+                       });
+        state->owned = true;  // registered: from now on destroy is called when the last user goes
+    });
+}
+
+// ---- the strategy context -------------------------------------------------------------
+
+taper_status taper_strategy_context_start_dose_mg(const taper_strategy_context* context, double* out_mg,
+                                                  taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_mg, fn, "out_mg") = c.context->start_dose().value();
+    });
+}
+
+taper_status taper_strategy_context_latest_dose_mg(const taper_strategy_context* context, double* out_mg,
+                                                   taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_mg, fn, "out_mg") = c.context->latest(c.done, c.context->start_dose()).value();
+    });
+}
+
+taper_status taper_strategy_context_step_count(const taper_strategy_context* context, size_t* out_count,
+                                               taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_count, fn, "out_count") = c.done.size();
+    });
+}
+
+taper_status taper_strategy_context_step(const taper_strategy_context* context, taper_step_info* out_step,
+                                         size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        out_struct_size(out_step, fn, "taper_step_info");
+        check_index(index, c.done.size(), fn, "step");
+        write_struct(out_step, step_info(c.done[index], c.context->request.start), fn, "taper_step_info");
+    });
+}
+
+taper_status taper_strategy_context_drug(const taper_strategy_context* context, const char** out_name,
+                                         taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_name, fn, "out_name") = c.context->subject.name.c_str();
+    });
+}
+
+taper_status taper_strategy_context_occupancy(const taper_strategy_context* context, double* out_percent,
+                                              double daily_dose_mg, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_percent, fn, "out_percent");
+        *out_percent = context_model(c, fn).occupancy_percent(mg_of(daily_dose_mg));
+    });
+}
+
+taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_context* context, double* out_mg,
+                                                       double occupancy_percent, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_mg, fn, "out_mg");
+        *out_mg = context_model(c, fn).dose_for_occupancy(occupancy_percent).value();
+    });
+}
+
+taper_status taper_strategy_context_options(const taper_strategy_context* context,
+                                            const taper_strategy_options** out_options, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        need(out_options, fn, "out_options") = c.options;
+    });
+}
+
+// ---- planning and schedules -----------------------------------------------------------
+
+taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db, const taper_request* request,
+                        const taper_registry* registry, const char* strategy_name,
+                        const taper_strategy_options* options, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_schedule, fn, "out_schedule");
+        const auto& d = need(db, fn, "db");
+        const auto& r = need(request, fn, "request");
+        const std::string_view name = need_text(strategy_name, fn, "strategy_name");
+        const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
+        const any_strategy strategy = reg.make(name, options_or_none(options));
+        auto s = std::make_unique<taper_schedule>();
+        s->schedule = make_plan(d.db, r.request, strategy);
+        *out_schedule = s.release();
+    });
+}
+
+void taper_schedule_free(taper_schedule* schedule) { delete schedule; }
+
+taper_status taper_schedule_get_info(const taper_schedule* schedule, taper_schedule_info* out_info,
+                                     taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        out_struct_size(out_info, fn, "taper_schedule_info");
+        auto info = blank<taper_schedule_info>();
+        info.basis = s.basis == dose_basis::own_mg ? TAPER_BASIS_OWN_MG : TAPER_BASIS_DIAZEPAM_MG;
+        info.drug = s.drug.c_str();
+        info.strategy = s.strategy.c_str();
+        info.occupancy_model = s.occupancy_model.c_str();
+        info.occupancy_receptor = s.occupancy_receptor.c_str();
+        info.equivalence_table = s.equivalence_table.c_str();
+        info.start_dose_mg = s.start_dose.value();
+        info.start_equivalent_dose_mg = s.start_equivalent_dose.value();
+        info.start_occupancy_percent = or_nan(s.start_occupancy_percent);
+        info.final_dose_mg = s.final_dose().value();
+        info.start = to_c(s.start);
+        info.end = to_c(s.end());
+        info.total_days = days_between(s.start, s.end());
+        info.step_count = s.steps.size();
+        info.warning_count = s.warnings.size();
+        info.start_dose_time_count = s.start_split.size();
+        write_struct(out_info, info, fn, "taper_schedule_info");
+    });
+}
+
+taper_status taper_schedule_step_count(const taper_schedule* schedule, size_t* out_count, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        need(out_count, fn, "out_count") = s.steps.size();
+    });
+}
+
+taper_status taper_schedule_warning(const taper_schedule* schedule, const char** out_text, size_t index,
+                                    taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        need(out_text, fn, "out_text");
+        check_index(index, s.warnings.size(), fn, "warning");
+        *out_text = s.warnings[index].c_str();
+    });
+}
+
+taper_status taper_schedule_start_dose_time(const taper_schedule* schedule, const char** out_time, double* out_mg,
+                                            size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        check_index(index, s.start_split.size(), fn, "dose-time");
+        put(out_time, s.start_split[index].time.c_str());
+        put(out_mg, s.start_split[index].amount.value());
+    });
+}
+
+taper_status taper_schedule_step(const taper_schedule* schedule, taper_step_info* out_step, size_t index,
+                                 taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        out_struct_size(out_step, fn, "taper_step_info");
+        write_struct(out_step, step_info(step_at(s, index, fn), s.start), fn, "taper_step_info");
+    });
+}
+
+taper_status taper_schedule_step_dose(const taper_schedule* schedule, const char** out_drug, const char** out_time,
+                                      double* out_mg, size_t step, size_t line, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& st = step_at(need_schedule(schedule, fn), step, fn);
+        check_index(line, st.doses.size(), fn, "dose line");
+        const dose_line& d = st.doses[line];
+        put(out_drug, d.drug.c_str());
+        put(out_time, d.time.c_str());
+        put(out_mg, d.amount.value());
+    });
+}
+
+taper_status taper_schedule_step_note(const taper_schedule* schedule, const char** out_text, size_t step,
+                                      size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& st = step_at(need_schedule(schedule, fn), step, fn);
+        need(out_text, fn, "out_text");
+        check_index(index, st.notes.size(), fn, "note");
+        *out_text = st.notes[index].c_str();
+    });
+}
+
+taper_status taper_schedule_step_warning(const taper_schedule* schedule, const char** out_text, size_t step,
+                                         size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& st = step_at(need_schedule(schedule, fn), step, fn);
+        need(out_text, fn, "out_text");
+        check_index(index, st.warnings.size(), fn, "warning");
+        *out_text = st.warnings[index].c_str();
+    });
+}
+
+taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_offset, double* length_days,
+                                    double* daily_dose_mg, double* equivalent_daily_dose_mg, double* change_mg,
+                                    double* change_percent, double* occupancy_percent, double* change_points,
+                                    int32_t* phase, size_t* out_count, size_t capacity, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        need(out_count, fn, "out_count") = s.steps.size();
+        if (s.steps.size() > capacity)
+            throw failure(TAPER_ERROR_BUFFER_TOO_SMALL, std::string(fn) + ": the arrays hold " +
+                                                            std::to_string(capacity) + " steps; the schedule has " +
+                                                            std::to_string(s.steps.size()));
+        for (std::size_t i = 0; i < s.steps.size(); ++i) {
+            const step& st = s.steps[i];
+            if (day_offset != nullptr) day_offset[i] = static_cast<double>(days_between(s.start, st.start));
+            if (length_days != nullptr) length_days[i] = st.length.value();
+            if (daily_dose_mg != nullptr) daily_dose_mg[i] = st.daily_dose.value();
+            if (equivalent_daily_dose_mg != nullptr) equivalent_daily_dose_mg[i] = st.equivalent_daily_dose.value();
+            if (change_mg != nullptr) change_mg[i] = st.change.value();
+            if (change_percent != nullptr) change_percent[i] = st.change_percent;
+            if (occupancy_percent != nullptr) occupancy_percent[i] = or_nan(st.occupancy_percent);
+            if (change_points != nullptr) change_points[i] = or_nan(st.change_points);
+            if (phase != nullptr) phase[i] = phase_to_c(st.phase);
+        }
+    });
+}
+
+taper_status taper_schedule_to_json(const taper_schedule* schedule, char** out_json, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        need(out_json, fn, "out_json");
+        *out_json = allocated(to_json(s));
+    });
+}
+
+taper_status taper_schedule_to_csv(const taper_schedule* schedule, char** out_csv, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& s = need_schedule(schedule, fn);
+        need(out_csv, fn, "out_csv");
+        *out_csv = allocated(to_csv(s));
+    });
+}
+
+}  // extern "C"
