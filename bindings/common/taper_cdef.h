@@ -90,7 +90,8 @@ const char* taper_status_name(taper_status status);
  * Static storage. Never NULL. Thread-safe. */
 const char* taper_phase_name(taper_phase phase);
 
-/* "own-mg", "diazepam-mg"; "unknown" for other values. Static storage. Never NULL. */
+/* "own_mg", "diazepam_mg" (as in the JSON export); "unknown" for other values. Static
+ * storage. Never NULL. */
 const char* taper_basis_name(taper_basis basis);
 
 /* "tablet", "capsule", "beads", "liquid", "drops"; "unknown" for other values. Static

@@ -155,6 +155,17 @@ T blank() {
     return value;
 }
 
+/// The integer a C caller passed as an enumeration. Read as bytes: a value outside the
+/// enumeration (which C allows) must not be loaded as the C++ enum type, which is undefined
+/// behaviour there (and what UBSan's -fsanitize=enum reports).
+template <class Enum>
+int raw(const Enum& e) noexcept {
+    static_assert(sizeof(Enum) == sizeof(int), "the C ABI's enumerations are int-sized");
+    int v;
+    std::memcpy(&v, &e, sizeof v);
+    return v;
+}
+
 /// Sets an optional out-parameter.
 template <class T, class V>
 void put(T* out, V&& value) {

@@ -131,7 +131,7 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
         const plan_request d{};
-        switch (field) {
+        switch (raw(field)) {
             case TAPER_REQUEST_DRUG: r.drug = d.drug; return;
             case TAPER_REQUEST_DAILY_DOSE: r.daily_dose = d.daily_dose; return;
             case TAPER_REQUEST_SPLIT: r.split = d.split; return;
@@ -153,7 +153,7 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
             case TAPER_REQUEST_CURRENT_FORMULATION: r.current_formulation = d.current_formulation; return;
         }
         throw failure(TAPER_ERROR_INVALID_ARGUMENT,
-                      std::string(fn) + ": " + std::to_string(static_cast<int>(field)) +
+                      std::string(fn) + ": " + std::to_string(raw(field)) +
                           " is not a taper_request_field (expected 0 to 18)");
     });
 }
@@ -210,7 +210,7 @@ taper_status taper_request_set_phase_interval_days(taper_request* request, taper
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.phase_interval[phase_from_c(phase, fn)] = days_of(days);
+        r.phase_interval[phase_from_c(raw(phase), fn)] = days_of(days);
     });
 }
 
@@ -250,7 +250,7 @@ taper_status taper_strategy_options_reset(taper_strategy_options* options, taper
     const char* const fn = __func__;
     return guarded(error, [&] {
         strategy_options& o = need(options, fn, "options").options;
-        switch (field) {
+        switch (raw(field)) {
             case TAPER_OPTION_POINTS: o.points.reset(); return;
             case TAPER_OPTION_PERCENT: o.percent.reset(); return;
             case TAPER_OPTION_AMOUNT_MG: o.amount.reset(); return;
@@ -263,7 +263,7 @@ taper_status taper_strategy_options_reset(taper_strategy_options* options, taper
             case TAPER_OPTION_ROLL_LENGTH_DAYS: o.roll_length.reset(); return;
             case TAPER_OPTION_EXTRA: o.extra.clear(); return;
         }
-        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(static_cast<int>(field)) +
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(raw(field)) +
                                                         " is not a taper_option_field (expected 0 to 10)");
     });
 }
@@ -318,7 +318,7 @@ taper_status taper_strategy_options_get_number(const taper_strategy_options* opt
         need(out_value, fn, "out_value");
         need(out_is_set, fn, "out_is_set");
         std::optional<double> v;
-        switch (field) {
+        switch (raw(field)) {
             case TAPER_OPTION_POINTS: v = o.points; break;
             case TAPER_OPTION_PERCENT: v = o.percent; break;
             case TAPER_OPTION_AMOUNT_MG: if (o.amount) v = o.amount->value(); break;
@@ -328,7 +328,7 @@ taper_status taper_strategy_options_get_number(const taper_strategy_options* opt
             case TAPER_OPTION_ROLL_LENGTH_DAYS: if (o.roll_length) v = o.roll_length->value(); break;
             default:
                 throw failure(TAPER_ERROR_INVALID_ARGUMENT,
-                              std::string(fn) + ": field " + std::to_string(static_cast<int>(field)) +
+                              std::string(fn) + ": field " + std::to_string(raw(field)) +
                                   " is not a numeric option (points, percent, amount, occupancy floor, final "
                                   "fraction, step length or roll length)");
         }

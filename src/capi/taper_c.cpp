@@ -176,7 +176,7 @@ taper_status taper_abi_check(int expected_abi_version, taper_error** error) {
 // --- names ----------------------------------------------------------------------------
 
 const char* taper_status_name(taper_status status) {
-    switch (status) {
+    switch (raw(status)) {
         case TAPER_OK: return "TAPER_OK";
         case TAPER_ERROR_INVALID_ARGUMENT: return "TAPER_ERROR_INVALID_ARGUMENT";
         case TAPER_ERROR_PARSE: return "TAPER_ERROR_PARSE";
@@ -195,7 +195,7 @@ const char* taper_status_name(taper_status status) {
 }
 
 const char* taper_phase_name(taper_phase phase) {
-    switch (phase) {
+    switch (raw(phase)) {
         case TAPER_PHASE_REDUCE: return "reduce";
         case TAPER_PHASE_SWITCH: return "switch";
         case TAPER_PHASE_HOLD: return "hold";
@@ -205,7 +205,7 @@ const char* taper_phase_name(taper_phase phase) {
 }
 
 const char* taper_basis_name(taper_basis basis) {
-    switch (basis) {
+    switch (raw(basis)) {
         case TAPER_BASIS_OWN_MG: return "own_mg";
         case TAPER_BASIS_DIAZEPAM_MG: return "diazepam_mg";
     }
@@ -213,7 +213,7 @@ const char* taper_basis_name(taper_basis basis) {
 }
 
 const char* taper_form_kind_name(taper_form_kind kind) {
-    switch (kind) {
+    switch (raw(kind)) {
         case TAPER_FORM_TABLET: return "tablet";
         case TAPER_FORM_CAPSULE: return "capsule";
         case TAPER_FORM_BEADS: return "beads";
@@ -224,7 +224,7 @@ const char* taper_form_kind_name(taper_form_kind kind) {
 }
 
 const char* taper_component_kind_name(taper_component_kind kind) {
-    switch (kind) {
+    switch (raw(kind)) {
         case TAPER_COMPONENT_UNITS: return "units";
         case TAPER_COMPONENT_LIQUID: return "liquid";
         case TAPER_COMPONENT_DROPS: return "drops";

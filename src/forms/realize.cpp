@@ -27,7 +27,7 @@ constexpr int max_inserted_per_step = 200;
 
 double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 double round9(double x) { return std::round(x * 1e9) / 1e9; }
-std::string num(double x) { return format_number(std::round(x * 1e6) / 1e6); }
+using forms_detail::num;
 std::string mg(double x) { return num(x) + " mg"; }
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -22,9 +22,6 @@ constexpr std::size_t max_table_size = 4'000'000;  // grid entries; coarser grid
 double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 double round9(double x) { return std::round(x * 1e9) / 1e9; }
 
-/// A number for people: at most six decimals, no float noise ("13.4", "0.5").
-std::string num(double x) { return format_number(std::round(x * 1e6) / 1e6); }
-
 [[noreturn]] void bad(const std::string& what) { throw plan_error(what); }
 
 void check_options(const realization_options& o) {
@@ -75,6 +72,29 @@ int fills_for(double volume_ml, double max_volume) {
 }
 
 }  // namespace
+
+std::string num(double x) {
+    const double r = std::round(x * 1e6);
+    // Below 1e9 (15 significant digits at most) the shortest decimal that reads back as the
+    // rounded double is the six-decimal one with its trailing zeros dropped.
+    if (!(std::abs(r) < 1e15)) return format_number(r / 1e6);
+    auto n = static_cast<long long>(r);
+    std::string out;
+    if (n < 0) {
+        out += '-';
+        n = -n;
+    }
+    out += std::to_string(n / 1000000);
+    if (long long frac = n % 1000000; frac != 0) {
+        char digits[7] = {'0', '0', '0', '0', '0', '0', '\0'};
+        for (int i = 5; i >= 0; --i, frac /= 10) digits[i] = static_cast<char>('0' + frac % 10);
+        int last = 5;
+        while (digits[last] == '0') --last;
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(last + 1));
+    }
+    return out;
+}
 
 engine::engine(std::vector<available_form> forms, const realization_options& options, double largest_dose)
     : forms_(std::move(forms)), options_(options) {

@@ -13,6 +13,11 @@
 
 namespace taper::forms_detail {
 
+/// A number for people: rounded to at most six decimals, no float noise ("13.4", "0.5").
+/// Prints what format_number(std::round(x * 1e6) / 1e6) prints, without its cost for the
+/// usual sizes (recipes print several numbers each).
+std::string num(double x);
+
 using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
 
 /// One product, in the numbers the search needs (all in tablet-equivalent mg).

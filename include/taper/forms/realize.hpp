@@ -4,7 +4,8 @@
 //   auto forms = taper::forms_on_hand(drug, "10 mg tablet, 2 mg/mL liquid");
 //   taper::realized_schedule r = taper::realize(plan, request, drug, forms, options);
 //
-// Each dose-time of each step gets a recipe ("1 × 10 mg tablet + 1.7 mL liquid = 13.4 mg")
+// Each dose-time of each step gets a recipe ("1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid
+// = 13.4 mg")
 // chosen by the documented objective (measuring.hpp). Tablets are halved or quartered only
 // where the data marks them splittable and never when modified-release or enteric-coated;
 // liquids sit on the syringe's grid, drops and beads are whole. Forms with a different
@@ -17,7 +18,7 @@
 // Dilution: realize_dose itself offers a dose_component::kind::dilution part ("disperse
 // 1 × 20 mg tablet in 100 mL of water (0.2 mg/mL); take 3.4 mL"), and only for forms the data
 // marks `dispersible` (with realization_options::allow_dilution). It is implemented with the
-// rest of the realizer in src/forms/realize.cpp; there is no separate dilution hook to
+// rest of the realizer (src/forms/realizer.cpp); there is no separate dilution hook to
 // implement elsewhere. Liquids marked `must_dilute` (sertraline concentrate) are measured
 // like any liquid and their recipe says to dilute before taking.
 //
@@ -49,7 +50,7 @@ struct dose_component {
     std::string formulation_id;
     std::string label;          ///< "10 mg tablet"
     double count = 0;           ///< tablets (0.5, 0.25 ...), capsules, drops or beads
-    volume amount_volume;       ///< liquid (and dilution) volume to take
+    volume amount_volume;       ///< liquid, drops (count × drop size) and dilution volume to take
     mass labelled;              ///< mg on the label that this part contains
     mass equivalent;            ///< mg as tablets (labelled × bioavailability)
     std::string instruction;    ///< "1 × 10 mg tablet", "1.7 mL of 2 mg/mL liquid"
@@ -68,7 +69,9 @@ struct dose_recipe {
     mass target;                ///< the schedule's target (tablet-equivalent mg)
     mass realized;              ///< what the recipe delivers (tablet-equivalent mg)
     std::vector<dose_component> parts;
-    std::string instruction;    ///< whole recipe, "1 × 10 mg tablet + 1.7 mL liquid = 13.4 mg"
+    /// Whole recipe: "1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid = 13.4 mg", "4 drops of
+    /// 40 mg/mL drops = 8 mg on the label ≡ 10 mg as tablets", then any cautions.
+    std::string instruction;
     bool within_tolerance = true;
     /// Why it is off (a dose below the syringe's minimum, a dose that rounds to 0, ...);
     /// realize() copies these onto the step.
@@ -76,7 +79,9 @@ struct dose_recipe {
 };
 
 struct realized_step {
-    step planned;               ///< the schedule's step (copied); inserted steps are marked
+    /// The schedule's step (copied). Numbers and start dates follow on from any inserted
+    /// step; an inserted step's doses are the ones it realizes.
+    step planned;
     bool inserted = false;      ///< added because rounding would have broken a limit
     std::vector<dose_recipe> recipes;
     mass realized_daily;        ///< tablet-equivalent mg per day, as taken

@@ -80,8 +80,22 @@ def string_list(fn: Callable[..., int], handle: Any, count: int, *prefix: Any) -
     return tuple(items)
 
 
+_sizes: dict[str, tuple[str, int]] = {}
+
+
 def sized(ctype: str) -> Any:
     """A new zeroed struct with struct_size set, for the C ABI's info structs."""
-    s = _new(ctype + "*")
-    s.struct_size = ffi.sizeof(ctype)
+    entry = _sizes.get(ctype)
+    if entry is None:
+        entry = _sizes[ctype] = (ctype + "*", ffi.sizeof(ctype))
+    s = _new(entry[0])
+    s.struct_size = entry[1]
     return s
+
+
+def call_fast(fn: Callable[..., int], *args: Any) -> None:
+    """Like call() for reads that do not fail in practice (an info struct of a live handle):
+    no error object is made unless the call fails, in which case it is made again with one
+    to raise the library's message. Only for calls without side effects."""
+    if fn(*args, _NULL):
+        call(fn, *args)

@@ -128,7 +128,7 @@ class Database:
         err = ffi.new("taper_error**")
         status = lib.taper_database_lookup(self._h, out, cstr(name, "drug name"), err)
         lib.taper_error_free(err[0])
-        return status == 0
+        return bool(status == 0)
 
     def drug(self, name: str) -> dict[str, Any]:
         """Everything the database holds about one drug, with provenance (docs/c-api.md)."""
@@ -245,6 +245,9 @@ def default_database() -> Database:
 
 
 _NULL = ffi.NULL
+_new = ffi.new
+_gc = ffi.gc
+_schedule_free = lib.taper_schedule_free
 
 
 def plan(request: PlanRequest, strategy: StrategyLike, *, database: Database | None = None,
@@ -258,7 +261,7 @@ def plan(request: PlanRequest, strategy: StrategyLike, *, database: Database | N
         raise TypeError("strategy options as keywords go with a strategy name; "
                         "a Strategy object already has its options")
     if isinstance(strategy, Strategy):
-        name = strategy.name.encode("utf-8")
+        name = strategy._name_bytes()
         opts = strategy._options()
     elif callable(strategy) or isinstance(strategy, StrategyObject):
         # A Python strategy on its own: register it in a registry of its own for this call.
@@ -270,15 +273,16 @@ def plan(request: PlanRequest, strategy: StrategyLike, *, database: Database | N
     else:
         raise TypeError(f"strategy must be a name, a taper.Strategy or a Python strategy, "
                         f"not {type(strategy).__name__}")
-    out = ffi.new("taper_schedule**")
-    err = ffi.new("taper_error**")
-    take_strategy_failure()
+    out = _new("taper_schedule**")
+    err = _new("taper_error**")
+    if registry is not None:
+        take_strategy_failure()  # only Python strategies leave one
     status = lib.taper_plan(out, db._h, request._handle(), _NULL if registry is None else registry._h,
                             name, opts, err)
     if status:
         exc = error_from_status(status, err)
-        cause = take_strategy_failure()
+        cause = take_strategy_failure() if registry is not None else None
         if cause is not None and isinstance(exc, PlanError):
             raise exc from cause
         raise exc
-    return Schedule._from_handle(ffi.gc(out[0], lib.taper_schedule_free))
+    return Schedule._from_handle(_gc(out[0], _schedule_free))

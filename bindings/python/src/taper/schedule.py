@@ -12,13 +12,21 @@ import enum
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 import numpy.typing as npt
 
 from ._ffi import ffi, lib
-from ._util import call, opt, pystr, sized, take_string, to_date
+from ._util import call, call_fast, opt, pystr, sized, take_string, to_date
+
+_new = ffi.new
+_string = ffi.string
+_from_buffer = ffi.from_buffer
+_date = datetime.date
+_empty = np.empty
+_float64 = np.float64
+_int32 = np.int32
 
 __all__ = ["Phase", "Basis", "DoseLine", "TimedDose", "Step", "Schedule", "ScheduleArrays"]
 
@@ -135,7 +143,10 @@ _FLOAT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
+_COLUMN_INDEX = {name: i for i, name in enumerate(_FLOAT_COLUMNS)}
+
+
+@dataclass(frozen=True, eq=False)
 class ScheduleArrays:
     """Every step's numbers as NumPy arrays of equal length (one element per step).
 
@@ -167,27 +178,43 @@ class ScheduleArrays:
         return out
 
     def __len__(self) -> int:
-        return int(self.day.shape[0])
+        return int(self.phase.shape[0])
+
+    def __getattr__(self, name: str) -> Any:
+        # Made by read_columns, the float columns are rows of one (8, n) block; each view
+        # is made on first use (this runs only for attributes not yet in __dict__).
+        index = _COLUMN_INDEX.get(name)
+        block = self.__dict__.get("_block")
+        if index is None or block is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        view = block[index]
+        self.__dict__[name] = view
+        return view
 
 
 def read_columns(handle: Any, count: int) -> ScheduleArrays:
     """One call of taper_schedule_columns into freshly allocated arrays."""
-    block = np.empty((8, count), dtype=np.float64)
-    phase = np.empty(count, dtype=np.int32)
-    n_out = ffi.new("size_t*")
+    block = _empty((8, count), _float64)
+    phase = _empty(count, _int32)
+    n_out = _new("size_t*")
     if count:
-        p = ffi.from_buffer("double[]", block)
-        q = ffi.from_buffer("int32_t[]", phase)
-        call(lib.taper_schedule_columns, handle, p, p + count, p + 2 * count, p + 3 * count,
-             p + 4 * count, p + 5 * count, p + 6 * count, p + 7 * count, q, n_out, count)
+        p = _from_buffer("double[]", block)
+        call_fast(lib.taper_schedule_columns, handle, p, p + count, p + 2 * count, p + 3 * count,
+                  p + 4 * count, p + 5 * count, p + 6 * count, p + 7 * count,
+                  _from_buffer("int32_t[]", phase), n_out, count)
     else:
         null = ffi.NULL
         call(lib.taper_schedule_columns, handle, null, null, null, null, null, null, null, null,
              null, n_out, 0)
     if n_out[0] != count:  # pragma: no cover - schedules are immutable
         raise RuntimeError(f"taper: the schedule has {n_out[0]} steps, expected {count}")
-    return ScheduleArrays(block[0], block[1], block[2], block[3], block[4], block[5], block[6],
-                          block[7], phase)
+    # The hot path (docs/performance.md): the frozen dataclass is filled directly, its float
+    # columns made on first use from the block (ScheduleArrays.__getattr__).
+    arrays = object.__new__(ScheduleArrays)
+    d = arrays.__dict__
+    d["_block"] = block
+    d["phase"] = phase
+    return arrays
 
 
 @dataclass(frozen=True, eq=False)
@@ -216,34 +243,37 @@ class Schedule:
     @classmethod
     def _from_handle(cls, handle: Any) -> Schedule:
         info = sized("taper_schedule_info")
-        call(lib.taper_schedule_get_info, handle, info)
-        warnings: tuple[str, ...] = ()
-        if info.warning_count:
-            out = ffi.new("const char**")
-            items = []
-            for i in range(info.warning_count):
-                call(lib.taper_schedule_warning, handle, out, i)
-                items.append(pystr(out[0]))
-            warnings = tuple(items)
-        return cls(
-            drug=pystr(info.drug),
-            strategy=pystr(info.strategy),
-            basis=_BASES[info.basis],
-            start_dose_mg=info.start_dose_mg,
-            start_equivalent_dose_mg=info.start_equivalent_dose_mg,
-            start_occupancy_percent=opt(info.start_occupancy_percent),
-            final_dose_mg=info.final_dose_mg,
-            occupancy_model=pystr(info.occupancy_model),
-            occupancy_receptor=pystr(info.occupancy_receptor),
-            equivalence_table=pystr(info.equivalence_table),
-            start=to_date(info.start),
-            end=to_date(info.end),
-            total_days=int(info.total_days),
-            step_count=int(info.step_count),
-            warnings=warnings,
-            _handle=handle,
-            _start_split_count=int(info.start_dose_time_count),
-        )
+        call_fast(lib.taper_schedule_get_info, handle, info)
+        # Planning is the hot path (docs/performance.md): the frozen dataclass is filled
+        # directly, and each field is read from the info struct on first use
+        # (Schedule.__getattr__). The struct's strings are borrowed from the schedule, which
+        # the same object keeps alive.
+        self = object.__new__(cls)
+        d = self.__dict__
+        d["_handle"] = handle
+        d["_info"] = info
+        d["step_count"] = info.step_count
+        d["_start_split_count"] = info.start_dose_time_count
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        read = _SCHEDULE_FIELDS.get(name)
+        info = self.__dict__.get("_info")
+        if read is None or info is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = read(self, info)
+        self.__dict__[name] = value
+        return value
+
+    def _read_warnings(self, info: Any) -> tuple[str, ...]:
+        if not info.warning_count:
+            return ()
+        out = ffi.new("const char**")
+        items = []
+        for i in range(info.warning_count):
+            call(lib.taper_schedule_warning, self._handle, out, i)
+            items.append(pystr(out[0]))
+        return tuple(items)
 
     @cached_property
     def steps(self) -> tuple[Step, ...]:
@@ -312,3 +342,33 @@ class Schedule:
 
     def __getitem__(self, index: int) -> Step:
         return self.steps[index]
+
+
+def _text(field: str) -> Callable[[Schedule, Any], str]:
+    return lambda _s, info: str(_string(getattr(info, field)).decode("utf-8", "replace"))
+
+
+def _number(field: str) -> Callable[[Schedule, Any], float]:
+    return lambda _s, info: float(getattr(info, field))
+
+
+def _day(field: str) -> Callable[[Schedule, Any], datetime.date]:
+    return lambda _s, info: to_date(getattr(info, field))
+
+
+_SCHEDULE_FIELDS: dict[str, Callable[[Schedule, Any], Any]] = {
+    "drug": _text("drug"),
+    "strategy": _text("strategy"),
+    "basis": lambda _s, info: _BASES[info.basis],
+    "start_dose_mg": _number("start_dose_mg"),
+    "start_equivalent_dose_mg": _number("start_equivalent_dose_mg"),
+    "start_occupancy_percent": lambda _s, info: opt(info.start_occupancy_percent),
+    "final_dose_mg": _number("final_dose_mg"),
+    "occupancy_model": _text("occupancy_model"),
+    "occupancy_receptor": _text("occupancy_receptor"),
+    "equivalence_table": _text("equivalence_table"),
+    "start": _day("start"),
+    "end": _day("end"),
+    "total_days": lambda _s, info: int(info.total_days),
+    "warnings": lambda s, info: s._read_warnings(info),
+}

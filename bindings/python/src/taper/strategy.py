@@ -119,6 +119,14 @@ class Strategy:
         s(self, "extra", tuple((str(k), str(v)) for k, v in pairs))
         s(self, "_c", None)
 
+    def _name_bytes(self) -> bytes:
+        """The name as the C ABI takes it (cached)."""
+        b: bytes | None = self.__dict__.get("_name_b")
+        if b is None:
+            b = cstr(self.name, "strategy name")
+            self.__dict__["_name_b"] = b
+        return b
+
     def _options(self) -> Any:
         """The C options (taper_strategy_options*), made once."""
         h = self._c
@@ -130,6 +138,7 @@ class Strategy:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_c"] = None
+        state.pop("_name_b", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -346,10 +355,15 @@ def _on_callback_error(exc_type: Any, exc_value: Any, tb: Any) -> int:  # pragma
     return -1
 
 
-@ffi.callback("int(void*, const taper_strategy_context*, taper_target*)", onerror=_on_callback_error)
-def _next_callback(user_data: Any, ctx: Any, out: Any) -> int:
+def _next(user_data: Any, ctx: Any, out: Any) -> int:
     strategy: _PyStrategy = ffi.from_handle(user_data)
     return strategy.next(ctx, out)
+
+
+# The C function pointers of the vtable, for every registration; module globals, so they
+# live as long as the interpreter (cffi callbacks must outlive every call into them).
+_next_callback: Any = ffi.callback("int(void*, const taper_strategy_context*, taper_target*)",
+                                   _next, onerror=_on_callback_error)
 
 
 # Registered strategies, by the address of their handle: kept alive until the library says,
@@ -358,10 +372,12 @@ _alive: dict[int, Any] = {}
 _alive_lock = threading.Lock()
 
 
-@ffi.callback("void(void*)")
-def _destroy_callback(user_data: Any) -> None:
+def _destroy(user_data: Any) -> None:
     with _alive_lock:
         _alive.pop(int(ffi.cast("uintptr_t", user_data)), None)
+
+
+_destroy_callback: Any = ffi.callback("void(void*)", _destroy)
 
 
 def registered_python_strategies() -> int:

@@ -102,6 +102,11 @@ public enum TaperError: Error, Sendable, Hashable, CustomStringConvertible {
 func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> taper_status) throws(TaperError) {
     var error: OpaquePointer? = nil
     let status = body(&error)
+    try throwIfFailed(status, error)
+}
+
+/// Throws the TaperError for a failed status, taking ownership of `error` (freed here).
+func throwIfFailed(_ status: taper_status, _ error: OpaquePointer?) throws(TaperError) {
     if status == TAPER_OK { return }
     defer { taper_error_free(error) }
     let code = Int32(truncatingIfNeeded: status.rawValue)

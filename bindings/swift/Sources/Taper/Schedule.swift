@@ -214,8 +214,7 @@ public struct Schedule: Sendable {
     /// Every step's numbers as columns, in one call.
     public func columns() throws(TaperError) -> ScheduleColumns {
         let raw = handle.raw
-        var count = 0
-        try check { taper_schedule_columns(raw, nil, nil, nil, nil, nil, nil, nil, nil, nil, &count, 0, $0) }
+        let count = steps.count  // read from the same immutable schedule
         var c = ScheduleColumns()
         guard count > 0 else { return c }
         // One block of 8 columns of doubles, then the phases.

@@ -23,7 +23,7 @@ public struct Mass: Sendable, Hashable, Comparable, CustomStringConvertible {
         milligrams = mg
     }
 
-    /// As the library writes a mass in notes: "11.8876 mg".
+    /// As the library formats a mass (taper_format_mass), e.g. "2.5 mg".
     public var description: String {
         (try? formatMass(milligrams)) ?? "\(milligrams) mg"
     }
@@ -127,15 +127,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-/// The library's formatting of a mass ("11.8876 mg").
+/// The library's formatting of a mass (taper_format_mass): a buffer string, snprintf style.
 func formatMass(_ mg: Double) throws(TaperError) -> String {
     try ensureABI()
-    var length = 0
-    try check { taper_format_mass(nil, 0, &length, mg, $0) }
-    var buffer = [CChar](repeating: 0, count: max(length, 1))
-    let size = buffer.count
-    return try buffer.withUnsafeMutableBufferPointer { (p) throws(TaperError) -> String in
-        try check { taper_format_mass(p.baseAddress, size, &length, mg, $0) }
-        return String(cString: p.baseAddress!)
+    var size = 64
+    while true {
+        var buffer = [CChar](repeating: 0, count: size)
+        var needed = 0
+        var error: OpaquePointer? = nil
+        let status = buffer.withUnsafeMutableBufferPointer { taper_format_mass($0.baseAddress, size, &needed, mg, &error) }
+        if status == TAPER_ERROR_BUFFER_TOO_SMALL && needed > size {
+            taper_error_free(error)
+            size = needed
+            continue
+        }
+        try throwIfFailed(status, error)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -1,0 +1,88 @@
+/* The C side of bench/python_vs_c.py: generate and read N plans through the C ABI, the same
+ * work the Python side does with the taper package and its bulk accessor.
+ *
+ *   python_vs_c N [ROUNDS]   -> one line per round: "<wall seconds> <cpu seconds> <checksum>"
+ *
+ * Each plan: taper_plan (citalopram 20 mg, hyperbolic, 5 points: 15 steps), the step count,
+ * fresh arrays for every column (malloc, as NumPy allocates fresh arrays in Python), one
+ * taper_schedule_columns call, then everything freed. The request, options and database
+ * are made once, as on the Python side. With N = 0 it prints the doses of one plan instead
+ * (%.17g), for the script to compare with Python's. Built by python_vs_c.py (not by CMake). */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime under -std=c11 */
+#include <taper.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double seconds(clockid_t clock) {
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void check(taper_status status, taper_error* error, const char* what) {
+    if (status != TAPER_OK) {
+        fprintf(stderr, "%s: %s\n", what, taper_error_message(error));
+        taper_error_free(error);
+        exit(1);
+    }
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s N [ROUNDS]\n", argv[0]);
+        return 2;
+    }
+    const long n = strtol(argv[1], NULL, 10);
+    const long rounds = argc > 2 ? strtol(argv[2], NULL, 10) : 1;
+    taper_error* error = NULL;
+    check(taper_abi_check(TAPER_ABI_VERSION, &error), error, "abi");
+
+    taper_database* db = NULL;
+    taper_request* request = NULL;
+    taper_strategy_options* options = NULL;
+    check(taper_database_create_embedded(&db, &error), error, "database");
+    check(taper_request_create(&request, &error), error, "request");
+    check(taper_request_set_drug(request, "citalopram", &error), error, "drug");
+    check(taper_request_set_daily_dose_mg(request, 20.0, &error), error, "dose");
+    check(taper_request_set_start_date(request, 2026, 12, 1, &error), error, "start");
+    check(taper_strategy_options_create(&options, &error), error, "options");
+    check(taper_strategy_options_set_points(options, 5.0, &error), error, "points");
+
+    for (long round = 0; round < (n == 0 ? 1 : rounds); ++round) {
+        const double wall0 = seconds(CLOCK_MONOTONIC);
+        const double cpu0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
+        double checksum = 0;
+        for (long i = 0; i < (n == 0 ? 1 : n); ++i) {
+            taper_schedule* schedule = NULL;
+            check(taper_plan(&schedule, db, request, NULL, "hyperbolic", options, &error), error, "plan");
+            size_t count = 0;
+            check(taper_schedule_step_count(schedule, &count, &error), error, "count");
+            double* block = malloc(8 * count * sizeof(double));
+            int32_t* phase = malloc(count * sizeof(int32_t));
+            if (!block || !phase) return 1;
+            size_t written = 0;
+            check(taper_schedule_columns(schedule, block, block + count, block + 2 * count,
+                                         block + 3 * count, block + 4 * count, block + 5 * count,
+                                         block + 6 * count, block + 7 * count, phase, &written,
+                                         count, &error),
+                  error, "columns");
+            const double* dose = block + 3 * count; /* equivalent_daily_dose_mg */
+            checksum += dose[count - 2];
+            if (n == 0)
+                for (size_t k = 0; k < count; ++k) printf("%.17g\n", dose[k]);
+            free(block);
+            free(phase);
+            taper_schedule_free(schedule);
+        }
+        if (n > 0)
+            printf("%.9f %.9f %.17g\n", seconds(CLOCK_MONOTONIC) - wall0,
+                   seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0, checksum);
+    }
+    taper_strategy_options_free(options);
+    taper_request_free(request);
+    taper_database_free(db);
+    return 0;
+}

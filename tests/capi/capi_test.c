@@ -1,0 +1,1336 @@
+/* The C ABI from C11: every public function of include/taper.h, every error path.
+ *
+ * Numbers are checked against values computed here by hand from the published models and
+ * tables (not against the library's own output): citalopram's SERT model (Emax 83.98 %,
+ * ED50 2.33 mg, Sorensen 2022), the Ashton equivalents (alprazolam 0.5 mg, lorazepam 1 mg
+ * ~ 10 mg diazepam), citalopram drops (1.25 x tablets, 0.05 mL per drop at 40 mg/mL).
+ *
+ * A test in tests/capi/CMakeLists.txt checks that every function declared in the header is
+ * named in this file. */
+#include <taper.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef TAPER_TEST_DATA_DIR
+#error "TAPER_TEST_DATA_DIR must name tests/data"
+#endif
+
+static int failures = 0;
+static int checks = 0;
+static taper_error* err = NULL;
+
+#define CHECK(cond) check_((cond) != 0, #cond, __LINE__)
+#define NEAR(a, b, tol) near_((a), (b), (tol), #a, __LINE__)
+#define OK(call) ok_((call), #call, __LINE__)
+#define FAILS(status, call) fails_((status), (call), #call, __LINE__, NULL)
+#define FAILS_WITH(status, call, text) fails_((status), (call), #call, __LINE__, (text))
+#define STR_EQ(a, b) str_eq_((a), (b), #a, __LINE__)
+#define CONTAINS(a, b) contains_((a), (b), #a, __LINE__)
+
+static void check_(int ok, const char* text, int line) {
+    ++checks;
+    if (!ok) {
+        fprintf(stderr, "capi_test.c:%d: CHECK failed: %s\n", line, text);
+        ++failures;
+    }
+}
+
+static void near_(double a, double b, double tol, const char* text, int line) {
+    ++checks;
+    if (!(fabs(a - b) <= tol)) {
+        fprintf(stderr, "capi_test.c:%d: %s = %.12g, expected %.12g +- %g\n", line, text, a, b, tol);
+        ++failures;
+    }
+}
+
+static void str_eq_(const char* a, const char* b, const char* text, int line) {
+    ++checks;
+    if (a == NULL || strcmp(a, b) != 0) {
+        fprintf(stderr, "capi_test.c:%d: %s = \"%s\", expected \"%s\"\n", line, text, a ? a : "(NULL)", b);
+        ++failures;
+    }
+}
+
+static void contains_(const char* a, const char* b, const char* text, int line) {
+    ++checks;
+    if (a == NULL || strstr(a, b) == NULL) {
+        fprintf(stderr, "capi_test.c:%d: %s = \"%s\" does not contain \"%s\"\n", line, text, a ? a : "(NULL)", b);
+        ++failures;
+    }
+}
+
+/* The call must succeed and leave `err` untouched. */
+static void ok_(taper_status status, const char* text, int line) {
+    ++checks;
+    if (status != TAPER_OK) {
+        fprintf(stderr, "capi_test.c:%d: %s failed: %s: %s\n", line, text, taper_status_name(status),
+                taper_error_message(err));
+        ++failures;
+    } else if (err != NULL) {
+        fprintf(stderr, "capi_test.c:%d: %s succeeded but set an error\n", line, text);
+        ++failures;
+    }
+    taper_error_free(err);
+    err = NULL;
+}
+
+/* The call must fail with `expected`, set `err` with the same status and a message (that
+ * contains `text_in_message`, if given). */
+static void fails_(taper_status expected, taper_status status, const char* text, int line,
+                   const char* text_in_message) {
+    ++checks;
+    if (status != expected) {
+        fprintf(stderr, "capi_test.c:%d: %s returned %s, expected %s (%s)\n", line, text, taper_status_name(status),
+                taper_status_name(expected), taper_error_message(err));
+        ++failures;
+    } else if (err == NULL) {
+        fprintf(stderr, "capi_test.c:%d: %s failed without an error object\n", line, text);
+        ++failures;
+    } else if (taper_error_status(err) != expected || taper_error_message(err)[0] == '\0') {
+        fprintf(stderr, "capi_test.c:%d: %s: error object says %s \"%s\"\n", line, text,
+                taper_status_name(taper_error_status(err)), taper_error_message(err));
+        ++failures;
+    } else if (text_in_message != NULL && strstr(taper_error_message(err), text_in_message) == NULL) {
+        fprintf(stderr, "capi_test.c:%d: %s: message \"%s\" does not contain \"%s\"\n", line, text,
+                taper_error_message(err), text_in_message);
+        ++failures;
+    }
+    taper_error_free(err);
+    err = NULL;
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void test_versions_and_names(void) {
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", TAPER_VERSION_MAJOR, TAPER_VERSION_MINOR, TAPER_VERSION_PATCH);
+    STR_EQ(taper_version(), expected);
+    CHECK(taper_abi_version() == TAPER_ABI_VERSION);
+    OK(taper_abi_check(TAPER_ABI_VERSION, &err));
+    FAILS_WITH(TAPER_ERROR_ABI_MISMATCH, taper_abi_check(TAPER_ABI_VERSION + 1, &err), "ABI version");
+    CHECK(taper_abi_check(TAPER_ABI_VERSION + 1, NULL) == TAPER_ERROR_ABI_MISMATCH); /* NULL error out-param */
+
+    /* The pinned values. */
+    CHECK(TAPER_OK == 0 && TAPER_ERROR_INVALID_ARGUMENT == 1 && TAPER_ERROR_PARSE == 2 &&
+          TAPER_ERROR_UNKNOWN_DRUG == 3 && TAPER_ERROR_MISSING_DATA == 4 && TAPER_ERROR_FORMULARY == 5 &&
+          TAPER_ERROR_PLAN == 6 && TAPER_ERROR_STRATEGY == 7 && TAPER_ERROR_BUFFER_TOO_SMALL == 8 &&
+          TAPER_ERROR_INDEX_OUT_OF_RANGE == 9 && TAPER_ERROR_ABI_MISMATCH == 10 &&
+          TAPER_ERROR_OUT_OF_MEMORY == 11 && TAPER_ERROR_INTERNAL == 12);
+    static const char* const status_names[] = {
+        "TAPER_OK", "TAPER_ERROR_INVALID_ARGUMENT", "TAPER_ERROR_PARSE", "TAPER_ERROR_UNKNOWN_DRUG",
+        "TAPER_ERROR_MISSING_DATA", "TAPER_ERROR_FORMULARY", "TAPER_ERROR_PLAN", "TAPER_ERROR_STRATEGY",
+        "TAPER_ERROR_BUFFER_TOO_SMALL", "TAPER_ERROR_INDEX_OUT_OF_RANGE", "TAPER_ERROR_ABI_MISMATCH",
+        "TAPER_ERROR_OUT_OF_MEMORY", "TAPER_ERROR_INTERNAL"};
+    for (int i = 0; i <= 12; ++i) STR_EQ(taper_status_name((taper_status)i), status_names[i]);
+    STR_EQ(taper_status_name((taper_status)99), "TAPER_STATUS_UNKNOWN");
+
+    STR_EQ(taper_phase_name(TAPER_PHASE_REDUCE), "reduce");
+    STR_EQ(taper_phase_name(TAPER_PHASE_SWITCH), "switch");
+    STR_EQ(taper_phase_name(TAPER_PHASE_HOLD), "hold");
+    STR_EQ(taper_phase_name(TAPER_PHASE_STOP), "stop");
+    STR_EQ(taper_phase_name((taper_phase)7), "unknown");
+    STR_EQ(taper_basis_name(TAPER_BASIS_OWN_MG), "own_mg");
+    STR_EQ(taper_basis_name(TAPER_BASIS_DIAZEPAM_MG), "diazepam_mg");
+    STR_EQ(taper_basis_name((taper_basis)5), "unknown");
+    STR_EQ(taper_form_kind_name(TAPER_FORM_TABLET), "tablet");
+    STR_EQ(taper_form_kind_name(TAPER_FORM_CAPSULE), "capsule");
+    STR_EQ(taper_form_kind_name(TAPER_FORM_BEADS), "beads");
+    STR_EQ(taper_form_kind_name(TAPER_FORM_LIQUID), "liquid");
+    STR_EQ(taper_form_kind_name(TAPER_FORM_DROPS), "drops");
+    STR_EQ(taper_form_kind_name((taper_form_kind)-1), "unknown");
+    STR_EQ(taper_component_kind_name(TAPER_COMPONENT_UNITS), "units");
+    STR_EQ(taper_component_kind_name(TAPER_COMPONENT_LIQUID), "liquid");
+    STR_EQ(taper_component_kind_name(TAPER_COMPONENT_DROPS), "drops");
+    STR_EQ(taper_component_kind_name(TAPER_COMPONENT_BEADS), "beads");
+    STR_EQ(taper_component_kind_name(TAPER_COMPONENT_DILUTION), "dilution");
+    STR_EQ(taper_component_kind_name((taper_component_kind)42), "unknown");
+
+    /* NULL everywhere the error functions allow it. */
+    STR_EQ(taper_error_message(NULL), "");
+    CHECK(taper_error_status(NULL) == TAPER_OK);
+    taper_error_free(NULL);
+    taper_string_free(NULL);
+}
+
+static void test_parse_and_format(void) {
+    double v = -1;
+    OK(taper_parse_mass(&v, "2.5 mg", &err));
+    NEAR(v, 2.5, 1e-12);
+    OK(taper_parse_mass(&v, "500 mcg", &err));
+    NEAR(v, 0.5, 1e-12);
+    OK(taper_parse_mass(&v, "1 g", &err));
+    NEAR(v, 1000, 1e-9);
+    v = 7;
+    FAILS_WITH(TAPER_ERROR_PARSE, taper_parse_mass(&v, "5 kg/m", &err), "5 kg/m");
+    CHECK(v == 7); /* out-parameter untouched on failure */
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_mass(&v, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_mass(NULL, "1 mg", &err));
+    CHECK(taper_parse_mass(&v, "lots", NULL) == TAPER_ERROR_PARSE);
+
+    OK(taper_parse_volume(&v, "2.5 mL", &err));
+    NEAR(v, 2.5, 1e-12);
+    OK(taper_parse_volume(&v, "1 L", &err));
+    NEAR(v, 1000, 1e-9);
+    FAILS(TAPER_ERROR_PARSE, taper_parse_volume(&v, "3 mg", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_volume(NULL, "3 mL", &err));
+
+    OK(taper_parse_concentration(&v, "10 mg/5 mL", &err));
+    NEAR(v, 2.0, 1e-12);
+    FAILS(TAPER_ERROR_PARSE, taper_parse_concentration(&v, "10 mg", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_concentration(&v, NULL, &err));
+
+    OK(taper_parse_duration(&v, "4 weeks", &err));
+    NEAR(v, 28, 1e-12);
+    OK(taper_parse_duration(&v, "14 d", &err));
+    NEAR(v, 14, 1e-12);
+    FAILS(TAPER_ERROR_PARSE, taper_parse_duration(&v, "a fortnight", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_duration(NULL, "1 d", &err));
+
+    taper_date d = {0, 0, 0};
+    OK(taper_parse_date(&d, "2026-12-01", &err));
+    CHECK(d.year == 2026 && d.month == 12 && d.day == 1);
+    FAILS(TAPER_ERROR_PARSE, taper_parse_date(&d, "2026-02-30", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_parse_date(NULL, "2026-02-01", &err));
+
+    char buffer[64];
+    size_t length = 0;
+    OK(taper_format_mass(buffer, sizeof buffer, &length, 11.5, &err));
+    STR_EQ(buffer, "11.5 mg");
+    CHECK(length == strlen("11.5 mg") + 1);
+    char small[4];
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_format_mass(small, sizeof small, &length, 11.5, &err));
+    CHECK(length == 8);
+    STR_EQ(small, "11."); /* as much as fits, NUL-terminated */
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_format_mass(NULL, 0, &length, 2, &err)); /* asking the length */
+    CHECK(length == strlen("2 mg") + 1);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_format_mass(NULL, 8, &length, 2, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_format_mass(buffer, sizeof buffer, NULL, 2, &err));
+
+    OK(taper_format_date(buffer, sizeof buffer, &length, 2026, 12, 1, &err));
+    STR_EQ(buffer, "2026-12-01");
+    CHECK(length == 11);
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_format_date(buffer, 10, &length, 2026, 12, 1, &err));
+    CHECK(length == 11);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_format_date(buffer, sizeof buffer, &length, 2026, 2, 30, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_format_date(buffer, sizeof buffer, &length, 2026, 13, 1, &err));
+}
+
+static const char* const new_drug_json =
+    "{\"format\": \"taper-formulary\", \"version\": 1, \"drugs\": ["
+    " {\"name\": \"newdrugine\", \"class\": \"other\","
+    "  \"targets\": [{\"id\": \"x\", \"receptor\": \"X\", \"emax\": 90, \"ed50_mg\": 1, \"hill\": 1}]}]}";
+
+static void test_database(taper_database* db) {
+    size_t count = 0;
+    OK(taper_database_count(db, &count, &err));
+    CHECK(count >= 30);
+    const char* name = NULL;
+    OK(taper_database_name(db, &name, 0, &err));
+    CHECK(name != NULL && name[0] != '\0');
+    FAILS_WITH(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_database_name(db, &name, count, &err), "out of range");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_name(NULL, &name, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_name(db, NULL, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_count(NULL, &count, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_count(db, NULL, &err));
+
+    OK(taper_database_lookup(db, &name, "  Cipramil ", &err));
+    STR_EQ(name, "citalopram");
+    FAILS_WITH(TAPER_ERROR_UNKNOWN_DRUG, taper_database_lookup(db, &name, "citaloparm", &err), "citalopram");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_lookup(db, &name, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_lookup(db, NULL, "citalopram", &err));
+    CHECK(taper_database_lookup(db, &name, "nosuchdrug", NULL) == TAPER_ERROR_UNKNOWN_DRUG);
+
+    char* json = NULL;
+    OK(taper_database_drug_json(db, &json, "citalopram", &err));
+    CONTAINS(json, "\"name\": \"citalopram\"");
+    CONTAINS(json, "\"ed50_mg\"");
+    CONTAINS(json, "drops-40mg-ml");
+    taper_string_free(json);
+    json = NULL;
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_database_drug_json(db, &json, "citaloparm", &err));
+    CHECK(json == NULL);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_drug_json(db, NULL, "citalopram", &err));
+
+    /* Occupancy by hand: 83.98 * 20 / (2.33 + 20). */
+    double occ = 0;
+    OK(taper_database_occupancy(db, &occ, "citalopram", NULL, 20, &err));
+    NEAR(occ, 83.98 * 20 / 22.33, 1e-9);
+    OK(taper_database_occupancy(db, &occ, "citalopram", "sert-striatum-sorensen2022", 10, &err));
+    NEAR(occ, 83.98 * 10 / 12.33, 1e-9);
+    FAILS_WITH(TAPER_ERROR_MISSING_DATA, taper_database_occupancy(db, &occ, "citalopram", "no-such-model", 10, &err),
+               "no-such-model");
+    FAILS(TAPER_ERROR_MISSING_DATA, taper_database_occupancy(db, &occ, "citalopram", "sert-striatum-horowitz2019", 10, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_occupancy(db, &occ, "citalopram", "", -1, &err));
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_database_occupancy(db, &occ, "nosuchdrug", NULL, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_occupancy(db, NULL, "citalopram", NULL, 1, &err));
+    double mg = 0;
+    OK(taper_database_dose_for_occupancy(db, &mg, "citalopram", NULL, 70, &err));
+    NEAR(mg, 2.33 * 70 / (83.98 - 70), 1e-9);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_dose_for_occupancy(db, &mg, "citalopram", NULL, 90, &err));
+    FAILS(TAPER_ERROR_MISSING_DATA, taper_database_dose_for_occupancy(db, &mg, "diazepam", NULL, 10, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_dose_for_occupancy(NULL, &mg, "citalopram", NULL, 10, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_dose_for_occupancy(db, NULL, "citalopram", NULL, 10, &err));
+
+    /* Empty, clone, overlays. */
+    taper_database* empty = NULL;
+    OK(taper_database_create_empty(&empty, &err));
+    OK(taper_database_count(empty, &count, &err));
+    CHECK(count == 0);
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_database_lookup(empty, &name, "citalopram", &err));
+    OK(taper_database_overlay_json(empty, new_drug_json, NULL, &err));
+    OK(taper_database_count(empty, &count, &err));
+    CHECK(count == 1);
+    /* occ = 90 D / (1 + D): at 1 mg, 45 %. */
+    OK(taper_database_occupancy(empty, &occ, "newdrugine", NULL, 1, &err));
+    NEAR(occ, 45, 1e-12);
+    FAILS_WITH(TAPER_ERROR_FORMULARY, taper_database_overlay_json(empty, "{\"drugs\": [{\"name\": 5}]}", "mine.json", &err),
+               "mine.json");
+    FAILS(TAPER_ERROR_FORMULARY, taper_database_overlay_json(empty, "not json", NULL, &err));
+    OK(taper_database_count(empty, &count, &err));
+    CHECK(count == 1); /* unchanged after the failed overlays */
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_json(empty, NULL, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_json(NULL, new_drug_json, NULL, &err));
+
+    taper_database* copy = NULL;
+    OK(taper_database_clone(&copy, empty, &err));
+    OK(taper_database_overlay_file(copy, TAPER_TEST_DATA_DIR "/formularies/base.json", &err));
+    OK(taper_database_overlay_file(copy, TAPER_TEST_DATA_DIR "/formularies/good_overlay.json", &err));
+    OK(taper_database_lookup(copy, &name, "Testolux", &err));
+    STR_EQ(name, "testamine");
+    FAILS_WITH(TAPER_ERROR_FORMULARY, taper_database_overlay_file(copy, TAPER_TEST_DATA_DIR "/formularies/bad_misspelt_field.json", &err),
+               "strenght");
+    FAILS_WITH(TAPER_ERROR_FORMULARY, taper_database_overlay_file(copy, TAPER_TEST_DATA_DIR "/no-such-file.json", &err),
+               "no-such-file.json");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_file(copy, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_file(NULL, "x.json", &err));
+    OK(taper_database_count(empty, &count, &err));
+    CHECK(count == 1); /* the clone is a copy */
+    taper_database_free(copy);
+    taper_database_free(empty);
+
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_clone(&copy, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_clone(NULL, db, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_create_empty(NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_create_embedded(NULL, &err));
+    taper_database_free(NULL);
+}
+
+/* A citalopram request: 20 mg, from 2026-01-05, four-weekly. */
+static taper_request* citalopram_request(void) {
+    taper_request* r = NULL;
+    OK(taper_request_create(&r, &err));
+    OK(taper_request_set_drug(r, "citalopram", &err));
+    OK(taper_request_set_daily_dose_mg(r, 20, &err));
+    OK(taper_request_set_start_date(r, 2026, 1, 5, &err));
+    OK(taper_request_set_interval_days(r, 28, &err));
+    return r;
+}
+
+static void test_request(taper_database* db) {
+    taper_request* r = citalopram_request();
+    OK(taper_request_validate(r, db, &err));
+
+    /* Every setter, then every reset. */
+    OK(taper_request_add_dose_time(r, "morning", 10, &err));
+    OK(taper_request_add_dose_time(r, "evening", 10, &err));
+    OK(taper_request_set_phase_interval_days(r, TAPER_PHASE_HOLD, 14, &err));
+    OK(taper_request_set_max_step_mg(r, 5, &err));
+    OK(taper_request_set_max_step_percent(r, 50, &err));
+    OK(taper_request_set_max_step_points(r, 10, &err));
+    OK(taper_request_set_min_change_mg(r, 0.1, &err));
+    OK(taper_request_set_final_dose_mg(r, 0.5, &err));
+    OK(taper_request_set_maintenance_mg(r, 0, &err));
+    OK(taper_request_set_max_steps(r, 40, &err));
+    OK(taper_request_set_max_duration_days(r, 3650, &err));
+    OK(taper_request_add_hold(r, 1, 14, &err));
+    OK(taper_request_set_half_life_pacing(r, 1, &err));
+    OK(taper_request_set_occupancy_model(r, "sert-striatum-sorensen2022", &err));
+    OK(taper_request_set_equivalence_table(r, "ashton", &err));
+    OK(taper_request_set_current_formulation(r, "tablet", &err));
+    OK(taper_request_validate(r, db, &err));
+
+    taper_request* copy = NULL;
+    OK(taper_request_clone(&copy, r, &err));
+    OK(taper_request_set_occupancy_model(copy, "nonesuch", &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(copy, db, &err), "nonesuch");
+    OK(taper_request_validate(r, db, &err)); /* the original is unchanged */
+    taper_request_free(copy);
+
+    for (int f = TAPER_REQUEST_DRUG; f <= TAPER_REQUEST_CURRENT_FORMULATION; ++f)
+        OK(taper_request_reset(r, (taper_request_field)f, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(r, (taper_request_field)19, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(NULL, TAPER_REQUEST_DRUG, &err));
+    /* After resetting the drug: no drug named. */
+    FAILS(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err));
+
+    /* Setter errors. */
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_start_date(r, 2026, 2, 30, &err), "2026-2-30");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_phase_interval_days(r, (taper_phase)9, 7, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_drug(r, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_drug(NULL, "citalopram", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_add_dose_time(r, NULL, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_occupancy_model(r, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_equivalence_table(r, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_current_formulation(r, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_daily_dose_mg(NULL, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_add_hold(NULL, 1, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_set_max_steps(NULL, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_validate(NULL, db, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_validate(r, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_create(NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_clone(&copy, NULL, &err));
+
+    /* The planner checks values (plan errors name the field). */
+    OK(taper_request_set_drug(r, "citalopram", &err));
+    OK(taper_request_set_daily_dose_mg(r, -5, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "daily dose");
+    OK(taper_request_set_drug(r, "citaloparm", &err));
+    FAILS_WITH(TAPER_ERROR_UNKNOWN_DRUG, taper_request_validate(r, db, &err), "citalopram");
+    taper_request_free(r);
+    taper_request_free(NULL);
+}
+
+static void test_options(void) {
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    double v = 0;
+    int set = -1;
+    OK(taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_POINTS, &err));
+    CHECK(set == 0 && isnan(v));
+    OK(taper_strategy_options_set_points(o, 5, &err));
+    OK(taper_strategy_options_set_percent(o, 10, &err));
+    OK(taper_strategy_options_set_amount_mg(o, 2.5, &err));
+    OK(taper_strategy_options_add_occupancy_target(o, 60, &err));
+    OK(taper_strategy_options_set_occupancy_floor(o, 5, &err));
+    OK(taper_strategy_options_set_final_fraction(o, 0.025, &err));
+    OK(taper_strategy_options_set_step_length_days(o, 91, &err));
+    OK(taper_strategy_options_add_table_row(o, 10, 0, &err));
+    OK(taper_strategy_options_set_curve(o, "hyperbolic", &err));
+    OK(taper_strategy_options_set_roll_length_days(o, 28, &err));
+    OK(taper_strategy_options_set_extra(o, "range_end", "low", &err));
+    OK(taper_strategy_options_set_extra(o, "range_end", "high", &err)); /* replaces */
+
+    static const struct { taper_option_field field; double value; } numbers[] = {
+        {TAPER_OPTION_POINTS, 5},           {TAPER_OPTION_PERCENT, 10},         {TAPER_OPTION_AMOUNT_MG, 2.5},
+        {TAPER_OPTION_OCCUPANCY_FLOOR, 5},  {TAPER_OPTION_FINAL_FRACTION, 0.025}, {TAPER_OPTION_STEP_LENGTH_DAYS, 91},
+        {TAPER_OPTION_ROLL_LENGTH_DAYS, 28}};
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; ++i) {
+        OK(taper_strategy_options_get_number(o, &v, &set, numbers[i].field, &err));
+        CHECK(set == 1);
+        NEAR(v, numbers[i].value, 1e-12);
+    }
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_CURVE, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, &set, (taper_option_field)77, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, NULL, &set, TAPER_OPTION_POINTS, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, NULL, TAPER_OPTION_POINTS, &err));
+    const char* extra = NULL;
+    OK(taper_strategy_options_get_extra(o, &extra, "range_end", &err));
+    STR_EQ(extra, "high");
+    OK(taper_strategy_options_get_extra(o, &extra, "nothing", &err));
+    CHECK(extra == NULL);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(o, &extra, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(NULL, &extra, "x", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(o, NULL, "x", &err));
+
+    for (int f = TAPER_OPTION_POINTS; f <= TAPER_OPTION_EXTRA; ++f)
+        OK(taper_strategy_options_reset(o, (taper_option_field)f, &err));
+    OK(taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_ROLL_LENGTH_DAYS, &err));
+    CHECK(set == 0);
+    OK(taper_strategy_options_get_extra(o, &extra, "range_end", &err));
+    CHECK(extra == NULL);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_reset(o, (taper_option_field)11, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_reset(NULL, TAPER_OPTION_POINTS, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_curve(o, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_extra(o, "k", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_extra(o, NULL, "v", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_points(NULL, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_add_table_row(NULL, 1, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_create(NULL, &err));
+    taper_strategy_options_free(o);
+    taper_strategy_options_free(NULL);
+}
+
+/* The hyperbolic plan by hand: occupancy falls 5 points per step from occ(20 mg). */
+static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
+    const double emax = 83.98, ed50 = 2.33;
+    taper_request* r = citalopram_request();
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    OK(taper_strategy_options_set_points(o, 5, &err));
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &err));
+
+    taper_schedule_info info;
+    info.struct_size = sizeof info;
+    OK(taper_schedule_get_info(s, &info, &err));
+    CHECK(info.struct_size == sizeof info);
+    STR_EQ(info.drug, "citalopram");
+    STR_EQ(info.strategy, "hyperbolic");
+    STR_EQ(info.occupancy_model, "sert-striatum-sorensen2022");
+    STR_EQ(info.occupancy_receptor, "SERT");
+    STR_EQ(info.equivalence_table, "");
+    CHECK(info.basis == TAPER_BASIS_OWN_MG);
+    NEAR(info.start_dose_mg, 20, 0);
+    NEAR(info.start_equivalent_dose_mg, 20, 0);
+    NEAR(info.start_occupancy_percent, emax * 20 / (ed50 + 20), 1e-9);
+    NEAR(info.final_dose_mg, 0, 0);
+    CHECK(info.start.year == 2026 && info.start.month == 1 && info.start.day == 5);
+    CHECK(info.step_count >= 10);
+    CHECK(info.start_dose_time_count == 1);
+    const char* time = NULL;
+    double mg = 0;
+    OK(taper_schedule_start_dose_time(s, &time, &mg, 0, &err));
+    STR_EQ(time, "daily");
+    NEAR(mg, 20, 0);
+    OK(taper_schedule_start_dose_time(s, NULL, NULL, 0, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_start_dose_time(s, &time, &mg, 1, &err));
+
+    size_t n = 0;
+    OK(taper_schedule_step_count(s, &n, &err));
+    CHECK(n == info.step_count);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_count(NULL, &n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_count(s, NULL, &err));
+
+    /* Steps one by one against the hand computation. */
+    double occ = emax * 20 / (ed50 + 20);
+    double previous = 20;
+    long expected_offset = 0;
+    for (size_t i = 0; i < n; ++i) {
+        taper_step_info st;
+        st.struct_size = sizeof st;
+        OK(taper_schedule_step(s, &st, i, &err));
+        CHECK(st.number == (int32_t)i + 1);
+        CHECK(st.day_offset == expected_offset);
+        NEAR(st.length_days, 28, 0);
+        expected_offset += 28;
+        CHECK(st.dose_count == 1);
+        const char* drug = NULL;
+        const char* dose_time = NULL;
+        double line_mg = -1;
+        OK(taper_schedule_step_dose(s, &drug, &dose_time, &line_mg, i, 0, &err));
+        STR_EQ(drug, "citalopram");
+        STR_EQ(dose_time, "daily");
+        NEAR(line_mg, st.daily_dose_mg, 1e-12);
+        if (st.phase == TAPER_PHASE_REDUCE) {
+            occ -= 5;
+            const double expected = ed50 * occ / (emax - occ);
+            NEAR(st.daily_dose_mg, expected, 1e-6);
+            NEAR(st.change_points, 5, 0.1);
+            NEAR(st.occupancy_percent, occ, 1e-6);
+            NEAR(st.change_mg, previous - expected, 1e-6);
+            NEAR(st.change_percent, 100 * (previous - expected) / previous, 1e-6);
+            CHECK(st.note_count >= 1);
+            const char* note = NULL;
+            OK(taper_schedule_step_note(s, &note, i, 0, &err));
+            CONTAINS(note, "SERT occupancy");
+            FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_note(s, &note, i, st.note_count, &err));
+        } else {
+            CHECK(st.phase == TAPER_PHASE_STOP);
+            CHECK(i == n - 1);
+            NEAR(st.daily_dose_mg, 0, 0);
+            NEAR(st.occupancy_percent, 0, 1e-12);
+        }
+        NEAR(st.equivalent_daily_dose_mg, st.daily_dose_mg, 0);
+        previous = st.daily_dose_mg;
+        if (i == 0) NEAR(st.daily_dose_mg, 11.8876, 1e-3); /* the first step, as in the docs */
+    }
+    taper_step_info bad;
+    bad.struct_size = 4;
+    FAILS_WITH(TAPER_ERROR_ABI_MISMATCH, taper_schedule_step(s, &bad, 0, &err), "struct_size");
+    /* A larger struct (a newer caller) gets its unknown tail zeroed. */
+    struct {
+        taper_step_info info;
+        double newer_field;
+    } larger;
+    memset(&larger, 0xff, sizeof larger);
+    larger.info.struct_size = sizeof larger;
+    OK(taper_schedule_step(s, &larger.info, 0, &err));
+    CHECK(larger.info.struct_size == sizeof larger && larger.newer_field == 0.0 && larger.info.number == 1);
+    taper_step_info st;
+    st.struct_size = sizeof st;
+    FAILS_WITH(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step(s, &st, n, &err), "out of range");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step(s, NULL, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step(NULL, &st, 0, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_dose(s, NULL, NULL, NULL, 0, 1, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_dose(s, NULL, NULL, NULL, n, 0, &err));
+    const char* text = NULL;
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_warning(s, &text, n, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_warning(s, NULL, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_note(s, NULL, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_get_info(s, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_get_info(NULL, &info, &err));
+    info.struct_size = 0;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_schedule_get_info(s, &info, &err));
+
+    /* The bulk accessor agrees with the step-by-step one. */
+    size_t count = 0;
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                                                               NULL, &count, 0, &err));
+    CHECK(count == n);
+    double* day = calloc(n, sizeof *day);
+    double* length = calloc(n, sizeof *length);
+    double* dose = calloc(n, sizeof *dose);
+    double* eq = calloc(n, sizeof *eq);
+    double* change = calloc(n, sizeof *change);
+    double* change_pct = calloc(n, sizeof *change_pct);
+    double* occupancy = calloc(n, sizeof *occupancy);
+    double* points = calloc(n, sizeof *points);
+    int32_t* phase = calloc(n, sizeof *phase);
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, day, length, dose, eq, change, change_pct, occupancy,
+                                                               points, phase, &count, n - 1, &err));
+    CHECK(day[0] == 0.0 && dose[0] == 0.0); /* nothing written */
+    OK(taper_schedule_columns(s, day, length, dose, eq, change, change_pct, occupancy, points, phase, &count, n, &err));
+    CHECK(count == n);
+    for (size_t i = 0; i < n; ++i) {
+        taper_step_info si;
+        si.struct_size = sizeof si;
+        OK(taper_schedule_step(s, &si, i, &err));
+        CHECK(day[i] == (double)si.day_offset && length[i] == si.length_days && dose[i] == si.daily_dose_mg &&
+              eq[i] == si.equivalent_daily_dose_mg && change[i] == si.change_mg &&
+              change_pct[i] == si.change_percent && occupancy[i] == si.occupancy_percent &&
+              points[i] == si.change_points && phase[i] == si.phase);
+    }
+    OK(taper_schedule_columns(s, NULL, NULL, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(s, day, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                                                               NULL, n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(NULL, day, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                                                               NULL, &count, n, &err));
+    free(day);
+    free(length);
+    free(dose);
+    free(eq);
+    free(change);
+    free(change_pct);
+    free(occupancy);
+    free(points);
+    free(phase);
+
+    /* Exports. */
+    char* json = NULL;
+    OK(taper_schedule_to_json(s, &json, &err));
+    CONTAINS(json, "\"strategy\": \"hyperbolic\"");
+    CONTAINS(json, "\"drug\": \"citalopram\"");
+    taper_string_free(json);
+    char* csv = NULL;
+    OK(taper_schedule_to_csv(s, &csv, &err));
+    CONTAINS(csv, "daily_dose_mg");
+    CONTAINS(csv, "\r\n");
+    taper_string_free(csv);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_json(NULL, &json, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_json(s, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_csv(NULL, &csv, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_csv(s, NULL, &err));
+    taper_schedule_free(s);
+
+    /* The same plan with the built-ins by default (registry NULL). */
+    OK(taper_plan(&s, db, r, NULL, "hyperbolic", o, &err));
+    taper_step_info first;
+    first.struct_size = sizeof first;
+    OK(taper_schedule_step(s, &first, 0, &err));
+    NEAR(first.daily_dose_mg, 11.8876, 1e-3);
+    taper_schedule_free(s);
+    s = NULL;
+
+    /* Plan errors. */
+    FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolc", o, &err), "did you mean");
+    CHECK(s == NULL);
+    OK(taper_strategy_options_set_amount_mg(o, 2, &err));
+    FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "amount");
+    OK(taper_strategy_options_reset(o, TAPER_OPTION_AMOUNT_MG, &err));
+    OK(taper_request_set_final_dose_mg(r, 30, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "final dose");
+    OK(taper_request_reset(r, TAPER_REQUEST_FINAL_DOSE, &err));
+    OK(taper_request_set_drug(r, "diazepam", &err));
+    OK(taper_request_set_daily_dose_mg(r, 10, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "occupancy model");
+    OK(taper_request_set_drug(r, "nosuchdrug", &err));
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err));
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolic", o, NULL) == TAPER_ERROR_UNKNOWN_DRUG);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan(NULL, db, r, builtins, "hyperbolic", o, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan(&s, NULL, r, builtins, "hyperbolic", o, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan(&s, db, NULL, builtins, "hyperbolic", o, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan(&s, db, r, builtins, NULL, o, &err));
+    CHECK(s == NULL);
+    taper_schedule_free(NULL);
+    taper_strategy_options_free(o);
+    taper_request_free(r);
+}
+
+/* Proportional, 10 % of the most recent dose: 20, 18, 16.2, ... by hand. */
+static void test_proportional_and_others(taper_database* db) {
+    taper_request* r = citalopram_request();
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    OK(taper_strategy_options_set_percent(o, 10, &err));
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, NULL, "proportional", o, &err));
+    size_t n = 0;
+    OK(taper_schedule_step_count(s, &n, &err));
+    double expected = 20;
+    for (size_t i = 0; i + 1 < n; ++i) {
+        taper_step_info st;
+        st.struct_size = sizeof st;
+        OK(taper_schedule_step(s, &st, i, &err));
+        expected *= 0.9;
+        NEAR(st.daily_dose_mg, expected, 1e-9);
+        NEAR(st.change_percent, 10, 1e-9);
+    }
+    taper_schedule_free(s);
+
+    /* Linear, 5 mg a step: 15, 10, 5, 0. */
+    taper_strategy_options* lin = NULL;
+    OK(taper_strategy_options_create(&lin, &err));
+    OK(taper_strategy_options_set_amount_mg(lin, 5, &err));
+    OK(taper_plan(&s, db, r, NULL, "linear", lin, &err));
+    size_t count = 0;
+    double dose[8];
+    OK(taper_schedule_columns(s, NULL, NULL, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, 8, &err));
+    CHECK(count == 4);
+    NEAR(dose[0], 15, 1e-12);
+    NEAR(dose[1], 10, 1e-12);
+    NEAR(dose[2], 5, 1e-12);
+    NEAR(dose[3], 0, 1e-12);
+    taper_schedule_free(s);
+    taper_strategy_options_free(lin);
+
+    /* A table: 15 mg for 14 days, then 10 mg (the request's interval), then stop. */
+    taper_strategy_options* table = NULL;
+    OK(taper_strategy_options_create(&table, &err));
+    OK(taper_strategy_options_add_table_row(table, 15, 14, &err));
+    OK(taper_strategy_options_add_table_row(table, 10, 0, &err));
+    OK(taper_plan(&s, db, r, NULL, "table", table, &err));
+    double length[8];
+    OK(taper_schedule_columns(s, NULL, length, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, 8, &err));
+    CHECK(count == 3);
+    NEAR(dose[0], 15, 1e-12);
+    NEAR(length[0], 14, 0);
+    NEAR(dose[1], 10, 1e-12);
+    NEAR(length[1], 28, 0);
+    NEAR(dose[2], 0, 0);
+    taper_schedule_free(s);
+    taper_strategy_options_free(table);
+
+    /* Tapering strip along the hyperbolic curve: a step per day. */
+    taper_strategy_options* strip = NULL;
+    OK(taper_strategy_options_create(&strip, &err));
+    OK(taper_strategy_options_set_curve(strip, "hyperbolic", &err));
+    OK(taper_strategy_options_set_roll_length_days(strip, 28, &err));
+    OK(taper_plan(&s, db, r, NULL, "tapering-strip", strip, &err));
+    taper_step_info st;
+    st.struct_size = sizeof st;
+    OK(taper_schedule_step(s, &st, 0, &err));
+    NEAR(st.length_days, 1, 0);
+    taper_schedule_free(s);
+    taper_strategy_options_free(strip);
+
+    /* Holds and a phase interval: the hold after step 1 lasts 14 days. */
+    OK(taper_request_add_hold(r, 1, 14, &err));
+    OK(taper_request_set_phase_interval_days(r, TAPER_PHASE_HOLD, 14, &err));
+    OK(taper_plan(&s, db, r, NULL, "proportional", o, &err));
+    OK(taper_schedule_step(s, &st, 1, &err));
+    CHECK(st.phase == TAPER_PHASE_HOLD);
+    NEAR(st.length_days, 14, 0);
+    taper_schedule_free(s);
+    taper_strategy_options_free(o);
+    taper_request_free(r);
+
+    /* Diazepam crossover from alprazolam 0.5 mg twice a day: Ashton 0.5 mg = 10 mg diazepam. */
+    taper_request* b = NULL;
+    OK(taper_request_create(&b, &err));
+    OK(taper_request_set_drug(b, "alprazolam", &err));
+    OK(taper_request_set_daily_dose_mg(b, 1, &err));
+    OK(taper_request_add_dose_time(b, "morning", 0.5, &err));
+    OK(taper_request_add_dose_time(b, "night", 0.5, &err));
+    OK(taper_request_set_start_date(b, 2026, 3, 2, &err));
+    OK(taper_request_set_interval_days(b, 14, &err));
+    OK(taper_request_set_equivalence_table(b, "ashton", &err));
+    OK(taper_plan(&s, db, b, NULL, "diazepam-crossover", NULL, &err));
+    taper_schedule_info info;
+    info.struct_size = sizeof info;
+    OK(taper_schedule_get_info(s, &info, &err));
+    CHECK(info.basis == TAPER_BASIS_DIAZEPAM_MG);
+    STR_EQ(info.equivalence_table, "ashton");
+    CHECK(isnan(info.start_occupancy_percent));
+    NEAR(info.start_equivalent_dose_mg, 20, 1e-9);
+    CHECK(info.start_dose_time_count == 2);
+    OK(taper_schedule_step(s, &st, 0, &err));
+    CHECK(st.phase == TAPER_PHASE_SWITCH);
+    NEAR(st.length_days, 7, 0);
+    NEAR(st.equivalent_daily_dose_mg, 20, 1e-9);
+    CHECK(isnan(st.occupancy_percent) && isnan(st.change_points));
+    CHECK(st.dose_count == 2);
+    const char* drug = NULL;
+    const char* time = NULL;
+    double mg = 0;
+    OK(taper_schedule_step_dose(s, &drug, &time, &mg, 0, 1, &err));
+    STR_EQ(drug, "diazepam");
+    STR_EQ(time, "night");
+    NEAR(mg, 10, 1e-9);
+    OK(taper_schedule_step_dose(s, &drug, &time, &mg, 0, 0, &err));
+    STR_EQ(drug, "alprazolam");
+    NEAR(mg, 0.5, 1e-12);
+    OK(taper_schedule_step(s, &st, 2, &err));
+    CHECK(st.phase == TAPER_PHASE_REDUCE);
+    NEAR(st.equivalent_daily_dose_mg, 18, 1e-9);
+    taper_schedule_free(s);
+    /* The va-dod table gives 1 mg = 10 mg diazepam; an unknown table is a plan error. */
+    OK(taper_request_set_equivalence_table(b, "no-such-table", &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, b, NULL, "diazepam-crossover", NULL, &err), "no-such-table");
+    taper_request_free(b);
+
+    /* A plan-wide warning: the data does not know olanzapine tablets' strengths, so whole
+     * tablets cannot be checked. Antipsychotic preset: 3-month steps. */
+    taper_request* a = NULL;
+    OK(taper_request_create(&a, &err));
+    OK(taper_request_set_drug(a, "olanzapine", &err));
+    OK(taper_request_set_daily_dose_mg(a, 20, &err));
+    OK(taper_request_set_current_formulation(a, "tablet", &err));
+    OK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &err));
+    OK(taper_schedule_get_info(s, &info, &err));
+    CHECK(info.warning_count >= 1);
+    const char* warning = NULL;
+    OK(taper_schedule_warning(s, &warning, 0, &err));
+    CONTAINS(warning, "strengths are not known");
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_warning(s, &warning, info.warning_count, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(s, NULL, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(NULL, &warning, 0, &err));
+    OK(taper_schedule_step(s, &st, 0, &err));
+    NEAR(st.length_days, 91, 0);
+    taper_schedule_free(s);
+    taper_request_free(a);
+}
+
+/* ---- a strategy written in C ---------------------------------------------------------- */
+
+typedef struct halving_state {
+    int destroyed;
+    int calls;
+    int context_checks_failed;
+    double floor_mg;
+} halving_state;
+
+/* Halves the dose each step while it stays above a floor (from the "floor_mg" extra option,
+ * default 1 mg); reads everything the context offers on the way. */
+static int halving_next(void* user_data, const taper_strategy_context* context, taper_target* out) {
+    halving_state* state = user_data;
+    ++state->calls;
+    double start = 0, latest = 0, occ = 0, back = 0;
+    size_t steps = 0;
+    const char* drug = NULL;
+    const taper_strategy_options* options = NULL;
+    if (taper_strategy_context_start_dose_mg(context, &start, NULL) != TAPER_OK ||
+        taper_strategy_context_latest_dose_mg(context, &latest, NULL) != TAPER_OK ||
+        taper_strategy_context_step_count(context, &steps, NULL) != TAPER_OK ||
+        taper_strategy_context_drug(context, &drug, NULL) != TAPER_OK ||
+        taper_strategy_context_options(context, &options, NULL) != TAPER_OK)
+        ++state->context_checks_failed;
+    if (steps > 0) {
+        taper_step_info last;
+        last.struct_size = sizeof last;
+        if (taper_strategy_context_step(context, &last, steps - 1, NULL) != TAPER_OK ||
+            last.equivalent_daily_dose_mg != latest || last.number != (int32_t)steps)
+            ++state->context_checks_failed;
+        if (taper_strategy_context_step(context, &last, steps, NULL) != TAPER_ERROR_INDEX_OUT_OF_RANGE)
+            ++state->context_checks_failed;
+    } else if (latest != start) {
+        ++state->context_checks_failed;
+    }
+    if (strcmp(drug, "citalopram") == 0) {
+        /* The model round trip: dose -> occupancy -> dose. */
+        if (taper_strategy_context_occupancy(context, &occ, latest, NULL) != TAPER_OK ||
+            taper_strategy_context_dose_for_occupancy(context, &back, occ, NULL) != TAPER_OK ||
+            fabs(back - latest) > 1e-9 * latest || fabs(occ - 83.98 * latest / (2.33 + latest)) > 1e-9)
+            ++state->context_checks_failed;
+    } else if (taper_strategy_context_occupancy(context, &occ, latest, NULL) != TAPER_ERROR_MISSING_DATA ||
+               taper_strategy_context_dose_for_occupancy(context, &back, 10, NULL) != TAPER_ERROR_MISSING_DATA) {
+        ++state->context_checks_failed;
+    }
+    const char* floor_text = NULL;
+    double floor_mg = state->floor_mg;
+    if (taper_strategy_options_get_extra(options, &floor_text, "floor_mg", NULL) == TAPER_OK && floor_text != NULL)
+        floor_mg = atof(floor_text);
+    if (latest / 2 < floor_mg) return 0;
+    out->daily_dose_mg = latest / 2;
+    out->phase = TAPER_PHASE_REDUCE;
+    out->length_days = steps == 0 ? 14 : 0;
+    out->note = "halved";
+    return 1;
+}
+
+static void halving_destroy(void* user_data) { ((halving_state*)user_data)->destroyed += 1; }
+
+static int failing_next(void* user_data, const taper_strategy_context* context, taper_target* out) {
+    (void)user_data;
+    (void)context;
+    out->note = "the C strategy's own reason";
+    return -2;
+}
+
+static int bad_phase_next(void* user_data, const taper_strategy_context* context, taper_target* out) {
+    (void)user_data;
+    double latest = 0;
+    (void)taper_strategy_context_latest_dose_mg(context, &latest, NULL);
+    out->daily_dose_mg = latest / 2;
+    out->phase = TAPER_PHASE_STOP;
+    return 1;
+}
+
+static void test_registry_and_c_strategy(taper_database* db) {
+    taper_registry* builtins = NULL;
+    OK(taper_registry_create_builtin(&builtins, &err));
+    size_t count = 0;
+    OK(taper_registry_count(builtins, &count, &err));
+    CHECK(count == 8);
+    const char* name = NULL;
+    const char* description = NULL;
+    OK(taper_registry_entry(builtins, &name, &description, 0, &err));
+    STR_EQ(name, "antipsychotic"); /* sorted by name */
+    CHECK(description != NULL && strlen(description) > 20);
+    OK(taper_registry_entry(builtins, &name, NULL, 7, &err));
+    STR_EQ(name, "tapering-strip");
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_entry(builtins, &name, &description, 8, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_entry(NULL, &name, &description, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_count(NULL, &count, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_count(builtins, NULL, &err));
+    taper_registry_free(builtins);
+
+    taper_registry* reg = NULL;
+    OK(taper_registry_create_empty(&reg, &err));
+    OK(taper_registry_count(reg, &count, &err));
+    CHECK(count == 0);
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_entry(reg, &name, &description, 0, &err));
+
+    halving_state state = {0, 0, 0, 1.0};
+    taper_strategy_vtable vt;
+    memset(&vt, 0, sizeof vt);
+    vt.struct_size = sizeof vt;
+    vt.version = TAPER_STRATEGY_VTABLE_VERSION;
+    vt.next = halving_next;
+    vt.destroy = halving_destroy;
+    OK(taper_registry_add(reg, "halving", "Halve the dose every step, down to a floor.", &vt, &state, &err));
+    OK(taper_registry_count(reg, &count, &err));
+    CHECK(count == 1);
+    OK(taper_registry_entry(reg, &name, &description, 0, &err));
+    STR_EQ(name, "halving");
+    STR_EQ(description, "Halve the dose every step, down to a floor.");
+
+    /* Registration errors leave user data alone (destroy is not called). */
+    halving_state other = {0, 0, 0, 1.0};
+    FAILS_WITH(TAPER_ERROR_STRATEGY, taper_registry_add(reg, "halving", NULL, &vt, &other, &err), "already");
+    FAILS(TAPER_ERROR_STRATEGY, taper_registry_add(reg, "  ", NULL, &vt, &other, &err));
+    taper_strategy_vtable bad = vt;
+    bad.struct_size = 8;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_registry_add(reg, "other", NULL, &bad, &other, &err));
+    bad = vt;
+    bad.version = 2;
+    FAILS_WITH(TAPER_ERROR_ABI_MISMATCH, taper_registry_add(reg, "other", NULL, &bad, &other, &err), "version");
+    bad = vt;
+    bad.next = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_add(reg, "other", NULL, &bad, &other, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_add(reg, "other", NULL, NULL, &other, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_add(reg, NULL, NULL, &vt, &other, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_add(NULL, "other", NULL, &vt, &other, &err));
+    CHECK(other.destroyed == 0 && other.calls == 0);
+
+    /* Plan with it: 20 -> 10 (14 days) -> 5 -> 2.5 -> 1.25 -> stop (0): 0.625 is below the floor. */
+    taper_request* r = citalopram_request();
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, reg, "halving", NULL, &err));
+    double dose[16], length[16];
+    int32_t phase[16];
+    size_t n = 0;
+    OK(taper_schedule_columns(s, NULL, length, dose, NULL, NULL, NULL, NULL, NULL, phase, &n, 16, &err));
+    CHECK(n == 4 + 1);
+    const double expected[] = {10, 5, 2.5, 1.25, 0};
+    for (size_t i = 0; i < n && i < 5; ++i) NEAR(dose[i], expected[i], 1e-12);
+    NEAR(length[0], 14, 0);
+    NEAR(length[1], 28, 0);
+    CHECK(phase[0] == TAPER_PHASE_REDUCE && phase[n - 1] == TAPER_PHASE_STOP);
+    const char* note = NULL;
+    OK(taper_schedule_step_note(s, &note, 0, 0, &err));
+    STR_EQ(note, "halved");
+    taper_schedule_info info;
+    info.struct_size = sizeof info;
+    OK(taper_schedule_get_info(s, &info, &err));
+    STR_EQ(info.strategy, "halving");
+    taper_schedule_free(s);
+    CHECK(state.context_checks_failed == 0);
+    CHECK(state.calls == 5); /* four proposals and the stop */
+
+    /* Its options: the floor from an extra option. */
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    OK(taper_strategy_options_set_extra(o, "floor_mg", "4", &err));
+    OK(taper_plan(&s, db, r, reg, "halving", o, &err));
+    OK(taper_schedule_step_count(s, &n, &err));
+    CHECK(n == 3); /* 10, 5, stop */
+    taper_schedule_free(s);
+    taper_strategy_options_free(o);
+
+    /* A drug without a model: the context says so (checked inside the callback). */
+    OK(taper_request_set_drug(r, "diazepam", &err));
+    OK(taper_request_set_daily_dose_mg(r, 8, &err));
+    OK(taper_plan(&s, db, r, reg, "halving", NULL, &err));
+    taper_schedule_free(s);
+    s = NULL;
+    CHECK(state.context_checks_failed == 0);
+    OK(taper_request_set_drug(r, "citalopram", &err));
+    OK(taper_request_set_daily_dose_mg(r, 20, &err));
+
+    /* Failing strategies become plan errors naming the strategy. */
+    taper_strategy_vtable failing = vt;
+    failing.next = failing_next;
+    failing.destroy = NULL;
+    OK(taper_registry_add(reg, "failing", NULL, &failing, NULL, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, r, reg, "failing", NULL, &err), "failing");
+    CHECK(taper_plan(&s, db, r, reg, "failing", NULL, &err) == TAPER_ERROR_PLAN);
+    CONTAINS(taper_error_message(err), "the C strategy's own reason");
+    taper_error_free(err);
+    err = NULL;
+    taper_strategy_vtable phased = vt;
+    phased.next = bad_phase_next;
+    phased.destroy = NULL;
+    OK(taper_registry_add(reg, "bad-phase", NULL, &phased, NULL, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, r, reg, "bad-phase", NULL, &err), "bad-phase");
+    FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, reg, "hyperbolic", NULL, &err), "halving");
+    CHECK(s == NULL);
+
+    /* Context functions outside a callback: NULL context. */
+    double v = 0;
+    size_t k = 0;
+    const char* text = NULL;
+    const taper_strategy_options* opts = NULL;
+    taper_step_info si;
+    si.struct_size = sizeof si;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_start_dose_mg(NULL, &v, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_latest_dose_mg(NULL, &v, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_step_count(NULL, &k, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_step(NULL, &si, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_drug(NULL, &text, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_occupancy(NULL, &v, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_dose_for_occupancy(NULL, &v, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_options(NULL, &opts, &err));
+
+    CHECK(state.destroyed == 0);
+    taper_request_free(r);
+    taper_registry_free(reg);
+    CHECK(state.destroyed == 1); /* exactly once, when the registry went */
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_create_builtin(NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_create_empty(NULL, &err));
+    taper_registry_free(NULL);
+}
+
+/* ---- forms, realization, dispensing, conversions -------------------------------------- */
+
+static void test_forms_and_realization(taper_database* db) {
+    taper_forms* forms = NULL;
+    OK(taper_forms_parse(&forms, db, "citalopram", "10 mg tablet, 2 mg/mL liquid", &err));
+    size_t count = 0;
+    OK(taper_forms_count(forms, &count, &err));
+    CHECK(count == 2);
+    taper_form_info fi;
+    fi.struct_size = sizeof fi;
+    OK(taper_forms_item(forms, &fi, 0, &err));
+    CHECK(fi.kind == TAPER_FORM_TABLET);
+    STR_EQ(fi.drug, "citalopram");
+    STR_EQ(fi.formulation_id, "tablet");
+    NEAR(fi.unit_strength_mg, 10, 0);
+    CHECK(isnan(fi.liquid_strength_mg_per_ml) && isnan(fi.drop_volume_ml) && isnan(fi.beads_per_capsule));
+    CHECK(fi.may_split == 1);
+    CHECK(fi.label != NULL && fi.caution != NULL && fi.bioavailability_source != NULL);
+    OK(taper_forms_item(forms, &fi, 1, &err));
+    CHECK(fi.kind == TAPER_FORM_LIQUID);
+    NEAR(fi.liquid_strength_mg_per_ml, 2, 0);
+    CHECK(isnan(fi.unit_strength_mg));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_forms_item(forms, &fi, 2, &err));
+    fi.struct_size = 0;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_forms_item(forms, &fi, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_item(NULL, &fi, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_count(NULL, &count, &err));
+
+    taper_forms* bad = NULL;
+    FAILS(TAPER_ERROR_PARSE, taper_forms_parse(&bad, db, "citalopram", "ten mg tablet", &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_forms_parse(&bad, db, "citalopram", "15 mg tablet", &err), "15");
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_forms_parse(&bad, db, "citaloparm", "10 mg tablet", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_parse(&bad, db, "citalopram", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_parse(NULL, db, "citalopram", "10 mg tablet", &err));
+    CHECK(bad == NULL);
+
+    taper_forms* all = NULL;
+    OK(taper_forms_all(&all, db, "citalopram", &err));
+    size_t all_count = 0;
+    OK(taper_forms_count(all, &all_count, &err));
+    CHECK(all_count == 5); /* 10, 20, 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid */
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_forms_all(&bad, db, "nosuchdrug", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_all(NULL, db, "citalopram", &err));
+    taper_forms* combined = NULL;
+    OK(taper_forms_create_empty(&combined, &err));
+    OK(taper_forms_append(combined, all, &err));
+    OK(taper_forms_append(combined, combined, &err)); /* onto itself */
+    OK(taper_forms_count(combined, &count, &err));
+    CHECK(count == 2 * all_count);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_append(combined, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_append(NULL, all, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_create_empty(NULL, &err));
+    taper_forms_free(combined);
+
+    /* Options. */
+    taper_realization_options options;
+    options.struct_size = sizeof options;
+    OK(taper_realization_options_init(&options, &err));
+    NEAR(options.syringe_resolution_ml, 0.1, 1e-12);
+    NEAR(options.min_volume_ml, 0.2, 1e-12);
+    NEAR(options.max_volume_ml, 10, 1e-12);
+    CHECK(options.allow_quarters == 1 && options.max_drops == 40 && options.max_pieces == 8);
+    NEAR(options.tolerance_percent, 5, 0);
+    NEAR(options.bottle_volume_ml, 0, 0);
+    CHECK(options.dilution_volumes_ml == NULL && options.dilution_volume_count == 0);
+    taper_realization_options wrong;
+    wrong.struct_size = 12;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_realization_options_init(&wrong, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_options_init(NULL, &err));
+
+    /* Realize the hyperbolic citalopram plan with tablets and liquid. */
+    taper_request* r = citalopram_request();
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, NULL, "hyperbolic", NULL, &err));
+    static const double volumes[] = {10, 50};
+    options.dilution_volumes_ml = volumes;
+    options.dilution_volume_count = 2;
+    options.bottle_volume_ml = 100;
+    taper_realization* rz = NULL;
+    OK(taper_realize(&rz, db, s, r, forms, &options, &err));
+    taper_realization_info ri;
+    ri.struct_size = sizeof ri;
+    OK(taper_realization_get_info(rz, &ri, &err));
+    size_t planned = 0;
+    OK(taper_schedule_step_count(s, &planned, &err));
+    CHECK(ri.step_count >= planned);
+    /* Every recipe lands within the syringe's 0.1 mL of 2 mg/mL (0.2 mg) of its target or
+     * says it is off. */
+    for (size_t i = 0; i < ri.step_count; ++i) {
+        taper_realized_step_info rs;
+        rs.struct_size = sizeof rs;
+        OK(taper_realization_step(rz, &rs, i, &err));
+        CHECK(rs.recipe_count == 1);
+        taper_recipe_info rec;
+        rec.struct_size = sizeof rec;
+        OK(taper_realization_recipe(rz, &rec, i, 0, &err));
+        STR_EQ(rec.drug, "citalopram");
+        STR_EQ(rec.time, "daily");
+        CHECK(rec.instruction != NULL && rec.instruction[0] != '\0');
+        if (rec.within_tolerance && rec.target_mg > 1) NEAR(rec.realized_mg, rec.target_mg, 0.2 + 1e-9);
+        NEAR(rs.realized_daily_mg, rec.realized_mg, 1e-9);
+        double parts_mg = 0;
+        for (size_t p = 0; p < rec.part_count; ++p) {
+            taper_recipe_part_info part;
+            part.struct_size = sizeof part;
+            OK(taper_realization_recipe_part(rz, &part, i, 0, p, &err));
+            CHECK(part.kind == TAPER_COMPONENT_UNITS || part.kind == TAPER_COMPONENT_LIQUID);
+            if (part.kind == TAPER_COMPONENT_LIQUID) {
+                NEAR(part.labelled_mg, 2 * part.volume_ml, 1e-9);
+                NEAR(part.volume_ml * 10, floor(part.volume_ml * 10 + 0.5), 1e-9); /* on the 0.1 mL grid */
+            } else {
+                NEAR(part.labelled_mg, 10 * part.count, 1e-9);
+            }
+            parts_mg += part.equivalent_mg;
+            CHECK(part.instruction != NULL && part.label != NULL && part.formulation_id != NULL);
+            (void)part.units_used;
+            (void)part.dispersed_in_ml;
+        }
+        NEAR(parts_mg, rec.realized_mg, 1e-9);
+        taper_recipe_part_info part;
+        part.struct_size = sizeof part;
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_recipe_part(rz, &part, i, 0, rec.part_count, &err));
+        const char* text = NULL;
+        for (size_t w = 0; w < rec.warning_count; ++w) OK(taper_realization_recipe_warning(rz, &text, i, 0, w, &err));
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_recipe_warning(rz, &text, i, 0, rec.warning_count, &err));
+        for (size_t w = 0; w < rs.note_count; ++w) OK(taper_realization_step_note(rz, &text, i, w, &err));
+        for (size_t w = 0; w < rs.warning_count; ++w) OK(taper_realization_step_warning(rz, &text, i, w, &err));
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step_note(rz, &text, i, rs.note_count, &err));
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step_warning(rz, &text, i, rs.warning_count, &err));
+        (void)rs.inserted;
+        (void)rs.form_changed;
+        (void)rs.difference_mg;
+    }
+    const char* text = NULL;
+    for (size_t i = 0; i < ri.equivalence_count; ++i) OK(taper_realization_equivalence(rz, &text, i, &err));
+    for (size_t i = 0; i < ri.warning_count; ++i) OK(taper_realization_warning(rz, &text, i, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_equivalence(rz, &text, ri.equivalence_count, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_warning(rz, &text, ri.warning_count, &err));
+    taper_realized_step_info rs;
+    rs.struct_size = sizeof rs;
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step(rz, &rs, ri.step_count, &err));
+    taper_recipe_info rec;
+    rec.struct_size = sizeof rec;
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_recipe(rz, &rec, 0, 1, &err));
+    rec.struct_size = 1;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_realization_recipe(rz, &rec, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_get_info(NULL, &ri, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_step_note(rz, NULL, 0, 0, &err));
+
+    /* The realized steps as a schedule. */
+    taper_schedule* realized = NULL;
+    OK(taper_realization_schedule(&realized, rz, &err));
+    size_t realized_steps = 0;
+    OK(taper_schedule_step_count(realized, &realized_steps, &err));
+    CHECK(realized_steps == ri.step_count);
+    taper_schedule_free(realized);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_schedule(&realized, NULL, &err));
+
+    /* Dispensing: per step and per 28 days, with 100 mL bottles. */
+    taper_dispensing* by_step = NULL;
+    OK(taper_dispense_by_step(&by_step, rz, &options, &err));
+    size_t periods = 0;
+    OK(taper_dispensing_period_count(by_step, &periods, &err));
+    CHECK(periods >= 1 && periods <= ri.step_count);
+    taper_dispensing_period_info pi;
+    pi.struct_size = sizeof pi;
+    OK(taper_dispensing_period(by_step, &pi, 0, &err));
+    CHECK(pi.start.year == 2026 && pi.start.month == 1 && pi.start.day == 5);
+    CHECK(pi.end.year == 2026 && pi.end.month == 2 && pi.end.day == 2); /* 28 days later */
+    CHECK(pi.line_count >= 1);
+    taper_dispensing_line_info li;
+    li.struct_size = sizeof li;
+    OK(taper_dispensing_line(by_step, &li, 0, 0, &err));
+    CHECK(li.formulation_id != NULL && li.label != NULL);
+    CHECK(li.units >= 0 && li.total_volume_ml >= 0 && li.bottles >= 0);
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_line(by_step, &li, 0, pi.line_count, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_line(by_step, &li, periods, 0, &err));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_period(by_step, &pi, periods, &err));
+    li.struct_size = 0;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_dispensing_line(by_step, &li, 0, 0, &err));
+    taper_dispensing_free(by_step);
+    taper_dispensing* monthly = NULL;
+    OK(taper_dispense_by_period(&monthly, rz, 28, &options, &err));
+    OK(taper_dispensing_period_count(monthly, &periods, &err));
+    CHECK(periods >= 1);
+    taper_dispensing_free(monthly);
+    monthly = NULL;
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, rz, 0.5, NULL, &err), "whole number");
+    options.bottle_volume_ml = -1;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(&monthly, rz, &options, &err));
+    options.bottle_volume_ml = 100;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(NULL, rz, &options, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, NULL, 28, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispensing_period_count(NULL, &periods, &err));
+    CHECK(monthly == NULL);
+    taper_dispensing_free(NULL);
+    taper_realization_free(rz);
+    rz = NULL;
+
+    /* Realization errors. */
+    taper_forms* nothing = NULL;
+    OK(taper_forms_create_empty(&nothing, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_realize(&rz, db, s, r, nothing, NULL, &err), "nothing on hand");
+    options.syringe_resolution_ml = 0;
+    FAILS(TAPER_ERROR_PLAN, taper_realize(&rz, db, s, r, forms, &options, &err));
+    options.syringe_resolution_ml = 0.1;
+    options.dilution_volumes_ml = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, db, s, r, forms, &options, &err));
+    options.dilution_volume_count = 0;
+    options.struct_size = 16;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_realize(&rz, db, s, r, forms, &options, &err));
+    options.struct_size = sizeof options;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, db, NULL, r, forms, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(NULL, db, s, r, forms, NULL, &err));
+    CHECK(rz == NULL);
+    taper_realization_free(NULL);
+
+    /* One dose: 12.4 mg is 6.2 mL of 2 mg/mL (one measurement beats a tablet plus 1.2 mL). */
+    char* instruction = NULL;
+    double realized_mg = 0;
+    int within = 0;
+    OK(taper_realize_dose(&instruction, &realized_mg, &within, forms, 12.4, NULL, &err));
+    NEAR(realized_mg, 12.4, 1e-9);
+    CHECK(within == 1);
+    CONTAINS(instruction, "6.2 mL");
+    taper_string_free(instruction);
+    OK(taper_realize_dose(NULL, &realized_mg, NULL, forms, 5, &options, &err));
+    NEAR(realized_mg, 5, 1e-9);
+    FAILS(TAPER_ERROR_PLAN, taper_realize_dose(NULL, &realized_mg, NULL, forms, -1, NULL, &err));
+    FAILS(TAPER_ERROR_PLAN, taper_realize_dose(NULL, &realized_mg, NULL, nothing, 5, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize_dose(NULL, &realized_mg, NULL, NULL, 5, NULL, &err));
+
+    taper_forms_free(nothing);
+    taper_schedule_free(s);
+    taper_request_free(r);
+    taper_forms_free(all);
+    taper_forms_free(forms);
+    taper_forms_free(NULL);
+}
+
+static void test_conversions(taper_database* db) {
+    /* Citalopram drops deliver 1.25 x tablets: 10 mg as tablets = 8 mg as drops = 0.2 mL = 4 drops. */
+    taper_form_conversion c;
+    c.struct_size = sizeof c;
+    char* text = NULL;
+    char* equivalence = NULL;
+    OK(taper_convert_form(&c, &text, &equivalence, db, "citalopram", 10, "tablet", "drops-40mg-ml", 0, &err));
+    NEAR(c.from_labelled_mg, 10, 1e-12);
+    NEAR(c.to_labelled_mg, 8, 1e-9);
+    NEAR(c.bioavailability_ratio, 1 / 1.25, 1e-9);
+    NEAR(c.to_volume_ml, 0.2, 1e-9);
+    NEAR(c.to_drops, 4, 1e-9);
+    CHECK(isnan(c.to_tablets));
+    CONTAINS(text, "4 drops");
+    CHECK(equivalence != NULL && equivalence[0] != '\0');
+    taper_string_free(text);
+    taper_string_free(equivalence);
+    OK(taper_convert_form(&c, NULL, NULL, db, "citalopram", 4, "liquid-2mg-ml", "tablet", 0, &err));
+    NEAR(c.to_labelled_mg, 4, 1e-9);
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_convert_form(&c, NULL, NULL, db, "citaloparm", 10, "tablet", "drops", 0, &err));
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT,
+               taper_convert_form(&c, NULL, NULL, db, "citalopram", 10, "tablet", "patch", 0, &err), "patch");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_convert_form(&c, NULL, NULL, db, "citalopram", 10, NULL, "tablet", 0, &err));
+    c.struct_size = 0;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_convert_form(&c, NULL, NULL, db, "citalopram", 10, "tablet", "tablet", 0, &err));
+
+    /* Ashton: alprazolam 0.5 mg ~ 10 mg diazepam ~ lorazepam 1 mg, so 1 mg alprazolam ~ 2 mg lorazepam. */
+    taper_class_equivalent e;
+    e.struct_size = sizeof e;
+    OK(taper_class_equivalent_dose(&e, &text, db, "alprazolam", 1, "lorazepam", NULL, 0, &err));
+    NEAR(e.dose_mg, 2, 1e-9);
+    NEAR(e.diazepam_equivalent_mg, 20, 1e-9);
+    CONTAINS(text, "ashton");
+    taper_string_free(text);
+    /* VA/DoD 2021: alprazolam 1 mg ~ lorazepam 2 mg ~ 10 mg diazepam. */
+    OK(taper_class_equivalent_dose(&e, NULL, db, "alprazolam", 1, "lorazepam", "va-dod-2021", 0, &err));
+    NEAR(e.dose_mg, 2, 1e-9);
+    NEAR(e.diazepam_equivalent_mg, 10, 1e-9);
+    FAILS(TAPER_ERROR_MISSING_DATA, taper_class_equivalent_dose(&e, NULL, db, "zaleplon", 10, "diazepam", NULL, 0, &err));
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_class_equivalent_dose(&e, NULL, db, "alprazolam", 1, "nosuchdrug", NULL, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_class_equivalent_dose(NULL, NULL, db, "alprazolam", 1, "lorazepam", NULL, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_class_equivalent_dose(&e, NULL, NULL, "alprazolam", 1, "lorazepam", NULL, 1, &err));
+}
+
+int main(void) {
+    test_versions_and_names();
+    test_parse_and_format();
+
+    taper_database* db = NULL;
+    OK(taper_database_create_embedded(&db, &err));
+    taper_registry* builtins = NULL;
+    OK(taper_registry_create_builtin(&builtins, &err));
+
+    test_database(db);
+    test_request(db);
+    test_options();
+    test_hyperbolic_plan(db, builtins);
+    test_proportional_and_others(db);
+    test_registry_and_c_strategy(db);
+    test_forms_and_realization(db);
+    test_conversions(db);
+
+    taper_registry_free(builtins);
+    taper_database_free(db);
+    if (failures != 0) {
+        fprintf(stderr, "%d of %d checks failed\n", failures, checks);
+        return 1;
+    }
+    printf("all %d checks passed\n", checks);
+    return 0;
+}
