@@ -57,3 +57,21 @@ def test_a_wrong_library_path_says_so(tmp_path: Path) -> None:
     result = _import_in_subprocess({"TAPER_C_LIBRARY": str(tmp_path / "nowhere.so")})
     assert result.returncode != 0
     assert "TAPER_C_LIBRARY" in result.stderr and "not a file" in result.stderr
+
+
+def test_python_enums_match_the_pinned_c_values() -> None:
+    from taper._ffi import ffi, lib
+
+    def name(fn: object, code: int) -> str:
+        return str(ffi.string(fn(code)).decode())  # type: ignore[operator]
+
+    for code, phase in enumerate((taper.Phase.REDUCE, taper.Phase.SWITCH, taper.Phase.HOLD, taper.Phase.STOP)):
+        assert phase.code == code
+        assert taper.Phase.from_code(code) is phase
+        assert name(lib.taper_phase_name, code) == phase.value
+    for code, basis in enumerate(taper.Basis):
+        assert name(lib.taper_basis_name, code) == basis.value
+    for code, kind in enumerate(taper.FormKind):
+        assert name(lib.taper_form_kind_name, code) == kind.value
+    for code, component in enumerate(taper.ComponentKind):
+        assert name(lib.taper_component_kind_name, code) == component.value

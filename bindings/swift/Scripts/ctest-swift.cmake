@@ -33,6 +33,27 @@ list(GET _pc 0 _pc)
 get_filename_component(_pcdir "${_pc}" DIRECTORY)
 get_filename_component(_libdir "${_pcdir}" DIRECTORY)
 
+# SwiftPM does not track the headers of a system library: after taper.h changes it would
+# reuse modules compiled against the old one (and old struct layouts). So the scratch
+# directory remembers the headers it was built against and starts afresh when they change.
+set(_stamp "${SCRATCH}/taper-headers.sha256")
+set(_headers "")
+foreach(_header taper.h taper/version.hpp)
+  file(SHA256 "${PREFIX}/include/${_header}" _hash)
+  string(APPEND _headers "${_hash}  ${_header}\n")
+endforeach()
+if(EXISTS "${SCRATCH}")
+  set(_old "")
+  if(EXISTS "${_stamp}")
+    file(READ "${_stamp}" _old)
+  endif()
+  if(NOT _old STREQUAL _headers)
+    message(STATUS "taper's headers changed since the last build in ${SCRATCH}: building afresh")
+    file(REMOVE_RECURSE "${SCRATCH}")
+  endif()
+endif()
+file(WRITE "${_stamp}" "${_headers}")
+
 set(ENV{PKG_CONFIG_PATH} "${_pcdir}")
 if(DEFINED ENV{LD_LIBRARY_PATH} AND NOT "$ENV{LD_LIBRARY_PATH}" STREQUAL "")
   set(ENV{LD_LIBRARY_PATH} "${_libdir}:$ENV{LD_LIBRARY_PATH}")
