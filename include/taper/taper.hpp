@@ -11,3 +11,7 @@
 #include <taper/drugs/database.hpp>
 #include <taper/drugs/drug.hpp>
 #include <taper/plan/plan.hpp>
+#include <taper/forms/convert.hpp>
+#include <taper/forms/measuring.hpp>
+#include <taper/forms/on_hand.hpp>
+#include <taper/forms/realize.hpp>

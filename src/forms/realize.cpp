@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -28,7 +27,9 @@ constexpr int max_inserted_per_step = 200;
 double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 double round9(double x) { return std::round(x * 1e9) / 1e9; }
 using forms_detail::num;
-std::string mg(double x) { return num(x) + " mg"; }
+using forms_detail::readable;
+std::string mg(double x) { return num(x) + " mg"; }          // an amount taken
+std::string about(double x) { return readable(x) + " mg"; }  // a target or a limit
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -243,17 +244,17 @@ std::string schedule_realizer::broken_limits(double prev, double value, const st
     const double cut = prev - value;
     if (value > prev + eps_of(prev)) broken.push_back("it would be above the previous dose of " + mg(prev));
     if (request_.max_step && cut > request_.max_step->value() + eps_of(prev))
-        broken.push_back("it would cut " + mg(cut) + ", more than the maximum of " + to_string(*request_.max_step));
+        broken.push_back("it would cut " + mg(cut) + ", more than the maximum of " + about(request_.max_step->value()));
     if (request_.max_step_percent && !stopping_to_zero(st) && prev > 0 &&
         cut > prev * *request_.max_step_percent / 100.0 + eps_of(prev))
         broken.push_back("it would cut " + num(std::round(1000.0 * cut / prev) / 10) + "% of the previous dose, more than the maximum of " +
-                         num(*request_.max_step_percent) + "%");
+                         readable(*request_.max_step_percent) + "%");
     if (request_.max_step_points && model_ != nullptr && prev > 0) {
         const double points = model_->occupancy_percent(from_value<mass>(prev)) -
                               model_->occupancy_percent(from_value<mass>(std::max(0.0, value)));
         if (points > *request_.max_step_points + 1e-9)
             broken.push_back("it would cut " + num(std::round(points * 10) / 10) +
-                             " occupancy points, more than the maximum of " + num(*request_.max_step_points));
+                             " occupancy points, more than the maximum of " + readable(*request_.max_step_points));
     }
     std::string out;
     for (std::size_t i = 0; i < broken.size(); ++i) out += (i == 0 ? "" : (i + 1 == broken.size() ? " and " : ", ")) + broken[i];
@@ -587,7 +588,7 @@ realized_schedule schedule_realizer::run() {
                 const double step_in_total = step_in ? total(jobs, *step_in, constant) : 0;
                 if (step_in && step_in_total < prev_ - eps_of(prev_) && can_insert) {
                     emit_inserted(st, jobs, *step_in, constant,
-                                  "inserted step: going from " + mg(prev_) + " to the planned " + mg(goal_total) +
+                                  "inserted step: going from " + mg(prev_) + " to the planned " + about(goal_total) +
                                       " at once would break the plan's limits after rounding (" + why +
                                       "), so this extra " + num(st.length.value()) + "-day step at " + mg(step_in_total) +
                                       " comes first; later steps move by as many days",
@@ -603,7 +604,7 @@ realized_schedule schedule_realizer::run() {
                                       num(st.length.value()) + "-day step at " + mg(kept_total) +
                                       " comes first; later steps move by as many days",
                                   "this step breaks the plan's limits: nothing on hand makes a dose from " +
-                                      mg(between.lo) + " up to " + mg(prev_) + " (" +
+                                      about(between.lo) + " up to " + mg(prev_) + " (" +
                                       broken_limits(prev_, kept_total, step{}) +
                                       "); a liquid or a smaller strength would keep the limits",
                                   emit);
@@ -617,7 +618,7 @@ realized_schedule schedule_realizer::run() {
                 const auto& chosen = below ? *below : free_fit;
                 const double chosen_total = total(jobs, chosen, constant);
                 const std::string warning =
-                    "this step breaks the plan's limits: nothing on hand makes a dose from " + mg(w.lo) + " up to " +
+                    "this step breaks the plan's limits: nothing on hand makes a dose from " + about(w.lo) + " up to " +
                     mg(prev_) + ", so the smallest cut that can be made is taken (" + broken_limits(prev_, chosen_total, st) +
                     "); a liquid or a smaller strength would keep the limits";
                 if (chosen_total > goal_total + eps_of(goal_total) && stopping_to_zero(st) && can_insert) {

@@ -96,6 +96,14 @@ std::string num(double x) {
     return out;
 }
 
+std::string readable(double x) {
+    if (!std::isfinite(x) || x == 0) return num(x);
+    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(x))));
+    const int decimals = std::clamp(2 - magnitude, 0, 6);
+    const double scale = std::pow(10.0, decimals);
+    return num(std::round(x * scale) / scale);
+}
+
 engine::engine(std::vector<available_form> forms, const realization_options& options, double largest_dose)
     : forms_(std::move(forms)), options_(options) {
     check_options(options_);
@@ -427,7 +435,7 @@ std::string engine::off_target_hint(double goal) const {
             fine_form = true;
             const double v = goal / p.per_ml_eq;
             if (v < min_v - 1e-12 && goal > 0)
-                hints.push_back("as " + p.source->label + " it would be " + num(v) +
+                hints.push_back("as " + p.source->label + " it would be " + readable(v) +
                                 " mL, below the smallest volume the syringe measures (" + num(min_v) + " mL)");
         }
         if (p.counted_drops || p.counted_beads) fine_form = true;
@@ -541,8 +549,9 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
                 part.amount_volume = from_value<volume>(v);
                 part.labelled = from_value<mass>(round9(f.unit_strength->value() * v / w));
                 part.instruction = "disperse 1 × " + f.label + " in " + num(w) + " mL of water (" +
-                                   num(f.unit_strength->value() / w) + " mg/mL), stir well and at once take " + num(v) +
-                                   " mL; discard the rest";
+                                   num(f.unit_strength->value() / w) + " mg/mL), freshly for this dose; stir well and at once take " +
+                                   num(v) + " mL with an oral syringe; discard the rest";
+                if (!f.caution.empty()) part.instruction += " (" + f.caution + ")";
                 break;
             }
             case dose_component::kind::whole_or_split_units: break;
@@ -587,11 +596,11 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
     r.within_tolerance = within_tolerance(realized, goal);
     if (goal > 0 && realized <= 0) {
         r.within_tolerance = false;
-        r.warnings.push_back(num(goal) + " mg rounds to 0 mg with what is on hand, so this dose would not be taken" +
+        r.warnings.push_back(readable(goal) + " mg rounds to 0 mg with what is on hand, so this dose would not be taken" +
                              off_target_hint(goal));
     } else if (!r.within_tolerance) {
         const double pct = goal > 0 ? 100.0 * (realized - goal) / goal : 0.0;
-        r.warnings.push_back("the closest that can be made to " + num(goal) + " mg is " + num(realized) + " mg (" +
+        r.warnings.push_back("the closest that can be made to " + readable(goal) + " mg is " + num(realized) + " mg (" +
                              (pct >= 0 ? "+" : "") + num(std::round(pct * 10) / 10) + "%, beyond the " +
                              num(options_.tolerance_percent) + "% tolerance)" + off_target_hint(goal));
     }

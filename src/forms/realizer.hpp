@@ -17,6 +17,9 @@ namespace taper::forms_detail {
 /// Prints what format_number(std::round(x * 1e6) / 1e6) prints, without its cost for the
 /// usual sizes (recipes print several numbers each).
 std::string num(double x);
+/// Three significant figures (at most six decimals): for targets and limits in messages,
+/// which come out of formulas ("1.31 mg", not "1.309568 mg"). Amounts taken use num().
+std::string readable(double x);
 
 using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
 

@@ -63,8 +63,10 @@ concept Strategy = std::copy_constructible<S> &&
 /// immutable state). Safe to use from several threads at once if the held strategy is.
 class any_strategy {
 public:
-    template <Strategy S>
-        requires(!std::same_as<std::remove_cvref_t<S>, any_strategy>)
+    // The any_strategy check comes first: Strategy<any_strategy> asks whether any_strategy is
+    // copy-constructible, which would look at this constructor again (clang rejects that).
+    template <class S>
+        requires(!std::same_as<std::remove_cvref_t<S>, any_strategy> && Strategy<S>)
     any_strategy(S s)  // NOLINT: implicit on purpose, so any Strategy can be passed
         : self_(std::make_shared<model<S>>(std::move(s))) {}
 

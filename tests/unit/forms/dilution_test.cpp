@@ -59,6 +59,7 @@ TEST(Dilution, TheIssueExampleOneTenMilligramTabletInAHundredMillilitres) {
     EXPECT_THAT(r.instruction, HasSubstr("disperse 1 × 10 mg tablet in 100 mL of water (0.1 mg/mL)"));
     EXPECT_THAT(r.instruction, HasSubstr("take 3.7 mL"));
     EXPECT_THAT(r.instruction, HasSubstr("discard the rest"));
+    EXPECT_THAT(r.instruction, HasSubstr("freshly for this dose"));  // never kept for later
 }
 
 TEST(Dilution, AnyExactWaterVolumeGivesTheSameDose) {
