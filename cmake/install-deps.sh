@@ -17,7 +17,7 @@ packages=(
   pkg-config
   # libraries (all header-only or static on Debian; nothing is downloaded at build time)
   libboost-dev        # Boost.Units: the dose quantities
-  libeigen3-dev       # linear algebra for the models
+  libeigen3-dev       # listed by the design card; not used by any code yet (docs/dependencies.md)
   nlohmann-json3-dev  # JSON formularies (compiled part only, private)
   libcli11-dev        # the taper command line
   libfmt-dev          # text formatting
@@ -25,6 +25,7 @@ packages=(
   libgtest-dev
   libgmock-dev
   libbenchmark-dev
+  python3-venv        # tests/python: the binding is tested in a venv made by ctest
   python3-jsonschema  # tests/cli: JSON output checked against docs/schedule.schema.json (pulls in python3)
 )
 packages+=("$@")

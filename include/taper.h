@@ -211,7 +211,8 @@ TAPER_C_API taper_status taper_parse_duration(double* out_days, const char* text
  * impossible dates. */
 TAPER_C_API taper_status taper_parse_date(taper_date* out_date, const char* text, taper_error** error);
 
-/* Buffer string: a mass as the library writes it in notes ("11.8876 mg"). `buffer` may be
+/* Buffer string: a mass as the library writes it, at full precision: the shortest text
+ * that reads back to the same number ("11.887553957817733 mg"). `buffer` may be
  * NULL when buffer_size is 0 (to ask for the length). TAPER_ERROR_BUFFER_TOO_SMALL. */
 TAPER_C_API taper_status taper_format_mass(char* buffer, size_t buffer_size, size_t* out_length,
                                            double mg, taper_error** error);

@@ -153,7 +153,7 @@ class ScheduleArrays:
     ``day`` is the day the step starts, counted from the schedule's start (0 for step 1; whole
     numbers, as float64); ``occupancy_percent`` and ``change_points`` are NaN without an
     occupancy model; ``phase`` holds the pinned codes of :class:`Phase` (0 reduce, 1 switch,
-    2 hold, 3 stop). ``dict(arrays.as_dict())`` goes straight into ``pandas.DataFrame``.
+    2 hold, 3 stop). ``arrays.as_dict()`` goes straight into ``pandas.DataFrame``.
     """
 
     day: npt.NDArray[np.float64]
