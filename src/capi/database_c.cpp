@@ -1,8 +1,6 @@
 // The C ABI: the drug database (see include/taper.h).
 #include "internal.hpp"
 
-#include <taper/units/io.hpp>
-
 #include <nlohmann/json.hpp>
 
 namespace taper::capi {

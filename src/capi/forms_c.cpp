@@ -80,12 +80,6 @@ const dose_recipe& recipe_at(const realized_schedule& r, std::size_t step, std::
     return s.recipes[recipe];
 }
 
-const std::string& text_at(const std::vector<std::string>& texts, std::size_t index, const char* fn,
-                           const char* what) {
-    check_index(index, texts.size(), fn, what);
-    return texts[index];
-}
-
 }  // namespace
 }  // namespace taper::capi
 

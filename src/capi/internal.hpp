@@ -125,6 +125,13 @@ inline void check_index(std::size_t index, std::size_t size, const char* fn, con
                                                           (size == 1 ? "is 1" : "are " + std::to_string(size)) + ")");
 }
 
+/// texts[index], or failure(TAPER_ERROR_INDEX_OUT_OF_RANGE) naming `what`.
+inline const std::string& text_at(const std::vector<std::string>& texts, std::size_t index, const char* fn,
+                                  const char* what) {
+    check_index(index, texts.size(), fn, what);
+    return texts[index];
+}
+
 /// Reads the struct_size of an output struct and checks it.
 template <class T>
 std::uint32_t out_struct_size(const T* out, const char* fn, const char* what) {

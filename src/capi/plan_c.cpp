@@ -3,7 +3,6 @@
 #include "internal.hpp"
 
 #include <taper/plan/export.hpp>
-#include <taper/units/io.hpp>
 
 namespace taper::capi {
 namespace {
@@ -557,8 +556,7 @@ taper_status taper_schedule_warning(const taper_schedule* schedule, const char**
     return guarded(error, [&] {
         const auto& s = need_schedule(schedule, fn);
         need(out_text, fn, "out_text");
-        check_index(index, s.warnings.size(), fn, "warning");
-        *out_text = s.warnings[index].c_str();
+        *out_text = text_at(s.warnings, index, fn, "warning").c_str();
     });
 }
 
@@ -602,8 +600,7 @@ taper_status taper_schedule_step_note(const taper_schedule* schedule, const char
     return guarded(error, [&] {
         const auto& st = step_at(need_schedule(schedule, fn), step, fn);
         need(out_text, fn, "out_text");
-        check_index(index, st.notes.size(), fn, "note");
-        *out_text = st.notes[index].c_str();
+        *out_text = text_at(st.notes, index, fn, "note").c_str();
     });
 }
 
@@ -613,8 +610,7 @@ taper_status taper_schedule_step_warning(const taper_schedule* schedule, const c
     return guarded(error, [&] {
         const auto& st = step_at(need_schedule(schedule, fn), step, fn);
         need(out_text, fn, "out_text");
-        check_index(index, st.warnings.size(), fn, "warning");
-        *out_text = st.warnings[index].c_str();
+        *out_text = text_at(st.warnings, index, fn, "warning").c_str();
     });
 }
 

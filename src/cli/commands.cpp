@@ -9,20 +9,11 @@
 #include <taper/units/parse.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <ctime>
 #include <utility>
 
 namespace taper::cli {
 namespace {
-
-mass dose_option(std::string_view option, const std::string& text) {
-    return for_option(option, [&] { return parse_mass(text); });
-}
-
-duration duration_option(std::string_view option, const std::string& text) {
-    return for_option(option, [&] { return parse_duration(text); });
-}
 
 // Which strategy when --strategy is not given: the one the --step's unit belongs to, the
 // table if one is given, else by the drug's class and data.
@@ -44,16 +35,7 @@ std::pair<std::string, std::string> default_strategy(const drug& d, const plan_a
     return {"proportional", "the default for a drug without an occupancy model"};
 }
 
-int whole_number(std::string_view option, const std::string& text) {
-    int v = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size())
-        throw input_error(std::string(option) + ": cannot use \"" + text + "\": expected a whole number, e.g. 12");
-    return v;
-}
-
-}  // namespace
-
+// Today on the local calendar: the default start of a plan.
 date today() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -62,17 +44,19 @@ date today() {
                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
+}  // namespace
+
 built_plan build_plan(const database& db, const strategy_registry& registry, const plan_args& a) {
     const drug& d = db.get(a.drug);
 
     plan_request r;
     r.drug = a.drug;
-    r.daily_dose = dose_option("dose", a.dose);
+    r.daily_dose = mass_option("dose", a.dose);
     r.start = a.start.empty() ? today() : for_option("--start", [&] { return parse_date(a.start); });
     if (!a.every.empty()) r.interval = duration_option("--every", a.every);
     if (!a.switch_every.empty()) r.phase_interval[step_phase::switch_over] = duration_option("--switch-every", a.switch_every);
-    if (!a.until.empty()) r.maintenance = dose_option("--until", a.until);
-    if (!a.final_dose.empty()) r.final_dose = dose_option("--final", a.final_dose);
+    if (!a.until.empty()) r.maintenance = mass_option("--until", a.until);
+    if (!a.final_dose.empty()) r.final_dose = mass_option("--final", a.final_dose);
     for (const auto& text : a.max_step) {
         const step_size limit = parse_step_size("--max-step", text);
         auto twice = [&] {
@@ -93,8 +77,8 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
                 break;
         }
     }
-    if (!a.min_change.empty()) r.min_change = dose_option("--min-change", a.min_change);
-    if (!a.max_steps.empty()) r.max_steps = whole_number("--max-steps", a.max_steps);
+    if (!a.min_change.empty()) r.min_change = mass_option("--min-change", a.min_change);
+    if (!a.max_steps.empty()) r.max_steps = parse_whole_number("--max-steps", a.max_steps);
     if (!a.max_duration.empty()) r.max_duration = duration_option("--max-duration", a.max_duration);
     for (const auto& text : a.holds) r.holds.push_back(parse_hold("--hold", text));
     r.half_life_pacing = a.pacing;
@@ -146,7 +130,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         from_flag.emplace_back("extra.range_end", "--range " + a.range);
     }
     if (!a.tail_step.empty()) {
-        (void)dose_option("--tail-step", a.tail_step);  // a bad mass is named by its flag
+        (void)mass_option("--tail-step", a.tail_step);  // a bad mass is named by its flag
         o.extra["tail_step"] = a.tail_step;
         from_flag.emplace_back("extra.tail_step", "--tail-step " + a.tail_step);
     }
@@ -186,14 +170,18 @@ std::string run_plan(const database& db, const strategy_registry& registry, cons
     const built_plan b = build_plan(db, registry, a);
     if (a.format == "json") return to_json(b.plan);
     if (a.format == "csv") return to_csv(b.plan);
-    if (a.format != "table" && !a.format.empty())
-        throw input_error("--format: cannot use \"" + a.format + "\": expected table, json or csv");
+    check_format(a.format);
     return render_plan(b.plan, b.how);
+}
+
+void check_format(const std::string& format) {
+    if (format != "table" && format != "json" && format != "csv" && !format.empty())
+        throw input_error("--format: cannot use \"" + format + "\": expected table, json or csv");
 }
 
 std::string run_occupancy(const database& db, const std::string& drug_name, const std::string& dose_text) {
     const drug& d = db.get(drug_name);
-    const mass dose = dose_option("dose", dose_text);
+    const mass dose = mass_option("dose", dose_text);
     if (dose.value() <= 0)
         throw input_error("dose: " + to_string(dose) + ": expected a daily dose of more than 0 mg");
     const mass limit = plausible_daily_limit(d);
@@ -205,7 +193,5 @@ std::string run_occupancy(const database& db, const std::string& drug_name, cons
     if (!any_usable) (void)d.occupancy();  // throws missing_data_error, saying what to do instead
     return render_occupancy(d, dose);
 }
-
-std::string run_strategies(const strategy_registry& registry) { return render_strategies(registry); }
 
 }  // namespace taper::cli

@@ -1,8 +1,7 @@
 #pragma once
-// The `plan`, `occupancy` and `strategies` commands: from the command line's text to the
+// The `plan` and `occupancy` commands: from the command line's text to the
 // text to print. Each returns the whole output, so that on an error nothing reaches stdout.
 #include <taper/drugs/database.hpp>
-#include <taper/plan/calendar.hpp>
 #include <taper/plan/registry.hpp>
 #include <taper/plan/request.hpp>
 #include <taper/plan/schedule.hpp>
@@ -47,6 +46,9 @@ struct plan_args {
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& args);
 
+/// Throws input_error unless `format` is table, json, csv or empty (table).
+void check_format(const std::string& format);
+
 /// What `taper plan` plans, before it is printed: the request as read, the schedule, and how
 /// the strategy was chosen. (The forms commands realize it: forms_commands.hpp.)
 struct built_plan {
@@ -57,10 +59,5 @@ struct built_plan {
 built_plan build_plan(const database& db, const strategy_registry& registry, const plan_args& args);
 
 std::string run_occupancy(const database& db, const std::string& drug, const std::string& dose);
-
-std::string run_strategies(const strategy_registry& registry);
-
-/// Today on the local calendar: the default start of a plan.
-date today();
 
 }  // namespace taper::cli

@@ -1,20 +1,13 @@
 #include "describe.hpp"
 
+#include "text.hpp"
+
 #include <taper/units/io.hpp>
 
 #include <fmt/format.h>
 
 namespace taper::cli {
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto& s : items) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
 
 std::string status_tag(const provenance& p) { return "[" + std::string(to_string(p.status)) + "]"; }
 
@@ -47,11 +40,8 @@ std::string describe_drug_list(const database& db) {
             const std::string k(to_string(f.kind));
             if (std::find(forms.begin(), forms.end(), k) == forms.end()) forms.push_back(k);
         }
-        const bool has_model = [&] {
-            const auto* m = d.find_target(d.default_target);
-            return m != nullptr && m->usable();
-        }();
-        const std::string model = has_model ? d.find_target(d.default_target)->receptor
+        const auto* m = d.find_target(d.default_target);
+        const std::string model = m != nullptr && m->usable() ? m->receptor
                                   : uses_diazepam_equivalents(d.klass) ? "diazepam-eq"
                                                                        : "-";
         out += fmt::format("{:<16} {:<20} {:<10} {}\n", d.name, d.class_label, model,
@@ -96,8 +86,8 @@ std::string describe_drug(const drug& d) {
     out += "\nFormulations\n";
     if (d.formulations.empty()) out += "  none in the data\n";
     for (const auto& f : d.formulations) {
-        out += fmt::format("  {}: {} {} {}\n", f.id, to_string(f.kind), strengths_of(f),
-                           status_tag(is_liquid(f.kind) ? f.concentrations.origin : f.unit_strengths.origin));
+        const auto& src = is_liquid(f.kind) ? f.concentrations.origin : f.unit_strengths.origin;
+        out += fmt::format("  {}: {} {} {}\n", f.id, to_string(f.kind), strengths_of(f), status_tag(src));
         std::vector<std::string> facts;
         if (f.kind == form_kind::tablet)
             facts.push_back(f.may_split() ? "may be split" : "do not split");
@@ -109,7 +99,6 @@ std::string describe_drug(const drug& d) {
         if (f.must_dilute && *f.must_dilute) facts.push_back("must be diluted before taking");
         if (f.kind == form_kind::tablet) facts.push_back("scored " + yes_no_unknown(f.scored));
         if (!facts.empty()) out += fmt::format("      {}\n", join(facts, "; "));
-        const auto& src = is_liquid(f.kind) ? f.concentrations.origin : f.unit_strengths.origin;
         out += fmt::format("      source: {}\n", src.source);
         if (!f.notes.empty()) out += fmt::format("      note: {}\n", f.notes);
     }

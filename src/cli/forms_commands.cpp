@@ -2,6 +2,7 @@
 
 #include "inputs.hpp"
 #include "render.hpp"
+#include "text.hpp"
 
 #include <taper/forms/convert.hpp>
 #include <taper/forms/realize.hpp>
@@ -26,49 +27,17 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return s;
 }
 
-// Wraps `text` at `columns`, every line starting with `indent`.
-std::string wrap(const std::string& text, std::size_t columns, const std::string& indent) {
-    std::string out, line;
-    std::size_t from = 0;
-    auto width = [](const std::string& s) {
-        std::size_t n = 0;
-        for (unsigned char c : s)
-            if ((c & 0xC0) != 0x80) ++n;
-        return n;
-    };
-    while (from < text.size()) {
-        std::size_t to = text.find(' ', from);
-        if (to == std::string::npos) to = text.size();
-        const std::string word = text.substr(from, to - from);
-        if (!line.empty() && width(indent) + width(line) + 1 + width(word) > columns) {
-            out += indent + line + "\n";
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        from = to + 1;
-    }
-    if (!line.empty()) out += indent + line + "\n";
-    return out;
-}
-
 // The number as the shortest round-trip decimal, for mL and counts ("0.1", "42").
 std::string num(double v) { return format_number(std::round(v * 1e9) / 1e9); }
 
 volume positive_volume(std::string_view option, const std::string& text) {
-    const volume v = for_option(option, [&] { return parse_volume(text); });
+    const volume v = volume_option(option, text);
     if (!std::isfinite(v.value()) || v.value() <= 0)
         throw input_error(std::string(option) + ": \"" + text + "\" is " + num(v.value()) +
                           " mL: expected a positive volume, e.g. 0.1mL");
@@ -125,7 +94,7 @@ dispense_choice dispense_from(const std::string& text) {
         c.period = from_value<duration>(28);
         return c;
     }
-    const duration d = for_option("--dispense", [&] { return parse_duration(t); });
+    const duration d = duration_option("--dispense", t);
     const double days = d.value();
     if (std::abs(days - std::round(days)) > 1e-9 || days < 1)
         throw input_error("--dispense: \"" + text + "\" is " + num(days) +
@@ -144,6 +113,9 @@ std::string difference_text(double target, double realized) {
     if (target > 0) out += fmt::format(" ({}{:.1f}%)", diff < 0 ? "-" : "+", std::round(std::abs(diff) / target * 1000) / 10);
     return out;
 }
+
+/// The first day of the realized steps (the plan's start when there are none).
+date first_day(const realized_schedule& r) { return r.steps.empty() ? r.plan.start : r.steps.front().planned.start; }
 
 std::string recipe_who(const schedule& plan, const dose_recipe& r) {
     std::string who = r.time.empty() ? "daily" : r.time;
@@ -171,7 +143,7 @@ std::string render_dispensing(const std::vector<dispensing_period>& periods, con
                                                 std::lround(how.period->value()), format_date(start));
     if (periods.empty()) return out + "  nothing (no dose to take)\n";
     for (const auto& p : periods) {
-        const std::string when = format_date(p.start) + " to " + format_date(p.end - std::chrono::days{1});
+        const std::string when = format_date(p.start) + " to " + format_last_day(p.end);
         for (std::size_t i = 0; i < p.lines.size(); ++i)
             out += fmt::format("  {:<26}  {}\n", i == 0 ? when : "", line_text(p.lines[i], o));
     }
@@ -222,13 +194,12 @@ std::vector<std::string> dilution_cautions(const database& db, const realized_sc
 std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,
                             const std::vector<available_form>& forms, const std::vector<std::string>& cautions) {
     const schedule& s = r.plan;
-    const date start = r.steps.empty() ? s.start : r.steps.front().planned.start;
+    const date start = first_day(r);
     const date end = r.steps.empty() ? s.start : r.steps.back().planned.end();
     const bool diazepam = s.basis == dose_basis::diazepam_mg;
-    std::string out = fmt::format("{}: {} mg a day, {} strategy{}\n", s.drug, readable(s.start_dose.value()), s.strategy,
-                                  how.empty() ? "" : " (" + how + ")");
+    std::string out = plan_heading(s, how);
     out += fmt::format("from {} to {}: {} steps, {} days\n", format_date(start),
-                       format_date(end - std::chrono::days{1}), r.steps.size(), days_between(start, end));
+                       format_last_day(end), r.steps.size(), days_between(start, end));
     out += describe_tools(o, forms, s.drug);
     if (diazepam) out += "doses are mg diazepam-equivalent (table " + s.equivalence_table + ")\n";
     out += "\n";
@@ -280,12 +251,6 @@ std::string_view kind_id(dose_component::kind k) {
     return "units";
 }
 
-ordered_json strings(const std::vector<std::string>& items) {
-    ordered_json a = ordered_json::array();
-    for (const auto& s : items) a.push_back(s);
-    return a;
-}
-
 double finite(double v, std::string_view what) {
     if (!std::isfinite(v)) throw invalid_argument_error("realized schedule export: " + std::string(what) + " is not finite");
     return v == 0 ? 0.0 : v;
@@ -324,12 +289,12 @@ ordered_json step_realization(const realized_step& st) {
             parts.push_back(std::move(q));
         }
         r["parts"] = std::move(parts);
-        r["warnings"] = strings(rc.warnings);
+        r["warnings"] = rc.warnings;
         recipes.push_back(std::move(r));
     }
     j["recipes"] = std::move(recipes);
-    j["notes"] = strings(st.notes);
-    j["warnings"] = strings(st.warnings);
+    j["notes"] = st.notes;
+    j["warnings"] = st.warnings;
     return j;
 }
 
@@ -344,7 +309,7 @@ ordered_json dispensing_json(const std::vector<dispensing_period>& periods, cons
         ordered_json q;
         q["start"] = format_date(p.start);
         q["end"] = format_date(p.end);
-        q["last_day"] = format_date(p.end - std::chrono::days{1});
+        q["last_day"] = format_last_day(p.end);
         ordered_json lines = ordered_json::array();
         for (const auto& l : p.lines) {
             const bool liquid = l.total_volume.value() > 0;
@@ -395,9 +360,9 @@ std::string realized_json(const realized_schedule& r, const realization_options&
     top["min_volume_ml"] = o.tools.min_volume.value();
     top["max_volume_ml"] = o.tools.max_volume.value();
     top["tolerance_percent"] = o.tolerance_percent;
-    top["equivalences"] = strings(r.equivalences);
-    top["cautions"] = strings(cautions);
-    top["warnings"] = strings(r.warnings);
+    top["equivalences"] = r.equivalences;
+    top["cautions"] = cautions;
+    top["warnings"] = r.warnings;
     j["realization"] = std::move(top);
     j["dispensing"] = periods ? dispensing_json(*periods, how, o) : ordered_json();
     return j.dump(2) + "\n";
@@ -411,12 +376,6 @@ std::string csv_field(std::string_view v) {
         out += c;
     }
     return out + '"';
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : " | ") + s;
-    return out;
 }
 
 /// Records of RFC 4180 text (CRLF outside quotes ends a record), without their CRLF.
@@ -455,8 +414,8 @@ std::string realized_csv(const realized_schedule& r) {
         const std::string step_tail =
             format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +
             format_number(finite(st.difference.value(), "difference_mg")) + ',' + (st.form_changed ? "true" : "false") +
-            ',' + (st.inserted ? "true" : "false") + ',' + csv_field(joined(st.notes)) + ',' +
-            csv_field(joined(st.warnings));
+            ',' + (st.inserted ? "true" : "false") + ',' + csv_field(join(st.notes, " | ")) + ',' +
+            csv_field(join(st.warnings, " | "));
         for (std::size_t i = 0; i < lines && row < rows.size(); ++i, ++row) {
             std::string extra = ",,";
             if (i < st.recipes.size())
@@ -474,7 +433,7 @@ std::string dispensing_csv(const std::vector<dispensing_period>& periods, const 
         for (const auto& l : p.lines) {
             const bool liquid = l.total_volume.value() > 0;
             out += format_date(p.start) + ',' + format_date(p.end) + ',' +
-                   format_date(p.end - std::chrono::days{1}) + ',' + csv_field(l.formulation_id) + ',' +
+                   format_last_day(p.end) + ',' + csv_field(l.formulation_id) + ',' +
                    csv_field(l.label) + ',' + (liquid ? "" : format_number(l.units)) + ',' +
                    (liquid ? format_number(l.total_volume.value()) : "") + ',' +
                    (liquid && o.bottle_volume ? std::to_string(l.bottles) : "") + "\r\n";
@@ -504,8 +463,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
                                                                                                            : "--bottle") +
                           " needs --have (the forms to take the doses with, e.g. --have \"10 mg tablet\" or --have any)");
     if (!fa.bottle.empty() && fa.dispense.empty()) throw input_error("--bottle needs --dispense (e.g. --dispense 28d)");
-    if (pa.format != "table" && pa.format != "json" && pa.format != "csv" && !pa.format.empty())
-        throw input_error("--format: cannot use \"" + pa.format + "\": expected table, json or csv");
+    check_format(pa.format);
 
     realization_options o;
     if (!fa.syringe.empty()) o.tools.syringe_resolution = positive_volume("--syringe", fa.syringe);
@@ -532,12 +490,8 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     if (pa.format == "json") return realized_json(r, o, forms, cautions, periods, how);
     if (pa.format == "csv") return periods ? dispensing_csv(*periods, o) : realized_csv(r);
     std::string out = render_realized(r, b.how, o, forms, cautions);
-    if (periods) {
-        const date start = r.steps.empty() ? r.plan.start : r.steps.front().planned.start;
-        out += "\n" + render_dispensing(*periods, how, o, start);
-    }
-    out += "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
-    return out;
+    if (periods) out += "\n" + render_dispensing(*periods, how, o, first_day(r));
+    return out + plan_closing();
 }
 
 CLI::App* add_convert_command(CLI::App& app, convert_args& a) {
@@ -568,7 +522,7 @@ std::string run_convert(const database& db, const convert_args& a) {
         throw input_error(forms ? "--to and --to-drug: give one of them, not both"
                                 : "give --to (another form of the drug) or --to-drug (another benzodiazepine)");
     const drug& d = db.get(a.drug);
-    const mass dose = for_option("dose", [&] { return parse_mass(a.dose); });
+    const mass dose = mass_option("dose", a.dose);
     std::string out;
     if (forms) {
         if (!a.table.empty() || a.high_end)
@@ -579,7 +533,7 @@ std::string run_convert(const database& db, const convert_args& a) {
             if (a.strength.find('/') != std::string::npos) {
                 strength = for_option("--strength", [&] { return parse_concentration(a.strength); });
             } else {
-                const mass m = for_option("--strength", [&] { return parse_mass(a.strength); });
+                const mass m = mass_option("--strength", a.strength);
                 if (!(m.value() > 0)) throw input_error("--strength: \"" + a.strength + "\": expected a positive strength");
                 to = a.strength + " " + a.to;
             }

@@ -66,6 +66,13 @@ std::optional<double> read_number(std::string_view s) {
     return one(s);
 }
 
+std::optional<int> read_int(std::string_view t) {
+    int v = 0;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || ec != std::errc{} || ptr != t.data() + t.size()) return std::nullopt;
+    return v;
+}
+
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
     for (std::size_t i = 0; i < suffix.size(); ++i) {
@@ -77,6 +84,24 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace
+
+int parse_whole_number(std::string_view option, std::string_view text) {
+    const auto v = read_int(text);
+    if (!v) fail(option, text, "expected a whole number, e.g. 12");
+    return *v;
+}
+
+mass mass_option(std::string_view option, std::string_view text) {
+    return for_option(option, [&] { return parse_mass(text); });
+}
+
+duration duration_option(std::string_view option, std::string_view text) {
+    return for_option(option, [&] { return parse_duration(text); });
+}
+
+volume volume_option(std::string_view option, std::string_view text) {
+    return for_option(option, [&] { return parse_volume(text); });
+}
 
 double parse_number(std::string_view option, std::string_view text) {
     const auto v = read_number(text);
@@ -167,14 +192,12 @@ hold parse_hold(std::string_view option, std::string_view text) {
     const auto colon = text.find(':');
     if (colon == std::string_view::npos)
         fail(option, text, "expected STEP:LENGTH, e.g. \"3:4w\" (after step 3, stay 4 more weeks)");
-    const auto step_text = trim(text.substr(0, colon));
-    int number = 0;
-    auto [ptr, ec] = std::from_chars(step_text.data(), step_text.data() + step_text.size(), number);
-    if (step_text.empty() || ec != std::errc{} || ptr != step_text.data() + step_text.size() || number < 1)
+    const auto number = read_int(trim(text.substr(0, colon)));
+    if (!number || *number < 1)
         fail(option, text, "the step before the colon must be a whole number from 1, e.g. \"3:4w\"");
     hold h;
-    h.after_step = number;
-    h.length = for_option(option, [&] { return parse_duration(trim(text.substr(colon + 1))); });
+    h.after_step = *number;
+    h.length = duration_option(option, trim(text.substr(colon + 1)));
     return h;
 }
 
@@ -184,9 +207,8 @@ std::vector<table_row> parse_table(std::string_view option, std::string_view tex
         if (part.empty()) fail(option, text, "an empty entry; expected doses separated by commas, e.g. \"20mg,15mg:8w,10mg\"");
         table_row row;
         const auto colon = part.find(':');
-        row.daily_dose = for_option(option, [&] { return parse_mass(trim(part.substr(0, colon))); });
-        if (colon != std::string_view::npos)
-            row.length = for_option(option, [&] { return parse_duration(trim(part.substr(colon + 1))); });
+        row.daily_dose = mass_option(option, trim(part.substr(0, colon)));
+        if (colon != std::string_view::npos) row.length = duration_option(option, trim(part.substr(colon + 1)));
         out.push_back(row);
     }
     return out;

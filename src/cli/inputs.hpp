@@ -42,6 +42,15 @@ hold parse_hold(std::string_view option, std::string_view text);
 /// "20mg,15mg,10mg:8w,5mg": daily doses, each optionally with its own length.
 std::vector<table_row> parse_table(std::string_view option, std::string_view text);
 
+/// A whole number ("12"), nothing else around it.
+int parse_whole_number(std::string_view option, std::string_view text);
+
+/// A mass ("20mg", "500 mcg"), a duration ("4w", "14d") or a volume ("0.1mL"), with a
+/// parse error turned into an input_error that starts with the option name.
+mass mass_option(std::string_view option, std::string_view text);
+duration duration_option(std::string_view option, std::string_view text);
+volume volume_option(std::string_view option, std::string_view text);
+
 /// Runs `f`, turning a taper::error into an input_error that starts with the option name.
 template <class F>
 auto for_option(std::string_view option, F&& f) -> decltype(f()) {

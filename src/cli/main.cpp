@@ -6,15 +6,17 @@
 #include "commands.hpp"
 #include "describe.hpp"
 #include "forms_commands.hpp"
-#include "inputs.hpp"
+#include "render.hpp"
 
-#include <taper/taper.hpp>
+#include <taper/drugs/database.hpp>
+#include <taper/error.hpp>
+#include <taper/plan/registry.hpp>
+#include <taper/version.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <iostream>
 #include <string>
 
 namespace {
@@ -135,7 +137,7 @@ int main(int argc, char** argv) {
         std::string out;
         if (*drugs) out = taper::cli::describe_drug_list(db);
         if (*info) out = taper::cli::describe_drug(db.get(drug_name));
-        if (*strategies) out = taper::cli::run_strategies(registry);
+        if (*strategies) out = taper::cli::render_strategies(registry);
         if (*occupancy) out = taper::cli::run_occupancy(db, occupancy_drug, occupancy_dose);
         if (*plan)
             out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)

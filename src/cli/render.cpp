@@ -1,6 +1,7 @@
 #include "render.hpp"
 
-#include <taper/plan/export.hpp>
+#include "text.hpp"
+
 #include <taper/units/io.hpp>
 
 #include <fmt/format.h>
@@ -13,26 +14,18 @@ namespace {
 
 using row = std::vector<std::string>;
 
-// Display width of UTF-8 text (counts code points; the table's own text is ASCII).
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 // Columns padded to their widest cell; the first `right` columns are right-aligned.
 std::vector<std::string> layout(const std::vector<row>& rows, const std::vector<bool>& right_aligned) {
     std::vector<std::size_t> widths;
     for (const auto& r : rows) {
         if (widths.size() < r.size()) widths.resize(r.size(), 0);
-        for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
+        for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
     }
     std::vector<std::string> out;
     for (const auto& r : rows) {
         std::string line;
         for (std::size_t i = 0; i < r.size(); ++i) {
-            const std::string pad(widths[i] - width(r[i]), ' ');
+            const std::string pad(widths[i] - display_width(r[i]), ' ');
             const bool right = i < right_aligned.size() && right_aligned[i];
             line += right ? pad + r[i] : r[i] + (i + 1 < r.size() ? pad : std::string());
             if (i + 1 < r.size()) line += "  ";
@@ -91,25 +84,6 @@ std::string doses_text(const schedule& s, const step& st) {
     return out;
 }
 
-std::string wrap(const std::string& text, std::size_t columns, const std::string& indent) {
-    std::string out;
-    std::string line;
-    std::size_t from = 0;
-    while (from < text.size()) {
-        std::size_t to = text.find(' ', from);
-        if (to == std::string::npos) to = text.size();
-        const std::string word = text.substr(from, to - from);
-        if (!line.empty() && width(line) + 1 + width(word) > columns) {
-            out += indent + line + "\n";
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        from = to + 1;
-    }
-    if (!line.empty()) out += indent + line + "\n";
-    return out;
-}
-
 }  // namespace
 
 std::string readable(double mg) {
@@ -133,14 +107,21 @@ std::string footer() {
                 92, "");
 }
 
+std::string plan_heading(const schedule& s, const std::string& how) {
+    return fmt::format("{}: {} mg a day, {} strategy{}\n", s.drug, readable(s.start_dose.value()), s.strategy,
+                       how.empty() ? std::string() : " (" + how + ")");
+}
+
+std::string plan_closing() {
+    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
+}
+
 std::string render_plan(const schedule& s, const std::string& how) {
     const bool diazepam = s.basis == dose_basis::diazepam_mg;
     const long days = days_between(s.start, s.end());
-    std::string out;
-    out += fmt::format("{}: {} mg a day, {} strategy{}\n", s.drug, readable(s.start_dose.value()), s.strategy,
-                       how.empty() ? std::string() : " (" + how + ")");
+    std::string out = plan_heading(s, how);
     out += fmt::format("from {} to {}: {} step{}, {} days\n", format_date(s.start),
-                       format_date(s.end() - std::chrono::days{1}), s.steps.size(), s.steps.size() == 1 ? "" : "s",
+                       format_last_day(s.end()), s.steps.size(), s.steps.size() == 1 ? "" : "s",
                        days);
     if (diazepam)
         out += fmt::format("doses per day in mg diazepam-equivalent ({} table; {} mg a day of {} = {} mg diazepam)\n",
@@ -170,7 +151,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
     for (const auto& st : s.steps) {
         row r{std::to_string(st.number),
               format_date(st.start),
-              format_date(st.end() - std::chrono::days{1}),
+              format_last_day(st.end()),
               std::to_string(std::lround(st.length.value())),
               readable(st.equivalent_daily_dose.value()) + " mg",
               doses_text(s, st),
@@ -196,11 +177,9 @@ std::string render_plan(const schedule& s, const std::string& how) {
     out += lines[0] + "\n";
     for (std::size_t i = 1; i < lines.size(); ++i) {
         out += lines[i] + "\n";
-        for (const auto& e : below[i - 1]) out += wrap(e, 86, "      ");
+        for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    out += "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n";
-    out += footer();
-    return out;
+    return out + plan_closing();
 }
 
 std::string render_occupancy(const drug& d, mass dose) {
@@ -232,7 +211,7 @@ std::string render_strategies(const strategy_registry& registry) {
     for (const auto* e : registry.list()) name_width = std::max(name_width, e->name.size());
     for (const auto* e : registry.list()) {
         const std::string indent(name_width + 2, ' ');
-        std::string text = wrap(e->description, 90 - indent.size(), indent);
+        std::string text = wrap(e->description, 90, indent);
         text.replace(0, e->name.size(), e->name);
         out += text;
     }

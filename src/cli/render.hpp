@@ -17,6 +17,12 @@ std::string readable(double mg);
 /// The closing paragraph every plan and occupancy table ends with.
 std::string footer();
 
+/// The first line of a plan's table: "citalopram: 20 mg a day, hyperbolic strategy (how)".
+std::string plan_heading(const schedule& s, const std::string& how);
+
+/// What every plan's table ends with: a note on rounding, then the footer.
+std::string plan_closing();
+
 /// The plan as a table; `how` says how the strategy was chosen and with what settings.
 std::string render_plan(const schedule& s, const std::string& how);
 

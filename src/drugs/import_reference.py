@@ -587,6 +587,16 @@ def validate(doc: dict[str, Any]) -> None:
                     and 0 < v[0] <= v[1]):
                 fail(n, field, f"expected [low, high] with 0 < low <= high, or null; found {v!r}")
 
+        def unique_id(obj: dict[str, Any], list_field: str, seen: set[str]) -> str:
+            """The object's id: a non-empty string not used before in this list of the drug."""
+            oid = obj.get("id")
+            if not isinstance(oid, str) or not oid:
+                fail(n, f"{list_field}[].id", "non-empty id required")
+            if oid in seen:
+                fail(n, f"{list_field}[{oid}]", "id is not unique within the drug")
+            seen.add(oid)
+            return oid
+
         def string_list(v: Any, field: str) -> None:
             if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
                 fail(n, field, "expected a list of non-empty strings")
@@ -613,13 +623,7 @@ def validate(doc: dict[str, Any]) -> None:
         ids: set[str] = set()
         for t in d.get("targets", []):
             keys(t, TARGET_KEYS, "targets[]")
-            tid = t.get("id")
-            f = f"targets[{tid}]"
-            if not isinstance(tid, str) or not tid:
-                fail(n, "targets[].id", "non-empty id required")
-            if tid in ids:
-                fail(n, f, "id is not unique within the drug")
-            ids.add(tid)
+            f = f"targets[{unique_id(t, 'targets', ids)}]"
             if not isinstance(t.get("receptor"), str) or not t["receptor"]:
                 fail(n, f + ".receptor", "required")
             if t.get("model") != "emax":
@@ -654,13 +658,7 @@ def validate(doc: dict[str, Any]) -> None:
         fids: set[str] = set()
         for fo in d.get("formulations", []):
             keys(fo, FORM_KEYS, "formulations[]")
-            fid = fo.get("id")
-            f = f"formulations[{fid}]"
-            if not isinstance(fid, str) or not fid:
-                fail(n, "formulations[].id", "non-empty id required")
-            if fid in fids:
-                fail(n, f, "id is not unique within the drug")
-            fids.add(fid)
+            f = f"formulations[{unique_id(fo, 'formulations', fids)}]"
             form = fo.get("form")
             if form not in UNIT_FOR_FORM:
                 fail(n, f + ".form", f"{form!r} is not a form")

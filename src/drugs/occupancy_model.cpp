@@ -35,8 +35,10 @@ double occupancy_model::occupancy_percent(mass daily_dose) const {
     const double ed = ed50->value();
     const double n = *hill;
     if (n == 1.0) return emax * d / (ed + d);  // the common case, exact and cheap
-    const double dn = std::pow(d, n);
-    return emax * dn / (std::pow(ed, n) + dn);
+    // Emax / (1 + (ED50/D)ⁿ): Dⁿ and ED50ⁿ overflow for a steep n (a user's formulary may
+    // give any n > 0), and inf/inf is NaN; the ratio only ever overflows to an occupancy of 0.
+    if (d == 0) return 0.0;
+    return emax / (1.0 + std::pow(ed / d, n));
 }
 
 mass occupancy_model::dose_for_occupancy(double occupancy) const {

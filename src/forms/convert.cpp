@@ -352,8 +352,11 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
                     remarks.push_back("not a whole, half or quarter tablet");
             }
         } else if (tf.unit_strengths && tf.unit_strengths->size() > 1) {
-            remarks.push_back("name a strength (\"10 mg " + std::string(to_string(tf.kind)) +
-                              "\") to count " + std::string(to_string(tf.kind)) + "s");
+            // One of the form's own strengths as the example; capsules of beads are counted as
+            // capsules here (beads need the strength's bead count).
+            const std::string counted = tf.kind == form_kind::tablet ? "tablets" : "capsules";
+            remarks.push_back("name a strength (\"" + mg_text(tf.unit_strengths->front()) + " " +
+                              std::string(to_string(tf.kind)) + "\") to count " + counted);
         }
     }
     if (tf.must_dilute.known() && *tf.must_dilute)

@@ -656,6 +656,10 @@ realized_schedule schedule_realizer::run() {
         }
         planned_prev = st.equivalent_daily_dose.value();
     }
+    // Inserted steps move the end later; dates are written YYYY-MM-DD (as make_plan checks).
+    if (cursor > date{std::chrono::year{9999} / std::chrono::December / 31})
+        throw plan_error("realize: with the steps inserted after rounding, this plan would end after 9999-12-31; "
+                         "start earlier, or choose shorter or larger steps");
 
     // Equivalences used, once each.
     for (std::size_t n = 0; n < used_ever_.size(); ++n) {
@@ -694,8 +698,7 @@ realized_schedule schedule_realizer::run() {
     for (const int i : unrealized_drugs_) {
         const std::string& n = names_[static_cast<std::size_t>(i)];
         out.warnings.push_back(n + " doses are listed as planned, not realized: no " + n +
-                               " forms were given (add them to the forms on hand, e.g. forms_on_hand(database.get(\"" + n +
-                               "\"), \"2 mg tablet\"))");
+                               " forms were given (add " + n + "'s own forms to the forms on hand to have them realized too)");
     }
     if (off_tolerance > 0)
         out.warnings.push_back(std::to_string(off_tolerance) + " of " + std::to_string(out.steps.size()) +

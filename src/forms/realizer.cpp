@@ -18,6 +18,9 @@ namespace {
 
 constexpr std::uint8_t unreachable = 255;
 constexpr std::size_t max_table_size = 4'000'000;  // grid entries; coarser grids beyond this
+// With at most 64 measurements per dose, 1000 mL / 0.001 mL × 64 = 6.4e7 syringe steps: an int.
+constexpr double min_resolution_ml = 0.001;
+constexpr double max_single_volume_ml = 1000;
 
 double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 double round9(double x) { return std::round(x * 1e9) / 1e9; }
@@ -30,6 +33,14 @@ void check_options(const realization_options& o) {
     if (!std::isfinite(res) || !(res > 0))
         bad("measuring tools: the syringe resolution must be more than 0 mL (a " + num(res) +
             " mL syringe measures nothing), e.g. 0.1 mL");
+    // Volumes are counted in syringe steps (ints): a resolution finer than any syringe, or a
+    // single measurement larger than any bottle, would overflow the count.
+    if (res < min_resolution_ml)
+        bad("measuring tools: the syringe resolution must be at least " + num(min_resolution_ml) + " mL (no syringe "
+            "measures finer), not " + format_number(res) + " mL; e.g. 0.1 mL, or 0.01 mL for a 1 mL syringe");
+    if (std::isfinite(t.max_volume.value()) && t.max_volume.value() > max_single_volume_ml)
+        bad("measuring tools: the largest single measurement must be at most " + num(max_single_volume_ml) +
+            " mL, not " + num(t.max_volume.value()) + " mL (more is several measurements)");
     if (!std::isfinite(t.min_volume.value()) || t.min_volume.value() < 0)
         bad("measuring tools: the smallest measurable volume must be 0 mL or more, not " + num(t.min_volume.value()) + " mL");
     if (!std::isfinite(t.max_volume.value()) || !(t.max_volume.value() > 0) || t.max_volume < t.min_volume ||
@@ -160,9 +171,10 @@ engine::engine(std::vector<available_form> forms, const realization_options& opt
             largest_piece = std::max(largest_piece, p.unit_eq);
             if (f.kind == form_kind::beads && f.bead_count) {
                 const double n = f.bead_count->value();
-                if (!std::isfinite(n) || n < 1 || std::abs(n - std::round(n)) > 1e-9)
-                    bad("forms on hand: " + name_of(f, i) + ": beads per capsule must be a whole number of at least 1, not " +
-                        num(n));
+                // (At most a million: the count is an int, and no capsule holds more.)
+                if (!std::isfinite(n) || n < 1 || n > 1e6 || std::abs(n - std::round(n)) > 1e-9)
+                    bad("forms on hand: " + name_of(f, i) +
+                        ": beads per capsule must be a whole number from 1 to 1000000, not " + num(n));
                 p.bead_count = static_cast<int>(std::lround(n));
                 p.counted_beads = p.bead_count >= 2;
                 p.bead_eq = p.unit_eq / p.bead_count;
@@ -373,8 +385,10 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
             if (pieces + t.base_cost + (t.fills ? 1 : 0) > max_pieces) continue;
             const double k_lo_f = std::ceil((lo - a) / t.unit_eq - 1e-9);
             const double k_hi_f = std::floor((hi - a) / t.unit_eq + 1e-9);
-            const int k_lo = static_cast<int>(std::max<double>(t.k_min, k_lo_f));
-            const int k_hi = static_cast<int>(std::min<double>(t.k_max, k_hi_f));
+            // Clamped before the conversion to int: with a very dilute liquid the step counts
+            // can exceed any int (and converting those is undefined).
+            const int k_lo = static_cast<int>(std::clamp<double>(k_lo_f, t.k_min, t.k_max + 1.0));
+            const int k_hi = static_cast<int>(std::clamp<double>(k_hi_f, t.k_min - 1.0, t.k_max));
             if (k_lo > k_hi) continue;
             const double kf = std::clamp((goal - a) / t.unit_eq, -1.0, 1e9);
             const int ks[2] = {std::clamp(static_cast<int>(std::floor(kf)), k_lo, k_hi),

@@ -30,12 +30,6 @@ double checked(double v, const step* s, std::string_view field) {
 
 long whole_days(duration d) { return std::lround(d.value()); }
 
-ordered_json strings(const std::vector<std::string>& items) {
-    ordered_json out = ordered_json::array();
-    for (const auto& s : items) out.push_back(s);
-    return out;
-}
-
 ordered_json step_json(const step& st) {
     ordered_json j;
     j["number"] = st.number;
@@ -61,8 +55,8 @@ ordered_json step_json(const step& st) {
         doses.push_back(std::move(d));
     }
     j["doses"] = std::move(doses);
-    j["notes"] = strings(st.notes);
-    j["warnings"] = strings(st.warnings);
+    j["notes"] = st.notes;
+    j["warnings"] = st.warnings;
     return j;
 }
 
@@ -131,7 +125,7 @@ std::string to_json(const schedule& s) {
     j["end"] = format_date(s.end());
     j["length_days"] = days_between(s.start, s.end());
     j["final_equivalent_daily_dose_mg"] = checked(s.final_dose().value(), nullptr, "final_equivalent_daily_dose_mg");
-    j["warnings"] = strings(s.warnings);
+    j["warnings"] = s.warnings;
     ordered_json steps = ordered_json::array();
     for (const auto& st : s.steps) steps.push_back(step_json(st));
     j["steps"] = std::move(steps);

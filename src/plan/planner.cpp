@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <set>
 
@@ -60,6 +61,48 @@ void append(std::vector<step>& steps, step&& s) {
     steps.push_back(std::move(s));
 }
 
+/// Well-formed UTF-8 with no control characters: the dose-time names go into JSON (which
+/// needs UTF-8), CSV and a table laid out in columns.
+bool printable_text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // Lead byte: the length of the sequence and the smallest code point it may encode
+        // (anything smaller is an overlong form).
+        std::size_t n = 0;
+        std::uint32_t cp = 0, least = 0;
+        if ((c & 0xE0U) == 0xC0U) {
+            n = 2;
+            cp = c & 0x1FU;
+            least = 0x80;
+        } else if ((c & 0xF0U) == 0xE0U) {
+            n = 3;
+            cp = c & 0x0FU;
+            least = 0x800;
+        } else if ((c & 0xF8U) == 0xF0U) {
+            n = 4;
+            cp = c & 0x07U;
+            least = 0x10000;
+        } else {
+            return false;
+        }
+        if (i + n > s.size()) return false;
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0U) != 0x80U) return false;
+            cp = (cp << 6) | (b & 0x3FU);
+        }
+        if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        if (cp >= 0x80 && cp < 0xA0) return false;  // C1 control characters
+        i += n;
+    }
+    return true;
+}
+
 [[noreturn]] void reject(const std::string& field, const std::string& problem) {
     throw plan_error("plan request: " + field + ": " + problem);
 }
@@ -101,6 +144,27 @@ std::optional<pace_rule> pace_rule_for(drug_class c) {
     return std::nullopt;
 }
 
+// Stopping to zero from a dose that is still a large share of the start is an abrupt stop,
+// whatever the strategy: the guidance everywhere is to reach a small dose first (a final dose
+// near 1/40 of the start for antipsychotics; the last milligrams in very small steps for
+// benzodiazepines). 1/20 of the starting dose is the line: the default hyperbolic,
+// proportional, antipsychotic and crossover plans all stop well below it; a linear taper's
+// last step (a quarter of the start) or a one-step stop is far above it.
+constexpr double abrupt_stop_fraction = 1.0 / 20.0;
+
+std::optional<std::string> abrupt_stop_warning(const drug& d, const step& s, mass previous, mass start) {
+    if (s.phase != step_phase::stop || s.equivalent_daily_dose.value() > 0 || start.value() <= 0) return std::nullopt;
+    const double share = previous.value() / start.value();
+    if (share <= abrupt_stop_fraction) return std::nullopt;
+    std::string w = "abrupt stop: this step stops from " + to_string(previous) + ", " +
+                    format_number(std::round(share * 1000) / 10) +
+                    "% of the starting dose; reduce to a small dose first (below about " +
+                    format_number(abrupt_stop_fraction * 100) + "% of the start) before stopping";
+    if (uses_diazepam_equivalents(d.klass))
+        w += "; stopping a benzodiazepine or z-drug abruptly can cause seizures";
+    return w;
+}
+
 std::optional<std::string> pace_warning(const drug& d, const step& s, mass previous) {
     const auto rule = pace_rule_for(d.klass);
     if (!rule || previous.value() <= 0) return std::nullopt;
@@ -125,7 +189,7 @@ std::optional<std::string> pace_warning(const drug& d, const step& s, mass previ
         what = format_number(std::round(fraction * 1000) / 10) + "% of the dose";
     }
     return "faster than the guidance: this step cuts " + what + " in " + format_number(days) +
-           " days (" + rule->guidance + ")";
+           (days == 1 ? " day (" : " days (") + rule->guidance + ")";
 }
 
 // --- modified-release forms --------------------------------------------------------------
@@ -185,6 +249,7 @@ struct pacing {
     double interval_factor = 1.0;
     double step_factor = 1.0;
     std::string note;
+    std::string note_own_length;  // for a step whose length the strategy set (not lengthened)
 };
 
 // Short half-life drugs (about a day or less) give faster, stronger withdrawal: steps 1.5×
@@ -209,6 +274,8 @@ pacing pacing_for(const drug& d, const plan_request& r, std::vector<std::string>
     p.step_factor = 0.75;
     p.note = "paced for a short half-life (" + format_number(longest) +
              " h): step 1.5x longer, cut 0.75x as large";
+    p.note_own_length = "paced for a short half-life (" + format_number(longest) +
+                        " h): cut 0.75x as large (the step keeps the length the strategy gives it)";
     return p;
 }
 
@@ -247,6 +314,9 @@ const drug& validated_drug(const database& db, const plan_request& r) {
         mass total = mg_of(0);
         for (const auto& t : r.split) {
             if (t.time.empty()) reject("split", "every dose-time needs a name, e.g. \"morning\"");
+            if (!printable_text(t.time))
+                reject("split", "a dose-time's name must be UTF-8 text without control characters (tabs, line "
+                                "breaks), e.g. \"morning\"");
             if (!times.insert(t.time).second) reject("split", "the dose-time \"" + t.time + "\" appears twice");
             if (!finite(t.amount) || t.amount.value() <= 0)
                 reject("split", "the " + t.time + " dose must be more than 0 mg, not " + to_string(t.amount));
@@ -447,7 +517,9 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 throw plan_error("the " + strategy_name + " strategy's doses per time add up to " + to_string(lines) +
                                  ", not its daily dose of " + to_string(t.daily_dose));
         }
-        if (strategy_stopped && about_equal(previous, end_dose)) break;
+        // (Not before the first step: a starting dose within about_equal of the end dose, such
+        // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
+        if (strategy_stopped && !steps.empty() && about_equal(previous, end_dose)) break;
 
         std::vector<std::string> notes;
         if (!t.note.empty()) notes.push_back(std::move(t.note));
@@ -467,13 +539,26 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             if (dose < end_dose) dose = end_dose;
             if (pace.active && phase == step_phase::reduce && dose > end_dose) {
                 dose = previous - (previous - dose) * pace.step_factor;
-                notes.push_back(pace.note);
+                notes.push_back(t.length ? pace.note_own_length : pace.note);
             }
             // A target equal to the most recent dose is a hold the strategy asked for (a table's
             // repeated row), not a change too small to be worth making: it stays a hold.
+            // The raised cut stops at the final dose, as it stops at the end dose: the final dose
+            // is the last one before stopping, so it is taken, not stepped over.
             if (dose > end_dose && previous - dose < r.min_change && !about_equal(dose, previous)) {
-                dose = std::max(end_dose, previous - r.min_change);
-                notes.push_back("cut raised to the smallest change worth making (" + to_string(r.min_change) + ")");
+                const bool final_ahead = r.final_dose && previous > *r.final_dose * (1 + relative_eps);
+                const mass floor = final_ahead ? std::max(end_dose, *r.final_dose) : end_dose;
+                const mass raised = std::max(floor, previous - r.min_change);
+                if (raised < dose && !about_equal(raised, dose)) {
+                    dose = raised;
+                    if (final_ahead && about_equal(raised, *r.final_dose))
+                        notes.push_back("final dose before stopping: " + to_string(raised) +
+                                        " (a cut of the smallest change worth making, " + to_string(r.min_change) +
+                                        ", would go below it)");
+                    else
+                        notes.push_back("cut raised to the smallest change worth making (" + to_string(r.min_change) +
+                                        ")");
+                }
             }
 
             // The request's maxima. Each one that bites says so on the step.
@@ -552,6 +637,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         }
         st.notes = std::move(notes);
         if (auto w = pace_warning(d, st, previous)) st.warnings.push_back(*w);
+        if (auto w = abrupt_stop_warning(d, st, previous, start_eq)) st.warnings.push_back(*w);
         if (check_whole_units && current_form->unit_strengths && s.basis == dose_basis::own_mg) {
             for (const auto& line : st.doses)
                 if (line.drug == d.name && !whole_units_make(line.amount, *current_form->unit_strengths)) {
@@ -603,6 +689,16 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                          std::to_string(reductions) + " steps, more than the " + std::to_string(*r.max_steps) +
                          " allowed; allow more steps or choose larger ones");
     s.steps = std::move(steps);
+    // Dates are written YYYY-MM-DD, and each step's `end` (the day after its last) is written
+    // too, so the plan ends by 9999-12-31; later dates would not fit (and far later ones run
+    // past std::chrono's years).
+    constexpr date last_writable{std::chrono::year{9999} / std::chrono::December / 31};
+    if (s.end() > last_writable)
+        throw plan_error("plan request: start: this plan of " + std::to_string(s.steps.size()) + " steps from " +
+                         format_date(s.start) + " would end after 9999-12-31 (" +
+                         std::to_string(days_between(s.start, s.end())) +
+                         " days); dates are written with four-digit years: start earlier, or choose shorter or "
+                         "larger steps");
     if (r.max_duration && days_between(s.start, s.end()) > std::lround(r.max_duration->value()))
         throw plan_error("plan request: max duration: this plan takes " +
                          std::to_string(days_between(s.start, s.end())) + " days (" +

@@ -478,7 +478,9 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     NEAR(info.start_occupancy_percent, emax * 20 / (ed50 + 20), 1e-9);
     NEAR(info.final_dose_mg, 0, 0);
     CHECK(info.start.year == 2026 && info.start.month == 1 && info.start.day == 5);
-    CHECK(info.step_count >= 10);
+    /* 14 cuts of 5 points from 75.2172 % (the 14th to 5.2172 %; a 15th would be below the
+     * default floor of 5 points), then the stop step. */
+    CHECK(info.step_count == 15);
     CHECK(info.start_dose_time_count == 1);
     const char* time = NULL;
     double mg = 0;
@@ -669,6 +671,9 @@ static void test_proportional_and_others(taper_database* db) {
     OK(taper_plan(&s, db, r, NULL, "proportional", o, &err));
     size_t n = 0;
     OK(taper_schedule_step_count(s, &n, &err));
+    /* Down to 20/40 = 0.5 mg: 20 * 0.9^35 = 0.50063 is above it, 20 * 0.9^36 = 0.45057 the
+     * first at or below, so 36 cuts and the stop step. */
+    CHECK(n == 37);
     double expected = 20;
     for (size_t i = 0; i + 1 < n; ++i) {
         taper_step_info st;
@@ -1108,7 +1113,32 @@ static void test_forms_and_realization(taper_database* db) {
     OK(taper_realization_get_info(rz, &ri, &err));
     size_t planned = 0;
     OK(taper_schedule_step_count(s, &planned, &err));
-    CHECK(ri.step_count >= planned);
+    CHECK(planned == 15);
+    CHECK(ri.step_count == planned); /* the request has no maximum cut: nothing is inserted */
+    /* Step 1 by hand: the target is 11.8876 mg (occupancy 70.2172 %). 10 mg tablets cannot make
+     * it within 5 % (1 1/4 = 12.5 mg is 5.2 % off), so the liquid is chosen: 5.9 mL = 11.8 mg
+     * (0.088 mg off) is the closest single measurement (6.0 mL = 12 mg is 0.112 mg off), and a
+     * tablet plus 0.9 mL is as close but two pieces. The forms change at step 1 (the start is
+     * taken to be two 10 mg tablets). Supplies for that step: 5.9 mL x 28 days = 165.2 mL, two
+     * 100 mL bottles. */
+    {
+        taper_realized_step_info first;
+        first.struct_size = sizeof first;
+        OK(taper_realization_step(rz, &first, 0, &err));
+        NEAR(first.realized_daily_mg, 11.8, 1e-9);
+        NEAR(first.difference_mg, 11.8 - 2.33 * (83.98 * 20 / 22.33 - 5) / (83.98 - (83.98 * 20 / 22.33 - 5)), 1e-9);
+        CHECK(first.form_changed == 1 && first.inserted == 0);
+        taper_recipe_info first_recipe;
+        first_recipe.struct_size = sizeof first_recipe;
+        OK(taper_realization_recipe(rz, &first_recipe, 0, 0, &err));
+        STR_EQ(first_recipe.instruction, "5.9 mL of 2 mg/mL liquid = 11.8 mg");
+        CHECK(first_recipe.within_tolerance == 1 && first_recipe.part_count == 1);
+        taper_recipe_part_info first_part;
+        first_part.struct_size = sizeof first_part;
+        OK(taper_realization_recipe_part(rz, &first_part, 0, 0, 0, &err));
+        CHECK(first_part.kind == TAPER_COMPONENT_LIQUID);
+        NEAR(first_part.volume_ml, 5.9, 1e-9);
+    }
     /* Every recipe lands within the syringe's 0.1 mL of 2 mg/mL (0.2 mg) of its target or
      * says it is off. */
     for (size_t i = 0; i < ri.step_count; ++i) {
@@ -1192,12 +1222,15 @@ static void test_forms_and_realization(taper_database* db) {
     OK(taper_dispensing_period(by_step, &pi, 0, &err));
     CHECK(pi.start.year == 2026 && pi.start.month == 1 && pi.start.day == 5);
     CHECK(pi.end.year == 2026 && pi.end.month == 2 && pi.end.day == 2); /* 28 days later */
-    CHECK(pi.line_count >= 1);
+    CHECK(pi.line_count == 1);
     taper_dispensing_line_info li;
     li.struct_size = sizeof li;
     OK(taper_dispensing_line(by_step, &li, 0, 0, &err));
-    CHECK(li.formulation_id != NULL && li.label != NULL);
-    CHECK(li.units >= 0 && li.total_volume_ml >= 0 && li.bottles >= 0);
+    STR_EQ(li.formulation_id, "liquid-2mg-ml");
+    STR_EQ(li.label, "2 mg/mL liquid");
+    NEAR(li.units, 0, 0);
+    NEAR(li.total_volume_ml, 5.9 * 28, 1e-9); /* 165.2 mL */
+    CHECK(li.bottles == 2);
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_line(by_step, &li, 0, pi.line_count, &err));
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_line(by_step, &li, periods, 0, &err));
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_dispensing_period(by_step, &pi, periods, &err));

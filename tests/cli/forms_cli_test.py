@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tests of `taper convert` and `taper plan --have/--dispense` as a user runs them: one ctest per
-case (tests/cli/CMakeLists.txt), with the same runner and contracts as cli_test.py.
+case (tests/cli/CMakeLists.txt), with the same runner and contracts as cli_test.py (cli_harness.py).
 
     python3 forms_cli_test.py --list
     python3 forms_cli_test.py --taper build/src/cli/taper --schema docs/schedule.schema.json CASE
@@ -13,23 +13,16 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli_test import START, Failure, Runner, check, close  # noqa: E402
+from cli_harness import START, Cases, check, close, main  # noqa: E402
 
-CASES = {}
+CASES = Cases()
+case = CASES.case
+bad = CASES.bad
 
 
 def flat(text):
     """The text with every run of white space one space: wrapped lines read as one."""
     return " ".join(text.split())
-
-
-def case(fn):
-    CASES[fn.__name__] = fn
-    return fn
-
-
-def bad(name, needles, *args):
-    CASES[name] = lambda r: r.fails(needles, *args)
 
 
 # ---- taper convert ---------------------------------------------------------------------------
@@ -251,28 +244,5 @@ bad("bad_bottle_without_dispense", ["--bottle", "--dispense"], *HAVE, "--bottle"
 bad("bad_have_form_not_in_data", ["--have"], "plan", "sertraline", "50mg", *START, "--have", "50 mg beads")
 
 
-def main():
-    import argparse
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--list", action="store_true", help="print the case names, one a line")
-    parser.add_argument("--taper", help="the taper executable")
-    parser.add_argument("--schema", help="docs/schedule.schema.json")
-    parser.add_argument("case", nargs="?")
-    a = parser.parse_args()
-    if a.list:
-        print("\n".join(CASES))
-        return 0
-    if a.case not in CASES:
-        print(f"unknown case {a.case!r}", file=sys.stderr)
-        return 2
-    try:
-        CASES[a.case](Runner(a.taper, a.schema))
-    except Failure as e:
-        print(f"FAIL {a.case}: {e}", file=sys.stderr)
-        return 1
-    print(f"ok {a.case}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(CASES, __doc__))

@@ -111,8 +111,17 @@ def test_realize_refuses_unusable_tools(db: taper.Database) -> None:
 
 
 def test_dilution_volumes_reach_the_library(db: taper.Database) -> None:
-    # Only dispersible tablets are dispersed; asking with custom volumes must not crash and
-    # must give a recipe.
-    forms = db.all_forms("citalopram")
-    r = taper.realize_dose(forms, "0.7 mg", taper.RealizationOptions(dilution_volumes_ml=(10.0, 25.0)))
-    assert r.instruction
+    # Fluoxetine's 20 mg dispersible tablet, 0.8 mg, and 25 mL of water as the only volume
+    # allowed: 20 mg / 25 mL = 0.8 mg/mL, so 1 mL (none of the default 10, 20, 50 or 100 mL
+    # would say 25 mL).
+    forms = db.forms_on_hand("fluoxetine", "20 mg tablet")
+    r = taper.realize_dose(forms, "0.8 mg", taper.RealizationOptions(dilution_volumes_ml=(25.0,)))
+    assert "disperse 1 × 20 mg tablet in 25 mL of water (0.8 mg/mL)" in r.instruction
+    assert "take 1 mL" in r.instruction
+    assert r.realized_mg == pytest.approx(0.8, abs=1e-9)
+    assert r.within_tolerance
+    # Citalopram tablets are not marked dispersible: whatever the volumes, never dispersed.
+    c = taper.realize_dose(db.forms_on_hand("citalopram", "10 mg tablet"), "0.7 mg",
+                           taper.RealizationOptions(dilution_volumes_ml=(10.0, 25.0)))
+    assert "disperse" not in c.instruction
+    assert c.realized_mg == 0.0 and not c.within_tolerance  # ¼ tablet (2.5 mg) is further off than 0

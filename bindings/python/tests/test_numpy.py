@@ -59,13 +59,18 @@ def test_arrays_are_fresh_copies(db: taper.Database, citalopram_20: taper.PlanRe
 
 
 def test_crossover_columns_hold_both_bases(db: taper.Database) -> None:
-    # Alprazolam 1 mg to diazepam: daily_dose_mg is alprazolam (0 once switched away), the
-    # plan's dose is diazepam-equivalent mg.
+    # Alprazolam 0.5 mg morning and night to diazepam: daily_dose_mg is alprazolam (0 once
+    # switched away), the plan's dose is diazepam-equivalent mg. Ashton: 0.5 mg alprazolam =
+    # 10 mg diazepam, so 20 mg throughout the two 7-day switch steps (night first, then
+    # morning: 0.5 mg alprazolam left, then none), then 10 % of the most recent dose: 18, 16.2.
     r = taper.PlanRequest("alprazolam", "1 mg", start="2026-12-01", split={"morning": "0.5 mg", "night": "0.5 mg"})
     s = db.plan(r, "diazepam-crossover")
     a = s.to_numpy()
     assert s.basis is taper.Basis.DIAZEPAM_MG
-    assert s.start_equivalent_dose_mg == pytest.approx(20.0)  # Ashton: 0.5 mg = 10 mg diazepam
-    assert (a.phase == Phase.SWITCH.code).any()
+    assert s.start_equivalent_dose_mg == pytest.approx(20.0)
+    assert a.phase[:3].tolist() == [Phase.SWITCH.code, Phase.SWITCH.code, Phase.REDUCE.code]
+    np.testing.assert_allclose(a.daily_dose_mg[:3], [0.5, 0.0, 0.0], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(a.dose_mg[:4], [20.0, 20.0, 18.0, 16.2], rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(a.length_days[:2], [7.0, 7.0])
     assert a.daily_dose_mg[-1] == 0.0
-    assert (a.dose_mg >= a.daily_dose_mg * 0).all()
+    assert a.dose_mg[-1] == 0.0 and a.phase[-1] == Phase.STOP.code

@@ -381,13 +381,16 @@ TEST(ReferenceSpot, EscitalopramDropsSizeAndFourRegionalModels) {
         EXPECT_DOUBLE_EQ(d.targets[i].ed50->value(), ed50[i]);
         EXPECT_TRUE(d.targets[i].usable());
     }
+    int drops = 0;  // the reference lists one drops formulation (20 mg/mL)
     for (const auto& f : d.formulations)
         if (f.kind == taper::form_kind::drops) {
+            ++drops;
             EXPECT_DOUBLE_EQ(f.concentrations->front().value(), 20.0);
             ASSERT_TRUE(f.drop_volume.known());  // "1 drop = 1 mg" at 20 mg/mL
             EXPECT_DOUBLE_EQ(f.drop_volume->value(), 0.05);
             EXPECT_FALSE(f.bioavailability_vs_tablet.known());
         }
+    EXPECT_EQ(drops, 1);
 }
 
 TEST(ReferenceSpot, AlprazolamEquivalents) {

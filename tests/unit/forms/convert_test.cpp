@@ -213,6 +213,7 @@ TEST(ConvertForm, BadInputNamesTheInput) {
     }
     try {
         (void)taper::convert_form(d, -5_mg, "tablet", "drops");
+        FAIL() << "expected invalid_argument_error";
     } catch (const taper::invalid_argument_error& e) {
         EXPECT_THAT(std::string(e.what()), HasSubstr("-5 mg"));
     }

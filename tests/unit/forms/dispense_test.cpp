@@ -241,6 +241,21 @@ struct scenario {
     double start_mg;
 };
 
+/// The embedded data plus bead counts for venlafaxine's capsules. Test counts, not data:
+/// 150, 300 and 600 beads in the 37.5, 75 and 150 mg capsules (0.25 mg a bead), so that
+/// counted beads are dispensed as the capsules they come from.
+const taper::database& database_with_bead_counts() {
+    static const taper::database db = [] {
+        taper::database d = taper::database::embedded();
+        d.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+            {"name": "venlafaxine", "formulations": [
+                {"id": "beads-xr", "beads_per_capsule": [150, 300, 600],
+                 "source": "test counts", "status": "user-supplied"}]}]})json");
+        return d;
+    }();
+    return db;
+}
+
 TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
     const scenario scenarios[] = {
         {"citalopram", "10 mg tablet, 20 mg tablet, 2 mg/mL liquid", 20},
@@ -249,12 +264,13 @@ TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
         {"fluoxetine", "20 mg tablet", 20},  // dispersible: dilutions at the tail
         {"sertraline", "20 mg/mL concentrate", 100},
         {"escitalopram", "10 mg tablet, 1 mg/mL liquid", 10},
+        {"venlafaxine", "75 mg beads, 37.5 mg beads", 150},  // whole capsules plus counted beads
     };
     std::mt19937 rng(20261201);
-    const auto& db = taper::database::embedded();
+    const auto& db = database_with_bead_counts();
     int checked_solids = 0, checked_liquids = 0;
     std::map<K, int> kinds;
-    for (int trial = 0; trial < 60; ++trial) {
+    for (int trial = 0; trial < 70; ++trial) {
         const scenario& sc = scenarios[static_cast<std::size_t>(trial) % std::size(scenarios)];
         const auto& d = db.get(sc.drug);
         taper::plan_request req;
@@ -327,7 +343,7 @@ TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
     // The scenarios do exercise both kinds.
     EXPECT_GT(checked_solids, 50);
     EXPECT_GT(checked_liquids, 50);
-    for (K k : {K::whole_or_split_units, K::liquid_volume, K::drops, K::dilution})
+    for (K k : {K::whole_or_split_units, K::liquid_volume, K::drops, K::dilution, K::beads})
         EXPECT_GT(kinds[k], 0) << static_cast<int>(k);
 }
 

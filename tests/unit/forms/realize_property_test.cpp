@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -109,6 +110,9 @@ std::string dump(const taper::realized_schedule& r) {
 
 struct counts {
     int plans = 0, steps = 0, inserted = 0, switches = 0, warned_limits = 0, zero_warnings = 0;
+    int adjusted = 0;                        ///< steps moved into the limits after rounding
+    int broken = 0;                          ///< steps over a maximum (each must carry the warning)
+    std::map<dose_component::kind, int> parts;  ///< recipe parts of each kind checked
 };
 
 void check_plan(const taper::realized_schedule& r, const taper::plan_request& req, const taper::drug& d,
@@ -145,18 +149,23 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         const bool limits_warned = has_warning(s, "breaks the plan's limits") || !all_realized;
         if (limits_warned) ++c.warned_limits;
         const double cut = prev - now;
+        bool over = false;  // a maximum broken (allowed only with the warning above)
         if (req.max_step) {
+            over = over || cut > req.max_step->value() + eps;
             EXPECT_TRUE(cut <= req.max_step->value() + eps || limits_warned) << where << ": cut " << cut;
         }
         const bool to_zero = s.planned.phase == taper::step_phase::stop && s.planned.equivalent_daily_dose.value() <= 0;
         if (req.max_step_percent && !to_zero && prev > 0) {
+            over = over || cut > prev * *req.max_step_percent / 100 + eps;
             EXPECT_TRUE(cut <= prev * *req.max_step_percent / 100 + eps || limits_warned)
                 << where << ": cut " << cut << " of " << prev;
         }
         if (req.max_step_points && model != nullptr && prev > 0) {
             const double points = model->occupancy_percent(mg(prev)) - model->occupancy_percent(mg(std::max(0.0, now)));
+            over = over || points > *req.max_step_points + 1e-7;
             EXPECT_TRUE(points <= *req.max_step_points + 1e-7 || limits_warned) << where << ": " << points << " points";
         }
+        if (over) ++c.broken;
 
         // Each dose within tolerance or warned; a zero is never silent.
         double own_total = 0;
@@ -178,6 +187,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                 });
                 ASSERT_NE(it, forms.end()) << where << ": " << p.label << " is not on hand";
                 const taper::available_form& f = *it;
+                ++c.parts[p.what];
                 switch (p.what) {
                     case dose_component::kind::whole_or_split_units: {
                         const double quarters = p.count * 4;
@@ -224,6 +234,9 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                                     [](const std::string& n) { return n.find("switch point") != std::string::npos; }))
                 << where;
         }
+        if (std::any_of(s.notes.begin(), s.notes.end(),
+                        [](const std::string& n) { return n.find("adjusted after rounding") != std::string::npos; }))
+            ++c.adjusted;
         if (s.inserted) {
             ++inserted;
             ++c.inserted;
@@ -329,13 +342,25 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
     EXPECT_GE(c.plans, static_cast<int>(seeds * 3 / 4)) << skipped << " skipped";
     EXPECT_EQ(strategies_seen.size(), 8u);
     EXPECT_GT(c.switches, 0);
-    EXPECT_GT(c.inserted + c.warned_limits, 0);
+    EXPECT_GT(c.inserted, 0);
+    EXPECT_GT(c.adjusted, 0);
+    EXPECT_GT(c.warned_limits, 0);
     EXPECT_GT(c.zero_warnings, 0);
+    // Every kind of part the checks above are written for is reached: split and whole
+    // tablets, liquids on the grid, whole drops, counted beads and dilutions.
+    for (const auto k : {dose_component::kind::whole_or_split_units, dose_component::kind::liquid_volume,
+                         dose_component::kind::drops, dose_component::kind::beads, dose_component::kind::dilution})
+        EXPECT_GT(c.parts[k], 0) << "no recipe part of kind " << static_cast<int>(k);
     RecordProperty("plans", c.plans);
     RecordProperty("steps", c.steps);
-    std::printf("realized %d plans (%d steps): %d switch points, %d inserted steps, %d steps warned about limits, "
-                "%d doses warned as rounding to 0; %d requests refused by the planner\n",
-                c.plans, c.steps, c.switches, c.inserted, c.warned_limits, c.zero_warnings, skipped);
+    std::printf("realized %d plans (%d steps): %d switch points, %d inserted steps, %d adjusted, %d over a maximum, "
+                "%d steps warned about limits, %d doses warned as rounding to 0; %d requests refused by the planner; "
+                "parts: %d units, %d liquid, %d drops, %d beads, %d dilution\n",
+                c.plans, c.steps, c.switches, c.inserted, c.adjusted, c.broken, c.warned_limits, c.zero_warnings,
+                skipped,
+                c.parts[dose_component::kind::whole_or_split_units], c.parts[dose_component::kind::liquid_volume],
+                c.parts[dose_component::kind::drops], c.parts[dose_component::kind::beads],
+                c.parts[dose_component::kind::dilution]);
 }
 
 }  // namespace

@@ -195,8 +195,11 @@ TEST(ExportCsv, HeaderWithUnitsAndOneRowPerDoseLine) {
     EXPECT_EQ(rows[0],
               "step,phase,start,end,last_day,length_days,daily_dose_mg,equivalent_daily_dose_mg,change_mg,"
               "change_percent,occupancy_percent,change_points,drug,time,amount_mg,notes,warnings");
-    // 1/3 and 20 - 1/3 at full precision (shortest text that reads back exactly); the notes
-    // quoted because of the comma, their quotes doubled, joined with " | ".
+    // 1/3 and 20 - 1/3 at full precision (shortest text that reads back exactly): 1/3 is
+    // 0.3333333333333333, 20 - 1/3 is 19.666666666666668, the change 100 · (20 - 1/3) / 20 is
+    // 98.33333333333334 and each half-dose 1/6 is 0.16666666666666666 (the same doubles the
+    // sample was built from, std::to_chars's shortest form); the notes quoted because of the
+    // comma, their quotes doubled, joined with " | ".
     EXPECT_EQ(rows[1],
               "1,reduce,2026-12-01,2026-12-29,2026-12-28,28,0.3333333333333333,0.3333333333333333,"
               "19.666666666666668,98.33333333333334,10.5,64.75,citalopram,morning,0.16666666666666666,"
@@ -207,6 +210,8 @@ TEST(ExportCsv, HeaderWithUnitsAndOneRowPerDoseLine) {
               "2,stop,2026-12-29,2027-01-12,2027-01-11,14,0,0,0.3333333333333333,100,0,10.5,citalopram,morning,0,,"
               "faster than the guidance");
     EXPECT_EQ(std::stod("19.666666666666668"), 20.0 - 1.0 / 3.0);
+    EXPECT_EQ(std::stod("98.33333333333334"), 100.0 * (20.0 - 1.0 / 3.0) / 20.0);
+    EXPECT_EQ(std::stod("0.16666666666666666"), (1.0 / 3.0) * 0.5);
 }
 
 TEST(ExportCsv, EmptyCellsWhereThereIsNoModel) {

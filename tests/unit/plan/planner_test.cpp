@@ -748,4 +748,45 @@ TEST(PlannerGuards, DoseLinesMustAddUpToTheDailyDose) {
     expect_plan_error(request("citalopram", 20_mg), lines_that_do_not_add_up{}, {"bad-lines", "8 mg", "10 mg"});
 }
 
+// --- abrupt stops ------------------------------------------------------------------------
+
+bool has_warning(const taper::step& s, const std::string& text) {
+    return std::any_of(s.warnings.begin(), s.warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+
+TEST(PlannerAbruptStop, LinearLastStepIsFlagged) {
+    // Sertraline 50 mg, 12.5 mg steps: 37.5, 25, 12.5, 0. The stop is from 12.5 mg, 25% of
+    // the start, far above the 5% line: flagged. The reduce steps are not.
+    const auto s = plan(request("sertraline", 50_mg), linear(12.5_mg));
+    ASSERT_EQ(s.steps.size(), 4u);
+    EXPECT_TRUE(has_warning(s.steps[3], "abrupt stop"));
+    EXPECT_TRUE(has_warning(s.steps[3], "25% of the starting dose"));
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(has_warning(s.steps[i], "abrupt stop"));
+}
+
+TEST(PlannerAbruptStop, OneStepBenzodiazepineStopWarnsOfSeizures) {
+    // Alprazolam 2 mg, one 2 mg step: 2 → 0, 100% of the start.
+    const auto s = plan(request("alprazolam", 2_mg), linear(2_mg));
+    ASSERT_EQ(s.steps.size(), 1u);
+    EXPECT_TRUE(has_warning(s.steps[0], "abrupt stop"));
+    EXPECT_TRUE(has_warning(s.steps[0], "seizures"));
+}
+
+TEST(PlannerAbruptStop, HyperbolicStopFromASmallDoseIsNot) {
+    // Citalopram 20 mg, 5 points: the last dose is about 0.154 mg (5.22% occupancy), 0.8% of
+    // the start, below the 5% line.
+    const auto s = plan(request("citalopram", 20_mg), hyperbolic(5));
+    ASSERT_FALSE(s.steps.empty());
+    EXPECT_FALSE(has_warning(s.steps.back(), "abrupt stop"));
+}
+
+TEST(PlannerAbruptStop, StoppingAtAMaintenanceDoseIsNotAStop) {
+    // Ending on 10 mg maintenance from 50 mg is not a stop to zero.
+    auto r = request("sertraline", 50_mg);
+    r.maintenance = 10_mg;
+    const auto s = plan(r, linear(12.5_mg));
+    for (const auto& st : s.steps) EXPECT_FALSE(has_warning(st, "abrupt stop"));
+}
+
 }  // namespace

@@ -20,9 +20,12 @@
 
 #include <chrono>
 #include <cmath>
+#include <iostream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -356,6 +359,40 @@ std::string check(const test_case& c, const taper::schedule& s) {
     return bad.str();
 }
 
+/// What the planned cases exercised, so that the run can show it reached the interesting
+/// cases (a generator that never makes a limit bite would pass every check vacuously).
+struct coverage {
+    std::map<std::string, int> by_strategy;  ///< plans made, by the schedule's strategy name
+    int mg_limit = 0, percent_limit = 0, points_limit = 0, min_change = 0;  ///< steps a limit changed
+    int holds = 0, switches = 0, paced = 0, final_dose = 0, maintenance = 0, split = 0;
+};
+
+bool has_note(const taper::step& st, std::string_view part) {
+    for (const auto& n : st.notes)
+        if (n.find(part) != std::string::npos) return true;
+    return false;
+}
+
+void tally(const test_case& c, const taper::schedule& s, coverage& cov) {
+    ++cov.by_strategy[s.strategy];
+    if (c.request.maintenance.value() > 0) ++cov.maintenance;
+    if (c.request.split.size() > 1) ++cov.split;
+    for (const auto& st : s.steps) {
+        if (st.phase == taper::step_phase::hold) ++cov.holds;
+        if (st.phase == taper::step_phase::switch_over) ++cov.switches;
+        if (has_note(st, "paced for a short half-life")) ++cov.paced;
+        if (has_note(st, "final dose before stopping") || has_note(st, "stopping from the final dose"))
+            ++cov.final_dose;
+        if (has_note(st, "cut raised to the smallest change worth making")) ++cov.min_change;
+        for (const auto& n : st.notes) {
+            if (!n.starts_with("cut limited to the maximum of ")) continue;
+            if (n.ends_with("% of the most recent dose")) ++cov.percent_limit;
+            else if (n.ends_with(" occupancy points")) ++cov.points_limit;
+            else if (n.ends_with(" mg")) ++cov.mg_limit;
+        }
+    }
+}
+
 /// A refusal the request legitimately asks for; anything else is a failure.
 bool legitimate_refusal(const test_case& c, const std::string& what) {
     if (c.request.max_steps && what.starts_with("plan request: max steps: ")) return true;
@@ -366,7 +403,7 @@ bool legitimate_refusal(const test_case& c, const std::string& what) {
 TEST(PlanProperties, InvariantsHoldOverRandomRequests) {
     rng g(seed);
     int planned = 0, refused = 0, failures = 0;
-    std::vector<int> by_strategy_steps;
+    coverage cov;
     std::ostringstream report;
     for (int i = 0; i < case_count; ++i) {
         const test_case c = make_case(g, i);
@@ -375,6 +412,7 @@ TEST(PlanProperties, InvariantsHoldOverRandomRequests) {
             const taper::schedule s = taper::make_plan(taper::database::embedded(), c.request, c.strategy);
             problem = check(c, s);
             ++planned;
+            tally(c, s, cov);
         } catch (const taper::plan_error& e) {
             if (legitimate_refusal(c, e.what()))
                 ++refused;
@@ -388,8 +426,31 @@ TEST(PlanProperties, InvariantsHoldOverRandomRequests) {
     EXPECT_EQ(failures, 0) << report.str();
     // The generator must mostly make plans, not refusals.
     EXPECT_GT(planned, case_count * 8 / 10);
+    // ... and the plans must reach what the invariants are about: every strategy, every kind
+    // of limit actually changing a step, holds, switch steps, pacing, final and maintenance
+    // doses, split doses. (A minimum of 20 each: about 1 % of the plans or their steps.)
+    for (const char* name : {"linear", "proportional", "proportional-of-start", "hyperbolic", "antipsychotic",
+                             "diazepam-crossover", "tapering-strip", "table"})
+        EXPECT_GE(cov.by_strategy[name], 20) << name;
+    EXPECT_GE(cov.mg_limit, 20) << "steps cut short by max_step";
+    EXPECT_GE(cov.percent_limit, 20) << "steps cut short by max_step_percent";
+    EXPECT_GE(cov.points_limit, 20) << "steps cut short by max_step_points";
+    EXPECT_GE(cov.min_change, 20) << "cuts raised to min_change";
+    EXPECT_GE(cov.holds, 20) << "hold steps";
+    EXPECT_GE(cov.switches, 20) << "crossover switch steps";
+    EXPECT_GE(cov.paced, 20) << "steps paced for a short half-life";
+    EXPECT_GE(cov.final_dose, 20) << "steps at or from a final dose";
+    EXPECT_GE(cov.maintenance, 20) << "plans ending on a maintenance dose";
+    EXPECT_GE(cov.split, 20) << "plans with a split dose";
     RecordProperty("planned", planned);
     RecordProperty("refused", refused);
+    std::cout << "planned " << planned << ", refused " << refused << ";";
+    for (const auto& [name, n] : cov.by_strategy) std::cout << " " << name << " " << n;
+    std::cout << "; steps limited by mg " << cov.mg_limit << ", % " << cov.percent_limit << ", points "
+              << cov.points_limit << ", raised to min change " << cov.min_change << "; holds " << cov.holds
+              << ", switch steps " << cov.switches << ", paced " << cov.paced << ", final-dose steps "
+              << cov.final_dose << ", maintenance plans " << cov.maintenance << ", split plans " << cov.split
+              << "\n";
 }
 
 TEST(PlanProperties, EveryDrugGetsPlanned) {

@@ -77,6 +77,7 @@ TEST(StrategyLinear, RejectsBadSettings) {
     EXPECT_THROW(taper::make_plan(db, sertraline_50(), taper::strategies::linear{-1.0_mg}), taper::plan_error);
     try {
         taper::make_plan(db, sertraline_50(), taper::strategies::linear{0.0_mg});
+        FAIL() << "expected plan_error";
     } catch (const taper::plan_error& e) {
         EXPECT_NE(std::string(e.what()).find("amount per step"), std::string::npos) << e.what();
     }

@@ -19,8 +19,9 @@ struct FormsTests {
         #expect(forms.items[1].liquidStrength == .mgPerML(2))
         #expect(forms.items[0].label == "10 mg tablet")
 
+        // Every product in the data: 10, 20 and 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid.
         let all = try Forms.all(drug: "citalopram", in: db)
-        #expect(all.items.count >= 5)
+        #expect(all.items.count == 5)
         let both = try forms.appending(all)
         #expect(both.items.count == forms.items.count + all.items.count)
         #expect(try Forms.empty().items.isEmpty)
@@ -79,7 +80,15 @@ struct FormsTests {
         let first = try #require(byStep[0].lines.first { $0.formulationId.hasPrefix("tablet") })
         #expect(first.units == 42)
         #expect(byStep[0].start == CalendarDate(year: 2026, month: 12, day: 1))
-        #expect(try r.dispenseByPeriod(days: 28).count >= 4)
+        // Per 28 days (the steps' own length): 42, 28 and 21 tablets (1½, 1, ¾ a day), then
+        // 1.5 mL × 28 = 42 mL of liquid; the stop step needs nothing, so four periods.
+        let byPeriod = try r.dispenseByPeriod(days: 28)
+        try #require(byPeriod.count == 4)
+        for (i, tablets) in [42.0, 28.0, 21.0].enumerated() {
+            #expect(byPeriod[i].lines.count == 1)
+            #expect(byPeriod[i].lines.first?.units == tablets, "period \(i + 1)")
+        }
+        #expect(near(byPeriod[3].lines.first?.totalVolume.millilitres ?? .nan, 42, 1e-9))
     }
 
     @Test("Citalopram 10 mg as tablets → drops: 8 mg = 0.2 mL = 4 drops")
