@@ -619,11 +619,16 @@ TEST(PlannerWarnings, TheLastStepOfALinearTaperIsFlagged) {
     EXPECT_TRUE(s.steps[1].warnings.empty());
     EXPECT_TRUE(has_text(s.steps[2].warnings, "13.4 occupancy points in 28 days"));
     EXPECT_TRUE(has_text(s.steps[3].warnings, "56.9 occupancy points in 28 days"));
-    // A stop to zero measured in % (no model) is always 100 %: not flagged.
+    // A stop to zero measured in % (no model) is always 100 %: the pace rule does not flag it.
+    // But it stops from 0.2 mg, 20 % of the 1 mg start (above the 5 % line), so the abrupt-stop
+    // warning does, with the seizure caution for a benzodiazepine.
     auto r = request("alprazolam", 1_mg);
     const auto benzo = plan(r, linear(0.2_mg));
     EXPECT_EQ(benzo.steps.back().phase, taper::step_phase::stop);
-    EXPECT_TRUE(benzo.steps.back().warnings.empty());
+    EXPECT_FALSE(has_text(benzo.steps.back().warnings, "faster than the guidance"));
+    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "abrupt stop"));
+    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "20% of the starting dose"));
+    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "seizures"));
 }
 
 TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
