@@ -721,6 +721,19 @@ taper_status taper_realization_equivalence(const taper_realization* realization,
 taper_status taper_realization_warning(const taper_realization* realization,
                                                    const char** out_text, size_t index, taper_error** error);
 
+/* Allocated strings: the realization as JSON (docs/schedule.schema.json, with "realization"
+ * and "dispensing") or as CSV (the schedule's columns plus the realization's), exactly as
+ * `taper plan ... --have ... --format json|csv` prints them (docs/output-formats.md). The
+ * forms, tools and options are those given to taper_realize. `dispense_period_days` 0: no
+ * dispensing ("dispensing": null; the CSV has a row per dose line); a whole number of days
+ * > 0: what to dispense per period of that length from the start ("dispensing" filled in;
+ * the CSV lists the periods' lines instead, as with --dispense). A negative or fractional
+ * period is TAPER_ERROR_INVALID_ARGUMENT. Free with taper_string_free. */
+taper_status taper_realization_to_json(const taper_realization* realization, char** out_json,
+                                                   double dispense_period_days, taper_error** error);
+taper_status taper_realization_to_csv(const taper_realization* realization, char** out_csv,
+                                                  double dispense_period_days, taper_error** error);
+
 /* The realized steps as a schedule (step i of it is realized step i; inserted steps
  * included), to read with the taper_schedule_* functions or export. Caller owns it. */
 taper_status taper_realization_schedule(taper_schedule** out_schedule,

@@ -3,6 +3,9 @@
 
 #include <taper/forms/convert.hpp>
 #include <taper/forms/on_hand.hpp>
+#include <taper/units/io.hpp>
+
+#include <optional>
 
 namespace taper::capi {
 
@@ -67,6 +70,16 @@ int32_t component_to_c(dose_component::kind k) {
 
 const realized_schedule& need_realization(const taper_realization* r, const char* fn) {
     return need(r, fn, "realization").realized;
+}
+
+/// A dispensing period for the exports: 0 is none, else a whole number of days > 0.
+std::optional<long> period_days(double days, const char* fn) {
+    if (days == 0) return std::nullopt;
+    if (!std::isfinite(days) || days < 1 || days != std::floor(days) || days > 1e6)
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": dispense_period_days is " +
+                                                        format_number(days) +
+                                                        ": expected 0 (no dispensing) or a whole number of days >= 1");
+    return static_cast<long>(days);
 }
 
 const realized_step& realized_step_at(const realized_schedule& r, std::size_t index, const char* fn) {
@@ -213,6 +226,7 @@ taper_status taper_realize(taper_realization** out_realization, const taper_data
         const taper::drug& d = drug_in(db, s.drug.c_str(), fn);
         auto out = std::make_unique<taper_realization>();
         out->realized = realize(s, r, d, f, o);
+        out->made_with = realized_export{f, o, dilution_cautions(need(db, fn, "db").db, out->realized)};
         *out_realization = out.release();
     });
 }
@@ -262,6 +276,35 @@ taper_status taper_realization_schedule(taper_schedule** out_schedule, const tap
         s->schedule.steps.clear();
         for (const auto& st : r.steps) s->schedule.steps.push_back(st.planned);
         *out_schedule = s.release();
+    });
+}
+
+taper_status taper_realization_to_json(const taper_realization* realization, char** out_json,
+                                       double dispense_period_days, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& rz = need(realization, fn, "realization");
+        need(out_json, fn, "out_json");
+        std::optional<dispensing_export> dispensing;
+        if (const auto days = period_days(dispense_period_days, fn)) {
+            const auto period = from_value<duration>(static_cast<double>(*days));
+            dispensing = dispensing_export{dispense_by_period(rz.realized, period, rz.made_with.options), *days};
+        }
+        *out_json = allocated(to_json(rz.realized, rz.made_with, dispensing));
+    });
+}
+
+taper_status taper_realization_to_csv(const taper_realization* realization, char** out_csv,
+                                      double dispense_period_days, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& rz = need(realization, fn, "realization");
+        need(out_csv, fn, "out_csv");
+        const auto days = period_days(dispense_period_days, fn);
+        const auto& o = rz.made_with.options;
+        *out_csv = allocated(
+            days ? to_csv(dispense_by_period(rz.realized, from_value<duration>(static_cast<double>(*days)), o), o)
+                 : to_csv(rz.realized));
     });
 }
 

@@ -7,6 +7,7 @@
 #include <taper.h>
 
 #include <taper/error.hpp>
+#include <taper/forms/export.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
 
@@ -58,6 +59,7 @@ struct taper_forms {
 
 struct taper_realization {
     taper::realized_schedule realized;
+    taper::realized_export made_with;  ///< forms, options and cautions, for the exports
 };
 
 struct taper_dispensing {

@@ -5,14 +5,13 @@
 #include "text.hpp"
 
 #include <taper/forms/convert.hpp>
+#include <taper/forms/export.hpp>
 #include <taper/forms/realize.hpp>
-#include <taper/plan/export.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -24,8 +23,6 @@
 
 namespace taper::cli {
 namespace {
-
-using ordered_json = nlohmann::ordered_json;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -165,32 +162,6 @@ std::string describe_tools(const realization_options& o, const std::vector<avail
            "% of the target count as on target\n";
 }
 
-/// Cautions for the plan as a whole: each dispersible tablet used for a dilution, once, with
-/// what the data's notes say about dispersing it.
-std::vector<std::string> dilution_cautions(const database& db, const realized_schedule& r) {
-    std::vector<std::string> out;
-    std::vector<std::string> seen;
-    for (const auto& st : r.steps)
-        for (const auto& rc : st.recipes)
-            for (const auto& p : rc.parts) {
-                if (p.what != dose_component::kind::dilution) continue;
-                const std::string key = lower(rc.drug) + '\n' + p.formulation_id;
-                if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-                seen.push_back(key);
-                const drug* d = db.find(rc.drug.empty() ? r.plan.drug : rc.drug);
-                const formulation* f = d == nullptr ? nullptr : d->find_formulation(p.formulation_id);
-                std::string text = (d != nullptr ? d->name + " " : std::string()) + p.label +
-                                   ", dispersed in water: measuring part of a dispersion is a way to take very "
-                                   "small doses that the prescriber or pharmacist should agree to. Prepare it "
-                                   "fresh for each dose: disperse one tablet in the stated volume of water, stir "
-                                   "well, draw up the dose with an oral syringe and take it at once, then discard "
-                                   "the rest; never keep it for later";
-                if (f != nullptr && !f->notes.empty()) text += " (data: \"" + f->notes + "\")";
-                out.push_back(text);
-            }
-    return out;
-}
-
 std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,
                             const std::vector<available_form>& forms, const std::vector<std::string>& cautions) {
     const schedule& s = r.plan;
@@ -235,209 +206,6 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
         out += "\nWarnings:\n";
         for (const auto& w : warnings) out += wrap("- " + w, 92, "  ");
     }
-    return out;
-}
-
-// ---- JSON and CSV -------------------------------------------------------------------------
-
-std::string_view kind_id(dose_component::kind k) {
-    switch (k) {
-        case dose_component::kind::whole_or_split_units: return "units";
-        case dose_component::kind::liquid_volume: return "liquid";
-        case dose_component::kind::drops: return "drops";
-        case dose_component::kind::beads: return "beads";
-        case dose_component::kind::dilution: return "dilution";
-    }
-    return "units";
-}
-
-double finite(double v, std::string_view what) {
-    if (!std::isfinite(v)) throw invalid_argument_error("realized schedule export: " + std::string(what) + " is not finite");
-    return v == 0 ? 0.0 : v;
-}
-
-ordered_json step_realization(const realized_step& st) {
-    ordered_json j;
-    j["inserted"] = st.inserted;
-    j["form_changed"] = st.form_changed;
-    j["realized_daily_mg"] = finite(st.realized_daily.value(), "realized_daily_mg");
-    j["difference_mg"] = finite(st.difference.value(), "difference_mg");
-    ordered_json recipes = ordered_json::array();
-    for (const auto& rc : st.recipes) {
-        ordered_json r;
-        r["drug"] = rc.drug;
-        r["time"] = rc.time;
-        r["target_mg"] = finite(rc.target.value(), "target_mg");
-        r["realized_mg"] = finite(rc.realized.value(), "realized_mg");
-        r["within_tolerance"] = rc.within_tolerance;
-        r["instruction"] = rc.instruction;
-        ordered_json parts = ordered_json::array();
-        for (const auto& p : rc.parts) {
-            ordered_json q;
-            q["kind"] = std::string(kind_id(p.what));
-            q["formulation_id"] = p.formulation_id;
-            q["label"] = p.label;
-            q["count"] = finite(p.count, "count");
-            q["volume_ml"] = finite(p.amount_volume.value(), "volume_ml");
-            q["labelled_mg"] = finite(p.labelled.value(), "labelled_mg");
-            q["equivalent_mg"] = finite(p.equivalent.value(), "equivalent_mg");
-            q["units_used"] = finite(p.units_used, "units_used");
-            q["dispersed_in_ml"] = p.what == dose_component::kind::dilution
-                                       ? ordered_json(finite(p.dispersed_in.value(), "dispersed_in_ml"))
-                                       : ordered_json();
-            q["instruction"] = p.instruction;
-            parts.push_back(std::move(q));
-        }
-        r["parts"] = std::move(parts);
-        r["warnings"] = rc.warnings;
-        recipes.push_back(std::move(r));
-    }
-    j["recipes"] = std::move(recipes);
-    j["notes"] = st.notes;
-    j["warnings"] = st.warnings;
-    return j;
-}
-
-ordered_json dispensing_json(const std::vector<dispensing_period>& periods, const dispense_choice& how,
-                             const realization_options& o) {
-    ordered_json j;
-    j["by"] = how.by_step ? "step" : "period";
-    j["period_days"] = how.by_step ? ordered_json() : ordered_json(std::lround(how.period->value()));
-    j["bottle_volume_ml"] = o.bottle_volume ? ordered_json(o.bottle_volume->value()) : ordered_json();
-    ordered_json ps = ordered_json::array();
-    for (const auto& p : periods) {
-        ordered_json q;
-        q["start"] = format_date(p.start);
-        q["end"] = format_date(p.end);
-        q["last_day"] = format_last_day(p.end);
-        ordered_json lines = ordered_json::array();
-        for (const auto& l : p.lines) {
-            const bool liquid = l.total_volume.value() > 0;
-            ordered_json x;
-            x["formulation_id"] = l.formulation_id;
-            x["label"] = l.label;
-            x["units"] = liquid ? ordered_json() : ordered_json(l.units);
-            x["total_volume_ml"] = liquid ? ordered_json(l.total_volume.value()) : ordered_json();
-            x["bottles"] = liquid && o.bottle_volume ? ordered_json(l.bottles) : ordered_json();
-            lines.push_back(std::move(x));
-        }
-        q["lines"] = std::move(lines);
-        ps.push_back(std::move(q));
-    }
-    j["periods"] = std::move(ps);
-    return j;
-}
-
-/// The schedule as exported: the realized steps' dates and numbers (an inserted step shifts
-/// the ones after it).
-schedule exported(const realized_schedule& r) {
-    schedule s = r.plan;
-    s.steps.clear();
-    for (const auto& st : r.steps) s.steps.push_back(st.planned);
-    return s;
-}
-
-std::string realized_json(const realized_schedule& r, const realization_options& o,
-                          const std::vector<available_form>& forms, const std::vector<std::string>& cautions,
-                          const std::optional<std::vector<dispensing_period>>& periods, const dispense_choice& how) {
-    ordered_json j = ordered_json::parse(to_json(exported(r)));
-    auto& steps = j["steps"];
-    for (std::size_t i = 0; i < r.steps.size() && i < steps.size(); ++i) steps[i]["realization"] = step_realization(r.steps[i]);
-    ordered_json top;
-    ordered_json fs = ordered_json::array();
-    for (const auto& f : forms) {
-        ordered_json x;
-        x["drug"] = f.drug;
-        x["formulation_id"] = f.formulation_id;
-        x["label"] = f.label;
-        x["form"] = std::string(to_string(f.kind));
-        x["bioavailability_vs_tablet"] = f.bioavailability;
-        x["bioavailability_known"] = f.bioavailability_known;
-        fs.push_back(std::move(x));
-    }
-    top["forms_on_hand"] = std::move(fs);
-    top["syringe_resolution_ml"] = o.tools.syringe_resolution.value();
-    top["min_volume_ml"] = o.tools.min_volume.value();
-    top["max_volume_ml"] = o.tools.max_volume.value();
-    top["tolerance_percent"] = o.tolerance_percent;
-    top["equivalences"] = r.equivalences;
-    top["cautions"] = cautions;
-    top["warnings"] = r.warnings;
-    j["realization"] = std::move(top);
-    j["dispensing"] = periods ? dispensing_json(*periods, how, o) : ordered_json();
-    return j.dump(2) + "\n";
-}
-
-std::string csv_field(std::string_view v) {
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
-/// Records of RFC 4180 text (CRLF outside quotes ends a record), without their CRLF.
-std::vector<std::string> records(const std::string& csv) {
-    std::vector<std::string> out;
-    std::string cur;
-    bool quoted = false;
-    for (std::size_t i = 0; i < csv.size(); ++i) {
-        const char c = csv[i];
-        if (c == '"') quoted = !quoted;
-        if (!quoted && c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
-            out.push_back(std::move(cur));
-            cur.clear();
-            ++i;
-            continue;
-        }
-        cur += c;
-    }
-    if (!cur.empty()) out.push_back(std::move(cur));
-    return out;
-}
-
-constexpr std::string_view csv_extra_header =
-    ",realized_amount_mg,how_to_take,realized_daily_mg,difference_mg,form_changed,inserted,realization_notes,"
-    "realization_warnings";
-
-/// The plan's CSV with the realization appended to each row (one row per dose line, as
-/// to_csv writes them): new columns at the end, the existing ones unchanged.
-std::string realized_csv(const realized_schedule& r) {
-    const schedule s = exported(r);
-    const auto rows = records(to_csv(s));
-    std::string out = rows.at(0) + std::string(csv_extra_header) + "\r\n";
-    std::size_t row = 1;
-    for (const auto& st : r.steps) {
-        const std::size_t lines = std::max<std::size_t>(1, st.planned.doses.size());
-        const std::string step_tail =
-            format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +
-            format_number(finite(st.difference.value(), "difference_mg")) + ',' + (st.form_changed ? "true" : "false") +
-            ',' + (st.inserted ? "true" : "false") + ',' + csv_field(join(st.notes, " | ")) + ',' +
-            csv_field(join(st.warnings, " | "));
-        for (std::size_t i = 0; i < lines && row < rows.size(); ++i, ++row) {
-            std::string extra = ",,";
-            if (i < st.recipes.size())
-                extra = ',' + format_number(finite(st.recipes[i].realized.value(), "realized_amount_mg")) + ',' +
-                        csv_field(st.recipes[i].instruction);
-            out += rows[row] + extra + ',' + step_tail + "\r\n";
-        }
-    }
-    return out;
-}
-
-std::string dispensing_csv(const std::vector<dispensing_period>& periods, const realization_options& o) {
-    std::string out = "period_start,period_end,last_day,formulation_id,label,units,total_volume_ml,bottles\r\n";
-    for (const auto& p : periods)
-        for (const auto& l : p.lines) {
-            const bool liquid = l.total_volume.value() > 0;
-            out += format_date(p.start) + ',' + format_date(p.end) + ',' +
-                   format_last_day(p.end) + ',' + csv_field(l.formulation_id) + ',' +
-                   csv_field(l.label) + ',' + (liquid ? "" : format_number(l.units)) + ',' +
-                   (liquid ? format_number(l.total_volume.value()) : "") + ',' +
-                   (liquid && o.bottle_volume ? std::to_string(l.bottles) : "") + "\r\n";
-        }
     return out;
 }
 
@@ -487,8 +255,14 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     if (how.period) periods = for_option("--dispense", [&] { return dispense_by_period(r, *how.period, o); });
 
     const auto cautions = dilution_cautions(db, r);
-    if (pa.format == "json") return realized_json(r, o, forms, cautions, periods, how);
-    if (pa.format == "csv") return periods ? dispensing_csv(*periods, o) : realized_csv(r);
+    if (pa.format == "json") {
+        std::optional<dispensing_export> dispensing;
+        if (periods)
+            dispensing = dispensing_export{*periods, how.by_step ? std::nullopt
+                                                                 : std::optional<long>(std::lround(how.period->value()))};
+        return to_json(r, realized_export{forms, o, cautions}, dispensing);
+    }
+    if (pa.format == "csv") return periods ? to_csv(*periods, o) : to_csv(r);
     std::string out = render_realized(r, b.how, o, forms, cautions);
     if (periods) out += "\n" + render_dispensing(*periods, how, o, first_day(r));
     return out + plan_closing();

@@ -1,6 +1,8 @@
 // A schedule as JSON and CSV: see include/taper/plan/export.hpp and docs/output-formats.md.
 #include <taper/plan/export.hpp>
 
+#include "export_detail.hpp"
+
 #include <taper/error.hpp>
 #include <taper/units/io.hpp>
 #include <taper/version.hpp>
@@ -13,7 +15,7 @@
 namespace taper {
 namespace {
 
-using ordered_json = nlohmann::ordered_json;
+using detail::ordered_json;
 
 // The schema's names for the dose basis: the C++ enumerators, stable across versions.
 std::string_view basis_id(dose_basis b) { return b == dose_basis::own_mg ? "own_mg" : "diazepam_mg"; }
@@ -60,8 +62,14 @@ ordered_json step_json(const step& st) {
     return j;
 }
 
-// RFC 4180: a field with a comma, a double quote or a line break is quoted, and its
-// quotes doubled.
+std::string csv_number(double v, const step& st, std::string_view field) {
+    return format_number(checked(v, &st, field));
+}
+
+}  // namespace
+
+namespace detail {
+
 std::string csv_field(std::string_view v) {
     if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
     std::string out = "\"";
@@ -73,10 +81,6 @@ std::string csv_field(std::string_view v) {
     return out;
 }
 
-std::string csv_number(double v, const step& st, std::string_view field) {
-    return format_number(checked(v, &st, field));
-}
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& s : items) {
@@ -86,9 +90,7 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
-}  // namespace
-
-std::string to_json(const schedule& s) {
+ordered_json schedule_json(const schedule& s) {
     ordered_json j;
     j["format"] = "taper-schedule";
     j["format_version"] = schedule_format_version;
@@ -129,37 +131,43 @@ std::string to_json(const schedule& s) {
     ordered_json steps = ordered_json::array();
     for (const auto& st : s.steps) steps.push_back(step_json(st));
     j["steps"] = std::move(steps);
-    return j.dump(2) + "\n";
+    return j;
 }
 
-std::string to_csv(const schedule& s) {
-    static constexpr std::string_view header =
-        "step,phase,start,end,last_day,length_days,daily_dose_mg,equivalent_daily_dose_mg,change_mg,"
-        "change_percent,occupancy_percent,change_points,drug,time,amount_mg,notes,warnings\r\n";
-    std::string out(header);
-    for (const auto& st : s.steps) {
-        std::string common;
-        common += std::to_string(st.number) + ',';
-        common += csv_field(to_string(st.phase)) + ',';
-        common += format_date(st.start) + ',';
-        common += format_date(st.end()) + ',';
-        common += format_date(st.end() - std::chrono::days{1}) + ',';
-        common += std::to_string(whole_days(st.length)) + ',';
-        common += csv_number(st.daily_dose.value(), st, "daily_dose_mg") + ',';
-        common += csv_number(st.equivalent_daily_dose.value(), st, "equivalent_daily_dose_mg") + ',';
-        common += csv_number(st.change.value(), st, "change_mg") + ',';
-        common += csv_number(st.change_percent, st, "change_percent") + ',';
-        common += (st.occupancy_percent ? csv_number(*st.occupancy_percent, st, "occupancy_percent") : "") + ',';
-        common += (st.change_points ? csv_number(*st.change_points, st, "change_points") : "") + ',';
-        const std::string tail = csv_field(joined(st.notes)) + ',' + csv_field(joined(st.warnings)) + "\r\n";
-        if (st.doses.empty()) {
-            out += common + ",,," + tail;  // a step with no dose lines still gets its row
-            continue;
-        }
-        for (const auto& line : st.doses)
-            out += common + csv_field(line.drug) + ',' + csv_field(line.time) + ',' +
-                   csv_number(line.amount.value(), st, "amount_mg") + ',' + tail;
+std::vector<std::string> step_csv_rows(const step& st) {
+    std::vector<std::string> out;
+    std::string common;
+    common += std::to_string(st.number) + ',';
+    common += csv_field(to_string(st.phase)) + ',';
+    common += format_date(st.start) + ',';
+    common += format_date(st.end()) + ',';
+    common += format_date(st.end() - std::chrono::days{1}) + ',';
+    common += std::to_string(whole_days(st.length)) + ',';
+    common += csv_number(st.daily_dose.value(), st, "daily_dose_mg") + ',';
+    common += csv_number(st.equivalent_daily_dose.value(), st, "equivalent_daily_dose_mg") + ',';
+    common += csv_number(st.change.value(), st, "change_mg") + ',';
+    common += csv_number(st.change_percent, st, "change_percent") + ',';
+    common += (st.occupancy_percent ? csv_number(*st.occupancy_percent, st, "occupancy_percent") : "") + ',';
+    common += (st.change_points ? csv_number(*st.change_points, st, "change_points") : "") + ',';
+    const std::string tail = csv_field(joined(st.notes)) + ',' + csv_field(joined(st.warnings));
+    if (st.doses.empty()) {
+        out.push_back(common + ",,," + tail);  // a step with no dose lines still gets its row
+        return out;
     }
+    for (const auto& line : st.doses)
+        out.push_back(common + csv_field(line.drug) + ',' + csv_field(line.time) + ',' +
+                      csv_number(line.amount.value(), st, "amount_mg") + ',' + tail);
+    return out;
+}
+
+}  // namespace detail
+
+std::string to_json(const schedule& s) { return detail::schedule_json(s).dump(2) + "\n"; }
+
+std::string to_csv(const schedule& s) {
+    std::string out = std::string(detail::schedule_csv_header) + "\r\n";
+    for (const auto& st : s.steps)
+        for (const auto& row : detail::step_csv_rows(st)) out += row + "\r\n";
     return out;
 }
 

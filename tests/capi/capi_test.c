@@ -1252,6 +1252,43 @@ static void test_forms_and_realization(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispensing_period_count(NULL, &periods, &err));
     CHECK(monthly == NULL);
     taper_dispensing_free(NULL);
+
+    /* Exports of the realization, as `taper plan ... --have ... --format json|csv` prints them:
+     * step 1's recipe (checked by hand above), the tools from `options`, and dispensing only
+     * when a period is given. */
+    char* rjson = NULL;
+    OK(taper_realization_to_json(rz, &rjson, 0, &err));
+    CONTAINS(rjson, "\"format\": \"taper-schedule\"");
+    CONTAINS(rjson, "\"instruction\": \"5.9 mL of 2 mg/mL liquid = 11.8 mg\"");
+    CONTAINS(rjson, "\"syringe_resolution_ml\": 0.1,");
+    CONTAINS(rjson, "\"dispensing\": null\n}\n");
+    taper_string_free(rjson);
+    rjson = NULL;
+    OK(taper_realization_to_json(rz, &rjson, 28, &err));
+    CONTAINS(rjson, "\"by\": \"period\",\n    \"period_days\": 28,\n    \"bottle_volume_ml\": 100.0,");
+    taper_string_free(rjson);
+    char* rcsv = NULL;
+    OK(taper_realization_to_csv(rz, &rcsv, 0, &err));
+    CONTAINS(rcsv, ",amount_mg,notes,warnings,realized_amount_mg,how_to_take,realized_daily_mg,");
+    CONTAINS(rcsv, ",5.9 mL of 2 mg/mL liquid = 11.8 mg,");
+    taper_string_free(rcsv);
+    rcsv = NULL;
+    OK(taper_realization_to_csv(rz, &rcsv, 28, &err));
+    CHECK(strncmp(rcsv, "period_start,period_end,last_day,formulation_id,label,units,total_volume_ml,bottles\r\n", 85) ==
+          0);
+    CONTAINS(rcsv, ",2 mg/mL liquid,,");
+    taper_string_free(rcsv);
+    rjson = NULL;
+    rcsv = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(NULL, &rjson, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(rz, NULL, 0, &err));
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(rz, &rjson, 0.5, &err), "whole number");
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(rz, &rjson, -28, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(NULL, &rcsv, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(rz, NULL, 0, &err));
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(rz, &rcsv, 0.5, &err), "whole number");
+    CHECK(rjson == NULL && rcsv == NULL); /* untouched on failure */
+
     taper_realization_free(rz);
     rz = NULL;
 
