@@ -30,7 +30,7 @@ std::pair<std::string, std::string> default_strategy(const drug& d, const plan_a
     if (d.klass == drug_class::antipsychotic) return {"antipsychotic", "the default for antipsychotics"};
     if (uses_diazepam_equivalents(d.klass))
         return {"diazepam-crossover", "the default for benzodiazepines and z-drugs"};
-    if (const auto* m = d.find_target(d.default_target); m != nullptr && m->usable())
+    if (d.usable_occupancy() != nullptr)
         return {"hyperbolic", "the default for a drug with an occupancy model"};
     return {"proportional", "the default for a drug without an occupancy model"};
 }

@@ -40,8 +40,8 @@ std::string describe_drug_list(const database& db) {
             const std::string k(to_string(f.kind));
             if (std::find(forms.begin(), forms.end(), k) == forms.end()) forms.push_back(k);
         }
-        const auto* m = d.find_target(d.default_target);
-        const std::string model = m != nullptr && m->usable() ? m->receptor
+        const auto* m = d.usable_occupancy();
+        const std::string model = m != nullptr ? m->receptor
                                   : uses_diazepam_equivalents(d.klass) ? "diazepam-eq"
                                                                        : "-";
         out += fmt::format("{:<16} {:<20} {:<10} {}\n", d.name, d.class_label, model,

@@ -1,4 +1,5 @@
 #include "text.hpp"
+#include "../detail/ascii.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -40,12 +41,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
+std::string lower(std::string_view s) { return detail::ascii_lower(s); }
 
 std::string format_last_day(date end) { return format_date(end - std::chrono::days{1}); }
 

@@ -21,9 +21,14 @@ const occupancy_model* drug::find_target(std::string_view id) const noexcept {
     return nullptr;
 }
 
-const occupancy_model& drug::occupancy() const {
+const occupancy_model* drug::usable_occupancy() const noexcept {
     const occupancy_model* m = find_target(default_target);
-    if (m == nullptr || !m->usable())
+    return (m != nullptr && m->usable()) ? m : nullptr;
+}
+
+const occupancy_model& drug::occupancy() const {
+    const occupancy_model* m = usable_occupancy();
+    if (m == nullptr)
         throw missing_data_error(
             name + " has no usable receptor occupancy model in the data (no published Emax "
                    "and ED50 were found), so occupancy cannot be computed; plan a proportional "

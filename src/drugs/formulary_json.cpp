@@ -4,6 +4,7 @@
 // a misspelt field is never silently ignored. Provenance is per object in the file and per
 // value in memory: each value set here takes the provenance of the object it came from.
 #include "formulary_json.hpp"
+#include "../detail/ascii.hpp"
 
 #include <taper/error.hpp>
 
@@ -24,10 +25,7 @@ using json = nlohmann::json;
 std::string name_key(std::string_view name) {
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
     while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    std::string out(name);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return ascii_lower(name);
 }
 
 namespace {

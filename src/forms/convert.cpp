@@ -8,6 +8,7 @@
 // Classes: dose_to = dose_from × (10 / equiv_from) × (equiv_to / 10), where equiv_x is the
 // mg of x the named table puts level with 10 mg diazepam.
 #include <taper/forms/convert.hpp>
+#include "../detail/ascii.hpp"
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
@@ -20,12 +21,6 @@
 namespace taper {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -79,7 +74,7 @@ struct named_form {
 };
 
 std::optional<form_kind> kind_named(std::string_view word) {
-    std::string w = lower(word);
+    std::string w = detail::ascii_lower(word);
     if (auto k = form_kind_from_string(w)) return k;
     // People write plurals ("tablets", "capsules") and "bead"/"drop".
     if (w.size() > 1 && w.back() == 's') w.pop_back();
@@ -119,9 +114,9 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
         throw invalid_argument_error(d.name + " has no formulations in the data, so \"" +
                                      std::string(spec_in) + "\" cannot be converted");
 
-    const std::string key = lower(spec);
+    const std::string key = detail::ascii_lower(spec);
     for (const auto& f : d.formulations)
-        if (lower(f.id) == key) return named_form{&f, std::nullopt, std::nullopt};
+        if (detail::ascii_lower(f.id) == key) return named_form{&f, std::nullopt, std::nullopt};
 
     named_form wanted;
     std::optional<form_kind> kind = kind_named(spec);
@@ -134,7 +129,7 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
             kind = kind_named(form_word);
             const formulation* by_id = nullptr;
             for (const auto& f : d.formulations)
-                if (!kind && lower(f.id) == lower(form_word)) by_id = &f;
+                if (!kind && detail::ascii_lower(f.id) == detail::ascii_lower(form_word)) by_id = &f;
             if (by_id != nullptr) kind = by_id->kind;
             if (kind) {
                 try {
@@ -184,7 +179,7 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
         }
     } else {
         for (const auto& f : d.formulations)
-            if (lower(f.id).rfind(key + "-", 0) == 0) hits.push_back(&f);
+            if (detail::ascii_lower(f.id).rfind(key + "-", 0) == 0) hits.push_back(&f);
         if (hits.empty()) throw fail("is not a formulation id, a form or \"<strength> <form>\"");
     }
     if (hits.size() > 1) {
@@ -376,7 +371,7 @@ struct table_entry {
     std::string status;   ///< "verified", ..., or "reference" for diazepam by definition
 };
 
-bool is_diazepam(const drug& d) { return lower(d.name) == "diazepam"; }
+bool is_diazepam(const drug& d) { return detail::ascii_lower(d.name) == "diazepam"; }
 
 table_entry entry_of(const drug& d, std::string_view table) {
     if (is_diazepam(d) && d.equivalents.tables.find(table) == d.equivalents.tables.end())
@@ -428,7 +423,7 @@ class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& 
     if (!is_diazepam(from)) out.text += " ≈ " + mg_text(out.diazepam_equivalent) + " diazepam";
     if (!is_diazepam(to) || is_diazepam(from)) out.text += " ≈ " + mg_text(out.dose) + " " + to.name;
     out.text += " (table " + out.table + ": " + entry(from, ef, eq_from);
-    if (lower(from.name) != lower(to.name)) out.text += "; " + entry(to, et, eq_to);
+    if (detail::ascii_lower(from.name) != detail::ascii_lower(to.name)) out.text += "; " + entry(to, et, eq_to);
     out.text += "). Equivalents are approximate and tables disagree: agree the dose with the prescriber";
     return out;
 }

@@ -13,6 +13,7 @@
 //     tablet and liquid lines then say what the pharmacy packs into the pouches.
 // Periods are half-open: `end` is the day after the last day, as for step::end().
 #include <taper/forms/realize.hpp>
+#include "../detail/ascii.hpp"
 #include <taper/units/io.hpp>
 
 #include <algorithm>
@@ -26,12 +27,6 @@ namespace {
 
 constexpr std::string_view strip_strategy = "tapering-strip";
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool is_volume(dose_component::kind k) {
     return k == dose_component::kind::liquid_volume || k == dose_component::kind::drops;
@@ -57,7 +52,7 @@ struct tally {
 class period_builder {
 public:
     period_builder(date start, date end, const realized_schedule& r)
-        : start_(start), end_(end), plan_drug_(lower(r.plan.drug)),
+        : start_(start), end_(end), plan_drug_(detail::ascii_lower(r.plan.drug)),
           strip_(r.plan.strategy == strip_strategy) {}
 
     /// Add the days of `s` that fall inside this period.
@@ -115,7 +110,7 @@ public:
 
 private:
     tally& find(const std::string& drug, const dose_component& part) {
-        const std::string key = lower(drug) + '\n' + part.formulation_id + '\n' + part.label;
+        const std::string key = detail::ascii_lower(drug) + '\n' + part.formulation_id + '\n' + part.label;
         for (auto& t : tallies_)
             if (t.key == key) return t;
         tally t;
@@ -123,7 +118,7 @@ private:
         t.by_volume = is_volume(part.what);
         t.line.formulation_id = part.formulation_id;
         // Another drug's product (diazepam in a crossover) is named, so lines cannot be mixed up.
-        t.line.label = (!drug.empty() && lower(drug) != plan_drug_) ? drug + " " + part.label : part.label;
+        t.line.label = (!drug.empty() && detail::ascii_lower(drug) != plan_drug_) ? drug + " " + part.label : part.label;
         tallies_.push_back(std::move(t));
         return tallies_.back();
     }

@@ -1,6 +1,7 @@
 // A realized schedule as JSON and CSV: see include/taper/forms/export.hpp and
 // docs/output-formats.md.
 #include <taper/forms/export.hpp>
+#include "../detail/ascii.hpp"
 
 #include "../plan/export_detail.hpp"
 
@@ -18,11 +19,6 @@ namespace {
 using detail::csv_field;
 using detail::ordered_json;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string last_day(date end) { return format_date(end - std::chrono::days{1}); }
 
@@ -135,7 +131,7 @@ std::vector<std::string> dilution_cautions(const database& db, const realized_sc
         for (const auto& rc : st.recipes)
             for (const auto& p : rc.parts) {
                 if (p.what != dose_component::kind::dilution) continue;
-                const std::string key = lower(rc.drug) + '\n' + p.formulation_id;
+                const std::string key = detail::ascii_lower(rc.drug) + '\n' + p.formulation_id;
                 if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
                 seen.push_back(key);
                 const drug* d = db.find(rc.drug.empty() ? r.plan.drug : rc.drug);

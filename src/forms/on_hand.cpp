@@ -2,6 +2,7 @@
 // text like "10 mg tablet, 2 mg/mL liquid". See include/taper/forms/on_hand.hpp and
 // docs/realization.md.
 #include <taper/forms/on_hand.hpp>
+#include "../detail/ascii.hpp"
 
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -15,11 +16,6 @@
 namespace taper {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -141,12 +137,12 @@ std::string kinds_help() {
 
 form_words read_form_words(const drug& d, std::string_view item, std::string_view text) {
     form_words out;
-    const std::string all = lower(trim(text));
+    const std::string all = detail::ascii_lower(trim(text));
     // A formulation id ("tablet-mr", "drops-40mg-ml"), unless the words read as a kind of
     // form: "tablet" means any tablet, not only the formulation whose id is "tablet".
     if (!kind_word(all))
         for (const auto& f : d.formulations)
-            if (lower(f.id) == all) {
+            if (detail::ascii_lower(f.id) == all) {
                 out.by_id = &f;
                 return out;
             }

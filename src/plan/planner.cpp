@@ -109,8 +109,7 @@ bool printable_text(std::string_view s) {
 
 const occupancy_model* resolve_model(const drug& d, const plan_request& r) {
     if (!r.occupancy_model.empty()) return &d.occupancy(r.occupancy_model);
-    const auto* m = d.find_target(d.default_target);
-    return (m != nullptr && m->usable()) ? m : nullptr;
+    return d.usable_occupancy();
 }
 
 // --- class guidance on pace -------------------------------------------------------------
@@ -282,7 +281,7 @@ pacing pacing_for(const drug& d, const plan_request& r, std::vector<std::string>
 }  // namespace
 
 mass plausible_daily_limit(const drug& d) {
-    if (const auto* m = d.find_target(d.default_target); m != nullptr && m->usable())
+    if (const auto* m = d.usable_occupancy())
         return 100.0 * *m->ed50;
     if (!d.equivalents.empty()) {
         const auto it = d.equivalents.tables.find(default_equivalence_table);

@@ -3,6 +3,8 @@
 #include <taper/plan/export.hpp>
 #include <taper/taper.hpp>
 
+#include "plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,20 +22,9 @@ const taper::database& db() { return taper::database::embedded(); }
 taper::mass mg(double v) { return from_value<taper::mass>(v); }
 taper::volume mL(double v) { return from_value<taper::volume>(v); }
 
-taper::plan_request request(std::string drug, taper::mass dose) {
-    taper::plan_request r;
-    r.drug = std::move(drug);
-    r.daily_dose = dose;
-    r.start = taper::parse_date("2026-12-01");
-    r.interval = 28_d;
-    return r;
-}
+using taper::testing::request;
 
-bool has_text(const std::vector<std::string>& lines, const std::string& part) {
-    for (const auto& l : lines)
-        if (l.find(part) != std::string::npos) return true;
-    return false;
-}
+using taper::testing::has_text;
 
 // --- a dose so small that it is "about equal" to zero -------------------------------------
 

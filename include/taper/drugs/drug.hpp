@@ -47,6 +47,8 @@ struct drug {
 
     /// The model with this id, or nullptr.
     const occupancy_model* find_target(std::string_view id) const noexcept;
+    /// The default model if it can be evaluated (Emax, ED50 and Hill known), else nullptr.
+    const occupancy_model* usable_occupancy() const noexcept;
     /// The default model. Throws missing_data_error if the drug has no usable model,
     /// with a message suggesting a proportional taper instead.
     const occupancy_model& occupancy() const;

@@ -2,6 +2,8 @@
 // the limits it enforces, against numbers computed by hand in the comments.
 #include <taper/taper.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,14 +21,7 @@ namespace strategies = taper::strategies;
 
 const taper::database& db() { return taper::database::embedded(); }
 
-taper::plan_request request(std::string drug, taper::mass dose) {
-    taper::plan_request r;
-    r.drug = std::move(drug);
-    r.daily_dose = dose;
-    r.start = taper::parse_date("2026-12-01");
-    r.interval = 28_d;
-    return r;
-}
+using taper::testing::request;
 
 taper::schedule plan(const taper::plan_request& r, const taper::any_strategy& s) {
     return taper::make_plan(db(), r, s);
@@ -47,11 +42,7 @@ std::vector<double> doses_of(const taper::schedule& s) {
     return out;
 }
 
-bool has_text(const std::vector<std::string>& lines, const std::string& part) {
-    for (const auto& l : lines)
-        if (l.find(part) != std::string::npos) return true;
-    return false;
-}
+using taper::testing::has_text;
 
 const double nan = std::numeric_limits<double>::quiet_NaN();
 const double inf = std::numeric_limits<double>::infinity();
@@ -756,8 +747,7 @@ TEST(PlannerGuards, DoseLinesMustAddUpToTheDailyDose) {
 // --- abrupt stops ------------------------------------------------------------------------
 
 bool has_warning(const taper::step& s, const std::string& text) {
-    return std::any_of(s.warnings.begin(), s.warnings.end(),
-                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+    return has_text(s.warnings, text);
 }
 
 TEST(PlannerAbruptStop, LinearLastStepIsFlagged) {

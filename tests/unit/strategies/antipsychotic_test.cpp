@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,15 +14,9 @@ using namespace taper::literals;
 using taper::step_phase;
 namespace st = taper::strategies;
 
-taper::plan_request request(const std::string& drug, taper::mass dose) {
-    taper::plan_request r;
-    r.drug = drug;
-    r.daily_dose = dose;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+using taper::testing::request;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using taper::testing::has;
 
 // Risperidone's D2 model (Kapur 1999): Emax 91 %, ED50 0.8 mg. occ = 91·D/(0.8 + D).
 //   4 mg:    364 / 4.8   = 75.8333 %

@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -10,13 +12,7 @@ using namespace taper::literals;
 using taper::step_phase;
 namespace st = taper::strategies;
 
-taper::plan_request citalopram_20() {
-    taper::plan_request r;
-    r.drug = "citalopram";
-    r.daily_dose = 20.0_mg;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+taper::plan_request citalopram_20() { return taper::testing::request("citalopram", 20.0_mg); }
 
 // Citalopram's default model (Sorensen 2022, striatum): Emax 83.98 %, ED50 2.33 mg.
 // occ(20) = 83.98 · 20 / 22.33 = 75.2172 %.

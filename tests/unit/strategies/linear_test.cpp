@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -9,13 +11,7 @@ namespace {
 using namespace taper::literals;
 using taper::step_phase;
 
-taper::plan_request sertraline_50() {
-    taper::plan_request r;
-    r.drug = "sertraline";
-    r.daily_dose = 50.0_mg;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+taper::plan_request sertraline_50() { return taper::testing::request("sertraline", 50.0_mg); }
 
 TEST(StrategyLinear, SertralineInEqualSteps) {
     // The Maudsley contrast case: 50 -> 37.5 -> 25 -> 12.5 -> 0 mg, 12.5 mg per step.

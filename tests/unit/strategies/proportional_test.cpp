@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,13 +14,7 @@ using namespace taper::literals;
 using taper::step_phase;
 namespace st = taper::strategies;
 
-taper::plan_request citalopram_20() {
-    taper::plan_request r;
-    r.drug = "citalopram";
-    r.daily_dose = 20.0_mg;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+taper::plan_request citalopram_20() { return taper::testing::request("citalopram", 20.0_mg); }
 
 TEST(StrategyProportional, TenPercentOfTheMostRecentDose) {
     // 20 · 0.9 = 18, · 0.9 = 16.2, 14.58, 13.122, 11.8098 ...

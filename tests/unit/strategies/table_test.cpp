@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,15 +16,9 @@ using taper::step_phase;
 using taper::table_row;
 namespace st = taper::strategies;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using taper::testing::has;
 
-taper::plan_request citalopram_20() {
-    taper::plan_request r;
-    r.drug = "citalopram";
-    r.daily_dose = 20.0_mg;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+taper::plan_request citalopram_20() { return taper::testing::request("citalopram", 20.0_mg); }
 
 std::string plan_error_text(const taper::plan_request& r, const st::table& t) {
     try {

@@ -2,6 +2,8 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
+#include "../plan_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,15 +15,9 @@ using namespace taper::literals;
 using taper::step_phase;
 namespace st = taper::strategies;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using taper::testing::has;
 
-taper::plan_request citalopram_20() {
-    taper::plan_request r;
-    r.drug = "citalopram";
-    r.daily_dose = 20.0_mg;
-    r.start = taper::parse_date("2026-12-01");
-    return r;
-}
+taper::plan_request citalopram_20() { return taper::testing::request("citalopram", 20.0_mg); }
 
 // Citalopram: Emax 83.98 %, ED50 2.33 mg; occ(20 mg) = 75.2172 %. Hyperbolic curve, 5 points
 // per 28-day roll: 5/28 = 0.178571 points a day.
