@@ -91,3 +91,8 @@ constexpr Quantity from_value(double v) {
 }
 
 }  // namespace taper
+
+// Shares, occupancy points, diazepam-equivalent mg and `in(q, unit)` are part of the core.
+#include <taper/units/access.hpp>
+#include <taper/units/equivalent.hpp>
+#include <taper/units/proportions.hpp>
