@@ -9,6 +9,7 @@
 #include <taper/error.hpp>
 #include <taper/forms/export.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 
 #include <chrono>
@@ -51,6 +52,12 @@ struct taper_registry {
 
 struct taper_schedule {
     taper::schedule schedule;
+    /// Message texts, rendered once when the handle is made (render()), so that the borrowed
+    /// pointers the accessors hand out stay valid and reading is thread-safe.
+    std::vector<std::string> plan_texts;                      ///< schedule.messages, in order
+    std::vector<std::vector<std::string>> step_texts;          ///< steps[i].messages, in order
+    std::vector<std::vector<std::size_t>> step_notes, step_warnings;  ///< indices by severity
+    void render();
 };
 
 struct taper_forms {

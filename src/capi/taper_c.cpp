@@ -5,6 +5,7 @@
 // the helpers the other files share (internal.hpp).
 #include "internal.hpp"
 
+#include <algorithm>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
@@ -143,8 +144,9 @@ taper_step_info step_info(const step& s, date plan_start) {
     out.occupancy_percent = or_nan(s.occupancy_percent);
     out.change_points = or_nan(s.change_points);
     out.dose_count = s.doses.size();
-    out.note_count = s.notes.size();
-    out.warning_count = s.warnings.size();
+    out.note_count = static_cast<std::size_t>(
+        std::count_if(s.messages.begin(), s.messages.end(), [](const message& m) { return m.level == severity::note; }));
+    out.warning_count = s.messages.size() - out.note_count;
     return out;
 }
 

@@ -538,8 +538,10 @@ realized_schedule schedule_realizer::run() {
             extra.occupancy_percent = model_->occupancy_percent(from_value<mass>(t));
             extra.change_points = model_->occupancy_percent(from_value<mass>(prev_)) - *extra.occupancy_percent;
         }
-        extra.notes = {note};
-        extra.warnings.clear();
+        // The step's own messages are the planner's, about another dose: the inserted step
+        // says why it is there in the realization's notes.
+        extra.messages.clear();
+        extra.progress = 0;
         const auto extra_jobs = jobs_for(extra);
         realized_step rs = make_step(extra, extra_jobs, cs, constant);
         rs.inserted = true;

@@ -1269,7 +1269,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_string_free(rjson);
     char* rcsv = NULL;
     OK(taper_realization_to_csv(rz, &rcsv, 0, &err));
-    CONTAINS(rcsv, ",amount_mg,notes,warnings,realized_amount_mg,how_to_take,realized_daily_mg,");
+    CONTAINS(rcsv, ",amount_mg,notes,warnings,message_ids,realized_amount_mg,how_to_take,realized_daily_mg,");
     CONTAINS(rcsv, ",5.9 mL of 2 mg/mL liquid = 11.8 mg,");
     taper_string_free(rcsv);
     rcsv = NULL;

@@ -30,7 +30,10 @@ struct schedule {
     std::string equivalence_table;      ///< for diazepam-basis plans
     date start{};
     std::vector<step> steps;
-    std::vector<std::string> warnings;  ///< about the plan as a whole
+    std::vector<message> messages;      ///< about the plan as a whole
+    /// Free text from strategies written in C, Python or Swift (strategy_text messages).
+    std::vector<std::string> strategy_texts;
+    std::string current_formulation;    ///< as requested (whole-unit warnings name it)
 
     date end() const { return steps.empty() ? start : steps.back().end(); }
     mass final_dose() const { return steps.empty() ? start_dose : steps.back().equivalent_daily_dose; }

@@ -60,21 +60,20 @@ struct antipsychotic {
         const occupancy_model* m = d2_model(ctx);
         if (m == nullptr) {
             t.daily_dose = by_fraction;
-            t.note = "cut " + format_number(fraction * 100) + "% of the most recent dose; " + d.name +
-                     " has no usable D2 occupancy model in the data, so the " + format_number(max_points) +
-                     "-point limit could not be applied";
+            t.note = make_message(message_code::cut_share_without_d2_limit,
+                                  {percent{fraction * units::fraction}, max_points * units::points});
             return t;
         }
         const double occ_latest = m->occupancy_percent(latest);
         const mass by_points = m->dose_for_occupancy(std::max(0.0, occ_latest - max_points));
         if (by_fraction >= by_points) {
             t.daily_dose = by_fraction;
-            t.note = "cut " + format_number(fraction * 100) + "% of the most recent dose (within the " +
-                     format_number(max_points) + "-point D2 occupancy limit)";
+            t.note = make_message(message_code::cut_share_within_d2_limit,
+                                  {percent{fraction * units::fraction}, max_points * units::points});
         } else {
             t.daily_dose = by_points;
-            t.note = "cut limited to " + format_number(max_points) + " points of D2 occupancy (target " +
-                     format_number(std::round((occ_latest - max_points) * 100) / 100) + "%)";
+            t.note = make_message(message_code::cut_limited_by_d2_points,
+                                  {max_points * units::points, (occ_latest - max_points) * units::points});
         }
         return t;
     }

@@ -64,7 +64,8 @@ struct diazepam_crossover {
                              "proportional strategy (a percentage of the most recent dose) instead");
         if (d.name == reference_drug) {
             auto t = reduce(ctx, done, dose_basis::own_mg);
-            if (t && done.empty()) t->note = "already diazepam: no switch needed; " + t->note;
+            // The first step says why there is no switch; its cut is the usual one.
+            if (t && done.empty()) t->note = make_message(message_code::crossover_not_needed);
             return t;
         }
 
@@ -91,9 +92,9 @@ struct diazepam_crossover {
                 t.doses.push_back({d.name, split[i].time, split[i].amount});
         }
         const timed_dose& now = split[first_diazepam];
-        t.note = "switch " + std::to_string(switched + 1) + " of " + std::to_string(split.size()) + ": the " +
-                 now.time + " dose of " + to_string(now.amount) + " " + d.name + " becomes " +
-                 to_string(now.amount * eq.diazepam_per_mg) + " diazepam (" + eq.description + ")";
+        t.note = make_message(message_code::crossover_switch,
+                              {parameter::count(switched + 1), parameter::dose_time(first_diazepam), now.amount,
+                               in(now.amount * eq.diazepam_per_mg, units::mg) * units::diazepam_mg});
         return t;
     }
 
@@ -186,14 +187,13 @@ private:
         const mass cut = latest * (percent / 100.0);
         if (cut >= tail_step * (1 - 1e-9)) {
             t.daily_dose = latest - cut;
-            t.note = "cut " + format_number(percent) + "% of the most recent dose";
+            t.note = make_message(message_code::cut_share_of_recent, {percent * units::percent_of_dose});
             return t;
         }
         // The tail: whole multiples of tail_step, one lower per step.
         const double multiples = std::round((latest / tail_step).value()) - 1.0;
         t.daily_dose = tail_step * std::max(0.0, multiples);
-        t.note = "tail: " + to_string(tail_step) + " per step (a " + format_number(percent) +
-                 "% cut would be smaller)";
+        t.note = make_message(message_code::crossover_tail, {tail_step, percent * units::percent_of_dose});
         return t;
     }
 

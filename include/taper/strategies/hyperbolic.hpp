@@ -51,7 +51,7 @@ struct hyperbolic {
         }
         target t;  // (not a designated initializer: GCC 12 warns about the members left out)
         t.daily_dose = m.dose_for_occupancy(next_occ);
-        t.note = "target " + format_number(std::round(next_occ * 100) / 100) + "% " + m.receptor + " occupancy";
+        t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
         return t;
     }
 

@@ -33,22 +33,20 @@ namespace taper::strategies {
 struct table {
     std::vector<table_row> rows{};
 
-    static constexpr std::string_view row_marker = "table row ";
-
     std::string_view name() const { return "table"; }
 
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
         validate_rows<plan_error>();
         validate_against(ctx.request);
-        const auto used = static_cast<std::size_t>(std::count_if(done.begin(), done.end(), [](const step& s) {
-            return !s.notes.empty() && s.notes.front().starts_with(row_marker);
-        }));
+        // step::progress is the row the step came from (1-based; holds keep their step's).
+        const auto used = static_cast<std::size_t>(done.empty() ? 0 : done.back().progress);
         if (used >= rows.size()) return std::nullopt;
         const table_row& row = rows[used];
         target t;
         t.daily_dose = row.daily_dose;
         t.length = row.length;
-        t.note = std::string(row_marker) + std::to_string(used + 1) + " of " + std::to_string(rows.size());
+        t.progress = static_cast<int>(used + 1);
+        t.note = make_message(message_code::table_row, {parameter::count(used + 1), parameter::count(rows.size())});
         return t;
     }
 

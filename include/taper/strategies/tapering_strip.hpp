@@ -43,16 +43,13 @@ struct tapering_strip {
     std::optional<double> occupancy_floor{};  ///< hyperbolic: default `points`
     std::optional<double> final_fraction{};   ///< of the start; proportional default 1/40
 
-    static constexpr std::string_view day_marker = "tapering strip: roll ";
-
     std::string_view name() const { return "tapering-strip"; }
 
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
         validate_as<plan_error>();
         const auto roll_days = static_cast<long>(std::lround(roll_length.value()));
-        const long day = std::count_if(done.begin(), done.end(), [](const step& s) {
-            return !s.notes.empty() && s.notes.front().starts_with(day_marker);
-        });
+        // step::progress counts the strip's days so far (holds keep their step's).
+        const long day = done.empty() ? 0 : done.back().progress;
         const bool roll_starts = day % roll_days == 0;
         const mass start = ctx.start_dose();
         const mass latest = ctx.latest(done, start);
@@ -61,8 +58,11 @@ struct tapering_strip {
 
         target t;
         t.length = from_value<duration>(1);
-        t.note = std::string(day_marker) + std::to_string(day / roll_days + 1) + ", day " +
-                 std::to_string(day % roll_days + 1) + " of " + std::to_string(roll_days);
+        t.progress = static_cast<int>(day + 1);
+        t.note = make_message(message_code::strip_day,
+                              {parameter::count(static_cast<std::size_t>(day / roll_days + 1)),
+                               parameter::count(static_cast<std::size_t>(day % roll_days + 1)),
+                               parameter::count(static_cast<std::size_t>(roll_days))});
         if (curve == strip_curve::proportional) {
             if (roll_starts && latest <= start * final_fraction.value_or(1.0 / 40.0) * (1 + 1e-9)) return std::nullopt;
             t.daily_dose = latest * std::pow(1.0 - percent / 100.0, 1.0 / static_cast<double>(roll_days));
