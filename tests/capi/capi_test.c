@@ -529,6 +529,19 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
             OK(taper_schedule_step_note(s, &note, i, 0, &err));
             CONTAINS(note, "SERT occupancy");
             FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_note(s, &note, i, st.note_count, &err));
+            /* The same note as a code: hyperbolic's target occupancy, first on the step. */
+            size_t message_count = 0;
+            OK(taper_schedule_step_message_count(s, &message_count, i, &err));
+            CHECK(message_count == st.note_count + st.warning_count);
+            taper_message_info m;
+            memset(&m, 0, sizeof m);
+            m.struct_size = sizeof m;
+            OK(taper_schedule_step_message(s, &m, i, 0, &err));
+            CHECK(m.code == TAPER_MESSAGE_TARGET_OCCUPANCY);
+            CHECK(m.severity == TAPER_SEVERITY_NOTE);
+            STR_EQ(m.id, "target_occupancy");
+            STR_EQ(m.text, note);
+            FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_message(s, &m, i, message_count, &err));
         } else {
             CHECK(st.phase == TAPER_PHASE_STOP);
             CHECK(i == n - 1);
@@ -802,6 +815,27 @@ static void test_proportional_and_others(taper_database* db) {
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_warning(s, &warning, info.warning_count, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(s, NULL, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(NULL, &warning, 0, &err));
+    /* The same warning as a code, with the severity and the text. */
+    taper_message_info pm;
+    memset(&pm, 0, sizeof pm);
+    pm.struct_size = sizeof pm;
+    OK(taper_schedule_message(s, &pm, 0, &err));
+    CHECK(pm.code == TAPER_MESSAGE_WHOLE_UNITS_STRENGTHS_UNKNOWN);
+    CHECK(pm.code == 303); /* pinned */
+    CHECK(pm.severity == TAPER_SEVERITY_WARNING);
+    STR_EQ(pm.id, "whole_units_strengths_unknown");
+    STR_EQ(pm.text, warning);
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_message(s, &pm, info.warning_count, &err));
+    pm.struct_size = 4;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_schedule_message(s, &pm, 0, &err));
+    size_t no_count = 0;
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_message_count(s, &no_count, 100000, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_message_count(s, NULL, 0, &err));
+    /* Every C code has its id; numbers that are not codes have none. */
+    STR_EQ(taper_message_code_id(TAPER_MESSAGE_ABRUPT_STOP_SEIZURE_RISK), "abrupt_stop_seizure_risk");
+    STR_EQ(taper_message_code_id(TAPER_MESSAGE_TABLE_ROW), "table_row");
+    CHECK(taper_message_code_id(0) == NULL);
+    CHECK(taper_message_code_id(99999) == NULL);
     OK(taper_schedule_step(s, &st, 0, &err));
     NEAR(st.length_days, 91, 0);
     taper_schedule_free(s);

@@ -48,6 +48,7 @@ from .forms import (
     RecipePart,
     realize_dose,
 )
+from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
 from .strategy import (
@@ -120,6 +121,8 @@ __all__ = [
     "IndexOutOfRangeError",
     "InternalError",
     "InvalidArgumentError",
+    "Message",
+    "MessageCode",
     "MissingDataError",
     "ParseError",
     "Phase",
@@ -133,6 +136,7 @@ __all__ = [
     "Registry",
     "Schedule",
     "ScheduleArrays",
+    "Severity",
     "Step",
     "Strategy",
     "StrategyContext",
