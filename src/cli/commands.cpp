@@ -150,15 +150,16 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         try {
             return registry.make(name, o);
         } catch (const strategy_error& e) {
-            std::string message = e.what();
-            for (const auto& [option, flag] : from_flag) {
-                const std::string quoted = "\"" + option + "\"";
-                if (const auto at = message.find(quoted); at != std::string::npos)
-                    message.insert(at + quoted.size(), " (" + flag + ")");
-            }
-            // An unknown name is the flag's fault; a strategy's own message names itself.
-            if (registry.find(name) == nullptr) message = "--strategy " + name + ": " + message;
-            throw strategy_error(message);
+            // The error says which option is at fault (error_detail, never its text): the
+            // flag that set it goes first, as for any other bad flag. An unknown name is the
+            // --strategy flag's fault.
+            const error_detail& why = e.detail();
+            std::string flag;
+            if (why.code == error_code::unknown_strategy) flag = "--strategy " + name;
+            for (const auto& [option, set_by] : from_flag)
+                if (!why.option.empty() && option == why.option) flag = set_by;
+            if (flag.empty()) throw;
+            throw strategy_error(flag + ": " + e.what(), why);
         }
     }();
 

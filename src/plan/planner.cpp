@@ -105,7 +105,7 @@ bool printable_text(std::string_view s) {
 }
 
 [[noreturn]] void reject(const std::string& field, const std::string& problem) {
-    throw plan_error("plan request: " + field + ": " + problem);
+    throw plan_error("plan request: " + field + ": " + problem, error_detail{error_code::plan_request, {}, {}, field, {}});
 }
 
 const occupancy_model* resolve_model(const drug& d, const plan_request& r) {

@@ -63,11 +63,14 @@ any_strategy strategy_registry::make(std::string_view name, const strategy_optio
         }
     }
     std::string message = "unknown strategy \"" + std::string(name) + "\"";
+    error_detail detail{error_code::unknown_strategy, std::string(name), known, {}, {}};
     // Close enough to be a slip: a third of the name's letters, at least two.
-    if (!nearest.empty() && best <= std::max<std::size_t>(2, nearest.size() / 3))
+    if (!nearest.empty() && best <= std::max<std::size_t>(2, nearest.size() / 3)) {
         message += "; did you mean \"" + nearest + "\"?";
+        detail.suggestions.push_back(nearest);
+    }
     message += known.empty() ? std::string(" (no strategies are registered)") : " (known: " + known + ")";
-    throw strategy_error(message);
+    throw strategy_error(message, std::move(detail));
 }
 
 std::vector<const strategy_registry::entry*> strategy_registry::list() const {

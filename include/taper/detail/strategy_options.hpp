@@ -41,8 +41,9 @@ inline void accept_only(const strategy_options& o, std::string_view strategy,
             takes += a;
         }
         throw strategy_error(std::string(strategy) + " strategy: the option \"" + name +
-                             "\" does not apply to it (it takes " +
-                             (takes.empty() ? std::string("no options") : takes) + ")");
+                                 "\" does not apply to it (it takes " +
+                                 (takes.empty() ? std::string("no options") : takes) + ")",
+                             error_detail{error_code::strategy_option, name, takes, name, {}});
     }
 }
 

@@ -112,15 +112,18 @@ struct diazepam_crossover {
             else if (it->second == "high")
                 c.range = range_end::high;
             else
-                throw strategy_error("diazepam-crossover strategy: range_end: expected \"low\" or \"high\", not \"" +
-                                     it->second + "\"");
+                throw strategy_error(
+                    "diazepam-crossover strategy: range_end: expected \"low\" or \"high\", not \"" + it->second + "\"",
+                    error_detail{error_code::strategy_option, it->second, "low or high", "extra.range_end", {}});
         }
         if (const auto it = o.extra.find("tail_step"); it != o.extra.end()) {
             try {
                 c.tail_step = parse_mass(it->second);
             } catch (const parse_error& e) {
                 throw strategy_error("diazepam-crossover strategy: tail_step: expected a mass of diazepam such as "
-                                     "\"0.5 mg\": " + std::string(e.what()));
+                                     "\"0.5 mg\": " + std::string(e.what()),
+                                     error_detail{error_code::strategy_option, it->second, "a mass such as \"0.5 mg\"",
+                                                  "extra.tail_step", {}});
             }
         }
         c.validate_as<strategy_error>();

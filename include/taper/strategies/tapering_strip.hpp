@@ -100,7 +100,8 @@ struct tapering_strip {
                                 {"curve", "percent", "roll_length", "final_fraction"});
         } else {
             throw strategy_error("tapering-strip strategy: curve: expected \"hyperbolic\" or \"proportional\", not \"" +
-                                 o.curve + "\"");
+                                     o.curve + "\"",
+                                 error_detail{error_code::strategy_option, o.curve, "hyperbolic or proportional", "curve", {}});
         }
         if (o.points) s.points = *o.points;
         if (o.percent) s.percent = *o.percent;
