@@ -233,6 +233,36 @@ TAPER_C_API taper_status taper_error_status(const taper_error* error);
 /* Frees an error. Accepts NULL. */
 TAPER_C_API void taper_error_free(taper_error* error);
 
+/* An error's detail as data (never parse the message): what kind of error, finer than the
+ * status (the same numbers as C++'s taper::error_code). Pinned values. */
+typedef enum taper_error_code {
+    TAPER_ERROR_CODE_UNSPECIFIED = 0,
+    TAPER_ERROR_CODE_PARSE = 1,
+    TAPER_ERROR_CODE_FORMULARY = 2,
+    TAPER_ERROR_CODE_UNKNOWN_DRUG = 3,
+    TAPER_ERROR_CODE_MISSING_DATA = 4,
+    TAPER_ERROR_CODE_INVALID_ARGUMENT = 5,
+    TAPER_ERROR_CODE_PLAN_REQUEST = 6,
+    TAPER_ERROR_CODE_PLAN = 7,
+    TAPER_ERROR_CODE_STRATEGY_OPTION = 8,
+    TAPER_ERROR_CODE_UNKNOWN_STRATEGY = 9,
+    TAPER_ERROR_CODE_STRATEGY_REGISTRATION = 10
+} taper_error_code;
+
+/* The error's taper_error_code (TAPER_ERROR_CODE_UNSPECIFIED for NULL or an error without
+ * detail, such as a NULL argument). */
+TAPER_C_API int32_t taper_error_detail_code(const taper_error* error);
+/* Borrowed from `error` (valid until taper_error_free), "" when not known or for NULL: the
+ * input as given, what was expected, and the option or request field at fault ("max step",
+ * "extra.tail_step"). */
+TAPER_C_API const char* taper_error_input(const taper_error* error);
+TAPER_C_API const char* taper_error_expected(const taper_error* error);
+TAPER_C_API const char* taper_error_option(const taper_error* error);
+/* Suggestions (the nearest drug or strategy names): how many, and one (borrowed; NULL past
+ * the end). */
+TAPER_C_API size_t taper_error_suggestion_count(const taper_error* error);
+TAPER_C_API const char* taper_error_suggestion(const taper_error* error, size_t index);
+
 /* Frees an allocated string returned by the library. Accepts NULL. */
 TAPER_C_API void taper_string_free(char* string);
 

@@ -32,6 +32,7 @@ struct taper_error {
     taper_status status = TAPER_ERROR_INTERNAL;
     std::string message;
     bool is_static = false;  // the preallocated out-of-memory error: never deleted
+    taper::error_detail detail{};  // the library error's detail, when it had one
 };
 
 struct taper_database {
@@ -97,7 +98,8 @@ private:
 };
 
 /// Stores a new error in *error (when error is not NULL) and returns the status.
-taper_status report(taper_error** error, taper_status status, const char* message) noexcept;
+taper_status report(taper_error** error, taper_status status, const char* message,
+                    const taper::error_detail* detail = nullptr) noexcept;
 
 /// Maps the exception being handled to a status. Call only inside a catch block.
 taper_status report_current(taper_error** error) noexcept;

@@ -43,6 +43,19 @@ static_assert(static_cast<int>(taper::message_code::whole_units_strengths_unknow
 static_assert(static_cast<int>(taper::message_code::min_change_exceeds_max_cut) == TAPER_MESSAGE_MIN_CHANGE_EXCEEDS_MAX_CUT);
 static_assert(static_cast<int>(taper::message_code::hold_after_missing_step) == TAPER_MESSAGE_HOLD_AFTER_MISSING_STEP);
 static_assert(static_cast<int>(taper::message_code::hold_after_last_step) == TAPER_MESSAGE_HOLD_AFTER_LAST_STEP);
+// The error codes likewise.
+static_assert(static_cast<int>(taper::error_code::unspecified) == TAPER_ERROR_CODE_UNSPECIFIED);
+static_assert(static_cast<int>(taper::error_code::parse) == TAPER_ERROR_CODE_PARSE);
+static_assert(static_cast<int>(taper::error_code::formulary) == TAPER_ERROR_CODE_FORMULARY);
+static_assert(static_cast<int>(taper::error_code::unknown_drug) == TAPER_ERROR_CODE_UNKNOWN_DRUG);
+static_assert(static_cast<int>(taper::error_code::missing_data) == TAPER_ERROR_CODE_MISSING_DATA);
+static_assert(static_cast<int>(taper::error_code::invalid_argument) == TAPER_ERROR_CODE_INVALID_ARGUMENT);
+static_assert(static_cast<int>(taper::error_code::plan_request) == TAPER_ERROR_CODE_PLAN_REQUEST);
+static_assert(static_cast<int>(taper::error_code::plan) == TAPER_ERROR_CODE_PLAN);
+static_assert(static_cast<int>(taper::error_code::strategy_option) == TAPER_ERROR_CODE_STRATEGY_OPTION);
+static_assert(static_cast<int>(taper::error_code::unknown_strategy) == TAPER_ERROR_CODE_UNKNOWN_STRATEGY);
+static_assert(static_cast<int>(taper::error_code::strategy_registration) == TAPER_ERROR_CODE_STRATEGY_REGISTRATION);
+
 static_assert(static_cast<int>(severity::note) == TAPER_SEVERITY_NOTE);
 static_assert(static_cast<int>(severity::warning) == TAPER_SEVERITY_WARNING);
 

@@ -33,11 +33,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 void strategy_registry::add(std::string name, std::string description, strategy_factory factory) {
     if (name.find_first_not_of(" \t") == std::string::npos)
-        throw strategy_error("strategy registry: a strategy needs a name that is not empty");
+        throw strategy_error("strategy registry: a strategy needs a name that is not empty",
+                             error_detail{error_code::strategy_registration, {}, "a name", {}, {}});
     if (!factory)
-        throw strategy_error("strategy registry: the strategy \"" + name + "\" needs a factory that makes it");
+        throw strategy_error("strategy registry: the strategy \"" + name + "\" needs a factory that makes it",
+                             error_detail{error_code::strategy_registration, name, "a factory", {}, {}});
     if (entries_.contains(name))
-        throw strategy_error("strategy registry: a strategy named \"" + name + "\" is already registered");
+        throw strategy_error("strategy registry: a strategy named \"" + name + "\" is already registered",
+                             error_detail{error_code::strategy_registration, name, "a name not yet registered", {}, {}});
     entry e{name, std::move(description), std::move(factory)};
     entries_.emplace(std::move(name), std::move(e));
 }

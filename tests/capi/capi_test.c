@@ -652,6 +652,30 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     /* Plan errors. */
     FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolc", o, &err), "did you mean");
     CHECK(s == NULL);
+    /* The same error's detail, as data. */
+    taper_error* detail = NULL;
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolc", o, &detail) == TAPER_ERROR_STRATEGY);
+    CHECK(taper_error_detail_code(detail) == TAPER_ERROR_CODE_UNKNOWN_STRATEGY);
+    STR_EQ(taper_error_input(detail), "hyperbolc");
+    CHECK(taper_error_suggestion_count(detail) == 1);
+    STR_EQ(taper_error_suggestion(detail, 0), "hyperbolic");
+    CHECK(taper_error_suggestion(detail, 1) == NULL);
+    STR_EQ(taper_error_option(detail), "");
+    CONTAINS(taper_error_expected(detail), "linear");
+    taper_error_free(detail);
+    detail = NULL;
+    OK(taper_strategy_options_set_amount_mg(o, 2, &err));
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &detail) == TAPER_ERROR_STRATEGY);
+    CHECK(taper_error_detail_code(detail) == TAPER_ERROR_CODE_STRATEGY_OPTION);
+    STR_EQ(taper_error_option(detail), "amount");
+    taper_error_free(detail);
+    OK(taper_strategy_options_reset(o, TAPER_OPTION_AMOUNT_MG, &err));
+    CHECK(taper_error_detail_code(NULL) == TAPER_ERROR_CODE_UNSPECIFIED);
+    STR_EQ(taper_error_input(NULL), "");
+    STR_EQ(taper_error_expected(NULL), "");
+    STR_EQ(taper_error_option(NULL), "");
+    CHECK(taper_error_suggestion_count(NULL) == 0);
+    CHECK(taper_error_suggestion(NULL, 0) == NULL);
     OK(taper_strategy_options_set_amount_mg(o, 2, &err));
     FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "amount");
     OK(taper_strategy_options_reset(o, TAPER_OPTION_AMOUNT_MG, &err));
