@@ -21,6 +21,7 @@ from .database import ClassEquivalent, Database, FormConversion, StrategyLike, d
 from .errors import (
     AbiMismatchError,
     BufferTooSmallError,
+    ErrorDetail,
     FormularyError,
     IndexOutOfRangeError,
     InternalError,
@@ -112,6 +113,7 @@ __all__ = [
     "DoseRecipe",
     "DoseTime",
     "DurationLike",
+    "ErrorDetail",
     "FormConversion",
     "FormInfo",
     "FormKind",
