@@ -80,7 +80,7 @@ message_context context_of(const schedule& plan, const step* s) {
     c.strategy = plan.strategy;
     c.receptor = plan.occupancy_receptor;
     c.equivalence_table = plan.equivalence_table;
-    c.formulation = plan.current_formulation;
+    c.formulation = plan.request.current_formulation;
     c.texts = plan.strategy_texts;
     if (s != nullptr) c.doses = s->doses;
     return c;

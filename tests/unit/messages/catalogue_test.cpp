@@ -105,7 +105,7 @@ TEST(MessageCatalogue, EveryCodeHasAnIdAUniqueNumberADocLineAndText) {
     plan.drug = "citalopram";
     plan.strategy = "table";
     plan.occupancy_receptor = "SERT";
-    plan.current_formulation = "tablet-mr";
+    plan.request.current_formulation = "tablet-mr";
     plan.strategy_texts = {"a strategy's own words"};
     taper::step st;
     st.doses = {{"citalopram", "night", 2.5_mg}};

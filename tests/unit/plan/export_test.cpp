@@ -1,7 +1,8 @@
 // JSON and CSV export of a schedule built by hand, so every expected value is known
 // independently of the planner.
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/messages/message.hpp>
-#include <taper/plan/export.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 #include <taper/version.hpp>

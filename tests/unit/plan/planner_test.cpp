@@ -666,7 +666,7 @@ TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
     auto r = request("paroxetine", 25_mg);
     r.current_formulation = "tablet-mr";
     const auto s = plan(r, ten_percent);
-    EXPECT_EQ(s.current_formulation, "tablet-mr");
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
     const auto& w = s.steps[0].messages;
     EXPECT_DOUBLE_EQ(mg_of_param(param(w, mc::whole_units_cannot_make, "dose")), 22.5);
     EXPECT_EQ(param(w, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::modified_release);
@@ -686,7 +686,7 @@ TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
     auto r = request("venlafaxine", 75_mg);
     r.current_formulation = "tablet-mr";
     const auto s = plan(r, ten_percent);
-    EXPECT_EQ(s.current_formulation, "tablet-mr");
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
     EXPECT_EQ(param(s.messages, mc::whole_units_strengths_unknown, "reason").as_reason(),
               taper::whole_unit_reason::modified_release);
 }

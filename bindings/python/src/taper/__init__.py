@@ -47,6 +47,7 @@ from .forms import (
     RealizedStep,
     Recipe,
     RecipePart,
+    realize,
     realize_dose,
 )
 from .messages import Message, MessageCode, Severity
@@ -166,6 +167,7 @@ __all__ = [
     "parse_mass",
     "parse_volume",
     "plan",
+    "realize",
     "realize_dose",
     "strategies",
     "version",
