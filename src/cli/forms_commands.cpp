@@ -3,6 +3,8 @@
 #include "inputs.hpp"
 #include "render.hpp"
 #include "text.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/forms/convert.hpp>
 #include <taper/forms/export.hpp>
@@ -24,14 +26,10 @@
 namespace taper::cli {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using detail::trim;
 
-// The number as the shortest round-trip decimal, for mL and counts ("0.1", "42").
-std::string num(double v) { return format_number(std::round(v * 1e9) / 1e9); }
+// mL and counts as a person measures them ("0.1", "42").
+std::string num(double v) { return detail::decimal_text(v); }
 
 volume positive_volume(std::string_view option, const std::string& text) {
     const volume v = volume_option(option, text);

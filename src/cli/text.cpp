@@ -1,5 +1,5 @@
 #include "text.hpp"
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -8,7 +8,8 @@
 // Classes: dose_to = dose_from × (10 / equiv_from) × (equiv_to / 10), where equiv_x is the
 // mg of x the named table puts level with 10 mg diazepam.
 #include <taper/forms/convert.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
@@ -22,25 +23,16 @@ namespace taper {
 namespace {
 
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using detail::nearly_equal;
+using detail::trim;
 
-/// A number for people: at least `decimals` decimals, more for small numbers so that three
-/// significant digits survive ("0.2", "13.4", "0.0123"); no trailing zeros.
-std::string num(double v, int decimals = 3) {
-    if (v != 0 && std::isfinite(v))
-        decimals = std::max(decimals, 2 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
-    const double scale = std::pow(10.0, std::min(decimals, 12));
-    return format_number(std::round(v * scale) / scale);
-}
+/// A conversion's result: at least `decimals` decimals, and three significant figures for
+/// small numbers ("0.2", "13.412", "0.0123").
+std::string num(double v, int decimals = 3) { return detail::significant_text(v, decimals); }
 std::string mg_text(mass m) { return num(m.value()) + " mg"; }
 std::string ml_text(volume v) { return num(v.value()) + " mL"; }
 std::string conc_text(concentration c) { return num(c.value()) + " mg/mL"; }
 
-bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
 
 /// "form, 10 / 20 / 40 mg" for error messages.
 std::string describe_formulation(const formulation& f) {
@@ -88,12 +80,12 @@ bool has_strength(const formulation& f, const named_form& n) {
         if (!is_liquid(f.kind)) return false;
         if (!f.concentrations) return true;  // unknown concentration: the caller supplies one
         return std::any_of(f.concentrations->begin(), f.concentrations->end(),
-                           [&](concentration c) { return same_number(c.value(), n.liquid_strength->value()); });
+                           [&](concentration c) { return nearly_equal(c.value(), n.liquid_strength->value()); });
     }
     if (n.unit_strength) {
         if (is_liquid(f.kind) || !f.unit_strengths) return false;
         return std::any_of(f.unit_strengths->begin(), f.unit_strengths->end(),
-                           [&](mass m) { return same_number(m.value(), n.unit_strength->value()); });
+                           [&](mass m) { return nearly_equal(m.value(), n.unit_strength->value()); });
     }
     return true;
 }
@@ -232,7 +224,7 @@ void check_dose(mass dose, std::string_view what) {
                                      " mg: expected a positive dose in mg");
 }
 
-bool is_whole(double v) { return std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v)); }
+bool is_whole(double v) { return nearly_equal(v, std::round(v)); }
 
 /// The concentration of a liquid target: asked for, named, or the only one the data has.
 concentration target_concentration(const drug& d, const named_form& n) {
@@ -273,7 +265,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
     const named_form src = find_form(d, from, "from", std::nullopt);
     named_form dst = find_form(d, to, "to", to_strength);
     if (to_strength) {
-        if (dst.liquid_strength && !same_number(dst.liquid_strength->value(), to_strength->value()))
+        if (dst.liquid_strength && !nearly_equal(dst.liquid_strength->value(), to_strength->value()))
             throw invalid_argument_error("\"" + std::string(to) + "\" names " +
                                          conc_text(*dst.liquid_strength) + " but the strength asked is " +
                                          conc_text(*to_strength));
@@ -308,7 +300,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
             if (tf.drop_volume.known() && tf.drop_volume->value() > 0) {
                 const drops n = v / *tf.drop_volume;
                 out.to_drops = n;
-                text += " = " + num(n.value(), 2) + (same_number(n.value(), 1) ? " drop" : " drops");
+                text += " = " + num(n.value(), 2) + (nearly_equal(n.value(), 1) ? " drop" : " drops");
                 if (!is_whole(n.value()))
                     remarks.push_back("drops are counted whole: " + format_number(std::floor(n.value())) +
                                       " or " + format_number(std::ceil(n.value())) + " drops");
@@ -331,7 +323,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
                 std::optional<double> per_capsule;
                 if (counts.known() && tf.unit_strengths)
                     for (std::size_t i = 0; i < tf.unit_strengths->size() && i < counts->size(); ++i)
-                        if (same_number((*tf.unit_strengths)[i].value(), strength->value()))
+                        if (nearly_equal((*tf.unit_strengths)[i].value(), strength->value()))
                             per_capsule = (*counts)[i].value();
                 if (per_capsule)
                     text += " = " + num(count * *per_capsule, 1) + " beads (" +

@@ -13,7 +13,7 @@
 //     tablet and liquid lines then say what the pharmacy packs into the pouches.
 // Periods are half-open: `end` is the day after the last day, as for step::end().
 #include <taper/forms/realize.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 #include <taper/units/io.hpp>
 
 #include <algorithm>

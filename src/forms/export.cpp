@@ -1,7 +1,7 @@
 // A realized schedule as JSON and CSV: see include/taper/forms/export.hpp and
 // docs/output-formats.md.
 #include <taper/forms/export.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include "../plan/export_detail.hpp"
 

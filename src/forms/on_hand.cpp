@@ -2,7 +2,8 @@
 // text like "10 mg tablet, 2 mg/mL liquid". See include/taper/forms/on_hand.hpp and
 // docs/realization.md.
 #include <taper/forms/on_hand.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -16,14 +17,8 @@
 namespace taper {
 namespace {
 
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
+using detail::trim;
+using detail::nearly_equal;
 
 bool is_true(const sourced<bool>& b) { return b.known() && *b; }
 
@@ -287,7 +282,7 @@ available_form read_item(const drug& d, std::string_view item) {
         for (std::size_t i = 0; i < n; ++i) {
             const double have = is_conc ? (*f->concentrations)[i].value() : (*f->unit_strengths)[i].value();
             const double want = is_conc ? std::get<concentration>(strength).value() : std::get<mass>(strength).value();
-            if (same_number(have, want)) matches.push_back({f, i});
+            if (nearly_equal(have, want)) matches.push_back({f, i});
         }
     }
     if (matches.empty()) {

@@ -1,6 +1,7 @@
 // The planner: asks a strategy for targets and turns them into dated steps that keep every
 // limit of the request. See include/taper/plan/planner.hpp and docs/schedule-engine.md.
 #include <taper/plan/planner.hpp>
+#include "../detail/number_text.hpp"
 
 #include <taper/units/io.hpp>
 
@@ -41,9 +42,7 @@ namespace {
 constexpr int step_guard = 20000;  // far beyond any real plan; stops a runaway strategy
 constexpr double relative_eps = 1e-9;
 
-bool about_equal(mass a, mass b) {
-    return std::abs(a.value() - b.value()) <= relative_eps * std::max({1.0, std::abs(a.value()), std::abs(b.value())});
-}
+bool about_equal(mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); }
 bool finite(mass m) { return std::isfinite(m.value()); }
 bool finite(duration d) { return std::isfinite(d.value()); }
 mass mg_of(double v) { return from_value<mass>(v); }

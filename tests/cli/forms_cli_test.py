@@ -5,7 +5,7 @@ case (tests/cli/CMakeLists.txt), with the same runner and contracts as cli_test.
     python3 forms_cli_test.py --list
     python3 forms_cli_test.py --taper build/src/cli/taper --schema docs/schedule.schema.json CASE
 
-Expected numbers are worked out by hand in the comments, from src/drugs/drugs.json.
+Expected numbers are worked out by hand in the comments, from data/drugs.json.
 """
 import csv
 import io
