@@ -8,6 +8,7 @@
 // Classes: dose_to = dose_from × (10 / equiv_from) × (equiv_to / 10), where equiv_x is the
 // mg of x the named table puts level with 10 mg diazepam.
 #include <taper/forms/convert.hpp>
+#include "form_grammar.hpp"
 #include "../detail/number_text.hpp"
 #include "../detail/text.hpp"
 #include <taper/units/io.hpp>
@@ -65,16 +66,6 @@ struct named_form {
     std::optional<concentration> liquid_strength;
 };
 
-std::optional<form_kind> kind_named(std::string_view word) {
-    std::string w = detail::ascii_lower(word);
-    if (auto k = form_kind_from_string(w)) return k;
-    // People write plurals ("tablets", "capsules") and "bead"/"drop".
-    if (w.size() > 1 && w.back() == 's') w.pop_back();
-    if (auto k = form_kind_from_string(w)) return k;
-    if (auto k = form_kind_from_string(w + "s")) return k;
-    return std::nullopt;
-}
-
 bool has_strength(const formulation& f, const named_form& n) {
     if (n.liquid_strength) {
         if (!is_liquid(f.kind)) return false;
@@ -110,47 +101,43 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
     for (const auto& f : d.formulations)
         if (detail::ascii_lower(f.id) == key) return named_form{&f, std::nullopt, std::nullopt};
 
+    // The grammar of --have (form_grammar.hpp): "[<strength>] <form words>", where the
+    // words may also be a formulation id: "tablet", "10 mg tabs", "40 mg/mL drops".
     named_form wanted;
-    std::optional<form_kind> kind = kind_named(spec);
-    if (!kind) {
-        // "<strength> <form>": the form is the last word, the strength everything before it.
-        const auto cut = spec.find_last_of(" \t");
-        if (cut != std::string_view::npos) {
-            const std::string_view form_word = trim(spec.substr(cut + 1));
-            const std::string_view strength_text = trim(spec.substr(0, cut));
-            kind = kind_named(form_word);
-            const formulation* by_id = nullptr;
-            for (const auto& f : d.formulations)
-                if (!kind && detail::ascii_lower(f.id) == detail::ascii_lower(form_word)) by_id = &f;
-            if (by_id != nullptr) kind = by_id->kind;
-            if (kind) {
-                try {
-                    if (strength_text.find('/') != std::string_view::npos)
-                        wanted.liquid_strength = parse_concentration(strength_text);
-                    else
-                        wanted.unit_strength = parse_mass(strength_text);
-                } catch (const parse_error&) {
-                    throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
-                }
-                if (wanted.unit_strength && !(wanted.unit_strength->value() > 0))
-                    throw fail("has a zero strength");
-                if (by_id != nullptr) {
-                    if (!has_strength(*by_id, wanted) ||
-                        (wanted.liquid_strength && !is_liquid(by_id->kind)))
-                        throw fail("names a strength " + by_id->id + " does not have");
-                    wanted.form = by_id;
-                    if (strength && !wanted.liquid_strength) wanted.liquid_strength = strength;
-                    return wanted;
-                }
-            }
+    std::string form_text(spec);
+    if (spec.front() == '.' || (spec.front() >= '0' && spec.front() <= '9')) {
+        try {
+            auto [value, rest] = forms_detail::read_strength(spec);
+            if (const auto* c = std::get_if<concentration>(&value)) wanted.liquid_strength = *c;
+            else wanted.unit_strength = std::get<mass>(value);
+            form_text = std::move(rest);
+        } catch (const parse_error&) {
+            throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
         }
+        if (wanted.unit_strength && !(wanted.unit_strength->value() > 0)) throw fail("has a zero strength");
     }
+    std::optional<forms_detail::form_words> words;
+    try {
+        words = forms_detail::read_form_words(d, spec, form_text);
+    } catch (const plan_error&) {
+        // not form words: maybe the start of a formulation id (below)
+    }
+    if (words && words->by_id != nullptr) {
+        const formulation* by_id = words->by_id;
+        if ((wanted.unit_strength || wanted.liquid_strength) &&
+            (!has_strength(*by_id, wanted) || (wanted.liquid_strength && !is_liquid(by_id->kind))))
+            throw fail("names a strength " + by_id->id + " does not have");
+        wanted.form = by_id;
+        if (strength && !wanted.liquid_strength) wanted.liquid_strength = strength;
+        return wanted;
+    }
+    const bool named_kind = words && words->kind;
     if (!wanted.liquid_strength && strength) wanted.liquid_strength = strength;
 
     std::vector<const formulation*> hits;
-    if (kind) {
+    if (named_kind) {
         for (const auto& f : d.formulations)
-            if (f.kind == *kind) hits.push_back(&f);
+            if (forms_detail::words_fit(d, f, *words)) hits.push_back(&f);
         if (hits.empty()) throw fail("is not a form the data has");
         if (hits.size() > 1) {
             // A form whose data lists the strength beats one whose strength is unknown.

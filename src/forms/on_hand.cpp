@@ -2,6 +2,7 @@
 // text like "10 mg tablet, 2 mg/mL liquid". See include/taper/forms/on_hand.hpp and
 // docs/realization.md.
 #include <taper/forms/on_hand.hpp>
+#include "form_grammar.hpp"
 #include "../detail/number_text.hpp"
 #include "../detail/text.hpp"
 
@@ -88,17 +89,10 @@ std::size_t strength_count(const formulation& f) {
     return f.unit_strengths.known() ? f.unit_strengths->size() : 0;
 }
 
-// --- reading an item -----------------------------------------------------------------------
+}  // namespace
 
-enum class word_kind { tablet, capsule, beads, liquid, drops };
-
-struct form_words {
-    std::optional<word_kind> kind;
-    bool modified_release = false;  // MR, XL, XR ...
-    bool enteric = false;           // DR, gastro-resistant
-    bool concentrate = false;
-    const formulation* by_id = nullptr;
-};
+// --- reading an item: the one "<strength> <form>" grammar (form_grammar.hpp) ---------------
+namespace forms_detail {
 
 std::optional<word_kind> kind_word(const std::string& w) {
     static const std::pair<const char*, word_kind> words[] = {
@@ -203,9 +197,6 @@ std::vector<std::string_view> split_words(std::string_view s) {
     return words;
 }
 
-using strength_value = std::variant<mass, concentration>;
-
-/// The strength at the front of the item and the words after it.
 std::pair<strength_value, std::string> read_strength(std::string_view item) {
     const auto words = split_words(item);
     // The longest leading run of words that reads as a strength; at least one word is left
@@ -228,6 +219,29 @@ std::pair<strength_value, std::string> read_strength(std::string_view item) {
                       first_problem ? std::string(first_problem->what()) : "it does not start with a strength");
 }
 
+bool words_fit(const drug& d, const formulation& f, const form_words& words) {
+    if (words.by_id != nullptr) return &f == words.by_id;
+    if (words.kind && !kind_matches(*words.kind, f.kind)) return false;
+    if (words.modified_release && !is_modified_release(f)) return false;
+    if (words.enteric && !is_true(f.enteric_coated)) return false;
+    // "concentrate" means the liquid that must be diluted, where the drug has one
+    if (words.concentrate && !is_true(f.must_dilute) &&
+        std::any_of(d.formulations.begin(), d.formulations.end(),
+                    [](const formulation& g) { return is_true(g.must_dilute); }))
+        return false;
+    return true;
+}
+
+}  // namespace forms_detail
+
+namespace {
+
+using forms_detail::form_words;
+using forms_detail::kind_matches;
+using forms_detail::read_form_words;
+using forms_detail::read_strength;
+using forms_detail::word_kind;
+
 std::string what_it_has(const drug& d) {
     return d.name + " has: " + describe_forms(d) + " (a user formulary can add others)";
 }
@@ -242,20 +256,9 @@ available_form read_item(const drug& d, std::string_view item) {
 
     std::vector<const formulation*> candidates;
     for (const auto& f : d.formulations) {
-        if (words.by_id != nullptr) {
-            if (&f != words.by_id) continue;
-        } else {
-            if (words.kind && !kind_matches(*words.kind, f.kind)) continue;
-            if (!words.kind && is_liquid(f.kind) != is_conc) continue;
-            if (words.modified_release && !is_modified_release(f)) continue;
-            if (words.enteric && !is_true(f.enteric_coated)) continue;
-            // "concentrate" means the liquid that must be diluted, where the drug has one
-            if (words.concentrate && !is_true(f.must_dilute) &&
-                std::any_of(d.formulations.begin(), d.formulations.end(),
-                            [](const formulation& g) { return is_true(g.must_dilute); }))
-                continue;
-        }
-        candidates.push_back(&f);
+        // Without a form word, the strength says which: a concentration is a liquid.
+        if (words.by_id == nullptr && !words.kind && is_liquid(f.kind) != is_conc) continue;
+        if (forms_detail::words_fit(d, f, words)) candidates.push_back(&f);
     }
     if (candidates.empty())
         throw plan_error("forms on hand: \"" + std::string(item) + "\" matches none of " + d.name +
