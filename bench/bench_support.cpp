@@ -65,7 +65,7 @@ void iterations_from_environment(benchmark::internal::Benchmark* b) {
     const char* text = std::getenv("TAPER_BENCH_ITERATIONS");
     if (text == nullptr || *text == '\0') return;
     const long long n = std::atoll(text);
-    if (n > 0) b->Iterations(n)->Repetitions(1);
+    if (n > 0) b->Iterations(n);
 }
 
 }  // namespace taper_bench

@@ -27,7 +27,7 @@ private:
 };
 
 /// For ->Apply(): with TAPER_BENCH_ITERATIONS=n in the environment, the benchmark runs exactly
-/// n iterations, once (so that two runs under callgrind differ by a known number of them).
+/// n iterations (so that two runs under callgrind differ by a known number of them).
 void iterations_from_environment(benchmark::internal::Benchmark* b);
 
 }  // namespace taper_bench

@@ -31,11 +31,17 @@ trap 'rm -rf "$work"' EXIT
 # Total instructions (Ir) of one run of one benchmark with a fixed iteration count.
 instructions() {
     local name=$1 iterations=$2 out="$work/callgrind.out"
+    # A fixed iteration count adds "/iterations:N" to the benchmark's name.
     TAPER_BENCH_ITERATIONS=$iterations valgrind --tool=callgrind --callgrind-out-file="$out" \
-        "$binary" --benchmark_filter="^${name}\$" >/dev/null 2>"$work/valgrind.log" || {
+        "$binary" --benchmark_filter="^${name}(/iterations:[0-9]+)?\$" >"$work/run.log" 2>"$work/valgrind.log" || {
         cat "$work/valgrind.log" >&2
         return 1
     }
+    if ! grep -q "/iterations:${iterations}" "$work/run.log"; then
+        echo "$0: $name did not run with $iterations iterations:" >&2
+        cat "$work/run.log" >&2
+        return 1
+    fi
     awk '/^(summary|totals):/ { print $2; exit }' "$out"
 }
 

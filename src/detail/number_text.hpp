@@ -22,6 +22,10 @@ std::string significant_text(double x, int min_decimals = 0);
 /// 1e-9 (so that amounts near zero compare sensibly).
 inline double rounding_slack(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 
+/// `x` rounded to nine decimals, which removes the float noise of sums of measured amounts
+/// (156.79999999999998 mL becomes 156.8) and keeps far more precision than any dose needs.
+inline double without_float_noise(double x) { return std::round(x * 1e9) / 1e9; }
+
 /// `a` and `b` are the same number but for floating-point rounding.
 inline bool nearly_equal(double a, double b) {
     return std::abs(a - b) <= rounding_slack(std::max(std::abs(a), std::abs(b)));

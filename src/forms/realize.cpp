@@ -26,7 +26,7 @@ constexpr double infinity = std::numeric_limits<double>::infinity();
 constexpr int max_inserted_per_step = 200;
 
 constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-double round9(double x) { return std::round(x * 1e9) / 1e9; }
+constexpr auto round9 = detail::without_float_noise;
 using forms_detail::num;
 using forms_detail::readable;
 std::string mg(double x) { return num(x) + " mg"; }          // an amount taken

@@ -23,7 +23,7 @@ constexpr double min_resolution_ml = 0.001;
 constexpr double max_single_volume_ml = 1000;
 
 constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-double round9(double x) { return std::round(x * 1e9) / 1e9; }
+constexpr auto round9 = detail::without_float_noise;
 
 [[noreturn]] void bad(const std::string& what) { throw plan_error(what); }
 

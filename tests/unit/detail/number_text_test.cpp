@@ -70,6 +70,13 @@ TEST(DetailNumberText, NotFiniteIsNotANumberText) {
     EXPECT_NE(significant_text(std::numeric_limits<double>::quiet_NaN()), "0");
 }
 
+TEST(DetailNumberText, WithoutFloatNoiseRoundsToNineDecimals) {
+    EXPECT_EQ(taper::detail::without_float_noise(0.1 + 0.2), 0.3);
+    EXPECT_EQ(taper::detail::without_float_noise(156.79999999999998), 156.8);
+    EXPECT_EQ(taper::detail::without_float_noise(0.0000000004), 0.0);     // below half a billionth
+    EXPECT_EQ(taper::detail::without_float_noise(0.000000002), 0.000000002);  // kept
+}
+
 TEST(DetailNumberText, NearlyEqualAllowsOnlyRoundingNoise) {
     EXPECT_TRUE(nearly_equal(0.1 + 0.2, 0.3));
     EXPECT_TRUE(nearly_equal(1e12, 1e12 + 1));  // a billionth of 1e12 is 1000
