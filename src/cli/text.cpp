@@ -2,7 +2,6 @@
 #include "../detail/text.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 
 namespace taper::cli {

@@ -11,6 +11,10 @@ namespace taper::detail {
 /// character in a dose or a name is an error for the parser to report, not padding.
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 
+/// ' ', '\t', '\n', '\v', '\f' or '\r' (what std::isspace means in the "C" locale, whatever
+/// the process locale is): what separates words.
+constexpr bool is_ascii_space(char c) noexcept { return is_blank(c) || (c >= '\n' && c <= '\r'); }
+
 /// `s` without blanks at either end.
 constexpr std::string_view trim(std::string_view s) noexcept {
     while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);

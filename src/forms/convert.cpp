@@ -15,14 +15,12 @@
 #include <taper/units/parse.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
 
 namespace taper {
 namespace {
-
 
 using detail::nearly_equal;
 using detail::trim;
@@ -33,7 +31,6 @@ std::string num(double v, int decimals = 3) { return detail::significant_text(v,
 std::string mg_text(mass m) { return num(m.value()) + " mg"; }
 std::string ml_text(volume v) { return num(v.value()) + " mL"; }
 std::string conc_text(concentration c) { return num(c.value()) + " mg/mL"; }
-
 
 /// "form, 10 / 20 / 40 mg" for error messages.
 std::string describe_formulation(const formulation& f) {

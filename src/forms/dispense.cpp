@@ -18,7 +18,6 @@
 #include <taper/units/io.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>

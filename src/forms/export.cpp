@@ -9,7 +9,6 @@
 #include <taper/units/io.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string_view>
 

@@ -10,7 +10,6 @@
 #include <taper/units/parse.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <variant>
@@ -137,9 +136,9 @@ form_words read_form_words(const drug& d, std::string_view item, std::string_vie
             }
     std::size_t i = 0;
     while (i < all.size()) {
-        while (i < all.size() && std::isspace(static_cast<unsigned char>(all[i]))) ++i;
+        while (i < all.size() && detail::is_ascii_space(all[i])) ++i;
         std::size_t j = i;
-        while (j < all.size() && !std::isspace(static_cast<unsigned char>(all[j]))) ++j;
+        while (j < all.size() && !detail::is_ascii_space(all[j])) ++j;
         if (j == i) break;
         const std::string w = all.substr(i, j - i);
         i = j;
@@ -188,9 +187,9 @@ std::vector<std::string_view> split_words(std::string_view s) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && detail::is_ascii_space(s[i])) ++i;
         std::size_t j = i;
-        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        while (j < s.size() && !detail::is_ascii_space(s[j])) ++j;
         if (j > i) words.push_back(s.substr(i, j - i));
         i = j;
     }

@@ -29,6 +29,11 @@ TEST(DetailText, TrimKeepsNonAsciiSpace) {
     EXPECT_EQ(trim("\xc2\xa0x "), "\xc2\xa0x");
 }
 
+TEST(DetailText, WordSeparatorsAreAsciiWhiteSpace) {
+    for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) EXPECT_TRUE(taper::detail::is_ascii_space(c)) << int(c);
+    for (char c : {'a', '0', '\0', '\x1f', '\xa0'}) EXPECT_FALSE(taper::detail::is_ascii_space(c)) << int(c);
+}
+
 TEST(DetailText, LowerCaseTouchesOnlyAsciiLetters) {
     EXPECT_EQ(ascii_lower("Cipramil 20MG"), "cipramil 20mg");
     EXPECT_EQ(ascii_lower("\xc3\x89scitalopram"), "\xc3\x89scitalopram");  // "É" stays
