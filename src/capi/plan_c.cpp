@@ -2,7 +2,8 @@
 // planning and schedules (see include/taper.h).
 #include "internal.hpp"
 
-#include <taper/plan/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 
 namespace taper::capi {
 namespace {

@@ -3,7 +3,8 @@
 #include "inputs.hpp"
 #include "render.hpp"
 
-#include <taper/plan/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/plan/planner.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
