@@ -1,4 +1,5 @@
 #include "inputs.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -9,11 +10,7 @@
 namespace taper::cli {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using detail::trim;
 
 [[noreturn]] void fail(std::string_view option, std::string_view text, const std::string& problem) {
     throw input_error(std::string(option) + ": cannot use \"" + std::string(text) + "\": " + problem);

@@ -1,33 +1,16 @@
 // Strategies by name: see include/taper/plan/registry.hpp.
 #include <taper/plan/registry.hpp>
+#include "../detail/text.hpp"
 
 #include <taper/error.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 namespace taper {
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-// Levenshtein distance, ignoring case: enough to catch "hyperbolc" or "Linear".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t substitution = diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
+using detail::edit_distance;
 
 }  // namespace
 
