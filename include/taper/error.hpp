@@ -3,6 +3,7 @@
 // person reading it (or a binding forwarding it) can act without reading our code.
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace taper {
@@ -75,10 +76,17 @@ public:
     using error::error;
 };
 
-/// A strategy name the registry does not know, or a duplicate registration.
+/// A strategy that cannot be made as asked: an unknown name or a duplicate registration, or
+/// options its schema does not accept. option() names the option at fault (empty when the
+/// error is not about one option), so that a front end can point at its own spelling of it.
 class strategy_error : public error {
 public:
-    using error::error;
+    explicit strategy_error(const std::string& message, std::string option = {})
+        : error(message), option_(std::move(option)) {}
+    const std::string& option() const noexcept { return option_; }
+
+private:
+    std::string option_;
 };
 
 }  // namespace taper

@@ -3,43 +3,24 @@
 
 #include <taper/error.hpp>
 
+#include "../detail/nearest.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <utility>
 
 namespace taper {
-namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-// Levenshtein distance, ignoring case: enough to catch "hyperbolc" or "Linear".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t substitution = diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-}  // namespace
-
-void strategy_registry::add(std::string name, std::string description, strategy_factory factory) {
+void strategy_registry::add(strategy_definition definition) {
+    const std::string& name = definition.name;
     if (name.find_first_not_of(" \t") == std::string::npos)
         throw strategy_error("strategy registry: a strategy needs a name that is not empty");
-    if (!factory)
+    if (!definition.make)
         throw strategy_error("strategy registry: the strategy \"" + name + "\" needs a factory that makes it");
     if (entries_.contains(name))
         throw strategy_error("strategy registry: a strategy named \"" + name + "\" is already registered");
-    entry e{name, std::move(description), std::move(factory)};
-    entries_.emplace(std::move(name), std::move(e));
+    std::string key = name;
+    entries_.emplace(std::move(key), std::move(definition));
 }
 
 const strategy_registry::entry* strategy_registry::find(std::string_view name) const noexcept {
@@ -48,23 +29,17 @@ const strategy_registry::entry* strategy_registry::find(std::string_view name) c
 }
 
 any_strategy strategy_registry::make(std::string_view name, const strategy_options& options) const {
-    if (const entry* e = find(name)) return e->make(options);
+    if (const entry* e = find(name)) return e->make(resolve_options(e->schema, e->name, options));
 
     std::string known;
-    std::string nearest;
-    std::size_t best = std::string_view::npos;
+    std::vector<std::string> names;
     for (const auto& [key, e] : entries_) {
         if (!known.empty()) known += ", ";
         known += key;
-        const std::size_t d = edit_distance(name, key);
-        if (d < best) {
-            best = d;
-            nearest = key;
-        }
+        names.push_back(key);
     }
     std::string message = "unknown strategy \"" + std::string(name) + "\"";
-    // Close enough to be a slip: a third of the name's letters, at least two.
-    if (!nearest.empty() && best <= std::max<std::size_t>(2, nearest.size() / 3))
+    if (const std::string nearest = detail::nearest_name(name, names); !nearest.empty())
         message += "; did you mean \"" + nearest + "\"?";
     message += known.empty() ? std::string(" (no strategies are registered)") : " (known: " + known + ")";
     throw strategy_error(message);
