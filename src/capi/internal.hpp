@@ -30,6 +30,7 @@
 struct taper_error {
     taper_status status = TAPER_ERROR_INTERNAL;
     std::string message;
+    std::string option;  ///< TAPER_ERROR_STRATEGY: the option at fault, if one is
     bool is_static = false;  // the preallocated out-of-memory error: never deleted
 };
 

@@ -15,7 +15,7 @@ namespace taper::capi {
 namespace {
 
 // Handed out when even the error object cannot be allocated. Never freed.
-taper_error out_of_memory_error{TAPER_ERROR_OUT_OF_MEMORY, "out of memory", true};
+taper_error out_of_memory_error{TAPER_ERROR_OUT_OF_MEMORY, "out of memory", {}, true};
 
 }  // namespace
 
@@ -48,7 +48,14 @@ taper_status report_current(taper_error** error) noexcept {
     } catch (const plan_error& e) {
         return report(error, TAPER_ERROR_PLAN, e.what());
     } catch (const strategy_error& e) {
-        return report(error, TAPER_ERROR_STRATEGY, e.what());
+        const taper_status status = report(error, TAPER_ERROR_STRATEGY, e.what());
+        if (error != nullptr && *error != &out_of_memory_error) {
+            try {
+                (*error)->option = e.option();
+            } catch (...) {  // out of memory: the error stands without its option name
+            }
+        }
+        return status;
     } catch (const invalid_argument_error& e) {
         return report(error, TAPER_ERROR_INVALID_ARGUMENT, e.what());
     } catch (const std::bad_alloc&) {
@@ -239,6 +246,8 @@ const char* taper_component_kind_name(taper_component_kind kind) {
 const char* taper_error_message(const taper_error* error) { return error == nullptr ? "" : error->message.c_str(); }
 
 taper_status taper_error_status(const taper_error* error) { return error == nullptr ? TAPER_OK : error->status; }
+
+const char* taper_error_option(const taper_error* error) { return error == nullptr ? "" : error->option.c_str(); }
 
 void taper_error_free(taper_error* error) {
     if (error != nullptr && !error->is_static) delete error;

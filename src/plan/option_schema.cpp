@@ -64,7 +64,8 @@ void check_number(const option_spec& spec, std::string_view strategy, double num
         throw strategy_error(prefix(strategy, spec.name) + "expected a finite number, not " +
                                  describe_value(shown, spec.kind),
                              spec.name);
-    const auto number_of = [&](const option_bound& b) { return option_number(b.value, spec.kind).value_or(0.0); };
+    const option_kind kind = bound_kind(spec.kind);
+    const auto number_of = [&](const option_bound& b) { return option_number(b.value, kind).value_or(0.0); };
     const bool below = spec.minimum && (spec.minimum->inclusive ? number < number_of(*spec.minimum)
                                                                 : number <= number_of(*spec.minimum));
     const bool above = spec.maximum && (spec.maximum->inclusive ? number > number_of(*spec.maximum)
@@ -72,17 +73,17 @@ void check_number(const option_spec& spec, std::string_view strategy, double num
     if (!below && !above) return;
     std::string range;
     if (spec.minimum && spec.maximum)
-        range = "from " + describe_value(spec.minimum->value, spec.kind) + " to " +
-                describe_value(spec.maximum->value, spec.kind) + " (" +
+        range = "from " + describe_value(spec.minimum->value, kind) + " to " +
+                describe_value(spec.maximum->value, kind) + " (" +
                 (spec.minimum->inclusive ? "inclusive" : "exclusive") + " at the low end, " +
                 (spec.maximum->inclusive ? "inclusive" : "exclusive") + " at the high end)";
     else if (spec.minimum)
         range = std::string(spec.minimum->inclusive ? "at least " : "more than ") +
-                describe_value(spec.minimum->value, spec.kind);
+                describe_value(spec.minimum->value, kind);
     else
         range = std::string(spec.maximum->inclusive ? "at most " : "less than ") +
-                describe_value(spec.maximum->value, spec.kind);
-    throw strategy_error(prefix(strategy, spec.name) + "expected " + range + ", not " + describe_value(shown, spec.kind),
+                describe_value(spec.maximum->value, kind);
+    throw strategy_error(prefix(strategy, spec.name) + "expected " + range + ", not " + describe_value(shown, kind),
                          spec.name);
 }
 
@@ -117,6 +118,10 @@ bool holds_kind(const option_value& value, option_kind kind) noexcept {
 const option_spec* strategy_schema::find(std::string_view name) const noexcept {
     const auto it = std::find_if(options.begin(), options.end(), [&](const option_spec& s) { return s.name == name; });
     return it == options.end() ? nullptr : &*it;
+}
+
+option_kind bound_kind(option_kind kind) noexcept {
+    return kind == option_kind::occupancy_list ? option_kind::points : kind;
 }
 
 std::string_view number_unit(option_kind kind) noexcept {

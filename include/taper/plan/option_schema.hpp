@@ -24,7 +24,7 @@ enum class option_role {
 /// "none", "step_size", "step_length".
 std::string_view to_string(option_role role) noexcept;
 
-/// A limit on an option's value (on each item of a list).
+/// A limit on an option's value; for a list, on each item, in bound_kind(kind).
 struct option_bound {
     option_value value;
     bool inclusive = true;
@@ -66,6 +66,10 @@ void check_option(const option_spec& spec, std::string_view strategy, const opti
 // ---- numbers at the boundaries (C ABI, JSON, bindings) -----------------------------------
 // Each kind has one unit for plain numbers: mg, percent, occupancy points, a fraction (0..1),
 // days. Lists and tables are not plain numbers.
+
+/// The kind bounds are written in: a list's items (occupancy points for an occupancy list),
+/// else the kind itself.
+option_kind bound_kind(option_kind kind) noexcept;
 
 /// The kind's unit for plain numbers: "mg", "%", "pp", "fraction", "days"; empty for the rest.
 std::string_view number_unit(option_kind kind) noexcept;

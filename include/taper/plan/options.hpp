@@ -73,6 +73,10 @@ public:
         const auto it = values_.find(name);
         return it == values_.end() ? nullptr : &it->second;
     }
+    option_value* find(std::string_view name) noexcept {
+        const auto it = values_.find(name);
+        return it == values_.end() ? nullptr : &it->second;
+    }
     bool contains(std::string_view name) const noexcept { return find(name) != nullptr; }
     /// The value as a T, if it is set and holds a T.
     template <class T>
