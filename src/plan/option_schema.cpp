@@ -237,7 +237,7 @@ strategy_options resolve_options(const strategy_schema& schema, std::string_view
             throw strategy_error(std::string(strategy) + " strategy: needs the option \"" + spec.name + "\" (" +
                                      spec.description + ")",
                                  spec.name);
-        if (spec.default_value) resolved.set(spec.name, *spec.default_value);
+        if (spec.default_value) resolved.set_default(spec.name, *spec.default_value);
     }
     return resolved;
 }

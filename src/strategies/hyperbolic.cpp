@@ -79,7 +79,7 @@ void hyperbolic::validate() const {
 }
 
 hyperbolic hyperbolic::from_options(const strategy_options& given) {
-    if (given.contains("points") && given.contains("occupancy_targets"))
+    if (given.given("points") && given.given("occupancy_targets"))
         throw strategy_error("hyperbolic strategy: give occupancy points per step or a list of occupancy targets, "
                              "not both",
                              "occupancy_targets");

@@ -83,7 +83,7 @@ tapering_strip tapering_strip::from_options(const strategy_options& given) {
     const char* const other_curve_options[2][2] = {{"percent", nullptr}, {"points", "occupancy_floor"}};
     const bool proportional = curve_name == "proportional";
     for (const char* option : other_curve_options[proportional ? 1 : 0])
-        if (option != nullptr && given.contains(option))
+        if (option != nullptr && given.given(option))
             throw strategy_error("tapering-strip strategy (" + curve_name + " curve): the option \"" +
                                      std::string(option) + "\" does not apply to it (it takes curve, " +
                                      (proportional ? "percent" : "points, occupancy_floor") +

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -60,15 +61,25 @@ public:
     strategy_options() = default;
 
     strategy_options& set(std::string name, option_value value) {
+        defaulted_.erase(name);
+        values_.insert_or_assign(std::move(name), std::move(value));
+        return *this;
+    }
+    /// Sets a schema's default (resolve_options does): given() tells it from a value set.
+    strategy_options& set_default(std::string name, option_value value) {
+        defaulted_.insert(name);
         values_.insert_or_assign(std::move(name), std::move(value));
         return *this;
     }
     bool erase(std::string_view name) {
         const auto it = values_.find(name);
         if (it == values_.end()) return false;
+        if (const auto d = defaulted_.find(name); d != defaulted_.end()) defaulted_.erase(d);
         values_.erase(it);
         return true;
     }
+    /// Set, and not by a default: for strategies whose options exclude each other.
+    bool given(std::string_view name) const noexcept { return contains(name) && !defaulted_.contains(name); }
     const option_value* find(std::string_view name) const noexcept {
         const auto it = values_.find(name);
         return it == values_.end() ? nullptr : &it->second;
@@ -93,6 +104,7 @@ public:
 
 private:
     std::map<std::string, option_value, std::less<>> values_;
+    std::set<std::string, std::less<>> defaulted_;
 };
 
 }  // namespace taper

@@ -14,7 +14,8 @@
 namespace taper {
 
 /// Makes a strategy from options that resolve_options() has checked against its schema and
-/// filled with defaults. Throws strategy_error for combinations the schema cannot express.
+/// filled with defaults (strategy_options::given() tells a value set from a default). Throws
+/// strategy_error for combinations the schema cannot express.
 using strategy_factory = std::function<any_strategy(const strategy_options&)>;
 
 struct strategy_definition {
