@@ -585,6 +585,15 @@ TAPER_C_API taper_status taper_registry_add(taper_registry* registry, const char
                                             const taper_strategy_vtable* vtable, void* user_data,
                                             taper_error** error);
 
+/* Declares an option of strategy `strategy_name` registered with taper_registry_add, so that
+ * the registry checks it (its kind) and lists it like a built-in's. A C strategy that declares
+ * no option accepts any option unchecked; once it declares one, options it does not declare
+ * are refused. `name` and `description` are copied. TAPER_ERROR_STRATEGY for an unknown
+ * strategy or a name already declared; TAPER_ERROR_INVALID_ARGUMENT for a bad kind. */
+TAPER_C_API taper_status taper_registry_add_option(taper_registry* registry, const char* strategy_name,
+                                                   const char* name, taper_option_kind kind,
+                                                   const char* description, taper_error** error);
+
 /* Context readers, for use inside a callback only (`context` is valid during the call). */
 
 /* The starting daily dose, mg. */

@@ -520,6 +520,19 @@ taper_status taper_registry_add(taper_registry* registry, const char* name, cons
     });
 }
 
+taper_status taper_registry_add_option(taper_registry* registry, const char* strategy_name, const char* name,
+                                       taper_option_kind kind, const char* description, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        auto& r = need(registry, fn, "registry");
+        option_spec spec;
+        spec.name = std::string(need_text(name, fn, "name"));
+        spec.kind = kind_from_c(raw(kind), fn);
+        spec.description = description == nullptr ? std::string() : std::string(description);
+        r.registry.add_option(need_text(strategy_name, fn, "strategy_name"), std::move(spec));
+    });
+}
+
 // ---- the strategy context -------------------------------------------------------------
 
 taper_status taper_strategy_context_start_dose_mg(const taper_strategy_context* context, double* out_mg,

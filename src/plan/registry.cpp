@@ -23,6 +23,22 @@ void strategy_registry::add(strategy_definition definition) {
     entries_.emplace(std::move(key), std::move(definition));
 }
 
+void strategy_registry::add_option(std::string_view strategy, option_spec option) {
+    const auto it = entries_.find(strategy);
+    if (it == entries_.end())
+        throw strategy_error("strategy registry: no strategy named \"" + std::string(strategy) +
+                             "\" to declare the option \"" + option.name + "\" on");
+    strategy_schema& schema = it->second.schema;
+    if (option.name.find_first_not_of(" \t") == std::string::npos)
+        throw strategy_error("strategy registry: an option of \"" + std::string(strategy) + "\" needs a name");
+    if (schema.find(option.name) != nullptr)
+        throw strategy_error("strategy registry: the strategy \"" + std::string(strategy) +
+                                 "\" already has an option named \"" + option.name + "\"",
+                             option.name);
+    schema.options.push_back(std::move(option));
+    schema.open = false;
+}
+
 const strategy_registry::entry* strategy_registry::find(std::string_view name) const noexcept {
     const auto it = entries_.find(name);
     return it == entries_.end() ? nullptr : &it->second;

@@ -29,6 +29,11 @@ public:
 
     /// Throws strategy_error if the name is empty or taken, or the factory is empty.
     void add(strategy_definition definition);
+    /// Declares one more option of a registered strategy, and closes its schema (options it
+    /// does not declare are then refused): for strategies written in another language, which
+    /// register first and declare their options one by one (the C ABI). Throws strategy_error
+    /// for an unknown strategy or an option name it already has.
+    void add_option(std::string_view strategy, option_spec option);
     /// The entry, or nullptr.
     const entry* find(std::string_view name) const noexcept;
     /// Make a strategy: checks `options` against its schema, fills in the defaults and calls
