@@ -30,9 +30,9 @@ constexpr std::array<std::pair<option_kind, std::string_view>, 8> kind_names{{
 std::string_view kind_phrase(option_kind kind) {
     switch (kind) {
         case option_kind::milligrams: return "a mass (mg)";
-        case option_kind::percentage: return "a percentage of a dose";
+        case option_kind::percentage: return "a percentage";
         case option_kind::points: return "receptor occupancy points";
-        case option_kind::fraction: return "a fraction of a dose (0 to 1)";
+        case option_kind::fraction: return "a share of a dose";
         case option_kind::days: return "a number of days";
         case option_kind::choice: return "one of its choices";
         case option_kind::occupancy_list: return "a list of occupancy levels";
@@ -58,32 +58,40 @@ std::string prefix(std::string_view strategy, std::string_view option) {
     return std::string(strategy) + " strategy: " + std::string(option) + ": ";
 }
 
-// One number against the spec's bounds (numbers in the kind's unit).
+// One number against the spec's bounds (numbers in the kind's unit): "expected a percentage
+// between 0 and 100 (exclusive), not 150%".
 void check_number(const option_spec& spec, std::string_view strategy, double number, const option_value& shown) {
-    if (!std::isfinite(number))
-        throw strategy_error(prefix(strategy, spec.name) + "expected a finite number, not " +
-                                 describe_value(shown, spec.kind),
-                             spec.name);
     const option_kind kind = bound_kind(spec.kind);
     const auto number_of = [&](const option_bound& b) { return option_number(b.value, kind).value_or(0.0); };
     const bool below = spec.minimum && (spec.minimum->inclusive ? number < number_of(*spec.minimum)
                                                                 : number <= number_of(*spec.minimum));
     const bool above = spec.maximum && (spec.maximum->inclusive ? number > number_of(*spec.maximum)
                                                                 : number >= number_of(*spec.maximum));
-    if (!below && !above) return;
+    if (std::isfinite(number) && !below && !above) return;
+    const auto shown_bound = [&](const option_bound& b) {
+        const std::string unit(kind == option_kind::milligrams ? " mg" : kind == option_kind::days ? " days" : "");
+        return format_number(number_of(b)) + unit;
+    };
     std::string range;
-    if (spec.minimum && spec.maximum)
-        range = "from " + describe_value(spec.minimum->value, kind) + " to " +
-                describe_value(spec.maximum->value, kind) + " (" +
-                (spec.minimum->inclusive ? "inclusive" : "exclusive") + " at the low end, " +
-                (spec.maximum->inclusive ? "inclusive" : "exclusive") + " at the high end)";
-    else if (spec.minimum)
-        range = std::string(spec.minimum->inclusive ? "at least " : "more than ") +
-                describe_value(spec.minimum->value, kind);
-    else
-        range = std::string(spec.maximum->inclusive ? "at most " : "less than ") +
-                describe_value(spec.maximum->value, kind);
-    throw strategy_error(prefix(strategy, spec.name) + "expected " + range + ", not " + describe_value(shown, kind),
+    if (spec.minimum && spec.maximum) {
+        const bool low = spec.minimum->inclusive;
+        const bool high = spec.maximum->inclusive;
+        if (!low && !high)
+            range = " between " + shown_bound(*spec.minimum) + " and " + shown_bound(*spec.maximum) + " (exclusive)";
+        else if (low && high)
+            range = " from " + shown_bound(*spec.minimum) + " to " + shown_bound(*spec.maximum);
+        else
+            range = std::string(low ? " of at least " : " of more than ") + shown_bound(*spec.minimum) +
+                    (high ? " and at most " : " and less than ") + shown_bound(*spec.maximum);
+    } else if (spec.minimum) {
+        range = std::string(spec.minimum->inclusive ? " of at least " : " of more than ") + shown_bound(*spec.minimum);
+    } else if (spec.maximum) {
+        range = std::string(spec.maximum->inclusive ? " of at most " : " of less than ") + shown_bound(*spec.maximum);
+    } else {
+        range = " that is a finite number";
+    }
+    throw strategy_error(prefix(strategy, spec.name) + "expected " + std::string(kind_phrase(kind)) + range +
+                             ", not " + describe_value(shown, kind),
                          spec.name);
 }
 

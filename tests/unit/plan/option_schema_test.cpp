@@ -58,13 +58,13 @@ TEST(OptionSchema, EachProblemNamesItsOption) {
     o.set("floor_dose", 1.0_mg);
     auto bounds = o;
     bounds.set("points", 100.0 * taper::units::points);  // the maximum is exclusive
-    EXPECT_TRUE(has(error_text(bounds), "points|test strategy: points: expected from 0 pp to 100 pp")) << error_text(bounds);
+    EXPECT_TRUE(has(error_text(bounds), "points|test strategy: points: expected receptor occupancy points between 0 and 100 (exclusive), not 100 pp")) << error_text(bounds);
     auto nan = o;
     nan.set("points", std::nan("") * taper::units::points);
     EXPECT_TRUE(has(error_text(nan), "points|")) << error_text(nan);
     auto item = o;
     item.set("levels", std::vector{80.0 * taper::units::points, 95.0 * taper::units::points});
-    EXPECT_TRUE(has(error_text(item), "levels|test strategy: levels: expected at most 90 pp, not 95 pp"))
+    EXPECT_TRUE(has(error_text(item), "levels|test strategy: levels: expected receptor occupancy points of at most 90, not 95 pp"))
         << error_text(item);
     auto kind = o;
     kind.set("floor_dose", 28.0_d);

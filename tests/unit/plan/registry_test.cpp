@@ -214,7 +214,7 @@ TEST(StrategyRegistry, BuiltinsRejectOptionsTheyCannotUse) {
     taper::strategy_options kind;
     kind.set("percent", pp(10));
     const std::string wrong_kind = error_of([&] { (void)reg.make("proportional", kind); });
-    EXPECT_TRUE(has(wrong_kind, "expected a percentage of a dose")) << wrong_kind;
+    EXPECT_TRUE(has(wrong_kind, "expected a percentage")) << wrong_kind;
     EXPECT_TRUE(has(wrong_kind, "not receptor occupancy points")) << wrong_kind;
 
     for (double bad : {0.0, -5.0, 100.0, 150.0, std::numeric_limits<double>::quiet_NaN(),

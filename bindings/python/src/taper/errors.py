@@ -86,6 +86,8 @@ class StrategyError(TaperError, ValueError):
     """An unknown or duplicate strategy, or options it cannot use (TAPER_ERROR_STRATEGY)."""
 
     code = 7
+    #: The option at fault (its name in the strategy's schema), or None.
+    option: str | None = None
 
 
 class BufferTooSmallError(TaperError):
@@ -146,13 +148,18 @@ def error_class(status: int) -> type[TaperError]:
 def error_from_status(status: int, error_out: Any) -> TaperError:
     """The exception for `status`, with the message taken from (and freed with) *error_out."""
     err = error_out[0]
+    option = ""
     if err != ffi.NULL:
         message = ffi.string(lib.taper_error_message(err)).decode("utf-8", "replace")
+        option = ffi.string(lib.taper_error_option(err)).decode("utf-8", "replace")
         lib.taper_error_free(err)
         error_out[0] = ffi.NULL
     else:
         message = ffi.string(lib.taper_status_name(status)).decode()
-    return error_class(status)(message, status)
+    exc = error_class(status)(message, status)
+    if isinstance(exc, StrategyError):
+        exc.option = option or None  # the option at fault, by its schema name
+    return exc
 
 
 def raise_status(status: int, error_out: Any) -> NoReturn:
