@@ -24,6 +24,8 @@ taper::schedule forty_steps(int times_a_day = 1) {
     s.start_dose = mg(40);
     s.start_equivalent_dose = mg(40);
     s.start = taper::parse_date("2026-12-01");
+    s.subject = taper::database::embedded().share("citalopram");
+    s.basis_factors = {{"citalopram", 1.0}};
     const std::vector<std::string> times = {"morning", "night"};
     for (int t = 0; t < times_a_day; ++t) s.start_split.push_back({times[static_cast<std::size_t>(t)], mg(40.0 / times_a_day)});
     taper::date day = s.start;
@@ -59,10 +61,10 @@ taper::plan_request request() {
 void BM_Realize40StepsThreeStrengthsOneLiquid(benchmark::State& state) {
     const auto& d = taper::database::embedded().get("citalopram");
     const auto forms = taper::forms_on_hand(d, "10 mg tablet, 20 mg tablet, 40 mg tablet, 2 mg/mL liquid");
-    const auto plan = forty_steps();
-    const auto req = request();
+    auto plan = forty_steps();
+    plan.request = request();
     for (auto _ : state) {
-        auto r = taper::realize(plan, req, d, forms);
+        auto r = taper::realize(plan, forms);
         benchmark::DoNotOptimize(r);
     }
     state.counters["steps"] = 40;
@@ -73,12 +75,12 @@ BENCHMARK(BM_Realize40StepsThreeStrengthsOneLiquid)->Unit(benchmark::kMicrosecon
 void BM_Realize40StepsWithLimits(benchmark::State& state) {
     const auto& d = taper::database::embedded().get("citalopram");
     const auto forms = taper::forms_on_hand(d, "10 mg tablet, 20 mg tablet, 40 mg tablet, 2 mg/mL liquid");
-    const auto plan = forty_steps();
-    auto req = request();
-    req.max_step_percent = 25;
-    req.max_step_points = 10;
+    auto plan = forty_steps();
+    plan.request = request();
+    plan.request.max_step_percent = 25;
+    plan.request.max_step_points = 10;
     for (auto _ : state) {
-        auto r = taper::realize(plan, req, d, forms);
+        auto r = taper::realize(plan, forms);
         benchmark::DoNotOptimize(r);
     }
 }
@@ -114,12 +116,11 @@ std::vector<taper::available_form> synthetic(int strengths, int liquids) {
 }
 
 void BM_RealizeStrengthSweep(benchmark::State& state) {
-    const auto& d = taper::database::embedded().get("citalopram");
     const auto forms = synthetic(static_cast<int>(state.range(0)), 2);
-    const auto plan = forty_steps(static_cast<int>(state.range(1)));
-    const auto req = request();
+    auto plan = forty_steps(static_cast<int>(state.range(1)));
+    plan.request = request();
     for (auto _ : state) {
-        auto r = taper::realize(plan, req, d, forms);
+        auto r = taper::realize(plan, forms);
         benchmark::DoNotOptimize(r);
     }
     state.counters["strengths"] = static_cast<double>(state.range(0));

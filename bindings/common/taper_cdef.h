@@ -750,12 +750,13 @@ taper_status taper_realization_options_init(taper_realization_options* options,
 /* A realized schedule: each dose-time of each step as a recipe. Immutable. */
 typedef struct taper_realization taper_realization;
 
-/* Realizes `schedule` (planned from `request`) with the products `forms`; `options` NULL
- * means the defaults. The caller owns *out_realization (taper_realization_free).
- * TAPER_ERROR_PLAN when nothing on hand can make any dose or the options are unusable,
- * TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_ABI_MISMATCH (options struct_size). */
-taper_status taper_realize(taper_realization** out_realization, const taper_database* db,
-                                       const taper_schedule* schedule, const taper_request* request,
+/* Realizes `schedule` with the products `forms`; `options` NULL means the defaults. The
+ * schedule carries what realization needs (its request's limits, its drug, a crossover's
+ * factors), so no database or request is asked for again. The realization keeps copies of
+ * the forms and options, for its exports and dispensing. The caller owns *out_realization
+ * (taper_realization_free). TAPER_ERROR_PLAN when nothing on hand can make any dose or the
+ * options are unusable, TAPER_ERROR_ABI_MISMATCH (options struct_size). */
+taper_status taper_realize(taper_realization** out_realization, const taper_schedule* schedule,
                                        const taper_forms* forms, const taper_realization_options* options,
                                        taper_error** error);
 
@@ -782,7 +783,7 @@ taper_status taper_realization_warning(const taper_realization* realization,
 /* Allocated strings: the realization as JSON (docs/schedule.schema.json, with "realization"
  * and "dispensing") or as CSV (the schedule's columns plus the realization's), exactly as
  * `taper plan ... --have ... --format json|csv` prints them (docs/output-formats.md). The
- * forms, tools and options are those given to taper_realize. `dispense_period_days` 0: no
+ * forms, tools and options are those the realization keeps. `dispense_period_days` 0: no
  * dispensing ("dispensing": null; the CSV has a row per dose line); a whole number of days
  * > 0: what to dispense per period of that length from the start ("dispensing" filled in;
  * the CSV lists the periods' lines instead, as with --dispense). A negative or fractional
@@ -871,16 +872,14 @@ taper_status taper_realize_dose(char** out_instruction, double* out_realized_mg,
 /* Supplies to dispense, per step or per period. Immutable. */
 typedef struct taper_dispensing taper_dispensing;
 
-/* Per step of the realization. Caller owns *out_dispensing. `options` NULL: defaults (its
- * bottle_volume_ml gives bottle counts). */
+/* Per step of the realization. Caller owns *out_dispensing. Bottles are counted with the
+ * bottle_volume_ml of the options the realization was made with. */
 taper_status taper_dispense_by_step(taper_dispensing** out_dispensing,
                                                 const taper_realization* realization,
-                                                const taper_realization_options* options,
                                                 taper_error** error);
 /* Per period of `period_days` from the plan's start (28 is usual). Caller owns it. */
 taper_status taper_dispense_by_period(taper_dispensing** out_dispensing,
                                                   const taper_realization* realization, double period_days,
-                                                  const taper_realization_options* options,
                                                   taper_error** error);
 /* Frees it. Accepts NULL. */
 void taper_dispensing_free(taper_dispensing* dispensing);

@@ -1,7 +1,7 @@
 // The C ABI: the drug database (see include/taper.h).
 #include "internal.hpp"
 
-#include <nlohmann/json.hpp>
+#include <taper/io/json.hpp>
 
 namespace taper::capi {
 
@@ -10,107 +10,6 @@ const drug& drug_in(const taper_database* db, const char* name, const char* fn) 
 }
 
 namespace {
-
-using ordered_json = nlohmann::ordered_json;
-
-/// {"value": ..., "status": ..., "source": ...}; value null when not known.
-template <class T, class F>
-ordered_json sourced_json(const sourced<T>& s, F&& value_of) {
-    ordered_json j;
-    j["value"] = s.known() ? value_of(*s) : ordered_json();
-    j["status"] = std::string(to_string(s.origin.status));
-    j["source"] = s.origin.source;
-    return j;
-}
-
-ordered_json plain(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(); }
-
-ordered_json drug_json(const drug& d) {
-    ordered_json j;
-    j["name"] = d.name;
-    j["aliases"] = d.aliases;
-    j["brand_names"] = d.brand_names;
-    j["class"] = std::string(to_string(d.klass));
-    j["class_label"] = d.class_label;
-    j["default_target"] = d.default_target;
-    ordered_json targets = ordered_json::array();
-    for (const auto& m : d.targets) {
-        ordered_json t;
-        t["id"] = m.id;
-        t["receptor"] = m.receptor;
-        t["region"] = m.region ? ordered_json(*m.region) : ordered_json();
-        t["usable"] = m.usable();
-        t["emax_percent"] = sourced_json(m.emax_percent, [](double v) { return plain(v); });
-        t["ed50_mg"] = sourced_json(m.ed50, [](mass v) { return plain(v.value()); });
-        t["hill"] = sourced_json(m.hill, [](double v) { return plain(v); });
-        t["notes"] = m.notes;
-        targets.push_back(std::move(t));
-    }
-    j["targets"] = std::move(targets);
-
-    const auto range_json = [](const hours_range& r) {
-        return ordered_json::array({plain(r.shortest.value()), plain(r.longest.value())});
-    };
-    ordered_json half_life;
-    half_life["parent_h"] = sourced_json(d.half_life.parent, range_json);
-    if (d.half_life.metabolite) {
-        ordered_json m;
-        m["name"] = d.half_life.metabolite->name;
-        m["range_h"] = sourced_json(d.half_life.metabolite->range, range_json);
-        half_life["metabolite"] = std::move(m);
-    } else {
-        half_life["metabolite"] = ordered_json();
-    }
-    j["half_life"] = std::move(half_life);
-
-    const auto flag = [](const sourced<bool>& b) { return sourced_json(b, [](bool v) { return ordered_json(v); }); };
-    ordered_json forms = ordered_json::array();
-    for (const auto& f : d.formulations) {
-        ordered_json x;
-        x["id"] = f.id;
-        x["form"] = std::string(to_string(f.kind));
-        x["unit_strengths_mg"] = sourced_json(f.unit_strengths, [](const std::vector<mass>& v) {
-            ordered_json a = ordered_json::array();
-            for (const auto& m : v) a.push_back(plain(m.value()));
-            return a;
-        });
-        x["concentrations_mg_per_ml"] = sourced_json(f.concentrations, [](const std::vector<concentration>& v) {
-            ordered_json a = ordered_json::array();
-            for (const auto& c : v) a.push_back(plain(c.value()));
-            return a;
-        });
-        x["scored"] = flag(f.scored);
-        x["splittable"] = flag(f.splittable);
-        x["modified_release"] = flag(f.modified_release);
-        x["enteric_coated"] = flag(f.enteric_coated);
-        x["may_split"] = f.may_split();
-        x["bioavailability_vs_tablet"] = sourced_json(f.bioavailability_vs_tablet, [](double v) { return plain(v); });
-        x["drop_volume_ml"] = sourced_json(f.drop_volume, [](volume_per_drop v) { return plain(v.value()); });
-        x["beads_per_capsule"] = sourced_json(f.bead_counts, [](const std::vector<beads_per_capsule>& v) {
-            ordered_json a = ordered_json::array();
-            for (const auto& b : v) a.push_back(plain(b.value()));
-            return a;
-        });
-        x["must_dilute"] = flag(f.must_dilute);
-        x["dispersible"] = flag(f.dispersible);
-        x["notes"] = f.notes;
-        forms.push_back(std::move(x));
-    }
-    j["formulations"] = std::move(forms);
-
-    ordered_json equivalents = ordered_json::object();
-    for (const auto& [table, entry] : d.equivalents.tables)
-        equivalents[table] = sourced_json(entry, [](const equivalent_dose& e) {
-            ordered_json v;
-            v["low_mg"] = plain(e.low.value());
-            v["high_mg"] = plain(e.high.value());
-            return v;
-        });
-    j["diazepam_equivalents"] = std::move(equivalents);
-    j["cautions"] = d.cautions;
-    j["notes"] = d.notes;
-    return j;
-}
 
 const occupancy_model& model_of(const drug& d, const char* model_id) {
     if (model_id == nullptr || *model_id == '\0') return d.occupancy();
@@ -201,7 +100,7 @@ taper_status taper_database_drug_json(const taper_database* db, char** out_json,
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_json, fn, "out_json");
-        const std::string text = drug_json(drug_in(db, drug, fn)).dump(2) + "\n";
+        const std::string text = to_json(drug_in(db, drug, fn));
         *out_json = allocated(text);
     });
 }

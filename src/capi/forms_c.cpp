@@ -213,20 +213,16 @@ taper_status taper_realization_options_init(taper_realization_options* options, 
     });
 }
 
-taper_status taper_realize(taper_realization** out_realization, const taper_database* db,
-                           const taper_schedule* schedule, const taper_request* request, const taper_forms* forms,
-                           const taper_realization_options* options, taper_error** error) {
+taper_status taper_realize(taper_realization** out_realization, const taper_schedule* schedule,
+                           const taper_forms* forms, const taper_realization_options* options, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_realization, fn, "out_realization");
         const auto& s = need(schedule, fn, "schedule").schedule;
-        const auto& r = need(request, fn, "request").request;
         const auto& f = need(forms, fn, "forms").items;
         const realization_options o = options_from_c(options, fn);
-        const taper::drug& d = drug_in(db, s.drug.c_str(), fn);
         auto out = std::make_unique<taper_realization>();
-        out->realized = realize(s, r, d, f, o);
-        out->made_with = realized_export{f, o, dilution_cautions(need(db, fn, "db").db, out->realized)};
+        out->realized = realize(s, f, o);
         *out_realization = out.release();
     });
 }
@@ -285,12 +281,9 @@ taper_status taper_realization_to_json(const taper_realization* realization, cha
     return guarded(error, [&] {
         const auto& rz = need(realization, fn, "realization");
         need(out_json, fn, "out_json");
-        std::optional<dispensing_export> dispensing;
-        if (const auto days = period_days(dispense_period_days, fn)) {
-            const auto period = from_value<duration>(static_cast<double>(*days));
-            dispensing = dispensing_export{dispense_by_period(rz.realized, period, rz.made_with.options), *days};
-        }
-        *out_json = allocated(to_json(rz.realized, rz.made_with, dispensing));
+        const auto days = period_days(dispense_period_days, fn);
+        *out_json = allocated(days ? to_json(dispense(rz.realized, from_value<duration>(static_cast<double>(*days))))
+                                   : to_json(rz.realized));
     });
 }
 
@@ -301,10 +294,8 @@ taper_status taper_realization_to_csv(const taper_realization* realization, char
         const auto& rz = need(realization, fn, "realization");
         need(out_csv, fn, "out_csv");
         const auto days = period_days(dispense_period_days, fn);
-        const auto& o = rz.made_with.options;
-        *out_csv = allocated(
-            days ? to_csv(dispense_by_period(rz.realized, from_value<duration>(static_cast<double>(*days)), o), o)
-                 : to_csv(rz.realized));
+        *out_csv = allocated(days ? to_csv(dispense(rz.realized, from_value<duration>(static_cast<double>(*days))))
+                                  : to_csv(rz.realized));
     });
 }
 
@@ -415,26 +406,25 @@ taper_status taper_realize_dose(char** out_instruction, double* out_realized_mg,
 // ---- dispensing -----------------------------------------------------------------------
 
 taper_status taper_dispense_by_step(taper_dispensing** out_dispensing, const taper_realization* realization,
-                                    const taper_realization_options* options, taper_error** error) {
+                                    taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_dispensing, fn, "out_dispensing");
         const auto& r = need_realization(realization, fn);
         auto out = std::make_unique<taper_dispensing>();
-        out->periods = dispense_by_step(r, options_from_c(options, fn));
+        out->periods = dispense_by_step(r);
         *out_dispensing = out.release();
     });
 }
 
 taper_status taper_dispense_by_period(taper_dispensing** out_dispensing, const taper_realization* realization,
-                                      double period_days, const taper_realization_options* options,
-                                      taper_error** error) {
+                                      double period_days, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_dispensing, fn, "out_dispensing");
         const auto& r = need_realization(realization, fn);
         auto out = std::make_unique<taper_dispensing>();
-        out->periods = dispense_by_period(r, from_value<duration>(period_days), options_from_c(options, fn));
+        out->periods = dispense_by_period(r, from_value<duration>(period_days));
         *out_dispensing = out.release();
     });
 }

@@ -7,7 +7,8 @@
 #include <taper.h>
 
 #include <taper/error.hpp>
-#include <taper/forms/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
 
@@ -60,7 +61,6 @@ struct taper_forms {
 
 struct taper_realization {
     taper::realized_schedule realized;
-    taper::realized_export made_with;  ///< forms, options and cautions, for the exports
 };
 
 struct taper_dispensing {

@@ -2,8 +2,9 @@
 // planning and schedules (see include/taper.h).
 #include "internal.hpp"
 
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/io/strategy_schema_json.hpp>
-#include <taper/plan/export.hpp>
 #include <taper/plan/suggest.hpp>
 
 #include <mutex>

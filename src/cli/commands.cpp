@@ -3,7 +3,8 @@
 #include "inputs.hpp"
 #include "render.hpp"
 
-#include <taper/plan/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/plan/option_text.hpp>
 #include <taper/plan/suggest.hpp>
 #include <taper/plan/planner.hpp>

@@ -5,7 +5,8 @@
 #include "text.hpp"
 
 #include <taper/forms/convert.hpp>
-#include <taper/forms/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -248,23 +249,16 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     const drug& d = db.get(pa.drug);
     const auto forms = forms_from(db, d, fa.have);
     const built_plan b = build_plan(db, registry, pa);
-    const realized_schedule r = realize(b.plan, b.request, d, forms, o);
+    const realized_schedule r = realize(b.plan, forms, o);
 
-    std::optional<std::vector<dispensing_period>> periods;
-    if (how.by_step) periods = dispense_by_step(r, o);
-    if (how.period) periods = for_option("--dispense", [&] { return dispense_by_period(r, *how.period, o); });
+    std::optional<dispensing> supplies;
+    if (how.by_step) supplies = dispense(r);
+    if (how.period) supplies = for_option("--dispense", [&] { return dispense(r, *how.period); });
 
-    const auto cautions = dilution_cautions(db, r);
-    if (pa.format == "json") {
-        std::optional<dispensing_export> dispensing;
-        if (periods)
-            dispensing = dispensing_export{*periods, how.by_step ? std::nullopt
-                                                                 : std::optional<long>(std::lround(how.period->value()))};
-        return to_json(r, realized_export{forms, o, cautions}, dispensing);
-    }
-    if (pa.format == "csv") return periods ? to_csv(*periods, o) : to_csv(r);
-    std::string out = render_realized(r, b.how, o, forms, cautions);
-    if (periods) out += "\n" + render_dispensing(*periods, how, o, first_day(r));
+    if (pa.format == "json") return supplies ? to_json(*supplies) : to_json(r);
+    if (pa.format == "csv") return supplies ? to_csv(*supplies) : to_csv(r);
+    std::string out = render_realized(r, b.how, o, forms, dilution_cautions(r));
+    if (supplies) out += "\n" + render_dispensing(supplies->periods, how, o, first_day(r));
     return out + plan_closing();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // What the CLI prints for people: the plan as a table, occupancy by model, the strategies.
-// JSON and CSV come from the library (taper/plan/export.hpp), at full precision; here
+// JSON and CSV come from the library (taper/io/json.hpp, io/csv.hpp), at full precision; here
 // numbers are rounded for reading.
 #include <taper/drugs/drug.hpp>
 #include <taper/plan/registry.hpp>

@@ -45,8 +45,9 @@ const database& database::embedded() {
 }
 
 void database::overlay_json(std::string_view json_text, std::string_view origin) {
-    std::vector<drug> updated = drugs_;  // strong guarantee: work on a copy
-    detail::apply_formulary(updated, json_text, origin);
+    // Strong guarantee: work on a copy; plans sharing the old list keep it.
+    auto updated = drugs_ ? std::make_shared<std::vector<drug>>(*drugs_) : std::make_shared<std::vector<drug>>();
+    detail::apply_formulary(*updated, json_text, origin);
     drugs_ = std::move(updated);
     rebuild_index();
 }
@@ -66,8 +67,9 @@ void database::overlay_file(const std::filesystem::path& file) {
 
 void database::rebuild_index() {
     index_.clear();
-    for (std::size_t i = 0; i < drugs_.size(); ++i) {
-        const auto& d = drugs_[i];
+    const auto all = drugs();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto& d = all[i];
         index_.emplace(detail::name_key(d.name), i);
         for (const auto& a : d.aliases) index_.emplace(detail::name_key(a), i);
         for (const auto& b : d.brand_names) index_.emplace(detail::name_key(b), i);
@@ -77,7 +79,7 @@ void database::rebuild_index() {
 const drug* database::find(std::string_view name) const noexcept {
     try {
         const auto it = index_.find(detail::name_key(name));
-        return it == index_.end() ? nullptr : &drugs_[it->second];
+        return it == index_.end() ? nullptr : &(*drugs_)[it->second];
     } catch (...) {  // only std::bad_alloc from building the key
         return nullptr;
     }
@@ -86,6 +88,10 @@ const drug* database::find(std::string_view name) const noexcept {
 const drug& database::get(std::string_view name) const {
     if (const drug* d = find(name)) return *d;
     throw unknown_drug_error(std::string(name), suggestions(name));
+}
+
+std::shared_ptr<const drug> database::share(std::string_view name) const {
+    return std::shared_ptr<const drug>(drugs_, &get(name));  // aliases the list: no copy
 }
 
 std::vector<std::string> database::suggestions(std::string_view name, std::size_t limit) const {
@@ -99,8 +105,9 @@ std::vector<std::string> database::suggestions(std::string_view name, std::size_
         std::size_t drug_index;
     };
     std::vector<candidate> found;
-    for (std::size_t i = 0; i < drugs_.size(); ++i) {
-        const auto& d = drugs_[i];
+    const auto all = drugs();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto& d = all[i];
         auto consider = [&](const std::string& spelling, bool is_generic) {
             const std::string key = detail::name_key(spelling);
             std::size_t dist = edit_distance(query, key);

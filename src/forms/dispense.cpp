@@ -153,8 +153,8 @@ date schedule_end(const realized_schedule& r) {
 
 }  // namespace
 
-std::vector<dispensing_period> dispense_by_step(const realized_schedule& r,
-                                                const realization_options& options) {
+std::vector<dispensing_period> dispense_by_step(const realized_schedule& r) {
+    const realization_options& options = r.options;
     check_options(options);
     std::vector<dispensing_period> out;
     for (const auto& s : r.steps) {
@@ -165,8 +165,8 @@ std::vector<dispensing_period> dispense_by_step(const realized_schedule& r,
     return out;
 }
 
-std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, duration period,
-                                                  const realization_options& options) {
+std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, duration period) {
+    const realization_options& options = r.options;
     check_options(options);
     const double days = period.value();
     if (!std::isfinite(days) || days < 1 || std::abs(days - std::round(days)) > 1e-9)
@@ -184,6 +184,14 @@ std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, du
         if (!b.empty()) out.push_back(b.finish(options));
     }
     return out;
+}
+
+dispensing dispense(realized_schedule r, std::optional<duration> period) {
+    dispensing d;
+    d.periods = period ? dispense_by_period(r, *period) : dispense_by_step(r);
+    if (period) d.period_days = std::lround(period->value());
+    d.realization = std::move(r);
+    return d;
 }
 
 }  // namespace taper

@@ -79,6 +79,7 @@ available_form make_form(const drug& d, const formulation& f, std::size_t streng
         f.bead_counts->size() == f.unit_strengths->size())
         a.bead_count = (*f.bead_counts)[strength_index];
     a.label = label_for(f, a, f.kind == form_kind::beads && !a.bead_count);
+    a.formulation_notes = f.notes;
     if (a.must_dilute)
         a.caution = "must be diluted before taking" + (f.notes.empty() ? std::string() : " (" + f.notes + ")");
     else if (f.kind == form_kind::beads)

@@ -5,6 +5,8 @@
 
 #include "realizer.hpp"
 
+#include <taper/plan/limits.hpp>
+#include <taper/units/access.hpp>
 #include <taper/units/io.hpp>
 
 #include <algorithm>
@@ -57,17 +59,16 @@ struct window {
 
 class schedule_realizer {
 public:
-    schedule_realizer(const schedule& plan, const plan_request& request, const drug& d,
-                      const std::vector<available_form>& on_hand, const realization_options& options)
-        : plan_(plan), request_(request), drug_(d), options_(options) {
-        if (!plan.drug.empty() && !same_drug(plan.drug, d.name))
-            throw plan_error("realize: the schedule is for " + plan.drug + ", but the drug given is " + d.name);
+    schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
+                      const realization_options& options)
+        : plan_(plan), request_(plan.request), drug_(subject_of(plan)), options_(options) {
         group_forms(on_hand);
         factors();
         if (plan.basis == dose_basis::own_mg && !plan.occupancy_model.empty()) {
-            const occupancy_model* m = d.find_target(plan.occupancy_model);
+            const occupancy_model* m = drug_.find_target(plan.occupancy_model);
             if (m != nullptr && m->usable()) model_ = m;
         }
+        limits_ = step_limits::of(request_, model_);
     }
 
     realized_schedule run();
@@ -83,6 +84,7 @@ private:
     std::vector<line_job> jobs_for(const step& st) const;
     window limits(double prev, double planned_prev, const step& st, bool as_stop = true) const;
     std::string broken_limits(double prev, double value, const step& st) const;
+    static const drug& subject_of(const schedule& plan);
     std::vector<choice> independent(const std::vector<line_job>& jobs, const std::vector<double>& goals) const;
     std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
                                            double constant, double goal_total, window w) const;
@@ -99,6 +101,7 @@ private:
     const drug& drug_;
     realization_options options_;
     const occupancy_model* model_ = nullptr;
+    step_limits limits_;  // the plan's own limits (plan/limits.hpp), as the planner applied them
     // Per drug, by index (0: the tapered drug; then crossover partners and other forms' drugs).
     std::vector<std::string> names_;
     std::vector<std::unique_ptr<engine>> engines_;  // nullptr: no forms on hand
@@ -173,34 +176,30 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
     engines_[0]->suggest_from(drug_);
 }
 
+const drug& schedule_realizer::subject_of(const schedule& plan) {
+    if (plan.subject == nullptr)
+        throw plan_error("realize: the schedule does not carry its drug (schedule::subject); make it with make_plan, "
+                         "or set subject from database::share");
+    if (!plan.drug.empty() && !same_drug(plan.drug, plan.subject->name))
+        throw plan_error("realize: the schedule is for " + plan.drug + ", but the drug it carries is " +
+                         plan.subject->name);
+    return *plan.subject;
+}
+
+// The factors the planner recorded; never derived again from the dose numbers. A drug the
+// plan did not record (another drug's forms on hand, never in a dose line) counts 1:1.
 void schedule_realizer::factors() {
-    factors_[0] = plan_.basis == dose_basis::own_mg || !(plan_.start_dose.value() > 0)
-                      ? 1.0
-                      : plan_.start_equivalent_dose.value() / plan_.start_dose.value();
-    if (plan_.basis == dose_basis::diazepam_mg)
-        if (const int i = index_of("diazepam"); i >= 0) factors_[static_cast<std::size_t>(i)] = 1.0;
-    // Other drugs of a crossover: from a step where every other drug's factor is known.
-    for (int pass = 0; pass < 3; ++pass)
-        for (const auto& st : plan_.steps) {
-            double known = 0, unknown_amount = 0;
-            int unknown = -1;
-            bool several = false;
-            for (const auto& line : st.doses) {
-                const int n = index_of(line.drug);
-                const double f = factors_[static_cast<std::size_t>(n)];
-                if (!std::isnan(f))
-                    known += f * line.amount.value();
-                else {
-                    if (unknown >= 0 && unknown != n) several = true;
-                    unknown = n;
-                    unknown_amount += line.amount.value();
-                }
-            }
-            if (unknown >= 0 && !several && unknown_amount > 0)
-                factors_[static_cast<std::size_t>(unknown)] = (st.equivalent_daily_dose.value() - known) / unknown_amount;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        const auto recorded = plan_.factor_of(names_[i]);
+        if (recorded) {
+            factors_[i] = *recorded;
+            continue;
         }
-    for (auto& f : factors_)
-        if (std::isnan(f)) f = 1.0;  // a drug that never appears with a known basis
+        if (plan_.basis == dose_basis::diazepam_mg && i == 0)
+            throw plan_error("realize: the schedule is in diazepam-equivalent mg but does not record " + names_[i] +
+                             "'s factor (schedule::basis_factors); make it with make_plan");
+        factors_[i] = 1.0;
+    }
 }
 
 std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
@@ -228,13 +227,7 @@ window schedule_realizer::limits(double prev, double planned_prev, const step& s
     const double goal = st.equivalent_daily_dose.value();
     // Never above the previous dose as taken (nor the start), unless the plan itself rises.
     w.hi = goal > planned_prev + eps_of(planned_prev) ? infinity : prev;
-    if (request_.max_step) w.lo = std::max(w.lo, prev - request_.max_step->value());
-    if (request_.max_step_percent && !(as_stop && stopping_to_zero(st)))
-        w.lo = std::max(w.lo, prev * (1.0 - *request_.max_step_percent / 100.0));
-    if (request_.max_step_points && model_ != nullptr && prev > 0) {
-        const double occ = model_->occupancy_percent(from_value<mass>(prev)) - *request_.max_step_points;
-        if (occ > 0) w.lo = std::max(w.lo, model_->dose_for_occupancy(occ).value());
-    }
+    w.lo = in(limits_.floor(prev * units::mg, !(as_stop && stopping_to_zero(st))), units::mg);
     w.lo = std::min(w.lo, w.hi);
     return w;
 }
@@ -242,19 +235,22 @@ window schedule_realizer::limits(double prev, double planned_prev, const step& s
 std::string schedule_realizer::broken_limits(double prev, double value, const step& st) const {
     std::vector<std::string> broken;
     const double cut = prev - value;
+    const mass before = prev * units::mg, after = value * units::mg, slack = eps_of(prev) * units::mg;
     if (value > prev + eps_of(prev)) broken.push_back("it would be above the previous dose of " + mg(prev));
-    if (request_.max_step && cut > request_.max_step->value() + eps_of(prev))
-        broken.push_back("it would cut " + mg(cut) + ", more than the maximum of " + about(request_.max_step->value()));
-    if (request_.max_step_percent && !stopping_to_zero(st) && prev > 0 &&
-        cut > prev * *request_.max_step_percent / 100.0 + eps_of(prev))
-        broken.push_back("it would cut " + num(std::round(1000.0 * cut / prev) / 10) + "% of the previous dose, more than the maximum of " +
-                         readable(*request_.max_step_percent) + "%");
-    if (request_.max_step_points && model_ != nullptr && prev > 0) {
-        const double points = model_->occupancy_percent(from_value<mass>(prev)) -
-                              model_->occupancy_percent(from_value<mass>(std::max(0.0, value)));
-        if (points > *request_.max_step_points + 1e-9)
-            broken.push_back("it would cut " + num(std::round(points * 10) / 10) +
-                             " occupancy points, more than the maximum of " + readable(*request_.max_step_points));
+    if (limits_.breaks_mass(before, after, slack))
+        broken.push_back("it would cut " + mg(cut) + ", more than the maximum of " +
+                         about(in(*limits_.max_cut, units::mg)));
+    if (!stopping_to_zero(st) && prev > 0 && limits_.breaks_share(before, after, slack))
+        broken.push_back("it would cut " + num(std::round(1000.0 * cut / prev) / 10) +
+                         "% of the previous dose, more than the maximum of " +
+                         readable(in(*limits_.max_cut_share, units::percent_of_dose)) + "%");
+    if (limits_.max_cut_points && limits_.model != nullptr && prev > 0) {
+        const occupancy_points from = limits_.occupancy_at(before);
+        const occupancy_points to = limits_.occupancy_at(std::max(0.0, value) * units::mg);
+        if (limits_.breaks_points(from, to, 1e-9 * units::points))
+            broken.push_back("it would cut " + num(std::round(in(from - to, units::points) * 10) / 10) +
+                             " occupancy points, more than the maximum of " +
+                             readable(in(*limits_.max_cut_points, units::points)));
     }
     std::string out;
     for (std::size_t i = 0; i < broken.size(); ++i) out += (i == 0 ? "" : (i + 1 == broken.size() ? " and " : ", ")) + broken[i];
@@ -723,10 +719,12 @@ dose_recipe realize_dose(mass target_dose, const std::vector<available_form>& on
     return r;
 }
 
-realized_schedule realize(const schedule& plan, const plan_request& request, const drug& d,
-                          const std::vector<available_form>& on_hand, const realization_options& options) {
-    schedule_realizer r(plan, request, d, on_hand, options);
-    return r.run();
+realized_schedule realize(const schedule& plan, std::vector<available_form> on_hand,
+                          const realization_options& options) {
+    realized_schedule out = schedule_realizer(plan, on_hand, options).run();
+    out.forms = std::move(on_hand);
+    out.options = options;
+    return out;
 }
 
 }  // namespace taper

@@ -2,6 +2,11 @@
 // limit of the request. See include/taper/plan/planner.hpp and docs/schedule-engine.md.
 #include <taper/plan/planner.hpp>
 
+#include "../detail/ascii.hpp"
+
+#include <taper/forms/whole_units.hpp>
+#include <taper/plan/limits.hpp>
+#include <taper/units/access.hpp>
 #include <taper/units/io.hpp>
 
 #include <algorithm>
@@ -24,6 +29,15 @@ std::string_view to_string(step_phase p) noexcept {
 
 std::string_view to_string(dose_basis b) noexcept {
     return b == dose_basis::own_mg ? "mg" : "mg diazepam-equivalent";
+}
+
+std::optional<double> schedule::factor_of(std::string_view drug_name) const {
+    for (const auto& f : basis_factors)
+        if (f.drug == drug_name) return f.per_mg;
+    const std::string key = detail::ascii_lower(drug_name);
+    for (const auto& f : basis_factors)
+        if (detail::ascii_lower(f.drug) == key) return f.per_mg;
+    return std::nullopt;
 }
 
 date step::end() const { return add_days(start, length); }
@@ -192,29 +206,6 @@ std::optional<std::string> pace_warning(const drug& d, const step& s, mass previ
 }
 
 // --- modified-release forms --------------------------------------------------------------
-
-/// Can `amount` be made from whole units of these strengths? (Coin change on a 1 µg grid.)
-bool whole_units_make(mass amount, const std::vector<mass>& strengths) {
-    const auto to_grid = [](mass m) { return static_cast<long>(std::llround(m.value() * 1000)); };
-    const long goal = to_grid(amount);
-    if (goal == 0) return true;
-    long g = 0;
-    for (auto s : strengths) g = std::gcd(g, to_grid(s));
-    if (g <= 0 || goal % g != 0) return false;
-    const long n = goal / g;
-    if (n > 200000) return true;  // too large to check cheaply; multiples of the gcd nearly always work
-    std::vector<char> can(static_cast<std::size_t>(n) + 1, 0);
-    can[0] = 1;
-    for (long i = 1; i <= n; ++i)
-        for (auto s : strengths) {
-            const long k = to_grid(s) / g;
-            if (k <= i && can[static_cast<std::size_t>(i - k)]) {
-                can[static_cast<std::size_t>(i)] = 1;
-                break;
-            }
-        }
-    return can[static_cast<std::size_t>(n)] != 0;
-}
 
 /// "<drug> <form> is modified-release: it must not be split or crushed": why a form the
 /// planner cannot divide is whole-units only, for warnings.
@@ -395,6 +386,8 @@ void validate_request(const database& db, const plan_request& r) { (void)validat
 schedule make_plan(const database& db, const plan_request& r, const any_strategy& strategy) {
     const drug& d = validated_drug(db, r);
     const occupancy_model* model = resolve_model(d, r);
+    const step_limits own_limits = step_limits::of(r, model);  // points apply to own-mg plans only
+    const step_limits basis_limits = step_limits::of(r, nullptr);
     const plan_context ctx{d, r, model};
     const std::string strategy_name(strategy.name());
 
@@ -404,6 +397,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
     s.start_dose = r.daily_dose;
     s.start = r.start;
     s.start_split = r.split.empty() ? std::vector<timed_dose>{{"daily", r.daily_dose}} : r.split;
+    s.request = r;
+    s.subject = db.share(d.name);
     if (model != nullptr) {
         s.occupancy_model = model->id;
         s.occupancy_receptor = model->receptor;
@@ -465,6 +460,10 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 }
             }
             s.start_equivalent_dose = start_eq;
+            // The factors realization converts with. The switch keeps the daily total, so the
+            // drug's own factor is the start's equivalent over its dose; diazepam is the basis.
+            s.basis_factors = {{d.name, start_eq / r.daily_dose}};
+            if (s.basis == dose_basis::diazepam_mg && d.name != "diazepam") s.basis_factors.push_back({"diazepam", 1.0});
             if (r.final_dose && *r.final_dose >= start_eq)
                 reject("final dose", to_string(*r.final_dose) + " is not below the starting dose of " +
                                          to_string(start_eq) + " (" + std::string(to_string(s.basis)) + ")");
@@ -562,24 +561,24 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
 
             // The request's maxima. Each one that bites says so on the step.
             const mass min_change_target = dose;
-            if (r.max_step && previous - dose > *r.max_step) {
-                dose = previous - *r.max_step;
+            const step_limits& limits = s.basis == dose_basis::own_mg ? own_limits : basis_limits;
+            if (limits.breaks_mass(previous, dose)) {
+                dose = *limits.floor_by_mass(previous);
                 notes.push_back("cut limited to the maximum of " + to_string(*r.max_step));
             }
             // Before the % limit: a points limit can turn a stop to zero into a cut, which the
             // % limit then applies to.
-            if (r.max_step_points && model != nullptr && s.basis == dose_basis::own_mg) {
-                const double occ_prev = *occ_previous;
-                if (occ_prev - model->occupancy_percent(dose) > *r.max_step_points + 1e-12) {
-                    dose = model->dose_for_occupancy(std::max(0.0, occ_prev - *r.max_step_points));
+            if (limits.max_cut_points && limits.model != nullptr) {
+                const occupancy_points occ_prev = *occ_previous * units::points;
+                if (limits.breaks_points(occ_prev, limits.occupancy_at(dose), 1e-12 * units::points)) {
+                    dose = *limits.floor_by_points(occ_prev);
                     notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_points) +
                                     " occupancy points");
                 }
             }
             const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
-            if (r.max_step_percent && !stopping_to_zero &&
-                previous - dose > previous * (*r.max_step_percent / 100.0)) {
-                dose = previous * (1.0 - *r.max_step_percent / 100.0);
+            if (!stopping_to_zero && limits.breaks_share(previous, dose)) {
+                dose = *limits.floor_by_share(previous);
                 notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_percent) +
                                 "% of the most recent dose");
             }

@@ -1219,7 +1219,7 @@ static void test_forms_and_realization(taper_database* db) {
     options.dilution_volume_count = 2;
     options.bottle_volume_ml = 100;
     taper_realization* rz = NULL;
-    OK(taper_realize(&rz, db, s, r, forms, &options, &err));
+    OK(taper_realize(&rz, s, forms, &options, &err));
     taper_realization_info ri;
     ri.struct_size = sizeof ri;
     OK(taper_realization_get_info(rz, &ri, &err));
@@ -1325,7 +1325,7 @@ static void test_forms_and_realization(taper_database* db) {
 
     /* Dispensing: per step and per 28 days, with 100 mL bottles. */
     taper_dispensing* by_step = NULL;
-    OK(taper_dispense_by_step(&by_step, rz, &options, &err));
+    OK(taper_dispense_by_step(&by_step, rz, &err));
     size_t periods = 0;
     OK(taper_dispensing_period_count(by_step, &periods, &err));
     CHECK(periods >= 1 && periods <= ri.step_count);
@@ -1350,17 +1350,21 @@ static void test_forms_and_realization(taper_database* db) {
     FAILS(TAPER_ERROR_ABI_MISMATCH, taper_dispensing_line(by_step, &li, 0, 0, &err));
     taper_dispensing_free(by_step);
     taper_dispensing* monthly = NULL;
-    OK(taper_dispense_by_period(&monthly, rz, 28, &options, &err));
+    OK(taper_dispense_by_period(&monthly, rz, 28, &err));
     OK(taper_dispensing_period_count(monthly, &periods, &err));
     CHECK(periods >= 1);
     taper_dispensing_free(monthly);
     monthly = NULL;
-    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, rz, 0.5, NULL, &err), "whole number");
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, rz, 0.5, &err), "whole number");
+    /* Dispensing counts bottles with the options the realization was made with. */
     options.bottle_volume_ml = -1;
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(&monthly, rz, &options, &err));
+    taper_realization* bad_bottle = NULL;
+    OK(taper_realize(&bad_bottle, s, forms, &options, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(&monthly, bad_bottle, &err));
+    taper_realization_free(bad_bottle);
     options.bottle_volume_ml = 100;
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(NULL, rz, &options, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, NULL, 28, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(NULL, rz, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, NULL, 28, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispensing_period_count(NULL, &periods, &err));
     CHECK(monthly == NULL);
     taper_dispensing_free(NULL);
@@ -1407,18 +1411,18 @@ static void test_forms_and_realization(taper_database* db) {
     /* Realization errors. */
     taper_forms* nothing = NULL;
     OK(taper_forms_create_empty(&nothing, &err));
-    FAILS_WITH(TAPER_ERROR_PLAN, taper_realize(&rz, db, s, r, nothing, NULL, &err), "nothing on hand");
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_realize(&rz, s, nothing, NULL, &err), "nothing on hand");
     options.syringe_resolution_ml = 0;
-    FAILS(TAPER_ERROR_PLAN, taper_realize(&rz, db, s, r, forms, &options, &err));
+    FAILS(TAPER_ERROR_PLAN, taper_realize(&rz, s, forms, &options, &err));
     options.syringe_resolution_ml = 0.1;
     options.dilution_volumes_ml = NULL;
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, db, s, r, forms, &options, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, s, forms, &options, &err));
     options.dilution_volume_count = 0;
     options.struct_size = 16;
-    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_realize(&rz, db, s, r, forms, &options, &err));
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_realize(&rz, s, forms, &options, &err));
     options.struct_size = sizeof options;
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, db, NULL, r, forms, NULL, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(NULL, db, s, r, forms, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&rz, NULL, forms, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(NULL, s, forms, NULL, &err));
     CHECK(rz == NULL);
     taper_realization_free(NULL);
 

@@ -1,6 +1,7 @@
 // Regression tests for defects found by an adversarial review (extreme doses, odd limits,
 // odd tools and odd text). Each expectation is worked out by hand in its comment.
-#include <taper/plan/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/taper.hpp>
 
 #include "plan_fixture.hpp"

@@ -65,7 +65,7 @@ def test_switch_from_tablets_to_liquid(db: taper.Database) -> None:
     plan = db.plan(req, "table", table=["15 mg", "10 mg", "7.5 mg", "3 mg"])
     assert [s.equivalent_daily_dose_mg for s in plan.steps] == [15, 10, 7.5, 3, 0]
     forms = db.forms_on_hand("citalopram", "10 mg tablet, 2 mg/mL liquid")
-    r = db.realize(plan, req, forms)
+    r = taper.realize(plan, forms)
     assert len(r.steps) == 5
     assert [s.recipes[0].instruction for s in r.steps] == [
         "1½ × 10 mg tablet = 15 mg",
@@ -85,7 +85,7 @@ def test_switch_from_tablets_to_liquid(db: taper.Database) -> None:
     assert r.steps[0].step.start == datetime.date(2026, 12, 1)
 
     # Without keeping the forms in use, one measurement of liquid wins at the first step.
-    free = db.realize(plan, req, forms, taper.RealizationOptions(keep_forms_in_use=False))
+    free = taper.realize(plan, forms, taper.RealizationOptions(keep_forms_in_use=False))
     assert free.steps[0].recipes[0].instruction == "7.5 mL of 2 mg/mL liquid = 15 mg"
 
     # Dispensing, by hand: 1.5 x 28 = 42 tablets, 1 x 28 = 28, 0.75 x 28 = 21, then
@@ -95,7 +95,8 @@ def test_switch_from_tablets_to_liquid(db: taper.Database) -> None:
         ("10 mg tablet", 42, 0), ("10 mg tablet", 28, 0), ("10 mg tablet", 21, 0), ("2 mg/mL liquid", 0, 42)]
     assert by_step[1].start == datetime.date(2026, 12, 29)
     assert by_step[1].end == datetime.date(2027, 1, 26)
-    by_period = r.dispense_by_period("28 d", taper.RealizationOptions(bottle_volume_ml=100))
+    bottled = taper.realize(plan, forms, taper.RealizationOptions(bottle_volume_ml=100))
+    by_period = bottled.dispense_by_period("28 d")
     assert by_period[0].start == datetime.date(2026, 12, 1)
     assert by_period[3].lines[0].total_volume_ml == pytest.approx(42)
     assert by_period[3].lines[0].bottles == 1

@@ -10,6 +10,7 @@
 #include <taper/drugs/drug.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,16 +38,24 @@ public:
     const drug& get(std::string_view name) const;
     /// The same, or nullptr.
     const drug* find(std::string_view name) const noexcept;
+    /// The drug as a shared value, for what must outlive this database (a plan keeps its
+    /// drug). Shares the database's storage: no copy, and a later overlay does not change
+    /// it. Throws unknown_drug_error as get() does.
+    std::shared_ptr<const drug> share(std::string_view name) const;
     /// Up to `limit` known names close to `name` (edit distance), nearest first.
     std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 3) const;
 
-    std::span<const drug> drugs() const noexcept { return drugs_; }
-    std::size_t size() const noexcept { return drugs_.size(); }
+    std::span<const drug> drugs() const noexcept {
+        return drugs_ ? std::span<const drug>(*drugs_) : std::span<const drug>();
+    }
+    std::size_t size() const noexcept { return drugs_ ? drugs_->size() : 0; }
 
 private:
     void rebuild_index();
 
-    std::vector<drug> drugs_;
+    // Copy-on-write: an overlay builds a new list, so a drug shared with a plan stays as it
+    // was, and copying a database copies one pointer. Null while empty.
+    std::shared_ptr<const std::vector<drug>> drugs_;
     std::unordered_map<std::string, std::size_t> index_;  // lower-case key -> drugs_ index
 };
 

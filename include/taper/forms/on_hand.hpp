@@ -40,6 +40,9 @@ struct available_form {
     std::optional<beads_per_capsule> bead_count;
     std::string label;            ///< "10 mg tablet", "2 mg/mL liquid"
     std::string caution;          ///< shown with every recipe that uses it (from the data)
+    /// The data's notes on the formulation (how to disperse it, ...): the realization's
+    /// exporters quote them, so they need no database.
+    std::string formulation_notes;
 };
 
 /// Every product in the database for this drug (each strength its own entry). Formulations

@@ -2,7 +2,12 @@
 // From target doses to what a person can take.
 //
 //   auto forms = taper::forms_on_hand(drug, "10 mg tablet, 2 mg/mL liquid");
-//   taper::realized_schedule r = taper::realize(plan, request, drug, forms, options);
+//   taper::realized_schedule r = taper::realize(plan, forms, options);
+//
+// The plan carries what realization needs (its request's limits and current formulation,
+// its drug, the basis factors of a crossover): nothing is asked for again, and nothing the
+// planner decided is worked out a second time. The realization keeps its plan, forms and
+// options, so exporting or dispensing it needs nothing else.
 //
 // Each dose-time of each step gets a recipe ("1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid
 // = 13.4 mg")
@@ -29,6 +34,7 @@
 #include <taper/forms/on_hand.hpp>
 #include <taper/plan/schedule.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,15 +114,17 @@ struct dispensing_period {
 
 struct realized_schedule {
     schedule plan;                       ///< the targets
+    std::vector<available_form> forms;   ///< what it was realized with, as given
+    realization_options options;         ///< the tools, tolerance and bottle volume used
     std::vector<realized_step> steps;    ///< what to take, step by step
     std::vector<std::string> equivalences;  ///< each bioavailability conversion used
     std::vector<std::string> warnings;
 };
 
-/// Realize a schedule. Throws plan_error when nothing on hand can make any of its doses
-/// (e.g. an empty list, a zero strength, a 0 mL syringe), or for a schedule of another drug.
-realized_schedule realize(const schedule& plan, const plan_request& request, const drug& d,
-                          const std::vector<available_form>& on_hand,
+/// Realize a schedule made by make_plan. Throws plan_error when nothing on hand can make any
+/// of its doses (e.g. an empty list, a zero strength, a 0 mL syringe), or for a schedule
+/// that does not carry its drug (schedule::subject) or a crossover's basis factors.
+realized_schedule realize(const schedule& plan, std::vector<available_form> on_hand,
                           const realization_options& options = {});
 
 /// The best recipe for one dose (tablet-equivalent mg) with these forms (all of them are
@@ -124,11 +132,26 @@ realized_schedule realize(const schedule& plan, const plan_request& request, con
 dose_recipe realize_dose(mass target, const std::vector<available_form>& on_hand,
                          const realization_options& options = {});
 
-/// Supplies per step, and per `period` (default 28 days) from the plan's start.
-std::vector<dispensing_period> dispense_by_step(const realized_schedule& r,
-                                                const realization_options& options = {});
+/// Cautions for the plan as a whole: each dispersible tablet used for a dilution, once, with
+/// what the data's notes say about dispersing it.
+std::vector<std::string> dilution_cautions(const realized_schedule& r);
+
+/// Supplies per step, and per `period` (default 28 days) from the plan's start, with the
+/// realization's own options (its bottle volume).
+std::vector<dispensing_period> dispense_by_step(const realized_schedule& r);
 std::vector<dispensing_period> dispense_by_period(const realized_schedule& r,
-                                                  duration period = from_value<duration>(28),
-                                                  const realization_options& options = {});
+                                                  duration period = from_value<duration>(28));
+
+/// What to dispense for a realization, as one value for the exporters: the realization it
+/// is for, and its periods (per step, or per `period_days` from the start).
+struct dispensing {
+    realized_schedule realization;
+    std::vector<dispensing_period> periods;
+    std::optional<long> period_days;  ///< unset: per step
+};
+
+/// Per step without `period`; per period of whole days from the plan's start with one.
+/// invalid_argument_error for a period that is not a whole number of days from 1 up.
+dispensing dispense(realized_schedule r, std::optional<duration> period = std::nullopt);
 
 }  // namespace taper

@@ -46,6 +46,9 @@ TAPER_DETAIL_SYMBOL(mass_per_drop::unit_type, "mg/drop");
 TAPER_DETAIL_SYMBOL(mass_per_pouch::unit_type, "mg/pouch");
 TAPER_DETAIL_SYMBOL(volume_per_drop::unit_type, "mL/drop");
 TAPER_DETAIL_SYMBOL(beads_per_capsule::unit_type, "bead/capsule");
+TAPER_DETAIL_SYMBOL(percent_unit, "%");
+TAPER_DETAIL_SYMBOL(occupancy_point_unit, "points");
+TAPER_DETAIL_SYMBOL(diazepam_mass_unit, "mg diazepam-eq");
 
 #undef TAPER_DETAIL_SYMBOL
 

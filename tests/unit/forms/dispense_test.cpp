@@ -74,6 +74,12 @@ taper::realized_schedule schedule_of(std::vector<taper::realized_step> steps, st
     return r;
 }
 
+// The same realization, made with these options (dispensing reads the bottle size from it).
+taper::realized_schedule made_with(taper::realized_schedule r, const taper::realization_options& o) {
+    r.options = o;
+    return r;
+}
+
 const dispensing_line& line(const dispensing_period& p, std::string_view label) {
     for (const auto& l : p.lines)
         if (l.label == label) return l;
@@ -128,7 +134,7 @@ TEST(DispenseByStep, DropsBeadsDilutionAndBottles) {
     auto dil = part(K::dilution, "tablet", "20 mg tablet", 1, 1, 3.4);
     dil.dispersed_in = mL(100);
     const auto r = schedule_of({step("2026-03-01", 28, {{drops}, {beads}, {dil}, {liquid(2.5)}})});
-    const auto p = taper::dispense_by_step(r, o).at(0);
+    const auto p = taper::dispense_by_step(made_with(r, o)).at(0);
     ASSERT_EQ(p.lines.size(), 4u);
     EXPECT_NEAR(line(p, "40 mg/mL drops").total_volume.value(), 5.6, 1e-9);
     EXPECT_EQ(line(p, "40 mg/mL drops").bottles, 1);
@@ -139,7 +145,7 @@ TEST(DispenseByStep, DropsBeadsDilutionAndBottles) {
     EXPECT_EQ(line(p, "2 mg/mL liquid").bottles, 5);
     // Exactly a bottle's worth is one bottle, not two: 15 mL = 0.5 mL × 30 days.
     const auto exact = schedule_of({step("2026-03-01", 30, {{liquid(0.5)}})});
-    EXPECT_EQ(taper::dispense_by_step(exact, o).at(0).lines.at(0).bottles, 1);
+    EXPECT_EQ(taper::dispense_by_step(made_with(exact, o)).at(0).lines.at(0).bottles, 1);
 }
 
 TEST(DispenseByStep, StepsWithNothingToTakeAreLeftOut) {
@@ -226,8 +232,8 @@ TEST(Dispense, BadOptionsAreErrors) {
             << bad;
     taper::realization_options o;
     o.bottle_volume = mL(0);
-    EXPECT_THROW((void)taper::dispense_by_step(r, o), taper::invalid_argument_error);
-    EXPECT_THROW((void)taper::dispense_by_period(r, taper::from_value<taper::duration>(28), o),
+    EXPECT_THROW((void)taper::dispense_by_step(made_with(r, o)), taper::invalid_argument_error);
+    EXPECT_THROW((void)taper::dispense_by_period(made_with(r, o), taper::from_value<taper::duration>(28)),
                  taper::invalid_argument_error);
     // An empty schedule dispenses nothing.
     EXPECT_TRUE(taper::dispense_by_period(schedule_of({})).empty());
@@ -284,9 +290,9 @@ TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
         const auto plan = taper::make_plan(db, req, taper::builtin_strategies().make("proportional", so));
         taper::realization_options ro;
         if (trial % 2 == 0) ro.bottle_volume = mL(std::uniform_int_distribution<int>(10, 200)(rng));
-        const auto r = taper::realize(plan, req, d, taper::forms_on_hand(d, sc.forms), ro);
+        const auto r = taper::realize(plan, taper::forms_on_hand(d, sc.forms), ro);
         const int period_days = std::uniform_int_distribution<int>(1, 60)(rng);
-        const auto periods = taper::dispense_by_period(r, taper::from_value<taper::duration>(period_days), ro);
+        const auto periods = taper::dispense_by_period(r, taper::from_value<taper::duration>(period_days));
 
         // Day by day, independently: what is taken on each day, bucketed by period index.
         std::map<std::pair<long, std::string>, double> pieces;  // (period, label) -> units

@@ -322,12 +322,13 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
         if (coin(rng, 0.3)) req.current_formulation = forms.front().formulation_id;
         if (!req.current_formulation.empty() && d.find_formulation(req.current_formulation) == nullptr)
             req.current_formulation.clear();
+        plan.request.current_formulation = req.current_formulation;  // where realization starts
 
         const std::string context = "seed " + std::to_string(seed) + " " + sc.drug + " " + strategy_name + " from " +
                                     taper::format_number(start) + " mg";
         taper::realized_schedule r;
         try {
-            r = taper::realize(plan, req, d, forms, o);
+            r = taper::realize(plan, forms, o);
         } catch (const taper::error& e) {
             ADD_FAILURE() << context << ": " << e.what();
             continue;

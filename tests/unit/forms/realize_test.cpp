@@ -63,6 +63,8 @@ taper::schedule hand_schedule(const std::string& drug, double start, const std::
     s.start_equivalent_dose = mg(start);
     s.start_split = {{"daily", mg(start)}};
     s.start = taper::parse_date("2026-12-01");
+    s.subject = taper::database::embedded().share(drug);
+    s.basis_factors = {{drug, 1.0}};
     taper::date day = s.start;
     double previous = start;
     for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -81,6 +83,15 @@ taper::schedule hand_schedule(const std::string& drug, double start, const std::
         s.steps.push_back(st);
     }
     return s;
+}
+
+// Realizes a hand-made plan as if make_plan had planned it from `req` for `drug`: the plan
+// carries its request and drug, and realize() takes nothing else.
+taper::realized_schedule realize_as_planned(taper::schedule plan, const taper::plan_request& req, const std::string& drug,
+                                            std::vector<taper::available_form> forms, const realization_options& o = {}) {
+    plan.request = req;
+    plan.subject = taper::database::embedded().share(drug);
+    return taper::realize(plan, std::move(forms), o);
 }
 
 taper::plan_request request_for(const std::string& drug, double start) {
@@ -409,7 +420,7 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     const auto plan = hand_schedule("citalopram", 20, {15, 10, 7.5, 3, 0});
     auto req = request_for("citalopram", 20);
     req.current_formulation = "tablet";
-    const auto r = taper::realize(plan, req, get("citalopram"), have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
+    const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 5u);
     EXPECT_EQ(r.steps[0].recipes.at(0).instruction, "1½ × 10 mg tablet = 15 mg");
     EXPECT_EQ(r.steps[1].recipes.at(0).instruction, "1 × 10 mg tablet = 10 mg");
@@ -436,7 +447,7 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     // (7.5 mL) over 1½ tablets at the first step; the switch is then at step 1.
     realization_options free;
     free.keep_forms_in_use = false;
-    const auto f = taper::realize(plan, req, get("citalopram"), have("citalopram", "10 mg tablet, 2 mg/mL liquid"), free);
+    const auto f = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"), free);
     EXPECT_EQ(f.steps[0].recipes.at(0).instruction, "7.5 mL of 2 mg/mL liquid = 15 mg");
     EXPECT_TRUE(f.steps[0].form_changed);
     EXPECT_THAT(f.steps[0].notes.back(), HasSubstr("at the start: 10 mg tablet"));
@@ -448,8 +459,7 @@ TEST(Realize, SwitchToDropsStatesTheEquivalence) {
     realization_options o;
     o.tools.allow_quarters = false;
     const auto plan = hand_schedule("citalopram", 20, {15, 10, 7.5, 0});
-    const auto r = taper::realize(plan, request_for("citalopram", 20), get("citalopram"),
-                                  have("citalopram", "10 mg tablet, 40 mg/mL drops"), o);
+    const auto r = realize_as_planned(plan, request_for("citalopram", 20), "citalopram", have("citalopram", "10 mg tablet, 40 mg/mL drops"), o);
     ASSERT_EQ(r.steps.size(), 4u);
     EXPECT_EQ(r.steps[2].recipes.at(0).instruction, "3 drops of 40 mg/mL drops = 6 mg on the label ≡ 7.5 mg as tablets");
     EXPECT_TRUE(r.steps[2].form_changed);
@@ -470,7 +480,7 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     auto req = request_for("citalopram", 20);
     req.max_step_percent = 25;
     req.current_formulation = "tablet";
-    const auto r = taper::realize(plan, req, get("citalopram"), have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
+    const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 3u);
     EXPECT_TRUE(r.steps[0].inserted);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);
@@ -493,7 +503,7 @@ TEST(Realize, AdjustsToTheNearestDoseWithinTheLimits) {
     auto req = request_for("citalopram", 20);
     req.max_step = mg(4.9);
     req.current_formulation = "liquid-2mg-ml";
-    const auto r = taper::realize(plan, req, get("citalopram"), have("citalopram", "2 mg/mL liquid"));
+    const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 1u);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15.2);
     EXPECT_THAT(r.steps[0].notes.at(0), HasSubstr("adjusted after rounding"));
@@ -504,8 +514,7 @@ TEST(Realize, AdjustsToTheNearestDoseWithinTheLimits) {
 TEST(Realize, ATinyDoseThatRoundsToZeroIsWarnedAndNamed) {
     // 0.1 mg of a 2 mg/mL liquid is 0.05 mL, below the 0.2 mL minimum.
     const auto plan = hand_schedule("citalopram", 20, {10, 0.1, 0});
-    const auto r = taper::realize(plan, request_for("citalopram", 20), get("citalopram"),
-                                  have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
+    const auto r = realize_as_planned(plan, request_for("citalopram", 20), "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 3u);
     const auto& s = r.steps[1];
     EXPECT_DOUBLE_EQ(s.realized_daily.value(), 0);
@@ -520,19 +529,19 @@ TEST(Realize, ATinyDoseThatRoundsToZeroIsWarnedAndNamed) {
 TEST(Realize, BadInputsAreErrors) {
     const auto plan = hand_schedule("citalopram", 20, {10, 0});
     const auto req = request_for("citalopram", 20);
-    EXPECT_THAT(message_of([&] { (void)taper::realize(plan, req, get("citalopram"), {}); }),
+    EXPECT_THAT(message_of([&] { (void)realize_as_planned(plan, req, "citalopram", std::vector<taper::available_form>{}); }),
                 HasSubstr("nothing on hand for citalopram"));
     EXPECT_THAT(message_of([&] {
-                    (void)taper::realize(plan, req, get("citalopram"), have("diazepam", "2 mg tablet"));
+                    (void)realize_as_planned(plan, req, "citalopram", have("diazepam", "2 mg tablet"));
                 }),
                 HasSubstr("the forms given are for diazepam"));
     EXPECT_THAT(message_of([&] {
-                    (void)taper::realize(plan, req, get("sertraline"), have("sertraline", "50 mg tablet"));
+                    (void)realize_as_planned(plan, req, "sertraline", have("sertraline", "50 mg tablet"));
                 }),
                 HasSubstr("the schedule is for citalopram"));
     realization_options o;
     o.tools.syringe_resolution = mL(0);
-    EXPECT_THROW((void)taper::realize(plan, req, get("citalopram"), have("citalopram", "2 mg/mL liquid"), o),
+    EXPECT_THROW((void)realize_as_planned(plan, req, "citalopram", have("citalopram", "2 mg/mL liquid"), o),
                  taper::plan_error);
 }
 
@@ -550,7 +559,7 @@ TEST(Realize, TwoDoseTimesKeepTheDailyLimits) {
     auto req = request_for("citalopram", 20);
     req.split = {{"morning", mg(10)}, {"evening", mg(10)}};
     req.max_step_percent = 25;
-    const auto r = taper::realize(plan, req, get("citalopram"), have("citalopram", "10 mg tablet"));
+    const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet"));
     ASSERT_EQ(r.steps.size(), 2u);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);
     ASSERT_EQ(r.steps[1].recipes.size(), 2u);
@@ -569,7 +578,7 @@ TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
     auto forms = have("alprazolam", "0.5 mg tablet");
     const auto diazepam = have("diazepam", "2 mg tablet, 5 mg tablet, 1 mg/mL liquid");
     forms.insert(forms.end(), diazepam.begin(), diazepam.end());
-    const auto r = taper::realize(plan, req, db.get("alprazolam"), forms);
+    const auto r = taper::realize(plan, forms);
     ASSERT_GE(r.steps.size(), 2u);
     // Step 1: morning alprazolam 0.5 mg = 1 tablet; night diazepam 10 mg (10 mL of the liquid,
     // one measurement, or two 5 mg tablets: whichever, it is 10 mg).
@@ -585,9 +594,49 @@ TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
         for (const auto& rc : s.recipes) EXPECT_FALSE(rc.parts.empty() && rc.target.value() > 0) << rc.drug;
 
     // Without diazepam forms its doses are listed as planned, and the schedule says so.
-    const auto only = taper::realize(plan, req, db.get("alprazolam"), have("alprazolam", "0.5 mg tablet"));
+    const auto only = taper::realize(plan, have("alprazolam", "0.5 mg tablet"));
     EXPECT_THAT(only.steps[0].recipes[1].instruction, HasSubstr("not realized here"));
     EXPECT_THAT(only.warnings.front(), HasSubstr("diazepam doses are listed as planned"));
+}
+
+TEST(Realize, CrossoverUsesTheFactorsRecordedInThePlan) {
+    // The planner records each drug's diazepam-equivalent factor: Ashton 0.5 mg alprazolam ≈
+    // 10 mg diazepam, so 20 per mg; diazepam itself 1. Realization converts what a recipe
+    // misses with those factors, never with factors worked out again from the doses. Step 1
+    // (switch 1 of 2) is 0.5 mg alprazolam in the morning and 10 mg diazepam at night, 20 mg
+    // diazepam-equivalent. Ask for 0.6 mg alprazolam instead (the day stays 20 mg): whole or
+    // half 0.5 mg tablets make 0.5 mg, 0.1 mg short, which is 0.1 × 20 = 2 mg
+    // diazepam-equivalent: 18 mg taken. With 40 recorded instead of 20: 20 − 0.1 × 40 = 16.
+    const auto& db = taper::database::embedded();
+    auto req = request_for("alprazolam", 1);
+    req.split = {{"morning", mg(0.5)}, {"night", mg(0.5)}};
+    auto plan = taper::make_plan(db, req, taper::builtin_strategies().make("diazepam-crossover"));
+    ASSERT_TRUE(plan.factor_of("alprazolam").has_value());
+    EXPECT_DOUBLE_EQ(*plan.factor_of("alprazolam"), 20);
+    EXPECT_DOUBLE_EQ(*plan.factor_of("Diazepam"), 1);
+    auto& first = plan.steps.at(0).doses;
+    ASSERT_EQ(first.size(), 2u);
+    ASSERT_EQ(first[0].drug, "alprazolam");
+    first[0].amount = mg(0.6);
+    auto forms = have("alprazolam", "0.5 mg tablet");
+    const auto diazepam = have("diazepam", "2 mg tablet, 5 mg tablet");
+    forms.insert(forms.end(), diazepam.begin(), diazepam.end());
+    realization_options o;
+    o.tools.allow_quarters = false;
+    EXPECT_NEAR(taper::realize(plan, forms, o).steps.at(0).realized_daily.value(), 18, 1e-9);
+    for (auto& f : plan.basis_factors)
+        if (f.drug == "alprazolam") f.per_mg = 40;
+    EXPECT_NEAR(taper::realize(plan, forms, o).steps.at(0).realized_daily.value(), 16, 1e-9);
+    // A crossover plan without its factors cannot be realized: nothing is guessed.
+    plan.basis_factors.clear();
+    EXPECT_THAT(message_of([&] { (void)taper::realize(plan, forms, o); }), HasSubstr("basis_factors"));
+}
+
+TEST(Realize, APlanWithoutItsDrugIsAnError) {
+    auto plan = hand_schedule("citalopram", 20, {10, 0});
+    plan.subject.reset();
+    EXPECT_THAT(message_of([&] { (void)taper::realize(plan, have("citalopram", "10 mg tablet")); }),
+                HasSubstr("does not carry its drug"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // JSON and CSV export of a schedule built by hand, so every expected value is known
 // independently of the planner.
-#include <taper/plan/export.hpp>
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 #include <taper/version.hpp>

@@ -46,6 +46,7 @@ from .forms import (
     RealizedStep,
     Recipe,
     RecipePart,
+    realize,
     realize_dose,
 )
 from .request import DoseTime, Hold, PlanRequest
@@ -168,6 +169,7 @@ __all__ = [
     "parse_mass",
     "parse_volume",
     "plan",
+    "realize",
     "realize_dose",
     "strategies",
     "version",

@@ -10,7 +10,7 @@ from typing import Any, Iterator, Union
 from ._ffi import ffi, lib
 from ._util import call, cstr, new_handle, pystr, take_string
 from .errors import PlanError, error_from_status
-from .forms import Forms, Realization, RealizationOptions, _options
+from .forms import Forms
 from .request import PlanRequest
 from .schedule import Schedule
 from .strategy import (
@@ -195,14 +195,6 @@ class Database:
         out = ffi.new("taper_forms**")
         call(lib.taper_forms_all, out, self._h, cstr(drug, "drug name"))
         return Forms(ffi.gc(out[0], lib.taper_forms_free))
-
-    def realize(self, schedule: Schedule, request: PlanRequest, forms: Forms,
-                options: RealizationOptions | None = None) -> Realization:
-        """What to take, step by step, with the products on hand (docs/realization.md)."""
-        out = ffi.new("taper_realization**")
-        c, _keep = _options(options)
-        call(lib.taper_realize, out, self._h, schedule._handle, request._handle(), forms._h, c)
-        return Realization._from_handle(ffi.gc(out[0], lib.taper_realization_free))
 
     def convert_form(self, drug: str, dose: DoseLike, from_form: str, to_form: str,
                      to_strength_mg_per_ml: float | None = None) -> FormConversion:

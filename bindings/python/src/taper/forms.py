@@ -341,19 +341,17 @@ class Realization:
             _handle=h,
         )
 
-    def dispense_by_step(self, options: RealizationOptions | None = None) -> list[DispensingPeriod]:
-        """What to dispense for each step (bottle counts need options.bottle_volume_ml)."""
+    def dispense_by_step(self) -> list[DispensingPeriod]:
+        """What to dispense for each step (bottles counted with the bottle_volume_ml of the
+        options the realization was made with)."""
         out = ffi.new("taper_dispensing**")
-        c, _keep = _options(options)
-        call(lib.taper_dispense_by_step, out, self._handle, c)
+        call(lib.taper_dispense_by_step, out, self._handle)
         return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
 
-    def dispense_by_period(self, period: DurationLike = datetime.timedelta(days=28),
-                           options: RealizationOptions | None = None) -> list[DispensingPeriod]:
+    def dispense_by_period(self, period: DurationLike = datetime.timedelta(days=28)) -> list[DispensingPeriod]:
         """What to dispense per period from the plan's start (28 days by default)."""
         out = ffi.new("taper_dispensing**")
-        c, _keep = _options(options)
-        call(lib.taper_dispense_by_period, out, self._handle, duration_days(period, "period"), c)
+        call(lib.taper_dispense_by_period, out, self._handle, duration_days(period, "period"))
         return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
 
 
@@ -387,6 +385,15 @@ class DoseRecipe:
     instruction: str
     realized_mg: float
     within_tolerance: bool
+
+
+def realize(schedule: Schedule, forms: Forms, options: RealizationOptions | None = None) -> Realization:
+    """What to take, step by step, with the products on hand (docs/realization.md). The
+    schedule carries its request and drug; the realization keeps the forms and options."""
+    out = ffi.new("taper_realization**")
+    c, _keep = _options(options)
+    call(lib.taper_realize, out, schedule._handle, forms._h, c)
+    return Realization._from_handle(ffi.gc(out[0], lib.taper_realization_free))
 
 
 def realize_dose(forms: Forms, target: DoseLike, options: RealizationOptions | None = None) -> DoseRecipe:

@@ -372,23 +372,17 @@ public struct Realization: Sendable {
         self.handle = handle
     }
 
-    /// Supplies per step. `options.bottleVolume` gives bottle counts.
-    public func dispenseByStep(options: RealizationOptions = RealizationOptions()) throws(TaperError) -> [DispensingPeriod] {
+    /// Supplies per step. The options this was realized with give bottle counts (`bottleVolume`).
+    public func dispenseByStep() throws(TaperError) -> [DispensingPeriod] {
         var raw: OpaquePointer? = nil
-        try options.withC { (o) throws(TaperError) in
-            try check { taper_dispense_by_step(&raw, handle.raw, o, $0) }
-        }
+        try check { taper_dispense_by_step(&raw, handle.raw, $0) }
         return try readDispensing(raw!)
     }
 
     /// Supplies per period of `periodDays` from the plan's start.
-    public func dispenseByPeriod(days periodDays: Double = 28, options: RealizationOptions = RealizationOptions())
-        throws(TaperError) -> [DispensingPeriod]
-    {
+    public func dispenseByPeriod(days periodDays: Double = 28) throws(TaperError) -> [DispensingPeriod] {
         var raw: OpaquePointer? = nil
-        try options.withC { (o) throws(TaperError) in
-            try check { taper_dispense_by_period(&raw, handle.raw, periodDays, o, $0) }
-        }
+        try check { taper_dispense_by_period(&raw, handle.raw, periodDays, $0) }
         return try readDispensing(raw!)
     }
 
@@ -418,16 +412,13 @@ public struct Realization: Sendable {
 extension Schedule {
     /// Realizes this schedule with the products on hand: a recipe for each dose-time of each
     /// step. TaperError.plan when nothing on hand can make any dose or the options are
-    /// unusable. Uses the request and database the schedule was planned from.
+    /// unusable. The schedule carries its request and drug, so nothing else is passed.
     public func realize(using forms: Forms, options: RealizationOptions = RealizationOptions())
         throws(TaperError) -> Realization
     {
-        let requestHandle = try RequestHandle(request)
         var raw: OpaquePointer? = nil
         try options.withC { (o) throws(TaperError) in
-            try check {
-                taper_realize(&raw, database.storage.raw, handle.raw, requestHandle.raw, forms.handle.raw, o, $0)
-            }
+            try check { taper_realize(&raw, handle.raw, forms.handle.raw, o, $0) }
         }
         return try Realization(handle: RealizationHandle(raw: raw!), request: request, database: database)
     }

@@ -1,9 +1,10 @@
-// A realized schedule as JSON and CSV: see include/taper/forms/export.hpp and
-// docs/output-formats.md.
-#include <taper/forms/export.hpp>
+// A realization and a dispensing as JSON and CSV: see include/taper/io/json.hpp, io/csv.hpp
+// and docs/output-formats.md.
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 #include "../detail/ascii.hpp"
 
-#include "../plan/export_detail.hpp"
+#include "export_detail.hpp"
 
 #include <taper/error.hpp>
 #include <taper/units/io.hpp>
@@ -89,7 +90,8 @@ ordered_json step_realization(const realized_step& st) {
     return j;
 }
 
-ordered_json dispensing_json(const dispensing_export& d, const realization_options& o) {
+ordered_json dispensing_json(const dispensing& d) {
+    const realization_options& o = d.realization.options;
     ordered_json j;
     j["by"] = d.period_days ? "period" : "step";
     j["period_days"] = d.period_days ? ordered_json(*d.period_days) : ordered_json();
@@ -118,45 +120,14 @@ ordered_json dispensing_json(const dispensing_export& d, const realization_optio
     return j;
 }
 
-constexpr std::string_view csv_extra_header =
-    ",realized_amount_mg,how_to_take,realized_daily_mg,difference_mg,form_changed,inserted,realization_notes,"
-    "realization_warnings";
-
-}  // namespace
-
-std::vector<std::string> dilution_cautions(const database& db, const realized_schedule& r) {
-    std::vector<std::string> out;
-    std::vector<std::string> seen;
-    for (const auto& st : r.steps)
-        for (const auto& rc : st.recipes)
-            for (const auto& p : rc.parts) {
-                if (p.what != dose_component::kind::dilution) continue;
-                const std::string key = detail::ascii_lower(rc.drug) + '\n' + p.formulation_id;
-                if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-                seen.push_back(key);
-                const drug* d = db.find(rc.drug.empty() ? r.plan.drug : rc.drug);
-                const formulation* f = d == nullptr ? nullptr : d->find_formulation(p.formulation_id);
-                std::string text = (d != nullptr ? d->name + " " : std::string()) + p.label +
-                                   ", dispersed in water: measuring part of a dispersion is a way to take very "
-                                   "small doses that the prescriber or pharmacist should agree to. Prepare it "
-                                   "fresh for each dose: disperse one tablet in the stated volume of water, stir "
-                                   "well, draw up the dose with an oral syringe and take it at once, then discard "
-                                   "the rest; never keep it for later";
-                if (f != nullptr && !f->notes.empty()) text += " (data: \"" + f->notes + "\")";
-                out.push_back(text);
-            }
-    return out;
-}
-
-std::string to_json(const realized_schedule& r, const realized_export& how,
-                    const std::optional<dispensing_export>& dispensing) {
+ordered_json realization_document(const realized_schedule& r, const dispensing* supplies) {
     ordered_json j = detail::schedule_json(exported(r));
     auto& steps = j["steps"];
     for (std::size_t i = 0; i < r.steps.size(); ++i) steps[i]["realization"] = step_realization(r.steps[i]);
-    const realization_options& o = how.options;
+    const realization_options& o = r.options;
     ordered_json top;
     ordered_json fs = ordered_json::array();
-    for (const auto& f : how.forms_on_hand) {
+    for (const auto& f : r.forms) {
         ordered_json x;
         x["drug"] = f.drug;
         x["formulation_id"] = f.formulation_id;
@@ -172,11 +143,25 @@ std::string to_json(const realized_schedule& r, const realized_export& how,
     top["max_volume_ml"] = o.tools.max_volume.value();
     top["tolerance_percent"] = o.tolerance_percent;
     top["equivalences"] = r.equivalences;
-    top["cautions"] = how.cautions;
+    top["cautions"] = dilution_cautions(r);
     top["warnings"] = r.warnings;
     j["realization"] = std::move(top);
-    j["dispensing"] = dispensing ? dispensing_json(*dispensing, o) : ordered_json();
-    return j.dump(2) + "\n";
+    j["dispensing"] = supplies != nullptr ? dispensing_json(*supplies) : ordered_json();
+    return j;
+}
+
+constexpr std::string_view csv_extra_header =
+    ",realized_amount_mg,how_to_take,realized_daily_mg,difference_mg,form_changed,inserted,realization_notes,"
+    "realization_warnings";
+
+}  // namespace
+
+std::string to_json(const realized_schedule& realization) {
+    return realization_document(realization, nullptr).dump(2) + "\n";
+}
+
+std::string to_json(const dispensing& supplies) {
+    return realization_document(supplies.realization, &supplies).dump(2) + "\n";
 }
 
 std::string to_csv(const realized_schedule& r) {
@@ -199,7 +184,9 @@ std::string to_csv(const realized_schedule& r) {
     return out;
 }
 
-std::string to_csv(const std::vector<dispensing_period>& periods, const realization_options& o) {
+std::string to_csv(const dispensing& supplies) {
+    const std::vector<dispensing_period>& periods = supplies.periods;
+    const realization_options& o = supplies.realization.options;
     std::string out = "period_start,period_end,last_day,formulation_id,label,units,total_volume_ml,bottles\r\n";
     for (const auto& p : periods)
         for (const auto& l : p.lines) {

@@ -1,5 +1,6 @@
-// A schedule as JSON and CSV: see include/taper/plan/export.hpp and docs/output-formats.md.
-#include <taper/plan/export.hpp>
+// A plan as JSON and CSV: see include/taper/io/json.hpp, io/csv.hpp and docs/output-formats.md.
+#include <taper/io/csv.hpp>
+#include <taper/io/json.hpp>
 
 #include "export_detail.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
-// Internal to the library: the pieces of the schedule exporter (src/plan/export.cpp) that the
-// realized-schedule exporter (src/forms/export.cpp) builds on. Not installed.
+// Internal to the library: the pieces of the plan exporter (src/io/schedule_export.cpp) that the
+// realization exporter (src/io/realization_export.cpp) builds on. Not installed.
 #include <taper/plan/schedule.hpp>
 
 #include <nlohmann/json.hpp>
