@@ -467,8 +467,8 @@ taper_status taper_registry_option_choice(const taper_registry* registry, const 
 taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const std::string text = strategy_schemas_json(need(registry, fn, "registry").registry);
-        need(out_json, fn, "out_json") = allocated(text);
+        char*& out = need(out_json, fn, "out_json");  // before allocating: nothing to leak
+        out = allocated(strategy_schemas_json(need(registry, fn, "registry").registry));
     });
 }
 
