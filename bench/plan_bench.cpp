@@ -1,12 +1,17 @@
 // Schedule generation: a plan per strategy, the registry, the occupancy model and the
-// database look-ups. Figures and the machine they were taken on: docs/performance.md.
+// database look-ups. Figures, commands and the machine they were taken on:
+// docs/performance.md.
 //
-//   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
-//   cmake --build build-release --target plan_bench
-//   build-release/bench/plan_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   cmake --preset release && cmake --build --preset release --target plan_bench
+//   build/release/bench/plan_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   bench/callgrind.sh build/release/bench/plan_bench BM_plan_hyperbolic_30_steps
 //
-// The target of issue 3: a 30-step hyperbolic plan in under 10 µs on one core
-// (BM_plan_hyperbolic_30_steps; its `steps` counter says how many steps it made).
+// Issue 8's targets: a 30-step hyperbolic plan in at most 1.5 µs and 3 allocations
+// (BM_plan_hyperbolic_30_steps; `steps` says how many steps it made, `allocs_per_iter` how
+// many heap allocations one plan made); the table strategy linear in its rows
+// (BM_plan_table_rows/1000 and /10000 against BM_plan_proportional_10000_steps).
+#include "bench_support.hpp"
+
 #include <taper/taper.hpp>
 
 #include <benchmark/benchmark.h>
@@ -33,11 +38,14 @@ taper::plan_request request(std::string drug, taper::mass dose) {
 /// Plans `r` with `s` over and over; reports the steps of one plan as a counter.
 void run_plan(benchmark::State& state, const taper::plan_request& r, const taper::any_strategy& s) {
     std::size_t steps = 0;
+    // The API makes a fresh schedule each time: there is no way yet to plan into a reused one.
+    const taper_bench::allocation_counter allocations;
     for (auto _ : state) {
         taper::schedule plan = taper::make_plan(db(), r, s);
         steps = plan.steps.size();
         benchmark::DoNotOptimize(plan);
     }
+    allocations.report(state);
     state.counters["steps"] = static_cast<double>(steps);
     state.counters["per_step_ns"] = benchmark::Counter(static_cast<double>(steps) * static_cast<double>(state.iterations()),
                                                        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
@@ -51,7 +59,7 @@ void BM_plan_hyperbolic_30_steps(benchmark::State& state) {
     h.occupancy_floor = 5.0;
     run_plan(state, request("citalopram", 40_mg), h);
 }
-BENCHMARK(BM_plan_hyperbolic_30_steps);
+TAPER_BENCHMARK(BM_plan_hyperbolic_30_steps);
 
 // The same with every limit the planner checks on each step: mg, %, points, a minimum
 // change, a hold and half-life pacing (paroxetine, 21-24 h, so pacing applies).
@@ -69,29 +77,29 @@ void BM_plan_hyperbolic_all_limits(benchmark::State& state) {
     h.points = 2.5;
     run_plan(state, r, h);
 }
-BENCHMARK(BM_plan_hyperbolic_all_limits);
+TAPER_BENCHMARK(BM_plan_hyperbolic_all_limits);
 
 // Sertraline 50 mg, 2.5 mg a step: 20 steps.
 void BM_plan_linear(benchmark::State& state) { run_plan(state, request("sertraline", 50_mg), st::linear{2.5_mg}); }
-BENCHMARK(BM_plan_linear);
+TAPER_BENCHMARK(BM_plan_linear);
 
 // Citalopram 20 mg, 10 % of the most recent dose down to 1/40 of the start: 36 steps.
 void BM_plan_proportional(benchmark::State& state) {
     run_plan(state, request("citalopram", 20_mg), st::percent_of_most_recent_dose(10));
 }
-BENCHMARK(BM_plan_proportional);
+TAPER_BENCHMARK(BM_plan_proportional);
 
 // Citalopram 20 mg, 5 % of the starting dose: 20 steps.
 void BM_plan_proportional_of_start(benchmark::State& state) {
     run_plan(state, request("citalopram", 20_mg), st::percent_of_starting_dose(5));
 }
-BENCHMARK(BM_plan_proportional_of_start);
+TAPER_BENCHMARK(BM_plan_proportional_of_start);
 
 // Risperidone 6 mg, the D2 preset (a quarter, at most 5 points, 3 months a step).
 void BM_plan_antipsychotic(benchmark::State& state) {
     run_plan(state, request("risperidone", 6_mg), st::antipsychotic{});
 }
-BENCHMARK(BM_plan_antipsychotic);
+TAPER_BENCHMARK(BM_plan_antipsychotic);
 
 // Alprazolam 0.5 mg three times a day: three switch steps to diazepam, then 10 % steps and
 // the 0.5 mg tail.
@@ -101,13 +109,13 @@ void BM_plan_diazepam_crossover(benchmark::State& state) {
     r.interval = 14_d;
     run_plan(state, r, st::diazepam_crossover{});
 }
-BENCHMARK(BM_plan_diazepam_crossover);
+TAPER_BENCHMARK(BM_plan_diazepam_crossover);
 
 // Citalopram 20 mg on a hyperbolic tapering strip: one step per day, 14 rolls of 28 days.
 void BM_plan_tapering_strip(benchmark::State& state) {
     run_plan(state, request("citalopram", 20_mg), st::tapering_strip{});
 }
-BENCHMARK(BM_plan_tapering_strip);
+TAPER_BENCHMARK(BM_plan_tapering_strip);
 
 // A person's own table of 10 rows.
 void BM_plan_table(benchmark::State& state) {
@@ -115,7 +123,30 @@ void BM_plan_table(benchmark::State& state) {
     for (double d : {18.0, 16.0, 14.0, 12.0, 10.0, 8.0, 6.0, 4.0, 2.0, 0.0}) t.rows.push_back({taper::from_value<taper::mass>(d), {}});
     run_plan(state, request("citalopram", 20_mg), t);
 }
-BENCHMARK(BM_plan_table);
+TAPER_BENCHMARK(BM_plan_table);
+
+// The table strategy against its row count: one row a day from 20 mg down to 0 in equal
+// cuts. Linear cost means /10000 takes ten times /1000 and about what the 10,000-step
+// proportional plan below takes.
+void BM_plan_table_rows(benchmark::State& state) {
+    const auto rows = static_cast<int>(state.range(0));
+    st::table t;
+    t.rows.reserve(static_cast<std::size_t>(rows));
+    for (int i = 1; i <= rows; ++i)
+        t.rows.push_back({20.0_mg * (static_cast<double>(rows - i) / rows), {}});
+    auto r = request("citalopram", 20_mg);
+    r.interval = 1_d;
+    run_plan(state, r, t);
+}
+TAPER_BENCHMARK(BM_plan_table_rows)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The yardstick for the table: 10,000 steps of 0.01 % of the 20 mg start, one a day.
+void BM_plan_proportional_10000_steps(benchmark::State& state) {
+    auto r = request("citalopram", 20_mg);
+    r.interval = 1_d;
+    run_plan(state, r, st::percent_of_starting_dose(0.01));
+}
+TAPER_BENCHMARK(BM_plan_proportional_10000_steps)->Unit(benchmark::kMillisecond);
 
 // --- the pieces ----------------------------------------------------------------------------
 
@@ -123,13 +154,13 @@ void BM_validate_request(benchmark::State& state) {
     const auto r = request("citalopram", 20_mg);
     for (auto _ : state) taper::validate_request(db(), r);
 }
-BENCHMARK(BM_validate_request);
+TAPER_BENCHMARK(BM_validate_request);
 
 void BM_registry_find(benchmark::State& state) {
     const taper::strategy_registry& reg = taper::builtin_strategies();
     for (auto _ : state) benchmark::DoNotOptimize(reg.find("hyperbolic"));
 }
-BENCHMARK(BM_registry_find);
+TAPER_BENCHMARK(BM_registry_find);
 
 void BM_registry_make(benchmark::State& state) {
     const taper::strategy_registry& reg = taper::builtin_strategies();
@@ -137,7 +168,7 @@ void BM_registry_make(benchmark::State& state) {
     o.set("points", 5.0 * taper::units::points);
     for (auto _ : state) benchmark::DoNotOptimize(reg.make("hyperbolic", o));
 }
-BENCHMARK(BM_registry_make);
+TAPER_BENCHMARK(BM_registry_make);
 
 void BM_occupancy_percent(benchmark::State& state) {
     const taper::occupancy_model& m = db().get("citalopram").occupancy();
@@ -147,7 +178,7 @@ void BM_occupancy_percent(benchmark::State& state) {
         benchmark::DoNotOptimize(m.occupancy_percent(dose));
     }
 }
-BENCHMARK(BM_occupancy_percent);
+TAPER_BENCHMARK(BM_occupancy_percent);
 
 void BM_dose_for_occupancy(benchmark::State& state) {
     const taper::occupancy_model& m = db().get("citalopram").occupancy();
@@ -157,23 +188,23 @@ void BM_dose_for_occupancy(benchmark::State& state) {
         benchmark::DoNotOptimize(m.dose_for_occupancy(occupancy));
     }
 }
-BENCHMARK(BM_dose_for_occupancy);
+TAPER_BENCHMARK(BM_dose_for_occupancy);
 
 void BM_database_get_by_name(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(&db().get("citalopram"));
 }
-BENCHMARK(BM_database_get_by_name);
+TAPER_BENCHMARK(BM_database_get_by_name);
 
 void BM_database_get_by_brand(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(&db().get("Cipramil"));
 }
-BENCHMARK(BM_database_get_by_brand);
+TAPER_BENCHMARK(BM_database_get_by_brand);
 
 // Spaces and capitals are folded before the look-up.
 void BM_database_get_untidy(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(&db().get("  SERTRALINE "));
 }
-BENCHMARK(BM_database_get_untidy);
+TAPER_BENCHMARK(BM_database_get_untidy);
 
 // A misspelt name: the error with "did you mean" suggestions (edit distance to every name).
 void BM_database_unknown_with_suggestions(benchmark::State& state) {
@@ -185,6 +216,6 @@ void BM_database_unknown_with_suggestions(benchmark::State& state) {
         }
     }
 }
-BENCHMARK(BM_database_unknown_with_suggestions);
+TAPER_BENCHMARK(BM_database_unknown_with_suggestions);
 
 }  // namespace

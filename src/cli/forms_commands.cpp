@@ -3,6 +3,8 @@
 #include "inputs.hpp"
 #include "render.hpp"
 #include "text.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/forms/convert.hpp>
 #include <taper/io/csv.hpp>
@@ -15,7 +17,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -25,14 +26,10 @@
 namespace taper::cli {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using detail::trim;
 
-// The number as the shortest round-trip decimal, for mL and counts ("0.1", "42").
-std::string num(double v) { return format_number(std::round(v * 1e9) / 1e9); }
+// mL and counts as a person measures them ("0.1", "42").
+std::string num(double v) { return detail::decimal_text(v); }
 
 volume positive_volume(std::string_view option, const std::string& text) {
     const volume v = volume_option(option, text);
@@ -105,7 +102,7 @@ dispense_choice dispense_from(const std::string& text) {
 
 std::string difference_text(double target, double realized) {
     const double diff = realized - target;
-    if (std::abs(diff) <= 1e-9 * std::max(1.0, std::abs(target))) return "0";
+    if (detail::nearly_equal(realized, target)) return "0";
     std::string out = (diff < 0 ? "-" : "+") + readable(std::abs(diff)) + " mg";
     // Halves round away from zero (6.25% -> 6.3%), as the realizer's warnings write them.
     if (target > 0) out += fmt::format(" ({}{:.1f}%)", diff < 0 ? "-" : "+", std::round(std::abs(diff) / target * 1000) / 10);

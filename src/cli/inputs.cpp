@@ -1,6 +1,6 @@
 #include "inputs.hpp"
-
-#include "../detail/number_text.hpp"
+#include "../detail/number_reading.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -15,7 +15,7 @@ using detail::ends_with_ci;
 using detail::read_number;
 using detail::split_on;
 
-std::string_view trim(std::string_view s) { return detail::trim_blanks(s); }
+using detail::trim;
 
 [[noreturn]] void fail(std::string_view option, std::string_view text, const std::string& problem) {
     throw input_error(std::string(option) + ": cannot use \"" + std::string(text) + "\": " + problem);

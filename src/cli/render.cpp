@@ -1,6 +1,7 @@
 #include "render.hpp"
 
 #include "text.hpp"
+#include "../detail/number_text.hpp"
 
 #include <taper/plan/option_schema.hpp>
 #include <taper/units/io.hpp>
@@ -87,17 +88,7 @@ std::string doses_text(const schedule& s, const step& st) {
 
 }  // namespace
 
-std::string readable(double mg) {
-    if (mg == 0 || !std::isfinite(mg)) return format_number(mg);
-    const double magnitude = std::floor(std::log10(std::abs(mg)));
-    const int decimals = std::max(0, 2 - static_cast<int>(magnitude));
-    std::string s = fmt::format("{:.{}f}", mg, decimals);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
-    }
-    return s;
-}
+std::string readable(double mg) { return detail::significant_text(mg); }
 
 std::string footer() {
     return wrap("taper is decision support for you and your prescriber, not a prescriber: talk to the person "

@@ -1,8 +1,7 @@
 #include "text.hpp"
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 
 namespace taper::cli {

@@ -1,65 +1,34 @@
 #pragma once
-// Internal: reading plain numbers and comma lists typed by people, shared by the library's
-// option reader (src/plan/option_text.cpp) and the CLI. Locale-independent.
-#include <charconv>
+// Numbers for people, and comparing computed numbers; shared by the compiled parts (library
+// and CLI), not public API. Locale-independent: the decimal point is always '.'.
+// Machine-readable output (JSON, CSV) uses format_number (<taper/units/io.hpp>) instead, which
+// keeps every digit.
+#include <algorithm>
 #include <cmath>
-#include <optional>
-#include <string_view>
-#include <vector>
+#include <string>
 
 namespace taper::detail {
 
-/// Without the spaces and tabs around it.
-inline std::string_view trim_blanks(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+/// `x` rounded (half away from zero) to at most `max_decimals` decimals, trailing zeros
+/// dropped, never "-0": for amounts a person measures ("13.4", "0.5", "42", "0.125").
+std::string decimal_text(double x, int max_decimals = 6);
 
-/// The parts between any of `separators`, each trimmed (empty parts kept).
-inline std::vector<std::string_view> split_on(std::string_view text, std::string_view separators) {
-    std::vector<std::string_view> out;
-    std::size_t from = 0;
-    while (true) {
-        const std::size_t at = text.find_first_of(separators, from);
-        out.push_back(trim_blanks(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from)));
-        if (at == std::string_view::npos) break;
-        from = at + 1;
-    }
-    return out;
-}
+/// `x` to three significant figures, with at least `min_decimals` decimals (trailing zeros
+/// dropped): for numbers that come out of formulas ("1.31", "0.0123", "250", not
+/// "1.309568"). A number that is not zero never prints as "0".
+std::string significant_text(double x, int min_decimals = 0);
 
-/// A number on its own: digits with an optional fraction and exponent, or "a/b". Refuses
-/// "nan", "inf", "+1" and anything around the number.
-inline std::optional<double> read_number(std::string_view s) {
-    s = trim_blanks(s);
-    if (s.empty()) return std::nullopt;
-    auto one = [](std::string_view t) -> std::optional<double> {
-        if (t.empty() || !((t.front() >= '0' && t.front() <= '9') || t.front() == '.' || t.front() == '-'))
-            return std::nullopt;
-        double v = 0;
-        auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-        if (ec != std::errc{} || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-        return v;
-    };
-    if (const auto slash = s.find('/'); slash != std::string_view::npos) {
-        const auto a = one(trim_blanks(s.substr(0, slash)));
-        const auto b = one(trim_blanks(s.substr(slash + 1)));
-        if (!a || !b || *b == 0 || !std::isfinite(*a / *b)) return std::nullopt;
-        return *a / *b;
-    }
-    return one(s);
-}
+/// The slack allowed around `x` for floating-point rounding: a billionth of it, and at least
+/// 1e-9 (so that amounts near zero compare sensibly).
+inline double rounding_slack(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
 
-/// Whether `s` ends with the lower-case ASCII `suffix`, ignoring ASCII case.
-inline bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-        char c = s[s.size() - suffix.size() + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
+/// `x` rounded to nine decimals, which removes the float noise of sums of measured amounts
+/// (156.79999999999998 mL becomes 156.8) and keeps far more precision than any dose needs.
+inline double without_float_noise(double x) { return std::round(x * 1e9) / 1e9; }
+
+/// `a` and `b` are the same number but for floating-point rounding.
+inline bool nearly_equal(double a, double b) {
+    return std::abs(a - b) <= rounding_slack(std::max(std::abs(a), std::abs(b)));
 }
 
 }  // namespace taper::detail

@@ -1,6 +1,7 @@
 #include <taper/drugs/database.hpp>
 
 #include "formulary_json.hpp"
+#include "../detail/text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -11,26 +12,12 @@
 namespace taper {
 
 namespace detail {
-extern const std::string_view embedded_drugs_json;  // generated from src/drugs/drugs.json
+extern const std::string_view embedded_drugs_json;  // generated from data/drugs.json
 }
 
 namespace {
 
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), which is
-/// what typos of drug names look like: "sertarline", "citaloparm".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
+using detail::edit_distance;
 
 }  // namespace
 

@@ -4,7 +4,7 @@
 // a misspelt field is never silently ignored. Provenance is per object in the file and per
 // value in memory: each value set here takes the provenance of the object it came from.
 #include "formulary_json.hpp"
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/error.hpp>
 

@@ -1,7 +1,7 @@
 // Plan-wide cautions of a realization. See include/taper/forms/realize.hpp.
 #include <taper/forms/realize.hpp>
 
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include <algorithm>
 

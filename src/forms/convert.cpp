@@ -8,12 +8,13 @@
 // Classes: dose_to = dose_from × (10 / equiv_from) × (equiv_to / 10), where equiv_x is the
 // mg of x the named table puts level with 10 mg diazepam.
 #include <taper/forms/convert.hpp>
-#include "../detail/ascii.hpp"
+#include "form_grammar.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -21,26 +22,15 @@
 namespace taper {
 namespace {
 
+using detail::nearly_equal;
+using detail::trim;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-/// A number for people: at least `decimals` decimals, more for small numbers so that three
-/// significant digits survive ("0.2", "13.4", "0.0123"); no trailing zeros.
-std::string num(double v, int decimals = 3) {
-    if (v != 0 && std::isfinite(v))
-        decimals = std::max(decimals, 2 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
-    const double scale = std::pow(10.0, std::min(decimals, 12));
-    return format_number(std::round(v * scale) / scale);
-}
+/// A conversion's result: at least `decimals` decimals, and three significant figures for
+/// small numbers ("0.2", "13.412", "0.0123").
+std::string num(double v, int decimals = 3) { return detail::significant_text(v, decimals); }
 std::string mg_text(mass m) { return num(m.value()) + " mg"; }
 std::string ml_text(volume v) { return num(v.value()) + " mL"; }
 std::string conc_text(concentration c) { return num(c.value()) + " mg/mL"; }
-
-bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
 
 /// "form, 10 / 20 / 40 mg" for error messages.
 std::string describe_formulation(const formulation& f) {
@@ -73,27 +63,17 @@ struct named_form {
     std::optional<concentration> liquid_strength;
 };
 
-std::optional<form_kind> kind_named(std::string_view word) {
-    std::string w = detail::ascii_lower(word);
-    if (auto k = form_kind_from_string(w)) return k;
-    // People write plurals ("tablets", "capsules") and "bead"/"drop".
-    if (w.size() > 1 && w.back() == 's') w.pop_back();
-    if (auto k = form_kind_from_string(w)) return k;
-    if (auto k = form_kind_from_string(w + "s")) return k;
-    return std::nullopt;
-}
-
 bool has_strength(const formulation& f, const named_form& n) {
     if (n.liquid_strength) {
         if (!is_liquid(f.kind)) return false;
         if (!f.concentrations) return true;  // unknown concentration: the caller supplies one
         return std::any_of(f.concentrations->begin(), f.concentrations->end(),
-                           [&](concentration c) { return same_number(c.value(), n.liquid_strength->value()); });
+                           [&](concentration c) { return nearly_equal(c.value(), n.liquid_strength->value()); });
     }
     if (n.unit_strength) {
         if (is_liquid(f.kind) || !f.unit_strengths) return false;
         return std::any_of(f.unit_strengths->begin(), f.unit_strengths->end(),
-                           [&](mass m) { return same_number(m.value(), n.unit_strength->value()); });
+                           [&](mass m) { return nearly_equal(m.value(), n.unit_strength->value()); });
     }
     return true;
 }
@@ -118,47 +98,43 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
     for (const auto& f : d.formulations)
         if (detail::ascii_lower(f.id) == key) return named_form{&f, std::nullopt, std::nullopt};
 
+    // The grammar of --have (form_grammar.hpp): "[<strength>] <form words>", where the
+    // words may also be a formulation id: "tablet", "10 mg tabs", "40 mg/mL drops".
     named_form wanted;
-    std::optional<form_kind> kind = kind_named(spec);
-    if (!kind) {
-        // "<strength> <form>": the form is the last word, the strength everything before it.
-        const auto cut = spec.find_last_of(" \t");
-        if (cut != std::string_view::npos) {
-            const std::string_view form_word = trim(spec.substr(cut + 1));
-            const std::string_view strength_text = trim(spec.substr(0, cut));
-            kind = kind_named(form_word);
-            const formulation* by_id = nullptr;
-            for (const auto& f : d.formulations)
-                if (!kind && detail::ascii_lower(f.id) == detail::ascii_lower(form_word)) by_id = &f;
-            if (by_id != nullptr) kind = by_id->kind;
-            if (kind) {
-                try {
-                    if (strength_text.find('/') != std::string_view::npos)
-                        wanted.liquid_strength = parse_concentration(strength_text);
-                    else
-                        wanted.unit_strength = parse_mass(strength_text);
-                } catch (const parse_error&) {
-                    throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
-                }
-                if (wanted.unit_strength && !(wanted.unit_strength->value() > 0))
-                    throw fail("has a zero strength");
-                if (by_id != nullptr) {
-                    if (!has_strength(*by_id, wanted) ||
-                        (wanted.liquid_strength && !is_liquid(by_id->kind)))
-                        throw fail("names a strength " + by_id->id + " does not have");
-                    wanted.form = by_id;
-                    if (strength && !wanted.liquid_strength) wanted.liquid_strength = strength;
-                    return wanted;
-                }
-            }
+    std::string form_text(spec);
+    if (spec.front() == '.' || (spec.front() >= '0' && spec.front() <= '9')) {
+        try {
+            auto [value, rest] = forms_detail::read_strength(spec);
+            if (const auto* c = std::get_if<concentration>(&value)) wanted.liquid_strength = *c;
+            else wanted.unit_strength = std::get<mass>(value);
+            form_text = std::move(rest);
+        } catch (const parse_error&) {
+            throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
         }
+        if (wanted.unit_strength && !(wanted.unit_strength->value() > 0)) throw fail("has a zero strength");
     }
+    std::optional<forms_detail::form_words> words;
+    try {
+        words = forms_detail::read_form_words(d, spec, form_text);
+    } catch (const plan_error&) {
+        // not form words: maybe the start of a formulation id (below)
+    }
+    if (words && words->by_id != nullptr) {
+        const formulation* by_id = words->by_id;
+        if ((wanted.unit_strength || wanted.liquid_strength) &&
+            (!has_strength(*by_id, wanted) || (wanted.liquid_strength && !is_liquid(by_id->kind))))
+            throw fail("names a strength " + by_id->id + " does not have");
+        wanted.form = by_id;
+        if (strength && !wanted.liquid_strength) wanted.liquid_strength = strength;
+        return wanted;
+    }
+    const bool named_kind = words && words->kind;
     if (!wanted.liquid_strength && strength) wanted.liquid_strength = strength;
 
     std::vector<const formulation*> hits;
-    if (kind) {
+    if (named_kind) {
         for (const auto& f : d.formulations)
-            if (f.kind == *kind) hits.push_back(&f);
+            if (forms_detail::words_fit(d, f, *words)) hits.push_back(&f);
         if (hits.empty()) throw fail("is not a form the data has");
         if (hits.size() > 1) {
             // A form whose data lists the strength beats one whose strength is unknown.
@@ -232,7 +208,7 @@ void check_dose(mass dose, std::string_view what) {
                                      " mg: expected a positive dose in mg");
 }
 
-bool is_whole(double v) { return std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v)); }
+bool is_whole(double v) { return nearly_equal(v, std::round(v)); }
 
 /// The concentration of a liquid target: asked for, named, or the only one the data has.
 concentration target_concentration(const drug& d, const named_form& n) {
@@ -273,7 +249,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
     const named_form src = find_form(d, from, "from", std::nullopt);
     named_form dst = find_form(d, to, "to", to_strength);
     if (to_strength) {
-        if (dst.liquid_strength && !same_number(dst.liquid_strength->value(), to_strength->value()))
+        if (dst.liquid_strength && !nearly_equal(dst.liquid_strength->value(), to_strength->value()))
             throw invalid_argument_error("\"" + std::string(to) + "\" names " +
                                          conc_text(*dst.liquid_strength) + " but the strength asked is " +
                                          conc_text(*to_strength));
@@ -308,7 +284,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
             if (tf.drop_volume.known() && tf.drop_volume->value() > 0) {
                 const drops n = v / *tf.drop_volume;
                 out.to_drops = n;
-                text += " = " + num(n.value(), 2) + (same_number(n.value(), 1) ? " drop" : " drops");
+                text += " = " + num(n.value(), 2) + (nearly_equal(n.value(), 1) ? " drop" : " drops");
                 if (!is_whole(n.value()))
                     remarks.push_back("drops are counted whole: " + format_number(std::floor(n.value())) +
                                       " or " + format_number(std::ceil(n.value())) + " drops");
@@ -331,7 +307,7 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
                 std::optional<double> per_capsule;
                 if (counts.known() && tf.unit_strengths)
                     for (std::size_t i = 0; i < tf.unit_strengths->size() && i < counts->size(); ++i)
-                        if (same_number((*tf.unit_strengths)[i].value(), strength->value()))
+                        if (nearly_equal((*tf.unit_strengths)[i].value(), strength->value()))
                             per_capsule = (*counts)[i].value();
                 if (per_capsule)
                     text += " = " + num(count * *per_capsule, 1) + " beads (" +

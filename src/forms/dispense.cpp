@@ -13,11 +13,11 @@
 //     tablet and liquid lines then say what the pharmacy packs into the pouches.
 // Periods are half-open: `end` is the day after the last day, as for step::end().
 #include <taper/forms/realize.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 #include <taper/units/io.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -92,7 +92,7 @@ public:
             dispensing_line line = t.line;
             if (t.by_volume) {
                 // Rounded to 1e-9 mL: a sum of syringe steps should not print as 156.79999999999998.
-                line.total_volume = from_value<volume>(std::round(t.millilitres * 1e9) / 1e9);
+                line.total_volume = from_value<volume>(detail::without_float_noise(t.millilitres));
                 if (options.bottle_volume)
                     line.bottles = static_cast<int>(
                         std::ceil(t.millilitres / options.bottle_volume->value() - 1e-9));

@@ -2,13 +2,14 @@
 // text like "10 mg tablet, 2 mg/mL liquid". See include/taper/forms/on_hand.hpp and
 // docs/realization.md.
 #include <taper/forms/on_hand.hpp>
-#include "../detail/ascii.hpp"
+#include "form_grammar.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <variant>
@@ -16,14 +17,8 @@
 namespace taper {
 namespace {
 
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
+using detail::trim;
+using detail::nearly_equal;
 
 bool is_true(const sourced<bool>& b) { return b.known() && *b; }
 
@@ -94,17 +89,10 @@ std::size_t strength_count(const formulation& f) {
     return f.unit_strengths.known() ? f.unit_strengths->size() : 0;
 }
 
-// --- reading an item -----------------------------------------------------------------------
+}  // namespace
 
-enum class word_kind { tablet, capsule, beads, liquid, drops };
-
-struct form_words {
-    std::optional<word_kind> kind;
-    bool modified_release = false;  // MR, XL, XR ...
-    bool enteric = false;           // DR, gastro-resistant
-    bool concentrate = false;
-    const formulation* by_id = nullptr;
-};
+// --- reading an item: the one "<strength> <form>" grammar (form_grammar.hpp) ---------------
+namespace forms_detail {
 
 std::optional<word_kind> kind_word(const std::string& w) {
     static const std::pair<const char*, word_kind> words[] = {
@@ -149,9 +137,9 @@ form_words read_form_words(const drug& d, std::string_view item, std::string_vie
             }
     std::size_t i = 0;
     while (i < all.size()) {
-        while (i < all.size() && std::isspace(static_cast<unsigned char>(all[i]))) ++i;
+        while (i < all.size() && detail::is_ascii_space(all[i])) ++i;
         std::size_t j = i;
-        while (j < all.size() && !std::isspace(static_cast<unsigned char>(all[j]))) ++j;
+        while (j < all.size() && !detail::is_ascii_space(all[j])) ++j;
         if (j == i) break;
         const std::string w = all.substr(i, j - i);
         i = j;
@@ -200,18 +188,15 @@ std::vector<std::string_view> split_words(std::string_view s) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && detail::is_ascii_space(s[i])) ++i;
         std::size_t j = i;
-        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        while (j < s.size() && !detail::is_ascii_space(s[j])) ++j;
         if (j > i) words.push_back(s.substr(i, j - i));
         i = j;
     }
     return words;
 }
 
-using strength_value = std::variant<mass, concentration>;
-
-/// The strength at the front of the item and the words after it.
 std::pair<strength_value, std::string> read_strength(std::string_view item) {
     const auto words = split_words(item);
     // The longest leading run of words that reads as a strength; at least one word is left
@@ -234,6 +219,29 @@ std::pair<strength_value, std::string> read_strength(std::string_view item) {
                       first_problem ? std::string(first_problem->what()) : "it does not start with a strength");
 }
 
+bool words_fit(const drug& d, const formulation& f, const form_words& words) {
+    if (words.by_id != nullptr) return &f == words.by_id;
+    if (words.kind && !kind_matches(*words.kind, f.kind)) return false;
+    if (words.modified_release && !is_modified_release(f)) return false;
+    if (words.enteric && !is_true(f.enteric_coated)) return false;
+    // "concentrate" means the liquid that must be diluted, where the drug has one
+    if (words.concentrate && !is_true(f.must_dilute) &&
+        std::any_of(d.formulations.begin(), d.formulations.end(),
+                    [](const formulation& g) { return is_true(g.must_dilute); }))
+        return false;
+    return true;
+}
+
+}  // namespace forms_detail
+
+namespace {
+
+using forms_detail::form_words;
+using forms_detail::kind_matches;
+using forms_detail::read_form_words;
+using forms_detail::read_strength;
+using forms_detail::word_kind;
+
 std::string what_it_has(const drug& d) {
     return d.name + " has: " + describe_forms(d) + " (a user formulary can add others)";
 }
@@ -248,20 +256,9 @@ available_form read_item(const drug& d, std::string_view item) {
 
     std::vector<const formulation*> candidates;
     for (const auto& f : d.formulations) {
-        if (words.by_id != nullptr) {
-            if (&f != words.by_id) continue;
-        } else {
-            if (words.kind && !kind_matches(*words.kind, f.kind)) continue;
-            if (!words.kind && is_liquid(f.kind) != is_conc) continue;
-            if (words.modified_release && !is_modified_release(f)) continue;
-            if (words.enteric && !is_true(f.enteric_coated)) continue;
-            // "concentrate" means the liquid that must be diluted, where the drug has one
-            if (words.concentrate && !is_true(f.must_dilute) &&
-                std::any_of(d.formulations.begin(), d.formulations.end(),
-                            [](const formulation& g) { return is_true(g.must_dilute); }))
-                continue;
-        }
-        candidates.push_back(&f);
+        // Without a form word, the strength says which: a concentration is a liquid.
+        if (words.by_id == nullptr && !words.kind && is_liquid(f.kind) != is_conc) continue;
+        if (forms_detail::words_fit(d, f, words)) candidates.push_back(&f);
     }
     if (candidates.empty())
         throw plan_error("forms on hand: \"" + std::string(item) + "\" matches none of " + d.name +
@@ -288,7 +285,7 @@ available_form read_item(const drug& d, std::string_view item) {
         for (std::size_t i = 0; i < n; ++i) {
             const double have = is_conc ? (*f->concentrations)[i].value() : (*f->unit_strengths)[i].value();
             const double want = is_conc ? std::get<concentration>(strength).value() : std::get<mass>(strength).value();
-            if (same_number(have, want)) matches.push_back({f, i});
+            if (nearly_equal(have, want)) matches.push_back({f, i});
         }
     }
     if (matches.empty()) {

@@ -4,6 +4,7 @@
 #include <taper/forms/realize.hpp>
 
 #include "realizer.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/plan/limits.hpp>
 #include <taper/units/access.hpp>
@@ -26,20 +27,15 @@ using forms_detail::form_mask;
 constexpr double infinity = std::numeric_limits<double>::infinity();
 constexpr int max_inserted_per_step = 200;
 
-double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
-double round9(double x) { return std::round(x * 1e9) / 1e9; }
+constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
+constexpr auto round9 = detail::without_float_noise;
 using forms_detail::num;
 using forms_detail::readable;
 std::string mg(double x) { return num(x) + " mg"; }          // an amount taken
 std::string about(double x) { return readable(x) + " mg"; }  // a target or a limit
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool same_drug(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
-    return true;
+    return detail::equals_ignoring_case(a, b);
 }
 
 /// One dose line of a step, with what realizes it.

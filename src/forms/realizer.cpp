@@ -22,8 +22,8 @@ constexpr std::size_t max_table_size = 4'000'000;  // grid entries; coarser grid
 constexpr double min_resolution_ml = 0.001;
 constexpr double max_single_volume_ml = 1000;
 
-double eps_of(double x) { return 1e-9 * std::max(1.0, std::abs(x)); }
-double round9(double x) { return std::round(x * 1e9) / 1e9; }
+constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
+constexpr auto round9 = detail::without_float_noise;
 
 [[noreturn]] void bad(const std::string& what) { throw plan_error(what); }
 
@@ -83,37 +83,6 @@ int fills_for(double volume_ml, double max_volume) {
 }
 
 }  // namespace
-
-std::string num(double x) {
-    const double r = std::round(x * 1e6);
-    // Below 1e9 (15 significant digits at most) the shortest decimal that reads back as the
-    // rounded double is the six-decimal one with its trailing zeros dropped.
-    if (!(std::abs(r) < 1e15)) return format_number(r / 1e6);
-    auto n = static_cast<long long>(r);
-    std::string out;
-    if (n < 0) {
-        out += '-';
-        n = -n;
-    }
-    out += std::to_string(n / 1000000);
-    if (long long frac = n % 1000000; frac != 0) {
-        char digits[7] = {'0', '0', '0', '0', '0', '0', '\0'};
-        for (int i = 5; i >= 0; --i, frac /= 10) digits[i] = static_cast<char>('0' + frac % 10);
-        int last = 5;
-        while (digits[last] == '0') --last;
-        out += '.';
-        out.append(digits, static_cast<std::size_t>(last + 1));
-    }
-    return out;
-}
-
-std::string readable(double x) {
-    if (!std::isfinite(x) || x == 0) return num(x);
-    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(x))));
-    const int decimals = std::clamp(2 - magnitude, 0, 6);
-    const double scale = std::pow(10.0, decimals);
-    return num(std::round(x * scale) / scale);
-}
 
 engine::engine(std::vector<available_form> forms, const realization_options& options, double largest_dose)
     : forms_(std::move(forms)), options_(options) {
@@ -619,16 +588,6 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
                              num(options_.tolerance_percent) + "% tolerance)" + off_target_hint(goal));
     }
     return r;
-}
-
-std::string engine::describe(form_mask m) const {
-    std::string out;
-    for (int s = 0; s < slot_count(); ++s) {
-        if ((m & (form_mask{1} << s)) == 0) continue;
-        for (const auto& p : products_)
-            if (p.slot == s) out += (out.empty() ? "" : ", ") + p.source->label;
-    }
-    return out.empty() ? std::string("nothing") : out;
 }
 
 }  // namespace taper::forms_detail

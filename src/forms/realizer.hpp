@@ -3,6 +3,7 @@
 // and the search for the best way to take one dose. realize() and realize_dose() in
 // realize.cpp are built on it; docs/realization.md describes the objective and the tables.
 #include <taper/forms/realize.hpp>
+#include "../detail/number_text.hpp"
 
 #include <cstdint>
 #include <map>
@@ -13,13 +14,11 @@
 
 namespace taper::forms_detail {
 
-/// A number for people: rounded to at most six decimals, no float noise ("13.4", "0.5").
-/// Prints what format_number(std::round(x * 1e6) / 1e6) prints, without its cost for the
-/// usual sizes (recipes print several numbers each).
-std::string num(double x);
-/// Three significant figures (at most six decimals): for targets and limits in messages,
-/// which come out of formulas ("1.31 mg", not "1.309568 mg"). Amounts taken use num().
-std::string readable(double x);
+/// Amounts taken, as a person measures them: at most six decimals ("13.4", "0.5").
+inline std::string num(double x) { return detail::decimal_text(x, 6); }
+/// Targets and limits in messages, which come out of formulas: three significant figures
+/// ("1.31 mg", not "1.309568 mg").
+inline std::string readable(double x) { return detail::significant_text(x); }
 
 using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
 
@@ -105,8 +104,6 @@ public:
     form_mask solids() const { return solid_mask_; }
     const std::vector<product>& products() const { return products_; }
     const std::vector<available_form>& forms() const { return forms_; }
-    /// Formulations in a mask: "10 mg tablet, 2 mg/mL liquid" style labels, one per formulation.
-    std::string describe(form_mask m) const;
     int slot_count() const { return static_cast<int>(slot_forms_.size()); }
     /// A product of this slot (the first), for labels and provenance.
     const available_form& slot_form(int slot) const { return forms_[static_cast<std::size_t>(slot_forms_[static_cast<std::size_t>(slot)])]; }

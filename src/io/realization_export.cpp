@@ -2,7 +2,7 @@
 // and docs/output-formats.md.
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
-#include "../detail/ascii.hpp"
+#include "../detail/text.hpp"
 
 #include "export_detail.hpp"
 
@@ -10,7 +10,6 @@
 #include <taper/units/io.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string_view>
 

@@ -4,7 +4,7 @@
 #include <taper/error.hpp>
 #include <taper/units/parse.hpp>
 
-#include "../detail/number_text.hpp"
+#include "../detail/number_reading.hpp"
 
 #include <array>
 #include <string>

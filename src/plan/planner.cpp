@@ -1,8 +1,8 @@
 // The planner: asks a strategy for targets and turns them into dated steps that keep every
 // limit of the request. See include/taper/plan/planner.hpp and docs/schedule-engine.md.
 #include <taper/plan/planner.hpp>
-
-#include "../detail/ascii.hpp"
+#include "../detail/number_text.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/forms/whole_units.hpp>
 #include <taper/plan/limits.hpp>
@@ -55,9 +55,7 @@ namespace {
 constexpr int step_guard = 20000;  // far beyond any real plan; stops a runaway strategy
 constexpr double relative_eps = 1e-9;
 
-bool about_equal(mass a, mass b) {
-    return std::abs(a.value() - b.value()) <= relative_eps * std::max({1.0, std::abs(a.value()), std::abs(b.value())});
-}
+bool about_equal(mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); }
 bool finite(mass m) { return std::isfinite(m.value()); }
 bool finite(duration d) { return std::isfinite(d.value()); }
 mass mg_of(double v) { return from_value<mass>(v); }
@@ -510,8 +508,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                                      " dose of " + line.drug + " (" + to_string(line.amount) + ")");
                 lines += line.amount;
             }
-            if (t.basis == dose_basis::own_mg && std::abs(lines.value() - t.daily_dose.value()) >
-                                                     1e-9 * std::max(1.0, t.daily_dose.value()))
+            if (t.basis == dose_basis::own_mg && !detail::nearly_equal(lines.value(), t.daily_dose.value()))
                 throw plan_error("the " + strategy_name + " strategy's doses per time add up to " + to_string(lines) +
                                  ", not its daily dose of " + to_string(t.daily_dose));
         }

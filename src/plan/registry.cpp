@@ -6,7 +6,6 @@
 #include "../detail/nearest.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 namespace taper {

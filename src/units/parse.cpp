@@ -1,4 +1,5 @@
 #include <taper/units/parse.hpp>
+#include "../detail/text.hpp"
 
 #include <array>
 #include <charconv>
@@ -20,22 +21,8 @@ constexpr std::string_view duration_expected =
 constexpr std::string_view amount_expected =
     "a dose amount (e.g. \"12.5 mg\", \"2.5 mL\", \"1/2 tablet\", \"3 drops\")";
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
+using detail::equals_ignoring_case;
+using detail::trim;
 
 [[noreturn]] void fail(std::string_view input, std::string_view expected, const std::string& problem) {
     throw parse_error(std::string(input), std::string(expected), problem);

@@ -5,7 +5,7 @@ case (tests/cli/CMakeLists.txt), with the same runner and contracts as cli_test.
     python3 forms_cli_test.py --list
     python3 forms_cli_test.py --taper build/src/cli/taper --schema docs/schedule.schema.json CASE
 
-Expected numbers are worked out by hand in the comments, from src/drugs/drugs.json.
+Expected numbers are worked out by hand in the comments, from data/drugs.json.
 """
 import csv
 import io
@@ -43,6 +43,18 @@ def convert_drops_to_tablets_counts_tablets(r):
     check("= 10 mg as tablet = 1 × 10 mg tablet" in out, out)
     out = r.ok("convert", "citalopram", "8mg", "--from", "drops", "--to", "20 mg tablet")
     check("= 0.5 × 20 mg tablet" in out, out)
+
+
+@case
+def have_and_convert_read_strength_and_form_alike(r):
+    # One grammar for --have and --from/--to: "10 mg tabs" is the 10 mg tablet in both.
+    # Plan: 20 mg, then 10 mg (1 × 10 mg tablet), then stop.
+    out = r.ok("plan", "citalopram", "20mg", "--strategy", "linear", "--step", "10mg", "--every", "4w",
+               "--start", "2026-12-01", "--have", "10 mg tabs")
+    check("1 × 10 mg tablet = 10 mg" in out, out)
+    # 10 mg as tablets ÷ 1.25 = 8 mg of 40 mg/mL drops = 0.2 mL = 4 drops of 0.05 mL.
+    out = r.ok("convert", "citalopram", "10mg", "--from", "10 mg tabs", "--to", "drops")
+    check("= 8 mg as drops-40mg-ml (40 mg/mL) = 0.2 mL = 4 drops" in out, out)
 
 
 @case
@@ -89,7 +101,7 @@ def convert_range_uses_the_chosen_end(r):
 bad("bad_convert_zero_dose", ["0 mg", "positive"], "convert", "citalopram", "0mg", "--to", "drops")
 bad("bad_convert_negative_dose", ["-5mg"], "convert", "citalopram", "-5mg", "--to", "drops")
 bad("bad_convert_dose_text", ["dose", "ten"], "convert", "citalopram", "ten", "--to", "drops")
-bad("bad_convert_unknown_form", ["syrup", "drops-40mg-ml"], "convert", "citalopram", "10mg", "--to", "syrup")
+bad("bad_convert_unknown_form", ["gel", "drops-40mg-ml"], "convert", "citalopram", "10mg", "--to", "gel")
 bad("bad_convert_unknown_strength", ["15 mg tablet"], "convert", "citalopram", "10mg", "--from", "drops",
     "--to", "15 mg tablet")
 bad("bad_convert_zero_concentration", ["--strength"], "convert", "citalopram", "10mg", "--to", "drops",

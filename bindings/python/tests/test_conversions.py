@@ -27,12 +27,21 @@ def test_citalopram_smpc_table(db: taper.Database, tab: float, mg: float, drops:
     assert c.to_drops == pytest.approx(drops, abs=1e-9)
 
 
+@pytest.mark.parametrize("tablets", ["10 mg tabs", "10mg tablets", "10 mg film-coated tablet"])
+def test_strength_and_form_read_as_in_forms_on_hand(db: taper.Database, tablets: str) -> None:
+    # Through the C ABI, the grammar of the forms on hand: 10 mg tablets / 1.25 = 8 mg of
+    # 40 mg/mL drops = 0.2 mL.
+    c = db.convert_form("citalopram", "10 mg", tablets, "drops")
+    assert c.to_labelled_mg == pytest.approx(8.0, abs=1e-12)
+    assert c.to_volume_ml == pytest.approx(0.2, abs=1e-12)
+
+
 def test_bad_conversions_name_the_input(db: taper.Database) -> None:
     with pytest.raises(taper.InvalidArgumentError, match="-5 mg"):
         db.convert_form("citalopram", taper.mg(-5), "tablet", "drops")
     with pytest.raises(taper.InvalidArgumentError) as info:
-        db.convert_form("citalopram", "10 mg", "tablet", "syrup")
-    assert '"syrup"' in str(info.value) and "drops-40mg-ml" in str(info.value)
+        db.convert_form("citalopram", "10 mg", "tablet", "gel")
+    assert '"gel"' in str(info.value) and "drops-40mg-ml" in str(info.value)
     with pytest.raises(taper.UnknownDrugError):
         db.convert_form("citaloprem", "10 mg", "tablet", "drops")
 

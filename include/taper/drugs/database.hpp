@@ -24,7 +24,7 @@ public:
     /// An empty database.
     database() = default;
 
-    /// The reviewed default data compiled into the library (src/drugs/drugs.json).
+    /// The reviewed default data compiled into the library (data/drugs.json).
     static const database& embedded();
 
     /// Lay a formulary (JSON text) over this database. `origin` names it in errors.

@@ -1,5 +1,5 @@
 // The embedded drug data against the reference it was built from
-// (shared/reference/drugs.json, via src/drugs/import_reference.py).
+// (shared/reference/drugs.json, via tools/import_reference.py).
 //
 // ReferenceSweep: every number of the reference, with its source and status, is what the
 // embedded database holds (skipped when the reference file is not beside the project).

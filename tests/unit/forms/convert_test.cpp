@@ -2,6 +2,8 @@
 // Every expected number is worked out by hand in the comment next to it.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/convert.hpp>
+#include <taper/forms/on_hand.hpp>
+#include <taper/units/access.hpp>
 #include <taper/units/literals.hpp>
 
 #include <gmock/gmock.h>
@@ -218,10 +220,10 @@ TEST(ConvertForm, BadInputNamesTheInput) {
         EXPECT_THAT(std::string(e.what()), HasSubstr("-5 mg"));
     }
     try {
-        (void)taper::convert_form(d, 10_mg, "tablet", "syrup");
+        (void)taper::convert_form(d, 10_mg, "tablet", "gel");
         FAIL();
     } catch (const taper::invalid_argument_error& e) {
-        EXPECT_THAT(std::string(e.what()), HasSubstr("\"syrup\""));
+        EXPECT_THAT(std::string(e.what()), HasSubstr("\"gel\""));
         EXPECT_THAT(std::string(e.what()), HasSubstr("drops-40mg-ml"));  // what there is
     }
     EXPECT_THROW((void)taper::convert_form(d, 10_mg, "capsule", "drops"), taper::invalid_argument_error);
@@ -352,3 +354,25 @@ TEST(EquivalentDose, AZDrugFromAUserFormulary) {
 }
 
 }  // namespace
+
+// --from/--to read "<strength> <form>" with the grammar of forms_on_hand (--have): the same
+// words name the same products in both.
+TEST(ConvertForm, SameStrengthAndFormGrammarAsFormsOnHand) {
+    const auto& d = embedded("citalopram");
+    // 10 mg as tablets ÷ 1.25 (drops' bioavailability vs tablets) = 8 mg of 40 mg/mL drops
+    // = 0.2 mL.
+    for (const char* tablets : {"10 mg tabs", "10 mg tablets", "10mg tab", "10 mg film-coated tablet"}) {
+        const auto c = taper::convert_form(d, 10_mg, tablets, "drops");
+        EXPECT_NEAR(taper::in(c.to_labelled, taper::units::mg), 8.0, 1e-9) << tablets;
+        ASSERT_TRUE(c.to_volume) << tablets;
+        EXPECT_NEAR(taper::in(*c.to_volume, taper::units::mL), 0.2, 1e-9) << tablets;
+        EXPECT_EQ(taper::forms_on_hand(d, tablets).size(), 1u) << tablets;  // and as --have
+    }
+    // "syrup" and "oral solution" name the 2 mg/mL liquid, as in --have: 10 mg ÷ 2 mg/mL = 5 mL.
+    for (const char* liquid : {"2 mg/mL syrup", "2 mg/mL oral solution", "syrup"}) {
+        const auto c = taper::convert_form(d, 10_mg, "tablet", liquid);
+        ASSERT_TRUE(c.to_volume) << liquid;
+        EXPECT_NEAR(taper::in(*c.to_volume, taper::units::mL), 5.0, 1e-9) << liquid;
+    }
+    EXPECT_EQ(taper::forms_on_hand(d, "2 mg/mL syrup").size(), 1u);
+}

@@ -1,5 +1,5 @@
 // What is on hand: "10 mg tablet, 2 mg/mL liquid" read against the drug's data, and every
-// product of a drug. Expected values come from src/drugs/drugs.json (the reviewed data) as
+// product of a drug. Expected values come from data/drugs.json (the reviewed data) as
 // listed by `taper info <drug>`.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/on_hand.hpp>

@@ -1,5 +1,5 @@
 // Realization: from target doses to what a person takes. Every expected value is worked out
-// by hand in the comment next to it, from the strengths in src/drugs/drugs.json.
+// by hand in the comment next to it, from the strengths in data/drugs.json.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turn the shared reference (shared/reference/drugs.json) into taper's drug data file.
 
-    python3 src/drugs/import_reference.py ../shared/reference/drugs.json > src/drugs/drugs.json
+    python3 tools/import_reference.py ../shared/reference/drugs.json > data/drugs.json
 
 The output is the `taper-formulary` version 1 format of docs/drug-data.md. It is
 deterministic (reference order, indent=1, UTF-8), so a refresh shows up as a reviewable diff.
@@ -759,7 +759,7 @@ def cross_check(reference: list[dict[str, Any]], doc: dict[str, Any]) -> None:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print(f"usage: {argv[0]} path/to/shared/reference/drugs.json > src/drugs/drugs.json",
+        print(f"usage: {argv[0]} path/to/shared/reference/drugs.json > data/drugs.json",
               file=sys.stderr)
         return 2
     try:

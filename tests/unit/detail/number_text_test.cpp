@@ -1,0 +1,95 @@
+// The shared number helpers (src/detail/number_text.hpp). Expected texts are worked out by
+// hand from the rule in each test's name.
+#include "../../../src/detail/number_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <clocale>
+#include <limits>
+
+namespace {
+
+using taper::detail::decimal_text;
+using taper::detail::nearly_equal;
+using taper::detail::significant_text;
+
+TEST(DetailNumberText, DecimalTextDropsTrailingZeros) {
+    EXPECT_EQ(decimal_text(13.4), "13.4");
+    EXPECT_EQ(decimal_text(0.5), "0.5");
+    EXPECT_EQ(decimal_text(42.0), "42");
+    EXPECT_EQ(decimal_text(0.125), "0.125");
+    EXPECT_EQ(decimal_text(0.1 + 0.2), "0.3");  // 0.30000000000000004 is float noise
+}
+
+TEST(DetailNumberText, DecimalTextRoundsHalfAwayFromZero) {
+    EXPECT_EQ(decimal_text(1.25, 1), "1.3");    // 1.25 is exact in binary: a true half
+    EXPECT_EQ(decimal_text(-1.25, 1), "-1.3");
+    EXPECT_EQ(decimal_text(1234.5, 0), "1235");
+    EXPECT_EQ(decimal_text(0.1234567), "0.123457");
+}
+
+TEST(DetailNumberText, DecimalTextNeverPrintsMinusZero) {
+    EXPECT_EQ(decimal_text(-0.0), "0");
+    EXPECT_EQ(decimal_text(-0.0000001), "0");
+    EXPECT_EQ(decimal_text(-0.4, 0), "0");
+}
+
+TEST(DetailNumberText, DecimalTextOfHugeNumbersIsTheShortestThatReadsBack) {
+    // From 1e15 up, format_number's rule: the shortest round-trip text, in exponent form.
+    EXPECT_EQ(decimal_text(1e20), "1e+20");
+    EXPECT_EQ(decimal_text(-2.5e15, 0), "-2.5e+15");
+    EXPECT_EQ(decimal_text(999999999999999.0, 0), "999999999999999");  // just below: plain
+}
+
+TEST(DetailNumberText, SignificantTextKeepsThreeFigures) {
+    EXPECT_EQ(significant_text(1.309568), "1.31");
+    EXPECT_EQ(significant_text(0.0123456), "0.0123");
+    EXPECT_EQ(significant_text(0.15434), "0.154");
+    EXPECT_EQ(significant_text(15.234), "15.2");
+    EXPECT_EQ(significant_text(249.6), "250");   // whole numbers stay whole ...
+    EXPECT_EQ(significant_text(1234.4), "1234");  // ... and are not cut to 1230
+    EXPECT_EQ(significant_text(1.125), "1.13");   // an exact half, away from zero
+    EXPECT_EQ(significant_text(-8.114), "-8.11");
+    EXPECT_EQ(significant_text(0.0), "0");
+}
+
+TEST(DetailNumberText, SignificantTextOfASmallDoseIsNeverZero) {
+    EXPECT_EQ(significant_text(0.0000123456), "0.0000123");
+    EXPECT_EQ(significant_text(1e-8), "0.00000001");
+    EXPECT_NE(significant_text(1e-20), "0");
+}
+
+TEST(DetailNumberText, SignificantTextWithAFloorOfDecimals) {
+    EXPECT_EQ(significant_text(13.41234, 3), "13.412");
+    EXPECT_EQ(significant_text(0.2, 3), "0.2");
+    EXPECT_EQ(significant_text(0.0123456, 3), "0.0123");
+}
+
+TEST(DetailNumberText, NotFiniteIsNotANumberText) {
+    EXPECT_NE(decimal_text(std::numeric_limits<double>::infinity()), "0");
+    EXPECT_NE(significant_text(std::numeric_limits<double>::quiet_NaN()), "0");
+}
+
+TEST(DetailNumberText, WithoutFloatNoiseRoundsToNineDecimals) {
+    EXPECT_EQ(taper::detail::without_float_noise(0.1 + 0.2), 0.3);
+    EXPECT_EQ(taper::detail::without_float_noise(156.79999999999998), 156.8);
+    EXPECT_EQ(taper::detail::without_float_noise(0.0000000004), 0.0);     // below half a billionth
+    EXPECT_EQ(taper::detail::without_float_noise(0.000000002), 0.000000002);  // kept
+}
+
+TEST(DetailNumberText, NearlyEqualAllowsOnlyRoundingNoise) {
+    EXPECT_TRUE(nearly_equal(0.1 + 0.2, 0.3));
+    EXPECT_TRUE(nearly_equal(1e12, 1e12 + 1));  // a billionth of 1e12 is 1000
+    EXPECT_FALSE(nearly_equal(1.0, 1.000001));
+    EXPECT_TRUE(nearly_equal(0.0, 1e-10));  // near zero the slack is 1e-9 ...
+    EXPECT_FALSE(nearly_equal(0.0, 1e-8));  // ... not a billionth of nothing
+}
+
+TEST(DetailNumberText, DecimalPointIsAPointUnderAnyLocale) {
+    const char* german = std::setlocale(LC_ALL, "de_DE.UTF-8");
+    EXPECT_EQ(decimal_text(2.5), "2.5");
+    EXPECT_EQ(significant_text(0.0123456), "0.0123");
+    if (german) std::setlocale(LC_ALL, "C");
+}
+
+}  // namespace
