@@ -165,7 +165,7 @@ TAPER_BENCHMARK(BM_registry_find);
 void BM_registry_make(benchmark::State& state) {
     const taper::strategy_registry& reg = taper::builtin_strategies();
     taper::strategy_options o;
-    o.points = 5;
+    o.set("points", 5.0 * taper::units::points);
     for (auto _ : state) benchmark::DoNotOptimize(reg.make("hyperbolic", o));
 }
 TAPER_BENCHMARK(BM_registry_make);

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     check(taper_request_set_daily_dose_mg(request, 20.0, &error), error, "dose");
     check(taper_request_set_start_date(request, 2026, 12, 1, &error), error, "start");
     check(taper_strategy_options_create(&options, &error), error, "options");
-    check(taper_strategy_options_set_points(options, 5.0, &error), error, "points");
+    check(taper_strategy_options_set_number(options, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5.0, &error), error, "points");
 
     for (long round = 0; round < (n == 0 ? 1 : rounds); ++round) {
         const double wall0 = seconds(CLOCK_MONOTONIC);

@@ -69,17 +69,24 @@ int main() {
     // 2. Run time: a registry with the built-ins and ours, made by name with options.
     taper::strategy_registry registry;
     taper::register_builtin_strategies(registry);
-    registry.add("halve-to-floor", "halve the dose each step down to a floor (option: amount), then stop",
-                 [](const taper::strategy_options& o) -> taper::any_strategy {
-                     halve_to_floor h;
-                     if (o.amount) h.floor = *o.amount;
-                     return h;
-                 });
+    // Its schema declares its one option; the registry checks it and fills in the default.
+    registry.add({"halve-to-floor",
+                  "halve the dose each step down to a floor, then stop",
+                  {.options = {{.name = "amount",
+                                .kind = taper::option_kind::milligrams,
+                                .description = "the floor, mg",
+                                .default_value = 1.0_mg,
+                                .minimum = taper::option_bound{0.0_mg, false}}}},
+                  [](const taper::strategy_options& o) -> taper::any_strategy {
+                      halve_to_floor h;
+                      h.floor = *o.get<taper::mass>("amount");
+                      return h;
+                  }});
     std::cout << "strategies:";
     for (const auto* e : registry.list()) std::cout << ' ' << e->name;
     std::cout << "\n\n";
 
     taper::strategy_options options;
-    options.amount = 2.5_mg;
+    options.set("amount", 2.5_mg);
     print(taper::make_plan(db, request, registry.make("halve-to-floor", options)));
 }

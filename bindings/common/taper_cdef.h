@@ -178,9 +178,10 @@ typedef enum taper_error_code {
 /* The error's taper_error_code (TAPER_ERROR_CODE_UNSPECIFIED for NULL or an error without
  * detail, such as a NULL argument). */
 int32_t taper_error_detail_code(const taper_error* error);
-/* Borrowed from `error` (valid until taper_error_free), "" when not known or for NULL: the
- * input as given, what was expected, and the option or request field at fault ("max step",
- * "extra.tail_step"). */
+/* Borrowed from `error` (valid until taper_error_free), "" when not known or for NULL (never
+ * NULL): the input as given, what was expected, and the option or request field at fault
+ * ("max step", "tail_step"). A TAPER_ERROR_STRATEGY about one option names it here by its
+ * schema name, so that a front end can point at its own spelling of it. */
 const char* taper_error_input(const taper_error* error);
 const char* taper_error_expected(const taper_error* error);
 const char* taper_error_option(const taper_error* error);
@@ -408,24 +409,34 @@ taper_status taper_request_validate(const taper_request* request, const taper_da
 /* Strategy options and the registry                                                      */
 /* ===================================================================================== */
 
-/* The settings a strategy is made from by name. Each strategy rejects (TAPER_ERROR_STRATEGY)
- * options it cannot use. Threading: one thread at a time while it is changed. */
+/* The settings a strategy is made from by name: an open set of typed values, each set by its
+ * name. What each strategy accepts (names, kinds, defaults, bounds) is its schema: read it
+ * with taper_registry_option_count / taper_registry_option / taper_registry_schema_json.
+ * The registry checks options against the schema when it makes the strategy (unknown name,
+ * wrong kind, out of bounds: TAPER_ERROR_STRATEGY, naming the option). Threading: one thread
+ * at a time while it is changed. */
 typedef struct taper_strategy_options taper_strategy_options;
 
-/* Pinned values. */
-typedef enum taper_option_field {
-    TAPER_OPTION_POINTS = 0,            /* number: occupancy points per step */
-    TAPER_OPTION_PERCENT = 1,           /* number: percent per step */
-    TAPER_OPTION_AMOUNT_MG = 2,         /* number: mg per step */
-    TAPER_OPTION_OCCUPANCY_TARGETS = 3, /* list of % */
-    TAPER_OPTION_OCCUPANCY_FLOOR = 4,   /* number: % */
-    TAPER_OPTION_FINAL_FRACTION = 5,    /* number: of the starting dose */
-    TAPER_OPTION_STEP_LENGTH_DAYS = 6,  /* number */
-    TAPER_OPTION_TABLE = 7,             /* rows */
-    TAPER_OPTION_CURVE = 8,             /* text */
-    TAPER_OPTION_ROLL_LENGTH_DAYS = 9,  /* number */
-    TAPER_OPTION_EXTRA = 10             /* key/value text, all keys */
-} taper_option_field;
+/* What an option's value is, with its unit. Pinned values; the names in the JSON schema are
+ * "mass", "percent", "occupancy_points", "fraction", "days", "choice", "occupancy_list",
+ * "table_rows". */
+typedef enum taper_option_kind {
+    TAPER_OPTION_KIND_MASS = 0,             /* number: mg */
+    TAPER_OPTION_KIND_PERCENT = 1,          /* number: % of a dose */
+    TAPER_OPTION_KIND_OCCUPANCY_POINTS = 2, /* number: receptor occupancy points */
+    TAPER_OPTION_KIND_FRACTION = 3,         /* number: a share of a dose, 0 to 1 */
+    TAPER_OPTION_KIND_DAYS = 4,             /* number: days */
+    TAPER_OPTION_KIND_CHOICE = 5,           /* text: one of the option's choices */
+    TAPER_OPTION_KIND_OCCUPANCY_LIST = 6,   /* list of occupancy points (taper_strategy_options_add_occupancy) */
+    TAPER_OPTION_KIND_TABLE_ROWS = 7        /* rows (taper_strategy_options_add_table_row) */
+} taper_option_kind;
+
+/* What an option does beyond its value. Pinned values. */
+typedef enum taper_option_role {
+    TAPER_OPTION_ROLE_NONE = 0,
+    TAPER_OPTION_ROLE_STEP_SIZE = 1,  /* the size of each step, in its kind */
+    TAPER_OPTION_ROLE_STEP_LENGTH = 2 /* the length of each step */
+} taper_option_role;
 
 /* A new, empty set of options. The caller owns *out_options (taper_strategy_options_free). */
 taper_status taper_strategy_options_create(taper_strategy_options** out_options,
@@ -433,48 +444,37 @@ taper_status taper_strategy_options_create(taper_strategy_options** out_options,
 /* Frees options. Accepts NULL. */
 void taper_strategy_options_free(taper_strategy_options* options);
 
-/* Unsets one field (lists and tables become empty). TAPER_ERROR_INVALID_ARGUMENT. */
-taper_status taper_strategy_options_reset(taper_strategy_options* options,
-                                                      taper_option_field field, taper_error** error);
-
-taper_status taper_strategy_options_set_points(taper_strategy_options* options, double points,
+/* Sets option `name` (copied) to a number of `kind` (MASS, PERCENT, OCCUPANCY_POINTS,
+ * FRACTION or DAYS), replacing any value. TAPER_ERROR_INVALID_ARGUMENT for another kind. */
+taper_status taper_strategy_options_set_number(taper_strategy_options* options, const char* name,
+                                                           taper_option_kind kind, double value,
                                                            taper_error** error);
-taper_status taper_strategy_options_set_percent(taper_strategy_options* options, double percent,
-                                                            taper_error** error);
-taper_status taper_strategy_options_set_amount_mg(taper_strategy_options* options, double mg,
-                                                              taper_error** error);
-/* Appends one explicit occupancy target (%). */
-taper_status taper_strategy_options_add_occupancy_target(taper_strategy_options* options,
-                                                                     double percent, taper_error** error);
-taper_status taper_strategy_options_set_occupancy_floor(taper_strategy_options* options,
-                                                                    double percent, taper_error** error);
-taper_status taper_strategy_options_set_final_fraction(taper_strategy_options* options,
-                                                                   double fraction, taper_error** error);
-taper_status taper_strategy_options_set_step_length_days(taper_strategy_options* options,
-                                                                     double days, taper_error** error);
-/* Appends a row to the `table` strategy's table: a daily dose and its length in days
- * (0 = the request's interval). */
-taper_status taper_strategy_options_add_table_row(taper_strategy_options* options,
+/* Sets option `name` to a text (a choice; or any text for a strategy written in C). Copied. */
+taper_status taper_strategy_options_set_text(taper_strategy_options* options, const char* name,
+                                                         const char* text, taper_error** error);
+/* Appends an occupancy level (points) to list option `name`, making it a list if unset.
+ * TAPER_ERROR_INVALID_ARGUMENT if `name` holds a value of another kind. */
+taper_status taper_strategy_options_add_occupancy(taper_strategy_options* options, const char* name,
+                                                              double points, taper_error** error);
+/* Appends a row to table option `name` (the `table` strategy's is "table"): a daily dose and
+ * its length in days (0 = the request's interval). TAPER_ERROR_INVALID_ARGUMENT as above. */
+taper_status taper_strategy_options_add_table_row(taper_strategy_options* options, const char* name,
                                                               double daily_dose_mg, double length_days,
                                                               taper_error** error);
-/* `tapering-strip`: "hyperbolic" or "proportional". Copied. */
-taper_status taper_strategy_options_set_curve(taper_strategy_options* options, const char* curve,
-                                                          taper_error** error);
-taper_status taper_strategy_options_set_roll_length_days(taper_strategy_options* options,
-                                                                     double days, taper_error** error);
-/* Sets (or replaces) an extra key/value, e.g. "range_end" = "low". Copied. */
-taper_status taper_strategy_options_set_extra(taper_strategy_options* options, const char* key,
-                                                          const char* value, taper_error** error);
+/* Unsets option `name` (nothing happens if it is not set). */
+taper_status taper_strategy_options_unset(taper_strategy_options* options, const char* name,
+                                                      taper_error** error);
 
-/* A numeric field: *out_is_set = 0 or 1, *out_value = the value or NaN. Fields that are
- * not numbers (targets, table, curve, extra) are TAPER_ERROR_INVALID_ARGUMENT. */
+/* A number option read in `kind`'s unit: *out_is_set = 0 or 1, *out_value = the value or NaN
+ * (also when it holds a value of another kind). */
 taper_status taper_strategy_options_get_number(const taper_strategy_options* options,
+                                                           const char* name, taper_option_kind kind,
                                                            double* out_value, int* out_is_set,
-                                                           taper_option_field field, taper_error** error);
-/* Borrowed string: an extra value, or NULL (with TAPER_OK) when the key is not set. */
-taper_status taper_strategy_options_get_extra(const taper_strategy_options* options,
-                                                          const char** out_value, const char* key,
-                                                          taper_error** error);
+                                                           taper_error** error);
+/* Borrowed string: a text option, or NULL (with TAPER_OK) when it is not set or not text. */
+taper_status taper_strategy_options_get_text(const taper_strategy_options* options,
+                                                         const char* name, const char** out_text,
+                                                         taper_error** error);
 
 /* Strategies by name. Threading: read-only use from any number of threads; adding needs
  * exclusive access. */
@@ -497,6 +497,52 @@ taper_status taper_registry_count(const taper_registry* registry, size_t* out_co
 taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
                                               const char** out_description, size_t index,
                                               taper_error** error);
+
+/* One option of a strategy's schema. Strings are borrowed from the registry. Numbers are in
+ * the kind's unit (`unit`: "mg", "%", "pp", "fraction", "days"; "" for the other kinds;
+ * bounds of an occupancy list apply to each item, in points). */
+typedef struct taper_option_info {
+    uint32_t struct_size;        /* sizeof(taper_option_info) */
+    const char* name;
+    taper_option_kind kind;
+    const char* unit;
+    const char* description;     /* one line */
+    taper_option_role role;
+    int required;                /* 1: the strategy cannot be made without it */
+    int has_default;             /* 1: default_number or default_text holds the default */
+    double default_number;       /* number kinds; else NaN */
+    const char* default_text;    /* choice kind; else NULL */
+    int has_minimum;
+    double minimum;
+    int minimum_inclusive;
+    int has_maximum;
+    double maximum;
+    int maximum_inclusive;
+    size_t choice_count;         /* choice kind: taper_registry_option_choice */
+} taper_option_info;
+
+/* How many options strategy `strategy_name` declares. TAPER_ERROR_STRATEGY for an unknown name. */
+taper_status taper_registry_option_count(const taper_registry* registry, const char* strategy_name,
+                                                     size_t* out_count, taper_error** error);
+/* Option `index` of the strategy's schema (in declaration order). Set out->struct_size first.
+ * TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_STRATEGY, TAPER_ERROR_ABI_MISMATCH. */
+taper_status taper_registry_option(const taper_registry* registry, const char* strategy_name,
+                                               size_t index, taper_option_info* out, taper_error** error);
+/* Borrowed string: choice `choice_index` of option `option_index`. */
+taper_status taper_registry_option_choice(const taper_registry* registry, const char* strategy_name,
+                                                      size_t option_index, size_t choice_index,
+                                                      const char** out_choice, taper_error** error);
+/* Every strategy's schema as JSON (docs/strategy-options.md). Caller frees (taper_string_free). */
+taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json,
+                                                    taper_error** error);
+
+/* The default strategy for a drug (the library's policy, as `taper plan` uses it):
+ * `step_kind` is the kind of a step size the person gave, or -1 for none; `has_table` 1 when
+ * they gave their own table. *out_strategy (a strategy name) and *out_reason (one line) are
+ * borrowed, valid for the process. TAPER_ERROR_UNKNOWN_DRUG. */
+taper_status taper_suggest_strategy(const taper_database* db, const char* drug, int step_kind,
+                                                int has_table, const char** out_strategy,
+                                                const char** out_reason, taper_error** error);
 
 /* --- Custom strategies from C ------------------------------------------------------ */
 
@@ -539,6 +585,15 @@ taper_status taper_registry_add(taper_registry* registry, const char* name,
                                             const taper_strategy_vtable* vtable, void* user_data,
                                             taper_error** error);
 
+/* Declares an option of strategy `strategy_name` registered with taper_registry_add, so that
+ * the registry checks it (its kind) and lists it like a built-in's. A C strategy that declares
+ * no option accepts any option unchecked; once it declares one, options it does not declare
+ * are refused. `name` and `description` are copied. TAPER_ERROR_STRATEGY for an unknown
+ * strategy or a name already declared; TAPER_ERROR_INVALID_ARGUMENT for a bad kind. */
+taper_status taper_registry_add_option(taper_registry* registry, const char* strategy_name,
+                                                   const char* name, taper_option_kind kind,
+                                                   const char* description, taper_error** error);
+
 /* Context readers, for use inside a callback only (`context` is valid during the call). */
 
 /* The starting daily dose, mg. */
@@ -569,7 +624,7 @@ taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_cont
                                                                    double* out_mg, double occupancy_percent,
                                                                    taper_error** error);
 /* Borrowed: the options the strategy was made with (read them with
- * taper_strategy_options_get_number / _get_extra). Valid during the callback. */
+ * taper_strategy_options_get_number / _get_text). Valid during the callback. */
 taper_status taper_strategy_context_options(const taper_strategy_context* context,
                                                         const taper_strategy_options** out_options,
                                                         taper_error** error);

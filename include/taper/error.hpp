@@ -37,6 +37,14 @@ struct error_detail {
     std::vector<std::string> suggestions;
 };
 
+/// The detail of an error about one option of a strategy (code strategy_option): the option's
+/// name, the value as given and what would have been accepted.
+inline error_detail option_detail(std::string option, std::string input, std::string expected,
+                                  std::vector<std::string> suggestions = {}) {
+    return error_detail{error_code::strategy_option, std::move(input), std::move(expected), std::move(option),
+                        std::move(suggestions)};
+}
+
 /// Base of every error the library throws on purpose.
 class error : public std::runtime_error {
 public:
@@ -121,11 +129,16 @@ public:
         : error(what, with_code(std::move(d), error_code::plan)) {}
 };
 
-/// A strategy name the registry does not know, or a duplicate registration.
+/// A strategy that cannot be made as asked: an unknown name or a duplicate registration, or
+/// options its schema does not accept. detail().option names the option at fault (empty when
+/// the error is not about one option), so that a front end can point at its own spelling of it;
+/// detail().input and detail().expected give the value as given and what would have been accepted.
 class strategy_error : public error {
 public:
     explicit strategy_error(const std::string& what, error_detail d = {})
         : error(what, with_code(std::move(d), error_code::strategy_option)) {}
+    /// The option at fault: detail().option (empty when the error is not about one option).
+    const std::string& option() const noexcept { return detail().option; }
 };
 
 }  // namespace taper

@@ -4,12 +4,37 @@
 
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
+#include <taper/io/strategy_schema_json.hpp>
+#include <taper/plan/suggest.hpp>
+
+#include <mutex>
+#include <set>
 
 namespace taper::capi {
 namespace {
 
 mass mg_of(double v) { return from_value<mass>(v); }
 duration days_of(double v) { return from_value<duration>(v); }
+
+static_assert(TAPER_OPTION_KIND_MASS == static_cast<int>(option_kind::milligrams) &&
+              TAPER_OPTION_KIND_PERCENT == static_cast<int>(option_kind::percentage) &&
+              TAPER_OPTION_KIND_OCCUPANCY_POINTS == static_cast<int>(option_kind::points) &&
+              TAPER_OPTION_KIND_FRACTION == static_cast<int>(option_kind::fraction) &&
+              TAPER_OPTION_KIND_DAYS == static_cast<int>(option_kind::days) &&
+              TAPER_OPTION_KIND_CHOICE == static_cast<int>(option_kind::choice) &&
+              TAPER_OPTION_KIND_OCCUPANCY_LIST == static_cast<int>(option_kind::occupancy_list) &&
+              TAPER_OPTION_KIND_TABLE_ROWS == static_cast<int>(option_kind::table_rows));
+static_assert(TAPER_OPTION_ROLE_NONE == static_cast<int>(option_role::none) &&
+              TAPER_OPTION_ROLE_STEP_SIZE == static_cast<int>(option_role::step_size) &&
+              TAPER_OPTION_ROLE_STEP_LENGTH == static_cast<int>(option_role::step_length));
+
+// A taper_option_kind from C, checked (the C enum's values are the C++ enum's, in order).
+option_kind kind_from_c(int value, const char* fn) {
+    if (value < TAPER_OPTION_KIND_MASS || value > TAPER_OPTION_KIND_TABLE_ROWS)
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(value) +
+                                                        " is not a taper_option_kind (expected 0 to 7)");
+    return static_cast<option_kind>(value);
+}
 
 int checked_int(std::int64_t v, const char* fn, const char* what) {
     if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
@@ -71,6 +96,31 @@ struct c_strategy {
 };
 
 static_assert(Strategy<c_strategy>);
+
+// The list option `name` holds, made empty if unset; a failure if it holds another kind.
+template <class List>
+List& list_option(strategy_options& o, const std::string& name, const char* fn) {
+    if (!o.contains(name)) o.set(name, List{});
+    auto* list = std::get_if<List>(o.find(name));
+    if (list == nullptr)
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT,
+                      std::string(fn) + ": option \"" + name + "\" already holds a value of another kind");
+    return *list;
+}
+
+const strategy_definition& strategy_in(const taper_registry* registry, const char* name, const char* fn) {
+    const strategy_registry& reg = need(registry, fn, "registry").registry;
+    const std::string_view strategy = need_text(name, fn, "strategy_name");
+    if (const auto* e = reg.find(strategy)) return *e;
+    (void)reg.make(strategy);  // throws the registry's strategy_error: known names, the nearest
+    throw failure(TAPER_ERROR_STRATEGY, std::string(fn) + ": unknown strategy");
+}
+
+const option_spec& option_in(const taper_registry* registry, const char* name, std::size_t index, const char* fn) {
+    const auto& options = strategy_in(registry, name, fn).schema.options;
+    check_index(index, options.size(), fn, "option");
+    return options[index];
+}
 
 const strategy_options& options_or_none(const taper_strategy_options* options) {
     static const strategy_options none{};
@@ -245,106 +295,83 @@ taper_status taper_strategy_options_create(taper_strategy_options** out_options,
 
 void taper_strategy_options_free(taper_strategy_options* options) { delete options; }
 
-taper_status taper_strategy_options_reset(taper_strategy_options* options, taper_option_field field,
-                                          taper_error** error) {
+taper_status taper_strategy_options_set_number(taper_strategy_options* options, const char* name,
+                                               taper_option_kind kind, double value, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         strategy_options& o = need(options, fn, "options").options;
-        switch (raw(field)) {
-            case TAPER_OPTION_POINTS: o.points.reset(); return;
-            case TAPER_OPTION_PERCENT: o.percent.reset(); return;
-            case TAPER_OPTION_AMOUNT_MG: o.amount.reset(); return;
-            case TAPER_OPTION_OCCUPANCY_TARGETS: o.occupancy_targets.clear(); return;
-            case TAPER_OPTION_OCCUPANCY_FLOOR: o.occupancy_floor.reset(); return;
-            case TAPER_OPTION_FINAL_FRACTION: o.final_fraction.reset(); return;
-            case TAPER_OPTION_STEP_LENGTH_DAYS: o.step_length.reset(); return;
-            case TAPER_OPTION_TABLE: o.table.clear(); return;
-            case TAPER_OPTION_CURVE: o.curve.clear(); return;
-            case TAPER_OPTION_ROLL_LENGTH_DAYS: o.roll_length.reset(); return;
-            case TAPER_OPTION_EXTRA: o.extra.clear(); return;
-        }
-        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(raw(field)) +
-                                                        " is not a taper_option_field (expected 0 to 10)");
+        const std::string option(need_text(name, fn, "name"));
+        const option_kind k = kind_from_c(raw(kind), fn);
+        if (number_unit(k).empty())
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": option \"" + option + "\": kind " +
+                                                            std::string(to_string(k)) + " is not a single number");
+        o.set(option, option_from_number(k, value));
     });
 }
 
-#define TAPER_OPTIONS_SETTER(NAME, TYPE, STATEMENT)                                             \
-    taper_status NAME(taper_strategy_options* options, TYPE value, taper_error** error) {       \
-        const char* const fn = __func__;                                                        \
-        return guarded(error, [&] {                                                             \
-            strategy_options& o = need(options, fn, "options").options;                         \
-            STATEMENT;                                                                          \
-        });                                                                                     \
-    }
+taper_status taper_strategy_options_set_text(taper_strategy_options* options, const char* name, const char* text,
+                                             taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        o.set(std::string(need_text(name, fn, "name")), std::string(need_text(text, fn, "text")));
+    });
+}
 
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_points, double, o.points = value)
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_percent, double, o.percent = value)
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_amount_mg, double, o.amount = mg_of(value))
-TAPER_OPTIONS_SETTER(taper_strategy_options_add_occupancy_target, double, o.occupancy_targets.push_back(value))
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_occupancy_floor, double, o.occupancy_floor = value)
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_final_fraction, double, o.final_fraction = value)
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_step_length_days, double, o.step_length = days_of(value))
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_curve, const char*, o.curve = std::string(need_text(value, fn, "curve")))
-TAPER_OPTIONS_SETTER(taper_strategy_options_set_roll_length_days, double, o.roll_length = days_of(value))
+taper_status taper_strategy_options_add_occupancy(taper_strategy_options* options, const char* name, double points,
+                                                  taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        list_option<std::vector<occupancy_points>>(o, std::string(need_text(name, fn, "name")), fn)
+            .push_back(points * units::points);
+    });
+}
 
-#undef TAPER_OPTIONS_SETTER
-
-taper_status taper_strategy_options_add_table_row(taper_strategy_options* options, double daily_dose_mg,
-                                                  double length_days, taper_error** error) {
+taper_status taper_strategy_options_add_table_row(taper_strategy_options* options, const char* name,
+                                                  double daily_dose_mg, double length_days, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         strategy_options& o = need(options, fn, "options").options;
         table_row row;
         row.daily_dose = mg_of(daily_dose_mg);
         if (length_days != 0) row.length = days_of(length_days);
-        o.table.push_back(row);
+        list_option<std::vector<table_row>>(o, std::string(need_text(name, fn, "name")), fn).push_back(row);
     });
 }
 
-taper_status taper_strategy_options_set_extra(taper_strategy_options* options, const char* key, const char* value,
-                                              taper_error** error) {
+taper_status taper_strategy_options_unset(taper_strategy_options* options, const char* name, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        strategy_options& o = need(options, fn, "options").options;
-        o.extra[std::string(need_text(key, fn, "key"))] = std::string(need_text(value, fn, "value"));
+        (void)need(options, fn, "options").options.erase(need_text(name, fn, "name"));
     });
 }
 
-taper_status taper_strategy_options_get_number(const taper_strategy_options* options, double* out_value,
-                                               int* out_is_set, taper_option_field field, taper_error** error) {
+taper_status taper_strategy_options_get_number(const taper_strategy_options* options, const char* name,
+                                               taper_option_kind kind, double* out_value, int* out_is_set,
+                                               taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         const strategy_options& o = need(options, fn, "options").options;
+        const option_kind k = kind_from_c(raw(kind), fn);
         need(out_value, fn, "out_value");
         need(out_is_set, fn, "out_is_set");
-        std::optional<double> v;
-        switch (raw(field)) {
-            case TAPER_OPTION_POINTS: v = o.points; break;
-            case TAPER_OPTION_PERCENT: v = o.percent; break;
-            case TAPER_OPTION_AMOUNT_MG: if (o.amount) v = o.amount->value(); break;
-            case TAPER_OPTION_OCCUPANCY_FLOOR: v = o.occupancy_floor; break;
-            case TAPER_OPTION_FINAL_FRACTION: v = o.final_fraction; break;
-            case TAPER_OPTION_STEP_LENGTH_DAYS: if (o.step_length) v = o.step_length->value(); break;
-            case TAPER_OPTION_ROLL_LENGTH_DAYS: if (o.roll_length) v = o.roll_length->value(); break;
-            default:
-                throw failure(TAPER_ERROR_INVALID_ARGUMENT,
-                              std::string(fn) + ": field " + std::to_string(raw(field)) +
-                                  " is not a numeric option (points, percent, amount, occupancy floor, final "
-                                  "fraction, step length or roll length)");
-        }
-        *out_is_set = v ? 1 : 0;
-        *out_value = or_nan(v);
+        const option_value* v = o.find(need_text(name, fn, "name"));
+        const std::optional<double> number = v == nullptr ? std::nullopt : option_number(*v, k);
+        *out_is_set = number ? 1 : 0;
+        *out_value = or_nan(number);
     });
 }
 
-taper_status taper_strategy_options_get_extra(const taper_strategy_options* options, const char** out_value,
-                                              const char* key, taper_error** error) {
+taper_status taper_strategy_options_get_text(const taper_strategy_options* options, const char* name,
+                                             const char** out_text, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         const strategy_options& o = need(options, fn, "options").options;
-        need(out_value, fn, "out_value");
-        const auto it = o.extra.find(std::string(need_text(key, fn, "key")));
-        *out_value = it == o.extra.end() ? nullptr : it->second.c_str();
+        need(out_text, fn, "out_text");
+        const option_value* v = o.find(need_text(name, fn, "name"));
+        const auto* text = v == nullptr ? nullptr : std::get_if<std::string>(v);
+        *out_text = text == nullptr ? nullptr : text->c_str();
     });
 }
 
@@ -389,6 +416,81 @@ taper_status taper_registry_entry(const taper_registry* registry, const char** o
     });
 }
 
+taper_status taper_registry_option_count(const taper_registry* registry, const char* strategy_name,
+                                         size_t* out_count, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_count, fn, "out_count") = strategy_in(registry, strategy_name, fn).schema.options.size();
+    });
+}
+
+taper_status taper_registry_option(const taper_registry* registry, const char* strategy_name, size_t index,
+                                   taper_option_info* out, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        out_struct_size(out, fn, "taper_option_info");
+        const option_spec& spec = option_in(registry, strategy_name, index, fn);
+        const option_kind bounds = bound_kind(spec.kind);
+        auto info = blank<taper_option_info>();
+        info.name = spec.name.c_str();
+        info.kind = static_cast<taper_option_kind>(static_cast<int>(spec.kind));
+        info.unit = number_unit(spec.kind).data();  // static strings: NUL-terminated
+        info.description = spec.description.c_str();
+        info.role = static_cast<taper_option_role>(static_cast<int>(spec.role));
+        info.required = spec.required ? 1 : 0;
+        info.has_default = spec.default_value ? 1 : 0;
+        info.default_number = spec.default_value ? or_nan(option_number(*spec.default_value, spec.kind)) : capi::nan;
+        const auto* text = spec.default_value ? std::get_if<std::string>(&*spec.default_value) : nullptr;
+        info.default_text = text == nullptr ? nullptr : text->c_str();
+        info.has_minimum = spec.minimum ? 1 : 0;
+        info.minimum = spec.minimum ? or_nan(option_number(spec.minimum->value, bounds)) : capi::nan;
+        info.minimum_inclusive = spec.minimum && spec.minimum->inclusive ? 1 : 0;
+        info.has_maximum = spec.maximum ? 1 : 0;
+        info.maximum = spec.maximum ? or_nan(option_number(spec.maximum->value, bounds)) : capi::nan;
+        info.maximum_inclusive = spec.maximum && spec.maximum->inclusive ? 1 : 0;
+        info.choice_count = spec.choices.size();
+        write_struct(out, info, fn, "taper_option_info");
+    });
+}
+
+taper_status taper_registry_option_choice(const taper_registry* registry, const char* strategy_name,
+                                          size_t option_index, size_t choice_index, const char** out_choice,
+                                          taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const option_spec& spec = option_in(registry, strategy_name, option_index, fn);
+        check_index(choice_index, spec.choices.size(), fn, "choice");
+        need(out_choice, fn, "out_choice") = spec.choices[choice_index].c_str();
+    });
+}
+
+taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        char*& out = need(out_json, fn, "out_json");  // before allocating: nothing to leak
+        out = allocated(strategy_schemas_json(need(registry, fn, "registry").registry));
+    });
+}
+
+taper_status taper_suggest_strategy(const taper_database* db, const char* drug, int step_kind, int has_table,
+                                    const char** out_strategy, const char** out_reason, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const taper::drug& d = drug_in(db, drug, fn);
+        need(out_strategy, fn, "out_strategy");
+        suggestion_hints hints;
+        if (step_kind != -1) hints.step_kind = kind_from_c(step_kind, fn);
+        hints.has_table = has_table != 0;
+        const strategy_suggestion s = suggest_strategy(d, hints);
+        // The suggestions are a few fixed strings: keep one copy of each for the process.
+        static std::mutex lock;
+        static std::set<std::string, std::less<>> kept;
+        const std::scoped_lock hold(lock);
+        *out_strategy = kept.insert(s.strategy).first->c_str();
+        put(out_reason, kept.insert(s.reason).first->c_str());
+    });
+}
+
 taper_status taper_registry_add(taper_registry* registry, const char* name, const char* description,
                                 const taper_strategy_vtable* vtable, void* user_data, taper_error** error) {
     const char* const fn = __func__;
@@ -408,12 +510,27 @@ taper_status taper_registry_add(taper_registry* registry, const char* name, cons
         state->vtable = vt;
         state->user_data = user_data;
         std::shared_ptr<const c_strategy_state> shared = state;
-        r.registry.add(strategy_name, description == nullptr ? std::string() : std::string(description),
-                       [shared, strategy_name](const strategy_options& o) -> any_strategy {
-                           return c_strategy{shared, strategy_name,
-                                             std::make_shared<const taper_strategy_options>(taper_strategy_options{o})};
-                       });
+        // A strategy written in C reads its own options: its schema is open (docs/c-api.md).
+        r.registry.add({strategy_name, description == nullptr ? std::string() : std::string(description),
+                        strategy_schema{.options = {}, .open = true},
+                        [shared, strategy_name](const strategy_options& o) -> any_strategy {
+                            return c_strategy{shared, strategy_name,
+                                              std::make_shared<const taper_strategy_options>(taper_strategy_options{o})};
+                        }});
         state->owned = true;  // registered: from now on destroy is called when the last user goes
+    });
+}
+
+taper_status taper_registry_add_option(taper_registry* registry, const char* strategy_name, const char* name,
+                                       taper_option_kind kind, const char* description, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        auto& r = need(registry, fn, "registry");
+        option_spec spec;
+        spec.name = std::string(need_text(name, fn, "name"));
+        spec.kind = kind_from_c(raw(kind), fn);
+        spec.description = description == nullptr ? std::string() : std::string(description);
+        r.registry.add_option(need_text(strategy_name, fn, "strategy_name"), std::move(spec));
     });
 }
 

@@ -5,6 +5,8 @@
 
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
+#include <taper/plan/option_text.hpp>
+#include <taper/plan/suggest.hpp>
 #include <taper/plan/planner.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
@@ -15,26 +17,6 @@
 
 namespace taper::cli {
 namespace {
-
-// Which strategy when --strategy is not given: the one the --step's unit belongs to, the
-// table if one is given, else by the drug's class and data.
-std::pair<std::string, std::string> default_strategy(const drug& d, const plan_args& a,
-                                                     const std::optional<step_size>& step) {
-    if (!a.table.empty()) return {"table", "chosen by --table"};
-    if (step) {
-        switch (step->unit) {
-            case step_size::kind::points: return {"hyperbolic", "chosen by --step in occupancy points"};
-            case step_size::kind::percent: return {"proportional", "chosen by --step in %"};
-            case step_size::kind::amount: return {"linear", "chosen by --step in mg"};
-        }
-    }
-    if (d.klass == drug_class::antipsychotic) return {"antipsychotic", "the default for antipsychotics"};
-    if (uses_diazepam_equivalents(d.klass))
-        return {"diazepam-crossover", "the default for benzodiazepines and z-drugs"};
-    if (d.usable_occupancy() != nullptr)
-        return {"hyperbolic", "the default for a drug with an occupancy model"};
-    return {"proportional", "the default for a drug without an occupancy model"};
-}
 
 // Today on the local calendar: the default start of a plan.
 date today() {
@@ -88,79 +70,89 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
     if (!a.equivalence.empty()) r.equivalence_table = a.equivalence;
     r.current_formulation = a.current_form;
 
-    // The strategy's options, remembering which flag set each (for error messages).
-    strategy_options o;
-    std::vector<std::pair<std::string, std::string>> from_flag;
-    std::optional<step_size> step;
-    if (!a.step.empty()) {
-        step = parse_step_size("--step", a.step);
-        switch (step->unit) {
-            case step_size::kind::points: o.points = step->number; from_flag.emplace_back("points", "--step " + a.step); break;
-            case step_size::kind::percent: o.percent = step->number; from_flag.emplace_back("percent", "--step " + a.step); break;
-            case step_size::kind::amount: o.amount = step->amount; from_flag.emplace_back("amount", "--step " + a.step); break;
+    // The strategy: the one named, else the library's suggestion for the drug.
+    std::string name = a.strategy;
+    std::string how;
+    if (name.empty()) {
+        suggestion_hints hints;
+        if (!a.step.empty()) hints.step_kind = step_text_kind(a.step);
+        hints.has_table = !a.table.empty();
+        strategy_suggestion suggested = suggest_strategy(d, hints);
+        name = std::move(suggested.strategy);
+        how = std::move(suggested.reason);
+    }
+    const strategy_registry::entry* entry = registry.find(name);
+    if (entry == nullptr) {
+        try {
+            (void)registry.make(name);  // the registry's message: known names, the nearest one
+        } catch (const strategy_error& e) {
+            throw strategy_error("--strategy " + name + ": " + e.what(), e.detail());
         }
     }
-    if (!a.table.empty()) {
-        o.table = parse_table("--table", a.table);
-        from_flag.emplace_back("table", "--table");
-    }
-    if (!a.targets.empty()) {
-        o.occupancy_targets = parse_number_list("--targets", a.targets);
-        from_flag.emplace_back("occupancy_targets", "--targets " + a.targets);
-    }
-    if (!a.floor.empty()) {
-        std::string_view f = a.floor;
-        if (!f.empty() && f.back() == '%') f.remove_suffix(1);
-        o.occupancy_floor = parse_number("--floor", f);
-        from_flag.emplace_back("occupancy_floor", "--floor " + a.floor);
-    }
-    if (!a.final_fraction.empty()) {
-        o.final_fraction = parse_number("--final-fraction", a.final_fraction);
-        from_flag.emplace_back("final_fraction", "--final-fraction " + a.final_fraction);
-    }
-    if (!a.curve.empty()) {
-        o.curve = a.curve;
-        from_flag.emplace_back("curve", "--curve " + a.curve);
-    }
-    if (!a.roll.empty()) {
-        o.roll_length = duration_option("--roll", a.roll);
-        from_flag.emplace_back("roll_length", "--roll " + a.roll);
-    }
-    if (!a.range.empty()) {
-        o.extra["range_end"] = a.range;
-        from_flag.emplace_back("extra.range_end", "--range " + a.range);
-    }
-    if (!a.tail_step.empty()) {
-        (void)mass_option("--tail-step", a.tail_step);  // a bad mass is named by its flag
-        o.extra["tail_step"] = a.tail_step;
-        from_flag.emplace_back("extra.tail_step", "--tail-step " + a.tail_step);
-    }
 
-    auto [name, how] = a.strategy.empty() ? default_strategy(d, a, step)
-                                          : std::pair<std::string, std::string>{a.strategy, ""};
-    if (!a.step_length.empty()) {
-        o.step_length = duration_option("--step-length", a.step_length);
-        from_flag.emplace_back("step_length", "--step-length " + a.step_length);
-    } else if (name == "antipsychotic" && !a.every.empty()) {
-        // The preset's steps have their own length (3-6 months); --every sets it.
-        o.step_length = r.interval;
-        from_flag.emplace_back("step_length", "--every " + a.every);
+    // The strategy's options, read by the kind its schema gives each, remembering which flag
+    // set each (an option error names the option; the message then names the flag too).
+    strategy_options o;
+    std::vector<std::pair<std::string, std::string>> from_flag;
+    // Names an option error by the flag that set the option: the error says which option is
+    // at fault as data (error_detail::option), never by its text. The detail goes on as it was.
+    const auto flag_error = [&](const strategy_error& e) {
+        const error_detail& why = e.detail();
+        std::string message = e.what();
+        const auto flag = why.option.empty() ? from_flag.end()
+                                             : std::find_if(from_flag.begin(), from_flag.end(),
+                                                            [&](const auto& f) { return f.first == why.option; });
+        if (flag != from_flag.end()) {
+            const std::string quoted = "\"" + why.option + "\"";
+            if (const auto at = message.find(quoted); at != std::string::npos)
+                message.insert(at + quoted.size(), " (" + flag->second + ")");
+            else
+                message = flag->second + ": " + message;
+        }
+        return strategy_error(message, why);
+    };
+    if (!a.step.empty()) {
+        (void)parse_step_size("--step", a.step);  // a step that does not read is named by its flag
+        const std::string as_flag = "--step " + a.step;
+        for (const char* usual : {"points", "percent", "amount"}) from_flag.emplace_back(usual, as_flag);
+        try {
+            const std::string option = set_step_text(entry->schema, name, o, a.step);
+            from_flag.emplace_back(option, as_flag);
+        } catch (const strategy_error& e) {
+            throw flag_error(e);
+        }
     }
+    // The CLI's own spelling of each option; how the text reads comes from the schema.
+    const std::pair<const std::string*, std::pair<const char*, const char*>> named_flags[] = {
+        {&a.table, {"--table", "table"}},
+        {&a.targets, {"--targets", "occupancy_targets"}},
+        {&a.floor, {"--floor", "occupancy_floor"}},
+        {&a.final_fraction, {"--final-fraction", "final_fraction"}},
+        {&a.curve, {"--curve", "curve"}},
+        {&a.roll, {"--roll", "roll_length"}},
+        {&a.range, {"--range", "range_end"}},
+        {&a.tail_step, {"--tail-step", "tail_step"}},
+        {&a.step_length, {"--step-length", "step_length"}},
+    };
+    for (const auto& [text, flag_option] : named_flags) {
+        if (text->empty()) continue;
+        const auto [flag, option] = flag_option;
+        from_flag.emplace_back(option, std::string(flag) + (std::string(flag) == "--table" ? "" : " " + *text));
+        for_option(flag, [&] { set_option_text(entry->schema, o, option, *text); });
+    }
+    // A strategy whose steps have their own length (a preset of 3-6 months): --every sets it.
+    if (!a.every.empty())
+        for (const auto& spec : entry->schema.options)
+            if (spec.role == option_role::step_length && !o.contains(spec.name)) {
+                o.set(spec.name, r.interval);
+                from_flag.emplace_back(spec.name, "--every " + a.every);
+            }
 
     const any_strategy strategy = [&] {
         try {
             return registry.make(name, o);
         } catch (const strategy_error& e) {
-            // The error says which option is at fault (error_detail, never its text): the
-            // flag that set it goes first, as for any other bad flag. An unknown name is the
-            // --strategy flag's fault.
-            const error_detail& why = e.detail();
-            std::string flag;
-            if (why.code == error_code::unknown_strategy) flag = "--strategy " + name;
-            for (const auto& [option, set_by] : from_flag)
-                if (!why.option.empty() && option == why.option) flag = set_by;
-            if (flag.empty()) throw;
-            throw strategy_error(flag + ": " + e.what(), why);
+            throw flag_error(e);
         }
     }();
 

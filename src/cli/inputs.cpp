@@ -1,4 +1,5 @@
 #include "inputs.hpp"
+#include "../detail/number_reading.hpp"
 #include "../detail/text.hpp"
 
 #include <taper/units/io.hpp>
@@ -10,22 +11,14 @@
 namespace taper::cli {
 namespace {
 
+using detail::ends_with_ci;
+using detail::read_number;
+using detail::split_on;
+
 using detail::trim;
 
 [[noreturn]] void fail(std::string_view option, std::string_view text, const std::string& problem) {
     throw input_error(std::string(option) + ": cannot use \"" + std::string(text) + "\": " + problem);
-}
-
-std::vector<std::string_view> split_on(std::string_view text, std::string_view separators) {
-    std::vector<std::string_view> out;
-    std::size_t from = 0;
-    while (true) {
-        const std::size_t at = text.find_first_of(separators, from);
-        out.push_back(trim(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from)));
-        if (at == std::string_view::npos) break;
-        from = at + 1;
-    }
-    return out;
 }
 
 std::vector<std::string_view> words(std::string_view text) {
@@ -42,42 +35,11 @@ std::string_view span_of(const std::vector<std::string_view>& w, std::size_t fir
     return {begin, static_cast<std::size_t>(end - begin)};
 }
 
-// A number on its own: digits with an optional fraction and exponent, or "a/b".
-std::optional<double> read_number(std::string_view s) {
-    s = trim(s);
-    if (s.empty()) return std::nullopt;
-    auto one = [](std::string_view t) -> std::optional<double> {
-        if (t.empty() || !((t.front() >= '0' && t.front() <= '9') || t.front() == '.' || t.front() == '-'))
-            return std::nullopt;  // also refuses "nan", "inf" and "+1"
-        double v = 0;
-        auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-        if (ec != std::errc{} || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-        return v;
-    };
-    if (const auto slash = s.find('/'); slash != std::string_view::npos) {
-        const auto a = one(trim(s.substr(0, slash)));
-        const auto b = one(trim(s.substr(slash + 1)));
-        if (!a || !b || *b == 0 || !std::isfinite(*a / *b)) return std::nullopt;
-        return *a / *b;
-    }
-    return one(s);
-}
-
 std::optional<int> read_int(std::string_view t) {
     int v = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (t.empty() || ec != std::errc{} || ptr != t.data() + t.size()) return std::nullopt;
     return v;
-}
-
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-        char c = s[s.size() - suffix.size() + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
 }
 
 }  // namespace

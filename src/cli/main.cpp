@@ -6,10 +6,12 @@
 #include "commands.hpp"
 #include "describe.hpp"
 #include "forms_commands.hpp"
+#include "inputs.hpp"
 #include "render.hpp"
 
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
+#include <taper/io/strategy_schema_json.hpp>
 #include <taper/plan/registry.hpp>
 #include <taper/version.hpp>
 
@@ -69,7 +71,10 @@ int main(int argc, char** argv) {
     info->footer("Examples:\n  taper info citalopram\n  taper info Xanax");
 
     auto* strategies = app.add_subcommand("strategies", "List the planning strategies, with their options");
-    strategies->footer("Example:\n  taper strategies");
+    std::string strategies_format = "table";
+    strategies->add_option("--format", strategies_format,
+                           "table (default) or json: every strategy's option schema (docs/strategy-options.md)");
+    strategies->footer("Examples:\n  taper strategies\n  taper strategies --format json");
 
     std::string occupancy_drug;
     std::string occupancy_dose;
@@ -137,7 +142,15 @@ int main(int argc, char** argv) {
         std::string out;
         if (*drugs) out = taper::cli::describe_drug_list(db);
         if (*info) out = taper::cli::describe_drug(db.get(drug_name));
-        if (*strategies) out = taper::cli::render_strategies(registry);
+        if (*strategies) {
+            if (strategies_format == "json")
+                out = taper::strategy_schemas_json(registry);
+            else if (strategies_format == "table" || strategies_format.empty())
+                out = taper::cli::render_strategies(registry);
+            else
+                throw taper::cli::input_error("--format: cannot use \"" + strategies_format +
+                                              "\": expected table or json");
+        }
         if (*occupancy) out = taper::cli::run_occupancy(db, occupancy_drug, occupancy_dose);
         if (*plan)
             out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)

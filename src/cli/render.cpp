@@ -4,6 +4,7 @@
 #include "../detail/number_text.hpp"
 
 #include <taper/messages/text.hpp>
+#include <taper/plan/option_schema.hpp>
 #include <taper/units/io.hpp>
 
 #include <fmt/format.h>
@@ -203,13 +204,35 @@ std::string render_strategies(const strategy_registry& registry) {
     std::string out;
     std::size_t name_width = 0;
     for (const auto* e : registry.list()) name_width = std::max(name_width, e->name.size());
+    const std::string indent(name_width + 2, ' ');
     for (const auto* e : registry.list()) {
-        const std::string indent(name_width + 2, ' ');
         std::string text = wrap(e->description, 90, indent);
         text.replace(0, e->name.size(), e->name);
         out += text;
+        // Each option from the strategy's schema: name, kind, default or "required", bounds.
+        for (const option_spec& spec : e->schema.options) {
+            std::string line = spec.name + " (" + std::string(to_string(spec.kind)) + ")";
+            if (spec.required) line += ", required";
+            if (spec.default_value) line += ", default " + describe_value(*spec.default_value, spec.kind);
+            if (!spec.choices.empty()) {
+                line += ": ";
+                for (std::size_t i = 0; i < spec.choices.size(); ++i) line += (i ? " | " : "") + spec.choices[i];
+            }
+            if (spec.minimum || spec.maximum) {
+                line += ", ";
+                line += spec.minimum ? describe_value(spec.minimum->value, bound_kind(spec.kind)) +
+                                           (spec.minimum->inclusive ? " <= " : " < ")
+                                     : std::string();
+                line += "value";
+                line += spec.maximum ? std::string(spec.maximum->inclusive ? " <= " : " < ") +
+                                           describe_value(spec.maximum->value, bound_kind(spec.kind))
+                                     : std::string();
+            }
+            out += wrap(line + ": " + spec.description, 90, indent + "  ");
+        }
     }
-    out += "\n`taper plan <drug> <dose> --strategy NAME` plans with one; docs/cli.md gives each option.\n";
+    out += "\n`taper plan <drug> <dose> --strategy NAME` plans with one; docs/cli.md gives the flag for each "
+           "option, docs/strategy-options.md the schema (`taper strategies --format json`).\n";
     return out;
 }
 

@@ -398,59 +398,145 @@ static void test_options(void) {
     OK(taper_strategy_options_create(&o, &err));
     double v = 0;
     int set = -1;
-    OK(taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_POINTS, &err));
+    OK(taper_strategy_options_get_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, &v, &set, &err));
     CHECK(set == 0 && isnan(v));
-    OK(taper_strategy_options_set_points(o, 5, &err));
-    OK(taper_strategy_options_set_percent(o, 10, &err));
-    OK(taper_strategy_options_set_amount_mg(o, 2.5, &err));
-    OK(taper_strategy_options_add_occupancy_target(o, 60, &err));
-    OK(taper_strategy_options_set_occupancy_floor(o, 5, &err));
-    OK(taper_strategy_options_set_final_fraction(o, 0.025, &err));
-    OK(taper_strategy_options_set_step_length_days(o, 91, &err));
-    OK(taper_strategy_options_add_table_row(o, 10, 0, &err));
-    OK(taper_strategy_options_set_curve(o, "hyperbolic", &err));
-    OK(taper_strategy_options_set_roll_length_days(o, 28, &err));
-    OK(taper_strategy_options_set_extra(o, "range_end", "low", &err));
-    OK(taper_strategy_options_set_extra(o, "range_end", "high", &err)); /* replaces */
+    /* Set by name, each number with its kind. */
+    OK(taper_strategy_options_set_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5, &err));
+    OK(taper_strategy_options_set_number(o, "percent", TAPER_OPTION_KIND_PERCENT, 10, &err));
+    OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, 2.5, &err));
+    OK(taper_strategy_options_set_number(o, "final_fraction", TAPER_OPTION_KIND_FRACTION, 0.025, &err));
+    OK(taper_strategy_options_set_number(o, "step_length", TAPER_OPTION_KIND_DAYS, 91, &err));
+    OK(taper_strategy_options_add_occupancy(o, "occupancy_targets", 60, &err));
+    OK(taper_strategy_options_add_occupancy(o, "occupancy_targets", 50, &err));
+    OK(taper_strategy_options_add_table_row(o, "table", 10, 0, &err));
+    OK(taper_strategy_options_set_text(o, "range_end", "low", &err));
+    OK(taper_strategy_options_set_text(o, "range_end", "high", &err)); /* replaces */
 
-    static const struct { taper_option_field field; double value; } numbers[] = {
-        {TAPER_OPTION_POINTS, 5},           {TAPER_OPTION_PERCENT, 10},         {TAPER_OPTION_AMOUNT_MG, 2.5},
-        {TAPER_OPTION_OCCUPANCY_FLOOR, 5},  {TAPER_OPTION_FINAL_FRACTION, 0.025}, {TAPER_OPTION_STEP_LENGTH_DAYS, 91},
-        {TAPER_OPTION_ROLL_LENGTH_DAYS, 28}};
+    static const struct { const char* name; taper_option_kind kind; double value; } numbers[] = {
+        {"points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5}, {"percent", TAPER_OPTION_KIND_PERCENT, 10},
+        {"amount", TAPER_OPTION_KIND_MASS, 2.5},           {"final_fraction", TAPER_OPTION_KIND_FRACTION, 0.025},
+        {"step_length", TAPER_OPTION_KIND_DAYS, 91}};
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; ++i) {
-        OK(taper_strategy_options_get_number(o, &v, &set, numbers[i].field, &err));
+        OK(taper_strategy_options_get_number(o, numbers[i].name, numbers[i].kind, &v, &set, &err));
         CHECK(set == 1);
         NEAR(v, numbers[i].value, 1e-12);
     }
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_CURVE, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, &set, (taper_option_field)77, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, NULL, &set, TAPER_OPTION_POINTS, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_number(o, &v, NULL, TAPER_OPTION_POINTS, &err));
-    const char* extra = NULL;
-    OK(taper_strategy_options_get_extra(o, &extra, "range_end", &err));
-    STR_EQ(extra, "high");
-    OK(taper_strategy_options_get_extra(o, &extra, "nothing", &err));
-    CHECK(extra == NULL);
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(o, &extra, NULL, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(NULL, &extra, "x", &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_extra(o, NULL, "x", &err));
+    /* A fraction is a share of the dose: read as a percentage it is 2.5. */
+    OK(taper_strategy_options_get_number(o, "final_fraction", TAPER_OPTION_KIND_PERCENT, &v, &set, &err));
+    CHECK(set == 1);
+    NEAR(v, 2.5, 1e-12);
+    /* Read in another kind: not set as that. */
+    OK(taper_strategy_options_get_number(o, "points", TAPER_OPTION_KIND_PERCENT, &v, &set, &err));
+    CHECK(set == 0 && isnan(v));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_strategy_options_set_number(o, "curve", TAPER_OPTION_KIND_CHOICE, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_strategy_options_set_number(o, "x", (taper_option_kind)77, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_add_occupancy(o, "points", 1, &err)); /* not a list */
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_strategy_options_get_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, NULL, &set, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_strategy_options_get_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, &v, NULL, &err));
+    const char* text = NULL;
+    OK(taper_strategy_options_get_text(o, "range_end", &text, &err));
+    STR_EQ(text, "high");
+    OK(taper_strategy_options_get_text(o, "nothing", &text, &err));
+    CHECK(text == NULL);
+    OK(taper_strategy_options_get_text(o, "points", &text, &err)); /* a number, not text */
+    CHECK(text == NULL);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_text(o, NULL, &text, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_text(NULL, "x", &text, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_get_text(o, "x", NULL, &err));
 
-    for (int f = TAPER_OPTION_POINTS; f <= TAPER_OPTION_EXTRA; ++f)
-        OK(taper_strategy_options_reset(o, (taper_option_field)f, &err));
-    OK(taper_strategy_options_get_number(o, &v, &set, TAPER_OPTION_ROLL_LENGTH_DAYS, &err));
+    OK(taper_strategy_options_unset(o, "step_length", &err));
+    OK(taper_strategy_options_unset(o, "never-set", &err));
+    OK(taper_strategy_options_get_number(o, "step_length", TAPER_OPTION_KIND_DAYS, &v, &set, &err));
     CHECK(set == 0);
-    OK(taper_strategy_options_get_extra(o, &extra, "range_end", &err));
-    CHECK(extra == NULL);
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_reset(o, (taper_option_field)11, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_reset(NULL, TAPER_OPTION_POINTS, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_curve(o, NULL, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_extra(o, "k", NULL, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_extra(o, NULL, "v", &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_points(NULL, 1, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_add_table_row(NULL, 1, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_unset(NULL, "x", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_text(o, "k", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_text(o, NULL, "v", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_strategy_options_set_number(NULL, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_add_table_row(NULL, "table", 1, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_create(NULL, &err));
     taper_strategy_options_free(o);
     taper_strategy_options_free(NULL);
+}
+
+/* Each strategy's schema, read through the C ABI: hyperbolic's options as declared in its
+ * source file (src/strategies/hyperbolic.cpp), and the JSON of all of them. */
+static void test_schemas(taper_database* db, taper_registry* builtins) {
+    size_t count = 0;
+    OK(taper_registry_option_count(builtins, "hyperbolic", &count, &err));
+    CHECK(count == 4);
+    taper_option_info info;
+    memset(&info, 0, sizeof info);
+    info.struct_size = sizeof info;
+    OK(taper_registry_option(builtins, "hyperbolic", 0, &info, &err));
+    STR_EQ(info.name, "points");
+    CHECK(info.kind == TAPER_OPTION_KIND_OCCUPANCY_POINTS);
+    STR_EQ(info.unit, "pp");
+    CHECK(info.role == TAPER_OPTION_ROLE_STEP_SIZE);
+    CHECK(info.has_default == 1 && info.default_number == 5);
+    CHECK(info.has_minimum == 1 && info.minimum == 0 && info.minimum_inclusive == 0);
+    CHECK(info.has_maximum == 1 && info.maximum == 100 && info.maximum_inclusive == 0);
+    CHECK(info.default_text == NULL && info.required == 0);
+    OK(taper_registry_option(builtins, "hyperbolic", 3, &info, &err));
+    STR_EQ(info.name, "final_fraction");
+    CHECK(info.kind == TAPER_OPTION_KIND_FRACTION && info.has_default == 0 && isnan(info.default_number));
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_option(builtins, "hyperbolic", 4, &info, &err));
+    FAILS_WITH(TAPER_ERROR_STRATEGY, taper_registry_option_count(builtins, "hyperbolc", &count, &err),
+               "did you mean \"hyperbolic\"");
+    info.struct_size = 4;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_registry_option(builtins, "hyperbolic", 0, &info, &err));
+    info.struct_size = sizeof info;
+
+    OK(taper_registry_option_count(builtins, "tapering-strip", &count, &err));
+    OK(taper_registry_option(builtins, "tapering-strip", 0, &info, &err));
+    STR_EQ(info.name, "curve");
+    CHECK(info.kind == TAPER_OPTION_KIND_CHOICE && info.choice_count == 2);
+    STR_EQ(info.default_text, "hyperbolic");
+    const char* choice = NULL;
+    OK(taper_registry_option_choice(builtins, "tapering-strip", 0, 1, &choice, &err));
+    STR_EQ(choice, "proportional");
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_option_choice(builtins, "tapering-strip", 0, 2, &choice, &err));
+    OK(taper_registry_option(builtins, "linear", 0, &info, &err));
+    CHECK(info.required == 1 && info.kind == TAPER_OPTION_KIND_MASS);
+    STR_EQ(info.unit, "mg");
+
+    char* json = NULL;
+    OK(taper_registry_schema_json(builtins, &json, &err));
+    CHECK(strstr(json, "\"format\": \"taper-strategy-schemas\"") != NULL);
+    CHECK(strstr(json, "\"name\": \"occupancy_targets\"") != NULL);
+    taper_string_free(json);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_schema_json(builtins, NULL, &err));
+
+    /* An option error names its option. */
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    OK(taper_strategy_options_set_number(o, "points", TAPER_OPTION_KIND_PERCENT, 5, &err)); /* wrong kind */
+    taper_request* r = citalopram_request();
+    taper_schedule* s = NULL;
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &err) == TAPER_ERROR_STRATEGY);
+    STR_EQ(taper_error_option(err), "points");
+    taper_error_free(err);
+    err = NULL;
+    STR_EQ(taper_error_option(NULL), "");
+    taper_request_free(r);
+    taper_strategy_options_free(o);
+
+    /* The default strategy for a drug, and what a step size's kind chooses. */
+    const char* name = NULL;
+    const char* reason = NULL;
+    OK(taper_suggest_strategy(db, "olanzapine", -1, 0, &name, &reason, &err));
+    STR_EQ(name, "antipsychotic");
+    CHECK(reason != NULL && strlen(reason) > 0);
+    OK(taper_suggest_strategy(db, "olanzapine", TAPER_OPTION_KIND_PERCENT, 0, &name, NULL, &err));
+    STR_EQ(name, "proportional");
+    OK(taper_suggest_strategy(db, "citalopram", -1, 1, &name, NULL, &err));
+    STR_EQ(name, "table");
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_suggest_strategy(db, "citaloparm", -1, 0, &name, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_suggest_strategy(db, "citalopram", 99, 0, &name, NULL, &err));
 }
 
 /* The hyperbolic plan by hand: occupancy falls 5 points per step from occ(20 mg). */
@@ -459,7 +545,7 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     taper_request* r = citalopram_request();
     taper_strategy_options* o = NULL;
     OK(taper_strategy_options_create(&o, &err));
-    OK(taper_strategy_options_set_points(o, 5, &err));
+    OK(taper_strategy_options_set_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5, &err));
     taper_schedule* s = NULL;
     OK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &err));
 
@@ -664,21 +750,23 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     CONTAINS(taper_error_expected(detail), "linear");
     taper_error_free(detail);
     detail = NULL;
-    OK(taper_strategy_options_set_amount_mg(o, 2, &err));
+    OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, 2, &err));
     CHECK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &detail) == TAPER_ERROR_STRATEGY);
     CHECK(taper_error_detail_code(detail) == TAPER_ERROR_CODE_STRATEGY_OPTION);
     STR_EQ(taper_error_option(detail), "amount");
+    STR_EQ(taper_error_input(detail), "amount");
+    CONTAINS(taper_error_expected(detail), "points");
     taper_error_free(detail);
-    OK(taper_strategy_options_reset(o, TAPER_OPTION_AMOUNT_MG, &err));
+    OK(taper_strategy_options_unset(o, "amount", &err));
     CHECK(taper_error_detail_code(NULL) == TAPER_ERROR_CODE_UNSPECIFIED);
     STR_EQ(taper_error_input(NULL), "");
     STR_EQ(taper_error_expected(NULL), "");
     STR_EQ(taper_error_option(NULL), "");
     CHECK(taper_error_suggestion_count(NULL) == 0);
     CHECK(taper_error_suggestion(NULL, 0) == NULL);
-    OK(taper_strategy_options_set_amount_mg(o, 2, &err));
+    OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, 2, &err));
     FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "amount");
-    OK(taper_strategy_options_reset(o, TAPER_OPTION_AMOUNT_MG, &err));
+    OK(taper_strategy_options_unset(o, "amount", &err));
     OK(taper_request_set_final_dose_mg(r, 30, &err));
     FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "final dose");
     OK(taper_request_reset(r, TAPER_REQUEST_FINAL_DOSE, &err));
@@ -703,7 +791,7 @@ static void test_proportional_and_others(taper_database* db) {
     taper_request* r = citalopram_request();
     taper_strategy_options* o = NULL;
     OK(taper_strategy_options_create(&o, &err));
-    OK(taper_strategy_options_set_percent(o, 10, &err));
+    OK(taper_strategy_options_set_number(o, "percent", TAPER_OPTION_KIND_PERCENT, 10, &err));
     taper_schedule* s = NULL;
     OK(taper_plan(&s, db, r, NULL, "proportional", o, &err));
     size_t n = 0;
@@ -725,7 +813,7 @@ static void test_proportional_and_others(taper_database* db) {
     /* Linear, 5 mg a step: 15, 10, 5, 0. */
     taper_strategy_options* lin = NULL;
     OK(taper_strategy_options_create(&lin, &err));
-    OK(taper_strategy_options_set_amount_mg(lin, 5, &err));
+    OK(taper_strategy_options_set_number(lin, "amount", TAPER_OPTION_KIND_MASS, 5, &err));
     OK(taper_plan(&s, db, r, NULL, "linear", lin, &err));
     size_t count = 0;
     double dose[8];
@@ -741,8 +829,8 @@ static void test_proportional_and_others(taper_database* db) {
     /* A table: 15 mg for 14 days, then 10 mg (the request's interval), then stop. */
     taper_strategy_options* table = NULL;
     OK(taper_strategy_options_create(&table, &err));
-    OK(taper_strategy_options_add_table_row(table, 15, 14, &err));
-    OK(taper_strategy_options_add_table_row(table, 10, 0, &err));
+    OK(taper_strategy_options_add_table_row(table, "table", 15, 14, &err));
+    OK(taper_strategy_options_add_table_row(table, "table", 10, 0, &err));
     OK(taper_plan(&s, db, r, NULL, "table", table, &err));
     double length[8];
     OK(taper_schedule_columns(s, NULL, length, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, 8, &err));
@@ -758,8 +846,8 @@ static void test_proportional_and_others(taper_database* db) {
     /* Tapering strip along the hyperbolic curve: a step per day. */
     taper_strategy_options* strip = NULL;
     OK(taper_strategy_options_create(&strip, &err));
-    OK(taper_strategy_options_set_curve(strip, "hyperbolic", &err));
-    OK(taper_strategy_options_set_roll_length_days(strip, 28, &err));
+    OK(taper_strategy_options_set_text(strip, "curve", "hyperbolic", &err));
+    OK(taper_strategy_options_set_number(strip, "roll_length", TAPER_OPTION_KIND_DAYS, 28, &err));
     OK(taper_plan(&s, db, r, NULL, "tapering-strip", strip, &err));
     taper_step_info st;
     st.struct_size = sizeof st;
@@ -911,10 +999,13 @@ static int halving_next(void* user_data, const taper_strategy_context* context, 
                taper_strategy_context_dose_for_occupancy(context, &back, 10, NULL) != TAPER_ERROR_MISSING_DATA) {
         ++state->context_checks_failed;
     }
-    const char* floor_text = NULL;
     double floor_mg = state->floor_mg;
-    if (taper_strategy_options_get_extra(options, &floor_text, "floor_mg", NULL) == TAPER_OK && floor_text != NULL)
-        floor_mg = atof(floor_text);
+    double given = 0;
+    int is_set = 0;
+    if (taper_strategy_options_get_number(options, "floor", TAPER_OPTION_KIND_MASS, &given, &is_set, NULL) ==
+            TAPER_OK &&
+        is_set)
+        floor_mg = given;
     if (latest / 2 < floor_mg) return 0;
     out->daily_dose_mg = latest / 2;
     out->phase = TAPER_PHASE_REDUCE;
@@ -974,6 +1065,13 @@ static void test_registry_and_c_strategy(taper_database* db) {
     vt.next = halving_next;
     vt.destroy = halving_destroy;
     OK(taper_registry_add(reg, "halving", "Halve the dose every step, down to a floor.", &vt, &state, &err));
+    /* Its one option, declared here and read in its callback: nothing else changes for it. */
+    OK(taper_registry_add_option(reg, "halving", "floor", TAPER_OPTION_KIND_MASS, "the lowest dose, mg", &err));
+    FAILS_WITH(TAPER_ERROR_STRATEGY,
+               taper_registry_add_option(reg, "halving", "floor", TAPER_OPTION_KIND_MASS, NULL, &err), "already");
+    FAILS(TAPER_ERROR_STRATEGY, taper_registry_add_option(reg, "nothing", "x", TAPER_OPTION_KIND_MASS, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT,
+          taper_registry_add_option(reg, "halving", "x", (taper_option_kind)42, NULL, &err));
     OK(taper_registry_count(reg, &count, &err));
     CHECK(count == 1);
     OK(taper_registry_entry(reg, &name, &description, 0, &err));
@@ -1023,14 +1121,30 @@ static void test_registry_and_c_strategy(taper_database* db) {
     CHECK(state.context_checks_failed == 0);
     CHECK(state.calls == 5); /* four proposals and the stop */
 
-    /* Its options: the floor from an extra option. */
+    /* Its option, set by name: a 4 mg floor. */
     taper_strategy_options* o = NULL;
     OK(taper_strategy_options_create(&o, &err));
-    OK(taper_strategy_options_set_extra(o, "floor_mg", "4", &err));
+    OK(taper_strategy_options_set_number(o, "floor", TAPER_OPTION_KIND_MASS, 4, &err));
     OK(taper_plan(&s, db, r, reg, "halving", o, &err));
     OK(taper_schedule_step_count(s, &n, &err));
     CHECK(n == 3); /* 10, 5, stop */
     taper_schedule_free(s);
+    s = NULL;
+    size_t option_count = 0;
+    OK(taper_registry_option_count(reg, "halving", &option_count, &err));
+    CHECK(option_count == 1);
+    /* Checked by its schema like a built-in's: a slip in the name, a value of another kind. */
+    taper_strategy_options* slip = NULL;
+    OK(taper_strategy_options_create(&slip, &err));
+    OK(taper_strategy_options_set_number(slip, "flor", TAPER_OPTION_KIND_MASS, 4, &err));
+    CHECK(taper_plan(&s, db, r, reg, "halving", slip, &err) == TAPER_ERROR_STRATEGY);
+    STR_EQ(taper_error_option(err), "flor");
+    CHECK(strstr(taper_error_message(err), "did you mean \"floor\"") != NULL);
+    taper_error_free(err);
+    err = NULL;
+    OK(taper_strategy_options_set_number(o, "floor", TAPER_OPTION_KIND_PERCENT, 4, &err));
+    FAILS(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, reg, "halving", o, &err));
+    taper_strategy_options_free(slip);
     taper_strategy_options_free(o);
 
     /* A drug without a model: the context says so (checked inside the callback). */
@@ -1451,6 +1565,7 @@ int main(void) {
     test_database(db);
     test_request(db);
     test_options();
+    test_schemas(db, builtins);
     test_hyperbolic_plan(db, builtins);
     test_proportional_and_others(db);
     test_registry_and_c_strategy(db);

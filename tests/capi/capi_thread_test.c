@@ -49,13 +49,13 @@ static int make_plan(int kind, plan_result* out) {
             case 0:
                 ok = taper_request_set_drug(request, "citalopram", &error) == TAPER_OK &&
                      taper_request_set_daily_dose_mg(request, 20, &error) == TAPER_OK &&
-                     taper_strategy_options_set_points(options, 5, &error) == TAPER_OK;
+                     taper_strategy_options_set_number(options, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5, &error) == TAPER_OK;
                 break;
             case 1:
                 strategy = "proportional";
                 ok = taper_request_set_drug(request, "Zoloft", &error) == TAPER_OK &&
                      taper_request_set_daily_dose_mg(request, 100, &error) == TAPER_OK &&
-                     taper_strategy_options_set_percent(options, 10, &error) == TAPER_OK;
+                     taper_strategy_options_set_number(options, "percent", TAPER_OPTION_KIND_PERCENT, 10, &error) == TAPER_OK;
                 break;
             case 2:
                 strategy = "diazepam-crossover";

@@ -31,7 +31,7 @@ assert lib.taper_request_create(request, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_request_set_drug(request[0], b"citalopram", ffi.NULL) == lib.TAPER_OK
 assert lib.taper_request_set_daily_dose_mg(request[0], 20.0, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_strategy_options_create(options, ffi.NULL) == lib.TAPER_OK
-assert lib.taper_strategy_options_set_points(options[0], 5.0, ffi.NULL) == lib.TAPER_OK
+assert lib.taper_strategy_options_set_number(options[0], b"points", lib.TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5.0, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_plan(schedule, db[0], request[0], ffi.NULL, b"hyperbolic", options[0], ffi.NULL) == lib.TAPER_OK
 
 count = ffi.new("size_t*")

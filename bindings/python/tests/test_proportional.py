@@ -72,12 +72,14 @@ def test_rejects_bad_percentages(db: taper.Database, citalopram_20: taper.PlanRe
     # message the C++ planner gives for the same settings.
     with pytest.raises(taper.StrategyError) as info:
         db.plan(citalopram_20, "proportional", percent=bad)
-    assert "proportional strategy: expected a percentage between 0 and 100" in str(info.value)
+    assert "proportional strategy: percent: expected a percentage between 0 and 100" in str(info.value)
+    assert info.value.option == "percent"
 
 
 def test_final_fraction_of_one_is_refused(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
-    with pytest.raises(taper.StrategyError, match="final fraction must be between 0 and 1"):
+    with pytest.raises(taper.StrategyError, match="final_fraction: expected a share of a dose between 0 and 1") as info:
         db.plan(citalopram_20, "proportional", percent=10, final_fraction=1.0)
+    assert info.value.option == "final_fraction"
 
 
 def test_options_that_do_not_apply(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:

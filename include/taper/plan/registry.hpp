@@ -3,14 +3,18 @@
 //
 //   taper::strategy_registry reg;
 //   taper::register_builtin_strategies(reg);        // explicit: no static self-registration
-//   taper::any_strategy s = reg.make("hyperbolic", {.points = 5});
-//   reg.add("my-taper", "what it does", [](const taper::strategy_options& o) { return my_taper{...}; });
+//   taper::strategy_options o;
+//   o.set("points", 5.0 * taper::units::points);
+//   taper::any_strategy s = reg.make("hyperbolic", o);
+//   reg.add({"my-taper", "what it does", my_schema, [](const taper::strategy_options& o) { ... }});
+//   reg.find("hyperbolic")->schema;   // the options it takes: names, kinds, defaults, bounds
 //
-// Adding a name twice is a strategy_error; so is asking for an unknown one (with the names
-// that exist). Lookups on a registry nobody is changing are safe from several threads.
-#include <taper/plan/strategy.hpp>
+// make() checks the options against the strategy's schema (resolve_options) before its
+// factory sees them, so every strategy gets the same checks and messages. Adding a name
+// twice is a strategy_error; so is asking for an unknown one (with the names that exist).
+// Lookups on a registry nobody is changing are safe from several threads.
+#include <taper/plan/strategy_definition.hpp>
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,44 +23,22 @@
 
 namespace taper {
 
-/// One row of a user's own table of doses.
-struct table_row {
-    mass daily_dose;
-    std::optional<duration> length;  ///< default: the request's interval
-};
-
-/// The settings a strategy can be made from by name. Each strategy reads what it needs and
-/// rejects (strategy_error) settings it cannot use, rather than ignoring them.
-struct strategy_options {
-    std::optional<double> points;            ///< occupancy points per step
-    std::optional<double> percent;           ///< percent per step
-    std::optional<mass> amount;              ///< mg per step
-    std::vector<double> occupancy_targets;   ///< explicit occupancy targets, %
-    std::optional<double> occupancy_floor;   ///< %
-    std::optional<double> final_fraction;    ///< of the starting dose
-    std::optional<duration> step_length;     ///< a preset's own step length
-    std::vector<table_row> table;            ///< the `table` strategy's rows
-    std::string curve;                       ///< `tapering-strip`: "hyperbolic" or "proportional"
-    std::optional<duration> roll_length;     ///< `tapering-strip`: days per roll (default 28)
-    std::map<std::string, std::string> extra; ///< anything else, by name, for user strategies
-};
-
-using strategy_factory = std::function<any_strategy(const strategy_options&)>;
-
 class strategy_registry {
 public:
-    struct entry {
-        std::string name;
-        std::string description;
-        strategy_factory make;
-    };
+    using entry = strategy_definition;
 
-    /// Throws strategy_error if the name is empty or taken.
-    void add(std::string name, std::string description, strategy_factory factory);
+    /// Throws strategy_error if the name is empty or taken, or the factory is empty.
+    void add(strategy_definition definition);
+    /// Declares one more option of a registered strategy, and closes its schema (options it
+    /// does not declare are then refused): for strategies written in another language, which
+    /// register first and declare their options one by one (the C ABI). Throws strategy_error
+    /// for an unknown strategy or an option name it already has.
+    void add_option(std::string_view strategy, option_spec option);
     /// The entry, or nullptr.
     const entry* find(std::string_view name) const noexcept;
-    /// Make a strategy; throws strategy_error for an unknown name (listing known ones) and
-    /// whatever the factory throws for bad options.
+    /// Make a strategy: checks `options` against its schema, fills in the defaults and calls
+    /// its factory. Throws strategy_error for an unknown name (listing known ones) and for
+    /// options the strategy cannot use (strategy_error::option() names the option).
     any_strategy make(std::string_view name, const strategy_options& options = {}) const;
     /// All entries, sorted by name.
     std::vector<const entry*> list() const;

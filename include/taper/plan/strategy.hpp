@@ -5,7 +5,8 @@
 //
 // Compile time: anything that satisfies the `Strategy` concept.
 // Run time: `any_strategy`, a type-erased value that holds any Strategy (and what the
-// registry hands out by name).
+// registry hands out by name). A strategy may have `void validate() const`, throwing
+// strategy_error (naming the option) for settings it cannot use: any_strategy calls it once.
 #include <taper/drugs/drug.hpp>
 #include <taper/plan/request.hpp>
 #include <taper/plan/schedule.hpp>
@@ -74,7 +75,7 @@ public:
     template <class S>
         requires(!std::same_as<std::remove_cvref_t<S>, any_strategy> && Strategy<S>)
     any_strategy(S s)  // NOLINT: implicit on purpose, so any Strategy can be passed
-        : self_(std::make_shared<model<S>>(std::move(s))) {}
+        : self_((check(s), std::make_shared<model<S>>(std::move(s)))) {}
 
     std::string_view name() const { return self_->name(); }
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
@@ -82,6 +83,13 @@ public:
     }
 
 private:
+    // A strategy with a `validate()` is checked once here, whether it was made as a C++
+    // struct or by name (its factory calls the same function), so next() need not check.
+    template <class S>
+    static void check(const S& s) {
+        if constexpr (requires { s.validate(); }) s.validate();
+    }
+
     struct concept_t {
         virtual ~concept_t() = default;
         virtual std::string_view name() const = 0;

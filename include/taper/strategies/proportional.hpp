@@ -8,14 +8,13 @@
 //       at a final dose: the request's, or `final_fraction` of the start (default 1/40).
 //   percent_of_starting_dose — each cut is a share of the *starting* dose: equal mg steps,
 //       i.e. a linear taper in disguise (20 → 18 → 16 → 14 ... at 10%).
-#include <taper/detail/strategy_options.hpp>
-#include <taper/error.hpp>
-#include <taper/plan/registry.hpp>
+// Body, options and schemas: src/strategies/proportional.cpp.
 #include <taper/plan/strategy.hpp>
-#include <taper/units/io.hpp>
 
-#include <algorithm>
-#include <cmath>
+namespace taper {
+class strategy_options;
+struct strategy_definition;
+}  // namespace taper
 
 namespace taper::strategies {
 
@@ -31,56 +30,16 @@ struct proportional {
     std::string_view name() const {
         return of == percent_of::most_recent_dose ? "proportional" : "proportional-of-start";
     }
+    std::optional<target> next(const plan_context& ctx, std::span<const step> done) const;
 
-    std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
-        if (!std::isfinite(percent) || percent <= 0 || percent >= 100)
-            throw plan_error("proportional strategy: expected a percentage between 0 and 100 (exclusive), not " +
-                             format_number(percent));
-        if (!std::isfinite(final_fraction) || final_fraction <= 0 || final_fraction >= 1)
-            throw plan_error("proportional strategy: the final fraction must be between 0 and 1, not " +
-                             format_number(final_fraction));
-        const mass start = ctx.start_dose();
-        const mass latest = ctx.latest(done, start);
-        if (latest.value() <= 0) return std::nullopt;
-        target t;  // (not a designated initializer: GCC 12 warns about the members left out)
-        if (of == percent_of::starting_dose) {
-            t.daily_dose = std::max(latest - start * (percent / 100.0), from_value<mass>(0));
-            return t;
-        }
-        const mass final_dose = ctx.request.final_dose.value_or(start * final_fraction);
-        if (latest <= final_dose * (1 + 1e-9)) return std::nullopt;  // the planner stops from here
-        t.daily_dose = latest * (1.0 - percent / 100.0);
-        return t;
-    }
-
-    /// By name (registry). Of the most recent dose: `percent` (default 10) and
-    /// `final_fraction` (default 1/40). Of the starting dose: `percent` only, since it
-    /// reaches zero by itself.
-    static proportional from_options(const strategy_options& o,
-                                     percent_of which = percent_of::most_recent_dose) {
-        proportional p;
-        p.of = which;
-        const std::string_view label = p.name();
-        if (which == percent_of::most_recent_dose)
-            detail::accept_only(o, label, {"percent", "final_fraction"});
-        else
-            detail::accept_only(o, label, {"percent"});
-        if (o.percent) {
-            if (!std::isfinite(*o.percent) || *o.percent <= 0 || *o.percent >= 100)
-                throw strategy_error(std::string(label) +
-                                     " strategy: expected a percentage between 0 and 100 (exclusive), not " +
-                                     format_number(*o.percent));
-            p.percent = *o.percent;
-        }
-        if (o.final_fraction) {
-            if (!std::isfinite(*o.final_fraction) || *o.final_fraction <= 0 || *o.final_fraction >= 1)
-                throw strategy_error(std::string(label) +
-                                     " strategy: the final fraction must be between 0 and 1, not " +
-                                     format_number(*o.final_fraction));
-            p.final_fraction = *o.final_fraction;
-        }
-        return p;
-    }
+    /// Throws strategy_error (naming the option) for a percentage or fraction out of range.
+    void validate() const;
+    /// By name. Of the most recent dose: `percent` (default 10) and `final_fraction` (default
+    /// 1/40). Of the starting dose: `percent` only, since it reaches zero by itself.
+    static proportional from_options(const strategy_options& options,
+                                     percent_of which = percent_of::most_recent_dose);
+    /// Name, description, schema and factory of each meaning, for the registry.
+    static const strategy_definition& definition(percent_of which);
 };
 
 /// The "10% rule": `percent` of the dose just taken, each step.

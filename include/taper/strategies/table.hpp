@@ -14,19 +14,18 @@
 // limits (largest cut in mg or %) forbid one. End the table with 0 to decide the stopping
 // step yourself.
 //
-// The strategy counts its own rows by the note it puts first on each of its steps
-// ("table row i of n"), so that holds the planner inserts do not shift the rows.
-#include <taper/detail/strategy_options.hpp>
-#include <taper/error.hpp>
-#include <taper/plan/registry.hpp>
+// The strategy reads its row from the last step's progress (step::progress, the 1-based row
+// it came from; holds the planner inserts keep it), so finding its place is O(1).
+// Body, options and schema: src/strategies/table.cpp.
+#include <taper/plan/options.hpp>
 #include <taper/plan/strategy.hpp>
-#include <taper/units/io.hpp>
 
-#include <algorithm>
-#include <cmath>
-#include <string>
 #include <string_view>
 #include <vector>
+
+namespace taper {
+struct strategy_definition;
+}  // namespace taper
 
 namespace taper::strategies {
 
@@ -34,79 +33,15 @@ struct table {
     std::vector<table_row> rows{};
 
     std::string_view name() const { return "table"; }
+    /// Checks the rows against the request's starting, maintenance and final doses on the first step.
+    std::optional<target> next(const plan_context& ctx, std::span<const step> done) const;
 
-    std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
-        validate_rows<plan_error>();
-        validate_against(ctx.request);
-        // step::progress is the row the step came from (1-based; holds keep their step's).
-        const auto used = static_cast<std::size_t>(done.empty() ? 0 : done.back().progress);
-        if (used >= rows.size()) return std::nullopt;
-        const table_row& row = rows[used];
-        target t;
-        t.daily_dose = row.daily_dose;
-        t.length = row.length;
-        t.progress = static_cast<int>(used + 1);
-        t.note = make_message(message_code::table_row, {parameter::count(used + 1), parameter::count(rows.size())});
-        return t;
-    }
-
-    /// By name (registry): `table`, the rows (at least one); nothing else applies.
-    static table from_options(const strategy_options& o) {
-        detail::accept_only(o, "table", {"table"});
-        table t{o.table};
-        t.validate_rows<strategy_error>();
-        return t;
-    }
-
-private:
-    static std::string row_name(std::size_t i) { return "row " + std::to_string(i + 1); }
-
-    /// What can be checked without a request.
-    template <class Error>
-    void validate_rows() const {
-        if (rows.empty()) throw Error("table strategy: the table has no rows; give at least one daily dose");
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const mass dose = rows[i].daily_dose;
-            if (!std::isfinite(dose.value()) || dose.value() < 0)
-                throw Error("table strategy: " + row_name(i) + ": expected a daily dose of 0 mg or more, not " +
-                            to_string(dose));
-            if (const auto& length = rows[i].length;
-                length && (!std::isfinite(length->value()) || length->value() < 1 || length->value() > 3653))
-                throw Error("table strategy: " + row_name(i) + ": expected a length from 1 day to ten years, not " +
-                            format_number(length->value()) + " days");
-            if (i > 0 && dose > rows[i - 1].daily_dose)
-                throw Error("table strategy: " + row_name(i) + ": " + to_string(dose) + " is more than " +
-                            row_name(i - 1) + "'s " + to_string(rows[i - 1].daily_dose) +
-                            "; a taper never raises the dose (equal rows are allowed: they hold it)");
-            if (i + 1 < rows.size() && dose.value() == 0)
-                throw Error("table strategy: " + row_name(i) + ": 0 mg stops the taper, so it must be the last row (" +
-                            std::to_string(rows.size() - i - 1) + " more follow it)");
-        }
-    }
-
-    /// What depends on the request: the starting, maintenance and final doses.
-    void validate_against(const plan_request& r) const {
-        if (rows.front().daily_dose > r.daily_dose)
-            throw plan_error("table strategy: row 1: " + to_string(rows.front().daily_dose) +
-                             " is more than the starting daily dose of " + to_string(r.daily_dose));
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const mass dose = rows[i].daily_dose;
-            const bool last = i + 1 == rows.size();
-            if (r.maintenance.value() > 0 && dose < r.maintenance)
-                throw plan_error("table strategy: " + row_name(i) + ": " + to_string(dose) +
-                                 " is below the maintenance dose of " + to_string(r.maintenance));
-            if (r.maintenance.value() > 0 && dose == r.maintenance && !last)
-                throw plan_error("table strategy: " + row_name(i) + ": " + to_string(dose) +
-                                 " is the maintenance dose, which ends the plan, so it must be the last row");
-            if (r.final_dose && dose.value() > 0 && dose < *r.final_dose)
-                throw plan_error("table strategy: " + row_name(i) + ": " + to_string(dose) +
-                                 " is below the request's final dose before stopping (" + to_string(*r.final_dose) +
-                                 "); lower the final dose, or end the table with the final dose and then 0");
-            if (r.final_dose && dose == *r.final_dose && !last && rows[i + 1].daily_dose.value() > 0)
-                throw plan_error("table strategy: " + row_name(i + 1) + ": the plan stops after the final dose of " +
-                                 to_string(*r.final_dose) + " (" + row_name(i) + "), so only 0 may follow it");
-        }
-    }
+    /// Throws strategy_error (option "table") for rows that cannot be a taper on their own.
+    void validate() const;
+    /// By name: `table`, the rows (at least one); nothing else applies.
+    static table from_options(const strategy_options& options);
+    /// Name, description, schema and factory, for the registry.
+    static const strategy_definition& definition();
 };
 
 static_assert(Strategy<table>);

@@ -286,7 +286,7 @@ TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
         req.interval = taper::from_value<taper::duration>(std::uniform_int_distribution<int>(5, 45)(rng));
         if (trial % 3 == 1) req.split = {{"morning", req.daily_dose * 0.5}, {"night", req.daily_dose * 0.5}};
         taper::strategy_options so;
-        so.percent = std::uniform_real_distribution<double>(10, 40)(rng);
+        so.set("percent", taper::percent((std::uniform_real_distribution<double>(10, 40)(rng)) * taper::units::percent_of_dose));
         const auto plan = taper::make_plan(db, req, taper::builtin_strategies().make("proportional", so));
         taper::realization_options ro;
         if (trial % 2 == 0) ro.bottle_volume = mL(std::uniform_int_distribution<int>(10, 200)(rng));

@@ -276,20 +276,23 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
         if (strip) req.max_step_percent.reset();  // daily pouches: keep the plan short-stepped but valid
 
         taper::strategy_options so;
-        if (strategy_name == "linear") so.amount = mg(start / (2 + pick(rng, 6)));
-        if (strategy_name == "proportional" || strategy_name == "proportional-of-start") so.percent = uniform(rng, 10, 30);
-        if (strategy_name == "hyperbolic") so.points = uniform(rng, 3, 10);
+        if (strategy_name == "linear") so.set("amount", mg(start / (2 + pick(rng, 6))));
+        if (strategy_name == "proportional" || strategy_name == "proportional-of-start") so.set("percent", taper::percent((uniform(rng, 10, 30)) * taper::units::percent_of_dose));
+        if (strategy_name == "hyperbolic") so.set("points", (uniform(rng, 3, 10)) * taper::units::points);
         if (strip) {
-            so.roll_length = taper::from_value<taper::duration>(14);
-            so.curve = coin(rng) ? "hyperbolic" : "proportional";
-            if (so.curve == "proportional") so.final_fraction = 0.25;
+            so.set("roll_length", taper::from_value<taper::duration>(14));
+            const bool proportional = coin(rng);
+            so.set("curve", std::string(proportional ? "proportional" : "hyperbolic"));
+            if (proportional) so.set("final_fraction", taper::percent(0.25 * taper::units::fraction));
         }
         if (strategy_name == "table") {
+            std::vector<taper::table_row> rows;
             double dose = start;
             for (int i = 0; i < 2 + pick(rng, 6); ++i) {
                 dose *= uniform(rng, 0.6, 0.95);
-                so.table.push_back({mg(std::round(dose * 100) / 100), std::nullopt});
+                rows.push_back({mg(std::round(dose * 100) / 100), std::nullopt});
             }
+            so.set("table", rows);
         }
 
         taper::schedule plan;

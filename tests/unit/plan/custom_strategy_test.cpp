@@ -148,16 +148,19 @@ TEST(CustomStrategy, ItsOwnDoseLinesAreKeptAndScaledWhenALimitBites) {
 taper::strategy_registry registry_with_halving() {
     taper::strategy_registry reg;
     taper::register_builtin_strategies(reg);
-    // The floor comes from the options' `amount`; anything else is refused, not ignored.
-    reg.add("halve-to-floor", "halve the dose each step down to a floor (amount, default 1 mg), then stop",
-            [](const taper::strategy_options& o) -> taper::any_strategy {
-                if (o.points || o.percent || !o.occupancy_targets.empty() || o.occupancy_floor || o.final_fraction ||
-                    o.step_length || !o.table.empty() || !o.curve.empty() || o.roll_length || !o.extra.empty())
-                    throw taper::strategy_error("halve-to-floor strategy: takes only \"amount\" (the floor)");
-                halve_to_floor h;
-                if (o.amount) h.floor = *o.amount;
-                return h;
-            });
+    // The floor comes from the options' `amount`; the schema refuses anything else.
+    reg.add({"halve-to-floor",
+             "halve the dose each step down to a floor, then stop",
+             {.options = {{.name = "amount",
+                           .kind = taper::option_kind::milligrams,
+                           .description = "the floor",
+                           .default_value = 1.0_mg,
+                           .minimum = taper::option_bound{0.0_mg, false}}}},
+             [](const taper::strategy_options& o) -> taper::any_strategy {
+                 halve_to_floor h;
+                 h.floor = *o.get<taper::mass>("amount");
+                 return h;
+             }});
     return reg;
 }
 
@@ -173,12 +176,12 @@ TEST(CustomStrategy, AtRunTimeThroughTheRegistry) {
 
     // Its option reaches it: a 4 mg floor gives 10, 5, 4, then 0.
     taper::strategy_options o;
-    o.amount = 4_mg;
+    o.set("amount", 4_mg);
     const auto higher = taper::make_plan(taper::database::embedded(), citalopram(20_mg), reg.make("halve-to-floor", o));
     EXPECT_EQ(doses_of(higher), (std::vector<double>{10, 5, 4, 0}));
 
     taper::strategy_options wrong;
-    wrong.percent = 10;
+    wrong.set("percent", taper::percent(10.0 * taper::units::percent_of_dose));
     EXPECT_THROW((void)reg.make("halve-to-floor", wrong), taper::strategy_error);
 }
 
@@ -190,14 +193,9 @@ TEST(CustomStrategy, SitsAmongTheBuiltinsInTheRegistry) {
     EXPECT_NE(std::find(names.begin(), names.end(), "halve-to-floor"), names.end());
     EXPECT_NE(std::find(names.begin(), names.end(), "hyperbolic"), names.end());
     // A name can be taken once.
-    EXPECT_THROW(reg.add("halve-to-floor", "again", [](const taper::strategy_options&) -> taper::any_strategy {
-                     return halve_to_floor{};
-                 }),
-                 taper::strategy_error);
-    EXPECT_THROW(reg.add("linear", "shadowing a built-in", [](const taper::strategy_options&) -> taper::any_strategy {
-                     return halve_to_floor{};
-                 }),
-                 taper::strategy_error);
+    const auto make = [](const taper::strategy_options&) -> taper::any_strategy { return halve_to_floor{}; };
+    EXPECT_THROW(reg.add({"halve-to-floor", "again", {}, make}), taper::strategy_error);
+    EXPECT_THROW(reg.add({"linear", "shadowing a built-in", {}, make}), taper::strategy_error);
     // A misspelt name is an error that points to the right one.
     try {
         (void)reg.make("halve-to-flor");

@@ -50,12 +50,51 @@ TEST(ErrorDetail, UnknownStrategySuggestsTheNearestName) {
 
 TEST(ErrorDetail, AnOptionAStrategyDoesNotTakeIsNamed) {
     taper::strategy_options o;
-    o.amount = 2_mg;
-    o.percent = 10;
+    o.set("amount", 2_mg);
+    o.set("percent", taper::percent(10.0 * taper::units::percent_of_dose));
     const auto d = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("linear", o); });
     EXPECT_EQ(d.code, error_code::strategy_option);
     EXPECT_EQ(d.option, "percent");
+    EXPECT_EQ(d.input, "percent");
     EXPECT_EQ(d.expected, "amount");
+}
+
+TEST(ErrorDetail, SchemaChecksFillTheDetail) {
+    // Out of bounds: the generic schema check names the option, the value and the range.
+    taper::strategy_options o;
+    o.set("points", 150.0 * taper::units::points);
+    auto d = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("hyperbolic", o); });
+    EXPECT_EQ(d.code, error_code::strategy_option);
+    EXPECT_EQ(d.option, "points");
+    EXPECT_EQ(d.input, "150 pp");
+    EXPECT_NE(d.expected.find("between 0 and 100"), std::string::npos) << d.expected;
+    // A choice not offered: the nearest choice is a suggestion.
+    taper::strategy_options curve;
+    curve.set("curve", std::string("proportionl"));
+    d = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("tapering-strip", curve); });
+    EXPECT_EQ(d.option, "curve");
+    EXPECT_EQ(d.input, "proportionl");
+    EXPECT_EQ(d.suggestions, std::vector<std::string>{"proportional"});
+    // A required option left out.
+    d = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("table", {}); });
+    EXPECT_EQ(d.code, error_code::strategy_option);
+    EXPECT_EQ(d.option, "table");
+}
+
+TEST(ErrorDetail, AStrategysOwnValidateFillsTheDetail) {
+    taper::strategy_options o;
+    o.set("step_length", 30.0 * taper::units::day);
+    const auto d = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("antipsychotic", o); });
+    EXPECT_EQ(d.code, error_code::strategy_option);
+    EXPECT_EQ(d.option, "step_length");
+    EXPECT_EQ(d.input, "30");
+    EXPECT_EQ(d.expected, "89 to 184 days");
+    taper::strategy_options rows;
+    rows.set("table", std::vector<taper::table_row>{{10.0_mg, std::nullopt}, {15.0_mg, std::nullopt}});
+    const auto r = detail_of<taper::strategy_error>([&] { (void)taper::builtin_strategies().make("table", rows); });
+    EXPECT_EQ(r.option, "table");
+    EXPECT_EQ(r.input, "row 2: 15 mg");
+    EXPECT_EQ(r.expected, "at most 10 mg");
 }
 
 TEST(ErrorDetail, ABadRequestFieldIsNamed) {
@@ -63,7 +102,7 @@ TEST(ErrorDetail, ABadRequestFieldIsNamed) {
     const auto d = detail_of<taper::plan_error>(
         [&] { (void)taper::make_plan(taper::database::embedded(), r, taper::builtin_strategies().make("linear", [] {
                                          taper::strategy_options o;
-                                         o.amount = 2_mg;
+                                         o.set("amount", 2_mg);
                                          return o;
                                      }())); });
     EXPECT_EQ(d.code, error_code::plan_request);

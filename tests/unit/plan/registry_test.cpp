@@ -46,12 +46,32 @@ struct halving {
 static_assert(taper::Strategy<halving>);
 
 taper::any_strategy make_halving(const taper::strategy_options& o) {
-    halving h;
-    for (const auto& [key, value] : o.extra) {
-        if (key != "stop_at") throw taper::strategy_error("halving strategy: unknown option \"" + key + "\"");
-        h.stop_at = taper::parse_mass(value);
+    return halving{*o.get<taper::mass>("stop_at")};
+}
+
+// Its schema: one option, checked by the registry before make_halving sees it.
+taper::strategy_definition halving_definition(std::string name, std::string description,
+                                              taper::strategy_factory make = make_halving) {
+    return {std::move(name), std::move(description),
+            taper::strategy_schema{.options = {{.name = "stop_at",
+                                                .kind = taper::option_kind::milligrams,
+                                                .description = "stop halving at or below this dose",
+                                                .default_value = 3.0_mg}}},
+            std::move(make)};
+}
+
+taper::percent pct(double v) { return v * taper::units::percent_of_dose; }
+taper::occupancy_points pp(double v) { return v * taper::units::points; }
+
+// The option a strategy_error names.
+template <class F>
+std::string option_of(F&& f) {
+    try {
+        f();
+    } catch (const taper::strategy_error& e) {
+        return e.option();
     }
-    return h;
+    return "(no strategy_error)";
 }
 
 taper::plan_request citalopram_20() {
@@ -94,8 +114,8 @@ TEST(StrategyRegistry, AddFindAndListSortedByName) {
     taper::strategy_registry reg;
     EXPECT_TRUE(reg.list().empty());
     EXPECT_EQ(reg.find("halving"), nullptr);
-    reg.add("zeta", "the last", make_halving);
-    reg.add("halving", "halve each step", make_halving);
+    reg.add(halving_definition("zeta", "the last"));
+    reg.add(halving_definition("halving", "halve each step"));
     const auto* e = reg.find("halving");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->name, "halving");
@@ -109,13 +129,13 @@ TEST(StrategyRegistry, AddFindAndListSortedByName) {
 
 TEST(StrategyRegistry, DuplicateOrEmptyNameIsAnError) {
     taper::strategy_registry reg;
-    reg.add("halving", "", make_halving);
-    const std::string message = error_of([&] { reg.add("halving", "again", make_halving); });
+    reg.add(halving_definition("halving", ""));
+    const std::string message = error_of([&] { reg.add(halving_definition("halving", "again")); });
     EXPECT_TRUE(has(message, "\"halving\" is already registered")) << message;
     EXPECT_EQ(reg.find("halving")->description, "");  // the first one stays
-    EXPECT_THROW(reg.add("", "no name", make_halving), taper::strategy_error);
-    EXPECT_THROW(reg.add("  ", "blank name", make_halving), taper::strategy_error);
-    EXPECT_THROW(reg.add("nothing", "no factory", taper::strategy_factory{}), taper::strategy_error);
+    EXPECT_THROW(reg.add(halving_definition("", "no name")), taper::strategy_error);
+    EXPECT_THROW(reg.add(halving_definition("  ", "blank name")), taper::strategy_error);
+    EXPECT_THROW(reg.add(halving_definition("nothing", "no factory", taper::strategy_factory{})), taper::strategy_error);
     EXPECT_EQ(reg.list().size(), 1u);
 }
 
@@ -149,10 +169,10 @@ TEST(StrategyRegistry, BuiltinsArePresentAndNamedAsTheyMake) {
     EXPECT_EQ(names, expected);
 
     taper::strategy_options amount;
-    amount.amount = 2.5_mg;
+    amount.set("amount", 2.5_mg);
     EXPECT_EQ(reg.make("linear", amount).name(), "linear");
     taper::strategy_options rows;
-    rows.table = {{10.0_mg, std::nullopt}, {5.0_mg, std::nullopt}};
+    rows.set("table", std::vector<taper::table_row>{{10.0_mg, std::nullopt}, {5.0_mg, std::nullopt}});
     EXPECT_EQ(reg.make("table", rows).name(), "table");
     for (const char* name : {"proportional", "proportional-of-start", "hyperbolic", "antipsychotic",
                              "diazepam-crossover", "tapering-strip"})
@@ -168,41 +188,54 @@ TEST(StrategyRegistry, BuiltinsArePresentAndNamedAsTheyMake) {
 TEST(StrategyRegistry, BuiltinsRejectOptionsTheyCannotUse) {
     const auto& reg = taper::builtin_strategies();
     taper::strategy_options percent;
-    percent.percent = 10;
+    percent.set("percent", pct(10));
     const std::string linear_percent = error_of([&] { (void)reg.make("linear", percent); });
     EXPECT_TRUE(has(linear_percent, "linear strategy: the option \"percent\" does not apply")) << linear_percent;
-    EXPECT_TRUE(has(error_of([&] { (void)reg.make("linear"); }), "needs the amount per step"));
-    EXPECT_TRUE(has(error_of([&] { (void)reg.make("hyperbolic", percent); }), "\"percent\""));
+    EXPECT_EQ(option_of([&] { (void)reg.make("linear", percent); }), "percent");
+    EXPECT_TRUE(has(error_of([&] { (void)reg.make("linear"); }), "needs the option \"amount\""));
+    EXPECT_EQ(option_of([&] { (void)reg.make("linear"); }), "amount");
+    EXPECT_EQ(option_of([&] { (void)reg.make("hyperbolic", percent); }), "percent");
 
     taper::strategy_options fraction;
-    fraction.final_fraction = 0.1;
+    fraction.set("final_fraction", taper::percent(0.1 * taper::units::fraction));
     EXPECT_NO_THROW((void)reg.make("proportional", fraction));
-    EXPECT_TRUE(has(error_of([&] { (void)reg.make("proportional-of-start", fraction); }), "\"final_fraction\""));
+    EXPECT_EQ(option_of([&] { (void)reg.make("proportional-of-start", fraction); }), "final_fraction");
 
     taper::strategy_options extra;
-    extra.extra["colour"] = "blue";
-    EXPECT_TRUE(has(error_of([&] { (void)reg.make("proportional", extra); }), "\"extra.colour\""));
+    extra.set("colour", std::string("blue"));
+    EXPECT_TRUE(has(error_of([&] { (void)reg.make("proportional", extra); }), "\"colour\""));
+    EXPECT_EQ(option_of([&] { (void)reg.make("proportional", extra); }), "colour");
+
+    // A slip in an option's name: the nearest name the strategy takes.
+    taper::strategy_options slip;
+    slip.set("pecrent", pct(10));
+    EXPECT_TRUE(has(error_of([&] { (void)reg.make("proportional", slip); }), "did you mean \"percent\"?"));
+    // A value of the wrong kind: points where a percentage belongs.
+    taper::strategy_options kind;
+    kind.set("percent", pp(10));
+    const std::string wrong_kind = error_of([&] { (void)reg.make("proportional", kind); });
+    EXPECT_TRUE(has(wrong_kind, "expected a percentage")) << wrong_kind;
+    EXPECT_TRUE(has(wrong_kind, "not receptor occupancy points")) << wrong_kind;
 
     for (double bad : {0.0, -5.0, 100.0, 150.0, std::numeric_limits<double>::quiet_NaN(),
                        std::numeric_limits<double>::infinity()}) {
         taper::strategy_options p;
-        p.percent = bad;
+        p.set("percent", pct(bad));
         EXPECT_THROW((void)reg.make("proportional", p), taper::strategy_error) << bad;
         EXPECT_THROW((void)reg.make("proportional-of-start", p), taper::strategy_error) << bad;
         taper::strategy_options pts;
-        pts.points = bad;
+        pts.set("points", pp(bad));
         EXPECT_THROW((void)reg.make("hyperbolic", pts), taper::strategy_error) << bad;
     }
     taper::strategy_options zero;
-    zero.amount = 0.0_mg;
+    zero.set("amount", 0.0_mg);
     EXPECT_THROW((void)reg.make("linear", zero), taper::strategy_error);
 
     taper::strategy_options both;
-    both.points = 5;
-    both.occupancy_targets = {70, 60};
+    both.set("points", pp(5)).set("occupancy_targets", std::vector{pp(70), pp(60)});
     EXPECT_TRUE(has(error_of([&] { (void)reg.make("hyperbolic", both); }), "not both"));
     taper::strategy_options rising;
-    rising.occupancy_targets = {60, 70};
+    rising.set("occupancy_targets", std::vector{pp(60), pp(70)});
     EXPECT_TRUE(has(error_of([&] { (void)reg.make("hyperbolic", rising); }), "strictly decrease"));
 }
 
@@ -210,7 +243,7 @@ TEST(StrategyRegistry, OptionsReachTheStrategy) {
     // linear 2.5 mg from sertraline 10 mg: 7.5, 5, 2.5, 0 — four steps.
     const auto& reg = taper::builtin_strategies();
     taper::strategy_options o;
-    o.amount = 2.5_mg;
+    o.set("amount", 2.5_mg);
     taper::plan_request r = citalopram_20();
     r.drug = "sertraline";
     r.daily_dose = 10.0_mg;
@@ -222,8 +255,7 @@ TEST(StrategyRegistry, OptionsReachTheStrategy) {
     // proportional 50% of the most recent dose with final_fraction 1/8 from 20 mg:
     // 10, 5, 2.5 (= 20/8: stop from here), then 0.
     taper::strategy_options p;
-    p.percent = 50;
-    p.final_fraction = 0.125;
+    p.set("percent", pct(50)).set("final_fraction", taper::percent(0.125 * taper::units::fraction));
     const auto q = taper::make_plan(taper::database::embedded(), citalopram_20(), reg.make("proportional", p));
     ASSERT_EQ(q.steps.size(), 4u);
     EXPECT_DOUBLE_EQ(q.steps[2].daily_dose.value(), 2.5);
@@ -232,7 +264,7 @@ TEST(StrategyRegistry, OptionsReachTheStrategy) {
     // hyperbolic with explicit targets: 60 % then 40 % SERT, D = 2.33·occ/(83.98 − occ):
     //   60 %: 139.8/23.98 = 5.829858 mg   40 %: 93.2/43.98 = 2.119145 mg, then 0.
     taper::strategy_options h;
-    h.occupancy_targets = {60, 40};
+    h.set("occupancy_targets", std::vector{pp(60), pp(40)});
     const auto t = taper::make_plan(taper::database::embedded(), citalopram_20(), reg.make("hyperbolic", h));
     ASSERT_EQ(t.steps.size(), 3u);
     EXPECT_NEAR(t.steps[0].daily_dose.value(), 5.829858, 1e-6);
@@ -248,20 +280,20 @@ TEST(UserStrategy, PluggedInAtCompileTime) {
 TEST(UserStrategy, PluggedInAtRunTimeByName) {
     taper::strategy_registry reg;
     taper::register_builtin_strategies(reg);
-    reg.add("halving", "halve the most recent dose until it is at or below stop_at", make_halving);
+    reg.add(halving_definition("halving", "halve the most recent dose until it is at or below stop_at"));
     ASSERT_NE(reg.find("halving"), nullptr);
     taper::strategy_options o;
-    o.extra["stop_at"] = "3 mg";
+    o.set("stop_at", 3.0_mg);
     const taper::any_strategy s = reg.make("halving", o);
     EXPECT_EQ(s.name(), "halving");
     expect_halving_plan(taper::make_plan(taper::database::embedded(), citalopram_20(), s));
 
     // Its own options reach it: stop at 6 mg instead leaves 10 and 5 mg, then the stop step.
-    o.extra["stop_at"] = "6 mg";
+    o.set("stop_at", 6.0_mg);
     const auto shorter = taper::make_plan(taper::database::embedded(), citalopram_20(), reg.make("halving", o));
     ASSERT_EQ(shorter.steps.size(), 3u);
     EXPECT_DOUBLE_EQ(shorter.steps[1].daily_dose.value(), 5.0);
-    o.extra = {{"colour", "blue"}};
+    o.set("colour", std::string("blue"));
     EXPECT_THROW((void)reg.make("halving", o), taper::strategy_error);
 }
 

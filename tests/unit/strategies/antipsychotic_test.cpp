@@ -117,34 +117,35 @@ TEST(StrategyAntipsychotic, RefusesOtherClasses) {
 TEST(StrategyAntipsychotic, RejectsBadSettings) {
     const auto& db = taper::database::embedded();
     const auto r = request("risperidone", 4.0_mg);
-    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0}), taper::plan_error);
-    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 1}), taper::plan_error);
-    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0.25, .max_points = 0}), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0}), taper::strategy_error);
+    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 1}), taper::strategy_error);
+    EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0.25, .max_points = 0}), taper::strategy_error);
     try {  // a month is not 3-6 months
         taper::make_plan(db, r, st::antipsychotic{.fraction = 0.25, .max_points = 5, .step_length = 28.0_d});
-        FAIL() << "expected plan_error";
-    } catch (const taper::plan_error& e) {
+        FAIL() << "expected strategy_error";
+    } catch (const taper::strategy_error& e) {
         EXPECT_TRUE(has(e.what(), "step length")) << e.what();
         EXPECT_TRUE(has(e.what(), "3 to 6 months")) << e.what();
+        EXPECT_EQ(e.option(), "step_length");
     }
     EXPECT_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0.25, .max_points = 5, .step_length = 185.0_d}),
-                 taper::plan_error);
+                 taper::strategy_error);
     EXPECT_NO_THROW(taper::make_plan(db, r, st::antipsychotic{.fraction = 0.25, .max_points = 5, .step_length = 184.0_d}));
 }
 
 TEST(StrategyAntipsychotic, FromOptions) {
     taper::strategy_options o;
-    o.percent = 50;
-    o.points = 10;
-    o.step_length = 182.0_d;
+    o.set("percent", taper::percent(50.0 * taper::units::percent_of_dose));
+    o.set("points", 10.0 * taper::units::points);
+    o.set("step_length", 182.0_d);
     const auto a = st::antipsychotic::from_options(o);
     EXPECT_DOUBLE_EQ(a.fraction, 0.5);
     EXPECT_DOUBLE_EQ(a.max_points, 10.0);
     EXPECT_DOUBLE_EQ(a.step_length.value(), 182.0);
-    o.step_length = 14.0_d;
+    o.set("step_length", 14.0_d);
     EXPECT_THROW((void)st::antipsychotic::from_options(o), taper::strategy_error);
     taper::strategy_options rows;
-    rows.table = {{1.0_mg, {}}};
+    rows.set("table", std::vector<taper::table_row>{{1.0_mg, {}}});
     EXPECT_THROW((void)st::antipsychotic::from_options(rows), taper::strategy_error);
 }
 

@@ -211,32 +211,32 @@ TEST(StrategyDiazepamCrossover, RefusesOtherClassesAndBadSettings) {
     }
     const auto a = alprazolam_three_times();
     EXPECT_THROW(taper::make_plan(db, a, st::diazepam_crossover{.range = {}, .switch_length = 7.0_d, .percent = 0}),
-                 taper::plan_error);
+                 taper::strategy_error);
     EXPECT_THROW(taper::make_plan(db, a, st::diazepam_crossover{.range = {}, .switch_length = 7.0_d, .percent = 10,
                                                                 .tail_step = 0.0_mg}),
-                 taper::plan_error);
+                 taper::strategy_error);
     EXPECT_THROW(taper::make_plan(db, a, st::diazepam_crossover{.range = {}, .switch_length = 0.0_d}),
-                 taper::plan_error);
+                 taper::strategy_error);
 }
 
 TEST(StrategyDiazepamCrossover, FromOptions) {
     taper::strategy_options o;
-    o.percent = 5;
-    o.step_length = 14.0_d;
-    o.extra = {{"range_end", "high"}, {"tail_step", "1 mg"}};
+    o.set("percent", taper::percent(5.0 * taper::units::percent_of_dose));
+    o.set("step_length", 14.0_d);
+    o.set("range_end", std::string("high")).set("tail_step", 1.0_mg);
     const auto c = st::diazepam_crossover::from_options(o);
     EXPECT_DOUBLE_EQ(c.percent, 5.0);
     EXPECT_DOUBLE_EQ(c.switch_length.value(), 14.0);
     ASSERT_TRUE(c.range);
     EXPECT_EQ(*c.range, st::range_end::high);
     EXPECT_DOUBLE_EQ(c.tail_step.value(), 1.0);
-    o.extra["range_end"] = "middle";
+    o.set("range_end", std::string("middle"));
     EXPECT_THROW((void)st::diazepam_crossover::from_options(o), taper::strategy_error);
-    o.extra["range_end"] = "low";
-    o.extra["tail_step"] = "a little";
+    o.set("range_end", std::string("low"));
+    o.set("tail_step", std::string("a little"));  // text where a mass belongs
     EXPECT_THROW((void)st::diazepam_crossover::from_options(o), taper::strategy_error);
     taper::strategy_options points;
-    points.points = 5;
+    points.set("points", 5.0 * taper::units::points);
     EXPECT_THROW((void)st::diazepam_crossover::from_options(points), taper::strategy_error);
 }
 

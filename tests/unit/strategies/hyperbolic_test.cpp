@@ -91,11 +91,13 @@ TEST(StrategyHyperbolic, NeedsAnOccupancyModel) {
 
 TEST(StrategyHyperbolic, RejectsBadSettings) {
     const auto& db = taper::database::embedded();
-    EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::hyperbolic{.points = 0}), taper::plan_error);
-    EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::hyperbolic{.points = 100}), taper::plan_error);
+    // Settings are the strategy's own: strategy_error, as by name.
+    EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::hyperbolic{.points = 0}), taper::strategy_error);
+    EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::hyperbolic{.points = 100}), taper::strategy_error);
     st::hyperbolic rising;
     rising.occupancy_targets = {40, 60};
-    EXPECT_THROW(taper::make_plan(db, citalopram_20(), rising), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, citalopram_20(), rising), taper::strategy_error);
+    // Beyond the drug's model: known only when planning, so a plan_error.
     st::hyperbolic above_emax;
     above_emax.occupancy_targets = {90};  // Emax is 83.98 %
     EXPECT_THROW(taper::make_plan(db, citalopram_20(), above_emax), taper::plan_error);
@@ -103,15 +105,15 @@ TEST(StrategyHyperbolic, RejectsBadSettings) {
 
 TEST(StrategyHyperbolic, FromOptions) {
     taper::strategy_options o;
-    o.points = 10;
-    o.occupancy_floor = 20;
+    o.set("points", 10.0 * taper::units::points);
+    o.set("occupancy_floor", 20.0 * taper::units::points);
     const auto h = st::hyperbolic::from_options(o);
     EXPECT_DOUBLE_EQ(h.points, 10.0);
     EXPECT_DOUBLE_EQ(*h.occupancy_floor, 20.0);
-    o.occupancy_targets = {50};  // points and targets together: ambiguous
+    o.set("occupancy_targets", std::vector<taper::occupancy_points>{50.0 * taper::units::points});  // points and targets together: ambiguous
     EXPECT_THROW((void)st::hyperbolic::from_options(o), taper::strategy_error);
     taper::strategy_options amount;
-    amount.amount = 1.0_mg;
+    amount.set("amount", 1.0_mg);
     EXPECT_THROW((void)st::hyperbolic::from_options(amount), taper::strategy_error);
 }
 

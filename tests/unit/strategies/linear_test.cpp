@@ -69,22 +69,22 @@ TEST(StrategyLinear, AStepLargerThanTheDoseStopsInOne) {
 
 TEST(StrategyLinear, RejectsBadSettings) {
     const auto& db = taper::database::embedded();
-    EXPECT_THROW(taper::make_plan(db, sertraline_50(), taper::strategies::linear{0.0_mg}), taper::plan_error);
-    EXPECT_THROW(taper::make_plan(db, sertraline_50(), taper::strategies::linear{-1.0_mg}), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, sertraline_50(), taper::strategies::linear{0.0_mg}), taper::strategy_error);
+    EXPECT_THROW(taper::make_plan(db, sertraline_50(), taper::strategies::linear{-1.0_mg}), taper::strategy_error);
     try {
         taper::make_plan(db, sertraline_50(), taper::strategies::linear{0.0_mg});
-        FAIL() << "expected plan_error";
-    } catch (const taper::plan_error& e) {
+        FAIL() << "expected strategy_error";
+    } catch (const taper::strategy_error& e) {
         EXPECT_NE(std::string(e.what()).find("amount per step"), std::string::npos) << e.what();
     }
 }
 
 TEST(StrategyLinear, FromOptions) {
     taper::strategy_options o;
-    o.amount = 2.5_mg;
+    o.set("amount", 2.5_mg);
     EXPECT_DOUBLE_EQ(taper::strategies::linear::from_options(o).amount_per_step.value(), 2.5);
     EXPECT_THROW((void)taper::strategies::linear::from_options({}), taper::strategy_error);  // amount needed
-    o.points = 5;
+    o.set("points", 5.0 * taper::units::points);
     EXPECT_THROW((void)taper::strategies::linear::from_options(o), taper::strategy_error);
 }
 

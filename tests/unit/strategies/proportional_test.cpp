@@ -82,25 +82,25 @@ TEST(StrategyProportional, OwnFinalFraction) {
 TEST(StrategyProportional, RejectsBadPercentages) {
     const auto& db = taper::database::embedded();
     for (double bad : {0.0, -5.0, 100.0, 150.0, std::nan("")})
-        EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::percent_of_most_recent_dose(bad)), taper::plan_error)
+        EXPECT_THROW(taper::make_plan(db, citalopram_20(), st::percent_of_most_recent_dose(bad)), taper::strategy_error)
             << bad;
     EXPECT_THROW(taper::make_plan(db, citalopram_20(),
                                   st::proportional{.percent = 10, .of = st::percent_of::most_recent_dose,
                                                    .final_fraction = 1.0}),
-                 taper::plan_error);
+                 taper::strategy_error);
 }
 
 TEST(StrategyProportional, FromOptions) {
     taper::strategy_options o;
-    o.percent = 25;
+    o.set("percent", taper::percent(25.0 * taper::units::percent_of_dose));
     EXPECT_DOUBLE_EQ(st::proportional::from_options(o).percent, 25.0);
     EXPECT_EQ(st::proportional::from_options(o, st::percent_of::starting_dose).name(), "proportional-of-start");
-    o.final_fraction = 0.1;
+    o.set("final_fraction", taper::percent(0.1 * taper::units::fraction));
     EXPECT_DOUBLE_EQ(st::proportional::from_options(o).final_fraction, 0.1);
     // Of the start reaches zero by itself: a final fraction does not apply.
     EXPECT_THROW((void)st::proportional::from_options(o, st::percent_of::starting_dose), taper::strategy_error);
     taper::strategy_options points;
-    points.points = 5;
+    points.set("points", 5.0 * taper::units::points);
     EXPECT_THROW((void)st::proportional::from_options(points), taper::strategy_error);
 }
 

@@ -23,7 +23,9 @@ taper::plan_request citalopram_20() { return taper::testing::request("citalopram
 std::string plan_error_text(const taper::plan_request& r, const st::table& t) {
     try {
         taper::make_plan(taper::database::embedded(), r, t);
-    } catch (const taper::plan_error& e) {
+    } catch (const taper::plan_error& e) {  // against the request
+        return e.what();
+    } catch (const taper::strategy_error& e) {  // the rows on their own
         return e.what();
     }
     return "(no error)";
@@ -133,15 +135,15 @@ TEST(StrategyTable, BadTablesAreRefusedNamingTheRow) {
 
 TEST(StrategyTable, FromOptions) {
     taper::strategy_options o;
-    o.table = {{10.0_mg, 14.0_d}, {5.0_mg, {}}};
+    o.set("table", std::vector<taper::table_row>{{10.0_mg, 14.0_d}, {5.0_mg, {}}});
     const auto t = st::table::from_options(o);
     ASSERT_EQ(t.rows.size(), 2u);
     EXPECT_DOUBLE_EQ(t.rows[0].daily_dose.value(), 10.0);
     EXPECT_THROW((void)st::table::from_options({}), taper::strategy_error);  // no rows
-    o.points = 5;                                                            // points given to table
+    o.set("points", 5.0 * taper::units::points);                                                            // points given to table
     EXPECT_THROW((void)st::table::from_options(o), taper::strategy_error);
     taper::strategy_options rising;
-    rising.table = {{5.0_mg, {}}, {10.0_mg, {}}};
+    rising.set("table", std::vector<taper::table_row>{{5.0_mg, {}}, {10.0_mg, {}}});
     EXPECT_THROW((void)st::table::from_options(rising), taper::strategy_error);
 }
 

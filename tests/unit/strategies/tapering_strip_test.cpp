@@ -129,16 +129,16 @@ TEST(StrategyTaperingStrip, RejectsBadSettings) {
     const auto r = citalopram_20();
     st::tapering_strip strip;
     strip.roll_length = 2.5_d;
-    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::strategy_error);
     strip.roll_length = 1.0_d;
-    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::strategy_error);
     strip = {};
     strip.points = 0;
-    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::strategy_error);
     strip = {};
     strip.curve = st::strip_curve::proportional;
     strip.percent = 100;
-    EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
+    EXPECT_THROW(taper::make_plan(db, r, strip), taper::strategy_error);
     strip = {};
     strip.occupancy_floor = 90;  // above citalopram's Emax of 83.98 %
     EXPECT_THROW(taper::make_plan(db, r, strip), taper::plan_error);
@@ -146,22 +146,22 @@ TEST(StrategyTaperingStrip, RejectsBadSettings) {
 
 TEST(StrategyTaperingStrip, FromOptions) {
     taper::strategy_options o;
-    o.curve = "proportional";
-    o.percent = 5;
-    o.roll_length = 14.0_d;
+    o.set("curve", std::string("proportional"));
+    o.set("percent", taper::percent(5.0 * taper::units::percent_of_dose));
+    o.set("roll_length", 14.0_d);
     const auto p = st::tapering_strip::from_options(o);
     EXPECT_EQ(p.curve, st::strip_curve::proportional);
     EXPECT_DOUBLE_EQ(p.percent, 5.0);
     EXPECT_DOUBLE_EQ(p.roll_length.value(), 14.0);
-    o.points = 5;  // points belong to the hyperbolic curve
+    o.set("points", 5.0 * taper::units::points);  // points belong to the hyperbolic curve
     EXPECT_THROW((void)st::tapering_strip::from_options(o), taper::strategy_error);
     taper::strategy_options h;
-    h.points = 10;
+    h.set("points", 10.0 * taper::units::points);
     EXPECT_EQ(st::tapering_strip::from_options(h).curve, st::strip_curve::hyperbolic);
-    h.percent = 10;  // percent belongs to the proportional curve
+    h.set("percent", taper::percent(10.0 * taper::units::percent_of_dose));  // percent belongs to the proportional curve
     EXPECT_THROW((void)st::tapering_strip::from_options(h), taper::strategy_error);
     taper::strategy_options bogus;
-    bogus.curve = "linear";
+    bogus.set("curve", std::string("linear"));
     EXPECT_THROW((void)st::tapering_strip::from_options(bogus), taper::strategy_error);
 }
 

@@ -60,6 +60,7 @@ from .strategy import (
     StrategyFunction,
     StrategyInfo,
     StrategyObject,
+    OptionInfo,
     TableRow,
     Target,
 )
@@ -93,6 +94,11 @@ def abi_version() -> int:
 def strategies() -> list[StrategyInfo]:
     """The built-in strategies, with their descriptions."""
     return Registry.builtin().entries()
+
+
+def strategy_options(name: str) -> tuple[OptionInfo, ...]:
+    """The options built-in strategy `name` takes: its schema, from the library."""
+    return Registry.builtin().options(name)
 
 
 __version__ = version()
@@ -146,6 +152,8 @@ __all__ = [
     "StrategyError",
     "StrategyFunction",
     "StrategyInfo",
+    "OptionInfo",
+    "strategy_options",
     "StrategyLike",
     "StrategyObject",
     "TableRow",

@@ -69,6 +69,20 @@ class Database:
                                  lib.taper_database_free)
         self._h = _handle
 
+    def suggest_strategy(self, drug: str, *, step: str | None = None, table: bool = False) -> tuple[str, str]:
+        """The default strategy for `drug` and why: the library's policy, as ``taper plan``
+        uses it. `step` is the kind of a step size given ("occupancy_points", "percent" or
+        "mass"), `table` whether a table of doses is given. UnknownDrugError."""
+        from .strategy import _KINDS  # the C ABI's option kinds
+
+        if step is not None and step not in _KINDS:
+            raise ValueError(f"step must be one of {', '.join(_KINDS)}, not {step!r}")
+        name = ffi.new("const char**")
+        reason = ffi.new("const char**")
+        call(lib.taper_suggest_strategy, self._h, cstr(drug, "drug"), -1 if step is None else _KINDS[step],
+             1 if table else 0, name, reason)
+        return pystr(name[0]), pystr(reason[0])
+
     @classmethod
     def embedded(cls) -> Database:
         """A new database holding a copy of the reviewed data compiled into the library."""
@@ -254,7 +268,7 @@ def plan(request: PlanRequest, strategy: StrategyLike, *, database: Database | N
                         "a Strategy object already has its options")
     if isinstance(strategy, Strategy):
         name = strategy._name_bytes()
-        opts = strategy._options()
+        opts = strategy._options(registry)
     elif callable(strategy) or isinstance(strategy, StrategyObject):
         # A Python strategy on its own: register it in a registry of its own for this call.
         label = getattr(strategy, "name", None) or getattr(strategy, "__name__", None) or "python"

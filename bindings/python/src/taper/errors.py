@@ -38,7 +38,7 @@ class ErrorDetail:
     kind: int = 0  #: a taper_error_code (``lib.TAPER_ERROR_CODE_STRATEGY_OPTION``, ...)
     input: str = ""  #: the input as given
     expected: str = ""  #: what would have been accepted
-    option: str = ""  #: the option or request field at fault ("max step", "extra.tail_step")
+    option: str = ""  #: the option or request field at fault ("max step", "tail_step")
     suggestions: tuple[str, ...] = ()  #: nearest drug or strategy names
 
 
@@ -113,6 +113,11 @@ class StrategyError(TaperError, ValueError):
     """An unknown or duplicate strategy, or options it cannot use (TAPER_ERROR_STRATEGY)."""
 
     code = 7
+
+    @property
+    def option(self) -> str | None:
+        """The option at fault (its name in the strategy's schema), or None: ``detail.option``."""
+        return self.detail.option or None
 
 
 class BufferTooSmallError(TaperError):

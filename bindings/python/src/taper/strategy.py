@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Union, 
 
 from ._ffi import ffi, lib
 from ._util import call, cstr, new_handle, pystr, sized
+from .errors import StrategyError
 from .schedule import Phase, Step, step_from_info
 from .units import Dose, DoseLike, DurationLike, as_dose, as_timedelta, dose_mg
 
@@ -37,6 +38,7 @@ __all__ = [
     "TableRow",
     "Registry",
     "StrategyInfo",
+    "OptionInfo",
     "StrategyContext",
     "Target",
     "StrategyFunction",
@@ -58,120 +60,182 @@ class TableRow:
         object.__setattr__(self, "length", None if length is None else as_timedelta(length, "table row length"))
 
 
-@dataclass(frozen=True, init=False)
-class Strategy:
-    """A strategy by name, with the options it is made from. Each strategy rejects
-    (StrategyError) options it cannot use, rather than ignoring them."""
+# The option kinds of the C ABI (taper_option_kind), by their schema names.
+_KINDS = {
+    "mass": 0, "percent": 1, "occupancy_points": 2, "fraction": 3, "days": 4,
+    "choice": 5, "occupancy_list": 6, "table_rows": 7,
+}
+_KIND_NAMES = {v: k for k, v in _KINDS.items()}
+_ROLES = {0: "none", 1: "step_size", 2: "step_length"}
+
+
+@dataclass(frozen=True)
+class OptionInfo:
+    """One option of a strategy's schema, as the library declares it. Numbers are in
+    ``unit`` ("mg", "%", "pp", "fraction", "days"); bounds of an occupancy list apply to each
+    item."""
 
     name: str
-    points: float | None = None  #: occupancy points per step
-    percent: float | None = None  #: percent per step
-    amount: Dose | None = None  #: mg per step
-    occupancy_targets: tuple[float, ...] = ()  #: explicit occupancy targets, %
-    occupancy_floor: float | None = None  #: %
-    final_fraction: float | None = None  #: of the starting dose
-    step_length: datetime.timedelta | None = None  #: a preset's own step length
-    table: tuple[TableRow, ...] = ()  #: the `table` strategy's rows
-    curve: str | None = None  #: `tapering-strip`: "hyperbolic" or "proportional"
-    roll_length: datetime.timedelta | None = None  #: `tapering-strip`: days per roll
-    extra: tuple[tuple[str, str], ...] = ()  #: anything else, for user strategies
-    _c: Any = field(default=None, init=False, repr=False, compare=False)
+    kind: str  #: "mass", "percent", "occupancy_points", "fraction", "days", "choice", "occupancy_list", "table_rows"
+    unit: str
+    description: str
+    role: str  #: "none", "step_size" or "step_length"
+    required: bool
+    default: float | str | None
+    minimum: float | None
+    minimum_inclusive: bool
+    maximum: float | None
+    maximum_inclusive: bool
+    choices: tuple[str, ...]
 
-    def __init__(
-        self,
-        name: str,
-        *,
-        points: float | None = None,
-        percent: float | None = None,
-        amount: DoseLike | None = None,
-        occupancy_targets: Iterable[float] = (),
-        occupancy_floor: float | None = None,
-        final_fraction: float | None = None,
-        step_length: DurationLike | None = None,
-        table: Iterable[TableRow | tuple[DoseLike, DurationLike | None] | DoseLike] = (),
-        curve: str | None = None,
-        roll_length: DurationLike | None = None,
-        extra: Mapping[str, str] | Iterable[tuple[str, str]] = (),
-    ) -> None:
-        s = object.__setattr__
+
+def _rows(value: Any) -> tuple[TableRow, ...]:
+    rows = []
+    for row in value:
+        if isinstance(row, TableRow):
+            rows.append(row)
+        elif isinstance(row, tuple):
+            rows.append(TableRow(*row))
+        else:
+            rows.append(TableRow(row))
+    return tuple(rows)
+
+
+def _is_rows(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and any(isinstance(r, (TableRow, tuple, Dose, str)) for r in value)
+
+
+class Strategy:
+    """A strategy by name, with its options set by name: ``Strategy("hyperbolic", points=5)``.
+    What each strategy takes (names, kinds, defaults, bounds) is its schema, read from the
+    library (:meth:`Registry.options`); values are converted by the kind the schema gives
+    each option, and the library rejects (StrategyError) options a strategy cannot use.
+    ``extra`` adds options as text (for strategies written in Python). Options read back as
+    attributes (``Strategy("table", table=[...]).table``), None when not set."""
+
+    __slots__ = ("name", "options", "_name_b", "_c")
+
+    def __init__(self, name: str, *, extra: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+                 **options: Any) -> None:
         if not isinstance(name, str):
             raise TypeError(f"strategy name must be a str, not {type(name).__name__}")
-        s(self, "name", name)
-        s(self, "points", None if points is None else float(points))
-        s(self, "percent", None if percent is None else float(percent))
-        s(self, "amount", None if amount is None else as_dose(amount, "amount"))
-        s(self, "occupancy_targets", tuple(float(t) for t in occupancy_targets))
-        s(self, "occupancy_floor", None if occupancy_floor is None else float(occupancy_floor))
-        s(self, "final_fraction", None if final_fraction is None else float(final_fraction))
-        s(self, "step_length", None if step_length is None else as_timedelta(step_length, "step_length"))
-        rows = []
-        for row in table:
-            if isinstance(row, TableRow):
-                rows.append(row)
-            elif isinstance(row, tuple):
-                rows.append(TableRow(*row))
-            else:
-                rows.append(TableRow(row))
-        s(self, "table", tuple(rows))
-        s(self, "curve", curve)
-        s(self, "roll_length", None if roll_length is None else as_timedelta(roll_length, "roll_length"))
+        values: dict[str, Any] = {}
+        for key, value in options.items():
+            if value is None:
+                continue
+            if _is_rows(value):
+                value = _rows(value)
+            elif isinstance(value, (list, tuple)):
+                value = tuple(float(v) for v in value)
+            values[key] = value
         pairs = extra.items() if isinstance(extra, Mapping) else extra
-        s(self, "extra", tuple((str(k), str(v)) for k, v in pairs))
-        s(self, "_c", None)
+        for key, value in pairs:
+            values[str(key)] = str(value)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "options", values)
+        object.__setattr__(self, "_name_b", None)
+        object.__setattr__(self, "_c", None)
+
+    def __getattr__(self, item: str) -> Any:
+        if item.startswith("_"):
+            raise AttributeError(item)
+        return self.options.get(item)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("a Strategy is immutable; make another")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Strategy) and (self.name, self.options) == (other.name, other.options)
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(sorted(self.options))))
+
+    def __repr__(self) -> str:
+        inner = "".join(f", {k}={v!r}" for k, v in self.options.items())
+        return f"Strategy({self.name!r}{inner})"
 
     def _name_bytes(self) -> bytes:
         """The name as the C ABI takes it (cached)."""
-        b: bytes | None = self.__dict__.get("_name_b")
+        b: bytes | None = self._name_b
         if b is None:
             b = cstr(self.name, "strategy name")
-            self.__dict__["_name_b"] = b
+            object.__setattr__(self, "_name_b", b)
         return b
 
-    def _options(self) -> Any:
-        """The C options (taper_strategy_options*), made once."""
-        h = self._c
-        if h is None:
-            h = _options_handle(self)
-            object.__setattr__(self, "_c", h)
-        return h
+    def _options(self, registry: Registry | None = None) -> Any:
+        """The C options (taper_strategy_options*) for `registry` (None: the built-ins), made
+        by the kinds its schema gives each option; made once for the built-ins."""
+        if registry is None:
+            h = self._c
+            if h is None:
+                h = _options_handle(self, _builtin_registry())
+                object.__setattr__(self, "_c", h)
+            return h
+        return _options_handle(self, registry)
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_c"] = None
-        state.pop("_name_b", None)
-        return state
+        return {"name": self.name, "options": self.options}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        object.__setattr__(self, "name", state["name"])
+        object.__setattr__(self, "options", state["options"])
+        object.__setattr__(self, "_name_b", None)
+        object.__setattr__(self, "_c", None)
 
 
-def _options_handle(st: Strategy) -> Any:
+def _options_handle(st: Strategy, registry: Registry) -> Any:
     h = new_handle(lib.taper_strategy_options_create, "taper_strategy_options",
                    lib.taper_strategy_options_free)
-    if st.points is not None:
-        call(lib.taper_strategy_options_set_points, h, st.points)
-    if st.percent is not None:
-        call(lib.taper_strategy_options_set_percent, h, st.percent)
-    if st.amount is not None:
-        call(lib.taper_strategy_options_set_amount_mg, h, st.amount.mg)
-    for t in st.occupancy_targets:
-        call(lib.taper_strategy_options_add_occupancy_target, h, t)
-    if st.occupancy_floor is not None:
-        call(lib.taper_strategy_options_set_occupancy_floor, h, st.occupancy_floor)
-    if st.final_fraction is not None:
-        call(lib.taper_strategy_options_set_final_fraction, h, st.final_fraction)
-    if st.step_length is not None:
-        call(lib.taper_strategy_options_set_step_length_days, h, st.step_length.total_seconds() / _DAY)
-    for row in st.table:
-        length = 0.0 if row.length is None else row.length.total_seconds() / _DAY
-        call(lib.taper_strategy_options_add_table_row, h, row.daily_dose.mg, length)
-    if st.curve is not None:
-        call(lib.taper_strategy_options_set_curve, h, cstr(st.curve, "curve"))
-    if st.roll_length is not None:
-        call(lib.taper_strategy_options_set_roll_length_days, h, st.roll_length.total_seconds() / _DAY)
-    for key, value in st.extra:
-        call(lib.taper_strategy_options_set_extra, h, cstr(key, "extra key"), cstr(value, "extra value"))
+    kinds = registry._option_kinds(st.name)
+    for name, value in st.options.items():
+        key = cstr(name, "option name")
+        kind = kinds.get(name)
+        if kind is None:
+            # Not declared (a Python strategy's own options, or a slip the library names):
+            # by the value's own type.
+            if isinstance(value, Dose):
+                kind = "mass"
+            elif isinstance(value, datetime.timedelta):
+                kind = "days"
+            elif isinstance(value, str):
+                kind = "choice"
+            elif isinstance(value, tuple) and value and isinstance(value[0], TableRow):
+                kind = "table_rows"
+            elif isinstance(value, tuple):
+                kind = "occupancy_list"
+            else:
+                kind = "percent"  # a plain number: read back as it was given (StrategyContext.option)
+        if kind == "mass":
+            call(lib.taper_strategy_options_set_number, h, key, _KINDS[kind], as_dose(value, name).mg)
+        elif kind == "days":
+            days = as_timedelta(value, name).total_seconds() / _DAY
+            call(lib.taper_strategy_options_set_number, h, key, _KINDS[kind], days)
+        elif kind in ("percent", "occupancy_points", "fraction"):
+            if isinstance(value, (str, Dose, datetime.timedelta)) or isinstance(value, bool):
+                raise TypeError(f"option {name!r} is a number ({kind}), not {type(value).__name__}")
+            call(lib.taper_strategy_options_set_number, h, key, _KINDS[kind], float(value))
+        elif kind == "choice":
+            call(lib.taper_strategy_options_set_text, h, key, cstr(str(value), name))
+        elif kind == "occupancy_list":
+            for v in value:
+                call(lib.taper_strategy_options_add_occupancy, h, key, float(v))
+        else:  # table_rows
+            for row in _rows(value):
+                length = 0.0 if row.length is None else row.length.total_seconds() / _DAY
+                call(lib.taper_strategy_options_add_table_row, h, key, row.daily_dose.mg, length)
     return h
+
+
+_builtin: Registry | None = None
+_builtin_lock = threading.Lock()
+
+
+def _builtin_registry() -> Registry:
+    global _builtin
+    with _builtin_lock:
+        if _builtin is None:
+            _builtin = Registry.builtin()
+        return _builtin
 
 
 # --- Python strategies ---------------------------------------------------------------------
@@ -193,17 +257,6 @@ class Target:
         object.__setattr__(self, "phase", Phase(phase))
         object.__setattr__(self, "length", None if length is None else as_timedelta(length, "Target.length"))
         object.__setattr__(self, "note", note)
-
-
-_NUMBER_OPTIONS = {
-    "points": 0,
-    "percent": 1,
-    "amount_mg": 2,
-    "occupancy_floor": 4,
-    "final_fraction": 5,
-    "step_length_days": 6,
-    "roll_length_days": 9,
-}
 
 
 class StrategyContext:
@@ -262,25 +315,28 @@ class StrategyContext:
         """The daily dose giving an occupancy (%) with the plan's model."""
         return Dose(self._number(lib.taper_strategy_context_dose_for_occupancy, float(percent)))
 
-    def option(self, name: str) -> float | None:
-        """A numeric option the strategy was made with (None when not set): "points",
-        "percent", "amount_mg", "occupancy_floor", "final_fraction", "step_length_days",
-        "roll_length_days"."""
-        if name not in _NUMBER_OPTIONS:
-            raise KeyError(f"{name!r} is not a numeric option; one of {', '.join(_NUMBER_OPTIONS)}")
+    def _options(self) -> Any:
         opts = ffi.new("const taper_strategy_options**")
         call(lib.taper_strategy_context_options, self._ctx, opts)
+        return opts[0]
+
+    def option(self, name: str) -> float | None:
+        """A number option the strategy was made with, in its kind's unit (mg, %, points,
+        days), or None when it is not set or not a number."""
+        opts = self._options()
+        key = cstr(name, "option name")
         value = ffi.new("double*")
         is_set = ffi.new("int*")
-        call(lib.taper_strategy_options_get_number, opts[0], value, is_set, _NUMBER_OPTIONS[name])
-        return float(value[0]) if is_set[0] else None
+        for kind in ("mass", "occupancy_points", "days", "percent"):
+            call(lib.taper_strategy_options_get_number, opts, key, _KINDS[kind], value, is_set)
+            if is_set[0]:
+                return float(value[0])
+        return None
 
     def extra(self, key: str) -> str | None:
-        """An extra (key/value text) option, or None."""
-        opts = ffi.new("const taper_strategy_options**")
-        call(lib.taper_strategy_context_options, self._ctx, opts)
+        """A text option, or None."""
         out = ffi.new("const char**")
-        call(lib.taper_strategy_options_get_extra, opts[0], out, cstr(key, "extra key"))
+        call(lib.taper_strategy_options_get_text, self._options(), cstr(key, "option name"), out)
         return None if out[0] == ffi.NULL else pystr(out[0])
 
 
@@ -400,6 +456,65 @@ class Registry:
 
     def __init__(self, _handle: Any) -> None:
         self._h = _handle
+        self._kinds: dict[str, dict[str, str]] = {}
+
+    def options(self, strategy: str) -> tuple[OptionInfo, ...]:
+        """The options strategy `strategy` declares (its schema), in declaration order.
+        StrategyError for an unknown name."""
+        name = cstr(strategy, "strategy name")
+        count = ffi.new("size_t*")
+        call(lib.taper_registry_option_count, self._h, name, count)
+        info = sized("taper_option_info")
+        choice = ffi.new("const char**")
+        out = []
+        for i in range(int(count[0])):
+            call(lib.taper_registry_option, self._h, name, i, info)
+            choices = []
+            for j in range(int(info.choice_count)):
+                call(lib.taper_registry_option_choice, self._h, name, i, j, choice)
+                choices.append(pystr(choice[0]))
+            default: float | str | None = None
+            if info.has_default:
+                default = pystr(info.default_text) if info.default_text != ffi.NULL else float(info.default_number)
+            out.append(OptionInfo(
+                name=pystr(info.name), kind=_KIND_NAMES.get(int(info.kind), "unknown"), unit=pystr(info.unit),
+                description=pystr(info.description), role=_ROLES.get(int(info.role), "none"),
+                required=bool(info.required), default=default,
+                minimum=float(info.minimum) if info.has_minimum else None,
+                minimum_inclusive=bool(info.minimum_inclusive),
+                maximum=float(info.maximum) if info.has_maximum else None,
+                maximum_inclusive=bool(info.maximum_inclusive), choices=tuple(choices)))
+        return tuple(out)
+
+    def schema_json(self) -> str:
+        """Every strategy's schema as JSON (docs/strategy-options.md)."""
+        out = ffi.new("char**")
+        call(lib.taper_registry_schema_json, self._h, out)
+        try:
+            return pystr(out[0])
+        finally:
+            lib.taper_string_free(out[0])
+
+    def _option_kinds(self, strategy: str) -> dict[str, str]:
+        """{option name: kind} of a strategy's schema; {} for an unknown strategy (the library
+        says so when planning)."""
+        kinds = self._kinds.get(strategy)
+        if kinds is None:
+            try:
+                kinds = {o.name: o.kind for o in self.options(strategy)}
+            except StrategyError:
+                return {}
+            self._kinds[strategy] = kinds
+        return kinds
+
+    def declare_option(self, strategy: str, name: str, kind: str, description: str = "") -> None:
+        """Declares an option of a Python strategy added here, so that the library checks its
+        kind and lists it; once one is declared, options it does not declare are refused."""
+        if kind not in _KINDS:
+            raise ValueError(f"kind must be one of {', '.join(_KINDS)}, not {kind!r}")
+        call(lib.taper_registry_add_option, self._h, cstr(strategy, "strategy name"), cstr(name, "option name"),
+             _KINDS[kind], cstr(description, "description"))
+        self._kinds.pop(strategy, None)
 
     @classmethod
     def builtin(cls) -> Registry:

@@ -269,6 +269,25 @@ public struct Schedule: Sendable {
 }
 
 extension Database {
+    /// The default strategy for `drug` and why: the library's policy, as `taper plan` uses it.
+    /// `step` is the kind of a step size given ("occupancy_points", "percent" or "mass"),
+    /// `table` whether a table of doses is given. TaperError.unknownDrug.
+    public func suggestStrategy(for drug: String, step: String? = nil, table: Bool = false) throws(TaperError)
+        -> (name: String, reason: String)
+    {
+        var kind: Int32 = -1
+        if let step {
+            guard let index = optionKindNames.firstIndex(of: step) else {
+                throw TaperError.invalidArgument("step: expected one of \(optionKindNames), not \(step)")
+            }
+            kind = Int32(index)
+        }
+        var name: UnsafePointer<CChar>? = nil
+        var reason: UnsafePointer<CChar>? = nil
+        try check { taper_suggest_strategy(storage.raw, drug, kind, table ? 1 : 0, &name, &reason, $0) }
+        return (string(name), string(reason))
+    }
+
     /// Plans `request` with `strategy`. Built-in strategies come from `registry` (nil: the
     /// built-ins); a `.custom` strategy brings its own. TaperError.plan (naming the field or
     /// the strategy), .strategy (unknown name, options the strategy cannot use),
@@ -279,7 +298,6 @@ extension Database {
         throws(TaperError) -> Schedule
     {
         let requestHandle = try RequestHandle(request)
-        let options = try OptionsHandle(strategy.options)
         var own: StrategyRegistry? = nil
         if let custom = strategy.custom {
             let base: StrategyRegistry
@@ -287,8 +305,12 @@ extension Database {
             own = try base.adding(custom)
         }
         let chosen = own ?? registry
+        // Options are sent by the kinds the chosen registry's schema gives them.
+        let schemaSource: StrategyRegistry
+        if let chosen { schemaSource = chosen } else { schemaSource = try StrategyRegistry.shared() }
+        let options = try OptionsHandle(strategy.options, strategy: strategy.name, registry: schemaSource.raw)
         var raw: OpaquePointer? = nil
-        defer { withExtendedLifetime((chosen, requestHandle, options)) {} }
+        defer { withExtendedLifetime((chosen, requestHandle, options, schemaSource)) {} }
         try check {
             taper_plan(&raw, storage.raw, requestHandle.raw, chosen?.raw, strategy.name, options.raw, $0)
         }

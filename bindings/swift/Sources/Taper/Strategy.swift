@@ -19,36 +19,53 @@ public struct TableRow: Sendable, Hashable {
     }
 }
 
+/// A value of a strategy option, by what it is; the strategy's schema (read from the
+/// library, `StrategyRegistry.options(for:)`) says the option's kind, and numbers are sent in
+/// that kind's unit.
+public enum OptionValue: Sendable, Hashable {
+    case number(Double)
+    case mass(Mass)
+    case days(Double)
+    case text(String)
+    case occupancyList([Double])
+    case rows([TableRow])
+}
+
 /// The settings a strategy is made from by name. Each strategy reads what it needs and
-/// refuses (TaperError.strategy) any setting it cannot use, rather than ignoring it.
+/// refuses (TaperError.strategy) any setting it cannot use, rather than ignoring it. The
+/// named fields are conveniences for the built-ins' usual options; `byName` sets any
+/// option by its schema name.
 public struct StrategyOptions: Sendable, Hashable {
-    /// Occupancy points per step.
+    /// Occupancy points per step ("points").
     public var points: Double?
-    /// Percent per step.
+    /// Percent per step ("percent").
     public var percent: Double?
-    /// Amount per step.
+    /// Amount per step ("amount").
     public var amount: Mass?
-    /// Explicit occupancy targets, %, strictly decreasing.
+    /// Explicit occupancy targets, %, strictly decreasing ("occupancy_targets").
     public var occupancyTargets: [Double] = []
-    /// %.
+    /// % ("occupancy_floor").
     public var occupancyFloor: Double?
-    /// Of the starting dose.
+    /// Of the starting dose ("final_fraction").
     public var finalFraction: Double?
-    /// A preset's own step length, days.
+    /// A preset's own step length, days ("step_length").
     public var stepLengthDays: Double?
-    /// The `table` strategy's rows.
+    /// The `table` strategy's rows ("table").
     public var table: [TableRow] = []
-    /// `tapering-strip`: "hyperbolic" or "proportional".
+    /// `tapering-strip`: "hyperbolic" or "proportional" ("curve").
     public var curve: String?
-    /// `tapering-strip`: days per roll.
+    /// `tapering-strip`: days per roll ("roll_length").
     public var rollLengthDays: Double?
-    /// Anything else by name (e.g. "range_end": "low"), for user strategies too.
+    /// Text options by name (e.g. "range_end": "low"), for user strategies too.
     public var extra: [String: String] = [:]
+    /// Any option by its schema name.
+    public var byName: [String: OptionValue] = [:]
 
     public init(points: Double? = nil, percent: Double? = nil, amount: Mass? = nil,
                 occupancyTargets: [Double] = [], occupancyFloor: Double? = nil,
                 finalFraction: Double? = nil, stepLengthDays: Double? = nil, table: [TableRow] = [],
-                curve: String? = nil, rollLengthDays: Double? = nil, extra: [String: String] = [:])
+                curve: String? = nil, rollLengthDays: Double? = nil, extra: [String: String] = [:],
+                byName: [String: OptionValue] = [:])
     {
         self.points = points
         self.percent = percent
@@ -61,38 +78,106 @@ public struct StrategyOptions: Sendable, Hashable {
         self.curve = curve
         self.rollLengthDays = rollLengthDays
         self.extra = extra
+        self.byName = byName
+    }
+
+    /// Every option that is set, by its schema name.
+    var named: [(String, OptionValue)] {
+        var out: [(String, OptionValue)] = []
+        if let v = points { out.append(("points", .number(v))) }
+        if let v = percent { out.append(("percent", .number(v))) }
+        if let v = amount { out.append(("amount", .mass(v))) }
+        if !occupancyTargets.isEmpty { out.append(("occupancy_targets", .occupancyList(occupancyTargets))) }
+        if let v = occupancyFloor { out.append(("occupancy_floor", .number(v))) }
+        if let v = finalFraction { out.append(("final_fraction", .number(v))) }
+        if let v = stepLengthDays { out.append(("step_length", .days(v))) }
+        if !table.isEmpty { out.append(("table", .rows(table))) }
+        if let v = curve { out.append(("curve", .text(v))) }
+        if let v = rollLengthDays { out.append(("roll_length", .days(v))) }
+        for (key, value) in extra.sorted(by: { $0.key < $1.key }) { out.append((key, .text(value))) }
+        for (key, value) in byName.sorted(by: { $0.key < $1.key }) { out.append((key, value)) }
+        return out
     }
 }
 
-/// A taper_strategy_options made for one call, freed afterwards.
+/// One option of a strategy's schema, as the library declares it. Numbers are in `unit`
+/// ("mg", "%", "pp", "fraction", "days"); bounds of an occupancy list apply to each item.
+public struct OptionInfo: Sendable, Hashable {
+    public var name: String
+    /// "mass", "percent", "occupancy_points", "fraction", "days", "choice", "occupancy_list", "table_rows".
+    public var kind: String
+    public var unit: String
+    public var description: String
+    /// "none", "step_size" or "step_length".
+    public var role: String
+    public var required: Bool
+    public var defaultNumber: Double?
+    public var defaultText: String?
+    public var minimum: Double?
+    public var minimumInclusive: Bool
+    public var maximum: Double?
+    public var maximumInclusive: Bool
+    public var choices: [String]
+}
+
+let optionKindNames = ["mass", "percent", "occupancy_points", "fraction", "days", "choice", "occupancy_list",
+                       "table_rows"]
+
+/// A taper_strategy_options made for one call, freed afterwards: each value sent by the kind
+/// the strategy's schema gives its option.
 final class OptionsHandle {
     let raw: OpaquePointer
 
-    init(_ o: StrategyOptions) throws(TaperError) {
-        try ensureABI()
+    init(_ o: StrategyOptions, strategy: String, registry: OpaquePointer) throws(TaperError) {
         var made: OpaquePointer? = nil
         try check { taper_strategy_options_create(&made, $0) }
         raw = made!
-        if let v = o.points { try check { taper_strategy_options_set_points(raw, v, $0) } }
-        if let v = o.percent { try check { taper_strategy_options_set_percent(raw, v, $0) } }
-        if let v = o.amount { try check { taper_strategy_options_set_amount_mg(raw, v.milligrams, $0) } }
-        for v in o.occupancyTargets {
-            try check { taper_strategy_options_add_occupancy_target(raw, v, $0) }
+        let kinds = try declaredKinds(strategy, in: registry)
+        for (name, value) in o.named {
+            try set(name, value, kind: kinds[name])
         }
-        if let v = o.occupancyFloor { try check { taper_strategy_options_set_occupancy_floor(raw, v, $0) } }
-        if let v = o.finalFraction { try check { taper_strategy_options_set_final_fraction(raw, v, $0) } }
-        if let v = o.stepLengthDays { try check { taper_strategy_options_set_step_length_days(raw, v, $0) } }
-        for row in o.table {
-            try check { taper_strategy_options_add_table_row(raw, row.dailyDose.milligrams, row.lengthDays ?? 0, $0) }
-        }
-        if let v = o.curve { try check { taper_strategy_options_set_curve(raw, v, $0) } }
-        if let v = o.rollLengthDays { try check { taper_strategy_options_set_roll_length_days(raw, v, $0) } }
-        for (key, value) in o.extra.sorted(by: { $0.key < $1.key }) {
-            try check { taper_strategy_options_set_extra(raw, key, value, $0) }
+    }
+
+    private func set(_ name: String, _ value: OptionValue, kind declared: taper_option_kind?) throws(TaperError) {
+        let raw = self.raw
+        switch value {
+        case .number(let v):
+            // Undeclared (a Swift strategy's own option): read back as given (StrategyContext.option).
+            let kind = declared ?? TAPER_OPTION_KIND_PERCENT
+            try check { taper_strategy_options_set_number(raw, name, kind, v, $0) }
+        case .mass(let m):
+            try check { taper_strategy_options_set_number(raw, name, TAPER_OPTION_KIND_MASS, m.milligrams, $0) }
+        case .days(let d):
+            try check { taper_strategy_options_set_number(raw, name, TAPER_OPTION_KIND_DAYS, d, $0) }
+        case .text(let t):
+            try check { taper_strategy_options_set_text(raw, name, t, $0) }
+        case .occupancyList(let list):
+            for v in list { try check { taper_strategy_options_add_occupancy(raw, name, v, $0) } }
+        case .rows(let rows):
+            for row in rows {
+                try check {
+                    taper_strategy_options_add_table_row(raw, name, row.dailyDose.milligrams, row.lengthDays ?? 0, $0)
+                }
+            }
         }
     }
 
     deinit { taper_strategy_options_free(raw) }
+}
+
+/// {option name: kind} of a strategy's schema; empty for a name the registry does not have
+/// (planning says so).
+func declaredKinds(_ strategy: String, in registry: OpaquePointer) throws(TaperError) -> [String: taper_option_kind] {
+    var count = 0
+    if taper_registry_option_count(registry, strategy, &count, nil) != TAPER_OK { return [:] }
+    var out: [String: taper_option_kind] = [:]
+    for index in 0..<count {
+        var info = taper_option_info()
+        info.struct_size = UInt32(MemoryLayout<taper_option_info>.size)
+        try check { taper_registry_option(registry, strategy, index, &info, $0) }
+        out[String(cString: info.name)] = info.kind
+    }
+    return out
 }
 
 /// How the next step is chosen: a strategy by name with its options, or a Swift closure.
@@ -286,41 +371,51 @@ public final class StrategyContext {
         return .mg(mg)
     }
 
-    /// A numeric option the strategy was made with (nil: not set). Only the numeric fields:
-    /// points, percent, amount (mg), occupancyFloor, finalFraction, stepLengthDays,
-    /// rollLengthDays.
-    public func option(_ field: NumericOption) throws(TaperError) -> Double? {
+    /// A number option the strategy was made with, in its kind's unit (mg, %, points,
+    /// days); nil when it is not set or not a number.
+    public func option(named name: String) throws(TaperError) -> Double? {
         let raw = try live()
         var options: OpaquePointer? = nil
         try check { taper_strategy_context_options(raw, &options, $0) }
         var value = 0.0
         var isSet: Int32 = 0
-        try check { taper_strategy_options_get_number(options, &value, &isSet, field.c, $0) }
-        return isSet != 0 ? value : nil
+        for kind in [TAPER_OPTION_KIND_MASS, TAPER_OPTION_KIND_OCCUPANCY_POINTS, TAPER_OPTION_KIND_DAYS,
+                     TAPER_OPTION_KIND_PERCENT]
+        {
+            try check { taper_strategy_options_get_number(options, name, kind, &value, &isSet, $0) }
+            if isSet != 0 { return value }
+        }
+        return nil
     }
 
-    /// An extra option the strategy was made with, or nil.
+    /// A number option by the field of StrategyOptions that sets it.
+    public func option(_ field: NumericOption) throws(TaperError) -> Double? {
+        try option(named: field.name)
+    }
+
+    /// A text option the strategy was made with, or nil.
     public func extra(_ key: String) throws(TaperError) -> String? {
         let raw = try live()
         var options: OpaquePointer? = nil
         try check { taper_strategy_context_options(raw, &options, $0) }
         var value: UnsafePointer<CChar>? = nil
-        try check { taper_strategy_options_get_extra(options, &value, key, $0) }
+        try check { taper_strategy_options_get_text(options, key, &value, $0) }
         return value.map { String(cString: $0) }
     }
 
     public enum NumericOption: Sendable {
         case points, percent, amountMg, occupancyFloor, finalFraction, stepLengthDays, rollLengthDays
 
-        var c: taper_option_field {
+        /// The option's schema name.
+        var name: String {
             switch self {
-            case .points: return TAPER_OPTION_POINTS
-            case .percent: return TAPER_OPTION_PERCENT
-            case .amountMg: return TAPER_OPTION_AMOUNT_MG
-            case .occupancyFloor: return TAPER_OPTION_OCCUPANCY_FLOOR
-            case .finalFraction: return TAPER_OPTION_FINAL_FRACTION
-            case .stepLengthDays: return TAPER_OPTION_STEP_LENGTH_DAYS
-            case .rollLengthDays: return TAPER_OPTION_ROLL_LENGTH_DAYS
+            case .points: return "points"
+            case .percent: return "percent"
+            case .amountMg: return "amount"
+            case .occupancyFloor: return "occupancy_floor"
+            case .finalFraction: return "final_fraction"
+            case .stepLengthDays: return "step_length"
+            case .rollLengthDays: return "roll_length"
             }
         }
     }
@@ -443,6 +538,14 @@ public final class StrategyRegistry: @unchecked Sendable {
         try StrategyRegistry(withBuiltins: true, customs: [])
     }
 
+    /// One registry of the built-ins for the process (its schemas convert options by kind).
+    private static let sharedBuiltins: StrategyRegistry? = try? StrategyRegistry.builtin()
+
+    static func shared() throws(TaperError) -> StrategyRegistry {
+        if let registry = sharedBuiltins { return registry }
+        return try builtin()
+    }
+
     /// No strategies at all.
     public static func empty() throws(TaperError) -> StrategyRegistry {
         try StrategyRegistry(withBuiltins: false, customs: [])
@@ -459,6 +562,46 @@ public final class StrategyRegistry: @unchecked Sendable {
 
     func adding(_ custom: CustomStrategy) throws(TaperError) -> StrategyRegistry {
         try StrategyRegistry(withBuiltins: withBuiltins, customs: customs + [custom])
+    }
+
+    /// The options strategy `strategy` declares (its schema), in declaration order.
+    /// TaperError.strategy for an unknown name.
+    public func options(for strategy: String) throws(TaperError) -> [OptionInfo] {
+        var count = 0
+        try check { taper_registry_option_count(raw, strategy, &count, $0) }
+        var out: [OptionInfo] = []
+        for index in 0..<count {
+            var info = taper_option_info()
+            info.struct_size = UInt32(MemoryLayout<taper_option_info>.size)
+            try check { taper_registry_option(raw, strategy, index, &info, $0) }
+            var choices: [String] = []
+            for c in 0..<info.choice_count {
+                var choice: UnsafePointer<CChar>? = nil
+                try check { taper_registry_option_choice(raw, strategy, index, c, &choice, $0) }
+                choices.append(string(choice))
+            }
+            let kind = Int(info.kind.rawValue)
+            let roles = ["none", "step_size", "step_length"]
+            let role = Int(info.role.rawValue)
+            out.append(OptionInfo(
+                name: String(cString: info.name),
+                kind: kind < optionKindNames.count ? optionKindNames[kind] : "unknown",
+                unit: String(cString: info.unit), description: String(cString: info.description),
+                role: role < roles.count ? roles[role] : "none", required: info.required != 0,
+                defaultNumber: info.has_default != 0 && info.default_text == nil ? info.default_number : nil,
+                defaultText: info.default_text.map { String(cString: $0) },
+                minimum: info.has_minimum != 0 ? info.minimum : nil, minimumInclusive: info.minimum_inclusive != 0,
+                maximum: info.has_maximum != 0 ? info.maximum : nil, maximumInclusive: info.maximum_inclusive != 0,
+                choices: choices))
+        }
+        return out
+    }
+
+    /// Every strategy's schema as JSON (docs/strategy-options.md).
+    public func schemaJSON() throws(TaperError) -> String {
+        var out: UnsafeMutablePointer<CChar>? = nil
+        try check { taper_registry_schema_json(raw, &out, $0) }
+        return take(out)
     }
 
     /// Every strategy's name and description, sorted by name.

@@ -122,7 +122,7 @@ struct HyperbolicTests {
         for points in [0.0, 100.0] {
             let error = expectTaperError { _ = try db.plan(citalopram20(), strategy: .hyperbolic(points: points)) }
             #expect(error == .strategy(
-                "hyperbolic strategy: expected occupancy points per step between 0 and 100 (exclusive), not \(Int(points))"))
+                "hyperbolic strategy: points: expected receptor occupancy points between 0 and 100 (exclusive), not \(Int(points)) pp"))
         }
         let rising = expectTaperError { _ = try db.plan(citalopram20(), strategy: .hyperbolic(occupancyTargets: [40, 60])) }
         #expect(rising == .strategy("hyperbolic strategy: occupancy targets must strictly decrease (40 then 60)"))

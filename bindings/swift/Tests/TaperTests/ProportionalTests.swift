@@ -82,7 +82,7 @@ struct ProportionalTests {
             Issue.record("percent \(percent): expected TaperError.strategy, got \(String(describing: error))")
             return
         }
-        #expect(message.hasPrefix("proportional strategy: expected a percentage between 0 and 100 (exclusive), not "),
+        #expect(message.hasPrefix("proportional strategy: percent: expected a percentage between 0 and 100 (exclusive), not "),
                 "\(message)")
         #expect(error?.code == 7)
     }
@@ -92,7 +92,8 @@ struct ProportionalTests {
         let error = expectTaperError {
             _ = try db.plan(citalopram20(), strategy: .proportional(percent: 10, finalFraction: 1.0))
         }
-        #expect(error == .strategy("proportional strategy: the final fraction must be between 0 and 1, not 1"))
+        #expect(error == .strategy(
+            "proportional strategy: final_fraction: expected a share of a dose between 0 and 1 (exclusive), not 1"))
     }
 
     @Test("Options that do not apply are refused")

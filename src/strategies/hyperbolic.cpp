@@ -1,0 +1,134 @@
+// The hyperbolic strategy: see include/taper/strategies/hyperbolic.hpp.
+#include <taper/strategies/hyperbolic.hpp>
+
+#include <taper/error.hpp>
+#include <taper/plan/strategy_definition.hpp>
+#include <taper/units/access.hpp>
+#include <taper/units/io.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace taper::strategies {
+namespace {
+
+// What can only be checked once the model is known: levels below its Emax.
+void check_against_model(const hyperbolic& h, const occupancy_model& m) {
+    if (h.occupancy_floor && *h.occupancy_floor >= *m.emax_percent)
+        throw plan_error("hyperbolic strategy: the occupancy floor must be from 0 up to the model's Emax (" +
+                         format_number(*m.emax_percent) + "%), not " + format_number(*h.occupancy_floor));
+    for (const double o : h.occupancy_targets)
+        if (o >= *m.emax_percent)
+            throw plan_error("hyperbolic strategy: occupancy target " + format_number(o) +
+                             "% is outside 0 up to the model's Emax (" + format_number(*m.emax_percent) + "%)");
+}
+
+}  // namespace
+
+std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const step> done) const {
+    const occupancy_model& m = ctx.require_model(name());
+    if (done.empty()) check_against_model(*this, m);
+    const mass start = ctx.start_dose();
+    const mass latest = ctx.latest(done, start);
+    if (!(in(latest, units::mg) > 0)) return std::nullopt;
+    if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return std::nullopt;
+    if (ctx.request.final_dose && latest <= *ctx.request.final_dose * (1 + 1e-9)) return std::nullopt;
+    const double occ_latest = m.occupancy_percent(latest);
+
+    double next_occ = 0;
+    if (!occupancy_targets.empty()) {
+        const auto it = std::find_if(occupancy_targets.begin(), occupancy_targets.end(),
+                                     [&](double o) { return o < occ_latest - 1e-9; });
+        if (it == occupancy_targets.end()) return std::nullopt;
+        next_occ = *it;
+    } else {
+        next_occ = occ_latest - points;
+        if (next_occ < occupancy_floor.value_or(points) - 1e-9) return std::nullopt;
+    }
+    target t;  // (not a designated initializer: GCC 12 warns about the members left out)
+    t.daily_dose = m.dose_for_occupancy(next_occ);
+    t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
+    return t;
+}
+
+void hyperbolic::validate() const {
+    if (occupancy_targets.empty() && (!std::isfinite(points) || points <= 0 || points >= 100))
+        throw strategy_error("hyperbolic strategy: points: expected occupancy points per step between 0 and 100 "
+                             "(exclusive), not " + format_number(points),
+                             option_detail("points", format_number(points), "occupancy points between 0 and 100 (exclusive)"));
+    for (std::size_t i = 0; i < occupancy_targets.size(); ++i) {
+        const double v = occupancy_targets[i];
+        if (!std::isfinite(v) || v < 0 || v >= 100)
+            throw strategy_error("hyperbolic strategy: occupancy target " + format_number(v) +
+                                     " is not a percentage from 0 up to 100",
+                                 option_detail("occupancy_targets", format_number(v), "a percentage from 0 up to 100"));
+        if (i > 0 && v >= occupancy_targets[i - 1])
+            throw strategy_error("hyperbolic strategy: occupancy targets must strictly decrease (" +
+                                     format_number(occupancy_targets[i - 1]) + " then " + format_number(v) + ")",
+                                 option_detail("occupancy_targets", format_number(v),
+                                               "less than " + format_number(occupancy_targets[i - 1])));
+    }
+    if (occupancy_floor && (!std::isfinite(*occupancy_floor) || *occupancy_floor < 0 || *occupancy_floor >= 100))
+        throw strategy_error("hyperbolic strategy: the occupancy floor must be a percentage from 0 up to 100, not " +
+                                 format_number(*occupancy_floor),
+                             option_detail("occupancy_floor", format_number(*occupancy_floor),
+                                           "a percentage from 0 up to 100"));
+    if (final_fraction && (!std::isfinite(*final_fraction) || *final_fraction <= 0 || *final_fraction >= 1))
+        throw strategy_error("hyperbolic strategy: the final fraction must be between 0 and 1, not " +
+                                 format_number(*final_fraction),
+                             option_detail("final_fraction", format_number(*final_fraction), "a share between 0 and 1"));
+}
+
+hyperbolic hyperbolic::from_options(const strategy_options& given) {
+    if (given.given("points") && given.given("occupancy_targets"))
+        throw strategy_error("hyperbolic strategy: give occupancy points per step or a list of occupancy targets, "
+                             "not both",
+                             option_detail("occupancy_targets", "both points and occupancy_targets",
+                                           "points or occupancy_targets, not both"));
+    const strategy_options o = resolve_options(definition().schema, "hyperbolic", given);
+    hyperbolic h;
+    h.points = in(*o.get<occupancy_points>("points"), units::points);
+    if (const auto targets = o.get<std::vector<occupancy_points>>("occupancy_targets"))
+        for (const auto& p : *targets) h.occupancy_targets.push_back(in(p, units::points));
+    if (const auto f = o.get<occupancy_points>("occupancy_floor")) h.occupancy_floor = in(*f, units::points);
+    if (const auto f = o.get<percent>("final_fraction")) h.final_fraction = in(*f, units::fraction);
+    h.validate();
+    return h;
+}
+
+const strategy_definition& hyperbolic::definition() {
+    const option_bound no_occupancy{0.0 * units::points, false};
+    const option_bound full_occupancy{100.0 * units::points, false};
+    static const strategy_definition d{
+        "hyperbolic",
+        "Equal steps of receptor occupancy from the drug's model (Horowitz & Taylor 2019), down to an "
+        "occupancy floor or a share of the starting dose.",
+        {.options =
+             {{.name = "points",
+               .kind = option_kind::points,
+               .description = "occupancy points lowered at every step",
+               .default_value = 5.0 * units::points,
+               .minimum = no_occupancy,
+               .maximum = full_occupancy,
+               .role = option_role::step_size},
+              {.name = "occupancy_targets",
+               .kind = option_kind::occupancy_list,
+               .description = "explicit occupancy levels, strictly decreasing, instead of points",
+               .minimum = option_bound{0.0 * units::points, true},
+               .maximum = full_occupancy},
+              {.name = "occupancy_floor",
+               .kind = option_kind::points,
+               .description = "stop before the occupancy falls below this level (unset: one step, points)",
+               .minimum = option_bound{0.0 * units::points, true},
+               .maximum = full_occupancy},
+              {.name = "final_fraction",
+               .kind = option_kind::fraction,
+               .description = "stop at or below this share of the starting dose (unset: no such stop)",
+               .minimum = option_bound{percent(0.0 * units::fraction), false},
+               .maximum = option_bound{percent(1.0 * units::fraction), false}}}},
+        [](const strategy_options& o) -> any_strategy { return from_options(o); }};
+    return d;
+}
+
+}  // namespace taper::strategies
