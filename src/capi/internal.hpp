@@ -190,7 +190,11 @@ void put(T* out, V&& value) {
     if (out != nullptr) *out = std::forward<V>(value);
 }
 
-/// An allocated copy of `text` for taper_string_free.
+/// An allocated copy of `text` for taper_string_free. Check the out-parameter first and
+/// allocate last, as `char*& out = need(out_json, fn, "out_json"); out = allocated(...);`:
+/// in `need(out_json, ...) = allocated(...)` C++17 evaluates the right side first, so a NULL
+/// out would throw after allocating and leak (capi_test.c calls every such function with a
+/// NULL out under valgrind).
 char* allocated(std::string_view text);
 
 /// Writes `text` snprintf-style; throws failure(TAPER_ERROR_BUFFER_TOO_SMALL) after writing

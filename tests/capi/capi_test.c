@@ -1553,6 +1553,54 @@ static void test_conversions(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_class_equivalent_dose(&e, NULL, NULL, "alprazolam", 1, "lorazepam", NULL, 1, &err));
 }
 
+/* Every function that hands out an allocated string (taper_string_free) checks its
+ * out-parameter before allocating: called with a NULL out it fails with nothing to leak, and
+ * an optional out left NULL allocates nothing. capi.valgrind runs this with --leak-check=full,
+ * which is what fails if any of them allocates first. Each is called on every path that
+ * builds its text a different way (realization JSON and CSV with and without dispensing). */
+static void test_string_outs_checked_first(taper_database* db, taper_registry* builtins) {
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_drug_json(db, NULL, "citalopram", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_schema_json(builtins, NULL, &err));
+
+    taper_request* r = citalopram_request();
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, NULL, "hyperbolic", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_json(s, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_csv(s, NULL, &err));
+
+    taper_forms* forms = NULL;
+    OK(taper_forms_parse(&forms, db, "citalopram", "10 mg tablet, 2 mg/mL liquid", &err));
+    taper_realization* rz = NULL;
+    OK(taper_realize(&rz, s, forms, NULL, &err));
+    const double periods[] = {0, 28};
+    for (size_t i = 0; i < 2; ++i) {
+        FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(rz, NULL, periods[i], &err));
+        FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(rz, NULL, periods[i], &err));
+    }
+
+    /* Optional string outs: NULL means "not wanted", so nothing is allocated. */
+    double realized_mg = 0;
+    OK(taper_realize_dose(NULL, &realized_mg, NULL, forms, 12.4, NULL, &err));
+    taper_form_conversion c;
+    c.struct_size = sizeof c;
+    OK(taper_convert_form(&c, NULL, NULL, db, "citalopram", 10, "tablet", "drops-40mg-ml", 0, &err));
+    taper_class_equivalent e;
+    e.struct_size = sizeof e;
+    OK(taper_class_equivalent_dose(&e, NULL, db, "alprazolam", 1, "lorazepam", NULL, 0, &err));
+    /* ... and a failure with the out given leaves it as it was. */
+    char* text = NULL;
+    FAILS(TAPER_ERROR_MISSING_DATA, taper_class_equivalent_dose(&e, &text, db, "zaleplon", 10, "diazepam", NULL, 0, &err));
+    CHECK(text == NULL);
+    char* json = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_json(rz, &json, 0.5, &err));
+    CHECK(json == NULL);
+
+    taper_realization_free(rz);
+    taper_forms_free(forms);
+    taper_schedule_free(s);
+    taper_request_free(r);
+}
+
 int main(void) {
     test_versions_and_names();
     test_parse_and_format();
@@ -1571,6 +1619,7 @@ int main(void) {
     test_registry_and_c_strategy(db);
     test_forms_and_realization(db);
     test_conversions(db);
+    test_string_outs_checked_first(db, builtins);
 
     taper_registry_free(builtins);
     taper_database_free(db);
