@@ -2,6 +2,7 @@
 
 #include "inputs.hpp"
 #include "render.hpp"
+#include "../detail/text.hpp"
 
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
@@ -18,6 +19,8 @@
 namespace taper::cli {
 namespace {
 
+using detail::trim;
+
 // Today on the local calendar: the default start of a plan.
 date today() {
     const std::time_t now = std::time(nullptr);
@@ -25,6 +28,37 @@ date today() {
     localtime_r(&now, &local);
     return date{std::chrono::year{local.tm_year + 1900} / std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+// "NAME=VALUE" of --option, split at the first "=" and trimmed; input_error unless both are there.
+std::pair<std::string, std::string> option_assignment(std::string_view text) {
+    const auto equals = text.find('=');
+    const std::string_view name = equals == std::string_view::npos ? std::string_view{} : trim(text.substr(0, equals));
+    const std::string_view value = equals == std::string_view::npos ? std::string_view{} : trim(text.substr(equals + 1));
+    if (name.empty() || value.empty())
+        throw input_error("--option: cannot use \"" + std::string(text) +
+                          "\": expected NAME=VALUE, e.g. occupancy_floor=10pp (`taper strategies` lists each "
+                          "strategy's options)");
+    return {std::string(name), std::string(value)};
+}
+
+// --option NAME=VALUE, each: any option by its schema name, read by the kind the schema gives
+// it, so that a strategy's new option needs no flag of its own here. `from_flag` gets which
+// flag set each option (for errors), and already holds the options other flags set.
+void set_named_options(const strategy_schema& schema, const std::vector<std::string>& assignments,
+                       strategy_options& o, std::vector<std::pair<std::string, std::string>>& from_flag) {
+    for (const auto& text : assignments) {
+        const auto [option, value] = option_assignment(text);
+        const std::string as_flag = "--option " + text;
+        if (o.contains(option)) {  // by another flag: the latest one that named this option set it
+            const auto earlier = std::find_if(from_flag.rbegin(), from_flag.rend(),
+                                              [&](const auto& f) { return f.first == option; });
+            throw input_error(as_flag + ": option \"" + option + "\" is already set" +
+                              (earlier == from_flag.rend() ? std::string() : " by " + earlier->second));
+        }
+        from_flag.emplace_back(option, as_flag);
+        for_option(as_flag, [&] { set_option_text(schema, o, option, value); });
+    }
 }
 
 }  // namespace
@@ -140,6 +174,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         from_flag.emplace_back(option, std::string(flag) + (std::string(flag) == "--table" ? "" : " " + *text));
         for_option(flag, [&] { set_option_text(entry->schema, o, option, *text); });
     }
+    set_named_options(entry->schema, a.options, o, from_flag);
     // A strategy whose steps have their own length (a preset of 3-6 months): --every sets it.
     if (!a.every.empty())
         for (const auto& spec : entry->schema.options)

@@ -39,6 +39,8 @@ struct plan_args {
     std::string roll;
     std::string range;
     std::string tail_step;
+    /// --option NAME=VALUE, in order: any option of the strategy by its schema name.
+    std::vector<std::string> options;
     std::string current_form;
     std::string equivalence;
     std::string format = "table";

@@ -37,6 +37,7 @@ constexpr const char* plan_examples = R"(Examples:
   taper plan citalopram 20mg --strategy tapering-strip --curve hyperbolic --roll 28d
   taper plan citalopram 20mg --table "15mg,10mg:8w,5mg,2.5mg" --every 4w
   taper plan citalopram 20mg --step 5pp --max-step 2.5mg --hold 3:4w --until 5mg --format json
+  taper plan alprazolam 1.5mg --strategy diazepam-crossover --option tail_step=1mg --option range_end=high
 
 Sizes: --step and --max-step take occupancy points (5pp), a percentage of the most recent
 dose (10%) or mg (2.5mg, 500mcg). Durations: 14d, 4w, 2 weeks. Dates: YYYY-MM-DD.
@@ -112,6 +113,9 @@ int main(int argc, char** argv) {
     plan->add_option("--roll", p.roll, "tapering-strip: days per roll of pouches, e.g. 28d");
     plan->add_option("--range", p.range, "diazepam-crossover: low or high end of a ranged equivalent");
     plan->add_option("--tail-step", p.tail_step, "diazepam-crossover: diazepam mg per tail step (default 0.5mg)");
+    plan->add_option("--option", p.options,
+                     "NAME=VALUE: any option of the strategy by its name, e.g. occupancy_floor=10pp "
+                     "(`taper strategies` lists them; repeatable)");
     plan->add_option("--current-form", p.current_form, "Formulation id in use, for split warnings (`taper info` lists them)");
     plan->add_option("--equivalence", p.equivalence, "Diazepam equivalence table: ashton (default) or va-dod-2021");
     plan->add_option("-f,--format", p.format, "Output: table (default), json or csv")

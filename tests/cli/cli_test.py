@@ -154,6 +154,30 @@ def plan_limits_holds_and_maintenance(r):
 
 
 @case
+def plan_option_sets_any_option_by_its_schema_name(r):
+    # --option points=10pp: targets 10 points apart, D = 2.33 * occ / (83.98 - occ), from 75.2172 %:
+    # 65.2172 % -> 8.0988 mg, 55.2172 % -> 4.4730 mg, ... 25.2172 % -> 0.99989 mg
+    # (docs/strategies/hyperbolic.md). With the floor at 20 %, 15.2172 % is below it: stop.
+    base = ["citalopram", "20mg", "--strategy", "hyperbolic", "--every", "4w", *START]
+    d = r.plan_json(*base, "--option", "points=10pp", "--option", "occupancy_floor=20")
+    doses = [s["daily_dose_mg"] for s in d["steps"]]
+    check(len(doses) == 6, f"{len(doses)} steps, expected 5 cuts and the stop: {doses}")
+    for got, expected in zip(doses, [dose_for(occ(20) - 10 * k) for k in range(1, 6)]):
+        close(got, expected, 1e-9, "a 10-point step")
+    close(doses[0], 8.0988, 5e-5, "step 1")
+    close(doses[4], 0.99989, 5e-6, "step 5")
+    check(doses[5] == 0, "the last step stops")
+    # The same option through its own flag gives the same plan.
+    check(d == r.plan_json(*base, "--option", "points=10pp", "--floor", "20"), "--floor 20 differs")
+    # A mass option and a days option of another strategy, by name.
+    d = r.plan_json("alprazolam", "1.5mg", "--strategy", "diazepam-crossover", "--option", "step_length=14d",
+                    "--option", "tail_step = 1mg", *START)
+    check(d["steps"][0]["length_days"] == 14, "step_length=14d")
+    check(d == r.plan_json("alprazolam", "1.5mg", "--strategy", "diazepam-crossover", "--step-length", "14d",
+                           "--tail-step", "1mg", *START), "--step-length/--tail-step differ")
+
+
+@case
 def plan_default_start_is_today(r):
     before = datetime.date.today()
     d = r.plan_json("citalopram", "20mg", "--step", "5pp")
@@ -188,7 +212,7 @@ def help_shows_examples(r):
     out = r.ok("plan", "--help")
     for option in ["--strategy", "--step", "--every", "--start", "--until", "--format", "--split", "--max-step",
                    "--min-change", "--final", "--max-steps", "--max-duration", "--hold", "--pacing", "--model",
-                   "--table", "--current-form", "--equivalence", "--roll"]:
+                   "--table", "--current-form", "--equivalence", "--roll", "--option"]:
         check(option in out, f"`taper plan --help` does not mention {option}")
 
 
@@ -218,6 +242,19 @@ bad("bad_unknown_strategy", ["hyperbolc", "did you mean \"hyperbolic\"", "known:
     *C, "20mg", "--strategy", "hyperbolc", *START)
 bad("bad_option_for_strategy", ["linear", "percent", "--step 10%"], *C, "20mg", "--strategy", "linear",
     "--step", "10%", *START)
+X = ["plan", "alprazolam", "1.5mg", "--strategy", "diazepam-crossover"]
+bad("bad_option_without_value", ["--option", "\"tail_step\"", "NAME=VALUE"], *X, "--option", "tail_step", *START)
+bad("bad_option_without_name", ["--option", "NAME=VALUE"], *X, "--option", "=1mg", *START)
+bad("bad_option_unknown_name", ["tail_stp", "--option tail_stp=1mg", "did you mean \"tail_step\""],
+    *X, "--option", "tail_stp=1mg", *START)
+bad("bad_option_unreadable_value", ["--option tail_step=lots", "lots"], *X, "--option", "tail_step=lots", *START)
+bad("bad_option_choice", ["range_end", "--option range_end=middle", "middle"],
+    *X, "--option", "range_end=middle", *START)
+bad("bad_option_for_strategy_name", ["points", "--option points=5pp"], *X, "--option", "points=5pp", *START)
+bad("bad_option_set_twice", ["--option tail_step=1mg", "--tail-step 2mg"],
+    *X, "--tail-step", "2mg", "--option", "tail_step=1mg", *START)
+bad("bad_option_repeated", ["--option tail_step=2mg", "--option tail_step=1mg"],
+    *X, "--option", "tail_step=1mg", "--option", "tail_step=2mg", *START)
 bad("bad_hyperbolic_without_model", ["mirtazapine", "proportional"], "plan", "mirtazapine", "30mg",
     "--strategy", "hyperbolic", *START)
 bad("bad_unknown_model", ["no-such-model"], *C, "20mg", "--model", "no-such-model", *START)
