@@ -69,3 +69,35 @@ TEST(OccupancyModel, RejectsWhatItCannotAnswer) {
 }
 
 }  // namespace
+
+// Regression tests from an adversarial review (extreme doses, odd limits, odd tools and odd
+// text), each expectation worked out by hand in its comment. Their own namespace keeps the
+// helpers they were written with.
+namespace review_regression {
+namespace {
+
+using namespace taper::literals;
+
+// Emax 80 %, ED50 2 mg, n = 1000 (a user formulary may give any n > 0). 4¹⁰⁰⁰ overflowed to inf
+// and inf/inf gave NaN ("-nan%" in `taper occupancy`). Written as Emax / (1 + (ED50/D)ⁿ):
+//   D = 4 mg: (0.5)^1000 ≈ 0     → 80 %
+//   D = 2 mg: 1^1000 = 1         → 40 %
+//   D = 1 mg: 2^1000 ≈ 1.1e301   → 80 / 1.1e301 ≈ 0 %
+//   D = 0 mg:                    → 0 %
+TEST(ReviewRegression, SteepHillCoefficientGivesNoNaN) {
+    taper::occupancy_model m;
+    m.id = "steep";
+    m.receptor = "SERT";
+    m.emax_percent.value = 80.0;
+    m.ed50.value = 2_mg;
+    m.hill.value = 1000.0;
+    EXPECT_NEAR(m.occupancy_percent(4_mg), 80.0, 1e-9);
+    EXPECT_NEAR(m.occupancy_percent(2_mg), 40.0, 1e-9);
+    EXPECT_NEAR(m.occupancy_percent(1_mg), 0.0, 1e-9);
+    EXPECT_EQ(m.occupancy_percent(0_mg), 0.0);
+    // and back: 40 % is ED50 whatever n is
+    EXPECT_NEAR(m.dose_for_occupancy(40.0).value(), 2.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace review_regression

@@ -376,3 +376,28 @@ TEST(ConvertForm, SameStrengthAndFormGrammarAsFormsOnHand) {
     }
     EXPECT_EQ(taper::forms_on_hand(d, "2 mg/mL syrup").size(), 1u);
 }
+
+// Regression tests from an adversarial review (extreme doses, odd limits, odd tools and odd
+// text), each expectation worked out by hand in its comment. Their own namespace keeps the
+// helpers they were written with.
+namespace review_regression {
+namespace {
+
+using namespace taper::literals;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+// venlafaxine 75 mg from the MR tablet to the XR bead capsules (37.5, 75, 150 mg) without a
+// strength said: name a strength ("10 mg beads") to count beadss. The example is a strength
+// the form has, and what is counted is capsules.
+TEST(ReviewRegression, ConvertHintNamesARealStrengthAndPlural) {
+    const auto c = taper::convert_form(db().get("venlafaxine"), 75_mg, "tablet-mr", "beads-xr");
+    EXPECT_EQ(c.text.find("beadss"), std::string::npos) << c.text;
+    EXPECT_EQ(c.text.find("10 mg"), std::string::npos) << c.text;
+    EXPECT_NE(c.text.find("(\"37.5 mg beads\") to count capsules"), std::string::npos) << c.text;
+    const auto t = taper::convert_form(db().get("paroxetine"), 20_mg, "tablet", "tablet-mr");
+    EXPECT_NE(t.text.find("(\"12.5 mg tablet\") to count tablets"), std::string::npos) << t.text;
+}
+
+}  // namespace
+}  // namespace review_regression

@@ -4,6 +4,7 @@
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
+#include <taper/units/literals.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -640,3 +641,85 @@ TEST(Realize, APlanWithoutItsDrugIsAnError) {
 }
 
 }  // namespace
+
+// Regression tests from an adversarial review (extreme doses, odd limits, odd tools and odd
+// text), each expectation worked out by hand in its comment. Their own namespace keeps the
+// helpers they were written with.
+namespace review_regression {
+namespace {
+
+using namespace taper::literals;
+using taper::from_value;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+taper::volume mL(double v) { return from_value<taper::volume>(v); }
+
+// A 1e-9 mL syringe: 10 mL × 8 fills / 1e-9 mL = 8e10 syringe steps, converted to int
+// (undefined behaviour; on x86 INT_MIN), so the liquid silently measured nothing and every
+// dose "rounded to 0 mg" with advice to use a more dilute liquid. It is a bad tool setting,
+// named as such.
+TEST(ReviewRegression, ImpossiblyFineSyringeIsAnError) {
+    const auto& citalopram = db().get("citalopram");
+    const auto forms = taper::forms_on_hand(citalopram, "2 mg/mL liquid");
+    taper::realization_options o;
+    o.tools.syringe_resolution = mL(1e-9);
+    try {
+        (void)taper::realize_dose(11.9_mg, forms, o);
+        ADD_FAILURE() << "expected a plan_error";
+    } catch (const taper::plan_error& e) {
+        EXPECT_NE(std::string(e.what()).find("syringe resolution"), std::string::npos) << e.what();
+    }
+    // 0.001 mL is still accepted: 5.95 mL of 2 mg/mL = 11.9 mg exactly.
+    o.tools.syringe_resolution = mL(0.001);
+    o.tools.min_volume = mL(0.001);
+    const auto r = taper::realize_dose(11.9_mg, forms, o);
+    EXPECT_NEAR(r.realized.value(), 11.9, 1e-9);
+    // A huge largest volume overflowed the same way: 1e9 mL per fill.
+    taper::realization_options big;
+    big.tools.max_volume = mL(1e9);
+    EXPECT_THROW((void)taper::realize_dose(11.9_mg, forms, big), taper::plan_error);
+}
+
+// A liquid so dilute (1e-9 mg/mL, from a user's own product) that reaching 20 mg would take
+// 2e11 syringe steps: (lo − a) / step was cast to int before being clamped. The dose cannot
+// be made; it is a warned 0 mg or the largest measurable amount, never a crash.
+TEST(ReviewRegression, VeryDiluteLiquidDoesNotOverflowTheSearch) {
+    taper::available_form f;
+    f.drug = "citalopram";
+    f.formulation_id = "weak";
+    f.kind = taper::form_kind::liquid;
+    f.liquid_strength = from_value<taper::concentration>(1e-9);
+    f.label = "0.000000001 mg/mL liquid";
+    const auto r = taper::realize_dose(20_mg, {f});
+    EXPECT_TRUE(std::isfinite(r.realized.value()));
+    EXPECT_LE(r.realized.value(), 1e-6);
+    EXPECT_FALSE(r.within_tolerance);
+    EXPECT_FALSE(r.warnings.empty());
+}
+
+// A user's formulary gave 1e12 beads per capsule: the count was converted to int (wrapping
+// to a negative number), so the beads were silently used as whole capsules. A count no
+// capsule can hold is an error naming it.
+TEST(ReviewRegression, ImpossibleBeadCountIsAnError) {
+    taper::available_form f;
+    f.drug = "venlafaxine";
+    f.formulation_id = "beads-xr";
+    f.kind = taper::form_kind::beads;
+    f.unit_strength = 37.5_mg;
+    f.bead_count = from_value<taper::beads_per_capsule>(1e12);
+    f.label = "37.5 mg capsule of beads";
+    try {
+        (void)taper::realize_dose(20_mg, {f});
+        ADD_FAILURE() << "expected a plan_error";
+    } catch (const taper::plan_error& e) {
+        EXPECT_NE(std::string(e.what()).find("beads per capsule"), std::string::npos) << e.what();
+    }
+    // 150 beads: 20 mg is 80 beads of 0.25 mg each.
+    f.bead_count = from_value<taper::beads_per_capsule>(150);
+    const auto r = taper::realize_dose(20_mg, {f});
+    EXPECT_NEAR(r.realized.value(), 20.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace review_regression

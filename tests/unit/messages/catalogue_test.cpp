@@ -1,8 +1,10 @@
 // The message catalogue: every code has a stable id, a unique number, a line in
 // docs/messages.md, and renders as text; messages do not allocate.
+#include <taper/drugs/database.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/strategies/linear.hpp>
+#include <taper/strategies/tapering_strip.hpp>
 #include <taper/units/literals.hpp>
 
 #include "../plan_fixture.hpp"
@@ -178,3 +180,35 @@ TEST(MessageWording, AbruptStopOfAnAntidepressantHasNoSeizureClause) {
 }
 
 }  // namespace
+
+// Regression tests from an adversarial review (extreme doses, odd limits, odd tools and odd
+// text), each expectation worked out by hand in its comment. Their own namespace keeps the
+// helpers they were written with.
+namespace review_regression {
+namespace {
+
+using namespace taper::literals;
+namespace strategies = taper::strategies;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+using taper::testing::request;
+
+// One pouch a day of a tapering strip cut 90% of the roll's dose: the pace warning read
+// "... in 1 days"; one day is "1 day".
+TEST(ReviewRegression, PaceWarningSaysOneDay) {
+    strategies::tapering_strip strip;
+    strip.curve = strategies::strip_curve::proportional;
+    strip.percent = 99;
+    strip.roll_length = 2_d;
+    const auto plan = taper::make_plan(db(), request("citalopram", 20_mg), strip);
+    // Wording matters here: people read it.
+    // (citalopram has an occupancy model: the cut is measured in points)
+    const auto* w = taper::find(plan.steps.front().messages, taper::message_code::faster_than_guidance_points);
+    ASSERT_NE(w, nullptr);
+    const std::string text = taper::text(*w, taper::context_of(plan, &plan.steps.front()));
+    EXPECT_NE(text.find(" in 1 day ("), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace review_regression

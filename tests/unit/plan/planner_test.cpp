@@ -1,5 +1,6 @@
 // The planner: request validation (typed errors naming the field and what was expected) and
 // the limits it enforces, against numbers computed by hand in the comments.
+#include <taper/io/json.hpp>
 #include <taper/taper.hpp>
 
 #include "../plan_fixture.hpp"
@@ -829,3 +830,139 @@ TEST(PlannerAbruptStop, StoppingAtAMaintenanceDoseIsNotAStop) {
 }
 
 }  // namespace
+
+// Regression tests from an adversarial review (extreme doses, odd limits, odd tools and odd
+// text), each expectation worked out by hand in its comment. Their own namespace keeps the
+// helpers they were written with.
+namespace review_regression {
+namespace {
+
+using namespace taper::literals;
+namespace strategies = taper::strategies;
+using taper::from_value;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+taper::mass mg(double v) { return from_value<taper::mass>(v); }
+
+using taper::testing::request;
+
+using taper::testing::has_code;
+using taper::testing::param;
+
+// citalopram 0.000000001 mg (1e-9 mg) a day: its SERT occupancy (84 × 1e-9 / 2.33 ≈ 4e-8 %)
+// is below one 5-point step, so the hyperbolic strategy stops at once. The planner took the
+// starting dose for "already at 0 mg" (about_equal's absolute 1e-9 mg) and returned a plan of
+// no steps at all, ending the day before it started. A plan must have its stop step: one step
+// from 1e-9 mg to 0 mg.
+TEST(ReviewRegression, TinyStartingDoseStillGetsItsStopStep) {
+    for (const auto& s : std::vector<taper::any_strategy>{strategies::hyperbolic{},
+                                                          strategies::tapering_strip{}}) {
+        SCOPED_TRACE(std::string(s.name()));
+        const auto plan = taper::make_plan(db(), request("citalopram", mg(1e-9)), s);
+        ASSERT_EQ(plan.steps.size(), 1U);
+        const auto& st = plan.steps.front();
+        EXPECT_EQ(st.phase, taper::step_phase::stop);
+        EXPECT_EQ(st.equivalent_daily_dose.value(), 0.0);
+        EXPECT_DOUBLE_EQ(st.change.value(), 1e-9);
+        EXPECT_EQ(taper::format_date(plan.end()), "2026-12-29");  // 28 days from 2026-12-01
+    }
+}
+
+// citalopram 20 mg, 10% of the most recent dose, final dose 6 mg, smallest
+// change 3 mg. 10% cuts (2, 1.7, ...) are all below 3 mg, so each cut is raised to 3 mg:
+// 20 → 17 → 14 → 11 → 8. From 8 the strategy asks 7.2; raised to a 3 mg cut that is 5 mg,
+// below the final dose of 6 mg, which the plan then silently never took. The final dose is
+// the floor of that raise (as the end dose is): 8 → 6, then the stop step 6 → 0.
+TEST(ReviewRegression, SmallestChangeDoesNotJumpOverTheFinalDose) {
+    auto r = request("citalopram", 20_mg);
+    r.final_dose = 6_mg;
+    r.min_change = 3_mg;
+    const auto plan = taper::make_plan(db(), r, strategies::percent_of_most_recent_dose(10));
+    std::vector<double> doses;
+    for (const auto& st : plan.steps) doses.push_back(st.equivalent_daily_dose.value());
+    const std::vector<double> expected{17, 14, 11, 8, 6, 0};
+    ASSERT_EQ(doses.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(doses[i], expected[i], 1e-9) << "step " << i + 1;
+    EXPECT_DOUBLE_EQ(taper::in(param(plan.steps[4].messages, taper::message_code::final_dose_by_min_change, "final_dose")
+                                   .as_mass(),
+                               taper::units::mg),
+                     6);
+    EXPECT_FALSE(has_code(plan.steps[4].messages, taper::message_code::cut_raised_to_min_change));
+    EXPECT_EQ(plan.steps.back().phase, taper::step_phase::stop);
+}
+
+// quetiapine (half-life 7-12 h, so paced) with the antipsychotic preset, whose steps are its
+// own 91 days. Pacing shrinks each cut to 0.75× (25% → 18.75%: 600 → 487.5 mg) but, by
+// design, leaves a length the strategy set alone: the step is 91 days, not 136. Its note said
+// "step 1.5x longer" all the same.
+TEST(ReviewRegression, PacingNoteDoesNotClaimALongerStepThatIsNot) {
+    auto r = request("quetiapine", 600_mg);
+    r.half_life_pacing = true;
+    const auto plan = taper::make_plan(db(), r, strategies::antipsychotic{});
+    const auto& st = plan.steps.front();
+    EXPECT_NEAR(st.equivalent_daily_dose.value(), 487.5, 1e-9);
+    EXPECT_EQ(st.length.value(), 91.0);
+    EXPECT_TRUE(has_code(st.messages, taper::message_code::paced_for_half_life_own_length));
+    EXPECT_FALSE(has_code(st.messages, taper::message_code::paced_for_half_life));
+    // Where the planner does lengthen the step, the note still says so: 28 → 42 days.
+    auto v = request("paroxetine", 20_mg);
+    v.half_life_pacing = true;
+    const auto paced = taper::make_plan(db(), v, strategies::percent_of_most_recent_dose(10));
+    EXPECT_EQ(paced.steps.front().length.value(), 42.0);
+    EXPECT_TRUE(has_code(paced.steps.front().messages, taper::message_code::paced_for_half_life));
+}
+
+// A dose-time named with a byte that is not UTF-8 ("morn\xFFing") went into the plan and
+// made the JSON export throw nlohmann's type_error (the CLI's "internal error", exit 70).
+// It is a bad request, named as such.
+TEST(ReviewRegression, DoseTimeNamesMustBeText) {
+    for (const std::string& bad : {std::string("morn\xFFing"), std::string("night\x01"), std::string("a\nb")}) {
+        auto r = request("citalopram", 20_mg);
+        r.split = {{bad, 10_mg}, {"evening", 10_mg}};
+        try {
+            (void)taper::make_plan(db(), r, strategies::percent_of_most_recent_dose(10));
+            ADD_FAILURE() << "expected a plan_error";
+        } catch (const taper::plan_error& e) {
+            EXPECT_NE(std::string(e.what()).find("plan request: split"), std::string::npos) << e.what();
+        }
+    }
+    // Names in other scripts are fine, and export.
+    auto ok = request("citalopram", 20_mg);
+    ok.split = {{"朝", 10_mg}, {"nuit étoilée", 10_mg}};
+    const auto plan = taper::make_plan(db(), ok, strategies::percent_of_most_recent_dose(10));
+    EXPECT_NE(taper::to_json(plan).find("nuit étoilée"), std::string::npos);
+}
+
+// Steps of 3640 days (520 weeks, within the ten-year limit) from 9999-12-01 ran into years
+// of five digits (10009-11-17), which the schema's dates (YYYY-MM-DD) cannot hold, and a long
+// enough plan wrapped round std::chrono's year range into negative years ("to -13380-05-22").
+// A plan must end by 9999-12-31.
+TEST(ReviewRegression, PlanMustEndByTheYear9999) {
+    auto r = request("citalopram", 20_mg);
+    r.start = taper::parse_date("9999-12-01");
+    r.interval = from_value<taper::duration>(3640);
+    try {
+        (void)taper::make_plan(db(), r, strategies::percent_of_most_recent_dose(10));
+        ADD_FAILURE() << "expected a plan_error";
+    } catch (const taper::plan_error& e) {
+        EXPECT_NE(std::string(e.what()).find("9999-12-31"), std::string::npos) << e.what();
+    }
+    // 18182 steps of 0.0011 mg, 3640 days each: 66 million days.
+    auto far = request("citalopram", 20_mg);
+    far.interval = from_value<taper::duration>(3640);
+    EXPECT_THROW((void)taper::make_plan(db(), far, strategies::linear{mg(0.0011)}), taper::plan_error);
+    // The JSON gives each step's `end` (the day after its last day) as well, so the last day
+    // may be 9999-12-30: one stop step of 29 days from 9999-12-02 ends there; 30 days do not.
+    auto last = request("citalopram", 0.001_mg);
+    last.start = taper::parse_date("9999-12-02");
+    last.interval = 29_d;
+    const auto plan = taper::make_plan(db(), last, strategies::linear{mg(1)});
+    EXPECT_EQ(taper::format_date(plan.end()), "9999-12-31");
+    EXPECT_NE(taper::to_json(plan).find("\"end\": \"9999-12-31\""), std::string::npos);
+    last.interval = 30_d;
+    EXPECT_THROW((void)taper::make_plan(db(), last, strategies::linear{mg(1)}), taper::plan_error);
+}
+
+}  // namespace
+}  // namespace review_regression
