@@ -86,7 +86,7 @@ struct CustomStrategyTests {
         let error = expectTaperError {
             _ = try db.plan(citalopram20(), strategy: .custom("refuser") { _ in throw Refusal() })
         }
-        guard case .plan(let message)? = error else {
+        guard case .plan(let message, _)? = error else {
             Issue.record("expected TaperError.plan, got \(String(describing: error))")
             return
         }

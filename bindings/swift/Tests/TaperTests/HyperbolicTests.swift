@@ -107,7 +107,7 @@ struct HyperbolicTests {
         r.drug = "mirtazapine"
         r.dailyDose = .mg(30)
         let error = expectTaperError { _ = try db.plan(r, strategy: .hyperbolic()) }
-        guard case .plan(let message)? = error else {
+        guard case .plan(let message, _)? = error else {
             Issue.record("expected TaperError.plan, got \(String(describing: error))")
             return
         }
@@ -121,14 +121,16 @@ struct HyperbolicTests {
         // By name, bad options are refused when the strategy is made (TAPER_ERROR_STRATEGY) ...
         for points in [0.0, 100.0] {
             let error = expectTaperError { _ = try db.plan(citalopram20(), strategy: .hyperbolic(points: points)) }
-            #expect(error == .strategy(
-                "hyperbolic strategy: points: expected receptor occupancy points between 0 and 100 (exclusive), not \(Int(points)) pp"))
+            // The status and the exact message (`description`); the detail names the option.
+            #expect(error?.description == TaperError.strategy(
+                "hyperbolic strategy: points: expected receptor occupancy points between 0 and 100 (exclusive), not \(Int(points)) pp").description)
+            #expect(error?.detail.kind == .strategyOption && error?.detail.option == "points")
         }
         let rising = expectTaperError { _ = try db.plan(citalopram20(), strategy: .hyperbolic(occupancyTargets: [40, 60])) }
-        #expect(rising == .strategy("hyperbolic strategy: occupancy targets must strictly decrease (40 then 60)"))
+        #expect(rising?.description == TaperError.strategy("hyperbolic strategy: occupancy targets must strictly decrease (40 then 60)").description)
         // ... and checks against the drug's model wait for planning (TAPER_ERROR_PLAN).
         let aboveEmax = expectTaperError { _ = try db.plan(citalopram20(), strategy: .hyperbolic(occupancyTargets: [90])) }
-        #expect(aboveEmax == .plan("hyperbolic strategy: occupancy target 90% is outside 0 up to the model's Emax (83.98%)"))
+        #expect(aboveEmax?.description == TaperError.plan("hyperbolic strategy: occupancy target 90% is outside 0 up to the model's Emax (83.98%)").description)
     }
 
     @Test("Options the strategy cannot use, or contradictory ones, are refused")
@@ -136,11 +138,11 @@ struct HyperbolicTests {
         let both = expectTaperError {
             _ = try db.plan(citalopram20(), strategy: .named("hyperbolic", options: StrategyOptions(points: 10, occupancyTargets: [50])))
         }
-        #expect(both == .strategy("hyperbolic strategy: give occupancy points per step or a list of occupancy targets, not both"))
+        #expect(both?.description == TaperError.strategy("hyperbolic strategy: give occupancy points per step or a list of occupancy targets, not both").description)
         let amount = expectTaperError {
             _ = try db.plan(citalopram20(), strategy: .named("hyperbolic", options: StrategyOptions(amount: .mg(1))))
         }
-        guard case .strategy(let message)? = amount else {
+        guard case .strategy(let message, _)? = amount else {
             Issue.record("expected TaperError.strategy, got \(String(describing: amount))")
             return
         }

@@ -16,7 +16,7 @@ struct LibraryTests {
     func abiMismatch() throws {
         let wrong = TaperLibrary.bindingABIVersion + 1
         let error = TaperLibrary.abiCheck(expected: wrong)
-        guard case .abiMismatch(let message)? = error else {
+        guard case .abiMismatch(let message, _)? = error else {
             Issue.record("expected TaperError.abiMismatch, got \(String(describing: error))")
             return
         }
@@ -68,7 +68,7 @@ struct LibraryTests {
         #expect(near(try db.dose(of: "citalopram", forOccupancy: 60).milligrams, Sorensen2022.dose(60), 1e-9))
 
         let unknown = expectTaperError { _ = try db.lookup("citalopramm") }
-        guard case .unknownDrug(let message)? = unknown else {
+        guard case .unknownDrug(let message, _)? = unknown else {
             Issue.record("expected TaperError.unknownDrug, got \(String(describing: unknown))")
             return
         }
@@ -96,7 +96,7 @@ struct LibraryTests {
             try local.overlay(json: #"{ "format": "taper-formulary", "version": 1, "drugs": [ { "name": "x", "strenght": 1 } ] }"#,
                               origin: "bad.json")
         }
-        guard case .formulary(let message)? = bad else {
+        guard case .formulary(let message, _)? = bad else {
             Issue.record("expected TaperError.formulary, got \(String(describing: bad))")
             return
         }

@@ -78,7 +78,7 @@ struct ProportionalTests {
         let error = expectTaperError("percent \(percent)") {
             _ = try db.plan(citalopram20(), strategy: .proportional(percent: percent))
         }
-        guard case .strategy(let message)? = error else {
+        guard case .strategy(let message, _)? = error else {
             Issue.record("percent \(percent): expected TaperError.strategy, got \(String(describing: error))")
             return
         }
@@ -92,8 +92,12 @@ struct ProportionalTests {
         let error = expectTaperError {
             _ = try db.plan(citalopram20(), strategy: .proportional(percent: 10, finalFraction: 1.0))
         }
-        #expect(error == .strategy(
-            "proportional strategy: final_fraction: expected a share of a dose between 0 and 1 (exclusive), not 1"))
+        guard case .strategy(let message, let detail)? = error else {
+            Issue.record("expected TaperError.strategy, got \(String(describing: error))")
+            return
+        }
+        #expect(message == "proportional strategy: final_fraction: expected a share of a dose between 0 and 1 (exclusive), not 1")
+        #expect(detail.kind == .strategyOption && detail.option == "final_fraction")
     }
 
     @Test("Options that do not apply are refused")
