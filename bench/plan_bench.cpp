@@ -66,8 +66,8 @@ TAPER_BENCHMARK(BM_plan_hyperbolic_30_steps);
 void BM_plan_hyperbolic_all_limits(benchmark::State& state) {
     auto r = request("paroxetine", 40_mg);
     r.max_step = 5_mg;
-    r.max_step_percent = 25;
-    r.max_step_points = 4;
+    r.max_step_percent = 25_pct;
+    r.max_step_points = 4_points;
     r.min_change = 0.05_mg;
     r.holds = {{3, 14_d}};
     r.half_life_pacing = true;
@@ -182,7 +182,7 @@ TAPER_BENCHMARK(BM_occupancy_percent);
 
 void BM_dose_for_occupancy(benchmark::State& state) {
     const taper::occupancy_model& m = db().get("citalopram").occupancy();
-    double occupancy = 50;
+    taper::occupancy_points occupancy = 50_points;
     for (auto _ : state) {
         benchmark::DoNotOptimize(occupancy);
         benchmark::DoNotOptimize(m.dose_for_occupancy(occupancy));

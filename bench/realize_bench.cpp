@@ -82,8 +82,8 @@ void BM_Realize40StepsWithLimits(benchmark::State& state) {
     const auto forms = taper::forms_on_hand(d, "10 mg tablet, 20 mg tablet, 40 mg tablet, 2 mg/mL liquid");
     auto plan = forty_steps();
     plan.request = request();
-    plan.request.max_step_percent = 25;
-    plan.request.max_step_points = 10;
+    plan.request.max_step_percent = 25.0 * taper::units::percent_of_dose;
+    plan.request.max_step_points = 10.0 * taper::units::points;
     for (auto _ : state) {
         auto r = taper::realize(plan, forms);
         benchmark::DoNotOptimize(r);

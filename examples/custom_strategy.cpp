@@ -36,14 +36,15 @@ static_assert(taper::Strategy<halve_to_floor>);
 
 void print(const taper::schedule& s) {
     std::cout << s.drug << ", " << s.strategy << ", from " << taper::to_string(s.start_dose) << " ("
-              << taper::format_number(std::round(*s.start_occupancy_percent * 10) / 10) << "% "
+              << taper::format_number(std::round(taper::in(*s.start_occupancy_percent, taper::units::points) * 10) / 10) << "% "
               << s.occupancy_receptor << " occupancy)\n";
     std::cout << "step  start        days  daily dose  change   occupancy\n";
     for (const auto& st : s.steps) {
         char line[160];
         std::snprintf(line, sizeof line, "%4d  %s  %4ld  %7.3g mg  %5.1f%%   %5.1f%%  %s\n", st.number,
                       taper::format_date(st.start).c_str(), std::lround(st.length.value()), st.daily_dose.value(),
-                      st.change_percent, st.occupancy_percent.value_or(0), std::string(taper::to_string(st.phase)).c_str());
+                      taper::in(st.change_percent, taper::units::percent_of_dose),
+                      taper::in(st.occupancy_percent.value_or(taper::occupancy_points{}), taper::units::points), std::string(taper::to_string(st.phase)).c_str());
         std::cout << line;
         for (const auto& m : st.messages)
             std::cout << "      " << taper::id(m.level) << ": " << taper::text(m, taper::context_of(s, &st)) << '\n';
@@ -61,7 +62,7 @@ int main() {
     request.daily_dose = 20.0_mg;
     request.start = taper::parse_date("2026-12-01");
     request.interval = 28.0_d;
-    request.max_step_percent = 40;  // the request's limits bind a user's strategy too
+    request.max_step_percent = 40_pct;  // the request's limits bind a user's strategy too
 
     // 1. Compile time.
     print(taper::make_plan(db, request, halve_to_floor{}));

@@ -111,7 +111,7 @@ taper_status taper_database_occupancy(const taper_database* db, double* out_perc
     return guarded(error, [&] {
         need(out_percent, fn, "out_percent");
         const auto& m = model_of(drug_in(db, drug, fn), model_id);
-        *out_percent = m.occupancy_percent(from_value<mass>(daily_dose_mg));
+        *out_percent = in(m.occupancy_percent(daily_dose_mg * units::mg), units::points);
     });
 }
 
@@ -122,7 +122,7 @@ taper_status taper_database_dose_for_occupancy(const taper_database* db, double*
     return guarded(error, [&] {
         need(out_mg, fn, "out_mg");
         const auto& m = model_of(drug_in(db, drug, fn), model_id);
-        *out_mg = m.dose_for_occupancy(occupancy_percent).value();
+        *out_mg = in(m.dose_for_occupancy(occupancy_percent * units::points), units::mg);
     });
 }
 

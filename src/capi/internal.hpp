@@ -208,6 +208,8 @@ void write_buffer(char* buffer, std::size_t buffer_size, std::size_t* out_length
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 inline double or_nan(const std::optional<double>& v) { return v ? *v : nan; }
+/// Occupancy crosses the C ABI as a plain number of percentage points; NaN when unknown.
+inline double or_nan(const std::optional<occupancy_points>& v) { return v ? in(*v, units::points) : nan; }
 
 taper_date to_c(date d);
 date from_c(std::int32_t year, std::int32_t month, std::int32_t day, const char* fn);

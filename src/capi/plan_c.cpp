@@ -221,8 +221,8 @@ TAPER_REQUEST_SETTER(taper_request_set_drug, const char*, r.drug = std::string(n
 TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = mg_of(value))
 TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = days_of(value))
 TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = value)
-TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = value)
+TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = value * units::percent_of_dose)
+TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = value * units::points)
 TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = mg_of(value))
 TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = mg_of(value))
 TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = mg_of(value))
@@ -589,7 +589,7 @@ taper_status taper_strategy_context_occupancy(const taper_strategy_context* cont
     return guarded(error, [&] {
         const auto& c = need_context(context, fn);
         need(out_percent, fn, "out_percent");
-        *out_percent = context_model(c, fn).occupancy_percent(mg_of(daily_dose_mg));
+        *out_percent = in(context_model(c, fn).occupancy_percent(mg_of(daily_dose_mg)), units::points);
     });
 }
 
@@ -599,7 +599,7 @@ taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_cont
     return guarded(error, [&] {
         const auto& c = need_context(context, fn);
         need(out_mg, fn, "out_mg");
-        *out_mg = context_model(c, fn).dose_for_occupancy(occupancy_percent).value();
+        *out_mg = in(context_model(c, fn).dose_for_occupancy(occupancy_percent * units::points), units::mg);
     });
 }
 
@@ -777,7 +777,7 @@ taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_
             if (daily_dose_mg != nullptr) daily_dose_mg[i] = st.daily_dose.value();
             if (equivalent_daily_dose_mg != nullptr) equivalent_daily_dose_mg[i] = st.equivalent_daily_dose.value();
             if (change_mg != nullptr) change_mg[i] = st.change.value();
-            if (change_percent != nullptr) change_percent[i] = st.change_percent;
+            if (change_percent != nullptr) change_percent[i] = in(st.change_percent, units::percent_of_dose);
             if (occupancy_percent != nullptr) occupancy_percent[i] = or_nan(st.occupancy_percent);
             if (change_points != nullptr) change_points[i] = or_nan(st.change_points);
             if (phase != nullptr) phase[i] = phase_to_c(st.phase);

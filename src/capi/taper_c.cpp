@@ -142,7 +142,7 @@ taper_step_info step_info(const step& s, date plan_start) {
     out.daily_dose_mg = s.daily_dose.value();
     out.equivalent_daily_dose_mg = s.equivalent_daily_dose.value();
     out.change_mg = s.change.value();
-    out.change_percent = s.change_percent;
+    out.change_percent = in(s.change_percent, units::percent_of_dose);
     out.occupancy_percent = or_nan(s.occupancy_percent);
     out.change_points = or_nan(s.change_points);
     out.dose_count = s.doses.size();

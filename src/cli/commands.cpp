@@ -82,11 +82,11 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         switch (limit.unit) {
             case step_size::kind::points:
                 if (r.max_step_points) twice();
-                r.max_step_points = limit.number;
+                r.max_step_points = limit.number * units::points;
                 break;
             case step_size::kind::percent:
                 if (r.max_step_percent) twice();
-                r.max_step_percent = limit.number;
+                r.max_step_percent = limit.number * units::percent_of_dose;
                 break;
             case step_size::kind::amount:
                 if (r.max_step) twice();

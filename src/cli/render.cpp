@@ -61,7 +61,7 @@ std::string change_text(const step& st) {
     if (st.change.value() == 0) return "0";
     const double mg = -st.change.value();
     std::string out = (mg < 0 ? "-" : "+") + readable(std::abs(mg)) + " mg";
-    out += " (" + std::string(mg < 0 ? "-" : "+") + percent_text(std::abs(st.change_percent)) + ")";
+    out += " (" + std::string(mg < 0 ? "-" : "+") + percent_text(std::abs(in(st.change_percent, units::percent_of_dose))) + ")";
     return out;
 }
 
@@ -122,7 +122,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
                            readable(s.start_equivalent_dose.value()));
     if (!s.occupancy_model.empty() && s.start_occupancy_percent)
         out += fmt::format("{} occupancy model {}: {}% at the starting dose\n", s.occupancy_receptor,
-                           s.occupancy_model, one_decimal(*s.start_occupancy_percent));
+                           s.occupancy_model, one_decimal(in(*s.start_occupancy_percent, units::points)));
     for (const auto& m : s.messages) out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
     out += "\n";
 
@@ -151,8 +151,9 @@ std::string render_plan(const schedule& s, const std::string& how) {
               st.phase == step_phase::reduce || st.phase == step_phase::stop ? change_text(st)
                                                                              : std::string(to_string(st.phase))};
         if (occupancy) {
-            r.push_back(st.occupancy_percent ? one_decimal(*st.occupancy_percent) + "%" : "-");
-            r.push_back(st.change_points ? (*st.change_points == 0 ? "0" : one_decimal(-*st.change_points)) : "-");
+            r.push_back(st.occupancy_percent ? one_decimal(in(*st.occupancy_percent, units::points)) + "%" : "-");
+            const auto change = st.change_points ? std::optional(in(*st.change_points, units::points)) : std::nullopt;
+            r.push_back(change ? (*change == 0 ? "0" : one_decimal(-*change)) : "-");
         }
         if (st.phase == step_phase::stop && st.equivalent_daily_dose.value() == 0) r[6] += ", stop";
         rows.push_back(std::move(r));
@@ -186,7 +187,7 @@ std::string render_occupancy(const drug& d, mass dose) {
         if (m.usable()) {
             r.push_back(one_decimal(*m.emax_percent) + "%");
             r.push_back(readable(m.ed50->value()) + " mg");
-            r.push_back(one_decimal(m.occupancy_percent(dose)) + "%");
+            r.push_back(one_decimal(in(m.occupancy_percent(dose), units::points)) + "%");
         } else {
             r.push_back(m.emax_percent ? one_decimal(*m.emax_percent) + "%" : "unknown");
             r.push_back(m.ed50 ? readable(m.ed50->value()) + " mg" : "unknown");

@@ -25,24 +25,25 @@ void require_usable(const occupancy_model& m) {
 
 }  // namespace
 
-double occupancy_model::occupancy_percent(mass daily_dose) const {
+occupancy_points occupancy_model::occupancy_percent(mass daily_dose) const {
     require_usable(*this);
-    const double d = daily_dose.value();
+    const double d = in(daily_dose, units::mg);
     if (!std::isfinite(d) || d < 0)
         throw invalid_argument_error("occupancy needs a dose of 0 mg or more, not " +
                                      to_string(daily_dose));
     const double emax = *emax_percent;
-    const double ed = ed50->value();
+    const double ed = in(*ed50, units::mg);
     const double n = *hill;
-    if (n == 1.0) return emax * d / (ed + d);  // the common case, exact and cheap
+    if (n == 1.0) return emax * d / (ed + d) * units::points;  // the common case, exact and cheap
     // Emax / (1 + (ED50/D)ⁿ): Dⁿ and ED50ⁿ overflow for a steep n (a user's formulary may
     // give any n > 0), and inf/inf is NaN; the ratio only ever overflows to an occupancy of 0.
-    if (d == 0) return 0.0;
-    return emax / (1.0 + std::pow(ed / d, n));
+    if (d == 0) return occupancy_points{};
+    return emax / (1.0 + std::pow(ed / d, n)) * units::points;
 }
 
-mass occupancy_model::dose_for_occupancy(double occupancy) const {
+mass occupancy_model::dose_for_occupancy(occupancy_points target) const {
     require_usable(*this);
+    const double occupancy = in(target, units::points);
     const double emax = *emax_percent;
     if (!std::isfinite(occupancy) || occupancy < 0 || occupancy >= emax)
         throw invalid_argument_error(
@@ -51,8 +52,7 @@ mass occupancy_model::dose_for_occupancy(double occupancy) const {
             format_number(emax) + "%");
     const double ratio = occupancy / (emax - occupancy);
     const double n = *hill;
-    const double d = ed50->value() * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
-    return from_value<mass>(d);
+    return *ed50 * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
 }
 
 }  // namespace taper

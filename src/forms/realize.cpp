@@ -523,7 +523,7 @@ realized_schedule schedule_realizer::run() {
         const double t = total(jobs, cs, constant);
         extra.equivalent_daily_dose = from_value<mass>(t);
         extra.change = from_value<mass>(round9(prev_ - t));
-        extra.change_percent = prev_ > 0 ? 100.0 * (prev_ - t) / prev_ : 0.0;
+        extra.change_percent = (prev_ > 0 ? 100.0 * (prev_ - t) / prev_ : 0.0) * units::percent_of_dose;
         extra.occupancy_percent.reset();
         extra.change_points.reset();
         if (model_ != nullptr) {

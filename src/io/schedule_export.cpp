@@ -48,11 +48,11 @@ ordered_json step_json(const schedule& s, const step& st) {
     j["daily_dose_mg"] = checked(st.daily_dose.value(), &st, "daily_dose_mg");
     j["equivalent_daily_dose_mg"] = checked(st.equivalent_daily_dose.value(), &st, "equivalent_daily_dose_mg");
     j["change_mg"] = checked(st.change.value(), &st, "change_mg");
-    j["change_percent"] = checked(st.change_percent, &st, "change_percent");
+    j["change_percent"] = checked(in(st.change_percent, units::percent_of_dose), &st, "change_percent");
     j["occupancy_percent"] =
-        st.occupancy_percent ? ordered_json(checked(*st.occupancy_percent, &st, "occupancy_percent")) : ordered_json();
+        st.occupancy_percent ? ordered_json(checked(in(*st.occupancy_percent, units::points), &st, "occupancy_percent")) : ordered_json();
     j["change_points"] =
-        st.change_points ? ordered_json(checked(*st.change_points, &st, "change_points")) : ordered_json();
+        st.change_points ? ordered_json(checked(in(*st.change_points, units::points), &st, "change_points")) : ordered_json();
     ordered_json doses = ordered_json::array();
     for (const auto& line : st.doses) {
         ordered_json d;
@@ -112,7 +112,7 @@ ordered_json schedule_json(const schedule& s) {
         checked(s.start_equivalent_dose.value(), nullptr, "start_equivalent_daily_dose_mg");
     j["start_occupancy_percent"] =
         s.start_occupancy_percent
-            ? ordered_json(checked(*s.start_occupancy_percent, nullptr, "start_occupancy_percent"))
+            ? ordered_json(checked(in(*s.start_occupancy_percent, units::points), nullptr, "start_occupancy_percent"))
             : ordered_json();
     ordered_json split = ordered_json::array();
     for (const auto& t : s.start_split) {
@@ -159,9 +159,9 @@ std::vector<std::string> step_csv_rows(const schedule& s, const step& st) {
     common += csv_number(st.daily_dose.value(), st, "daily_dose_mg") + ',';
     common += csv_number(st.equivalent_daily_dose.value(), st, "equivalent_daily_dose_mg") + ',';
     common += csv_number(st.change.value(), st, "change_mg") + ',';
-    common += csv_number(st.change_percent, st, "change_percent") + ',';
-    common += (st.occupancy_percent ? csv_number(*st.occupancy_percent, st, "occupancy_percent") : "") + ',';
-    common += (st.change_points ? csv_number(*st.change_points, st, "change_points") : "") + ',';
+    common += csv_number(in(st.change_percent, units::percent_of_dose), st, "change_percent") + ',';
+    common += (st.occupancy_percent ? csv_number(in(*st.occupancy_percent, units::points), st, "occupancy_percent") : "") + ',';
+    common += (st.change_points ? csv_number(in(*st.change_points, units::points), st, "change_points") : "") + ',';
     const std::string tail = csv_field(joined(texts_of(st.messages, severity::note, context))) + ',' +
                              csv_field(joined(texts_of(st.messages, severity::warning, context))) + ',' +
                              csv_field(ids_of(st.messages));

@@ -10,10 +10,8 @@ namespace taper {
 step_limits step_limits::of(const plan_request& request, const occupancy_model* model) {
     step_limits l;
     l.max_cut = request.max_step;
-    // The request's limits are plain numbers (its fields predate the unit types); here they
-    // get their kinds, so that a share cannot be read as points below.
-    if (request.max_step_percent) l.max_cut_share = *request.max_step_percent * units::percent_of_dose;
-    if (request.max_step_points) l.max_cut_points = *request.max_step_points * units::points;
+    l.max_cut_share = request.max_step_percent;
+    l.max_cut_points = request.max_step_points;
     l.model = model;
     return l;
 }
@@ -30,8 +28,8 @@ std::optional<mass> step_limits::floor_by_share(mass previous) const {
 
 std::optional<mass> step_limits::floor_by_points(occupancy_points previous) const {
     if (!max_cut_points || model == nullptr) return std::nullopt;
-    const double lowest = in(previous - *max_cut_points, units::points);
-    return lowest > 0 ? model->dose_for_occupancy(lowest) : mass{};
+    const occupancy_points lowest = previous - *max_cut_points;
+    return lowest > occupancy_points{} ? model->dose_for_occupancy(lowest) : mass{};
 }
 
 mass step_limits::floor(mass previous, bool share_applies) const {
@@ -57,7 +55,7 @@ bool step_limits::breaks_points(occupancy_points previous, occupancy_points valu
 }
 
 occupancy_points step_limits::occupancy_at(mass dose) const {
-    return model->occupancy_percent(dose) * units::points;
+    return model->occupancy_percent(dose);
 }
 
 }  // namespace taper

@@ -183,9 +183,8 @@ std::optional<message> pace_warning(const drug& d, const step& s, mass previous)
     // two weeks. Shorter steps add up (two 20% cuts a week apart count as 40% per two weeks).
     const double scale = std::max(1.0, rule->per_days / days);
     if (in_points) {
-        if (*s.change_points * scale <= rule->max_points + 1e-9) return std::nullopt;
-        return make_message(message_code::faster_than_guidance_points,
-                            {*s.change_points * units::points, s.length, rule->guidance});
+        if (in(*s.change_points, units::points) * scale <= rule->max_points + 1e-9) return std::nullopt;
+        return make_message(message_code::faster_than_guidance_points, {*s.change_points, s.length, rule->guidance});
     }
     const double fraction = s.change.value() / previous.value();
     if (fraction * scale <= rule->max_fraction + 1e-9) return std::nullopt;
@@ -299,12 +298,16 @@ const drug& validated_drug(const database& db, const plan_request& r) {
 
     if (r.max_step && (!finite(*r.max_step) || r.max_step->value() <= 0))
         reject("max step", "must be more than 0 mg, not " + to_string(*r.max_step));
-    auto check_percent = [](const std::string& field, const std::optional<double>& v, const char* what) {
+    auto check_percent = [](const std::string& field, std::optional<double> v, const char* what) {
         if (v && (!std::isfinite(*v) || *v <= 0 || *v >= 100))
             reject(field, std::string("expected ") + what + " between 0 and 100 (exclusive), not " + format_number(*v));
     };
-    check_percent("max step percent", r.max_step_percent, "a percentage of the most recent dose");
-    check_percent("max step points", r.max_step_points, "occupancy points");
+    check_percent("max step percent",
+                  r.max_step_percent ? std::optional(in(*r.max_step_percent, units::percent_of_dose)) : std::nullopt,
+                  "a percentage of the most recent dose");
+    check_percent("max step points",
+                  r.max_step_points ? std::optional(in(*r.max_step_points, units::points)) : std::nullopt,
+                  "occupancy points");
     if (!finite(r.min_change) || r.min_change.value() < 0)
         reject("min change", "must be 0 mg or more, not " + to_string(r.min_change));
     if (r.max_step && r.min_change > *r.max_step)
@@ -446,7 +449,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
 
         const mass previous = steps.empty() ? start_eq : steps.back().equivalent_daily_dose;
         // Occupancy at `previous` (own-mg plans with a model): the last step's, not recomputed.
-        const std::optional<double> occ_previous =
+        const std::optional<occupancy_points> occ_previous =
             steps.empty() ? s.start_occupancy_percent : steps.back().occupancy_percent;
         if (!finite(t.daily_dose) || t.daily_dose.value() < 0)
             throw plan_error("the " + strategy_name + " strategy proposed an impossible dose (" +
@@ -540,18 +543,17 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             // Before the % limit: a points limit can turn a stop to zero into a cut, which the
             // % limit then applies to.
             if (limits.max_cut_points && limits.model != nullptr) {
-                const occupancy_points occ_prev = *occ_previous * units::points;
+                const occupancy_points occ_prev = *occ_previous;
                 if (limits.breaks_points(occ_prev, limits.occupancy_at(dose), 1e-12 * units::points)) {
                     dose = *limits.floor_by_points(occ_prev);
                     notes.push_back(
-                        make_message(message_code::cut_limited_by_max_points, {*r.max_step_points * units::points}));
+                        make_message(message_code::cut_limited_by_max_points, {*r.max_step_points}));
                 }
             }
             const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
             if (!stopping_to_zero && limits.breaks_share(previous, dose)) {
                 dose = *limits.floor_by_share(previous);
-                notes.push_back(make_message(message_code::cut_limited_by_max_percent,
-                                             {*r.max_step_percent * units::percent_of_dose}));
+                notes.push_back(make_message(message_code::cut_limited_by_max_percent, {*r.max_step_percent}));
             }
             if (dose > min_change_target && previous - dose < r.min_change && !min_change_conflict_warned) {
                 s.messages.push_back(make_message(message_code::min_change_exceeds_max_cut, {r.min_change}));
@@ -598,7 +600,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             if (line.drug == d.name) st.daily_dose += line.amount;
         st.equivalent_daily_dose = dose;
         st.change = previous - dose;
-        st.change_percent = previous.value() > 0 ? 100.0 * st.change.value() / previous.value() : 0.0;
+        st.change_percent = (previous > mass{} ? 100.0 * in(st.change, units::mg) / in(previous, units::mg) : 0.0) *
+                            units::percent_of_dose;
         if (model != nullptr && s.basis == dose_basis::own_mg) {
             st.occupancy_percent = model->occupancy_percent(dose);
             st.change_points = *occ_previous - *st.occupancy_percent;
@@ -636,8 +639,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             held.start = steps.back().end();
             held.length = from_value<duration>(std::max(1.0, std::round(h->length.value())));
             held.change = mg_of(0);
-            held.change_percent = 0;
-            if (held.change_points) held.change_points = 0.0;
+            held.change_percent = percent{};
+            if (held.change_points) held.change_points = occupancy_points{};
             held.messages = {make_message(message_code::hold_step)};
             append(steps, std::move(held));
         }

@@ -43,8 +43,8 @@ std::optional<target> antipsychotic::next(const plan_context& ctx, std::span<con
                               {percent{fraction * units::fraction}, max_points * units::points});
         return t;
     }
-    const double occ_latest = m->occupancy_percent(latest);
-    const mass by_points = m->dose_for_occupancy(std::max(0.0, occ_latest - max_points));
+    const double occ_latest = in(m->occupancy_percent(latest), units::points);
+    const mass by_points = m->dose_for_occupancy(std::max(0.0, occ_latest - max_points) * units::points);
     if (by_fraction >= by_points) {
         t.daily_dose = by_fraction;
         t.note = make_message(message_code::cut_share_within_d2_limit,

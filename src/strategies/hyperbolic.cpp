@@ -34,7 +34,7 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
     if (!(in(latest, units::mg) > 0)) return std::nullopt;
     if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return std::nullopt;
     if (ctx.request.final_dose && latest <= *ctx.request.final_dose * (1 + 1e-9)) return std::nullopt;
-    const double occ_latest = m.occupancy_percent(latest);
+    const double occ_latest = in(m.occupancy_percent(latest), units::points);
 
     double next_occ = 0;
     if (!occupancy_targets.empty()) {
@@ -47,7 +47,7 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
         if (next_occ < occupancy_floor.value_or(points) - 1e-9) return std::nullopt;
     }
     target t;  // (not a designated initializer: GCC 12 warns about the members left out)
-    t.daily_dose = m.dose_for_occupancy(next_occ);
+    t.daily_dose = m.dose_for_occupancy(next_occ * units::points);
     t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
     return t;
 }

@@ -42,12 +42,13 @@ std::optional<target> tapering_strip::next(const plan_context& ctx, std::span<co
     if (occupancy_floor && *occupancy_floor >= *m.emax_percent)
         throw plan_error("tapering-strip strategy: occupancy floor: expected less than the model's Emax (" +
                          format_number(*m.emax_percent) + "%), not " + format_number(*occupancy_floor));
-    const double occ_latest = m.occupancy_percent(latest);
+    const double occ_latest = in(m.occupancy_percent(latest), units::points);
     if (roll_starts) {
         if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return std::nullopt;
         if (occ_latest - points < occupancy_floor.value_or(points) - 1e-9) return std::nullopt;
     }
-    t.daily_dose = m.dose_for_occupancy(std::max(0.0, occ_latest - points / static_cast<double>(roll_days)));
+    t.daily_dose =
+        m.dose_for_occupancy(std::max(0.0, occ_latest - points / static_cast<double>(roll_days)) * units::points);
     return t;
 }
 

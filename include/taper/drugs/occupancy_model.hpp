@@ -26,13 +26,13 @@ struct occupancy_model {
     /// True when Emax, ED50 and n are all known, so the model can be evaluated.
     bool usable() const noexcept { return emax_percent.known() && ed50.known() && hill.known(); }
 
-    /// Occupancy (%) at a daily dose. Throws missing_data_error if !usable(),
+    /// Occupancy at a daily dose. Throws missing_data_error if !usable(),
     /// invalid_argument_error for a negative or non-finite dose.
-    double occupancy_percent(mass daily_dose) const;
+    occupancy_points occupancy_percent(mass daily_dose) const;
 
-    /// The daily dose that gives `occupancy` (%). Throws invalid_argument_error unless
+    /// The daily dose that gives `occupancy`. Throws invalid_argument_error unless
     /// 0 <= occupancy < Emax (Emax itself is reached only at an infinite dose).
-    mass dose_for_occupancy(double occupancy_percent) const;
+    mass dose_for_occupancy(occupancy_points occupancy) const;
 };
 
 }  // namespace taper

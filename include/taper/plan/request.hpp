@@ -36,8 +36,8 @@ struct plan_request {
     // Limits. Reductions are measured in the plan's dose basis: the drug's own mg, or
     // diazepam-equivalent mg in a crossover.
     std::optional<mass> max_step;              ///< largest cut per step, in mg
-    std::optional<double> max_step_percent;    ///< largest cut, % of the most recent dose
-    std::optional<double> max_step_points;     ///< largest cut in receptor-occupancy points
+    std::optional<percent> max_step_percent;   ///< largest cut, share of the most recent dose
+    std::optional<occupancy_points> max_step_points;  ///< largest cut in receptor-occupancy points
     mass min_change = from_value<mass>(0);     ///< a smaller change is not worth a step
     std::optional<mass> final_dose;            ///< the last dose before stopping
     mass maintenance = from_value<mass>(0);    ///< end on this dose instead of stopping

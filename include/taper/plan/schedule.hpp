@@ -35,7 +35,7 @@ struct schedule {
     dose_basis basis = dose_basis::own_mg;
     mass start_dose;                    ///< daily, of the drug, as requested
     mass start_equivalent_dose;         ///< the same in the plan's basis
-    std::optional<double> start_occupancy_percent;
+    std::optional<occupancy_points> start_occupancy_percent;  ///< occupancy at the start dose
     std::vector<timed_dose> start_split;
     std::string occupancy_model;        ///< id of the model used, empty if none
     std::string occupancy_receptor;

@@ -38,9 +38,9 @@ struct step {
     mass daily_dose;             ///< of the drug being tapered (0 once switched away)
     mass equivalent_daily_dose;  ///< in the plan's basis: own mg or diazepam-equivalent mg
     mass change;                 ///< reduction from the previous step (basis mg; > 0 = lower)
-    double change_percent = 0;   ///< reduction as % of the previous step's dose
-    std::optional<double> occupancy_percent;  ///< where the drug has a model
-    std::optional<double> change_points;      ///< occupancy reduction, percentage points
+    percent change_percent;      ///< reduction as a share of the previous step's dose
+    std::optional<occupancy_points> occupancy_percent;  ///< occupancy at this dose, where the drug has a model
+    std::optional<occupancy_points> change_points;      ///< occupancy reduction from the previous step
 
     /// Notes and warnings, as coded values (text: messages/text.hpp).
     message_list messages;

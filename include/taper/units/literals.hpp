@@ -1,5 +1,6 @@
 #pragma once
 // User-defined literals: `using namespace taper::literals; auto d = 12.5_mg;`
+// Shares and occupancy have theirs too: `25_pct` (of a dose), `5_points` (of occupancy).
 #include <taper/units/quantities.hpp>
 
 namespace taper::literals {
@@ -26,6 +27,8 @@ TAPER_DETAIL_LITERAL(pouch, pouches, pouch)
 TAPER_DETAIL_LITERAL(d, duration, day)
 TAPER_DETAIL_LITERAL(wk, duration, week)
 TAPER_DETAIL_LITERAL(h, duration, hour)
+TAPER_DETAIL_LITERAL(pct, percent, percent_of_dose)
+TAPER_DETAIL_LITERAL(points, occupancy_points, points)
 
 #undef TAPER_DETAIL_LITERAL
 

@@ -23,29 +23,29 @@ taper::occupancy_model model(double emax, double ed50_mg, double hill) {
 TEST(OccupancyModel, HyperbolaMatchesHandComputedValues) {
     const auto m = model(80.0, 4.0, 1.0);
     // 80 · 4 / (4 + 4) = 40: ED50 gives half of Emax.
-    EXPECT_DOUBLE_EQ(m.occupancy_percent(4.0_mg), 40.0);
+    EXPECT_DOUBLE_EQ(taper::in(m.occupancy_percent(4.0_mg), taper::units::points), 40.0);
     // 80 · 16 / 20 = 64.
-    EXPECT_DOUBLE_EQ(m.occupancy_percent(16.0_mg), 64.0);
-    EXPECT_DOUBLE_EQ(m.occupancy_percent(0.0_mg), 0.0);
+    EXPECT_DOUBLE_EQ(taper::in(m.occupancy_percent(16.0_mg), taper::units::points), 64.0);
+    EXPECT_DOUBLE_EQ(taper::in(m.occupancy_percent(0.0_mg), taper::units::points), 0.0);
     // Inverse: D = 4 · 60 / (80 − 60) = 12 mg.
-    EXPECT_DOUBLE_EQ(m.dose_for_occupancy(60.0).value(), 12.0);
-    EXPECT_DOUBLE_EQ(m.dose_for_occupancy(0.0).value(), 0.0);
+    EXPECT_DOUBLE_EQ(m.dose_for_occupancy(60.0_points).value(), 12.0);
+    EXPECT_DOUBLE_EQ(m.dose_for_occupancy(0.0_points).value(), 0.0);
 }
 
 TEST(OccupancyModel, CitalopramFromTheReference) {
     // Sorensen et al. 2022 fit: Emax 83.98 %, ED50 2.33 mg. 20 mg: 83.98·20/22.33 = 75.2172...
     const auto m = model(83.98, 2.33, 1.0);
-    EXPECT_NEAR(m.occupancy_percent(20.0_mg), 75.2172, 1e-4);
+    EXPECT_NEAR(taper::in(m.occupancy_percent(20.0_mg), taper::units::points), 75.2172, 1e-4);
     // 10 mg: 839.8 / 12.33 = 68.1103...
-    EXPECT_NEAR(m.occupancy_percent(10.0_mg), 68.1103, 1e-4);
+    EXPECT_NEAR(taper::in(m.occupancy_percent(10.0_mg), taper::units::points), 68.1103, 1e-4);
 }
 
 TEST(OccupancyModel, HillCoefficientOtherThanOne) {
     const auto m = model(100.0, 2.0, 2.0);
     // 100 · 4² / (2² + 4²) = 1600 / 20 = 80.
-    EXPECT_DOUBLE_EQ(m.occupancy_percent(4.0_mg), 80.0);
+    EXPECT_DOUBLE_EQ(taper::in(m.occupancy_percent(4.0_mg), taper::units::points), 80.0);
     // Inverse of 80: 2 · (80/20)^(1/2) = 4 mg.
-    EXPECT_NEAR(m.dose_for_occupancy(80.0).value(), 4.0, 1e-12);
+    EXPECT_NEAR(m.dose_for_occupancy(80.0_points).value(), 4.0, 1e-12);
 }
 
 TEST(OccupancyModel, RoundTrips) {
@@ -58,14 +58,14 @@ TEST(OccupancyModel, RoundTrips) {
 
 TEST(OccupancyModel, RejectsWhatItCannotAnswer) {
     const auto m = model(80.0, 4.0, 1.0);
-    EXPECT_THROW((void)m.dose_for_occupancy(80.0), taper::invalid_argument_error);   // = Emax
-    EXPECT_THROW((void)m.dose_for_occupancy(95.0), taper::invalid_argument_error);   // > Emax
-    EXPECT_THROW((void)m.dose_for_occupancy(-1.0), taper::invalid_argument_error);
-    EXPECT_THROW((void)m.dose_for_occupancy(std::nan("")), taper::invalid_argument_error);
-    EXPECT_THROW((void)m.occupancy_percent(-1.0_mg), taper::invalid_argument_error);
+    EXPECT_THROW((void)m.dose_for_occupancy(80.0_points), taper::invalid_argument_error);   // = Emax
+    EXPECT_THROW((void)m.dose_for_occupancy(95.0_points), taper::invalid_argument_error);   // > Emax
+    EXPECT_THROW((void)m.dose_for_occupancy(-1.0_points), taper::invalid_argument_error);
+    EXPECT_THROW((void)m.dose_for_occupancy(std::nan("") * taper::units::points), taper::invalid_argument_error);
+    EXPECT_THROW((void)taper::in(m.occupancy_percent(-1.0_mg), taper::units::points), taper::invalid_argument_error);
     taper::occupancy_model empty = model(80.0, 4.0, 1.0);
     empty.ed50.value.reset();
-    EXPECT_THROW((void)empty.occupancy_percent(1.0_mg), taper::missing_data_error);
+    EXPECT_THROW((void)taper::in(empty.occupancy_percent(1.0_mg), taper::units::points), taper::missing_data_error);
 }
 
 }  // namespace

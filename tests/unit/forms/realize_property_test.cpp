@@ -156,14 +156,15 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         }
         const bool to_zero = s.planned.phase == taper::step_phase::stop && s.planned.equivalent_daily_dose.value() <= 0;
         if (req.max_step_percent && !to_zero && prev > 0) {
-            over = over || cut > prev * *req.max_step_percent / 100 + eps;
-            EXPECT_TRUE(cut <= prev * *req.max_step_percent / 100 + eps || limits_warned)
+            over = over || cut > prev * taper::in(*req.max_step_percent, taper::units::percent_of_dose) / 100 + eps;
+            EXPECT_TRUE(cut <= prev * taper::in(*req.max_step_percent, taper::units::percent_of_dose) / 100 + eps || limits_warned)
                 << where << ": cut " << cut << " of " << prev;
         }
         if (req.max_step_points && model != nullptr && prev > 0) {
-            const double points = model->occupancy_percent(mg(prev)) - model->occupancy_percent(mg(std::max(0.0, now)));
-            over = over || points > *req.max_step_points + 1e-7;
-            EXPECT_TRUE(points <= *req.max_step_points + 1e-7 || limits_warned) << where << ": " << points << " points";
+            const double points = taper::in(model->occupancy_percent(mg(prev)) - model->occupancy_percent(mg(std::max(0.0, now))),
+                                            taper::units::points);
+            over = over || points > taper::in(*req.max_step_points, taper::units::points) + 1e-7;
+            EXPECT_TRUE(points <= taper::in(*req.max_step_points, taper::units::points) + 1e-7 || limits_warned) << where << ": " << points << " points";
         }
         if (over) ++c.broken;
 
@@ -268,10 +269,10 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
         req.daily_dose = mg(start);
         req.start = taper::parse_date("2026-12-01");
         if (coin(rng, 0.3)) req.split = {{"morning", mg(start / 2)}, {"night", mg(start / 2)}};
-        if (coin(rng, 0.4)) req.max_step_percent = uniform(rng, 10, 40);
+        if (coin(rng, 0.4)) req.max_step_percent = uniform(rng, 10, 40) * taper::units::percent_of_dose;
         if (coin(rng, 0.3)) req.max_step = mg(start * uniform(rng, 0.1, 0.4));
         if (coin(rng, 0.3) && d.find_target(d.default_target) != nullptr && d.find_target(d.default_target)->usable())
-            req.max_step_points = uniform(rng, 3, 15);
+            req.max_step_points = uniform(rng, 3, 15) * taper::units::points;
         const bool strip = strategy_name == "tapering-strip";
         if (strip) req.max_step_percent.reset();  // daily pouches: keep the plan short-stepped but valid
 

@@ -78,7 +78,7 @@ taper::schedule hand_schedule(const std::string& drug, double start, const std::
         st.daily_dose = mg(targets[i]);
         st.equivalent_daily_dose = mg(targets[i]);
         st.change = mg(previous - targets[i]);
-        st.change_percent = 100 * (previous - targets[i]) / previous;
+        st.change_percent = 100 * (previous - targets[i]) / previous * taper::units::percent_of_dose;
         previous = targets[i];
         day = st.end();
         s.steps.push_back(st);
@@ -479,7 +479,7 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     // the percentage, as in the planner).
     const auto plan = hand_schedule("citalopram", 20, {12, 0});
     auto req = request_for("citalopram", 20);
-    req.max_step_percent = 25;
+    req.max_step_percent = 25.0 * taper::units::percent_of_dose;
     req.current_formulation = "tablet";
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 3u);
@@ -559,7 +559,7 @@ TEST(Realize, TwoDoseTimesKeepTheDailyLimits) {
     }
     auto req = request_for("citalopram", 20);
     req.split = {{"morning", mg(10)}, {"evening", mg(10)}};
-    req.max_step_percent = 25;
+    req.max_step_percent = 25.0 * taper::units::percent_of_dose;
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet"));
     ASSERT_EQ(r.steps.size(), 2u);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);

@@ -93,7 +93,7 @@ void expect_halving_plan(const taper::schedule& s) {
     for (std::size_t i = 0; i < s.steps.size(); ++i) {
         SCOPED_TRACE("step " + std::to_string(i + 1));
         EXPECT_EQ(taper::format_date(s.steps[i].start), starts[i]);
-        EXPECT_NEAR(*s.steps[i].occupancy_percent, occupancy[i], 1e-4);
+        EXPECT_NEAR(taper::in(*s.steps[i].occupancy_percent, taper::units::points), occupancy[i], 1e-4);
     }
     // A C++ strategy's free text is kept on the plan and referred to by a strategy_text message.
     ASSERT_EQ(s.steps[0].messages.size(), 1U);
@@ -112,7 +112,7 @@ TEST(CustomStrategy, TheRequestsLimitsApplyToIt) {
     // → 1.1529602 (each 0.7 × the last), then 1 mg (a 13.3 % cut), then the stop to 0,
     // which the % limit exempts.
     auto r = citalopram(20_mg);
-    r.max_step_percent = 30;
+    r.max_step_percent = 30_pct;
     const auto s = taper::make_plan(taper::database::embedded(), r, halve_to_floor{});
     const std::vector<double> expected{14, 9.8, 6.86, 4.802, 3.3614, 2.35298, 1.647086, 1.1529602, 1, 0};
     ASSERT_EQ(s.steps.size(), expected.size());
@@ -181,7 +181,7 @@ TEST(CustomStrategy, AtRunTimeThroughTheRegistry) {
     EXPECT_EQ(doses_of(higher), (std::vector<double>{10, 5, 4, 0}));
 
     taper::strategy_options wrong;
-    wrong.set("percent", taper::percent(10.0 * taper::units::percent_of_dose));
+    wrong.set("percent", taper::percent(10.0_pct));
     EXPECT_THROW((void)reg.make("halve-to-floor", wrong), taper::strategy_error);
 }
 

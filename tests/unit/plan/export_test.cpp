@@ -30,7 +30,7 @@ taper::schedule sample() {
     s.strategy = "hyperbolic";
     s.start_dose = 20.0_mg;
     s.start_equivalent_dose = 20.0_mg;
-    s.start_occupancy_percent = 75.25;
+    s.start_occupancy_percent = 75.25_points;
     s.start_split = {{"morning", 10.0_mg}, {"night", 10.0_mg}};
     s.occupancy_model = "sert-striatum-sorensen2022";
     s.occupancy_receptor = "SERT";
@@ -48,9 +48,9 @@ taper::schedule sample() {
     a.daily_dose = third;
     a.equivalent_daily_dose = third;
     a.change = 20.0_mg - third;
-    a.change_percent = 100.0 * (20.0 - 1.0 / 3.0) / 20.0;
-    a.occupancy_percent = 10.5;
-    a.change_points = 64.75;
+    a.change_percent = 100.0 * (20.0 - 1.0 / 3.0) / 20.0 * taper::units::percent_of_dose;
+    a.occupancy_percent = 10.5_points;
+    a.change_points = 64.75_points;
     a.messages = {taper::make_message(taper::message_code::strategy_text, {taper::parameter::text(0)}),
                   taper::make_message(taper::message_code::strategy_text, {taper::parameter::text(1)})};
 
@@ -63,9 +63,9 @@ taper::schedule sample() {
     b.daily_dose = 0.0_mg;
     b.equivalent_daily_dose = 0.0_mg;
     b.change = third;
-    b.change_percent = 100;
-    b.occupancy_percent = 0.0;
-    b.change_points = 10.5;
+    b.change_percent = 100_pct;
+    b.occupancy_percent = 0.0_points;
+    b.change_points = 10.5_points;
     b.messages = {taper::make_message(taper::message_code::min_change_exceeds_max_cut, {2.0_mg})};
     s.steps = {a, b};
     return s;
@@ -186,7 +186,7 @@ TEST(ExportJson, MissingModelIsNullAndDiazepamBasisIsNamed) {
 
 TEST(ExportJson, NonFiniteNumbersAreAnErrorNotNull) {
     taper::schedule s = sample();
-    s.steps[1].change_percent = std::numeric_limits<double>::quiet_NaN();
+    s.steps[1].change_percent = std::numeric_limits<double>::quiet_NaN() * taper::units::percent_of_dose;
     try {
         (void)taper::to_json(s);
         FAIL() << "expected invalid_argument_error";

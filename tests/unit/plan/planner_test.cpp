@@ -106,7 +106,7 @@ TEST(PlannerValidation, MaxStepPercentIsBetweenZeroAndHundred) {
     for (double bad : {0.0, -5.0, 100.0, 150.0, nan}) {
         SCOPED_TRACE(bad);
         auto r = request("citalopram", 20_mg);
-        r.max_step_percent = bad;
+        r.max_step_percent = bad * taper::units::percent_of_dose;
         expect_plan_error(r, ten_percent,
                           {"plan request: max step percent", "percentage of the most recent dose",
                            "between 0 and 100"});
@@ -126,13 +126,13 @@ TEST(PlannerValidation, MaxStepPointsInRangeAndOnlyWithAModel) {
     for (double bad : {0.0, -1.0, 100.0, 250.0, nan}) {
         SCOPED_TRACE(bad);
         auto r = request("citalopram", 20_mg);
-        r.max_step_points = bad;
+        r.max_step_points = bad * taper::units::points;
         expect_plan_error(r, ten_percent, {"plan request: max step points", "occupancy points", "between 0 and 100"});
     }
     for (const char* drug : {"alprazolam", "mirtazapine", "haloperidol"}) {
         SCOPED_TRACE(drug);
         auto r = request(drug, 1_mg);
-        r.max_step_points = 5;
+        r.max_step_points = 5_points;
         expect_plan_error(r, ten_percent,
                           {"plan request: max step points", "no receptor occupancy model", "in mg or %"});
     }
@@ -283,19 +283,19 @@ TEST(Planner, LinearSertralineStepsAndDates) {
     }
     EXPECT_EQ(taper::format_date(s.end()), "2027-03-23");
     // Change in % of the previous dose: 12.5/50 = 25 %, 12.5/37.5 = 33.3 %, 50 %, 100 %.
-    EXPECT_DOUBLE_EQ(s.steps[0].change_percent, 25.0);
-    EXPECT_NEAR(s.steps[1].change_percent, 100.0 / 3.0, 1e-12);
-    EXPECT_DOUBLE_EQ(s.steps[2].change_percent, 50.0);
-    EXPECT_DOUBLE_EQ(s.steps[3].change_percent, 100.0);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[0].change_percent, taper::units::percent_of_dose), 25.0);
+    EXPECT_NEAR(taper::in(s.steps[1].change_percent, taper::units::percent_of_dose), 100.0 / 3.0, 1e-12);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[2].change_percent, taper::units::percent_of_dose), 50.0);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[3].change_percent, taper::units::percent_of_dose), 100.0);
     EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
     // Sertraline (Emax 92.01 %, ED50 7.72 mg): occ(50) = 92.01·50/57.72 = 79.7037,
     // occ(37.5) = 76.3020, occ(12.5) = 56.8806; the last step removes all 56.88 points.
     ASSERT_TRUE(s.start_occupancy_percent);
-    EXPECT_NEAR(*s.start_occupancy_percent, 79.7037, 1e-4);
-    EXPECT_NEAR(*s.steps[0].occupancy_percent, 76.3020, 1e-4);
-    EXPECT_NEAR(*s.steps[0].change_points, 79.7037 - 76.3020, 1e-4);
-    EXPECT_NEAR(*s.steps[3].change_points, 56.8806, 1e-4);
-    EXPECT_DOUBLE_EQ(*s.steps[3].occupancy_percent, 0.0);
+    EXPECT_NEAR(taper::in(*s.start_occupancy_percent, taper::units::points), 79.7037, 1e-4);
+    EXPECT_NEAR(taper::in(*s.steps[0].occupancy_percent, taper::units::points), 76.3020, 1e-4);
+    EXPECT_NEAR(taper::in(*s.steps[0].change_points, taper::units::points), 79.7037 - 76.3020, 1e-4);
+    EXPECT_NEAR(taper::in(*s.steps[3].change_points, taper::units::points), 56.8806, 1e-4);
+    EXPECT_DOUBLE_EQ(taper::in(*s.steps[3].occupancy_percent, taper::units::points), 0.0);
 }
 
 TEST(Planner, DosesFollowTheStartingSplit) {
@@ -336,10 +336,10 @@ TEST(Planner, HyperbolicCitalopramLowersOccupancyByTheRequestedPoints) {
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-5) << "step " << i + 1;
         if (i + 1 < expected.size()) {
-            EXPECT_NEAR(*s.steps[i].change_points, 10.0, 0.1);
+            EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 10.0, 0.1);
         }
     }
-    EXPECT_NEAR(*s.steps.back().change_points, 15.2172, 1e-4);
+    EXPECT_NEAR(taper::in(*s.steps.back().change_points, taper::units::points), 15.2172, 1e-4);
     EXPECT_EQ(s.occupancy_model, "sert-striatum-sorensen2022");
     EXPECT_EQ(s.occupancy_receptor, "SERT");
 }
@@ -363,14 +363,14 @@ TEST(PlannerLimits, MaxStepPercentBitesExceptOnTheStopToZero) {
     // 32, 25.6, 20.48, 16.384, 13.1072, 10.48576, 8.388608 (each 0.8 × the last), then
     // 8.388608 − 10 < 0: the stop to zero, which no percentage cap could ever allow.
     auto r = request("citalopram", 40_mg);
-    r.max_step_percent = 20;
+    r.max_step_percent = 20_pct;
     const auto s = plan(r, linear(10_mg));
     const std::vector<double> expected{32, 25.6, 20.48, 16.384, 13.1072, 10.48576, 8.388608, 0};
     ASSERT_EQ(s.steps.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-9) << i;
         if (i + 1 < expected.size()) {
-            EXPECT_NEAR(s.steps[i].change_percent, 20.0, 1e-9);
+            EXPECT_NEAR(taper::in(s.steps[i].change_percent, taper::units::percent_of_dose), 20.0, 1e-9);
             EXPECT_DOUBLE_EQ(taper::in(param(s.steps[i].messages, mc::cut_limited_by_max_percent, "max_percent")
                                            .as_percent(),
                                        taper::units::percent_of_dose),
@@ -379,14 +379,14 @@ TEST(PlannerLimits, MaxStepPercentBitesExceptOnTheStopToZero) {
         }
     }
     EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
-    EXPECT_DOUBLE_EQ(s.steps.back().change_percent, 100.0);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps.back().change_percent, taper::units::percent_of_dose), 100.0);
 }
 
 TEST(PlannerLimits, MaxStepPercentAppliesToAStopAtAMaintenanceDose) {
     // Proportional 50 % from 20 mg to a maintenance dose of 8 mg, at most 30 %:
     // 20 → 14 (capped at 30 %) → 9.8 (capped) → 8 (the maintenance dose, an 18.4 % cut).
     auto r = request("citalopram", 20_mg);
-    r.max_step_percent = 30;
+    r.max_step_percent = 30_pct;
     r.maintenance = 8_mg;
     const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
     const std::vector<double> expected{14, 9.8, 8};
@@ -400,14 +400,14 @@ TEST(PlannerLimits, MaxStepPointsBitesAndSaysSo) {
     // points. At most 5 points: occ 70.2172 % → D = 2.33·70.2172/(83.98 − 70.2172) = 11.8876 mg.
     // Then 8.0988 (65.2172 %), 5.9044, 4.4730, 3.4655, 2.7180, 2.1412, 1.6828 ...: 5 points each.
     auto r = request("citalopram", 20_mg);
-    r.max_step_points = 5;
+    r.max_step_points = 5_points;
     r.final_dose = 2_mg;
     const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
     const std::vector<double> expected{11.88755, 8.09879, 5.90444, 4.47300, 3.46553, 2.71797, 2.14123};
     ASSERT_GE(s.steps.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-5) << i;
-        EXPECT_NEAR(*s.steps[i].change_points, 5.0, 1e-9) << i;
+        EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 5.0, 1e-9) << i;
         EXPECT_DOUBLE_EQ(
             taper::in(param(s.steps[i].messages, mc::cut_limited_by_max_points, "max_points").as_points(),
                       taper::units::points),
@@ -415,7 +415,7 @@ TEST(PlannerLimits, MaxStepPointsBitesAndSaysSo) {
             << i;
     }
     // 2.1412 → 1.0706 would be 6.9 points... the limit holds on every step, the stop included.
-    for (const auto& st : s.steps) EXPECT_LE(*st.change_points, 5.0 + 1e-9) << st.number;
+    for (const auto& st : s.steps) EXPECT_LE(taper::in(*st.change_points, taper::units::points), 5.0 + 1e-9) << st.number;
     EXPECT_DOUBLE_EQ(s.steps.back().equivalent_daily_dose.value(), 0.0);
 }
 
@@ -442,7 +442,7 @@ TEST(PlannerLimits, HoldsInsertAStepOnTheSameDose) {
     EXPECT_EQ(taper::format_date(held.start), "2027-01-26");
     EXPECT_DOUBLE_EQ(held.length.value(), 14);
     EXPECT_DOUBLE_EQ(held.change.value(), 0);
-    EXPECT_DOUBLE_EQ(*held.change_points, 0);
+    EXPECT_DOUBLE_EQ(taper::in(*held.change_points, taper::units::points), 0);
     EXPECT_TRUE(has_code(held.messages, mc::hold_step));
     EXPECT_EQ(held.doses, s.steps[1].doses);
     EXPECT_EQ(taper::format_date(s.steps[3].start), "2027-02-09");

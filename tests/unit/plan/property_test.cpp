@@ -128,12 +128,12 @@ test_case make_case(rng& g, int index) {
         desc << ", max step " << r.max_step->value() << " mg";
     }
     if (g.chance(0.3)) {
-        r.max_step_percent = g.uniform(3, 70);
-        desc << ", max step " << *r.max_step_percent << "%";
+        r.max_step_percent = g.uniform(3, 70) * taper::units::percent_of_dose;
+        desc << ", max step " << taper::in(*r.max_step_percent, taper::units::percent_of_dose) << "%";
     }
     if (model != nullptr && g.chance(0.3)) {
-        r.max_step_points = g.uniform(1, 25);
-        desc << ", max step " << *r.max_step_points << " points";
+        r.max_step_points = g.uniform(1, 25) * taper::units::points;
+        desc << ", max step " << taper::in(*r.max_step_points, taper::units::points) << " points";
     }
     if (g.chance(0.2)) {
         const double cap = r.max_step ? r.max_step->value() : basis_dose * 0.2;
@@ -198,7 +198,7 @@ test_case make_case(rng& g, int index) {
         case hyperbolic: {
             strategies::hyperbolic h;
             if (g.chance(0.2)) {
-                const double top = model->occupancy_percent(r.daily_dose);
+                const double top = taper::in(model->occupancy_percent(r.daily_dose), taper::units::points);
                 for (double o = top - g.uniform(1, 10); o > 0; o -= g.uniform(2, 15)) h.occupancy_targets.push_back(o);
                 desc << "; hyperbolic, " << h.occupancy_targets.size() << " occupancy targets";
             } else {
@@ -277,9 +277,9 @@ test_case make_case(rng& g, int index) {
 
 bool finite_step(const taper::step& s) {
     bool ok = std::isfinite(s.daily_dose.value()) && std::isfinite(s.equivalent_daily_dose.value()) &&
-              std::isfinite(s.change.value()) && std::isfinite(s.change_percent) && std::isfinite(s.length.value());
-    if (s.occupancy_percent) ok = ok && std::isfinite(*s.occupancy_percent);
-    if (s.change_points) ok = ok && std::isfinite(*s.change_points);
+              std::isfinite(s.change.value()) && std::isfinite(taper::in(s.change_percent, taper::units::percent_of_dose)) && std::isfinite(s.length.value());
+    if (s.occupancy_percent) ok = ok && std::isfinite(taper::in(*s.occupancy_percent, taper::units::points));
+    if (s.change_points) ok = ok && std::isfinite(taper::in(*s.change_points, taper::units::points));
     for (const auto& l : s.doses) ok = ok && std::isfinite(l.amount.value());
     return ok;
 }
@@ -328,12 +328,12 @@ std::string check(const test_case& c, const taper::schedule& s) {
             if (r.max_step && cut > r.max_step->value() * (1 + 1e-9) + 1e-12)
                 bad << at << "cut " << cut << " mg over the maximum; ";
             const bool stop_to_zero = eq == 0 && end == 0;
-            if (r.max_step_percent && !stop_to_zero && cut > previous * *r.max_step_percent / 100 * (1 + 1e-9) + 1e-12)
+            if (r.max_step_percent && !stop_to_zero && cut > previous * taper::in(*r.max_step_percent, taper::units::percent_of_dose) / 100 * (1 + 1e-9) + 1e-12)
                 bad << at << "cut " << 100 * cut / previous << "% over the maximum; ";
             if (r.max_step_points) {
                 if (!st.change_points) bad << at << "no change in points; ";
-                else if (*st.change_points > *r.max_step_points + 1e-7)
-                    bad << at << "cut " << *st.change_points << " points over the maximum; ";
+                else if (taper::in(*st.change_points, taper::units::points) > taper::in(*r.max_step_points, taper::units::points) + 1e-7)
+                    bad << at << "cut " << taper::in(*st.change_points, taper::units::points) << " points over the maximum; ";
             }
         }
         // Doses per time add up.

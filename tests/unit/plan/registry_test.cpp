@@ -99,12 +99,12 @@ void expect_halving_plan(const taper::schedule& s) {
         SCOPED_TRACE("step " + std::to_string(i + 1));
         EXPECT_EQ(st.number, static_cast<int>(i) + 1);
         EXPECT_DOUBLE_EQ(st.daily_dose.value(), doses[i]);
-        EXPECT_DOUBLE_EQ(st.change_percent, i < 3 ? 50.0 : 100.0);
+        EXPECT_DOUBLE_EQ(taper::in(st.change_percent, taper::units::percent_of_dose), i < 3 ? 50.0 : 100.0);
         EXPECT_EQ(taper::format_date(st.start), starts[i]);
         EXPECT_EQ(st.length.value(), 14);
         ASSERT_TRUE(st.occupancy_percent.has_value());
-        EXPECT_NEAR(*st.occupancy_percent, occupancy[i], 1e-4);
-        EXPECT_NEAR(*st.change_points, points[i], 2e-4);
+        EXPECT_NEAR(taper::in(*st.occupancy_percent, taper::units::points), occupancy[i], 1e-4);
+        EXPECT_NEAR(taper::in(*st.change_points, taper::units::points), points[i], 2e-4);
         EXPECT_EQ(st.phase, i < 3 ? step_phase::reduce : step_phase::stop);
     }
     EXPECT_EQ(taper::format_date(s.end()), "2027-01-26");

@@ -40,23 +40,23 @@ TEST(StrategyAntipsychotic, RisperidoneFromFourMilligrams) {
         EXPECT_EQ(step.phase, step_phase::reduce) << "step " << i + 1;
         EXPECT_DOUBLE_EQ(step.length.value(), 91.0) << "step " << i + 1;
         ASSERT_TRUE(step.change_points);
-        EXPECT_LE(*step.change_points, 5.0 + 1e-9) << "step " << i + 1;
+        EXPECT_LE(taper::in(*step.change_points, taper::units::points), 5.0 + 1e-9) << "step " << i + 1;
         const bool points_bind = i >= 2 && i <= 10;
         if (points_bind) {
-            EXPECT_NEAR(*step.change_points, 5.0, 1e-9) << "step " << i + 1;
+            EXPECT_NEAR(taper::in(*step.change_points, taper::units::points), 5.0, 1e-9) << "step " << i + 1;
             ASSERT_FALSE(step.messages.empty());
             EXPECT_EQ(step.messages[0].code, taper::message_code::cut_limited_by_d2_points);
             EXPECT_DOUBLE_EQ(taper::in(step.messages[0][0].as_points(), taper::units::points), 5);
         } else {
-            EXPECT_NEAR(step.change_percent, 25.0, 1e-9) << "step " << i + 1;
+            EXPECT_NEAR(taper::in(step.change_percent, taper::units::percent_of_dose), 25.0, 1e-9) << "step " << i + 1;
             ASSERT_FALSE(step.messages.empty());
             EXPECT_EQ(step.messages[0].code, taper::message_code::cut_share_within_d2_limit);
             EXPECT_NEAR(taper::in(step.messages[0][0].as_percent(), taper::units::percent_of_dose), 25, 1e-9);
         }
     }
-    EXPECT_NEAR(*s.steps[0].change_points, 3.9912, 1e-4);   // 75.8333 − 71.8421
-    EXPECT_NEAR(*s.steps[1].change_points, 4.7110, 1e-4);   // 71.8421 − 67.1311
-    EXPECT_NEAR(*s.steps[11].change_points, 4.4582, 1e-3);  // 22.1311 − 17.6729
+    EXPECT_NEAR(taper::in(*s.steps[0].change_points, taper::units::points), 3.9912, 1e-4);   // 75.8333 − 71.8421
+    EXPECT_NEAR(taper::in(*s.steps[1].change_points, taper::units::points), 4.7110, 1e-4);   // 71.8421 − 67.1311
+    EXPECT_NEAR(taper::in(*s.steps[11].change_points, taper::units::points), 4.4582, 1e-3);  // 22.1311 − 17.6729
     EXPECT_GT(s.steps[13].equivalent_daily_dose.value(), 0.1);
     EXPECT_LE(s.steps[14].equivalent_daily_dose.value(), 0.1);
     EXPECT_EQ(s.steps[15].phase, step_phase::stop);
@@ -72,7 +72,7 @@ TEST(StrategyAntipsychotic, HalfWithTenPointsAndSixMonths) {
         st::antipsychotic{.fraction = 0.5, .max_points = 10, .step_length = 182.0_d, .final_fraction = 1.0 / 40});
     ASSERT_GE(s.steps.size(), 2u);
     EXPECT_NEAR(s.steps[0].equivalent_daily_dose.value(), 2.09272, 1e-5);
-    EXPECT_NEAR(*s.steps[0].change_points, 10.0, 1e-9);
+    EXPECT_NEAR(taper::in(*s.steps[0].change_points, taper::units::points), 10.0, 1e-9);
     EXPECT_DOUBLE_EQ(s.steps[0].length.value(), 182.0);
 }
 
@@ -135,8 +135,8 @@ TEST(StrategyAntipsychotic, RejectsBadSettings) {
 
 TEST(StrategyAntipsychotic, FromOptions) {
     taper::strategy_options o;
-    o.set("percent", taper::percent(50.0 * taper::units::percent_of_dose));
-    o.set("points", 10.0 * taper::units::points);
+    o.set("percent", taper::percent(50.0_pct));
+    o.set("points", 10.0_points);
     o.set("step_length", 182.0_d);
     const auto a = st::antipsychotic::from_options(o);
     EXPECT_DOUBLE_EQ(a.fraction, 0.5);

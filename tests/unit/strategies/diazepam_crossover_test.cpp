@@ -83,7 +83,7 @@ TEST(StrategyDiazepamCrossover, AlprazolamReducesTenPercentThenTheTail) {
             EXPECT_NEAR(line.amount.value(), expected[i] / 3.0, 1e-8);
         }
     }
-    for (std::size_t i = 0; i < 18; ++i) EXPECT_NEAR(s.steps[3 + i].change_percent, 10.0, 1e-8) << "step " << 4 + i;
+    for (std::size_t i = 0; i < 18; ++i) EXPECT_NEAR(taper::in(s.steps[3 + i].change_percent, taper::units::percent_of_dose), 10.0, 1e-8) << "step " << 4 + i;
     for (std::size_t i = 19; i < 27; ++i) EXPECT_NEAR(s.steps[3 + i].change.value(), 0.5, 1e-9) << "step " << 4 + i;
     ASSERT_FALSE(s.steps[21].messages.empty());
     EXPECT_EQ(s.steps[21].messages[0].code, taper::message_code::crossover_tail);
@@ -221,7 +221,7 @@ TEST(StrategyDiazepamCrossover, RefusesOtherClassesAndBadSettings) {
 
 TEST(StrategyDiazepamCrossover, FromOptions) {
     taper::strategy_options o;
-    o.set("percent", taper::percent(5.0 * taper::units::percent_of_dose));
+    o.set("percent", taper::percent(5.0_pct));
     o.set("step_length", 14.0_d);
     o.set("range_end", std::string("high")).set("tail_step", 1.0_mg);
     const auto c = st::diazepam_crossover::from_options(o);
@@ -236,7 +236,7 @@ TEST(StrategyDiazepamCrossover, FromOptions) {
     o.set("tail_step", std::string("a little"));  // text where a mass belongs
     EXPECT_THROW((void)st::diazepam_crossover::from_options(o), taper::strategy_error);
     taper::strategy_options points;
-    points.set("points", 5.0 * taper::units::points);
+    points.set("points", 5.0_points);
     EXPECT_THROW((void)st::diazepam_crossover::from_options(points), taper::strategy_error);
 }
 

@@ -34,8 +34,8 @@ TEST(StrategyHyperbolic, CitalopramFivePointSteps) {
     for (std::size_t i = 0; i < 14; ++i) {
         EXPECT_EQ(s.steps[i].phase, step_phase::reduce) << "step " << i + 1;
         ASSERT_TRUE(s.steps[i].change_points);
-        EXPECT_NEAR(*s.steps[i].change_points, 5.0, 0.1) << "step " << i + 1;
-        EXPECT_NEAR(*s.steps[i].occupancy_percent, 75.2172 - 5.0 * static_cast<double>(i + 1), 1e-3);
+        EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 5.0, 0.1) << "step " << i + 1;
+        EXPECT_NEAR(taper::in(*s.steps[i].occupancy_percent, taper::units::points), 75.2172 - 5.0 * static_cast<double>(i + 1), 1e-3);
     }
     EXPECT_EQ(s.steps[14].phase, step_phase::stop);
     EXPECT_EQ(s.occupancy_model, "sert-striatum-sorensen2022");
@@ -49,7 +49,7 @@ TEST(StrategyHyperbolic, CitalopramTenPointSteps) {
     const double expected[] = {8.0988, 4.4730, 2.7180, 1.6828, 0.99989, 0.51563};
     for (std::size_t i = 0; i < 6; ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-4) << "step " << i + 1;
-        EXPECT_NEAR(*s.steps[i].change_points, 10.0, 0.1) << "step " << i + 1;
+        EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 10.0, 0.1) << "step " << i + 1;
     }
     EXPECT_EQ(s.steps[6].phase, step_phase::stop);
 }
@@ -105,12 +105,12 @@ TEST(StrategyHyperbolic, RejectsBadSettings) {
 
 TEST(StrategyHyperbolic, FromOptions) {
     taper::strategy_options o;
-    o.set("points", 10.0 * taper::units::points);
-    o.set("occupancy_floor", 20.0 * taper::units::points);
+    o.set("points", 10.0_points);
+    o.set("occupancy_floor", 20.0_points);
     const auto h = st::hyperbolic::from_options(o);
     EXPECT_DOUBLE_EQ(h.points, 10.0);
     EXPECT_DOUBLE_EQ(*h.occupancy_floor, 20.0);
-    o.set("occupancy_targets", std::vector<taper::occupancy_points>{50.0 * taper::units::points});  // points and targets together: ambiguous
+    o.set("occupancy_targets", std::vector<taper::occupancy_points>{50.0_points});  // points and targets together: ambiguous
     EXPECT_THROW((void)st::hyperbolic::from_options(o), taper::strategy_error);
     taper::strategy_options amount;
     amount.set("amount", 1.0_mg);

@@ -41,13 +41,13 @@ TEST(StrategyLinear, LastStepRemovesTheMostOccupancy) {
                                     taper::strategies::linear{12.5_mg});
     ASSERT_EQ(s.steps.size(), 4u);
     ASSERT_TRUE(s.start_occupancy_percent);
-    EXPECT_NEAR(*s.start_occupancy_percent, 79.7037, 1e-3);
+    EXPECT_NEAR(taper::in(*s.start_occupancy_percent, taper::units::points), 79.7037, 1e-3);
     const double occupancy[] = {76.3020, 70.3010, 56.8806, 0.0};
     const double change[] = {3.4018, 6.0009, 13.4205, 56.8806};
     for (std::size_t i = 0; i < 4; ++i) {
         ASSERT_TRUE(s.steps[i].occupancy_percent);
-        EXPECT_NEAR(*s.steps[i].occupancy_percent, occupancy[i], 1e-3) << "step " << i + 1;
-        EXPECT_NEAR(*s.steps[i].change_points, change[i], 1e-3) << "step " << i + 1;
+        EXPECT_NEAR(taper::in(*s.steps[i].occupancy_percent, taper::units::points), occupancy[i], 1e-3) << "step " << i + 1;
+        EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), change[i], 1e-3) << "step " << i + 1;
     }
 }
 
@@ -84,7 +84,7 @@ TEST(StrategyLinear, FromOptions) {
     o.set("amount", 2.5_mg);
     EXPECT_DOUBLE_EQ(taper::strategies::linear::from_options(o).amount_per_step.value(), 2.5);
     EXPECT_THROW((void)taper::strategies::linear::from_options({}), taper::strategy_error);  // amount needed
-    o.set("points", 5.0 * taper::units::points);
+    o.set("points", 5.0_points);
     EXPECT_THROW((void)taper::strategies::linear::from_options(o), taper::strategy_error);
 }
 

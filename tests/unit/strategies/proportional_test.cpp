@@ -25,7 +25,7 @@ TEST(StrategyProportional, TenPercentOfTheMostRecentDose) {
     const double expected[] = {18.0, 16.2, 14.58, 13.122, 11.8098};
     for (std::size_t i = 0; i < 5; ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-9) << "step " << i + 1;
-        EXPECT_NEAR(s.steps[i].change_percent, 10.0, 1e-9) << "step " << i + 1;
+        EXPECT_NEAR(taper::in(s.steps[i].change_percent, taper::units::percent_of_dose), 10.0, 1e-9) << "step " << i + 1;
     }
 }
 
@@ -55,7 +55,7 @@ TEST(StrategyProportional, TenPercentOfTheStartingDose) {
     }
     EXPECT_EQ(s.steps.back().phase, step_phase::stop);
     // The last cut, 2 of 2 mg, is 100% of the dose: why "of the start" is not the 10% rule.
-    EXPECT_NEAR(s.steps.back().change_percent, 100.0, 1e-9);
+    EXPECT_NEAR(taper::in(s.steps.back().change_percent, taper::units::percent_of_dose), 100.0, 1e-9);
 }
 
 TEST(StrategyProportional, TheRequestsFinalDoseStopsIt) {
@@ -92,7 +92,7 @@ TEST(StrategyProportional, RejectsBadPercentages) {
 
 TEST(StrategyProportional, FromOptions) {
     taper::strategy_options o;
-    o.set("percent", taper::percent(25.0 * taper::units::percent_of_dose));
+    o.set("percent", taper::percent(25.0_pct));
     EXPECT_DOUBLE_EQ(st::proportional::from_options(o).percent, 25.0);
     EXPECT_EQ(st::proportional::from_options(o, st::percent_of::starting_dose).name(), "proportional-of-start");
     o.set("final_fraction", taper::percent(0.1 * taper::units::fraction));
@@ -100,7 +100,7 @@ TEST(StrategyProportional, FromOptions) {
     // Of the start reaches zero by itself: a final fraction does not apply.
     EXPECT_THROW((void)st::proportional::from_options(o, st::percent_of::starting_dose), taper::strategy_error);
     taper::strategy_options points;
-    points.set("points", 5.0 * taper::units::points);
+    points.set("points", 5.0_points);
     EXPECT_THROW((void)st::proportional::from_options(points), taper::strategy_error);
 }
 

@@ -48,8 +48,8 @@ TEST(StrategyTable, RowsComeBackAsSteps) {
     }
     // 20 -> 15 is 5 mg, 25 %; 10 -> 5 is 50 %.
     EXPECT_DOUBLE_EQ(s.steps[1].change.value(), 5.0);
-    EXPECT_DOUBLE_EQ(s.steps[1].change_percent, 25.0);
-    EXPECT_DOUBLE_EQ(s.steps[4].change_percent, 50.0);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[1].change_percent, taper::units::percent_of_dose), 25.0);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[4].change_percent, taper::units::percent_of_dose), 50.0);
     // 14 + 28 + 7 + 28 + 28 = 105 days from 2026-12-01 (30 to Dec 31, 61 to Jan 31, 89 to
     // Feb 28, then 16 more): the stop step starts on 2027-03-16.
     EXPECT_EQ(taper::format_date(s.steps[5].start), "2027-03-16");
@@ -140,7 +140,7 @@ TEST(StrategyTable, FromOptions) {
     ASSERT_EQ(t.rows.size(), 2u);
     EXPECT_DOUBLE_EQ(t.rows[0].daily_dose.value(), 10.0);
     EXPECT_THROW((void)st::table::from_options({}), taper::strategy_error);  // no rows
-    o.set("points", 5.0 * taper::units::points);                                                            // points given to table
+    o.set("points", 5.0_points);                                                            // points given to table
     EXPECT_THROW((void)st::table::from_options(o), taper::strategy_error);
     taper::strategy_options rising;
     rising.set("table", std::vector<taper::table_row>{{5.0_mg, {}}, {10.0_mg, {}}});

@@ -43,14 +43,14 @@ TEST(StrategyTaperingStrip, HyperbolicDayByDay) {
         EXPECT_LE(day.equivalent_daily_dose.value(), previous) << "day " << i + 1;
         previous = day.equivalent_daily_dose.value();
         ASSERT_TRUE(day.change_points);
-        EXPECT_NEAR(*day.change_points, 5.0 / 28.0, 1e-9) << "day " << i + 1;
+        EXPECT_NEAR(taper::in(*day.change_points, taper::units::points), 5.0 / 28.0, 1e-9) << "day " << i + 1;
         EXPECT_TRUE(std::none_of(day.messages.begin(), day.messages.end(),
                                  [](const taper::message& m) { return m.level == taper::severity::warning; }))
             << "day " << i + 1;
     }
     // Every roll end is on the curve: 75.2172 − 5k %.
     for (std::size_t k = 1; k <= 14; ++k)
-        EXPECT_NEAR(*s.steps[28 * k - 1].occupancy_percent, 75.2172 - 5.0 * static_cast<double>(k), 1e-3)
+        EXPECT_NEAR(taper::in(*s.steps[28 * k - 1].occupancy_percent, taper::units::points), 75.2172 - 5.0 * static_cast<double>(k), 1e-3)
             << "end of roll " << k;
     EXPECT_EQ(s.steps[28].messages.at(0), taper::make_message(taper::message_code::strip_day, {taper::parameter::count(2), taper::parameter::count(1),
                                                                          taper::parameter::count(28)}));
@@ -77,7 +77,7 @@ TEST(StrategyTaperingStrip, ProportionalDayByDay) {
     for (std::size_t i = 1; i < 1008; ++i) {
         EXPECT_LT(s.steps[i].equivalent_daily_dose.value(), s.steps[i - 1].equivalent_daily_dose.value()) << "day " << i + 1;
         // The same share every day: 1 − 0.9^(1/28) = 0.375580 %.
-        EXPECT_NEAR(s.steps[i].change_percent, 0.375580, 1e-5) << "day " << i + 1;
+        EXPECT_NEAR(taper::in(s.steps[i].change_percent, taper::units::percent_of_dose), 0.375580, 1e-5) << "day " << i + 1;
     }
     EXPECT_EQ(s.steps.back().phase, step_phase::stop);
 }
@@ -147,18 +147,18 @@ TEST(StrategyTaperingStrip, RejectsBadSettings) {
 TEST(StrategyTaperingStrip, FromOptions) {
     taper::strategy_options o;
     o.set("curve", std::string("proportional"));
-    o.set("percent", taper::percent(5.0 * taper::units::percent_of_dose));
+    o.set("percent", taper::percent(5.0_pct));
     o.set("roll_length", 14.0_d);
     const auto p = st::tapering_strip::from_options(o);
     EXPECT_EQ(p.curve, st::strip_curve::proportional);
     EXPECT_DOUBLE_EQ(p.percent, 5.0);
     EXPECT_DOUBLE_EQ(p.roll_length.value(), 14.0);
-    o.set("points", 5.0 * taper::units::points);  // points belong to the hyperbolic curve
+    o.set("points", 5.0_points);  // points belong to the hyperbolic curve
     EXPECT_THROW((void)st::tapering_strip::from_options(o), taper::strategy_error);
     taper::strategy_options h;
-    h.set("points", 10.0 * taper::units::points);
+    h.set("points", 10.0_points);
     EXPECT_EQ(st::tapering_strip::from_options(h).curve, st::strip_curve::hyperbolic);
-    h.set("percent", taper::percent(10.0 * taper::units::percent_of_dose));  // percent belongs to the proportional curve
+    h.set("percent", taper::percent(10.0_pct));  // percent belongs to the proportional curve
     EXPECT_THROW((void)st::tapering_strip::from_options(h), taper::strategy_error);
     taper::strategy_options bogus;
     bogus.set("curve", std::string("linear"));
