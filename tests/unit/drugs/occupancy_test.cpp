@@ -91,12 +91,12 @@ TEST(ReviewRegression, SteepHillCoefficientGivesNoNaN) {
     m.emax_percent.value = 80.0;
     m.ed50.value = 2_mg;
     m.hill.value = 1000.0;
-    EXPECT_NEAR(m.occupancy_percent(4_mg), 80.0, 1e-9);
-    EXPECT_NEAR(m.occupancy_percent(2_mg), 40.0, 1e-9);
-    EXPECT_NEAR(m.occupancy_percent(1_mg), 0.0, 1e-9);
-    EXPECT_EQ(m.occupancy_percent(0_mg), 0.0);
+    EXPECT_NEAR(taper::in(m.occupancy_percent(4_mg), taper::units::points), 80.0, 1e-9);
+    EXPECT_NEAR(taper::in(m.occupancy_percent(2_mg), taper::units::points), 40.0, 1e-9);
+    EXPECT_NEAR(taper::in(m.occupancy_percent(1_mg), taper::units::points), 0.0, 1e-9);
+    EXPECT_EQ(taper::in(m.occupancy_percent(0_mg), taper::units::points), 0.0);
     // and back: 40 % is ED50 whatever n is
-    EXPECT_NEAR(m.dose_for_occupancy(40.0).value(), 2.0, 1e-9);
+    EXPECT_NEAR(m.dose_for_occupancy(40.0_points).value(), 2.0, 1e-9);
 }
 
 }  // namespace
