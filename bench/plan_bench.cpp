@@ -13,6 +13,7 @@
 #include "bench_support.hpp"
 
 #include <taper/taper.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -3,6 +3,7 @@
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/taper.hpp>
+#include <taper/units/from_value.hpp>
 
 #include "plan_fixture.hpp"
 

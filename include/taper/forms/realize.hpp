@@ -140,7 +140,7 @@ std::vector<std::string> dilution_cautions(const realized_schedule& r);
 /// realization's own options (its bottle volume).
 std::vector<dispensing_period> dispense_by_step(const realized_schedule& r);
 std::vector<dispensing_period> dispense_by_period(const realized_schedule& r,
-                                                  duration period = from_value<duration>(28));
+                                                  duration period = 28.0 * units::day);
 
 /// What to dispense for a realization, as one value for the exporters: the realization it
 /// is for, and its periods (per step, or per `period_days` from the start).

@@ -1,6 +1,7 @@
 // The planner: request validation (typed errors naming the field and what was expected) and
 // the limits it enforces, against numbers computed by hand in the comments.
 #include <taper/taper.hpp>
+#include <taper/units/from_value.hpp>
 
 #include "../plan_fixture.hpp"
 
