@@ -45,8 +45,8 @@ void print(const taper::schedule& s) {
                       taper::format_date(st.start).c_str(), std::lround(st.length.value()), st.daily_dose.value(),
                       st.change_percent, st.occupancy_percent.value_or(0), std::string(taper::to_string(st.phase)).c_str());
         std::cout << line;
-        for (const auto& n : st.notes) std::cout << "      note: " << n << '\n';
-        for (const auto& w : st.warnings) std::cout << "      warning: " << w << '\n';
+        for (const auto& m : st.messages)
+            std::cout << "      " << taper::id(m.level) << ": " << taper::text(m, taper::context_of(s, &st)) << '\n';
     }
     std::cout << "ends " << taper::format_date(s.end()) << "\n\n";
 }

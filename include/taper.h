@@ -104,6 +104,53 @@ typedef enum taper_status {
     TAPER_ERROR_INTERNAL = 12           /* a bug in taper: please report it with the message */
 } taper_status;
 
+/* The code of a note or warning: the same numbers as taper::message_code (C++), each with a
+ * stable string id (taper_message_code_id). docs/messages.md lists every code, its
+ * parameters and an example text. Pinned: never renumbered; new codes get new numbers.
+ * 100-199 strategies, 200-299 the planner on a step, 300-399 the planner on the plan. */
+typedef enum taper_message_code {
+    TAPER_MESSAGE_STRATEGY_TEXT = 100,
+    TAPER_MESSAGE_TARGET_OCCUPANCY = 101,
+    TAPER_MESSAGE_CUT_SHARE_OF_RECENT = 102,
+    TAPER_MESSAGE_CUT_SHARE_WITHOUT_D2_LIMIT = 103,
+    TAPER_MESSAGE_CUT_SHARE_WITHIN_D2_LIMIT = 104,
+    TAPER_MESSAGE_CUT_LIMITED_BY_D2_POINTS = 105,
+    TAPER_MESSAGE_TABLE_ROW = 106,
+    TAPER_MESSAGE_STRIP_DAY = 107,
+    TAPER_MESSAGE_CROSSOVER_SWITCH = 108,
+    TAPER_MESSAGE_CROSSOVER_NOT_NEEDED = 109,
+    TAPER_MESSAGE_CROSSOVER_TAIL = 110,
+    TAPER_MESSAGE_STOPPING_FROM_FINAL_DOSE = 200,
+    TAPER_MESSAGE_FINAL_DOSE_BEFORE_STOP = 201,
+    TAPER_MESSAGE_FINAL_DOSE_BY_MIN_CHANGE = 202,
+    TAPER_MESSAGE_PACED_FOR_HALF_LIFE = 203,
+    TAPER_MESSAGE_PACED_FOR_HALF_LIFE_OWN_LENGTH = 204,
+    TAPER_MESSAGE_CUT_RAISED_TO_MIN_CHANGE = 205,
+    TAPER_MESSAGE_CUT_LIMITED_BY_MAX_STEP = 206,
+    TAPER_MESSAGE_CUT_LIMITED_BY_MAX_POINTS = 207,
+    TAPER_MESSAGE_CUT_LIMITED_BY_MAX_PERCENT = 208,
+    TAPER_MESSAGE_TARGET_ALREADY_PASSED = 209,
+    TAPER_MESSAGE_HOLD_STEP = 210,
+    TAPER_MESSAGE_FASTER_THAN_GUIDANCE_SHARE = 211,
+    TAPER_MESSAGE_FASTER_THAN_GUIDANCE_POINTS = 212,
+    TAPER_MESSAGE_ABRUPT_STOP = 213,
+    TAPER_MESSAGE_ABRUPT_STOP_SEIZURE_RISK = 214,
+    TAPER_MESSAGE_WHOLE_UNITS_CANNOT_MAKE = 215,
+    TAPER_MESSAGE_PACING_HALF_LIFE_UNKNOWN = 300,
+    TAPER_MESSAGE_PACING_HALF_LIFE_NOT_SHORT = 301,
+    TAPER_MESSAGE_PACING_AFTER_SWITCH_TO_DIAZEPAM = 302,
+    TAPER_MESSAGE_WHOLE_UNITS_STRENGTHS_UNKNOWN = 303,
+    TAPER_MESSAGE_MIN_CHANGE_EXCEEDS_MAX_CUT = 304,
+    TAPER_MESSAGE_HOLD_AFTER_MISSING_STEP = 305,
+    TAPER_MESSAGE_HOLD_AFTER_LAST_STEP = 306
+} taper_message_code;
+
+/* How much a message matters. Pinned values. */
+typedef enum taper_severity {
+    TAPER_SEVERITY_NOTE = 0,
+    TAPER_SEVERITY_WARNING = 1
+} taper_severity;
+
 /* The phase of a step. Pinned values. */
 typedef enum taper_phase {
     TAPER_PHASE_REDUCE = 0, /* a reduction */
@@ -183,12 +230,39 @@ TAPER_C_API const char* taper_error_message(const taper_error* error);
 /* The error's status; TAPER_OK for NULL. */
 TAPER_C_API taper_status taper_error_status(const taper_error* error);
 
-/* For TAPER_ERROR_STRATEGY about one option: that option's name (borrowed, like the message);
- * "" otherwise and for NULL. Never NULL. */
-TAPER_C_API const char* taper_error_option(const taper_error* error);
-
 /* Frees an error. Accepts NULL. */
 TAPER_C_API void taper_error_free(taper_error* error);
+
+/* An error's detail as data (never parse the message): what kind of error, finer than the
+ * status (the same numbers as C++'s taper::error_code). Pinned values. */
+typedef enum taper_error_code {
+    TAPER_ERROR_CODE_UNSPECIFIED = 0,
+    TAPER_ERROR_CODE_PARSE = 1,
+    TAPER_ERROR_CODE_FORMULARY = 2,
+    TAPER_ERROR_CODE_UNKNOWN_DRUG = 3,
+    TAPER_ERROR_CODE_MISSING_DATA = 4,
+    TAPER_ERROR_CODE_INVALID_ARGUMENT = 5,
+    TAPER_ERROR_CODE_PLAN_REQUEST = 6,
+    TAPER_ERROR_CODE_PLAN = 7,
+    TAPER_ERROR_CODE_STRATEGY_OPTION = 8,
+    TAPER_ERROR_CODE_UNKNOWN_STRATEGY = 9,
+    TAPER_ERROR_CODE_STRATEGY_REGISTRATION = 10
+} taper_error_code;
+
+/* The error's taper_error_code (TAPER_ERROR_CODE_UNSPECIFIED for NULL or an error without
+ * detail, such as a NULL argument). */
+TAPER_C_API int32_t taper_error_detail_code(const taper_error* error);
+/* Borrowed from `error` (valid until taper_error_free), "" when not known or for NULL (never
+ * NULL): the input as given, what was expected, and the option or request field at fault
+ * ("max step", "tail_step"). A TAPER_ERROR_STRATEGY about one option names it here by its
+ * schema name, so that a front end can point at its own spelling of it. */
+TAPER_C_API const char* taper_error_input(const taper_error* error);
+TAPER_C_API const char* taper_error_expected(const taper_error* error);
+TAPER_C_API const char* taper_error_option(const taper_error* error);
+/* Suggestions (the nearest drug or strategy names): how many, and one (borrowed; NULL past
+ * the end). */
+TAPER_C_API size_t taper_error_suggestion_count(const taper_error* error);
+TAPER_C_API const char* taper_error_suggestion(const taper_error* error, size_t index);
 
 /* Frees an allocated string returned by the library. Accepts NULL. */
 TAPER_C_API void taper_string_free(char* string);
@@ -722,6 +796,32 @@ TAPER_C_API taper_status taper_schedule_step_note(const taper_schedule* schedule
                                                   size_t step, size_t index, taper_error** error);
 TAPER_C_API taper_status taper_schedule_step_warning(const taper_schedule* schedule, const char** out_text,
                                                      size_t step, size_t index, taper_error** error);
+
+/* A note or warning as a code (docs/messages.md). `id` is static; `text` is borrowed from the
+ * schedule (valid until taper_schedule_free). */
+typedef struct taper_message_info {
+    uint32_t struct_size; /* sizeof(taper_message_info) */
+    int32_t code;         /* taper_message_code */
+    int32_t severity;     /* taper_severity */
+    const char* id;       /* "cut_limited_by_max_step" */
+    const char* text;     /* as people read it */
+} taper_message_info;
+
+/* Plan-wide message `index` (0 to taper_schedule_info.warning_count - 1), or, with
+ * taper_schedule_step_message, message `index` of step `step` (notes and warnings in the
+ * order the planner wrote them; count: taper_schedule_step_message_count).
+ * TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH. */
+TAPER_C_API taper_status taper_schedule_message(const taper_schedule* schedule, taper_message_info* out_message,
+                                                size_t index, taper_error** error);
+TAPER_C_API taper_status taper_schedule_step_message_count(const taper_schedule* schedule, size_t* out_count,
+                                                           size_t step, taper_error** error);
+TAPER_C_API taper_status taper_schedule_step_message(const taper_schedule* schedule,
+                                                     taper_message_info* out_message, size_t step, size_t index,
+                                                     taper_error** error);
+
+/* The stable string id of a message code ("table_row"), or NULL for a number that is not a
+ * code. Static storage. */
+TAPER_C_API const char* taper_message_code_id(int32_t code);
 
 /* The bulk accessor: every step's numbers in one call, into caller arrays of `capacity`
  * elements each (for NumPy and the like). Any array may be NULL (not wanted). *out_count

@@ -38,14 +38,16 @@ std::string join_suggestions(const std::vector<std::string>& s) {
 }  // namespace
 
 parse_error::parse_error(std::string input, std::string expected, const std::string& problem)
-    : error("cannot read " + quoted(input) + " as " + expected + ": " + problem),
+    : error("cannot read " + quoted(input) + " as " + expected + ": " + problem,
+            error_detail{error_code::parse, input, expected, {}, {}}),
       input_(std::move(input)),
       expected_(std::move(expected)) {}
 
 formulary_error::formulary_error(std::string origin, std::string drug, std::string field,
                                  const std::string& problem)
     : error(origin + ": " + (drug.empty() ? std::string("top level") : "drug " + quoted(drug)) +
-            (field.empty() ? std::string() : ", field " + quoted(field)) + ": " + problem),
+            (field.empty() ? std::string() : ", field " + quoted(field)) + ": " + problem,
+            error_detail{error_code::formulary, drug, {}, field, {}}),
       origin_(std::move(origin)),
       drug_(std::move(drug)),
       field_(std::move(field)) {}
@@ -53,7 +55,8 @@ formulary_error::formulary_error(std::string origin, std::string drug, std::stri
 unknown_drug_error::unknown_drug_error(std::string query, std::vector<std::string> suggestions)
     : error("no drug called " + quoted(query) + " in the database" +
             (suggestions.empty() ? std::string("; `taper drugs` lists the names it knows")
-                                 : "; did you mean " + join_suggestions(suggestions) + "?")),
+                                 : "; did you mean " + join_suggestions(suggestions) + "?"),
+            error_detail{error_code::unknown_drug, query, "a drug name `taper drugs` lists", {}, suggestions}),
       query_(std::move(query)),
       suggestions_(std::move(suggestions)) {}
 

@@ -10,6 +10,7 @@
 
 #include <taper/drugs/database.hpp>
 #include <taper/drugs/drug.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/forms/convert.hpp>
 #include <taper/forms/measuring.hpp>

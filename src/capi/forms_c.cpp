@@ -271,6 +271,7 @@ taper_status taper_realization_schedule(taper_schedule** out_schedule, const tap
         s->schedule = r.plan;
         s->schedule.steps.clear();
         for (const auto& st : r.steps) s->schedule.steps.push_back(st.planned);
+        s->render();
         *out_schedule = s.release();
     });
 }

@@ -10,6 +10,7 @@
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 
 #include <chrono>
@@ -31,8 +32,8 @@
 struct taper_error {
     taper_status status = TAPER_ERROR_INTERNAL;
     std::string message;
-    std::string option;  ///< TAPER_ERROR_STRATEGY: the option at fault, if one is
     bool is_static = false;  // the preallocated out-of-memory error: never deleted
+    taper::error_detail detail{};  // the library error's detail, when it had one
 };
 
 struct taper_database {
@@ -53,6 +54,12 @@ struct taper_registry {
 
 struct taper_schedule {
     taper::schedule schedule;
+    /// Message texts, rendered once when the handle is made (render()), so that the borrowed
+    /// pointers the accessors hand out stay valid and reading is thread-safe.
+    std::vector<std::string> plan_texts;                      ///< schedule.messages, in order
+    std::vector<std::vector<std::string>> step_texts;          ///< steps[i].messages, in order
+    std::vector<std::vector<std::size_t>> step_notes, step_warnings;  ///< indices by severity
+    void render();
 };
 
 struct taper_forms {
@@ -91,7 +98,8 @@ private:
 };
 
 /// Stores a new error in *error (when error is not NULL) and returns the status.
-taper_status report(taper_error** error, taper_status status, const char* message) noexcept;
+taper_status report(taper_error** error, taper_status status, const char* message,
+                    const taper::error_detail* detail = nullptr) noexcept;
 
 /// Maps the exception being handled to a status. Call only inside a catch block.
 taper_status report_current(taper_error** error) noexcept;

@@ -90,7 +90,7 @@ struct c_strategy {
                              "; a strategy written in C proposes TAPER_PHASE_REDUCE (0) or TAPER_PHASE_HOLD (2), "
                              "and returns 0 to stop");
         if (proposed.length_days != 0) t.length = days_of(proposed.length_days);
-        t.note = note;
+        t.note_text = note;
         return t;
     }
 };
@@ -627,11 +627,33 @@ taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db,
         const any_strategy strategy = reg.make(name, options_or_none(options));
         auto s = std::make_unique<taper_schedule>();
         s->schedule = make_plan(d.db, r.request, strategy);
+        s->render();
         *out_schedule = s.release();
     });
 }
 
 void taper_schedule_free(taper_schedule* schedule) { delete schedule; }
+
+}  // extern "C"
+
+void taper_schedule::render() {
+    using namespace taper;
+    plan_texts.clear();
+    for (const auto& m : schedule.messages) plan_texts.push_back(text(m, context_of(schedule)));
+    step_texts.assign(schedule.steps.size(), {});
+    step_notes.assign(schedule.steps.size(), {});
+    step_warnings.assign(schedule.steps.size(), {});
+    for (std::size_t i = 0; i < schedule.steps.size(); ++i) {
+        const step& st = schedule.steps[i];
+        const message_context context = context_of(schedule, &st);
+        for (std::size_t n = 0; n < st.messages.size(); ++n) {
+            step_texts[i].push_back(text(st.messages[n], context));
+            (st.messages[n].level == severity::note ? step_notes : step_warnings)[i].push_back(n);
+        }
+    }
+}
+
+extern "C" {
 
 taper_status taper_schedule_get_info(const taper_schedule* schedule, taper_schedule_info* out_info,
                                      taper_error** error) {
@@ -654,7 +676,7 @@ taper_status taper_schedule_get_info(const taper_schedule* schedule, taper_sched
         info.end = to_c(s.end());
         info.total_days = days_between(s.start, s.end());
         info.step_count = s.steps.size();
-        info.warning_count = s.warnings.size();
+        info.warning_count = s.messages.size();
         info.start_dose_time_count = s.start_split.size();
         write_struct(out_info, info, fn, "taper_schedule_info");
     });
@@ -672,9 +694,9 @@ taper_status taper_schedule_warning(const taper_schedule* schedule, const char**
                                     taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const auto& s = need_schedule(schedule, fn);
+        need_schedule(schedule, fn);
         need(out_text, fn, "out_text");
-        *out_text = text_at(s.warnings, index, fn, "warning").c_str();
+        *out_text = text_at(schedule->plan_texts, index, fn, "warning").c_str();
     });
 }
 
@@ -716,9 +738,11 @@ taper_status taper_schedule_step_note(const taper_schedule* schedule, const char
                                       size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const auto& st = step_at(need_schedule(schedule, fn), step, fn);
+        step_at(need_schedule(schedule, fn), step, fn);
         need(out_text, fn, "out_text");
-        *out_text = text_at(st.notes, index, fn, "note").c_str();
+        const auto& h = *schedule;
+        check_index(index, h.step_notes[step].size(), fn, "note");
+        *out_text = h.step_texts[step][h.step_notes[step][index]].c_str();
     });
 }
 
@@ -726,9 +750,11 @@ taper_status taper_schedule_step_warning(const taper_schedule* schedule, const c
                                          size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const auto& st = step_at(need_schedule(schedule, fn), step, fn);
+        step_at(need_schedule(schedule, fn), step, fn);
         need(out_text, fn, "out_text");
-        *out_text = text_at(st.warnings, index, fn, "warning").c_str();
+        const auto& h = *schedule;
+        check_index(index, h.step_warnings[step].size(), fn, "warning");
+        *out_text = h.step_texts[step][h.step_warnings[step][index]].c_str();
     });
 }
 

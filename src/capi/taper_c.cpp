@@ -5,6 +5,7 @@
 // the helpers the other files share (internal.hpp).
 #include "internal.hpp"
 
+#include <algorithm>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
@@ -15,16 +16,18 @@ namespace taper::capi {
 namespace {
 
 // Handed out when even the error object cannot be allocated. Never freed.
-taper_error out_of_memory_error{TAPER_ERROR_OUT_OF_MEMORY, "out of memory", {}, true};
+taper_error out_of_memory_error{TAPER_ERROR_OUT_OF_MEMORY, "out of memory", true};
 
 }  // namespace
 
-taper_status report(taper_error** error, taper_status status, const char* message) noexcept {
+taper_status report(taper_error** error, taper_status status, const char* message,
+                    const taper::error_detail* detail) noexcept {
     if (error == nullptr) return status;
     try {
         auto e = std::make_unique<taper_error>();
         e->status = status;
         e->message = message;
+        if (detail != nullptr) e->detail = *detail;
         *error = e.release();
     } catch (...) {
         *error = &out_of_memory_error;
@@ -38,26 +41,19 @@ taper_status report_current(taper_error** error) noexcept {
     } catch (const failure& e) {
         return report(error, e.status(), e.what());
     } catch (const parse_error& e) {
-        return report(error, TAPER_ERROR_PARSE, e.what());
+        return report(error, TAPER_ERROR_PARSE, e.what(), &e.detail());
     } catch (const unknown_drug_error& e) {
-        return report(error, TAPER_ERROR_UNKNOWN_DRUG, e.what());
+        return report(error, TAPER_ERROR_UNKNOWN_DRUG, e.what(), &e.detail());
     } catch (const missing_data_error& e) {
-        return report(error, TAPER_ERROR_MISSING_DATA, e.what());
+        return report(error, TAPER_ERROR_MISSING_DATA, e.what(), &e.detail());
     } catch (const formulary_error& e) {
-        return report(error, TAPER_ERROR_FORMULARY, e.what());
+        return report(error, TAPER_ERROR_FORMULARY, e.what(), &e.detail());
     } catch (const plan_error& e) {
-        return report(error, TAPER_ERROR_PLAN, e.what());
+        return report(error, TAPER_ERROR_PLAN, e.what(), &e.detail());
     } catch (const strategy_error& e) {
-        const taper_status status = report(error, TAPER_ERROR_STRATEGY, e.what());
-        if (error != nullptr && *error != &out_of_memory_error) {
-            try {
-                (*error)->option = e.option();
-            } catch (...) {  // out of memory: the error stands without its option name
-            }
-        }
-        return status;
+        return report(error, TAPER_ERROR_STRATEGY, e.what(), &e.detail());
     } catch (const invalid_argument_error& e) {
-        return report(error, TAPER_ERROR_INVALID_ARGUMENT, e.what());
+        return report(error, TAPER_ERROR_INVALID_ARGUMENT, e.what(), &e.detail());
     } catch (const std::bad_alloc&) {
         return report(error, TAPER_ERROR_OUT_OF_MEMORY, "out of memory");
     } catch (const std::exception& e) {
@@ -150,8 +146,9 @@ taper_step_info step_info(const step& s, date plan_start) {
     out.occupancy_percent = or_nan(s.occupancy_percent);
     out.change_points = or_nan(s.change_points);
     out.dose_count = s.doses.size();
-    out.note_count = s.notes.size();
-    out.warning_count = s.warnings.size();
+    out.note_count = static_cast<std::size_t>(
+        std::count_if(s.messages.begin(), s.messages.end(), [](const message& m) { return m.level == severity::note; }));
+    out.warning_count = s.messages.size() - out.note_count;
     return out;
 }
 
@@ -247,7 +244,21 @@ const char* taper_error_message(const taper_error* error) { return error == null
 
 taper_status taper_error_status(const taper_error* error) { return error == nullptr ? TAPER_OK : error->status; }
 
-const char* taper_error_option(const taper_error* error) { return error == nullptr ? "" : error->option.c_str(); }
+int32_t taper_error_detail_code(const taper_error* error) {
+    return error == nullptr ? TAPER_ERROR_CODE_UNSPECIFIED : static_cast<int32_t>(error->detail.code);
+}
+const char* taper_error_input(const taper_error* error) { return error == nullptr ? "" : error->detail.input.c_str(); }
+const char* taper_error_expected(const taper_error* error) {
+    return error == nullptr ? "" : error->detail.expected.c_str();
+}
+const char* taper_error_option(const taper_error* error) { return error == nullptr ? "" : error->detail.option.c_str(); }
+size_t taper_error_suggestion_count(const taper_error* error) {
+    return error == nullptr ? 0 : error->detail.suggestions.size();
+}
+const char* taper_error_suggestion(const taper_error* error, size_t index) {
+    if (error == nullptr || index >= error->detail.suggestions.size()) return nullptr;
+    return error->detail.suggestions[index].c_str();
+}
 
 void taper_error_free(taper_error* error) {
     if (error != nullptr && !error->is_static) delete error;

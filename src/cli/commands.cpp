@@ -86,7 +86,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         try {
             (void)registry.make(name);  // the registry's message: known names, the nearest one
         } catch (const strategy_error& e) {
-            throw strategy_error("--strategy " + name + ": " + e.what(), e.option());
+            throw strategy_error("--strategy " + name + ": " + e.what(), e.detail());
         }
     }
 
@@ -94,19 +94,22 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
     // set each (an option error names the option; the message then names the flag too).
     strategy_options o;
     std::vector<std::pair<std::string, std::string>> from_flag;
-    // Names an option error by the flag that set the option.
+    // Names an option error by the flag that set the option: the error says which option is
+    // at fault as data (error_detail::option), never by its text. The detail goes on as it was.
     const auto flag_error = [&](const strategy_error& e) {
+        const error_detail& why = e.detail();
         std::string message = e.what();
-        const auto flag = std::find_if(from_flag.begin(), from_flag.end(),
-                                       [&](const auto& f) { return f.first == e.option(); });
+        const auto flag = why.option.empty() ? from_flag.end()
+                                             : std::find_if(from_flag.begin(), from_flag.end(),
+                                                            [&](const auto& f) { return f.first == why.option; });
         if (flag != from_flag.end()) {
-            const std::string quoted = "\"" + e.option() + "\"";
+            const std::string quoted = "\"" + why.option + "\"";
             if (const auto at = message.find(quoted); at != std::string::npos)
                 message.insert(at + quoted.size(), " (" + flag->second + ")");
             else
                 message = flag->second + ": " + message;
         }
-        return strategy_error(message, e.option());
+        return strategy_error(message, why);
     };
     if (!a.step.empty()) {
         (void)parse_step_size("--step", a.step);  // a step that does not read is named by its flag

@@ -10,6 +10,7 @@
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
@@ -187,7 +188,8 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
         for (const auto& rc : st.recipes)
             out += wrap(recipe_who(s, rc) + ": " + rc.instruction, 92, "        ");
         for (const auto& n : st.notes) out += wrap("note: " + n, 92, "        ");
-        for (const auto& w : p.warnings) out += wrap("warning: " + w, 92, "        ");
+        for (const auto& m : p.messages)
+            if (m.level == severity::warning) out += wrap("warning: " + text(m, context_of(s, &p)), 92, "        ");
         for (const auto& w : st.warnings) out += wrap("warning: " + w, 92, "        ");
     }
     if (!r.equivalences.empty()) {
@@ -198,7 +200,8 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
         out += "\nCautions:\n";
         for (const auto& c : cautions) out += wrap("- " + c, 92, "  ");
     }
-    std::vector<std::string> warnings = s.warnings;
+    std::vector<std::string> warnings;
+    for (const auto& m : s.messages) warnings.push_back(text(m, context_of(s)));
     warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
     if (!warnings.empty()) {
         out += "\nWarnings:\n";

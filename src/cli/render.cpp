@@ -3,6 +3,7 @@
 #include "text.hpp"
 #include "../detail/number_text.hpp"
 
+#include <taper/messages/text.hpp>
 #include <taper/plan/option_schema.hpp>
 #include <taper/units/io.hpp>
 
@@ -122,7 +123,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
     if (!s.occupancy_model.empty() && s.start_occupancy_percent)
         out += fmt::format("{} occupancy model {}: {}% at the starting dose\n", s.occupancy_receptor,
                            s.occupancy_model, one_decimal(*s.start_occupancy_percent));
-    for (const auto& w : s.warnings) out += wrap("warning: " + w, 92, "");
+    for (const auto& m : s.messages) out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
     out += "\n";
 
     const bool occupancy = std::any_of(s.steps.begin(), s.steps.end(),
@@ -156,8 +157,10 @@ std::string render_plan(const schedule& s, const std::string& how) {
         if (st.phase == step_phase::stop && st.equivalent_daily_dose.value() == 0) r[6] += ", stop";
         rows.push_back(std::move(r));
         std::vector<std::string> extra;
-        for (const auto& n : st.notes) extra.push_back("note: " + n);
-        for (const auto& w : st.warnings) extra.push_back("warning: " + w);
+        const message_context context = context_of(s, &st);
+        for (const severity level : {severity::note, severity::warning})
+            for (const auto& m : st.messages)
+                if (m.level == level) extra.push_back(std::string(id(level)) + ": " + text(m, context));
         below.push_back(std::move(extra));
     }
     std::vector<bool> right{true, false, false, true, true, false, false, true, true};

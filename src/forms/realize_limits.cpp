@@ -300,8 +300,10 @@ void schedule_realizer::emit_inserted(const step& base, const std::vector<line_j
         extra.occupancy_percent = model_->occupancy_percent(t * units::mg);
         extra.change_points = model_->occupancy_percent(prev_ * units::mg) - *extra.occupancy_percent;
     }
-    extra.notes = {note};
-    extra.warnings.clear();
+    // The step's own messages are the planner's, about another dose: the inserted step
+    // says why it is there in the realization's notes.
+    extra.messages.clear();
+    extra.progress = 0;
     const auto extra_jobs = jobs_for(extra);
     realized_step rs = make_step(extra, extra_jobs, cs, constant);
     rs.inserted = true;

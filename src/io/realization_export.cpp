@@ -166,7 +166,7 @@ std::string to_json(const dispensing& supplies) {
 std::string to_csv(const realized_schedule& r) {
     std::string out = std::string(detail::schedule_csv_header) + std::string(csv_extra_header) + "\r\n";
     for (const auto& st : r.steps) {
-        const auto rows = detail::step_csv_rows(st.planned);
+        const auto rows = detail::step_csv_rows(r.plan, st.planned);
         const std::string step_tail =
             format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +
             format_number(finite(st.difference.value(), "difference_mg")) + ',' + (st.form_changed ? "true" : "false") +

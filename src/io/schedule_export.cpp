@@ -3,6 +3,7 @@
 #include <taper/io/json.hpp>
 
 #include "export_detail.hpp"
+#include "../messages/json.hpp"
 
 #include <taper/error.hpp>
 #include <taper/units/io.hpp>
@@ -17,6 +18,8 @@ namespace taper {
 namespace {
 
 using detail::ordered_json;
+using detail::message_json;
+using detail::texts_of;
 
 // The schema's names for the dose basis: the C++ enumerators, stable across versions.
 std::string_view basis_id(dose_basis b) { return b == dose_basis::own_mg ? "own_mg" : "diazepam_mg"; }
@@ -33,7 +36,8 @@ double checked(double v, const step* s, std::string_view field) {
 
 long whole_days(duration d) { return std::lround(d.value()); }
 
-ordered_json step_json(const step& st) {
+ordered_json step_json(const schedule& s, const step& st) {
+    const message_context context = context_of(s, &st);
     ordered_json j;
     j["number"] = st.number;
     j["phase"] = std::string(to_string(st.phase));
@@ -58,8 +62,11 @@ ordered_json step_json(const step& st) {
         doses.push_back(std::move(d));
     }
     j["doses"] = std::move(doses);
-    j["notes"] = st.notes;
-    j["warnings"] = st.warnings;
+    j["notes"] = texts_of(st.messages, severity::note, context);
+    j["warnings"] = texts_of(st.messages, severity::warning, context);
+    ordered_json messages = ordered_json::array();
+    for (const auto& m : st.messages) messages.push_back(message_json(m, context));
+    j["messages"] = std::move(messages);
     return j;
 }
 
@@ -128,14 +135,19 @@ ordered_json schedule_json(const schedule& s) {
     j["end"] = format_date(s.end());
     j["length_days"] = days_between(s.start, s.end());
     j["final_equivalent_daily_dose_mg"] = checked(s.final_dose().value(), nullptr, "final_equivalent_daily_dose_mg");
-    j["warnings"] = s.warnings;
+    const message_context context = context_of(s);
+    j["warnings"] = texts_of(s.messages, severity::warning, context);
+    ordered_json messages = ordered_json::array();
+    for (const auto& m : s.messages) messages.push_back(message_json(m, context));
+    j["messages"] = std::move(messages);
     ordered_json steps = ordered_json::array();
-    for (const auto& st : s.steps) steps.push_back(step_json(st));
+    for (const auto& st : s.steps) steps.push_back(step_json(s, st));
     j["steps"] = std::move(steps);
     return j;
 }
 
-std::vector<std::string> step_csv_rows(const step& st) {
+std::vector<std::string> step_csv_rows(const schedule& s, const step& st) {
+    const message_context context = context_of(s, &st);
     std::vector<std::string> out;
     std::string common;
     common += std::to_string(st.number) + ',';
@@ -150,7 +162,9 @@ std::vector<std::string> step_csv_rows(const step& st) {
     common += csv_number(st.change_percent, st, "change_percent") + ',';
     common += (st.occupancy_percent ? csv_number(*st.occupancy_percent, st, "occupancy_percent") : "") + ',';
     common += (st.change_points ? csv_number(*st.change_points, st, "change_points") : "") + ',';
-    const std::string tail = csv_field(joined(st.notes)) + ',' + csv_field(joined(st.warnings));
+    const std::string tail = csv_field(joined(texts_of(st.messages, severity::note, context))) + ',' +
+                             csv_field(joined(texts_of(st.messages, severity::warning, context))) + ',' +
+                             csv_field(ids_of(st.messages));
     if (st.doses.empty()) {
         out.push_back(common + ",,," + tail);  // a step with no dose lines still gets its row
         return out;
@@ -168,7 +182,7 @@ std::string to_json(const schedule& s) { return detail::schedule_json(s).dump(2)
 std::string to_csv(const schedule& s) {
     std::string out = std::string(detail::schedule_csv_header) + "\r\n";
     for (const auto& st : s.steps)
-        for (const auto& row : detail::step_csv_rows(st)) out += row + "\r\n";
+        for (const auto& row : detail::step_csv_rows(s, st)) out += row + "\r\n";
     return out;
 }
 

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace taper {
 namespace {
@@ -90,9 +92,9 @@ void check_number(const option_spec& spec, std::string_view strategy, double num
     } else {
         range = " that is a finite number";
     }
-    throw strategy_error(prefix(strategy, spec.name) + "expected " + std::string(kind_phrase(kind)) + range +
-                             ", not " + describe_value(shown, kind),
-                         spec.name);
+    const std::string expected = std::string(kind_phrase(kind)) + range;
+    throw strategy_error(prefix(strategy, spec.name) + "expected " + expected + ", not " + describe_value(shown, kind),
+                         option_detail(spec.name, describe_value(shown, kind), expected));
 }
 
 }  // namespace
@@ -190,11 +192,13 @@ std::string describe_value(const option_value& value, option_kind kind) {
 }
 
 void check_option(const option_spec& spec, std::string_view strategy, const option_value& value) {
-    if (!holds_kind(value, spec.kind))
-        throw strategy_error(prefix(strategy, spec.name) + "expected " + std::string(kind_phrase(spec.kind)) +
-                                 " (kind " + std::string(to_string(spec.kind)) + "), not " +
+    if (!holds_kind(value, spec.kind)) {
+        const std::string expected =
+            std::string(kind_phrase(spec.kind)) + " (kind " + std::string(to_string(spec.kind)) + ")";
+        throw strategy_error(prefix(strategy, spec.name) + "expected " + expected + ", not " +
                                  std::string(kind_phrase(kind_of_value(value))),
-                             spec.name);
+                             option_detail(spec.name, describe_value(value, kind_of_value(value)), expected));
+    }
     if (const auto number = option_number(value, spec.kind)) {
         check_number(spec, strategy, *number, value);
         return;
@@ -205,14 +209,18 @@ void check_option(const option_spec& spec, std::string_view strategy, const opti
         std::string offered;
         for (const auto& c : spec.choices) offered += (offered.empty() ? "\"" : ", \"") + c + "\"";
         std::string message = prefix(strategy, spec.name) + "expected one of " + offered + ", not \"" + text + "\"";
-        if (const std::string near = detail::nearest_name(text, spec.choices); !near.empty())
+        std::vector<std::string> suggestions;
+        if (std::string near = detail::nearest_name(text, spec.choices); !near.empty()) {
             message += "; did you mean \"" + near + "\"?";
-        throw strategy_error(message, spec.name);
+            suggestions.push_back(std::move(near));
+        }
+        throw strategy_error(message, option_detail(spec.name, text, "one of " + offered, std::move(suggestions)));
     }
     if (spec.kind == option_kind::occupancy_list) {
         const auto& list = std::get<std::vector<occupancy_points>>(value);
         if (list.empty())
-            throw strategy_error(prefix(strategy, spec.name) + "expected at least one occupancy level", spec.name);
+            throw strategy_error(prefix(strategy, spec.name) + "expected at least one occupancy level",
+                                 option_detail(spec.name, "an empty list", "at least one occupancy level"));
         for (const auto& p : list) check_number(spec, strategy, in(p, units::points), option_value(p));
     }
     // Table rows: the strategy checks its rows (order, lengths) itself.
@@ -231,10 +239,14 @@ strategy_options resolve_options(const strategy_schema& schema, std::string_view
                 takes += (takes.empty() ? "" : ", ") + s.name;
             }
             std::string message = std::string(strategy) + " strategy: the option \"" + name + "\" does not apply to it";
-            if (const std::string near = detail::nearest_name(name, names); !near.empty())
+            std::vector<std::string> suggestions;
+            if (std::string near = detail::nearest_name(name, names); !near.empty()) {
                 message += "; did you mean \"" + near + "\"?";
-            message += " (it takes " + (takes.empty() ? std::string("no options") : takes) + ")";
-            throw strategy_error(message, name);
+                suggestions.push_back(std::move(near));
+            }
+            const std::string expected = takes.empty() ? std::string("no options") : takes;
+            message += " (it takes " + expected + ")";
+            throw strategy_error(message, option_detail(name, name, expected, std::move(suggestions)));
         }
         check_option(*spec, strategy, value);
     }
@@ -244,7 +256,7 @@ strategy_options resolve_options(const strategy_schema& schema, std::string_view
         if (spec.required)
             throw strategy_error(std::string(strategy) + " strategy: needs the option \"" + spec.name + "\" (" +
                                      spec.description + ")",
-                                 spec.name);
+                                 option_detail(spec.name, "", std::string(kind_phrase(spec.kind))));
         if (spec.default_value) resolved.set_default(spec.name, *spec.default_value);
     }
     return resolved;

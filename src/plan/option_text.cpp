@@ -115,7 +115,8 @@ std::string set_step_text(const strategy_schema& schema, std::string_view strate
                                  "\" does not apply to it: it takes no step size of kind " +
                                  std::string(to_string(kind)) +
                                  (takes.empty() ? std::string(" (it takes no step size)") : " (it takes " + takes + ")"),
-                             usual);
+                             option_detail(usual, std::string(text),
+                                           takes.empty() ? std::string("no step size") : takes));
     }
     options.set(spec->name, parse_option_value(kind, text));
     return spec->name;

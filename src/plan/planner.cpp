@@ -5,6 +5,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/forms/whole_units.hpp>
+#include <taper/messages/message.hpp>
 #include <taper/plan/limits.hpp>
 #include <taper/units/access.hpp>
 #include <taper/units/io.hpp>
@@ -116,7 +117,7 @@ bool printable_text(std::string_view s) {
 }
 
 [[noreturn]] void reject(const std::string& field, const std::string& problem) {
-    throw plan_error("plan request: " + field + ": " + problem);
+    throw plan_error("plan request: " + field + ": " + problem, error_detail{error_code::plan_request, {}, {}, field, {}});
 }
 
 const occupancy_model* resolve_model(const drug& d, const plan_request& r) {
@@ -130,26 +131,21 @@ struct pace_rule {
     double max_fraction;       // of the most recent dose
     double max_points;         // occupancy points, where the drug has a model
     double per_days;
-    const char* guidance;
+    pace_guidance guidance;    // its text: src/messages/text.cpp
 };
 
 std::optional<pace_rule> pace_rule_for(drug_class c) {
     switch (c) {
         case drug_class::benzodiazepine:
         case drug_class::z_drug:
-            return pace_rule{0.25, 0, 14,
-                             "benzodiazepines and z-drugs: no more than about 25% of the dose per two weeks"};
+            return pace_rule{0.25, 0, 14, pace_guidance::benzodiazepines};
         case drug_class::ssri:
         case drug_class::snri:
         case drug_class::serotonin_modulator:
         case drug_class::nassa:
-            return pace_rule{0.25, 10, 14,
-                             "antidepressants: 10-25% of the most recent dose, or 5-10 occupancy points, "
-                             "every 2-4 weeks (Maudsley; Horowitz & Taylor 2019)"};
+            return pace_rule{0.25, 10, 14, pace_guidance::antidepressants};
         case drug_class::antipsychotic:
-            return pace_rule{0.25, 10, 91,
-                             "antipsychotics: about a quarter of the most recent dose, about 5-10 points of "
-                             "D2 occupancy, every 3-6 months (Horowitz et al. 2021)"};
+            return pace_rule{0.25, 10, 91, pace_guidance::antipsychotics};
         case drug_class::other: return std::nullopt;
     }
     return std::nullopt;
@@ -163,20 +159,16 @@ std::optional<pace_rule> pace_rule_for(drug_class c) {
 // last step (a quarter of the start) or a one-step stop is far above it.
 constexpr double abrupt_stop_fraction = 1.0 / 20.0;
 
-std::optional<std::string> abrupt_stop_warning(const drug& d, const step& s, mass previous, mass start) {
+std::optional<message> abrupt_stop_warning(const drug& d, const step& s, mass previous, mass start) {
     if (s.phase != step_phase::stop || s.equivalent_daily_dose.value() > 0 || start.value() <= 0) return std::nullopt;
     const double share = previous.value() / start.value();
     if (share <= abrupt_stop_fraction) return std::nullopt;
-    std::string w = "abrupt stop: this step stops from " + to_string(previous) + ", " +
-                    format_number(std::round(share * 1000) / 10) +
-                    "% of the starting dose; reduce to a small dose first (below about " +
-                    format_number(abrupt_stop_fraction * 100) + "% of the start) before stopping";
-    if (uses_diazepam_equivalents(d.klass))
-        w += "; stopping a benzodiazepine or z-drug abruptly can cause seizures";
-    return w;
+    return make_message(uses_diazepam_equivalents(d.klass) ? message_code::abrupt_stop_seizure_risk
+                                                           : message_code::abrupt_stop,
+                        {previous, percent{share * units::fraction}, percent{abrupt_stop_fraction * units::fraction}});
 }
 
-std::optional<std::string> pace_warning(const drug& d, const step& s, mass previous) {
+std::optional<message> pace_warning(const drug& d, const step& s, mass previous) {
     const auto rule = pace_rule_for(d.klass);
     if (!rule || previous.value() <= 0) return std::nullopt;
     // The stop step counts too: a linear taper's last step is its largest drop in effect.
@@ -190,44 +182,31 @@ std::optional<std::string> pace_warning(const drug& d, const step& s, mass previ
     // cut happens on one day, so one 50% cut followed by eight weeks' rest is still 50% in
     // two weeks. Shorter steps add up (two 20% cuts a week apart count as 40% per two weeks).
     const double scale = std::max(1.0, rule->per_days / days);
-    std::string what;
     if (in_points) {
         if (*s.change_points * scale <= rule->max_points + 1e-9) return std::nullopt;
-        what = format_number(std::round(*s.change_points * 10) / 10) + " occupancy points";
-    } else {
-        const double fraction = s.change.value() / previous.value();
-        if (fraction * scale <= rule->max_fraction + 1e-9) return std::nullopt;
-        what = format_number(std::round(fraction * 1000) / 10) + "% of the dose";
+        return make_message(message_code::faster_than_guidance_points,
+                            {*s.change_points * units::points, s.length, rule->guidance});
     }
-    return "faster than the guidance: this step cuts " + what + " in " + format_number(days) +
-           (days == 1 ? " day (" : " days (") + rule->guidance + ")";
+    const double fraction = s.change.value() / previous.value();
+    if (fraction * scale <= rule->max_fraction + 1e-9) return std::nullopt;
+    return make_message(message_code::faster_than_guidance_share,
+                        {percent{fraction * units::fraction}, s.length, rule->guidance});
 }
 
 // --- modified-release forms --------------------------------------------------------------
 
-/// "<drug> <form> is modified-release: it must not be split or crushed": why a form the
-/// planner cannot divide is whole-units only, for warnings.
-std::string whole_units_only(const drug& d, const formulation& f) {
-    std::string why;
-    if (f.modified_release.known() && *f.modified_release)
-        why = "is modified-release: it must not be split or crushed";
-    else if (f.enteric_coated.known() && *f.enteric_coated)
-        why = "is enteric-coated: it must not be split or crushed";
-    else if (f.kind == form_kind::tablet)
-        why = "is not known to be splittable";
-    else
-        why = "cannot be split";
-    return d.name + " " + f.id + " " + why;
+/// Why a form the planner cannot divide is whole-units only, for warnings.
+whole_unit_reason whole_units_reason(const formulation& f) {
+    if (f.modified_release.known() && *f.modified_release) return whole_unit_reason::modified_release;
+    if (f.enteric_coated.known() && *f.enteric_coated) return whole_unit_reason::enteric_coated;
+    if (f.kind == form_kind::tablet) return whole_unit_reason::not_known_splittable;
+    return whole_unit_reason::cannot_split;
 }
 
-/// What to do instead, by kind: bead capsules may be opened and the beads counted.
-std::string_view whole_units_remedy(const formulation& f) {
-    return f.kind == form_kind::beads ? "open the capsules and count the beads (never crush them), or use another form"
-                                      : "another form is needed";
-}
-
-std::string_view whole_unit_name(const formulation& f) {
-    return f.kind == form_kind::tablet ? "tablets" : "capsules";
+/// What is taken whole; bead capsules may be opened and the beads counted.
+whole_unit_form whole_units_form(const formulation& f) {
+    if (f.kind == form_kind::tablet) return whole_unit_form::tablet;
+    return f.kind == form_kind::beads ? whole_unit_form::bead_capsule : whole_unit_form::capsule;
 }
 
 // --- pacing by half-life -----------------------------------------------------------------
@@ -236,34 +215,28 @@ struct pacing {
     bool active = false;
     double interval_factor = 1.0;
     double step_factor = 1.0;
-    std::string note;
-    std::string note_own_length;  // for a step whose length the strategy set (not lengthened)
+    hours half_life{};
 };
 
 // Short half-life drugs (about a day or less) give faster, stronger withdrawal: steps 1.5×
 // longer and cuts 0.75× as large. The reference gives the direction, not numbers; these
 // factors are the library's conservative choice (docs/schedule-engine.md).
-pacing pacing_for(const drug& d, const plan_request& r, std::vector<std::string>& plan_warnings) {
+pacing pacing_for(const drug& d, const plan_request& r, std::vector<message>& plan_messages) {
     pacing p;
     if (!r.half_life_pacing) return p;
     if (!d.half_life.parent) {
-        plan_warnings.push_back("half-life pacing was asked for, but " + d.name +
-                                "'s half-life is not known in the data, so it was not applied");
+        plan_messages.push_back(make_message(message_code::pacing_half_life_unknown));
         return p;
     }
-    const double longest = d.half_life.parent->longest.value();
-    if (longest > 24.0) {
-        plan_warnings.push_back("half-life pacing: " + d.name + "'s half-life (up to " +
-                                format_number(longest) + " h) is not short, so steps are unchanged");
+    const hours longest = d.half_life.parent->longest;
+    if (in(longest, units::hour) > 24.0) {
+        plan_messages.push_back(make_message(message_code::pacing_half_life_not_short, {longest}));
         return p;
     }
     p.active = true;
     p.interval_factor = 1.5;
     p.step_factor = 0.75;
-    p.note = "paced for a short half-life (" + format_number(longest) +
-             " h): step 1.5x longer, cut 0.75x as large";
-    p.note_own_length = "paced for a short half-life (" + format_number(longest) +
-                        " h): cut 0.75x as large (the step keeps the length the strategy gives it)";
+    p.half_life = longest;
     return p;
 }
 
@@ -402,18 +375,15 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         s.occupancy_receptor = model->receptor;
         s.start_occupancy_percent = model->occupancy_percent(r.daily_dose);
     }
-    pacing pace = pacing_for(d, r, s.warnings);
+    pacing pace = pacing_for(d, r, s.messages);
     const formulation* current_form =
         r.current_formulation.empty() ? nullptr : d.find_formulation(r.current_formulation);
     const mass end_dose = r.maintenance;
     const bool check_whole_units = current_form != nullptr && !current_form->may_split() &&
                                    !is_liquid(current_form->kind);
     if (check_whole_units && !current_form->unit_strengths)
-        s.warnings.push_back(whole_units_only(d, *current_form) +
-                             ", and its strengths are not known in the data, so whether each step's dose can be "
-                             "made from whole " + std::string(whole_unit_name(*current_form)) +
-                             " could not be checked; " + std::string(whole_units_remedy(*current_form)) +
-                             " if it cannot");
+        s.messages.push_back(make_message(message_code::whole_units_strengths_unknown,
+                                          {whole_units_reason(*current_form), whole_units_form(*current_form)}));
 
     std::vector<step> steps;
     bool basis_known = false;
@@ -434,6 +404,9 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             t.daily_dose = end_dose;
             t.phase = step_phase::stop;
             t.basis = basis_known ? s.basis : dose_basis::own_mg;
+            // The strategy's position stays where it was: a stop the limits break up must not
+            // look to the strategy like a fresh start.
+            t.progress = steps.empty() ? 0 : steps.back().progress;
         } else {
             t = std::move(*proposed);
         }
@@ -452,9 +425,8 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 if (pace.active && diazepam != nullptr && diazepam->half_life.parent &&
                     diazepam->half_life.parent->longest.value() > 24.0) {
                     pace = pacing{};
-                    s.warnings.push_back("half-life pacing: the plan switches to diazepam (half-life up to " +
-                                         format_number(diazepam->half_life.parent->longest.value()) +
-                                         " h), so its steps are not paced for " + d.name + "'s short half-life");
+                    s.messages.push_back(make_message(message_code::pacing_after_switch_to_diazepam,
+                                                      {diazepam->half_life.parent->longest}));
                 }
             }
             s.start_equivalent_dose = start_eq;
@@ -479,14 +451,12 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         if (!finite(t.daily_dose) || t.daily_dose.value() < 0)
             throw plan_error("the " + strategy_name + " strategy proposed an impossible dose (" +
                              to_string(t.daily_dose) + ")");
-        std::string caught_up_note;
+        std::optional<message> caught_up_note;
         if (t.daily_dose > previous && !about_equal(t.daily_dose, previous) && planner_went_lower) {
             // The smallest change worth making took the last step below what the strategy
             // asked, so a strategy of fixed doses (a table) may now ask for more than the most
             // recent dose: the dose is already past that target, so stay on it.
-            caught_up_note = "the " + strategy_name + " strategy's target of " + to_string(t.daily_dose) +
-                             " is above the most recent dose, which the smallest change worth making already "
-                             "took lower: staying on " + to_string(previous);
+            caught_up_note = make_message(message_code::target_already_passed, {t.daily_dose, previous});
             for (auto& line : t.doses) line.amount = line.amount * (previous / t.daily_dose);
             t.daily_dose = previous;
         }
@@ -516,25 +486,32 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (strategy_stopped && !steps.empty() && about_equal(previous, end_dose)) break;
 
-        std::vector<std::string> notes;
-        if (!t.note.empty()) notes.push_back(std::move(t.note));
-        if (!caught_up_note.empty()) notes.push_back(caught_up_note);
+        message_list notes;
+        if (!t.note_text.empty()) {
+            notes.push_back(make_message(message_code::strategy_text, {parameter::text(s.strategy_texts.size())}));
+            s.strategy_texts.push_back(std::move(t.note_text));
+        } else if (t.note) {
+            notes.push_back(*t.note);
+        }
+        if (caught_up_note) notes.push_back(*caught_up_note);
         const mass asked = t.daily_dose;
         mass dose = t.daily_dose;
         step_phase phase = t.phase;
 
         if (phase == step_phase::reduce || phase == step_phase::stop) {
             if (r.final_dose && previous <= *r.final_dose * (1 + relative_eps)) {
-                if (dose > end_dose) notes.push_back("stopping from the final dose of " + to_string(previous));
+                if (dose > end_dose) notes.push_back(make_message(message_code::stopping_from_final_dose, {previous}));
                 dose = end_dose;
             } else if (r.final_dose && dose < *r.final_dose) {
                 dose = *r.final_dose;
-                notes.push_back("final dose before stopping: " + to_string(dose));
+                notes.push_back(make_message(message_code::final_dose_before_stop, {dose}));
             }
             if (dose < end_dose) dose = end_dose;
             if (pace.active && phase == step_phase::reduce && dose > end_dose) {
                 dose = previous - (previous - dose) * pace.step_factor;
-                notes.push_back(t.length ? pace.note_own_length : pace.note);
+                notes.push_back(make_message(t.length ? message_code::paced_for_half_life_own_length
+                                                      : message_code::paced_for_half_life,
+                                             {pace.half_life}));
             }
             // A target equal to the most recent dose is a hold the strategy asked for (a table's
             // repeated row), not a change too small to be worth making: it stays a hold.
@@ -547,12 +524,9 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 if (raised < dose && !about_equal(raised, dose)) {
                     dose = raised;
                     if (final_ahead && about_equal(raised, *r.final_dose))
-                        notes.push_back("final dose before stopping: " + to_string(raised) +
-                                        " (a cut of the smallest change worth making, " + to_string(r.min_change) +
-                                        ", would go below it)");
+                        notes.push_back(make_message(message_code::final_dose_by_min_change, {raised, r.min_change}));
                     else
-                        notes.push_back("cut raised to the smallest change worth making (" + to_string(r.min_change) +
-                                        ")");
+                        notes.push_back(make_message(message_code::cut_raised_to_min_change, {r.min_change}));
                 }
             }
 
@@ -561,7 +535,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             const step_limits& limits = s.basis == dose_basis::own_mg ? own_limits : basis_limits;
             if (limits.breaks_mass(previous, dose)) {
                 dose = *limits.floor_by_mass(previous);
-                notes.push_back("cut limited to the maximum of " + to_string(*r.max_step));
+                notes.push_back(make_message(message_code::cut_limited_by_max_step, {*r.max_step}));
             }
             // Before the % limit: a points limit can turn a stop to zero into a cut, which the
             // % limit then applies to.
@@ -569,19 +543,18 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
                 const occupancy_points occ_prev = *occ_previous * units::points;
                 if (limits.breaks_points(occ_prev, limits.occupancy_at(dose), 1e-12 * units::points)) {
                     dose = *limits.floor_by_points(occ_prev);
-                    notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_points) +
-                                    " occupancy points");
+                    notes.push_back(
+                        make_message(message_code::cut_limited_by_max_points, {*r.max_step_points * units::points}));
                 }
             }
             const bool stopping_to_zero = dose.value() <= 0 && end_dose.value() <= 0;
             if (!stopping_to_zero && limits.breaks_share(previous, dose)) {
                 dose = *limits.floor_by_share(previous);
-                notes.push_back("cut limited to the maximum of " + format_number(*r.max_step_percent) +
-                                "% of the most recent dose");
+                notes.push_back(make_message(message_code::cut_limited_by_max_percent,
+                                             {*r.max_step_percent * units::percent_of_dose}));
             }
             if (dose > min_change_target && previous - dose < r.min_change && !min_change_conflict_warned) {
-                s.warnings.push_back("the smallest change worth making (" + to_string(r.min_change) +
-                                     ") is larger than the maximum cut at low doses; the maximum wins");
+                s.messages.push_back(make_message(message_code::min_change_exceeds_max_cut, {r.min_change}));
                 min_change_conflict_warned = true;
             }
             if (dose <= end_dose || about_equal(dose, end_dose)) {
@@ -630,21 +603,24 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             st.occupancy_percent = model->occupancy_percent(dose);
             st.change_points = *occ_previous - *st.occupancy_percent;
         }
-        st.notes = std::move(notes);
-        if (auto w = pace_warning(d, st, previous)) st.warnings.push_back(*w);
-        if (auto w = abrupt_stop_warning(d, st, previous, start_eq)) st.warnings.push_back(*w);
+        st.messages = std::move(notes);
+        st.progress = t.progress;
+        if (auto w = pace_warning(d, st, previous)) st.messages.push_back(*w);
+        if (auto w = abrupt_stop_warning(d, st, previous, start_eq)) st.messages.push_back(*w);
         if (check_whole_units && current_form->unit_strengths && s.basis == dose_basis::own_mg) {
-            for (const auto& line : st.doses)
+            for (std::size_t i = 0; i < st.doses.size(); ++i) {
+                const auto& line = st.doses[i];
                 if (line.drug == d.name && !whole_units_make(line.amount, *current_form->unit_strengths)) {
-                    st.warnings.push_back(whole_units_only(d, *current_form) + ", and " + to_string(line.amount) +
-                                          " (" + line.time + ") cannot be made from whole " +
-                                          std::string(whole_unit_name(*current_form)) + "; " +
-                                          std::string(whole_units_remedy(*current_form)));
+                    st.messages.push_back(make_message(message_code::whole_units_cannot_make,
+                                                       {whole_units_reason(*current_form),
+                                                        whole_units_form(*current_form), line.amount,
+                                                        parameter::dose_time(i)}));
                     break;
                 }
+            }
         }
         finished = phase == step_phase::stop;
-        planner_went_lower = (dose < asked && !about_equal(dose, asked)) || !caught_up_note.empty();
+        planner_went_lower = (dose < asked && !about_equal(dose, asked)) || caught_up_note.has_value();
         append(steps, std::move(st));
 
         // Holds follow the schedule's own numbering (holds included), so a hold may follow a
@@ -662,8 +638,7 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
             held.change = mg_of(0);
             held.change_percent = 0;
             if (held.change_points) held.change_points = 0.0;
-            held.notes = {"hold: stay on this dose before the next cut"};
-            held.warnings.clear();
+            held.messages = {make_message(message_code::hold_step)};
             append(steps, std::move(held));
         }
     }
@@ -672,9 +647,11 @@ schedule make_plan(const database& db, const plan_request& r, const any_strategy
         if (hold_applied[i]) continue;
         const int n = r.holds[i].after_step;
         const int count = static_cast<int>(steps.size());
-        s.warnings.push_back("the hold after step " + std::to_string(n) + " was not applied: " +
-                             (n > count ? "the plan has only " + std::to_string(count) + " steps"
-                                        : "step " + std::to_string(n) + " is the last step"));
+        s.messages.push_back(
+            n > count
+                ? make_message(message_code::hold_after_missing_step,
+                               {parameter::count(static_cast<std::size_t>(n)), parameter::count(static_cast<std::size_t>(count))})
+                : make_message(message_code::hold_after_last_step, {parameter::count(static_cast<std::size_t>(n))}));
     }
 
     const int reductions = static_cast<int>(steps.size());

@@ -39,21 +39,20 @@ std::optional<target> antipsychotic::next(const plan_context& ctx, std::span<con
     const occupancy_model* m = d2_model(ctx);
     if (m == nullptr) {
         t.daily_dose = by_fraction;
-        t.note = "cut " + format_number(fraction * 100) + "% of the most recent dose; " + d.name +
-                 " has no usable D2 occupancy model in the data, so the " + format_number(max_points) +
-                 "-point limit could not be applied";
+        t.note = make_message(message_code::cut_share_without_d2_limit,
+                              {percent{fraction * units::fraction}, max_points * units::points});
         return t;
     }
     const double occ_latest = m->occupancy_percent(latest);
     const mass by_points = m->dose_for_occupancy(std::max(0.0, occ_latest - max_points));
     if (by_fraction >= by_points) {
         t.daily_dose = by_fraction;
-        t.note = "cut " + format_number(fraction * 100) + "% of the most recent dose (within the " +
-                 format_number(max_points) + "-point D2 occupancy limit)";
+        t.note = make_message(message_code::cut_share_within_d2_limit,
+                              {percent{fraction * units::fraction}, max_points * units::points});
     } else {
         t.daily_dose = by_points;
-        t.note = "cut limited to " + format_number(max_points) + " points of D2 occupancy (target " +
-                 format_number(std::round((occ_latest - max_points) * 100) / 100) + "%)";
+        t.note = make_message(message_code::cut_limited_by_d2_points,
+                              {max_points * units::points, (occ_latest - max_points) * units::points});
     }
     return t;
 }
@@ -63,22 +62,25 @@ void antipsychotic::validate() const {
         throw strategy_error("antipsychotic strategy: fraction: expected a share of the most recent dose between 0 "
                              "and 1 (0.25 = a quarter; as a percentage, between 0 and 100), not " +
                                  format_number(fraction),
-                             "percent");
+                             option_detail("percent", format_number(fraction * 100),
+                                           "a percentage between 0 and 100 (exclusive)"));
     if (!std::isfinite(max_points) || max_points <= 0 || max_points >= 100)
         throw strategy_error("antipsychotic strategy: max points: expected D2 occupancy points per step between 0 "
                              "and 100 (exclusive), not " + format_number(max_points),
-                             "points");
+                             option_detail("points", format_number(max_points), "occupancy points between 0 and 100 (exclusive)"));
     const double days = in(step_length, units::day);
     if (!std::isfinite(days) || days < shortest_step_days || days > longest_step_days)
         throw strategy_error("antipsychotic strategy: step length: expected 3 to 6 months (" +
                                  format_number(shortest_step_days) + " to " + format_number(longest_step_days) +
                                  " days), not " + format_number(days) +
                                  " days; for other paces use the hyperbolic or proportional strategy",
-                             "step_length");
+                             option_detail("step_length", format_number(days),
+                                           format_number(shortest_step_days) + " to " +
+                                               format_number(longest_step_days) + " days"));
     if (!std::isfinite(final_fraction) || final_fraction <= 0 || final_fraction >= 1)
         throw strategy_error("antipsychotic strategy: final fraction: expected a share of the starting dose between "
                              "0 and 1 (1/40 = 0.025), not " + format_number(final_fraction),
-                             "final_fraction");
+                             option_detail("final_fraction", format_number(final_fraction), "a share between 0 and 1"));
 }
 
 antipsychotic antipsychotic::from_options(const strategy_options& given) {

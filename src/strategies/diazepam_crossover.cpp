@@ -75,7 +75,8 @@ std::optional<target> diazepam_crossover::next(const plan_context& ctx, std::spa
                          "proportional strategy (a percentage of the most recent dose) instead");
     if (d.name == reference_drug) {
         auto t = reduce(ctx, done, dose_basis::own_mg);
-        if (t && done.empty()) t->note = "already diazepam: no switch needed; " + t->note;
+        // The first step says why there is no switch; its cut is the usual one.
+        if (t && done.empty()) t->note = make_message(message_code::crossover_not_needed);
         return t;
     }
 
@@ -102,9 +103,9 @@ std::optional<target> diazepam_crossover::next(const plan_context& ctx, std::spa
             t.doses.push_back({d.name, split[i].time, split[i].amount});
     }
     const timed_dose& now = split[first_diazepam];
-    t.note = "switch " + std::to_string(switched + 1) + " of " + std::to_string(split.size()) + ": the " +
-             now.time + " dose of " + to_string(now.amount) + " " + d.name + " becomes " +
-             to_string(now.amount * eq.diazepam_per_mg) + " diazepam (" + eq.description + ")";
+    t.note = make_message(message_code::crossover_switch,
+                          {parameter::count(switched + 1), parameter::dose_time(first_diazepam), now.amount,
+                           in(now.amount * eq.diazepam_per_mg, units::mg) * units::diazepam_mg});
     return t;
 }
 
@@ -118,14 +119,13 @@ std::optional<target> diazepam_crossover::reduce(const plan_context& ctx, std::s
     const mass cut = latest * (percent / 100.0);
     if (cut >= tail_step * (1 - 1e-9)) {
         t.daily_dose = latest - cut;
-        t.note = "cut " + format_number(percent) + "% of the most recent dose";
+        t.note = make_message(message_code::cut_share_of_recent, {percent * units::percent_of_dose});
         return t;
     }
     // The tail: whole multiples of tail_step, one lower per step.
     const double multiples = std::round((latest / tail_step).value()) - 1.0;
     t.daily_dose = tail_step * std::max(0.0, multiples);
-    t.note = "tail: " + to_string(tail_step) + " per step (a " + format_number(percent) +
-             "% cut would be smaller)";
+    t.note = make_message(message_code::crossover_tail, {tail_step, percent * units::percent_of_dose});
     return t;
 }
 
@@ -133,17 +133,17 @@ void diazepam_crossover::validate() const {
     if (!std::isfinite(percent) || percent <= 0 || percent >= 100)
         throw strategy_error("diazepam-crossover strategy: percent: expected a percentage of the most recent dose "
                              "between 0 and 100 (exclusive), not " + format_number(percent),
-                             "percent");
+                             option_detail("percent", format_number(percent), "a percentage between 0 and 100 (exclusive)"));
     const double tail_mg = in(tail_step, units::mg);
     if (!std::isfinite(tail_mg) || tail_mg <= 0)
         throw strategy_error("diazepam-crossover strategy: tail step: expected more than 0 mg diazepam, not " +
                                  to_string(tail_step),
-                             "tail_step");
+                             option_detail("tail_step", to_string(tail_step), "more than 0 mg diazepam"));
     const double days = in(switch_length, units::day);
     if (!std::isfinite(days) || days < 1 || days > 365)
         throw strategy_error("diazepam-crossover strategy: switch length: expected 1 to 365 days per switch step, "
                              "not " + format_number(days) + " days",
-                             "step_length");
+                             option_detail("step_length", format_number(days), "1 to 365 days"));
 }
 
 diazepam_crossover diazepam_crossover::from_options(const strategy_options& given) {

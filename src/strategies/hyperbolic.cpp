@@ -48,7 +48,7 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
     }
     target t;  // (not a designated initializer: GCC 12 warns about the members left out)
     t.daily_dose = m.dose_for_occupancy(next_occ);
-    t.note = "target " + format_number(std::round(next_occ * 100) / 100) + "% " + m.receptor + " occupancy";
+    t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
     return t;
 }
 
@@ -56,33 +56,36 @@ void hyperbolic::validate() const {
     if (occupancy_targets.empty() && (!std::isfinite(points) || points <= 0 || points >= 100))
         throw strategy_error("hyperbolic strategy: points: expected occupancy points per step between 0 and 100 "
                              "(exclusive), not " + format_number(points),
-                             "points");
+                             option_detail("points", format_number(points), "occupancy points between 0 and 100 (exclusive)"));
     for (std::size_t i = 0; i < occupancy_targets.size(); ++i) {
         const double v = occupancy_targets[i];
         if (!std::isfinite(v) || v < 0 || v >= 100)
             throw strategy_error("hyperbolic strategy: occupancy target " + format_number(v) +
                                      " is not a percentage from 0 up to 100",
-                                 "occupancy_targets");
+                                 option_detail("occupancy_targets", format_number(v), "a percentage from 0 up to 100"));
         if (i > 0 && v >= occupancy_targets[i - 1])
             throw strategy_error("hyperbolic strategy: occupancy targets must strictly decrease (" +
                                      format_number(occupancy_targets[i - 1]) + " then " + format_number(v) + ")",
-                                 "occupancy_targets");
+                                 option_detail("occupancy_targets", format_number(v),
+                                               "less than " + format_number(occupancy_targets[i - 1])));
     }
     if (occupancy_floor && (!std::isfinite(*occupancy_floor) || *occupancy_floor < 0 || *occupancy_floor >= 100))
         throw strategy_error("hyperbolic strategy: the occupancy floor must be a percentage from 0 up to 100, not " +
                                  format_number(*occupancy_floor),
-                             "occupancy_floor");
+                             option_detail("occupancy_floor", format_number(*occupancy_floor),
+                                           "a percentage from 0 up to 100"));
     if (final_fraction && (!std::isfinite(*final_fraction) || *final_fraction <= 0 || *final_fraction >= 1))
         throw strategy_error("hyperbolic strategy: the final fraction must be between 0 and 1, not " +
                                  format_number(*final_fraction),
-                             "final_fraction");
+                             option_detail("final_fraction", format_number(*final_fraction), "a share between 0 and 1"));
 }
 
 hyperbolic hyperbolic::from_options(const strategy_options& given) {
     if (given.given("points") && given.given("occupancy_targets"))
         throw strategy_error("hyperbolic strategy: give occupancy points per step or a list of occupancy targets, "
                              "not both",
-                             "occupancy_targets");
+                             option_detail("occupancy_targets", "both points and occupancy_targets",
+                                           "points or occupancy_targets, not both"));
     const strategy_options o = resolve_options(definition().schema, "hyperbolic", given);
     hyperbolic h;
     h.points = in(*o.get<occupancy_points>("points"), units::points);

@@ -30,7 +30,7 @@ void linear::validate() const {
     if (!(mg > 0) || !std::isfinite(mg))
         throw strategy_error("linear strategy: the amount per step must be more than 0 mg, not " +
                                  to_string(amount_per_step),
-                             "amount");
+                             option_detail("amount", to_string(amount_per_step), "more than 0 mg"));
 }
 
 linear linear::from_options(const strategy_options& given) {

@@ -32,11 +32,11 @@ void proportional::validate() const {
     if (!std::isfinite(percent) || percent <= 0 || percent >= 100)
         throw strategy_error(label + " strategy: percent: expected a percentage between 0 and 100 (exclusive), not " +
                                  format_number(percent),
-                             "percent");
+                             option_detail("percent", format_number(percent), "a percentage between 0 and 100 (exclusive)"));
     if (!std::isfinite(final_fraction) || final_fraction <= 0 || final_fraction >= 1)
         throw strategy_error(label + " strategy: final_fraction: the final fraction must be between 0 and 1, not " +
                                  format_number(final_fraction),
-                             "final_fraction");
+                             option_detail("final_fraction", format_number(final_fraction), "a share between 0 and 1"));
 }
 
 proportional proportional::from_options(const strategy_options& given, percent_of which) {

@@ -14,9 +14,8 @@ namespace taper::strategies {
 
 std::optional<target> tapering_strip::next(const plan_context& ctx, std::span<const step> done) const {
     const auto roll_days = static_cast<long>(std::lround(in(roll_length, units::day)));
-    const long day = std::count_if(done.begin(), done.end(), [](const step& s) {
-        return !s.notes.empty() && s.notes.front().starts_with(day_marker);
-    });
+    // step::progress counts the strip's days so far (holds keep their step's).
+    const long day = done.empty() ? 0 : done.back().progress;
     const bool roll_starts = day % roll_days == 0;
     const mass start = ctx.start_dose();
     const mass latest = ctx.latest(done, start);
@@ -25,8 +24,11 @@ std::optional<target> tapering_strip::next(const plan_context& ctx, std::span<co
 
     target t;
     t.length = 1.0 * units::day;
-    t.note = std::string(day_marker) + std::to_string(day / roll_days + 1) + ", day " +
-             std::to_string(day % roll_days + 1) + " of " + std::to_string(roll_days);
+    t.progress = static_cast<int>(day + 1);
+    t.note = make_message(message_code::strip_day,
+                          {parameter::count(static_cast<std::size_t>(day / roll_days + 1)),
+                           parameter::count(static_cast<std::size_t>(day % roll_days + 1)),
+                           parameter::count(static_cast<std::size_t>(roll_days))});
     if (curve == strip_curve::proportional) {
         if (roll_starts && latest <= start * final_fraction.value_or(1.0 / 40.0) * (1 + 1e-9)) return std::nullopt;
         t.daily_dose = latest * std::pow(1.0 - percent / 100.0, 1.0 / static_cast<double>(roll_days));
@@ -53,27 +55,28 @@ void tapering_strip::validate() const {
     if (curve == strip_curve::hyperbolic && (!std::isfinite(points) || points <= 0 || points >= 100))
         throw strategy_error("tapering-strip strategy: points: expected occupancy points per roll between 0 and 100 "
                     "(exclusive), not " + format_number(points),
-                             "points");
+                             option_detail("points", format_number(points), "occupancy points between 0 and 100 (exclusive)"));
     if (curve == strip_curve::proportional && (!std::isfinite(percent) || percent <= 0 || percent >= 100))
         throw strategy_error("tapering-strip strategy: percent: expected a percentage of each roll's starting dose "
                     "between 0 and 100 (exclusive), not " + format_number(percent),
-                             "percent");
+                             option_detail("percent", format_number(percent), "a percentage between 0 and 100 (exclusive)"));
     const double days = in(roll_length, units::day);
     if (!std::isfinite(days) || days < 2 || days > 365 || days != std::round(days))
         throw strategy_error("tapering-strip strategy: roll length: expected a whole number of days from 2 to 365 "
                     "(pharmacies pack 28), not " + format_number(days),
-                             "roll_length");
+                             option_detail("roll_length", format_number(days), "a whole number of days from 2 to 365"));
     if (occupancy_floor && curve == strip_curve::proportional)
         throw strategy_error("tapering-strip strategy: occupancy floor: applies to the hyperbolic curve only",
-                             "occupancy_floor");
+                             option_detail("occupancy_floor", format_number(*occupancy_floor),
+                                           "no occupancy floor with the proportional curve"));
     if (occupancy_floor && (!std::isfinite(*occupancy_floor) || *occupancy_floor < 0))
         throw strategy_error("tapering-strip strategy: occupancy floor: expected a percentage of 0 or more, not " +
                     format_number(*occupancy_floor),
-                             "occupancy_floor");
+                             option_detail("occupancy_floor", format_number(*occupancy_floor), "a percentage of 0 or more"));
     if (final_fraction && (!std::isfinite(*final_fraction) || *final_fraction <= 0 || *final_fraction >= 1))
         throw strategy_error("tapering-strip strategy: final fraction: expected a share of the starting dose between 0 "
                     "and 1, not " + format_number(*final_fraction),
-                             "final_fraction");
+                             option_detail("final_fraction", format_number(*final_fraction), "a share between 0 and 1"));
 }
 
 tapering_strip tapering_strip::from_options(const strategy_options& given) {
@@ -88,7 +91,10 @@ tapering_strip tapering_strip::from_options(const strategy_options& given) {
                                      std::string(option) + "\" does not apply to it (it takes curve, " +
                                      (proportional ? "percent" : "points, occupancy_floor") +
                                      ", roll_length, final_fraction)",
-                                 option);
+                                 option_detail(option, option,
+                                               std::string("curve, ") +
+                                                   (proportional ? "percent" : "points, occupancy_floor") +
+                                                   ", roll_length, final_fraction"));
     const strategy_options o = resolve_options(definition().schema, "tapering-strip", given);
     tapering_strip s;
     s.curve = proportional ? strip_curve::proportional : strip_curve::hyperbolic;

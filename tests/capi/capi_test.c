@@ -615,6 +615,19 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
             OK(taper_schedule_step_note(s, &note, i, 0, &err));
             CONTAINS(note, "SERT occupancy");
             FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_note(s, &note, i, st.note_count, &err));
+            /* The same note as a code: hyperbolic's target occupancy, first on the step. */
+            size_t message_count = 0;
+            OK(taper_schedule_step_message_count(s, &message_count, i, &err));
+            CHECK(message_count == st.note_count + st.warning_count);
+            taper_message_info m;
+            memset(&m, 0, sizeof m);
+            m.struct_size = sizeof m;
+            OK(taper_schedule_step_message(s, &m, i, 0, &err));
+            CHECK(m.code == TAPER_MESSAGE_TARGET_OCCUPANCY);
+            CHECK(m.severity == TAPER_SEVERITY_NOTE);
+            STR_EQ(m.id, "target_occupancy");
+            STR_EQ(m.text, note);
+            FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_message(s, &m, i, message_count, &err));
         } else {
             CHECK(st.phase == TAPER_PHASE_STOP);
             CHECK(i == n - 1);
@@ -725,6 +738,32 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     /* Plan errors. */
     FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolc", o, &err), "did you mean");
     CHECK(s == NULL);
+    /* The same error's detail, as data. */
+    taper_error* detail = NULL;
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolc", o, &detail) == TAPER_ERROR_STRATEGY);
+    CHECK(taper_error_detail_code(detail) == TAPER_ERROR_CODE_UNKNOWN_STRATEGY);
+    STR_EQ(taper_error_input(detail), "hyperbolc");
+    CHECK(taper_error_suggestion_count(detail) == 1);
+    STR_EQ(taper_error_suggestion(detail, 0), "hyperbolic");
+    CHECK(taper_error_suggestion(detail, 1) == NULL);
+    STR_EQ(taper_error_option(detail), "");
+    CONTAINS(taper_error_expected(detail), "linear");
+    taper_error_free(detail);
+    detail = NULL;
+    OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, 2, &err));
+    CHECK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &detail) == TAPER_ERROR_STRATEGY);
+    CHECK(taper_error_detail_code(detail) == TAPER_ERROR_CODE_STRATEGY_OPTION);
+    STR_EQ(taper_error_option(detail), "amount");
+    STR_EQ(taper_error_input(detail), "amount");
+    CONTAINS(taper_error_expected(detail), "points");
+    taper_error_free(detail);
+    OK(taper_strategy_options_unset(o, "amount", &err));
+    CHECK(taper_error_detail_code(NULL) == TAPER_ERROR_CODE_UNSPECIFIED);
+    STR_EQ(taper_error_input(NULL), "");
+    STR_EQ(taper_error_expected(NULL), "");
+    STR_EQ(taper_error_option(NULL), "");
+    CHECK(taper_error_suggestion_count(NULL) == 0);
+    CHECK(taper_error_suggestion(NULL, 0) == NULL);
     OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, 2, &err));
     FAILS_WITH(TAPER_ERROR_STRATEGY, taper_plan(&s, db, r, builtins, "hyperbolic", o, &err), "amount");
     OK(taper_strategy_options_unset(o, "amount", &err));
@@ -888,6 +927,27 @@ static void test_proportional_and_others(taper_database* db) {
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_warning(s, &warning, info.warning_count, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(s, NULL, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_warning(NULL, &warning, 0, &err));
+    /* The same warning as a code, with the severity and the text. */
+    taper_message_info pm;
+    memset(&pm, 0, sizeof pm);
+    pm.struct_size = sizeof pm;
+    OK(taper_schedule_message(s, &pm, 0, &err));
+    CHECK(pm.code == TAPER_MESSAGE_WHOLE_UNITS_STRENGTHS_UNKNOWN);
+    CHECK(pm.code == 303); /* pinned */
+    CHECK(pm.severity == TAPER_SEVERITY_WARNING);
+    STR_EQ(pm.id, "whole_units_strengths_unknown");
+    STR_EQ(pm.text, warning);
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_message(s, &pm, info.warning_count, &err));
+    pm.struct_size = 4;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_schedule_message(s, &pm, 0, &err));
+    size_t no_count = 0;
+    FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step_message_count(s, &no_count, 100000, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_message_count(s, NULL, 0, &err));
+    /* Every C code has its id; numbers that are not codes have none. */
+    STR_EQ(taper_message_code_id(TAPER_MESSAGE_ABRUPT_STOP_SEIZURE_RISK), "abrupt_stop_seizure_risk");
+    STR_EQ(taper_message_code_id(TAPER_MESSAGE_TABLE_ROW), "table_row");
+    CHECK(taper_message_code_id(0) == NULL);
+    CHECK(taper_message_code_id(99999) == NULL);
     OK(taper_schedule_step(s, &st, 0, &err));
     NEAR(st.length_days, 91, 0);
     taper_schedule_free(s);
@@ -1385,7 +1445,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_string_free(rjson);
     char* rcsv = NULL;
     OK(taper_realization_to_csv(rz, &rcsv, 0, &err));
-    CONTAINS(rcsv, ",amount_mg,notes,warnings,realized_amount_mg,how_to_take,realized_daily_mg,");
+    CONTAINS(rcsv, ",amount_mg,notes,warnings,message_ids,realized_amount_mg,how_to_take,realized_daily_mg,");
     CONTAINS(rcsv, ",5.9 mL of 2 mg/mL liquid = 11.8 mg,");
     taper_string_free(rcsv);
     rcsv = NULL;

@@ -75,6 +75,11 @@ def plan_json_hyperbolic_citalopram(r):
         close(s["change_points"], 5, 0.1, f"step {k} change in points")
         close(s["daily_dose_mg"], dose_for(target), 1e-9 * dose_for(target), f"step {k} dose")
         check(s["length_days"] == 28 and s["phase"] == "reduce", f"step {k} length/phase")
+        # The strategy's note, as a code with its typed parameter (docs/messages.md).
+        note = s["messages"][0]
+        check(note["code"] == 101 and note["id"] == "target_occupancy" and note["severity"] == "note",
+              f"step {k} note code: {note}")
+        close(note["params"]["occupancy"], target, 1e-9, f"step {k} note occupancy")
     check(steps[-1]["daily_dose_mg"] == 0 and steps[-1]["occupancy_percent"] == 0, "stop step")
     check(d["start"] == "2026-12-01" and d["end"] == "2028-01-25" and d["length_days"] == 420, "dates")
 
@@ -86,7 +91,7 @@ def plan_csv_matches_json(r):
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     check(list(rows[0].keys()) == ["step", "phase", "start", "end", "last_day", "length_days", "daily_dose_mg",
                                    "equivalent_daily_dose_mg", "change_mg", "change_percent", "occupancy_percent",
-                                   "change_points", "drug", "time", "amount_mg", "notes", "warnings"],
+                                   "change_points", "drug", "time", "amount_mg", "notes", "warnings", "message_ids"],
           f"CSV header: {list(rows[0].keys())}")
     d = r.plan_json(*HYPERBOLIC, "--split", "10mg morning, 10mg night")
     check(len(rows) == 2 * len(d["steps"]), f"{len(rows)} CSV rows for {len(d['steps'])} steps of 2 dose-times")
@@ -98,6 +103,7 @@ def plan_csv_matches_json(r):
             check(float(row["daily_dose_mg"]) == s["daily_dose_mg"], "CSV and JSON daily doses differ")
             check(float(row["occupancy_percent"]) == s["occupancy_percent"], "CSV and JSON occupancy differ")
             check(row["start"] == s["start"] and row["last_day"] == s["last_day"], "CSV and JSON dates differ")
+            check(row["message_ids"] == "|".join(m["id"] for m in s["messages"]), "CSV and JSON message ids differ")
         close(sum(line["amount_mg"] for line in s["doses"]), s["daily_dose_mg"], 1e-12, "split adds up")
         close(s["doses"][0]["amount_mg"], s["doses"][1]["amount_mg"], 1e-12, "an even split stays even")
 

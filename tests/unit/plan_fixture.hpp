@@ -1,8 +1,11 @@
 #pragma once
 // What the plan and strategy tests share: a request starting on 2026-12-01 with the default
-// 28-day steps, and substring checks for notes and warnings.
+// 28-day steps, and checks of coded messages (code and typed parameters, not text).
+#include <taper/messages/text.hpp>
 #include <taper/plan/calendar.hpp>
 #include <taper/plan/request.hpp>
+
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
@@ -23,8 +26,33 @@ inline bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-inline bool has_text(const std::vector<std::string>& lines, const std::string& part) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return has(l, part); });
+/// Does `messages` hold a message with `code`?
+template <class Range>
+bool has_code(const Range& messages, message_code code) {
+    return contains(messages, code);
+}
+
+/// Does `messages` hold any warning?
+template <class Range>
+bool has_warning(const Range& messages) {
+    return std::any_of(std::begin(messages), std::end(messages),
+                       [](const message& m) { return m.level == severity::warning; });
+}
+
+/// Parameter `name` (the catalogue's) of the first message with `code`; a test failure, and
+/// an empty parameter, when there is none.
+template <class Range>
+parameter param(const Range& messages, message_code code, std::string_view name) {
+    const message* m = find(messages, code);
+    if (m == nullptr) {
+        ADD_FAILURE() << "no message " << id(code);
+        return {};
+    }
+    const auto& slots = info(code).parameters;
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        if (slots[i].name == name) return (*m)[i];
+    ADD_FAILURE() << id(code) << " has no parameter " << name;
+    return {};
 }
 
 }  // namespace taper::testing

@@ -25,7 +25,8 @@ taper::volume mL(double v) { return from_value<taper::volume>(v); }
 
 using taper::testing::request;
 
-using taper::testing::has_text;
+using taper::testing::has_code;
+using taper::testing::param;
 
 // --- a dose so small that it is "about equal" to zero -------------------------------------
 
@@ -65,8 +66,11 @@ TEST(ReviewRegression, SmallestChangeDoesNotJumpOverTheFinalDose) {
     const std::vector<double> expected{17, 14, 11, 8, 6, 0};
     ASSERT_EQ(doses.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(doses[i], expected[i], 1e-9) << "step " << i + 1;
-    EXPECT_TRUE(has_text(plan.steps[4].notes, "final dose before stopping: 6 mg"));
-    EXPECT_FALSE(has_text(plan.steps[4].notes, "cut raised to the smallest change worth making"));
+    EXPECT_DOUBLE_EQ(taper::in(param(plan.steps[4].messages, taper::message_code::final_dose_by_min_change, "final_dose")
+                                   .as_mass(),
+                               taper::units::mg),
+                     6);
+    EXPECT_FALSE(has_code(plan.steps[4].messages, taper::message_code::cut_raised_to_min_change));
     EXPECT_EQ(plan.steps.back().phase, taper::step_phase::stop);
 }
 
@@ -106,14 +110,14 @@ TEST(ReviewRegression, PacingNoteDoesNotClaimALongerStepThatIsNot) {
     const auto& st = plan.steps.front();
     EXPECT_NEAR(st.equivalent_daily_dose.value(), 487.5, 1e-9);
     EXPECT_EQ(st.length.value(), 91.0);
-    EXPECT_TRUE(has_text(st.notes, "cut 0.75x as large"));
-    EXPECT_FALSE(has_text(st.notes, "1.5x longer"));
+    EXPECT_TRUE(has_code(st.messages, taper::message_code::paced_for_half_life_own_length));
+    EXPECT_FALSE(has_code(st.messages, taper::message_code::paced_for_half_life));
     // Where the planner does lengthen the step, the note still says so: 28 → 42 days.
     auto v = request("paroxetine", 20_mg);
     v.half_life_pacing = true;
     const auto paced = taper::make_plan(db(), v, strategies::percent_of_most_recent_dose(10));
     EXPECT_EQ(paced.steps.front().length.value(), 42.0);
-    EXPECT_TRUE(has_text(paced.steps.front().notes, "step 1.5x longer, cut 0.75x as large"));
+    EXPECT_TRUE(has_code(paced.steps.front().messages, taper::message_code::paced_for_half_life));
 }
 
 // --- text that cannot be exported ---------------------------------------------------------
@@ -265,9 +269,12 @@ TEST(ReviewRegression, PaceWarningSaysOneDay) {
     strip.percent = 99;
     strip.roll_length = 2_d;
     const auto plan = taper::make_plan(db(), request("citalopram", 20_mg), strip);
-    ASSERT_FALSE(plan.steps.front().warnings.empty());
-    EXPECT_NE(plan.steps.front().warnings.front().find(" in 1 day ("), std::string::npos)
-        << plan.steps.front().warnings.front();
+    // Wording matters here: people read it.
+    // (citalopram has an occupancy model: the cut is measured in points)
+    const auto* w = taper::find(plan.steps.front().messages, taper::message_code::faster_than_guidance_points);
+    ASSERT_NE(w, nullptr);
+    const std::string text = taper::text(*w, taper::context_of(plan, &plan.steps.front()));
+    EXPECT_NE(text.find(" in 1 day ("), std::string::npos) << text;
 }
 
 }  // namespace

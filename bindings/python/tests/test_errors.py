@@ -145,6 +145,10 @@ def test_unknown_drug_suggests_the_nearest_name() -> None:
     e = expect(taper.UnknownDrugError, request("citaloprem", "20 mg"), ["citaloprem", "did you mean citalopram"])
     assert isinstance(e, LookupError)
     assert e.status == 3 and e.status_name == "TAPER_ERROR_UNKNOWN_DRUG"
+    # The same as data: the input and the suggestion, without reading the message.
+    assert e.detail.kind == taper.lib.TAPER_ERROR_CODE_UNKNOWN_DRUG
+    assert e.detail.input == "citaloprem"
+    assert e.detail.suggestions[0] == "citalopram"
     expect(taper.PlanError, request("  ", "20 mg"), ["plan request: drug", "name a drug"])
     assert taper.plan(request("Cipramil", "20 mg"), TEN_PERCENT).drug == "citalopram"  # brand names work
 
@@ -257,3 +261,10 @@ def test_index_out_of_range_is_mapped() -> None:
         call(lib.taper_schedule_warning, s._handle, ffi.new("const char**"), 0)
     assert isinstance(info.value, IndexError)
     assert info.value.message
+
+
+def test_a_bad_request_field_is_named_in_the_detail() -> None:
+    e = expect(taper.PlanError, request("citalopram", "20 mg", occupancy_model="sert-nowhere"),
+               ["plan request: occupancy model"], strategy="hyperbolic")
+    assert e.detail.kind == taper.lib.TAPER_ERROR_CODE_PLAN_REQUEST
+    assert e.detail.option == "occupancy model"

@@ -137,3 +137,28 @@ def test_numpy_columns_match_the_steps(db: taper.Database, citalopram_20: taper.
                                   [math.nan if st.occupancy_percent is None else st.occupancy_percent for st in s.steps])
     expected = np.array([dose_for(OCC_20 - 5.0 * (i + 1)) for i in range(14)] + [0.0])
     np.testing.assert_allclose(a.dose_mg, expected, rtol=0, atol=1e-9)
+
+
+def test_notes_are_coded_messages(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
+    """Each reduce step's note is hyperbolic's target_occupancy (code 101, docs/messages.md);
+    the codes come from the C ABI, not from a list restated in Python."""
+    assert taper.MessageCode.TARGET_OCCUPANCY == 101
+    assert taper.MessageCode.ABRUPT_STOP_SEIZURE_RISK == 214
+    assert len(taper.MessageCode) >= 34
+    s = db.plan(citalopram_20, "hyperbolic", points=5)
+    first = s.steps[0].messages[0]
+    assert first.code is taper.MessageCode.TARGET_OCCUPANCY
+    assert first.severity is taper.Severity.NOTE
+    assert first.id == "target_occupancy"
+    assert first.text == s.steps[0].notes[0]
+    assert s.messages == ()
+
+
+def test_a_plan_warning_is_a_coded_message(db: taper.Database) -> None:
+    # Olanzapine tablets' strengths are not in the data: whole tablets cannot be checked.
+    r = taper.PlanRequest("olanzapine", "20 mg", current_formulation="tablet")
+    s = db.plan(r, "antipsychotic")
+    codes = [m.code for m in s.messages]
+    assert taper.MessageCode.WHOLE_UNITS_STRENGTHS_UNKNOWN in codes
+    assert all(m.severity is taper.Severity.WARNING for m in s.messages)
+    assert [m.text for m in s.messages] == list(s.warnings)

@@ -40,9 +40,13 @@ def test_values_are_converted_by_the_kind_the_schema_gives() -> None:
     with pytest.raises(taper.StrategyError) as info:
         taper.plan(r, "diazepam-crossover", range_end="middle")
     assert info.value.option == "range_end"
+    assert info.value.detail.kind == taper.lib.TAPER_ERROR_CODE_STRATEGY_OPTION
+    assert (info.value.detail.option, info.value.detail.input) == ("range_end", "middle")
+    assert "low" in info.value.detail.expected and "high" in info.value.detail.expected
     with pytest.raises(taper.StrategyError, match='did you mean "tail_step"') as info:
         taper.plan(r, "diazepam-crossover", tail_stp="1 mg")
     assert info.value.option == "tail_stp"
+    assert info.value.detail.suggestions == ("tail_step",)
 
 
 def test_a_python_strategy_declares_its_options() -> None:

@@ -42,7 +42,9 @@ struct schedule {
     std::string equivalence_table;      ///< for diazepam-basis plans
     date start{};
     std::vector<step> steps;
-    std::vector<std::string> warnings;  ///< about the plan as a whole
+    std::vector<message> messages;      ///< about the plan as a whole
+    /// Free text from strategies written in C, Python or Swift (strategy_text messages).
+    std::vector<std::string> strategy_texts;
 
     /// The request as planned (validated): its limits, split, start, intervals, holds,
     /// final or maintenance dose and current formulation. Realization checks these limits.

@@ -1,5 +1,6 @@
 #pragma once
 // One step of a schedule: from a date, for a while, take these doses.
+#include <taper/messages/message.hpp>
 #include <taper/plan/calendar.hpp>
 #include <taper/units/quantities.hpp>
 
@@ -41,8 +42,11 @@ struct step {
     std::optional<double> occupancy_percent;  ///< where the drug has a model
     std::optional<double> change_points;      ///< occupancy reduction, percentage points
 
-    std::vector<std::string> notes;
-    std::vector<std::string> warnings;
+    /// Notes and warnings, as coded values (text: messages/text.hpp).
+    message_list messages;
+    /// The strategy's own position after this step (the table's row, the strip's day), so
+    /// that it reads where it is from the last step. The planner copies it from the target.
+    int progress = 0;
 
     date end() const;  ///< the day after the last day of this step
 };

@@ -33,7 +33,13 @@ struct target {
     /// over the request's dose-times in the same proportions as the starting dose.
     std::vector<dose_line> doses{};
     dose_basis basis = dose_basis::own_mg;
-    std::string note{};
+    /// Why the target is what it is, if worth saying (copied onto the step).
+    std::optional<message> note{};
+    /// Strategies written in C, Python or Swift: their note as free text (kept on the plan and
+    /// referred to by a strategy_text message). Built-in strategies use `note`.
+    std::string note_text{};
+    /// The strategy's own position (row, day), copied onto the step as step::progress.
+    int progress = 0;
 };
 
 /// Everything a strategy may read. Plain references: valid for one planning call.

@@ -14,8 +14,8 @@
 // limits (largest cut in mg or %) forbid one. End the table with 0 to decide the stopping
 // step yourself.
 //
-// The strategy counts its own rows by the note it puts first on each of its steps
-// ("table row i of n"), so that holds the planner inserts do not shift the rows.
+// The strategy reads its row from the last step's progress (step::progress, the 1-based row
+// it came from; holds the planner inserts keep it), so finding its place is O(1).
 // Body, options and schema: src/strategies/table.cpp.
 #include <taper/plan/options.hpp>
 #include <taper/plan/strategy.hpp>
@@ -31,8 +31,6 @@ namespace taper::strategies {
 
 struct table {
     std::vector<table_row> rows{};
-
-    static constexpr std::string_view row_marker = "table row ";
 
     std::string_view name() const { return "table"; }
     /// Checks the rows against the request's starting, maintenance and final doses on the first step.

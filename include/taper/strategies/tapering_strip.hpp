@@ -17,9 +17,8 @@
 // Either way a request's final dose also stops it (possibly mid-roll), and the planner then
 // adds the stop step.
 //
-// The strategy counts its own days by the note it puts first on each of its steps
-// ("tapering strip: roll r, day j of R"), so that holds the planner inserts do not shift
-// the rolls.
+// The strategy reads its day from the last step's progress (step::progress, the strip's days
+// so far; holds the planner inserts keep it), so finding its place is O(1).
 // Body, options and schema: src/strategies/tapering_strip.cpp.
 #include <taper/plan/strategy.hpp>
 
@@ -41,8 +40,6 @@ struct tapering_strip {
     duration roll_length = 28.0 * units::day;  ///< whole days per roll, 2–365
     std::optional<double> occupancy_floor{};  ///< hyperbolic: default `points`
     std::optional<double> final_fraction{};   ///< of the start; proportional default 1/40
-
-    static constexpr std::string_view day_marker = "tapering strip: roll ";
 
     std::string_view name() const { return "tapering-strip"; }
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const;

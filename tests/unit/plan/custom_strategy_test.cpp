@@ -2,6 +2,7 @@
 // type that satisfies taper::Strategy, passed to make_plan) and at run time (a factory in a
 // taper::strategy_registry, made by name). The planner treats it exactly like a built-in:
 // dates, limits, notes and the stop step are the planner's, not the strategy's.
+#include <taper/messages/text.hpp>
 #include <taper/taper.hpp>
 
 #include <gtest/gtest.h>
@@ -26,7 +27,7 @@ struct halve_to_floor {
         if (latest <= floor) return std::nullopt;
         taper::target t;
         t.daily_dose = std::max(latest * 0.5, floor);
-        t.note = "half of " + taper::to_string(latest);
+        t.note_text = "half of " + taper::to_string(latest);
         return t;
     }
 };
@@ -94,7 +95,10 @@ void expect_halving_plan(const taper::schedule& s) {
         EXPECT_EQ(taper::format_date(s.steps[i].start), starts[i]);
         EXPECT_NEAR(*s.steps[i].occupancy_percent, occupancy[i], 1e-4);
     }
-    EXPECT_EQ(s.steps[0].notes.at(0), "half of 20 mg");
+    // A C++ strategy's free text is kept on the plan and referred to by a strategy_text message.
+    ASSERT_EQ(s.steps[0].messages.size(), 1U);
+    EXPECT_EQ(s.steps[0].messages[0].code, taper::message_code::strategy_text);
+    EXPECT_EQ(taper::text(s.steps[0].messages[0], taper::context_of(s, &s.steps[0])), "half of 20 mg");
     EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
     EXPECT_EQ(taper::format_date(s.end()), "2027-05-18");
 }
@@ -115,8 +119,7 @@ TEST(CustomStrategy, TheRequestsLimitsApplyToIt) {
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_NEAR(s.steps[i].daily_dose.value(), expected[i], 1e-9) << "step " << i + 1;
         const bool capped = i < 8;
-        EXPECT_EQ(!s.steps[i].notes.empty() && s.steps[i].notes.back().find("maximum of 30%") != std::string::npos,
-                  capped)
+        EXPECT_EQ(taper::contains(s.steps[i].messages, taper::message_code::cut_limited_by_max_percent), capped)
             << "step " << i + 1;
     }
 }

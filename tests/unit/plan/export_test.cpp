@@ -2,6 +2,7 @@
 // independently of the planner.
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
+#include <taper/messages/message.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 #include <taper/version.hpp>
@@ -34,7 +35,8 @@ taper::schedule sample() {
     s.occupancy_model = "sert-striatum-sorensen2022";
     s.occupancy_receptor = "SERT";
     s.start = taper::parse_date("2026-12-01");
-    s.warnings = {"a plan warning"};
+    s.messages = {taper::make_message(taper::message_code::pacing_half_life_unknown)};
+    s.strategy_texts = {"cut, as \"asked\"", "second note"};
 
     taper::step a;
     a.number = 1;
@@ -49,7 +51,8 @@ taper::schedule sample() {
     a.change_percent = 100.0 * (20.0 - 1.0 / 3.0) / 20.0;
     a.occupancy_percent = 10.5;
     a.change_points = 64.75;
-    a.notes = {"cut, as \"asked\"", "second note"};
+    a.messages = {taper::make_message(taper::message_code::strategy_text, {taper::parameter::text(0)}),
+                  taper::make_message(taper::message_code::strategy_text, {taper::parameter::text(1)})};
 
     taper::step b;
     b.number = 2;
@@ -63,7 +66,7 @@ taper::schedule sample() {
     b.change_percent = 100;
     b.occupancy_percent = 0.0;
     b.change_points = 10.5;
-    b.warnings = {"faster than the guidance"};
+    b.messages = {taper::make_message(taper::message_code::min_change_exceeds_max_cut, {2.0_mg})};
     s.steps = {a, b};
     return s;
 }
@@ -93,7 +96,7 @@ TEST(ExportJson, HeaderFieldsInTheirStableOrder) {
         "format", "format_version", "taper_version", "disclaimer", "drug", "strategy", "basis",
         "start_daily_dose_mg", "start_equivalent_daily_dose_mg", "start_occupancy_percent", "start_doses",
         "occupancy_model", "equivalence_table", "start", "end", "length_days", "final_equivalent_daily_dose_mg",
-        "warnings", "steps"};
+        "warnings", "messages", "steps"};
     EXPECT_EQ(keys(j), expected);
     EXPECT_EQ(j["format"], "taper-schedule");
     EXPECT_EQ(j["format_version"], 1);
@@ -112,7 +115,9 @@ TEST(ExportJson, HeaderFieldsInTheirStableOrder) {
     EXPECT_EQ(j["end"], "2027-01-12");
     EXPECT_EQ(j["length_days"], 42);
     EXPECT_EQ(j["final_equivalent_daily_dose_mg"], 0.0);
-    EXPECT_EQ(j["warnings"], ordered::parse(R"(["a plan warning"])"));
+    EXPECT_EQ(j["warnings"], ordered::array({"half-life pacing was asked for, but citalopram's half-life is not known in the data, so it was not applied"}));
+    EXPECT_EQ(j["messages"], ordered::parse(R"([{"code":300,"id":"pacing_half_life_unknown","severity":"warning",
+                                                  "params":{},"text":"half-life pacing was asked for, but citalopram's half-life is not known in the data, so it was not applied"}])"));
     ASSERT_EQ(j["steps"].size(), 2u);
 }
 
@@ -121,7 +126,7 @@ TEST(ExportJson, EveryStepFieldWithUnitsAndFullPrecision) {
     const ordered& a = j["steps"][0];
     const std::vector<std::string> expected{
         "number", "phase", "start", "end", "last_day", "length_days", "daily_dose_mg", "equivalent_daily_dose_mg",
-        "change_mg", "change_percent", "occupancy_percent", "change_points", "doses", "notes", "warnings"};
+        "change_mg", "change_percent", "occupancy_percent", "change_points", "doses", "notes", "warnings", "messages"};
     EXPECT_EQ(keys(a), expected);
     EXPECT_EQ(a["number"], 1);
     EXPECT_EQ(a["phase"], "reduce");
@@ -141,6 +146,8 @@ TEST(ExportJson, EveryStepFieldWithUnitsAndFullPrecision) {
     EXPECT_EQ(a["doses"][1]["amount_mg"].get<double>(), 1.0 / 6.0);
     EXPECT_EQ(a["notes"], ordered::parse(R"(["cut, as \"asked\"", "second note"])"));
     EXPECT_TRUE(a["warnings"].empty());
+    EXPECT_EQ(a["messages"][1], ordered::parse(R"({"code":100,"id":"strategy_text","severity":"note",
+                                                   "params":{"text":"second note"},"text":"second note"})"));
 
     const ordered& b = j["steps"][1];
     EXPECT_EQ(b["phase"], "stop");
@@ -149,7 +156,9 @@ TEST(ExportJson, EveryStepFieldWithUnitsAndFullPrecision) {
     EXPECT_EQ(b["last_day"], "2027-01-11");
     EXPECT_EQ(b["daily_dose_mg"], 0.0);
     EXPECT_EQ(b["change_percent"], 100.0);
-    EXPECT_EQ(b["warnings"], ordered::parse(R"(["faster than the guidance"])"));
+    EXPECT_EQ(b["warnings"], ordered::array({"the smallest change worth making (2 mg) is larger than the maximum cut at low doses; the maximum wins"}));
+    EXPECT_EQ(b["messages"], ordered::parse(R"([{"code":304,"id":"min_change_exceeds_max_cut","severity":"warning",
+                                                  "params":{"min_change":2.0},"text":"the smallest change worth making (2 mg) is larger than the maximum cut at low doses; the maximum wins"}])"));
 }
 
 TEST(ExportJson, MissingModelIsNullAndDiazepamBasisIsNamed) {
@@ -195,7 +204,7 @@ TEST(ExportCsv, HeaderWithUnitsAndOneRowPerDoseLine) {
     ASSERT_EQ(rows.size(), 5u);  // header + 2 steps x 2 dose lines
     EXPECT_EQ(rows[0],
               "step,phase,start,end,last_day,length_days,daily_dose_mg,equivalent_daily_dose_mg,change_mg,"
-              "change_percent,occupancy_percent,change_points,drug,time,amount_mg,notes,warnings");
+              "change_percent,occupancy_percent,change_points,drug,time,amount_mg,notes,warnings,message_ids");
     // 1/3 and 20 - 1/3 at full precision (shortest text that reads back exactly): 1/3 is
     // 0.3333333333333333, 20 - 1/3 is 19.666666666666668, the change 100 · (20 - 1/3) / 20 is
     // 98.33333333333334 and each half-dose 1/6 is 0.16666666666666666 (the same doubles the
@@ -204,12 +213,12 @@ TEST(ExportCsv, HeaderWithUnitsAndOneRowPerDoseLine) {
     EXPECT_EQ(rows[1],
               "1,reduce,2026-12-01,2026-12-29,2026-12-28,28,0.3333333333333333,0.3333333333333333,"
               "19.666666666666668,98.33333333333334,10.5,64.75,citalopram,morning,0.16666666666666666,"
-              "\"cut, as \"\"asked\"\" | second note\",");
+              "\"cut, as \"\"asked\"\" | second note\",,strategy_text|strategy_text");
     EXPECT_EQ(rows[2].substr(0, 2), "1,");
     EXPECT_NE(rows[2].find(",citalopram,night,0.16666666666666666,"), std::string::npos) << rows[2];
     EXPECT_EQ(rows[3],
               "2,stop,2026-12-29,2027-01-12,2027-01-11,14,0,0,0.3333333333333333,100,0,10.5,citalopram,morning,0,,"
-              "faster than the guidance");
+              "the smallest change worth making (2 mg) is larger than the maximum cut at low doses; the maximum wins,min_change_exceeds_max_cut");
     EXPECT_EQ(std::stod("19.666666666666668"), 20.0 - 1.0 / 3.0);
     EXPECT_EQ(std::stod("98.33333333333334"), 100.0 * (20.0 - 1.0 / 3.0) / 20.0);
     EXPECT_EQ(std::stod("0.16666666666666666"), (1.0 / 3.0) * 0.5);
@@ -226,7 +235,8 @@ TEST(ExportCsv, EmptyCellsWhereThereIsNoModel) {
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_NE(rows[1].find(",98.33333333333334,,,citalopram,morning,"), std::string::npos) << rows[1];
     EXPECT_EQ(rows[3], "2,stop,2026-12-29,2027-01-12,2027-01-11,14,0,0,0.3333333333333333,100,,,,,,,"
-                       "faster than the guidance");
+                       "the smallest change worth making (2 mg) is larger than the maximum cut at low doses; the "
+                       "maximum wins,min_change_exceeds_max_cut");
 }
 
 }  // namespace

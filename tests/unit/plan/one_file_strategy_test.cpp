@@ -5,6 +5,7 @@
 #include "../plan_fixture.hpp"
 
 #include <taper/io/strategy_schema_json.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/option_text.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
@@ -32,7 +33,7 @@ struct capped_cut {
         taper::target t;
         t.daily_dose = latest - std::min(latest * (cut_percent / 100.0), ceiling);
         t.length = length;
-        t.note = label;
+        t.note_text = label;
         return t;
     }
 };
@@ -97,7 +98,10 @@ TEST(OneFileStrategy, MadeByNameWithItsDefaults) {
     EXPECT_NEAR(taper::in(s.steps[0].daily_dose, taper::units::mg), 16.0, 1e-12);
     EXPECT_NEAR(taper::in(s.steps[2].daily_dose, taper::units::mg), 10.24, 1e-12);
     EXPECT_NEAR(taper::in(s.steps[0].length, taper::units::day), 14.0, 0);
-    EXPECT_EQ(s.steps[0].notes.front(), "capped");
+    // Its free text is kept on the plan and referred to by a strategy_text message.
+    ASSERT_FALSE(s.steps[0].messages.empty());
+    EXPECT_EQ(s.steps[0].messages.front().code, taper::message_code::strategy_text);
+    EXPECT_EQ(taper::text(s.steps[0].messages.front(), taper::context_of(s, &s.steps[0])), "capped");
 }
 
 TEST(OneFileStrategy, ItsOptionsAreCheckedByItsSchema) {
@@ -156,7 +160,9 @@ TEST(OneFileStrategy, SetFromTextByTheKindsItDeclares) {
     ASSERT_EQ(s.steps.size(), 4u);
     EXPECT_NEAR(taper::in(s.steps[2].daily_dose, taper::units::mg), 17.0, 1e-12);
     EXPECT_NEAR(taper::in(s.steps[0].length, taper::units::day), 7.0, 0);
-    EXPECT_EQ(s.steps[0].notes.front(), "gentle");
+    ASSERT_FALSE(s.steps[0].messages.empty());
+    EXPECT_EQ(s.steps[0].messages.front().code, taper::message_code::strategy_text);
+    EXPECT_EQ(taper::text(s.steps[0].messages.front(), taper::context_of(s, &s.steps[0])), "gentle");
     // A step in occupancy points: it has no step size of that kind.
     taper::strategy_options points;
     EXPECT_EQ(strategy_error_option([&] { (void)taper::set_step_text(schema, "capped-cut", points, "5pp"); }),

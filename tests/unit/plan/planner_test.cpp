@@ -42,7 +42,12 @@ std::vector<double> doses_of(const taper::schedule& s) {
     return out;
 }
 
-using taper::testing::has_text;
+using taper::testing::has_code;
+using taper::testing::param;
+using taper::testing::has_warning;
+using mc = taper::message_code;
+
+double mg_of_param(const taper::parameter& p) { return taper::in(p.as_mass(), taper::units::mg); }
 
 const double nan = std::numeric_limits<double>::quiet_NaN();
 const double inf = std::numeric_limits<double>::infinity();
@@ -346,9 +351,10 @@ TEST(PlannerLimits, MaxStepInMgBitesAndSaysSo) {
     r.max_step = 12.5_mg;
     const auto s = plan(r, linear(20_mg));
     EXPECT_EQ(doses_of(s), (std::vector<double>{37.5, 25, 12.5, 0}));
-    for (std::size_t i = 0; i < 3; ++i) EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 12.5 mg")) << i;
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_DOUBLE_EQ(mg_of_param(param(s.steps[i].messages, mc::cut_limited_by_max_step, "max_step")), 12.5) << i;
     // 12.5 → 0 is within the limit: no note.
-    EXPECT_FALSE(has_text(s.steps[3].notes, "maximum"));
+    EXPECT_FALSE(has_code(s.steps[3].messages, mc::cut_limited_by_max_step));
 }
 
 TEST(PlannerLimits, MaxStepPercentBitesExceptOnTheStopToZero) {
@@ -364,7 +370,11 @@ TEST(PlannerLimits, MaxStepPercentBitesExceptOnTheStopToZero) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-9) << i;
         if (i + 1 < expected.size()) {
             EXPECT_NEAR(s.steps[i].change_percent, 20.0, 1e-9);
-            EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 20% of the most recent dose")) << i;
+            EXPECT_DOUBLE_EQ(taper::in(param(s.steps[i].messages, mc::cut_limited_by_max_percent, "max_percent")
+                                           .as_percent(),
+                                       taper::units::percent_of_dose),
+                             20)
+                << i;
         }
     }
     EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
@@ -397,7 +407,11 @@ TEST(PlannerLimits, MaxStepPointsBitesAndSaysSo) {
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-5) << i;
         EXPECT_NEAR(*s.steps[i].change_points, 5.0, 1e-9) << i;
-        EXPECT_TRUE(has_text(s.steps[i].notes, "maximum of 5 occupancy points")) << i;
+        EXPECT_DOUBLE_EQ(
+            taper::in(param(s.steps[i].messages, mc::cut_limited_by_max_points, "max_points").as_points(),
+                      taper::units::points),
+            5)
+            << i;
     }
     // 2.1412 → 1.0706 would be 6.9 points... the limit holds on every step, the stop included.
     for (const auto& st : s.steps) EXPECT_LE(*st.change_points, 5.0 + 1e-9) << st.number;
@@ -410,7 +424,7 @@ TEST(PlannerLimits, MinChangeRaisesTooSmallCuts) {
     r.min_change = 2_mg;
     const auto s = plan(r, ten_percent);
     EXPECT_EQ(doses_of(s), (std::vector<double>{8, 6, 4, 2, 0}));
-    EXPECT_TRUE(has_text(s.steps[0].notes, "smallest change worth making (2 mg)"));
+    EXPECT_DOUBLE_EQ(mg_of_param(param(s.steps[0].messages, mc::cut_raised_to_min_change, "min_change")), 2);
 }
 
 TEST(PlannerLimits, HoldsInsertAStepOnTheSameDose) {
@@ -428,7 +442,7 @@ TEST(PlannerLimits, HoldsInsertAStepOnTheSameDose) {
     EXPECT_DOUBLE_EQ(held.length.value(), 14);
     EXPECT_DOUBLE_EQ(held.change.value(), 0);
     EXPECT_DOUBLE_EQ(*held.change_points, 0);
-    EXPECT_TRUE(has_text(held.notes, "hold"));
+    EXPECT_TRUE(has_code(held.messages, mc::hold_step));
     EXPECT_EQ(held.doses, s.steps[1].doses);
     EXPECT_EQ(taper::format_date(s.steps[3].start), "2027-02-09");
     EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-03-09");
@@ -446,7 +460,7 @@ TEST(PlannerLimits, HoldsNumberStepsAsTheScheduleDoesInAnyOrder) {
     EXPECT_EQ(s.steps[3].phase, taper::step_phase::hold);
     EXPECT_DOUBLE_EQ(s.steps[3].length.value(), 7);
     EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-02-16");  // 12-01 + 28 + 28 + 14 + 7 days
-    EXPECT_TRUE(s.warnings.empty());
+    EXPECT_TRUE(s.messages.empty());
 }
 
 TEST(PlannerLimits, AHoldThatNeverComesIsAWarning) {
@@ -455,8 +469,9 @@ TEST(PlannerLimits, AHoldThatNeverComesIsAWarning) {
     r.holds = {{9, 14_d}, {4, 14_d}};
     const auto s = plan(r, linear(12.5_mg));
     EXPECT_EQ(s.steps.size(), 4U);
-    EXPECT_TRUE(has_text(s.warnings, "hold after step 9"));
-    EXPECT_TRUE(has_text(s.warnings, "hold after step 4"));
+    EXPECT_EQ(param(s.messages, mc::hold_after_missing_step, "step").as_index(), 9U);
+    EXPECT_EQ(param(s.messages, mc::hold_after_missing_step, "steps").as_index(), 4U);
+    EXPECT_EQ(param(s.messages, mc::hold_after_last_step, "step").as_index(), 4U);
 }
 
 TEST(PlannerLimits, DatesAreContiguousFromTheStart) {
@@ -482,8 +497,12 @@ TEST(PlannerLimits, HalfLifePacingOnVenlafaxine) {
     const auto s = plan(r, linear(37.5_mg));
     EXPECT_EQ(doses_of(s), (std::vector<double>{121.875, 93.75, 65.625, 37.5, 0}));
     for (const auto& st : s.steps) EXPECT_DOUBLE_EQ(st.length.value(), 21) << st.number;
-    for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(has_text(s.steps[i].notes, "short half-life (4 h)")) << i;
-    EXPECT_TRUE(s.warnings.empty());
+    for (std::size_t i = 0; i < 4; ++i)
+        EXPECT_DOUBLE_EQ(taper::in(param(s.steps[i].messages, mc::paced_for_half_life, "half_life").as_hours(),
+                                   taper::units::hour),
+                         4)
+            << i;
+    EXPECT_TRUE(s.messages.empty());
 
     // The same without pacing: 112.5, 75, 37.5, 0 in 14-day steps.
     r.half_life_pacing = false;
@@ -499,12 +518,13 @@ TEST(PlannerLimits, HalfLifePacingLeavesLongHalfLivesAloneAndSaysSo) {
     const auto paced = plan(r, linear(5_mg));
     EXPECT_EQ(doses_of(paced), (std::vector<double>{15, 10, 5, 0}));
     for (const auto& st : paced.steps) EXPECT_DOUBLE_EQ(st.length.value(), 28);
-    EXPECT_TRUE(has_text(paced.warnings, "35 h"));
-    EXPECT_TRUE(has_text(paced.warnings, "not short"));
+    EXPECT_DOUBLE_EQ(taper::in(param(paced.messages, mc::pacing_half_life_not_short, "half_life").as_hours(),
+                               taper::units::hour),
+                     35);
     // Clorazepate's half-life is not in the data: a warning, not a guess.
     auto c = request("clorazepate", 15_mg);
     c.half_life_pacing = true;
-    EXPECT_TRUE(has_text(plan(c, ten_percent).warnings, "not known"));
+    EXPECT_TRUE(has_code(plan(c, ten_percent).messages, mc::pacing_half_life_unknown));
 }
 
 TEST(PlannerLimits, HalfLifePacingFollowsTheDrugTakenAfterACrossover) {
@@ -514,9 +534,11 @@ TEST(PlannerLimits, HalfLifePacingFollowsTheDrugTakenAfterACrossover) {
     r.half_life_pacing = true;
     r.interval = 14_d;
     const auto s = plan(r, strategies::diazepam_crossover{});
-    EXPECT_TRUE(has_text(s.warnings, "switches to diazepam (half-life up to 100 h)"));
+    EXPECT_DOUBLE_EQ(
+        taper::in(param(s.messages, mc::pacing_after_switch_to_diazepam, "half_life").as_hours(), taper::units::hour),
+        100);
     for (const auto& st : s.steps) {
-        EXPECT_FALSE(has_text(st.notes, "short half-life")) << st.number;
+        EXPECT_FALSE(has_code(st.messages, mc::paced_for_half_life)) << st.number;
         if (st.phase == taper::step_phase::reduce) {
             EXPECT_DOUBLE_EQ(st.length.value(), 14) << st.number;
         }
@@ -536,7 +558,7 @@ TEST(PlannerLimits, FinalDoseThenStop) {
     r.final_dose = 3_mg;
     const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
     EXPECT_EQ(doses_of(s), (std::vector<double>{10, 5, 3, 0}));
-    EXPECT_TRUE(has_text(s.steps[2].notes, "final dose before stopping: 3 mg"));
+    EXPECT_DOUBLE_EQ(mg_of_param(param(s.steps[2].messages, mc::final_dose_before_stop, "final_dose")), 3);
     EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
 }
 
@@ -572,19 +594,21 @@ TEST(PlannerWarnings, FastBenzodiazepineTaper) {
     r.interval = 14_d;
     const auto s = plan(r, strategies::percent_of_most_recent_dose(40));
     ASSERT_FALSE(s.steps.empty());
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "faster than the guidance"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "40% of the dose in 14 days"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "benzodiazepines and z-drugs: no more than about 25%"));
+    const auto& w = s.steps[0].messages;
+    EXPECT_NEAR(taper::in(param(w, mc::faster_than_guidance_share, "share").as_percent(), taper::units::percent_of_dose),
+                40, 1e-9);
+    EXPECT_DOUBLE_EQ(taper::in(param(w, mc::faster_than_guidance_share, "days").as_days(), taper::units::day), 14);
+    EXPECT_EQ(param(w, mc::faster_than_guidance_share, "guidance").as_guidance(), taper::pace_guidance::benzodiazepines);
 }
 
 TEST(PlannerWarnings, GentlePlansHaveNone) {
     auto r = request("alprazolam", 2_mg);
     r.interval = 14_d;
-    for (const auto& st : plan(r, ten_percent).steps) EXPECT_TRUE(st.warnings.empty()) << st.number;
+    for (const auto& st : plan(r, ten_percent).steps) EXPECT_FALSE(has_warning(st.messages)) << st.number;
     auto c = request("citalopram", 20_mg);
     const auto s = plan(c, hyperbolic(5));
-    for (const auto& st : s.steps) EXPECT_TRUE(st.warnings.empty()) << st.number;
-    EXPECT_TRUE(s.warnings.empty());
+    for (const auto& st : s.steps) EXPECT_FALSE(has_warning(st.messages)) << st.number;
+    EXPECT_TRUE(s.messages.empty());
 }
 
 TEST(PlannerWarnings, PaceIsMeasuredInPointsWhereThereIsAModel) {
@@ -592,8 +616,11 @@ TEST(PlannerWarnings, PaceIsMeasuredInPointsWhereThereIsAModel) {
     auto r = request("citalopram", 20_mg);
     r.interval = 7_d;
     const auto s = plan(r, hyperbolic(10));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "10 occupancy points in 7 days"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "Horowitz & Taylor 2019"));
+    const auto& w = s.steps[0].messages;
+    EXPECT_NEAR(taper::in(param(w, mc::faster_than_guidance_points, "points").as_points(), taper::units::points), 10,
+                1e-9);
+    EXPECT_DOUBLE_EQ(taper::in(param(w, mc::faster_than_guidance_points, "days").as_days(), taper::units::day), 7);
+    EXPECT_EQ(param(w, mc::faster_than_guidance_points, "guidance").as_guidance(), taper::pace_guidance::antidepressants);
 }
 
 TEST(PlannerWarnings, ALongStepDoesNotExcuseABigCut) {
@@ -602,7 +629,10 @@ TEST(PlannerWarnings, ALongStepDoesNotExcuseABigCut) {
     auto r = request("alprazolam", 2_mg);
     r.interval = 56_d;
     const auto s = plan(r, strategies::percent_of_most_recent_dose(50));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "50% of the dose in 56 days"));
+    const auto& w = s.steps[0].messages;
+    EXPECT_NEAR(taper::in(param(w, mc::faster_than_guidance_share, "share").as_percent(), taper::units::percent_of_dose),
+                50, 1e-9);
+    EXPECT_DOUBLE_EQ(taper::in(param(w, mc::faster_than_guidance_share, "days").as_days(), taper::units::day), 56);
 }
 
 TEST(PlannerWarnings, TheLastStepOfALinearTaperIsFlagged) {
@@ -610,20 +640,28 @@ TEST(PlannerWarnings, TheLastStepOfALinearTaperIsFlagged) {
     // stop from 12.5 mg removes all 56.9 (occ(12.5) = 92.01·12.5/20.22 = 56.88 %): the
     // largest drop in effect is the last, and the plan says so.
     const auto s = plan(request("sertraline", 50_mg), linear(12.5_mg));
-    EXPECT_TRUE(s.steps[0].warnings.empty());
-    EXPECT_TRUE(s.steps[1].warnings.empty());
-    EXPECT_TRUE(has_text(s.steps[2].warnings, "13.4 occupancy points in 28 days"));
-    EXPECT_TRUE(has_text(s.steps[3].warnings, "56.9 occupancy points in 28 days"));
+    EXPECT_FALSE(has_warning(s.steps[0].messages));
+    EXPECT_FALSE(has_warning(s.steps[1].messages));
+    const auto points = [&](std::size_t i) {
+        return taper::in(param(s.steps[i].messages, mc::faster_than_guidance_points, "points").as_points(),
+                         taper::units::points);
+    };
+    EXPECT_NEAR(points(2), 13.4, 0.05);
+    EXPECT_NEAR(points(3), 56.9, 0.05);
+    EXPECT_DOUBLE_EQ(
+        taper::in(param(s.steps[3].messages, mc::faster_than_guidance_points, "days").as_days(), taper::units::day),
+        28);
     // A stop to zero measured in % (no model) is always 100 %: the pace rule does not flag it.
     // But it stops from 0.2 mg, 20 % of the 1 mg start (above the 5 % line), so the abrupt-stop
     // warning does, with the seizure caution for a benzodiazepine.
     auto r = request("alprazolam", 1_mg);
     const auto benzo = plan(r, linear(0.2_mg));
     EXPECT_EQ(benzo.steps.back().phase, taper::step_phase::stop);
-    EXPECT_FALSE(has_text(benzo.steps.back().warnings, "faster than the guidance"));
-    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "abrupt stop"));
-    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "20% of the starting dose"));
-    EXPECT_TRUE(has_text(benzo.steps.back().warnings, "seizures"));
+    const auto& last = benzo.steps.back().messages;
+    EXPECT_FALSE(has_code(last, mc::faster_than_guidance_share));
+    EXPECT_NEAR(taper::in(param(last, mc::abrupt_stop_seizure_risk, "share_of_start").as_percent(),
+                          taper::units::percent_of_dose),
+                20, 1e-9);
 }
 
 TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
@@ -632,17 +670,18 @@ TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
     auto r = request("paroxetine", 25_mg);
     r.current_formulation = "tablet-mr";
     const auto s = plan(r, ten_percent);
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "tablet-mr"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "22.5 mg"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "modified-release: it must not be split or crushed"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "cannot be made from whole tablets"));
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
+    const auto& w = s.steps[0].messages;
+    EXPECT_DOUBLE_EQ(mg_of_param(param(w, mc::whole_units_cannot_make, "dose")), 22.5);
+    EXPECT_EQ(param(w, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::modified_release);
+    EXPECT_EQ(param(w, mc::whole_units_cannot_make, "form").as_form(), taper::whole_unit_form::tablet);
     // 50 mg → 25 mg (one 25 mg tablet) → 12.5 mg (one 12.5 mg tablet) → 0: no warnings.
     r.daily_dose = 50_mg;
     r.final_dose = 12.5_mg;
     const auto halves = plan(r, strategies::percent_of_most_recent_dose(50));
     EXPECT_EQ(doses_of(halves), (std::vector<double>{25, 12.5, 0}));
     for (const auto& st : halves.steps)
-        EXPECT_FALSE(has_text(st.warnings, "whole tablets")) << st.number;
+        EXPECT_FALSE(has_code(st.messages, mc::whole_units_cannot_make)) << st.number;
 }
 
 TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
@@ -651,9 +690,9 @@ TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
     auto r = request("venlafaxine", 75_mg);
     r.current_formulation = "tablet-mr";
     const auto s = plan(r, ten_percent);
-    EXPECT_TRUE(has_text(s.warnings, "tablet-mr"));
-    EXPECT_TRUE(has_text(s.warnings, "must not be split"));
-    EXPECT_TRUE(has_text(s.warnings, "strengths"));
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
+    EXPECT_EQ(param(s.messages, mc::whole_units_strengths_unknown, "reason").as_reason(),
+              taper::whole_unit_reason::modified_release);
 }
 
 TEST(PlannerWarnings, BeadCapsulesPointToCountingBeads) {
@@ -662,9 +701,9 @@ TEST(PlannerWarnings, BeadCapsulesPointToCountingBeads) {
     auto r = request("venlafaxine", 75_mg);
     r.current_formulation = "beads-xr";
     const auto s = plan(r, ten_percent);
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "67.5 mg"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "whole capsules"));
-    EXPECT_TRUE(has_text(s.steps[0].warnings, "beads"));
+    const auto& w = s.steps[0].messages;
+    EXPECT_DOUBLE_EQ(mg_of_param(param(w, mc::whole_units_cannot_make, "dose")), 67.5);
+    EXPECT_EQ(param(w, mc::whole_units_cannot_make, "form").as_form(), taper::whole_unit_form::bead_capsule);
 }
 
 // --- guards against a misbehaving strategy -------------------------------------------------
@@ -750,8 +789,8 @@ TEST(PlannerGuards, DoseLinesMustAddUpToTheDailyDose) {
 
 // --- abrupt stops ------------------------------------------------------------------------
 
-bool has_warning(const taper::step& s, const std::string& text) {
-    return has_text(s.warnings, text);
+bool abrupt(const taper::step& s) {
+    return has_code(s.messages, mc::abrupt_stop) || has_code(s.messages, mc::abrupt_stop_seizure_risk);
 }
 
 TEST(PlannerAbruptStop, LinearLastStepIsFlagged) {
@@ -759,17 +798,18 @@ TEST(PlannerAbruptStop, LinearLastStepIsFlagged) {
     // the start, far above the 5% line: flagged. The reduce steps are not.
     const auto s = plan(request("sertraline", 50_mg), linear(12.5_mg));
     ASSERT_EQ(s.steps.size(), 4u);
-    EXPECT_TRUE(has_warning(s.steps[3], "abrupt stop"));
-    EXPECT_TRUE(has_warning(s.steps[3], "25% of the starting dose"));
-    for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(has_warning(s.steps[i], "abrupt stop"));
+    EXPECT_NEAR(taper::in(param(s.steps[3].messages, mc::abrupt_stop, "share_of_start").as_percent(),
+                          taper::units::percent_of_dose),
+                25, 1e-9);
+    EXPECT_DOUBLE_EQ(mg_of_param(param(s.steps[3].messages, mc::abrupt_stop, "dose")), 12.5);
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(abrupt(s.steps[i]));
 }
 
 TEST(PlannerAbruptStop, OneStepBenzodiazepineStopWarnsOfSeizures) {
     // Alprazolam 2 mg, one 2 mg step: 2 → 0, 100% of the start.
     const auto s = plan(request("alprazolam", 2_mg), linear(2_mg));
     ASSERT_EQ(s.steps.size(), 1u);
-    EXPECT_TRUE(has_warning(s.steps[0], "abrupt stop"));
-    EXPECT_TRUE(has_warning(s.steps[0], "seizures"));
+    EXPECT_TRUE(has_code(s.steps[0].messages, mc::abrupt_stop_seizure_risk));
 }
 
 TEST(PlannerAbruptStop, HyperbolicStopFromASmallDoseIsNot) {
@@ -777,7 +817,7 @@ TEST(PlannerAbruptStop, HyperbolicStopFromASmallDoseIsNot) {
     // the start, below the 5% line.
     const auto s = plan(request("citalopram", 20_mg), hyperbolic(5));
     ASSERT_FALSE(s.steps.empty());
-    EXPECT_FALSE(has_warning(s.steps.back(), "abrupt stop"));
+    EXPECT_FALSE(abrupt(s.steps.back()));
 }
 
 TEST(PlannerAbruptStop, StoppingAtAMaintenanceDoseIsNotAStop) {
@@ -785,7 +825,7 @@ TEST(PlannerAbruptStop, StoppingAtAMaintenanceDoseIsNotAStop) {
     auto r = request("sertraline", 50_mg);
     r.maintenance = 10_mg;
     const auto s = plan(r, linear(12.5_mg));
-    for (const auto& st : s.steps) EXPECT_FALSE(has_warning(st, "abrupt stop"));
+    for (const auto& st : s.steps) EXPECT_FALSE(abrupt(st));
 }
 
 }  // namespace

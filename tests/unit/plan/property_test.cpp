@@ -367,11 +367,7 @@ struct coverage {
     int holds = 0, switches = 0, paced = 0, final_dose = 0, maintenance = 0, split = 0;
 };
 
-bool has_note(const taper::step& st, std::string_view part) {
-    for (const auto& n : st.notes)
-        if (n.find(part) != std::string::npos) return true;
-    return false;
-}
+bool has_note(const taper::step& st, taper::message_code code) { return taper::contains(st.messages, code); }
 
 void tally(const test_case& c, const taper::schedule& s, coverage& cov) {
     ++cov.by_strategy[s.strategy];
@@ -380,16 +376,15 @@ void tally(const test_case& c, const taper::schedule& s, coverage& cov) {
     for (const auto& st : s.steps) {
         if (st.phase == taper::step_phase::hold) ++cov.holds;
         if (st.phase == taper::step_phase::switch_over) ++cov.switches;
-        if (has_note(st, "paced for a short half-life")) ++cov.paced;
-        if (has_note(st, "final dose before stopping") || has_note(st, "stopping from the final dose"))
+        using mc = taper::message_code;
+        if (has_note(st, mc::paced_for_half_life) || has_note(st, mc::paced_for_half_life_own_length)) ++cov.paced;
+        if (has_note(st, mc::final_dose_before_stop) || has_note(st, mc::final_dose_by_min_change) ||
+            has_note(st, mc::stopping_from_final_dose))
             ++cov.final_dose;
-        if (has_note(st, "cut raised to the smallest change worth making")) ++cov.min_change;
-        for (const auto& n : st.notes) {
-            if (!n.starts_with("cut limited to the maximum of ")) continue;
-            if (n.ends_with("% of the most recent dose")) ++cov.percent_limit;
-            else if (n.ends_with(" occupancy points")) ++cov.points_limit;
-            else if (n.ends_with(" mg")) ++cov.mg_limit;
-        }
+        if (has_note(st, mc::cut_raised_to_min_change)) ++cov.min_change;
+        if (has_note(st, mc::cut_limited_by_max_percent)) ++cov.percent_limit;
+        if (has_note(st, mc::cut_limited_by_max_points)) ++cov.points_limit;
+        if (has_note(st, mc::cut_limited_by_max_step)) ++cov.mg_limit;
     }
 }
 

@@ -39,7 +39,7 @@ struct halving {
         if (latest <= stop_at) return std::nullopt;
         taper::target t;
         t.daily_dose = latest * 0.5;
-        t.note = "halved";
+        t.note_text = "halved";
         return t;
     }
 };

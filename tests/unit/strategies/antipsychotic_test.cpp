@@ -44,10 +44,14 @@ TEST(StrategyAntipsychotic, RisperidoneFromFourMilligrams) {
         const bool points_bind = i >= 2 && i <= 10;
         if (points_bind) {
             EXPECT_NEAR(*step.change_points, 5.0, 1e-9) << "step " << i + 1;
-            EXPECT_TRUE(has(step.notes.at(0), "5 points of D2")) << step.notes.at(0);
+            ASSERT_FALSE(step.messages.empty());
+            EXPECT_EQ(step.messages[0].code, taper::message_code::cut_limited_by_d2_points);
+            EXPECT_DOUBLE_EQ(taper::in(step.messages[0][0].as_points(), taper::units::points), 5);
         } else {
             EXPECT_NEAR(step.change_percent, 25.0, 1e-9) << "step " << i + 1;
-            EXPECT_TRUE(has(step.notes.at(0), "25% of the most recent dose")) << step.notes.at(0);
+            ASSERT_FALSE(step.messages.empty());
+            EXPECT_EQ(step.messages[0].code, taper::message_code::cut_share_within_d2_limit);
+            EXPECT_NEAR(taper::in(step.messages[0][0].as_percent(), taper::units::percent_of_dose), 25, 1e-9);
         }
     }
     EXPECT_NEAR(*s.steps[0].change_points, 3.9912, 1e-4);   // 75.8333 − 71.8421
@@ -82,8 +86,8 @@ TEST(StrategyAntipsychotic, WithoutAD2ModelTheQuarterAloneWithANote) {
     EXPECT_NEAR(s.steps[12].equivalent_daily_dose.value(), 0.095029, 1e-6);
     for (std::size_t i = 0; i < 13; ++i) {
         EXPECT_FALSE(s.steps[i].change_points);
-        ASSERT_FALSE(s.steps[i].notes.empty());
-        EXPECT_TRUE(has(s.steps[i].notes[0], "no usable D2 occupancy model")) << s.steps[i].notes[0];
+        ASSERT_FALSE(s.steps[i].messages.empty());
+        EXPECT_EQ(s.steps[i].messages[0].code, taper::message_code::cut_share_without_d2_limit);
     }
     EXPECT_EQ(s.steps[13].phase, step_phase::stop);
 }

@@ -50,7 +50,12 @@ TEST(StrategyDiazepamCrossover, AlprazolamSwitchesOneDoseTimeAtATime) {
         EXPECT_DOUBLE_EQ(s.steps[i].change.value(), 0.0) << "step " << i + 1;
         EXPECT_DOUBLE_EQ(s.steps[i].length.value(), 7.0) << "step " << i + 1;
     }
-    EXPECT_TRUE(has(s.steps[0].notes.at(0), "night")) << s.steps[0].notes.at(0);
+    // The first switch moves the last dose-time of the day, the night dose, to diazepam.
+    ASSERT_FALSE(s.steps[0].messages.empty());
+    const taper::message& sw = s.steps[0].messages[0];
+    EXPECT_EQ(sw.code, taper::message_code::crossover_switch);
+    EXPECT_EQ(sw[0].as_index(), 1U);
+    EXPECT_EQ(s.steps[0].doses.at(sw[1].as_index()).time, "night");
     // Three 7-day switch steps from 2026-12-01: the first reduction starts on 2026-12-22.
     EXPECT_EQ(taper::format_date(s.steps[3].start), "2026-12-22");
 }
@@ -80,7 +85,9 @@ TEST(StrategyDiazepamCrossover, AlprazolamReducesTenPercentThenTheTail) {
     }
     for (std::size_t i = 0; i < 18; ++i) EXPECT_NEAR(s.steps[3 + i].change_percent, 10.0, 1e-8) << "step " << 4 + i;
     for (std::size_t i = 19; i < 27; ++i) EXPECT_NEAR(s.steps[3 + i].change.value(), 0.5, 1e-9) << "step " << 4 + i;
-    EXPECT_TRUE(has(s.steps[21].notes.at(0), "tail")) << s.steps[21].notes.at(0);
+    ASSERT_FALSE(s.steps[21].messages.empty());
+    EXPECT_EQ(s.steps[21].messages[0].code, taper::message_code::crossover_tail);
+    EXPECT_DOUBLE_EQ(taper::in(s.steps[21].messages[0][0].as_mass(), taper::units::mg), 0.5);
     EXPECT_EQ(s.steps.back().phase, step_phase::stop);
 }
 
@@ -172,7 +179,8 @@ TEST(StrategyDiazepamCrossover, DiazepamItselfSkipsTheSwitch) {
     EXPECT_DOUBLE_EQ(s.steps[0].equivalent_daily_dose.value(), 9.0);
     EXPECT_DOUBLE_EQ(s.steps[0].daily_dose.value(), 9.0);
     EXPECT_NEAR(s.steps[1].equivalent_daily_dose.value(), 8.1, 1e-12);
-    EXPECT_TRUE(has(s.steps[0].notes.at(0), "no switch")) << s.steps[0].notes.at(0);
+    ASSERT_FALSE(s.steps[0].messages.empty());
+    EXPECT_EQ(s.steps[0].messages[0].code, taper::message_code::crossover_not_needed);
     for (const auto& step : s.steps) EXPECT_NE(step.phase, step_phase::switch_over);
     EXPECT_EQ(s.steps.back().phase, step_phase::stop);
 }

@@ -53,7 +53,9 @@ TEST(StrategyTable, RowsComeBackAsSteps) {
     // 14 + 28 + 7 + 28 + 28 = 105 days from 2026-12-01 (30 to Dec 31, 61 to Jan 31, 89 to
     // Feb 28, then 16 more): the stop step starts on 2027-03-16.
     EXPECT_EQ(taper::format_date(s.steps[5].start), "2027-03-16");
-    EXPECT_EQ(s.steps[0].notes.at(0), "table row 1 of 6");
+    EXPECT_EQ(s.steps[0].messages.at(0),
+              taper::make_message(taper::message_code::table_row, {taper::parameter::count(1), taper::parameter::count(6)}));
+    EXPECT_EQ(s.steps[5].progress, 6);
 }
 
 TEST(StrategyTable, ALastRowAboveZeroGetsTheStopStep) {

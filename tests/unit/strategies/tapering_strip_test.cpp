@@ -1,4 +1,5 @@
 // The tapering strip against hand-computed values.
+#include <algorithm>
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 
@@ -43,13 +44,17 @@ TEST(StrategyTaperingStrip, HyperbolicDayByDay) {
         previous = day.equivalent_daily_dose.value();
         ASSERT_TRUE(day.change_points);
         EXPECT_NEAR(*day.change_points, 5.0 / 28.0, 1e-9) << "day " << i + 1;
-        EXPECT_TRUE(day.warnings.empty()) << "day " << i + 1 << ": " << day.warnings.front();
+        EXPECT_TRUE(std::none_of(day.messages.begin(), day.messages.end(),
+                                 [](const taper::message& m) { return m.level == taper::severity::warning; }))
+            << "day " << i + 1;
     }
     // Every roll end is on the curve: 75.2172 − 5k %.
     for (std::size_t k = 1; k <= 14; ++k)
         EXPECT_NEAR(*s.steps[28 * k - 1].occupancy_percent, 75.2172 - 5.0 * static_cast<double>(k), 1e-3)
             << "end of roll " << k;
-    EXPECT_EQ(s.steps[28].notes.at(0), "tapering strip: roll 2, day 1 of 28");
+    EXPECT_EQ(s.steps[28].messages.at(0), taper::make_message(taper::message_code::strip_day, {taper::parameter::count(2), taper::parameter::count(1),
+                                                                         taper::parameter::count(28)}));
+    EXPECT_EQ(s.steps[28].progress, 29);
     EXPECT_EQ(s.steps.back().phase, step_phase::stop);
     // 392 pouch-days from 2026-12-01: the stop step starts on 2027-12-28.
     EXPECT_EQ(taper::format_date(s.steps.back().start), "2027-12-28");
@@ -84,7 +89,8 @@ TEST(StrategyTaperingStrip, ShorterRolls) {
     const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), strip);
     ASSERT_EQ(s.steps.size(), 14u * 14u + 1u);
     EXPECT_NEAR(s.steps[13].equivalent_daily_dose.value(), 11.8876, 1e-4);
-    EXPECT_EQ(s.steps[14].notes.at(0), "tapering strip: roll 2, day 1 of 14");
+    EXPECT_EQ(s.steps[14].messages.at(0), taper::make_message(taper::message_code::strip_day, {taper::parameter::count(2), taper::parameter::count(1),
+                                                                         taper::parameter::count(14)}));
 }
 
 TEST(StrategyTaperingStrip, HoldsDoNotShiftTheRolls) {
@@ -96,7 +102,10 @@ TEST(StrategyTaperingStrip, HoldsDoNotShiftTheRolls) {
     EXPECT_EQ(s.steps[10].phase, step_phase::hold);
     EXPECT_DOUBLE_EQ(s.steps[10].length.value(), 7.0);
     EXPECT_NEAR(s.steps[28].equivalent_daily_dose.value(), 11.8876, 1e-4);
-    EXPECT_EQ(s.steps[28].notes.at(0), "tapering strip: roll 1, day 28 of 28");
+    EXPECT_EQ(s.steps[28].messages.at(0), taper::make_message(taper::message_code::strip_day, {taper::parameter::count(1), taper::parameter::count(28),
+                                                                         taper::parameter::count(28)}));
+    // The hold keeps its step's day: the strip's own count does not see it.
+    EXPECT_EQ(s.steps[10].progress, s.steps[9].progress);
 }
 
 TEST(StrategyTaperingStrip, HyperbolicNeedsAModel) {

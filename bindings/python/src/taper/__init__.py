@@ -21,6 +21,7 @@ from .database import ClassEquivalent, Database, FormConversion, StrategyLike, d
 from .errors import (
     AbiMismatchError,
     BufferTooSmallError,
+    ErrorDetail,
     FormularyError,
     IndexOutOfRangeError,
     InternalError,
@@ -49,6 +50,7 @@ from .forms import (
     realize,
     realize_dose,
 )
+from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
 from .strategy import (
@@ -118,6 +120,7 @@ __all__ = [
     "DoseRecipe",
     "DoseTime",
     "DurationLike",
+    "ErrorDetail",
     "FormConversion",
     "FormInfo",
     "FormKind",
@@ -127,6 +130,8 @@ __all__ = [
     "IndexOutOfRangeError",
     "InternalError",
     "InvalidArgumentError",
+    "Message",
+    "MessageCode",
     "MissingDataError",
     "ParseError",
     "Phase",
@@ -140,6 +145,7 @@ __all__ = [
     "Registry",
     "Schedule",
     "ScheduleArrays",
+    "Severity",
     "Step",
     "Strategy",
     "StrategyContext",

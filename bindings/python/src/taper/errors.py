@@ -7,12 +7,14 @@ from the closest built-in exception, so ``except ValueError`` catches bad values
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from ._ffi import ffi, lib
 
 __all__ = [
     "TaperError",
+    "ErrorDetail",
     "InvalidArgumentError",
     "ParseError",
     "UnknownDrugError",
@@ -28,16 +30,41 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class ErrorDetail:
+    """What the library knows about an error besides its message (taper_error_code and the
+    taper_error_* accessors of the C ABI)."""
+
+    kind: int = 0  #: a taper_error_code (``lib.TAPER_ERROR_CODE_STRATEGY_OPTION``, ...)
+    input: str = ""  #: the input as given
+    expected: str = ""  #: what would have been accepted
+    option: str = ""  #: the option or request field at fault ("max step", "tail_step")
+    suggestions: tuple[str, ...] = ()  #: nearest drug or strategy names
+
+
+def _text(p: Any) -> str:
+    return "" if p == ffi.NULL else ffi.string(p).decode("utf-8", "replace")
+
+
+def _detail_of(err: Any) -> ErrorDetail:
+    count = int(lib.taper_error_suggestion_count(err))
+    return ErrorDetail(int(lib.taper_error_detail_code(err)), _text(lib.taper_error_input(err)),
+                       _text(lib.taper_error_expected(err)), _text(lib.taper_error_option(err)),
+                       tuple(_text(lib.taper_error_suggestion(err, i)) for i in range(count)))
+
+
 class TaperError(Exception):
     """Base of every error from the taper library."""
 
     #: The C status this class stands for (taper_status).
     code: int = -1
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, detail: ErrorDetail | None = None) -> None:
         super().__init__(message)
         self.message: str = message
         self.status: int = self.code if status is None else status
+        #: The error as data (never parse the message): kind, input, expected, option, suggestions.
+        self.detail: ErrorDetail = detail if detail is not None else ErrorDetail()
 
     @property
     def status_name(self) -> str:
@@ -86,8 +113,11 @@ class StrategyError(TaperError, ValueError):
     """An unknown or duplicate strategy, or options it cannot use (TAPER_ERROR_STRATEGY)."""
 
     code = 7
-    #: The option at fault (its name in the strategy's schema), or None.
-    option: str | None = None
+
+    @property
+    def option(self) -> str | None:
+        """The option at fault (its name in the strategy's schema), or None: ``detail.option``."""
+        return self.detail.option or None
 
 
 class BufferTooSmallError(TaperError):
@@ -148,18 +178,15 @@ def error_class(status: int) -> type[TaperError]:
 def error_from_status(status: int, error_out: Any) -> TaperError:
     """The exception for `status`, with the message taken from (and freed with) *error_out."""
     err = error_out[0]
-    option = ""
+    detail = None
     if err != ffi.NULL:
         message = ffi.string(lib.taper_error_message(err)).decode("utf-8", "replace")
-        option = ffi.string(lib.taper_error_option(err)).decode("utf-8", "replace")
+        detail = _detail_of(err)
         lib.taper_error_free(err)
         error_out[0] = ffi.NULL
     else:
         message = ffi.string(lib.taper_status_name(status)).decode()
-    exc = error_class(status)(message, status)
-    if isinstance(exc, StrategyError):
-        exc.option = option or None  # the option at fault, by its schema name
-    return exc
+    return error_class(status)(message, status, detail)
 
 
 def raise_status(status: int, error_out: Any) -> NoReturn:

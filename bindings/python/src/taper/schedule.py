@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from ._ffi import ffi, lib
 from ._util import call, call_fast, opt, pystr, sized, take_string, to_date
+from .messages import Message, read_plan_messages, read_step_messages
 
 _new = ffi.new
 _string = ffi.string
@@ -107,10 +108,12 @@ class Step:
     doses: tuple[DoseLine, ...] = ()
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: the notes and warnings as codes (docs/messages.md), in the order they were written
+    messages: tuple[Message, ...] = ()
 
 
 def step_from_info(info: Any, doses: tuple[DoseLine, ...] = (), notes: tuple[str, ...] = (),
-                   warnings: tuple[str, ...] = ()) -> Step:
+                   warnings: tuple[str, ...] = (), messages: tuple[Message, ...] = ()) -> Step:
     return Step(
         number=int(info.number),
         phase=_PHASES[info.phase],
@@ -127,6 +130,7 @@ def step_from_info(info: Any, doses: tuple[DoseLine, ...] = (), notes: tuple[str
         doses=doses,
         notes=notes,
         warnings=warnings,
+        messages=messages,
     )
 
 
@@ -237,6 +241,7 @@ class Schedule:
     total_days: int
     step_count: int
     warnings: tuple[str, ...]  #: about the plan as a whole
+    messages: tuple[Message, ...]  #: the same as codes (docs/messages.md)
     _handle: Any = field(repr=False)
     _start_split_count: int = field(repr=False, default=1)
 
@@ -299,7 +304,7 @@ class Schedule:
             for j in range(info.warning_count):
                 call(lib.taper_schedule_step_warning, h, text, i, j)
                 warns.append(pystr(text[0]))
-            steps.append(step_from_info(info, tuple(doses), tuple(notes), tuple(warns)))
+            steps.append(step_from_info(info, tuple(doses), tuple(notes), tuple(warns), read_step_messages(h, i)))
         return tuple(steps)
 
     @cached_property
@@ -371,4 +376,5 @@ _SCHEDULE_FIELDS: dict[str, Callable[[Schedule, Any], Any]] = {
     "end": _day("end"),
     "total_days": lambda _s, info: int(info.total_days),
     "warnings": lambda s, info: s._read_warnings(info),
+    "messages": lambda s, info: read_plan_messages(s._handle, info.warning_count),
 }

@@ -46,8 +46,11 @@ public struct Step: Sendable, Hashable {
     public var changePoints: Double?
     public var notes: [String]
     public var warnings: [String]
+    /// The notes and warnings as codes (docs/messages.md), in the order they were written.
+    public var messages: [Message]
 
-    init(info i: taper_step_info, doses: [DoseLine], notes: [String], warnings: [String]) throws(TaperError) {
+    init(info i: taper_step_info, doses: [DoseLine], notes: [String], warnings: [String],
+         messages: [Message] = []) throws(TaperError) {
         number = Int(i.number)
         phase = try Phase(code: i.phase)
         start = CalendarDate(i.start)
@@ -63,6 +66,7 @@ public struct Step: Sendable, Hashable {
         changePoints = known(i.change_points)
         self.notes = notes
         self.warnings = warnings
+        self.messages = messages
     }
 }
 
@@ -118,6 +122,8 @@ public struct Schedule: Sendable {
     public var steps: [Step]
     /// About the plan as a whole.
     public var warnings: [String]
+    /// The same as codes (docs/messages.md).
+    public var messages: [Message]
 
     /// What it was planned from (realization needs it again).
     public let request: PlanRequest
@@ -162,6 +168,13 @@ public struct Schedule: Sendable {
             warnings.append(string(text))
         }
         self.warnings = warnings
+        var planMessages: [Message] = []
+        for index in 0..<info.warning_count {
+            var m = blankMessageInfo()
+            try check { taper_schedule_message(raw, &m, index, $0) }
+            planMessages.append(try Message(info: m))
+        }
+        self.messages = planMessages
 
         var steps: [Step] = []
         steps.reserveCapacity(info.step_count)
@@ -189,7 +202,15 @@ public struct Schedule: Sendable {
                 try check { taper_schedule_step_warning(raw, &text, s, index, $0) }
                 stepWarnings.append(string(text))
             }
-            steps.append(try Step(info: si, doses: doses, notes: notes, warnings: stepWarnings))
+            var count = 0
+            try check { taper_schedule_step_message_count(raw, &count, s, $0) }
+            var stepMessages: [Message] = []
+            for index in 0..<count {
+                var m = blankMessageInfo()
+                try check { taper_schedule_step_message(raw, &m, s, index, $0) }
+                stepMessages.append(try Message(info: m))
+            }
+            steps.append(try Step(info: si, doses: doses, notes: notes, warnings: stepWarnings, messages: stepMessages))
         }
         self.steps = steps
         self.request = request

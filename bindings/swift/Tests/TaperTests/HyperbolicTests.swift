@@ -50,6 +50,20 @@ struct HyperbolicTests {
         #expect(s.totalDays == 420)
     }
 
+    @Test("Notes are coded messages: hyperbolic's target occupancy, code 101")
+    func notesAreCodes() throws {
+        let s = try db.plan(citalopram20(), strategy: .hyperbolic(points: 5))
+        let note = try #require(s.steps[0].messages.first)
+        #expect(note.code == .targetOccupancy)
+        #expect(note.code.rawValue == 101)
+        #expect(note.code.id == "target_occupancy")
+        #expect(note.severity == .note)
+        #expect(note.text == s.steps[0].notes.first)
+        #expect(s.messages.isEmpty)
+        #expect(MessageCode.abruptStopSeizureRisk.rawValue == 214)
+        #expect(MessageCode(rawValue: 99999).id == "")
+    }
+
     @Test("10-point steps: 6 reductions, then stop")
     func tenPointSteps() throws {
         let s = try db.plan(citalopram20(), strategy: .hyperbolic(points: 10))

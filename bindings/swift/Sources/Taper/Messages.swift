@@ -1,0 +1,83 @@
+import CTaper
+
+/// The code of a note or warning (docs/messages.md): the C ABI's `taper_message_code`,
+/// wrapped. The constants below are the C enumerators themselves, so a code that the
+/// library removes fails to compile here; a code this binding does not name yet still
+/// arrives, with its number and `id`.
+public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    init(_ code: taper_message_code) { rawValue = Int32(code.rawValue) }
+
+    /// The stable string id, e.g. "cut_limited_by_max_step" ("" for a number that is not a code).
+    public var id: String {
+        guard let text = taper_message_code_id(rawValue) else { return "" }
+        return String(cString: text)
+    }
+    public var description: String { id.isEmpty ? "message code \(rawValue)" : id }
+
+    public static let strategyText = MessageCode(TAPER_MESSAGE_STRATEGY_TEXT)
+    public static let targetOccupancy = MessageCode(TAPER_MESSAGE_TARGET_OCCUPANCY)
+    public static let cutShareOfRecent = MessageCode(TAPER_MESSAGE_CUT_SHARE_OF_RECENT)
+    public static let cutShareWithoutD2Limit = MessageCode(TAPER_MESSAGE_CUT_SHARE_WITHOUT_D2_LIMIT)
+    public static let cutShareWithinD2Limit = MessageCode(TAPER_MESSAGE_CUT_SHARE_WITHIN_D2_LIMIT)
+    public static let cutLimitedByD2Points = MessageCode(TAPER_MESSAGE_CUT_LIMITED_BY_D2_POINTS)
+    public static let tableRow = MessageCode(TAPER_MESSAGE_TABLE_ROW)
+    public static let stripDay = MessageCode(TAPER_MESSAGE_STRIP_DAY)
+    public static let crossoverSwitch = MessageCode(TAPER_MESSAGE_CROSSOVER_SWITCH)
+    public static let crossoverNotNeeded = MessageCode(TAPER_MESSAGE_CROSSOVER_NOT_NEEDED)
+    public static let crossoverTail = MessageCode(TAPER_MESSAGE_CROSSOVER_TAIL)
+    public static let stoppingFromFinalDose = MessageCode(TAPER_MESSAGE_STOPPING_FROM_FINAL_DOSE)
+    public static let finalDoseBeforeStop = MessageCode(TAPER_MESSAGE_FINAL_DOSE_BEFORE_STOP)
+    public static let finalDoseByMinChange = MessageCode(TAPER_MESSAGE_FINAL_DOSE_BY_MIN_CHANGE)
+    public static let pacedForHalfLife = MessageCode(TAPER_MESSAGE_PACED_FOR_HALF_LIFE)
+    public static let pacedForHalfLifeOwnLength = MessageCode(TAPER_MESSAGE_PACED_FOR_HALF_LIFE_OWN_LENGTH)
+    public static let cutRaisedToMinChange = MessageCode(TAPER_MESSAGE_CUT_RAISED_TO_MIN_CHANGE)
+    public static let cutLimitedByMaxStep = MessageCode(TAPER_MESSAGE_CUT_LIMITED_BY_MAX_STEP)
+    public static let cutLimitedByMaxPoints = MessageCode(TAPER_MESSAGE_CUT_LIMITED_BY_MAX_POINTS)
+    public static let cutLimitedByMaxPercent = MessageCode(TAPER_MESSAGE_CUT_LIMITED_BY_MAX_PERCENT)
+    public static let targetAlreadyPassed = MessageCode(TAPER_MESSAGE_TARGET_ALREADY_PASSED)
+    public static let holdStep = MessageCode(TAPER_MESSAGE_HOLD_STEP)
+    public static let fasterThanGuidanceShare = MessageCode(TAPER_MESSAGE_FASTER_THAN_GUIDANCE_SHARE)
+    public static let fasterThanGuidancePoints = MessageCode(TAPER_MESSAGE_FASTER_THAN_GUIDANCE_POINTS)
+    public static let abruptStop = MessageCode(TAPER_MESSAGE_ABRUPT_STOP)
+    public static let abruptStopSeizureRisk = MessageCode(TAPER_MESSAGE_ABRUPT_STOP_SEIZURE_RISK)
+    public static let wholeUnitsCannotMake = MessageCode(TAPER_MESSAGE_WHOLE_UNITS_CANNOT_MAKE)
+    public static let pacingHalfLifeUnknown = MessageCode(TAPER_MESSAGE_PACING_HALF_LIFE_UNKNOWN)
+    public static let pacingHalfLifeNotShort = MessageCode(TAPER_MESSAGE_PACING_HALF_LIFE_NOT_SHORT)
+    public static let pacingAfterSwitchToDiazepam = MessageCode(TAPER_MESSAGE_PACING_AFTER_SWITCH_TO_DIAZEPAM)
+    public static let wholeUnitsStrengthsUnknown = MessageCode(TAPER_MESSAGE_WHOLE_UNITS_STRENGTHS_UNKNOWN)
+    public static let minChangeExceedsMaxCut = MessageCode(TAPER_MESSAGE_MIN_CHANGE_EXCEEDS_MAX_CUT)
+    public static let holdAfterMissingStep = MessageCode(TAPER_MESSAGE_HOLD_AFTER_MISSING_STEP)
+    public static let holdAfterLastStep = MessageCode(TAPER_MESSAGE_HOLD_AFTER_LAST_STEP)
+}
+
+/// How much a message matters.
+public enum Severity: Int32, Sendable {
+    case note = 0
+    case warning = 1
+}
+
+/// A note or warning as a value: check `code`, never `text`.
+public struct Message: Sendable, Hashable, CustomStringConvertible {
+    public var code: MessageCode
+    public var severity: Severity
+    /// As people read it.
+    public var text: String
+    public var description: String { text }
+
+    init(info: taper_message_info) throws(TaperError) {
+        guard let severity = Severity(rawValue: info.severity) else {
+            throw .abiMismatch("the library returned message severity \(info.severity), which this binding does not know")
+        }
+        code = MessageCode(rawValue: info.code)
+        self.severity = severity
+        text = string(info.text)
+    }
+}
+
+func blankMessageInfo() -> taper_message_info {
+    var info = taper_message_info()
+    info.struct_size = UInt32(MemoryLayout<taper_message_info>.size)
+    return info
+}

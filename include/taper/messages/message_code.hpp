@@ -1,0 +1,60 @@
+#pragma once
+// Every note and warning the library writes has a stable code. The numbers are part of the
+// C ABI (taper_message_code) and of JSON output: never renumber one, never reuse a retired
+// one. Each code also has a stable string id (`id(code)`, e.g. "cut_limited_by_max_step"),
+// its default severity and its parameters in the catalogue (messages/catalogue.hpp), and a
+// line in docs/messages.md.
+//
+// Numbers are grouped by where the message comes from:
+//   100-199  strategies: why a step's target is what it is
+//   200-299  the planner, on a step
+//   300-399  the planner, on the plan as a whole
+//   400-499  realization, on a dose or a step
+//   500-599  realization, on the whole realization
+#include <cstdint>
+
+namespace taper {
+
+enum class message_code : std::uint16_t {
+    // Strategies.
+    strategy_text = 100,              ///< free text from a strategy written in C, Python or Swift
+    target_occupancy = 101,           ///< hyperbolic: the occupancy this step aims at
+    cut_share_of_recent = 102,        ///< a cut of a share of the most recent dose
+    cut_share_without_d2_limit = 103, ///< antipsychotic: share cut; no D2 model to check points
+    cut_share_within_d2_limit = 104,  ///< antipsychotic: share cut, within the points limit
+    cut_limited_by_d2_points = 105,   ///< antipsychotic: the points limit set the cut
+    table_row = 106,                  ///< table: which row this step is
+    strip_day = 107,                  ///< tapering strip: which roll and day this step is
+    crossover_switch = 108,           ///< diazepam crossover: one dose-time becomes diazepam
+    crossover_not_needed = 109,       ///< diazepam crossover of diazepam itself
+    crossover_tail = 110,             ///< diazepam crossover: fixed steps once a cut is small
+
+    // The planner, on a step.
+    stopping_from_final_dose = 200,
+    final_dose_before_stop = 201,
+    final_dose_by_min_change = 202,   ///< the smallest change would pass the final dose
+    paced_for_half_life = 203,
+    paced_for_half_life_own_length = 204,
+    cut_raised_to_min_change = 205,
+    cut_limited_by_max_step = 206,
+    cut_limited_by_max_points = 207,
+    cut_limited_by_max_percent = 208,
+    target_already_passed = 209,      ///< the strategy's target is above the dose taken
+    hold_step = 210,                  ///< a hold the request asked for
+    faster_than_guidance_share = 211, ///< cuts a larger share per period than the guidance
+    faster_than_guidance_points = 212,///< cuts more occupancy points per period than the guidance
+    abrupt_stop = 213,                ///< stops from a large share of the start
+    abrupt_stop_seizure_risk = 214,   ///< the same, for a benzodiazepine or z-drug
+    whole_units_cannot_make = 215,    ///< a dose that whole tablets/capsules cannot make
+
+    // The planner, on the plan.
+    pacing_half_life_unknown = 300,
+    pacing_half_life_not_short = 301,
+    pacing_after_switch_to_diazepam = 302,
+    whole_units_strengths_unknown = 303,
+    min_change_exceeds_max_cut = 304,
+    hold_after_missing_step = 305,    ///< a hold after a step the plan does not have
+    hold_after_last_step = 306,       ///< a hold after the stop step
+};
+
+}  // namespace taper

@@ -1,0 +1,121 @@
+// The C ABI's coded messages: taper_message_code equals taper::message_code number for
+// number (checked here), and each message of a schedule is read as code, severity, id, text.
+#include "internal.hpp"
+
+#include <taper/messages/catalogue.hpp>
+
+using namespace taper;
+using namespace taper::capi;
+
+// Every C enumerator equals its C++ code; the catalogue test checks that every C++ code is
+// in the catalogue, and this list is checked against it in tests/capi (taper_message_code_id).
+static_assert(static_cast<int>(taper::message_code::strategy_text) == TAPER_MESSAGE_STRATEGY_TEXT);
+static_assert(static_cast<int>(taper::message_code::target_occupancy) == TAPER_MESSAGE_TARGET_OCCUPANCY);
+static_assert(static_cast<int>(taper::message_code::cut_share_of_recent) == TAPER_MESSAGE_CUT_SHARE_OF_RECENT);
+static_assert(static_cast<int>(taper::message_code::cut_share_without_d2_limit) == TAPER_MESSAGE_CUT_SHARE_WITHOUT_D2_LIMIT);
+static_assert(static_cast<int>(taper::message_code::cut_share_within_d2_limit) == TAPER_MESSAGE_CUT_SHARE_WITHIN_D2_LIMIT);
+static_assert(static_cast<int>(taper::message_code::cut_limited_by_d2_points) == TAPER_MESSAGE_CUT_LIMITED_BY_D2_POINTS);
+static_assert(static_cast<int>(taper::message_code::table_row) == TAPER_MESSAGE_TABLE_ROW);
+static_assert(static_cast<int>(taper::message_code::strip_day) == TAPER_MESSAGE_STRIP_DAY);
+static_assert(static_cast<int>(taper::message_code::crossover_switch) == TAPER_MESSAGE_CROSSOVER_SWITCH);
+static_assert(static_cast<int>(taper::message_code::crossover_not_needed) == TAPER_MESSAGE_CROSSOVER_NOT_NEEDED);
+static_assert(static_cast<int>(taper::message_code::crossover_tail) == TAPER_MESSAGE_CROSSOVER_TAIL);
+static_assert(static_cast<int>(taper::message_code::stopping_from_final_dose) == TAPER_MESSAGE_STOPPING_FROM_FINAL_DOSE);
+static_assert(static_cast<int>(taper::message_code::final_dose_before_stop) == TAPER_MESSAGE_FINAL_DOSE_BEFORE_STOP);
+static_assert(static_cast<int>(taper::message_code::final_dose_by_min_change) == TAPER_MESSAGE_FINAL_DOSE_BY_MIN_CHANGE);
+static_assert(static_cast<int>(taper::message_code::paced_for_half_life) == TAPER_MESSAGE_PACED_FOR_HALF_LIFE);
+static_assert(static_cast<int>(taper::message_code::paced_for_half_life_own_length) == TAPER_MESSAGE_PACED_FOR_HALF_LIFE_OWN_LENGTH);
+static_assert(static_cast<int>(taper::message_code::cut_raised_to_min_change) == TAPER_MESSAGE_CUT_RAISED_TO_MIN_CHANGE);
+static_assert(static_cast<int>(taper::message_code::cut_limited_by_max_step) == TAPER_MESSAGE_CUT_LIMITED_BY_MAX_STEP);
+static_assert(static_cast<int>(taper::message_code::cut_limited_by_max_points) == TAPER_MESSAGE_CUT_LIMITED_BY_MAX_POINTS);
+static_assert(static_cast<int>(taper::message_code::cut_limited_by_max_percent) == TAPER_MESSAGE_CUT_LIMITED_BY_MAX_PERCENT);
+static_assert(static_cast<int>(taper::message_code::target_already_passed) == TAPER_MESSAGE_TARGET_ALREADY_PASSED);
+static_assert(static_cast<int>(taper::message_code::hold_step) == TAPER_MESSAGE_HOLD_STEP);
+static_assert(static_cast<int>(taper::message_code::faster_than_guidance_share) == TAPER_MESSAGE_FASTER_THAN_GUIDANCE_SHARE);
+static_assert(static_cast<int>(taper::message_code::faster_than_guidance_points) == TAPER_MESSAGE_FASTER_THAN_GUIDANCE_POINTS);
+static_assert(static_cast<int>(taper::message_code::abrupt_stop) == TAPER_MESSAGE_ABRUPT_STOP);
+static_assert(static_cast<int>(taper::message_code::abrupt_stop_seizure_risk) == TAPER_MESSAGE_ABRUPT_STOP_SEIZURE_RISK);
+static_assert(static_cast<int>(taper::message_code::whole_units_cannot_make) == TAPER_MESSAGE_WHOLE_UNITS_CANNOT_MAKE);
+static_assert(static_cast<int>(taper::message_code::pacing_half_life_unknown) == TAPER_MESSAGE_PACING_HALF_LIFE_UNKNOWN);
+static_assert(static_cast<int>(taper::message_code::pacing_half_life_not_short) == TAPER_MESSAGE_PACING_HALF_LIFE_NOT_SHORT);
+static_assert(static_cast<int>(taper::message_code::pacing_after_switch_to_diazepam) == TAPER_MESSAGE_PACING_AFTER_SWITCH_TO_DIAZEPAM);
+static_assert(static_cast<int>(taper::message_code::whole_units_strengths_unknown) == TAPER_MESSAGE_WHOLE_UNITS_STRENGTHS_UNKNOWN);
+static_assert(static_cast<int>(taper::message_code::min_change_exceeds_max_cut) == TAPER_MESSAGE_MIN_CHANGE_EXCEEDS_MAX_CUT);
+static_assert(static_cast<int>(taper::message_code::hold_after_missing_step) == TAPER_MESSAGE_HOLD_AFTER_MISSING_STEP);
+static_assert(static_cast<int>(taper::message_code::hold_after_last_step) == TAPER_MESSAGE_HOLD_AFTER_LAST_STEP);
+// The error codes likewise.
+static_assert(static_cast<int>(taper::error_code::unspecified) == TAPER_ERROR_CODE_UNSPECIFIED);
+static_assert(static_cast<int>(taper::error_code::parse) == TAPER_ERROR_CODE_PARSE);
+static_assert(static_cast<int>(taper::error_code::formulary) == TAPER_ERROR_CODE_FORMULARY);
+static_assert(static_cast<int>(taper::error_code::unknown_drug) == TAPER_ERROR_CODE_UNKNOWN_DRUG);
+static_assert(static_cast<int>(taper::error_code::missing_data) == TAPER_ERROR_CODE_MISSING_DATA);
+static_assert(static_cast<int>(taper::error_code::invalid_argument) == TAPER_ERROR_CODE_INVALID_ARGUMENT);
+static_assert(static_cast<int>(taper::error_code::plan_request) == TAPER_ERROR_CODE_PLAN_REQUEST);
+static_assert(static_cast<int>(taper::error_code::plan) == TAPER_ERROR_CODE_PLAN);
+static_assert(static_cast<int>(taper::error_code::strategy_option) == TAPER_ERROR_CODE_STRATEGY_OPTION);
+static_assert(static_cast<int>(taper::error_code::unknown_strategy) == TAPER_ERROR_CODE_UNKNOWN_STRATEGY);
+static_assert(static_cast<int>(taper::error_code::strategy_registration) == TAPER_ERROR_CODE_STRATEGY_REGISTRATION);
+
+static_assert(static_cast<int>(severity::note) == TAPER_SEVERITY_NOTE);
+static_assert(static_cast<int>(severity::warning) == TAPER_SEVERITY_WARNING);
+
+namespace {
+
+taper_message_info message_info_of(const message& m, const std::string& text) {
+    auto out = blank<taper_message_info>();
+    out.code = static_cast<int32_t>(m.code);
+    out.severity = static_cast<int32_t>(m.level);
+    out.id = id(m.code).data();  // string literals in the catalogue: NUL-terminated, static
+    out.text = text.c_str();
+    return out;
+}
+
+const taper_schedule& need_handle(const taper_schedule* s, const char* fn) { return need(s, fn, "schedule"); }
+
+}  // namespace
+
+extern "C" {
+
+taper_status taper_schedule_message(const taper_schedule* schedule, taper_message_info* out_message, size_t index,
+                                    taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& h = need_handle(schedule, fn);
+        out_struct_size(out_message, fn, "taper_message_info");
+        check_index(index, h.schedule.messages.size(), fn, "message");
+        write_struct(out_message, message_info_of(h.schedule.messages[index], h.plan_texts[index]), fn,
+                     "taper_message_info");
+    });
+}
+
+taper_status taper_schedule_step_message_count(const taper_schedule* schedule, size_t* out_count, size_t step,
+                                               taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& h = need_handle(schedule, fn);
+        check_index(step, h.schedule.steps.size(), fn, "step");
+        need(out_count, fn, "out_count") = h.schedule.steps[step].messages.size();
+    });
+}
+
+taper_status taper_schedule_step_message(const taper_schedule* schedule, taper_message_info* out_message,
+                                         size_t step, size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& h = need_handle(schedule, fn);
+        out_struct_size(out_message, fn, "taper_message_info");
+        check_index(step, h.schedule.steps.size(), fn, "step");
+        const auto& messages = h.schedule.steps[step].messages;
+        check_index(index, messages.size(), fn, "message");
+        write_struct(out_message, message_info_of(messages[index], h.step_texts[step][index]), fn,
+                     "taper_message_info");
+    });
+}
+
+const char* taper_message_code_id(int32_t code) {
+    for (const auto& i : message_catalogue())
+        if (static_cast<int32_t>(i.code) == code) return i.id.data();
+    return nullptr;
+}
+
+}  // extern "C"

@@ -1,0 +1,127 @@
+// The message catalogue: one row per code (message_code.hpp), in numeric order.
+#include <taper/messages/catalogue.hpp>
+#include <taper/messages/message.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace taper {
+namespace {
+
+using k = parameter_kind;
+using c = message_code;
+constexpr severity N = severity::note;
+constexpr severity W = severity::warning;
+
+constexpr message_info catalogue[] = {
+    {c::strategy_text, "strategy_text", N, {{{"text", k::text}}}},
+    {c::target_occupancy, "target_occupancy", N, {{{"occupancy", k::points}}}},
+    {c::cut_share_of_recent, "cut_share_of_recent", N, {{{"share", k::share}}}},
+    {c::cut_share_without_d2_limit, "cut_share_without_d2_limit", N,
+     {{{"share", k::share}, {"max_points", k::points}}}},
+    {c::cut_share_within_d2_limit, "cut_share_within_d2_limit", N, {{{"share", k::share}, {"max_points", k::points}}}},
+    {c::cut_limited_by_d2_points, "cut_limited_by_d2_points", N,
+     {{{"max_points", k::points}, {"occupancy", k::points}}}},
+    {c::table_row, "table_row", N, {{{"row", k::count}, {"rows", k::count}}}},
+    {c::strip_day, "strip_day", N, {{{"roll", k::count}, {"day", k::count}, {"roll_days", k::count}}}},
+    {c::crossover_switch, "crossover_switch", N,
+     {{{"switch", k::count}, {"time", k::dose_time}, {"dose", k::dose}, {"diazepam_dose", k::diazepam_dose}}}},
+    {c::crossover_not_needed, "crossover_not_needed", N, {}},
+    {c::crossover_tail, "crossover_tail", N, {{{"tail_step", k::dose}, {"share", k::share}}}},
+
+    {c::stopping_from_final_dose, "stopping_from_final_dose", N, {{{"final_dose", k::dose}}}},
+    {c::final_dose_before_stop, "final_dose_before_stop", N, {{{"final_dose", k::dose}}}},
+    {c::final_dose_by_min_change, "final_dose_by_min_change", N, {{{"final_dose", k::dose}, {"min_change", k::dose}}}},
+    {c::paced_for_half_life, "paced_for_half_life", N, {{{"half_life", k::half_life_hours}}}},
+    {c::paced_for_half_life_own_length, "paced_for_half_life_own_length", N, {{{"half_life", k::half_life_hours}}}},
+    {c::cut_raised_to_min_change, "cut_raised_to_min_change", N, {{{"min_change", k::dose}}}},
+    {c::cut_limited_by_max_step, "cut_limited_by_max_step", N, {{{"max_step", k::dose}}}},
+    {c::cut_limited_by_max_points, "cut_limited_by_max_points", N, {{{"max_points", k::points}}}},
+    {c::cut_limited_by_max_percent, "cut_limited_by_max_percent", N, {{{"max_percent", k::share}}}},
+    {c::target_already_passed, "target_already_passed", N, {{{"target", k::dose}, {"dose", k::dose}}}},
+    {c::hold_step, "hold_step", N, {}},
+    {c::faster_than_guidance_share, "faster_than_guidance_share", W,
+     {{{"share", k::share}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::faster_than_guidance_points, "faster_than_guidance_points", W,
+     {{{"points", k::points}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::abrupt_stop, "abrupt_stop", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::abrupt_stop_seizure_risk, "abrupt_stop_seizure_risk", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::whole_units_cannot_make, "whole_units_cannot_make", W,
+     {{{"reason", k::whole_unit_reason}, {"form", k::whole_unit_form}, {"dose", k::dose}, {"time", k::dose_time}}}},
+
+    {c::pacing_half_life_unknown, "pacing_half_life_unknown", W, {}},
+    {c::pacing_half_life_not_short, "pacing_half_life_not_short", W, {{{"half_life", k::half_life_hours}}}},
+    {c::pacing_after_switch_to_diazepam, "pacing_after_switch_to_diazepam", W, {{{"half_life", k::half_life_hours}}}},
+    {c::whole_units_strengths_unknown, "whole_units_strengths_unknown", W, {{{"reason", k::whole_unit_reason}, {"form", k::whole_unit_form}}}},
+    {c::min_change_exceeds_max_cut, "min_change_exceeds_max_cut", W, {{{"min_change", k::dose}}}},
+    {c::hold_after_missing_step, "hold_after_missing_step", W, {{{"step", k::count}, {"steps", k::count}}}},
+    {c::hold_after_last_step, "hold_after_last_step", W, {{{"step", k::count}}}},
+};
+
+constexpr bool in_order() {
+    for (std::size_t i = 1; i < std::size(catalogue); ++i)
+        if (!(catalogue[i - 1].code < catalogue[i].code)) return false;
+    return true;
+}
+static_assert(in_order(), "the catalogue is in numeric order, each code once (info() searches it)");
+
+}  // namespace
+
+std::span<const message_info> message_catalogue() noexcept { return catalogue; }
+
+const message_info& info(message_code code) noexcept {
+    const auto* it = std::lower_bound(std::begin(catalogue), std::end(catalogue), code,
+                                      [](const message_info& i, message_code x) { return i.code < x; });
+    // Every enumerator has a row (tests/unit/messages/catalogue_test.cpp); an unknown number
+    // (a cast from outside) gets the first row rather than undefined behaviour.
+    return it != std::end(catalogue) && it->code == code ? *it : catalogue[0];
+}
+
+std::string_view id(message_code code) noexcept { return info(code).id; }
+
+std::optional<message_code> message_code_from_id(std::string_view text) noexcept {
+    for (const auto& i : catalogue)
+        if (i.id == text) return i.code;
+    return std::nullopt;
+}
+
+std::string_view id(parameter_kind k) noexcept {
+    switch (k) {
+        case parameter_kind::none: return "none";
+        case parameter_kind::dose: return "dose";
+        case parameter_kind::diazepam_dose: return "diazepam_dose";
+        case parameter_kind::share: return "share";
+        case parameter_kind::points: return "points";
+        case parameter_kind::days: return "days";
+        case parameter_kind::half_life_hours: return "hours";
+        case parameter_kind::count: return "count";
+        case parameter_kind::dose_time: return "dose_time";
+        case parameter_kind::whole_unit_reason: return "whole_unit_reason";
+        case parameter_kind::guidance: return "guidance";
+        case parameter_kind::text: return "text";
+        case parameter_kind::whole_unit_form: return "whole_unit_form";
+    }
+    return "none";
+}
+
+message make_message(message_code code, std::initializer_list<parameter> parameters) {
+    const message_info& i = info(code);
+    message m;
+    m.code = code;
+    m.level = i.level;
+    std::size_t n = 0;
+    for (const auto& p : parameters) {
+        if (n >= m.parameters.size() || i.parameters[n].kind != p.kind())
+            throw std::logic_error("message " + std::string(i.id) + ": parameter " + std::to_string(n + 1) +
+                                   " does not match the catalogue");
+        m.parameters[n++] = p;
+    }
+    if (n < m.parameters.size() && i.parameters[n].kind != parameter_kind::none)
+        throw std::logic_error("message " + std::string(i.id) + ": too few parameters");
+    return m;
+}
+
+}  // namespace taper

@@ -1,0 +1,69 @@
+// A message as JSON: see src/messages/json.hpp.
+#include "json.hpp"
+
+namespace taper::detail {
+namespace {
+
+std::string_view reason_id(whole_unit_reason r) {
+    switch (r) {
+        case whole_unit_reason::modified_release: return "modified_release";
+        case whole_unit_reason::enteric_coated: return "enteric_coated";
+        case whole_unit_reason::not_known_splittable: return "not_known_splittable";
+        case whole_unit_reason::cannot_split: return "cannot_split";
+    }
+    return "cannot_split";
+}
+
+std::string_view form_id(whole_unit_form f) {
+    switch (f) {
+        case whole_unit_form::tablet: return "tablet";
+        case whole_unit_form::capsule: return "capsule";
+        case whole_unit_form::bead_capsule: return "bead_capsule";
+    }
+    return "tablet";
+}
+
+std::string_view guidance_id(pace_guidance g) {
+    switch (g) {
+        case pace_guidance::benzodiazepines: return "benzodiazepines";
+        case pace_guidance::antidepressants: return "antidepressants";
+        case pace_guidance::antipsychotics: return "antipsychotics";
+    }
+    return "benzodiazepines";
+}
+
+nlohmann::ordered_json parameter_json(const parameter& p, const message_context& c) {
+    switch (p.kind()) {
+        case parameter_kind::none: return nullptr;
+        case parameter_kind::count: return p.as_index();
+        case parameter_kind::dose_time:
+            return p.as_index() < c.doses.size() ? nlohmann::ordered_json(c.doses[p.as_index()].time)
+                                                 : nlohmann::ordered_json("daily");
+        case parameter_kind::text:
+            return p.as_index() < c.texts.size() ? nlohmann::ordered_json(c.texts[p.as_index()])
+                                                 : nlohmann::ordered_json("");
+        case parameter_kind::whole_unit_reason: return reason_id(p.as_reason());
+        case parameter_kind::whole_unit_form: return form_id(p.as_form());
+        case parameter_kind::guidance: return guidance_id(p.as_guidance());
+        default: return p.number() == 0 ? 0.0 : p.number();  // in the kind's unit (docs/messages.md)
+    }
+}
+
+}  // namespace
+
+nlohmann::ordered_json message_json(const message& m, const message_context& context) {
+    nlohmann::ordered_json j;
+    const message_info& i = info(m.code);
+    j["code"] = static_cast<int>(m.code);
+    j["id"] = i.id;
+    j["severity"] = id(m.level);
+    nlohmann::ordered_json params = nlohmann::ordered_json::object();
+    for (std::size_t n = 0; n < i.parameters.size(); ++n)
+        if (i.parameters[n].kind != parameter_kind::none)
+            params[std::string(i.parameters[n].name)] = parameter_json(m[n], context);
+    j["params"] = std::move(params);
+    j["text"] = text(m, context);
+    return j;
+}
+
+}  // namespace taper::detail

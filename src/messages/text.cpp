@@ -1,0 +1,183 @@
+// Messages as text: the wording people read (docs/messages.md has an example of each).
+#include <taper/messages/text.hpp>
+
+#include <taper/units/io.hpp>
+
+#include <cmath>
+
+namespace taper {
+namespace {
+
+std::string mg(const parameter& p) { return to_string(p.as_mass()); }
+std::string diazepam_mg(const parameter& p) { return format_number(p.number()) + " mg"; }
+std::string share(const parameter& p) { return format_number(in(p.as_percent(), units::percent_of_dose)) + "%"; }
+std::string num(const parameter& p) { return format_number(p.number()); }
+std::string whole(const parameter& p) { return std::to_string(p.as_index()); }
+/// Shares written to one decimal ("40.6%").
+std::string share_1dp(const parameter& p) { return format_number(std::round(p.number() * 10) / 10) + "%"; }
+
+std::string time_of(const parameter& p, const message_context& c) {
+    const std::size_t i = p.as_index();
+    return i < c.doses.size() ? c.doses[i].time : std::string("daily");
+}
+
+std::string_view guidance_text(pace_guidance g) {
+    switch (g) {
+        case pace_guidance::benzodiazepines:
+            return "benzodiazepines and z-drugs: no more than about 25% of the dose per two weeks";
+        case pace_guidance::antidepressants:
+            return "antidepressants: 10-25% of the most recent dose, or 5-10 occupancy points, every 2-4 weeks "
+                   "(Maudsley; Horowitz & Taylor 2019)";
+        case pace_guidance::antipsychotics:
+            return "antipsychotics: about a quarter of the most recent dose, about 5-10 points of D2 occupancy, "
+                   "every 3-6 months (Horowitz et al. 2021)";
+    }
+    return "";
+}
+
+std::string_view reason_text(whole_unit_reason r) {
+    switch (r) {
+        case whole_unit_reason::modified_release: return "is modified-release: it must not be split or crushed";
+        case whole_unit_reason::enteric_coated: return "is enteric-coated: it must not be split or crushed";
+        case whole_unit_reason::not_known_splittable: return "is not known to be splittable";
+        case whole_unit_reason::cannot_split: return "cannot be split";
+    }
+    return "cannot be split";
+}
+
+std::string_view units_of(whole_unit_form f) { return f == whole_unit_form::tablet ? "tablets" : "capsules"; }
+
+std::string_view remedy(whole_unit_form f) {
+    return f == whole_unit_form::bead_capsule ? "open the capsules and count the beads (never crush them), or use another form"
+                                         : "another form is needed";
+}
+
+std::string days(const parameter& p) {
+    const std::string n = num(p);
+    return n + (n == "1" ? " day" : " days");
+}
+
+std::string guidance_warning(const message& m, std::string what) {
+    return "faster than the guidance: this step cuts " + what + " in " + days(m[1]) + " (" +
+           std::string(guidance_text(m[2].as_guidance())) + ")";
+}
+
+std::string abrupt(const message& m) {
+    return "abrupt stop: this step stops from " + mg(m[0]) + ", " + share_1dp(m[1]) +
+           " of the starting dose; reduce to a small dose first (below about " + share(m[2]) +
+           " of the start) before stopping";
+}
+
+std::string whole_units_subject(const message& m, const message_context& c) {
+    return std::string(c.drug) + " " + std::string(c.formulation) + " " + std::string(reason_text(m[0].as_reason()));
+}
+
+}  // namespace
+
+message_context context_of(const schedule& plan, const step* s) {
+    message_context c;
+    c.drug = plan.drug;
+    c.strategy = plan.strategy;
+    c.receptor = plan.occupancy_receptor;
+    c.equivalence_table = plan.equivalence_table;
+    c.formulation = plan.request.current_formulation;
+    c.texts = plan.strategy_texts;
+    if (s != nullptr) c.doses = s->doses;
+    return c;
+}
+
+std::string text(const message& m, const message_context& c) {
+    using mc = message_code;
+    switch (m.code) {
+        case mc::strategy_text: {
+            const std::size_t i = m[0].as_index();
+            return i < c.texts.size() ? c.texts[i] : std::string();
+        }
+        case mc::target_occupancy:
+            return "target " + format_number(std::round(m[0].number() * 100) / 100) + "% " + std::string(c.receptor) +
+                   " occupancy";
+        case mc::cut_share_of_recent: return "cut " + share(m[0]) + " of the most recent dose";
+        case mc::cut_share_without_d2_limit:
+            return "cut " + share(m[0]) + " of the most recent dose; " + std::string(c.drug) +
+                   " has no usable D2 occupancy model in the data, so the " + num(m[1]) +
+                   "-point limit could not be applied";
+        case mc::cut_share_within_d2_limit:
+            return "cut " + share(m[0]) + " of the most recent dose (within the " + num(m[1]) +
+                   "-point D2 occupancy limit)";
+        case mc::cut_limited_by_d2_points:
+            return "cut limited to " + num(m[0]) + " points of D2 occupancy (target " +
+                   format_number(std::round(m[1].number() * 100) / 100) + "%)";
+        case mc::table_row: return "table row " + whole(m[0]) + " of " + whole(m[1]);
+        case mc::strip_day:
+            return "tapering strip: roll " + whole(m[0]) + ", day " + whole(m[1]) + " of " + whole(m[2]);
+        case mc::crossover_switch: {
+            std::string out = "switch " + whole(m[0]) + " of " + std::to_string(c.doses.size()) + ": the " +
+                              time_of(m[1], c) + " dose of " + mg(m[2]) + " " + std::string(c.drug) + " becomes " +
+                              diazepam_mg(m[3]) + " diazepam";
+            if (!c.equivalence_table.empty()) out += " (" + std::string(c.equivalence_table) + " table)";
+            return out;
+        }
+        case mc::crossover_not_needed: return "already diazepam: no switch needed";
+        case mc::crossover_tail:
+            return "tail: " + mg(m[0]) + " per step (a " + share(m[1]) + " cut would be smaller)";
+
+        case mc::stopping_from_final_dose: return "stopping from the final dose of " + mg(m[0]);
+        case mc::final_dose_before_stop: return "final dose before stopping: " + mg(m[0]);
+        case mc::final_dose_by_min_change:
+            return "final dose before stopping: " + mg(m[0]) + " (a cut of the smallest change worth making, " +
+                   mg(m[1]) + ", would go below it)";
+        case mc::paced_for_half_life:
+            return "paced for a short half-life (" + num(m[0]) + " h): step 1.5x longer, cut 0.75x as large";
+        case mc::paced_for_half_life_own_length:
+            return "paced for a short half-life (" + num(m[0]) +
+                   " h): cut 0.75x as large (the step keeps the length the strategy gives it)";
+        case mc::cut_raised_to_min_change: return "cut raised to the smallest change worth making (" + mg(m[0]) + ")";
+        case mc::cut_limited_by_max_step: return "cut limited to the maximum of " + mg(m[0]);
+        case mc::cut_limited_by_max_points:
+            return "cut limited to the maximum of " + num(m[0]) + " occupancy points";
+        case mc::cut_limited_by_max_percent:
+            return "cut limited to the maximum of " + share(m[0]) + " of the most recent dose";
+        case mc::target_already_passed:
+            return "the " + std::string(c.strategy) + " strategy's target of " + mg(m[0]) +
+                   " is above the most recent dose, which the smallest change worth making already took lower: "
+                   "staying on " + mg(m[1]);
+        case mc::hold_step: return "hold: stay on this dose before the next cut";
+        case mc::faster_than_guidance_share: return guidance_warning(m, share_1dp(m[0]) + " of the dose");
+        case mc::faster_than_guidance_points:
+            return guidance_warning(m, format_number(std::round(m[0].number() * 10) / 10) + " occupancy points");
+        case mc::abrupt_stop: return abrupt(m);
+        case mc::abrupt_stop_seizure_risk:
+            return abrupt(m) + "; stopping a benzodiazepine or z-drug abruptly can cause seizures";
+        case mc::whole_units_cannot_make:
+            return whole_units_subject(m, c) + ", and " + mg(m[2]) + " (" + time_of(m[3], c) +
+                   ") cannot be made from whole " + std::string(units_of(m[1].as_form())) + "; " +
+                   std::string(remedy(m[1].as_form()));
+
+        case mc::pacing_half_life_unknown:
+            return "half-life pacing was asked for, but " + std::string(c.drug) +
+                   "'s half-life is not known in the data, so it was not applied";
+        case mc::pacing_half_life_not_short:
+            return "half-life pacing: " + std::string(c.drug) + "'s half-life (up to " + num(m[0]) +
+                   " h) is not short, so steps are unchanged";
+        case mc::pacing_after_switch_to_diazepam:
+            return "half-life pacing: the plan switches to diazepam (half-life up to " + num(m[0]) +
+                   " h), so its steps are not paced for " + std::string(c.drug) + "'s short half-life";
+        case mc::whole_units_strengths_unknown:
+            return whole_units_subject(m, c) +
+                   ", and its strengths are not known in the data, so whether each step's dose can be made from "
+                   "whole " + std::string(units_of(m[1].as_form())) + " could not be checked; " +
+                   std::string(remedy(m[1].as_form())) + " if it cannot";
+        case mc::min_change_exceeds_max_cut:
+            return "the smallest change worth making (" + mg(m[0]) +
+                   ") is larger than the maximum cut at low doses; the maximum wins";
+        case mc::hold_after_missing_step:
+            return "the hold after step " + whole(m[0]) + " was not applied: the plan has only " + whole(m[1]) +
+                   " steps";
+        case mc::hold_after_last_step:
+            return "the hold after step " + whole(m[0]) + " was not applied: step " + whole(m[0]) +
+                   " is the last step";
+    }
+    return std::string(id(m.code));
+}
+
+}  // namespace taper

@@ -1,0 +1,180 @@
+// The message catalogue: every code has a stable id, a unique number, a line in
+// docs/messages.md, and renders as text; messages do not allocate.
+#include <taper/messages/text.hpp>
+#include <taper/plan/plan.hpp>
+#include <taper/strategies/linear.hpp>
+#include <taper/units/literals.hpp>
+
+#include "../plan_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <type_traits>
+
+namespace {
+
+using taper::message_code;
+using namespace taper::literals;
+
+/// Every enumerator, listed by a switch without a default: -Wswitch (an error here) fails the
+/// build when a code is added to the enum and not here, and the test below then checks that
+/// the catalogue has it.
+bool is_enumerator(message_code c) {
+    switch (c) {
+        case message_code::strategy_text:
+        case message_code::target_occupancy:
+        case message_code::cut_share_of_recent:
+        case message_code::cut_share_without_d2_limit:
+        case message_code::cut_share_within_d2_limit:
+        case message_code::cut_limited_by_d2_points:
+        case message_code::table_row:
+        case message_code::strip_day:
+        case message_code::crossover_switch:
+        case message_code::crossover_not_needed:
+        case message_code::crossover_tail:
+        case message_code::stopping_from_final_dose:
+        case message_code::final_dose_before_stop:
+        case message_code::final_dose_by_min_change:
+        case message_code::paced_for_half_life:
+        case message_code::paced_for_half_life_own_length:
+        case message_code::cut_raised_to_min_change:
+        case message_code::cut_limited_by_max_step:
+        case message_code::cut_limited_by_max_points:
+        case message_code::cut_limited_by_max_percent:
+        case message_code::target_already_passed:
+        case message_code::hold_step:
+        case message_code::faster_than_guidance_share:
+        case message_code::faster_than_guidance_points:
+        case message_code::abrupt_stop:
+        case message_code::abrupt_stop_seizure_risk:
+        case message_code::whole_units_cannot_make:
+        case message_code::pacing_half_life_unknown:
+        case message_code::pacing_half_life_not_short:
+        case message_code::pacing_after_switch_to_diazepam:
+        case message_code::whole_units_strengths_unknown:
+        case message_code::min_change_exceeds_max_cut:
+        case message_code::hold_after_missing_step:
+        case message_code::hold_after_last_step: return true;
+    }
+    return false;
+}
+
+/// A parameter of `kind` with a plain value, to render every code.
+taper::parameter sample(taper::parameter_kind kind) {
+    using k = taper::parameter_kind;
+    switch (kind) {
+        case k::none: return {};
+        case k::dose: return 2.5_mg;
+        case k::diazepam_dose: return 5.0 * taper::units::diazepam_mg;
+        case k::share: return 10.0 * taper::units::percent_of_dose;
+        case k::points: return 5.0 * taper::units::points;
+        case k::days: return 14.0 * taper::units::day;
+        case k::half_life_hours: return taper::hours{8.0 * taper::units::hour};
+        case k::count: return taper::parameter::count(3);
+        case k::dose_time: return taper::parameter::dose_time(0);
+        case k::text: return taper::parameter::text(0);
+        case k::whole_unit_reason: return taper::whole_unit_reason::modified_release;
+        case k::whole_unit_form: return taper::whole_unit_form::tablet;
+        case k::guidance: return taper::pace_guidance::antidepressants;
+    }
+    return {};
+}
+
+std::string docs() {
+    std::ifstream in(std::string(TAPER_SOURCE_DIR) + "/docs/messages.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+TEST(MessageCatalogue, EveryCodeHasAnIdAUniqueNumberADocLineAndText) {
+    const std::string doc = docs();
+    ASSERT_FALSE(doc.empty()) << "docs/messages.md not found";
+    std::set<int> numbers;
+    std::set<std::string_view> ids;
+    std::size_t enumerators = 0;
+    for (int n = 0; n < 1000; ++n)
+        if (is_enumerator(static_cast<message_code>(n))) ++enumerators;
+    EXPECT_EQ(taper::message_catalogue().size(), enumerators);
+
+    taper::schedule plan;
+    plan.drug = "citalopram";
+    plan.strategy = "table";
+    plan.occupancy_receptor = "SERT";
+    plan.request.current_formulation = "tablet-mr";
+    plan.strategy_texts = {"a strategy's own words"};
+    taper::step st;
+    st.doses = {{"citalopram", "night", 2.5_mg}};
+
+    for (const auto& i : taper::message_catalogue()) {
+        SCOPED_TRACE(std::string(i.id));
+        EXPECT_TRUE(is_enumerator(i.code));
+        EXPECT_TRUE(numbers.insert(static_cast<int>(i.code)).second);
+        EXPECT_TRUE(ids.insert(i.id).second);
+        EXPECT_EQ(taper::id(i.code), i.id);
+        EXPECT_EQ(taper::message_code_from_id(i.id), i.code);
+        EXPECT_EQ(&taper::info(i.code), &i);
+        // The docs' table row: "| <number> | `<id>` | <severity> |".
+        const std::string row = "| " + std::to_string(static_cast<int>(i.code)) + " | `" + std::string(i.id) + "` | " +
+                                std::string(taper::id(i.level)) + " |";
+        EXPECT_NE(doc.find(row), std::string::npos) << row;
+
+        taper::message m;
+        m.code = i.code;
+        m.level = i.level;
+        for (std::size_t n = 0; n < i.parameters.size(); ++n) m.parameters[n] = sample(i.parameters[n].kind);
+        EXPECT_EQ(taper::make_message(i.code, {m.parameters[0], m.parameters[1], m.parameters[2], m.parameters[3]}).code,
+                  i.code);
+        const std::string t = taper::text(m, taper::context_of(plan, &st));
+        EXPECT_FALSE(t.empty());
+        EXPECT_NE(t, i.id);  // rendered, not the fallback
+    }
+    EXPECT_FALSE(taper::message_code_from_id("no_such_code").has_value());
+}
+
+TEST(MessageCatalogue, ParametersMustMatchTheCatalogue) {
+    EXPECT_THROW((void)taper::make_message(message_code::cut_limited_by_max_step, {5.0 * taper::units::points}),
+                 std::logic_error);
+    EXPECT_THROW((void)taper::make_message(message_code::cut_limited_by_max_step), std::logic_error);
+    const auto m = taper::make_message(message_code::cut_limited_by_max_step, {12.5_mg});
+    EXPECT_EQ(m.level, taper::severity::note);
+    EXPECT_DOUBLE_EQ(taper::in(m[0].as_mass(), taper::units::mg), 12.5);
+}
+
+TEST(MessageValues, FixedSizeAndInlineOnASteps) {
+    // No heap: a message is trivially copyable, and a step keeps two inline.
+    static_assert(std::is_trivially_copyable_v<taper::message>);
+    // An empty list already has room for two: the inline storage, no allocation.
+    const taper::message_list list;
+    EXPECT_EQ(list.capacity(), 2U);
+}
+
+// Wording matters where a person must act on it: the stop cautions are tested as text.
+TEST(MessageWording, AbruptBenzodiazepineStopWarnsOfSeizures) {
+    auto r = taper::testing::request("alprazolam", 2_mg);
+    const auto s = taper::make_plan(taper::database::embedded(), r, taper::strategies::linear{2_mg});
+    ASSERT_EQ(s.steps.size(), 1U);
+    const auto* w = taper::find(s.steps[0].messages, message_code::abrupt_stop_seizure_risk);
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->level, taper::severity::warning);
+    EXPECT_EQ(taper::text(*w, taper::context_of(s, &s.steps[0])),
+              "abrupt stop: this step stops from 2 mg, 100% of the starting dose; reduce to a small dose first "
+              "(below about 5% of the start) before stopping; stopping a benzodiazepine or z-drug abruptly can "
+              "cause seizures");
+}
+
+TEST(MessageWording, AbruptStopOfAnAntidepressantHasNoSeizureClause) {
+    const auto s = taper::make_plan(taper::database::embedded(), taper::testing::request("sertraline", 50_mg),
+                                    taper::strategies::linear{12.5_mg});
+    const auto* w = taper::find(s.steps.back().messages, message_code::abrupt_stop);
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(taper::text(*w, taper::context_of(s, &s.steps.back())),
+              "abrupt stop: this step stops from 12.5 mg, 25% of the starting dose; reduce to a small dose first "
+              "(below about 5% of the start) before stopping");
+}
+
+}  // namespace
