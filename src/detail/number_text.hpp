@@ -7,12 +7,6 @@
 #include <cmath>
 #include <string>
 
-// TEMPORARY, until src/plan/planner.cpp and src/forms/realize*.cpp / realizer* (owned by
-// other work in progress) name their units: they reach `from_value` through this header.
-// Remove this include when they no longer use it (tests/unit/source_rules_test.cpp lists
-// them on its temporary allowlist).
-#include <taper/units/from_value.hpp>
-
 namespace taper::detail {
 
 /// `x` rounded (half away from zero) to at most `max_decimals` decimals, trailing zeros

@@ -9,8 +9,8 @@ namespace taper {
 
 struct measuring_tools {
     volume syringe_resolution = 0.1 * units::mL;  ///< liquid volumes are multiples of this
-    volume min_volume = 0.2 * units::mL; ///< smallest volume measured reliably
-    volume max_volume = 10.0 * units::mL; ///< largest single measurement
+    volume min_volume = 0.2 * units::mL;          ///< smallest volume measured reliably
+    volume max_volume = 10.0 * units::mL;         ///< largest single measurement
     bool allow_quarters = true;   ///< quarter tablets (only where halves are allowed at all)
     int max_drops = 40;           ///< most drops counted for one dose
 };
