@@ -10,6 +10,7 @@
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <benchmark/benchmark.h>
 

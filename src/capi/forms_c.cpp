@@ -4,6 +4,7 @@
 #include <taper/forms/convert.hpp>
 #include <taper/forms/on_hand.hpp>
 #include <taper/units/io.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <optional>
 

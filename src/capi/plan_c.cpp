@@ -6,6 +6,7 @@
 #include <taper/io/json.hpp>
 #include <taper/io/strategy_schema_json.hpp>
 #include <taper/plan/suggest.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <mutex>
 #include <set>

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <cstdlib>
 

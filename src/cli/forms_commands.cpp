@@ -13,6 +13,7 @@
 #include <taper/messages/text.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

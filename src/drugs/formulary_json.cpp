@@ -7,6 +7,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/error.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -28,9 +28,9 @@ using detail::trim;
 /// A conversion's result: at least `decimals` decimals, and three significant figures for
 /// small numbers ("0.2", "13.412", "0.0123").
 std::string num(double v, int decimals = 3) { return detail::significant_text(v, decimals); }
-std::string mg_text(mass m) { return num(m.value()) + " mg"; }
-std::string ml_text(volume v) { return num(v.value()) + " mL"; }
-std::string conc_text(concentration c) { return num(c.value()) + " mg/mL"; }
+std::string mg_text(mass m) { return num(in(m, units::mg)) + " mg"; }
+std::string ml_text(volume v) { return num(in(v, units::mL)) + " mL"; }
+std::string conc_text(concentration c) { return num(in(c, units::mg / units::mL)) + " mg/mL"; }
 
 /// "form, 10 / 20 / 40 mg" for error messages.
 std::string describe_formulation(const formulation& f) {
@@ -68,12 +68,12 @@ bool has_strength(const formulation& f, const named_form& n) {
         if (!is_liquid(f.kind)) return false;
         if (!f.concentrations) return true;  // unknown concentration: the caller supplies one
         return std::any_of(f.concentrations->begin(), f.concentrations->end(),
-                           [&](concentration c) { return nearly_equal(c.value(), n.liquid_strength->value()); });
+                           [&](concentration c) { return nearly_equal(in(c, units::mg / units::mL), in(*n.liquid_strength, units::mg / units::mL)); });
     }
     if (n.unit_strength) {
         if (is_liquid(f.kind) || !f.unit_strengths) return false;
         return std::any_of(f.unit_strengths->begin(), f.unit_strengths->end(),
-                           [&](mass m) { return nearly_equal(m.value(), n.unit_strength->value()); });
+                           [&](mass m) { return nearly_equal(in(m, units::mg), in(*n.unit_strength, units::mg)); });
     }
     return true;
 }
@@ -111,7 +111,7 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
         } catch (const parse_error&) {
             throw fail("has a strength that does not read as \"10 mg\" or \"40 mg/mL\"");
         }
-        if (wanted.unit_strength && !(wanted.unit_strength->value() > 0)) throw fail("has a zero strength");
+        if (wanted.unit_strength && !(*wanted.unit_strength > mass{})) throw fail("has a zero strength");
     }
     std::optional<forms_detail::form_words> words;
     try {
@@ -198,7 +198,7 @@ bioavailability bioavailability_of(const drug& d, const formulation& f) {
 }
 
 void check_dose(mass dose, std::string_view what) {
-    const double v = dose.value();
+    const double v = in(dose, units::mg);
     if (std::isnan(v)) throw invalid_argument_error(std::string(what) + " is not a number (NaN)");
     if (!std::isfinite(v))
         throw invalid_argument_error(std::string(what) + " " + format_number(v) +
@@ -214,9 +214,9 @@ bool is_whole(double v) { return nearly_equal(v, std::round(v)); }
 concentration target_concentration(const drug& d, const named_form& n) {
     const formulation& f = *n.form;
     if (n.liquid_strength) {
-        if (!(n.liquid_strength->value() > 0) || !std::isfinite(n.liquid_strength->value()))
+        if (!(*n.liquid_strength > concentration{}) || !std::isfinite(in(*n.liquid_strength, units::mg / units::mL)))
             throw invalid_argument_error(d.name + " " + f.id + ": strength " +
-                                         format_number(n.liquid_strength->value()) +
+                                         format_number(in(*n.liquid_strength, units::mg / units::mL)) +
                                          " mg/mL: expected a positive concentration");
         if (f.concentrations && !has_strength(f, n))
             throw invalid_argument_error(d.name + " " + f.id + " has no strength " +
@@ -242,14 +242,14 @@ concentration target_concentration(const drug& d, const named_form& n) {
 form_conversion convert_form(const drug& d, mass dose, std::string_view from, std::string_view to,
                              std::optional<concentration> to_strength) {
     check_dose(dose, "dose");
-    if (to_strength && (!(to_strength->value() > 0) || !std::isfinite(to_strength->value())))
-        throw invalid_argument_error("strength " + format_number(to_strength->value()) +
+    if (to_strength && (!(*to_strength > concentration{}) || !std::isfinite(in(*to_strength, units::mg / units::mL))))
+        throw invalid_argument_error("strength " + format_number(in(*to_strength, units::mg / units::mL)) +
                                      " mg/mL: expected a positive concentration");
 
     const named_form src = find_form(d, from, "from", std::nullopt);
     named_form dst = find_form(d, to, "to", to_strength);
     if (to_strength) {
-        if (dst.liquid_strength && !nearly_equal(dst.liquid_strength->value(), to_strength->value()))
+        if (dst.liquid_strength && !nearly_equal(in(*dst.liquid_strength, units::mg / units::mL), in(*to_strength, units::mg / units::mL)))
             throw invalid_argument_error("\"" + std::string(to) + "\" names " +
                                          conc_text(*dst.liquid_strength) + " but the strength asked is " +
                                          conc_text(*to_strength));
@@ -281,13 +281,14 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
         out.to_volume = v;
         text += " (" + conc_text(c) + ") = " + ml_text(v);
         if (tf.kind == form_kind::drops) {
-            if (tf.drop_volume.known() && tf.drop_volume->value() > 0) {
+            if (tf.drop_volume.known() && *tf.drop_volume > volume_per_drop{}) {
                 const drops n = v / *tf.drop_volume;
                 out.to_drops = n;
-                text += " = " + num(n.value(), 2) + (nearly_equal(n.value(), 1) ? " drop" : " drops");
-                if (!is_whole(n.value()))
-                    remarks.push_back("drops are counted whole: " + format_number(std::floor(n.value())) +
-                                      " or " + format_number(std::ceil(n.value())) + " drops");
+                const double count = in(n, units::drop);
+                text += " = " + num(count, 2) + (nearly_equal(count, 1) ? " drop" : " drops");
+                if (!is_whole(count))
+                    remarks.push_back("drops are counted whole: " + format_number(std::floor(count)) +
+                                      " or " + format_number(std::ceil(count)) + " drops");
             } else {
                 remarks.push_back("the drop size is not in the data (" +
                                   provenance_text(tf.drop_volume.origin) + "), so drops are not counted");
@@ -298,17 +299,17 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
         if (!strength && tf.unit_strengths && tf.unit_strengths->size() == 1)
             strength = tf.unit_strengths->front();
         if (strength) {
-            const double count = out.to_labelled.value() / strength->value();
+            const double count = in(out.to_labelled, units::mg) / in(*strength, units::mg);
             const std::string unit_name(tf.kind == form_kind::tablet ? "tablet" : "capsule");
-            if (tf.kind == form_kind::tablet) out.to_tablets = from_value<tablets>(count);
+            if (tf.kind == form_kind::tablet) out.to_tablets = count * units::tablet;
             text += " = " + num(count, 3) + " × " + mg_text(*strength) + " " + unit_name;
             if (tf.kind == form_kind::beads) {
                 const auto& counts = tf.bead_counts;
                 std::optional<double> per_capsule;
                 if (counts.known() && tf.unit_strengths)
                     for (std::size_t i = 0; i < tf.unit_strengths->size() && i < counts->size(); ++i)
-                        if (nearly_equal((*tf.unit_strengths)[i].value(), strength->value()))
-                            per_capsule = (*counts)[i].value();
+                        if (nearly_equal(in((*tf.unit_strengths)[i], units::mg), in(*strength, units::mg)))
+                            per_capsule = in((*counts)[i], units::bead / units::capsule);
                 if (per_capsule)
                     text += " = " + num(count * *per_capsule, 1) + " beads (" +
                             format_number(*per_capsule) + " beads per capsule)";
@@ -351,9 +352,9 @@ bool is_diazepam(const drug& d) { return detail::ascii_lower(d.name) == "diazepa
 
 table_entry entry_of(const drug& d, std::string_view table) {
     if (is_diazepam(d) && d.equivalents.tables.find(table) == d.equivalents.tables.end())
-        return {equivalent_dose{from_value<mass>(10), from_value<mass>(10)}, "reference"};
+        return {equivalent_dose{10.0 * units::mg, 10.0 * units::mg}, "reference"};
     const equivalent_dose& e = d.diazepam_equivalent(table);  // missing_data_error naming the table
-    if (!(e.low.value() > 0) || !(e.high.value() > 0) || !std::isfinite(e.high.value()))
+    if (!(e.low > mass{}) || !(e.high > mass{}) || !std::isfinite(in(e.high, units::mg)))
         throw missing_data_error(d.name + "'s dose equivalent to 10 mg diazepam (table " + std::string(table) +
                                  ") is not a positive number");
     return {e, std::string(to_string(d.equivalents.tables.find(table)->second.origin.status))};
@@ -383,14 +384,14 @@ class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& 
 
     class_equivalent out;
     out.table = std::string(table);
-    out.diazepam_equivalent = dose * (10.0 / eq_from.value());
-    out.dose = out.diazepam_equivalent * (eq_to.value() / 10.0);
+    out.diazepam_equivalent = dose * (10.0 / in(eq_from, units::mg));
+    out.dose = out.diazepam_equivalent * (in(eq_to, units::mg) / 10.0);
 
     auto entry = [&](const drug& d, const table_entry& e, mass used) {
         if (e.status == "reference") return d.name + " is the reference (10 mg)";
         std::string t = d.name + " " + mg_text(used) + " ≈ 10 mg diazepam";
         if (e.dose.is_range())
-            t += " (a range, " + num(e.dose.low.value()) + "-" + num(e.dose.high.value()) + " mg: the " +
+            t += " (a range, " + num(in(e.dose.low, units::mg)) + "-" + num(in(e.dose.high, units::mg)) + " mg: the " +
                  end_name + " end was used)";
         return t + " [" + e.status + "]";
     };

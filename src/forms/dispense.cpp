@@ -66,7 +66,7 @@ public:
         for (const auto& recipe : s.recipes) {
             for (const auto& part : recipe.parts) {
                 const double per_day_units = is_volume(part.what) ? 0 : units_of(part);
-                const double per_day_ml = is_volume(part.what) ? part.amount_volume.value() : 0;
+                const double per_day_ml = is_volume(part.what) ? in(part.amount_volume, units::mL) : 0;
                 if (per_day_units <= 0 && per_day_ml <= 0) continue;
                 any_dose = true;
                 tally& t = find(recipe.drug, part);
@@ -74,7 +74,7 @@ public:
                 t.millilitres += per_day_ml * n;
             }
         }
-        if (strip_ && (any_dose || s.realized_daily.value() > 0)) pouch_days_ += days;
+        if (strip_ && (any_dose || s.realized_daily > mass{})) pouch_days_ += days;
     }
 
     dispensing_period finish(const realization_options& options) const {
@@ -92,10 +92,10 @@ public:
             dispensing_line line = t.line;
             if (t.by_volume) {
                 // Rounded to 1e-9 mL: a sum of syringe steps should not print as 156.79999999999998.
-                line.total_volume = from_value<volume>(detail::without_float_noise(t.millilitres));
+                line.total_volume = detail::without_float_noise(t.millilitres) * units::mL;
                 if (options.bottle_volume)
                     line.bottles = static_cast<int>(
-                        std::ceil(t.millilitres / options.bottle_volume->value() - 1e-9));
+                        std::ceil(t.millilitres / in(*options.bottle_volume, units::mL) - 1e-9));
             } else {
                 // Pieces are sums of quarters × whole days: exact in binary, so the tolerance
                 // only absorbs bead shares (k / beads per capsule).
@@ -133,7 +133,7 @@ private:
 
 void check_options(const realization_options& options) {
     if (options.bottle_volume) {
-        const double v = options.bottle_volume->value();
+        const double v = in(*options.bottle_volume, units::mL);
         if (!std::isfinite(v) || v <= 0)
             throw invalid_argument_error("bottle volume " + format_number(v) +
                                          " mL: expected a positive volume (e.g. 100 mL)");
@@ -168,7 +168,7 @@ std::vector<dispensing_period> dispense_by_step(const realized_schedule& r) {
 std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, duration period) {
     const realization_options& options = r.options;
     check_options(options);
-    const double days = period.value();
+    const double days = in(period, units::day);
     if (!std::isfinite(days) || days < 1 || std::abs(days - std::round(days)) > 1e-9)
         throw invalid_argument_error("dispensing period " + format_number(days) +
                                      " d: expected a whole number of days, at least 1 (e.g. 28 d)");
@@ -189,7 +189,7 @@ std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, du
 dispensing dispense(realized_schedule r, std::optional<duration> period) {
     dispensing d;
     d.periods = period ? dispense_by_period(r, *period) : dispense_by_step(r);
-    if (period) d.period_days = std::lround(period->value());
+    if (period) d.period_days = std::lround(in(*period, units::day));
     d.realization = std::move(r);
     return d;
 }

@@ -251,7 +251,7 @@ available_form read_item(const drug& d, std::string_view item) {
     const form_words words = read_form_words(d, item, rest);
 
     const bool is_conc = std::holds_alternative<concentration>(strength);
-    if (!is_conc && !(std::get<mass>(strength).value() > 0))
+    if (!is_conc && !(std::get<mass>(strength) > mass{}))
         throw plan_error("forms on hand: \"" + std::string(item) + "\": a strength must be more than 0 mg");
 
     std::vector<const formulation*> candidates;
@@ -283,8 +283,10 @@ available_form read_item(const drug& d, std::string_view item) {
         const std::size_t n = strength_count(*f);
         if (n == 0) unknown_strength.push_back(f);
         for (std::size_t i = 0; i < n; ++i) {
-            const double have = is_conc ? (*f->concentrations)[i].value() : (*f->unit_strengths)[i].value();
-            const double want = is_conc ? std::get<concentration>(strength).value() : std::get<mass>(strength).value();
+            constexpr auto mg_per_ml = units::mg / units::mL;
+            const double have = is_conc ? in((*f->concentrations)[i], mg_per_ml) : in((*f->unit_strengths)[i], units::mg);
+            const double want = is_conc ? in(std::get<concentration>(strength), mg_per_ml)
+                                        : in(std::get<mass>(strength), units::mg);
             if (nearly_equal(have, want)) matches.push_back({f, i});
         }
     }

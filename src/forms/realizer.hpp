@@ -3,8 +3,13 @@
 // and the search for the best way to take one dose. realize() and realize_dose() in
 // realize.cpp are built on it; docs/realization.md describes the objective and the tables.
 #include <taper/forms/realize.hpp>
-#include "../detail/number_text.hpp"
+#include "realizer_text.hpp"
 
+#include <taper/units/access.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -13,12 +18,6 @@
 #include <vector>
 
 namespace taper::forms_detail {
-
-/// Amounts taken, as a person measures them: at most six decimals ("13.4", "0.5").
-inline std::string num(double x) { return detail::decimal_text(x, 6); }
-/// Targets and limits in messages, which come out of formulas: three significant figures
-/// ("1.31 mg", not "1.309568 mg").
-inline std::string readable(double x) { return detail::significant_text(x); }
 
 using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
 
@@ -74,6 +73,24 @@ struct topup_kind {
     double step_volume = 0;    // mL per step (syringe kinds)
 };
 
+/// The amount (mg, tablet-equivalent) of `k` steps of a top-up of product `p`, without the
+/// float noise of the multiplication (the search and the recipe must agree to the last bit).
+inline double topup_amount(const topup_kind& t, const product& p, int k) {
+    switch (t.what) {
+        case dose_component::kind::liquid_volume:
+            return detail::without_float_noise(detail::without_float_noise(k * t.step_volume) * p.per_ml_eq);
+        case dose_component::kind::dilution:
+            return detail::without_float_noise(detail::without_float_noise(k * t.step_volume) * t.unit_eq /
+                                               t.step_volume);
+        default: return detail::without_float_noise(k * t.unit_eq);
+    }
+}
+
+/// Syringe fills needed for `volume_ml` when one fill holds at most `max_volume_ml`.
+inline int fills_for(double volume_ml, double max_volume_ml) {
+    return std::max(1, static_cast<int>(std::ceil(volume_ml / max_volume_ml - 1e-9)));
+}
+
 struct choice {
     double realized = 0;
     double error = 0;
@@ -85,6 +102,9 @@ struct choice {
     int topup = -1;            // index into topups
     int k = 0;
 };
+
+/// The running state of one search (src/forms/realizer_search.cpp).
+struct search_state;
 
 class engine {
 public:
@@ -113,7 +133,16 @@ public:
     void suggest_from(const drug& d) { suggest_from_ = &d; }
 
 private:
+    void add_product(const available_form& f, std::size_t index, std::vector<std::string>& slot_keys);
+    void add_topups();
     const solid_table* table_for(form_mask solids) const;
+    void scan_solids(const solid_table& table, double goal, search_state& s) const;
+    void scan_topup(std::size_t topup, const solid_table* table, double goal, double lo, double hi,
+                    search_state& s) const;
+    void add_solid_parts(const choice& c, dose_recipe& r, std::array<int, 66>& sources, std::size_t& count) const;
+    dose_component topup_part(const choice& c) const;
+    double write_instruction(dose_recipe& r, const std::array<int, 66>& sources, double goal) const;
+    void add_off_target_warning(dose_recipe& r, double realized, double goal) const;
     std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
     std::string off_target_hint(double goal) const;
 
@@ -126,6 +155,7 @@ private:
     form_mask all_ = 0;
     form_mask solid_mask_ = 0;
     double table_limit_ = 0;
+    double largest_piece_ = 0;
     const drug* suggest_from_ = nullptr;
     mutable std::optional<std::string> suggestion_;
     mutable std::map<form_mask, std::unique_ptr<solid_table>> tables_;

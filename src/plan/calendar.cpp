@@ -36,7 +36,7 @@ std::string format_date(date d) {
 }
 
 date add_days(date d, duration length) {
-    return d + std::chrono::days{static_cast<long>(std::lround(length.value()))};
+    return d + std::chrono::days{static_cast<long>(std::lround(in(length, units::day)))};
 }
 
 }  // namespace taper

@@ -42,25 +42,26 @@ equivalence equivalent(const plan_context& ctx, const std::optional<range_end>& 
                                  "); agree a switching dose with the prescriber and give it in your own "
                                  "formulary, or choose another table");
     const equivalent_dose& e = *entry;
-    const mass ten = 10.0 * units::mg;
+    // mg diazepam per mg of the drug, when `amount` of it counts as 10 mg diazepam.
+    auto per_mg = [](mass amount) { return 10.0 / in(amount, units::mg); };
     const std::string source_part = "\"" + table + "\": ";
     if (!e.is_range()) {
         if (range)
-            return {(ten / e.low).value(), source_part + to_string(e.low) + " " + d.name +
+            return {per_mg(e.low), source_part + to_string(e.low) + " " + d.name +
                                                " ~ 10 mg diazepam; the table gives one value, so the chosen "
                                                "range end does not apply"};
-        return {(ten / e.low).value(), source_part + to_string(e.low) + " " + d.name + " ~ 10 mg diazepam"};
+        return {per_mg(e.low), source_part + to_string(e.low) + " " + d.name + " ~ 10 mg diazepam"};
     }
-    const std::string range_text = format_number(e.low.value()) + " to " + to_string(e.high);
+    const std::string range_text = format_number(in(e.low, units::mg)) + " to " + to_string(e.high);
     if (!range)
         throw plan_error("diazepam-crossover strategy: range end: the \"" + table + "\" table gives a range for " +
                          d.name + ": " + range_text + " ~ 10 mg diazepam, so 1 mg " + d.name + " ~ " +
-                         format_number((ten / e.high).value()) + " to " + format_number((ten / e.low).value()) +
+                         format_number(per_mg(e.high)) + " to " + format_number(per_mg(e.low)) +
                          " mg diazepam. Choose the end explicitly with the prescriber: \"low\" (" +
                          to_string(e.low) + " ~ 10 mg diazepam, the larger diazepam dose) or \"high\" (" +
                          to_string(e.high) + " ~ 10 mg diazepam, the smaller)");
     const mass chosen = *range == range_end::low ? e.low : e.high;
-    return {(ten / chosen).value(), source_part + range_text + " " + d.name + " ~ 10 mg diazepam; " +
+    return {per_mg(chosen), source_part + range_text + " " + d.name + " ~ 10 mg diazepam; " +
                                         (*range == range_end::low ? "low" : "high") + " end chosen: " +
                                         to_string(chosen) + " ~ 10 mg diazepam"};
 }
@@ -123,7 +124,7 @@ std::optional<target> diazepam_crossover::reduce(const plan_context& ctx, std::s
         return t;
     }
     // The tail: whole multiples of tail_step, one lower per step.
-    const double multiples = std::round((latest / tail_step).value()) - 1.0;
+    const double multiples = std::round(in(latest, units::mg) / in(tail_step, units::mg)) - 1.0;
     t.daily_dose = tail_step * std::max(0.0, multiples);
     t.note = make_message(message_code::crossover_tail, {tail_step, percent * units::percent_of_dose});
     return t;

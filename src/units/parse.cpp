@@ -1,4 +1,5 @@
 #include <taper/units/parse.hpp>
+#include <taper/units/from_value.hpp>
 #include "../detail/text.hpp"
 
 #include <array>

@@ -6,6 +6,7 @@
 #include <taper/units/literals.hpp>
 #include <taper/units/parse.hpp>
 #include <taper/units/quantities.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <concepts>
 #include <string_view>

@@ -4,6 +4,7 @@
 #include <taper/messages/text.hpp>
 #include <taper/plan/calendar.hpp>
 #include <taper/plan/request.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gtest/gtest.h>
 

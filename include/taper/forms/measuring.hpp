@@ -8,9 +8,9 @@
 namespace taper {
 
 struct measuring_tools {
-    volume syringe_resolution = from_value<volume>(0.1);  ///< liquid volumes are multiples of this
-    volume min_volume = from_value<volume>(0.2);          ///< smallest volume measured reliably
-    volume max_volume = from_value<volume>(10.0);         ///< largest single measurement
+    volume syringe_resolution = 0.1 * units::mL;  ///< liquid volumes are multiples of this
+    volume min_volume = 0.2 * units::mL;          ///< smallest volume measured reliably
+    volume max_volume = 10.0 * units::mL;         ///< largest single measurement
     bool allow_quarters = true;   ///< quarter tablets (only where halves are allowed at all)
     int max_drops = 40;           ///< most drops counted for one dose
 };
@@ -26,7 +26,7 @@ struct measuring_tools {
 struct realization_options {
     measuring_tools tools;
     double tolerance_percent = 5.0;   ///< a realized dose further off than this gets a warning
-    mass tolerance_floor = from_value<mass>(0.01);  ///< absolute tolerance for tiny doses
+    mass tolerance_floor = 0.01 * units::mg;  ///< absolute tolerance for tiny doses
     double tie_percent = 1.0;
     bool allow_mixtures = true;       ///< e.g. tablet + liquid top-up
     bool allow_dilution = true;       ///< dispersing a tablet in water for tail doses

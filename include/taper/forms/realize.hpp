@@ -22,9 +22,9 @@
 //
 // Dilution: realize_dose itself offers a dose_component::kind::dilution part ("disperse
 // 1 × 20 mg tablet in 100 mL of water (0.2 mg/mL); take 3.4 mL"), and only for forms the data
-// marks `dispersible` (with realization_options::allow_dilution). It is implemented with the
-// rest of the realizer (src/forms/realizer.cpp); there is no separate dilution hook to
-// implement elsewhere. Liquids marked `must_dilute` (sertraline concentrate) are measured
+// marks `dispersible` (with realization_options::allow_dilution). Its top-ups are set up with
+// the syringe's (src/forms/realizer_products.cpp) and written in src/forms/realizer_recipe.cpp;
+// there is no separate dilution hook to implement elsewhere. Liquids marked `must_dilute` (sertraline concentrate) are measured
 // like any liquid and their recipe says to dilute before taking.
 //
 // Crossovers: dose lines of another drug (diazepam in a benzodiazepine crossover) are
@@ -140,7 +140,7 @@ std::vector<std::string> dilution_cautions(const realized_schedule& r);
 /// realization's own options (its bottle volume).
 std::vector<dispensing_period> dispense_by_step(const realized_schedule& r);
 std::vector<dispensing_period> dispense_by_period(const realized_schedule& r,
-                                                  duration period = from_value<duration>(28));
+                                                  duration period = 28.0 * units::day);
 
 /// What to dispense for a realization, as one value for the exporters: the realization it
 /// is for, and its periods (per step, or per `period_days` from the start).

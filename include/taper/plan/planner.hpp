@@ -19,6 +19,15 @@ namespace taper {
 /// Plan with any strategy. Throws plan_error, unknown_drug_error or missing_data_error.
 schedule make_plan(const database& db, const plan_request& request, const any_strategy& strategy);
 
+/// The same, written into `into`, whose strings and vectors (the steps and their dose lines
+/// included) keep their capacity: planning again into the same value allocates almost
+/// nothing. Every field of `into` is replaced; if this throws, `into` holds an unfinished
+/// plan that must not be used (plan into it again, or assign it).
+///
+///   taper::schedule plan;
+///   for (const auto& r : requests) { taper::make_plan(plan, db, r, strategy); use(plan); }
+void make_plan(schedule& into, const database& db, const plan_request& request, const any_strategy& strategy);
+
 /// Checks a request on its own (no strategy); make_plan calls it first.
 void validate_request(const database& db, const plan_request& request);
 

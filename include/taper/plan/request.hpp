@@ -30,7 +30,7 @@ struct plan_request {
     mass daily_dose;                   ///< what is taken per day now
     std::vector<timed_dose> split;     ///< how it is split across the day; empty = once daily
     date start{};                      ///< first day of step 1
-    duration interval = from_value<duration>(28);  ///< length of each step
+    duration interval = 28.0 * units::day;  ///< length of each step
     std::map<step_phase, duration> phase_interval; ///< per-phase lengths, e.g. switch steps
 
     // Limits. Reductions are measured in the plan's dose basis: the drug's own mg, or
@@ -38,9 +38,9 @@ struct plan_request {
     std::optional<mass> max_step;              ///< largest cut per step, in mg
     std::optional<percent> max_step_percent;   ///< largest cut, share of the most recent dose
     std::optional<occupancy_points> max_step_points;  ///< largest cut in receptor-occupancy points
-    mass min_change = from_value<mass>(0);     ///< a smaller change is not worth a step
+    mass min_change = 0.0 * units::mg;         ///< a smaller change is not worth a step
     std::optional<mass> final_dose;            ///< the last dose before stopping
-    mass maintenance = from_value<mass>(0);    ///< end on this dose instead of stopping
+    mass maintenance = 0.0 * units::mg;        ///< end on this dose instead of stopping
     std::optional<int> max_steps;              ///< the plan must finish within this many steps
     std::optional<duration> max_duration;      ///< ... or within this long
     std::vector<hold> holds;

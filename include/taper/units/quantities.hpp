@@ -84,12 +84,6 @@ inline constexpr hour_unit hour{};
 
 }  // namespace units
 
-/// Where data enters (parsing, JSON, the C ABI): make a quantity from a raw number.
-template <class Quantity>
-constexpr Quantity from_value(double v) {
-    return Quantity::from_value(v);
-}
-
 }  // namespace taper
 
 // Shares, occupancy points, diazepam-equivalent mg and `in(q, unit)` are part of the core.

@@ -1,6 +1,7 @@
 // The Emax model against hand-computed values.
 #include <taper/drugs/occupancy_model.hpp>
 #include <taper/units/literals.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gtest/gtest.h>
 

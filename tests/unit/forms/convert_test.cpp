@@ -5,6 +5,7 @@
 #include <taper/forms/on_hand.hpp>
 #include <taper/units/access.hpp>
 #include <taper/units/literals.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

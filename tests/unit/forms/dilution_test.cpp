@@ -3,6 +3,7 @@
 // these tests check the recipes against amounts worked out by hand.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

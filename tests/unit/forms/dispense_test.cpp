@@ -5,6 +5,7 @@
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -4,6 +4,7 @@
 #include <taper/forms/realize.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
+#include <taper/units/from_value.hpp>
 #include <taper/units/literals.hpp>
 
 #include <gmock/gmock.h>

@@ -6,6 +6,7 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 #include <taper/version.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

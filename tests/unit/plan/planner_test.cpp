@@ -2,6 +2,7 @@
 // the limits it enforces, against numbers computed by hand in the comments.
 #include <taper/io/json.hpp>
 #include <taper/taper.hpp>
+#include <taper/units/from_value.hpp>
 
 #include "../plan_fixture.hpp"
 

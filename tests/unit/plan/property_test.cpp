@@ -15,6 +15,7 @@
 //
 // The generator is seeded, so a failure is reproducible: its description is printed.
 #include <taper/taper.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gtest/gtest.h>
 

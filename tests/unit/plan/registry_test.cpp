@@ -3,6 +3,7 @@
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
 #include <taper/units/parse.hpp>
+#include <taper/units/from_value.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 // The table strategy: the person's own doses come back as steps; bad tables are refused.
 #include <taper/plan/plan.hpp>
 #include <taper/units/literals.hpp>
+#include <taper/units/from_value.hpp>
 
 #include "../plan_fixture.hpp"
 

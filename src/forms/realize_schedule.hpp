@@ -1,0 +1,146 @@
+#pragma once
+// Realizing a whole schedule (not public API): per drug an engine (realizer.hpp), per step
+// the best recipe for every dose line, the request's limits checked again after rounding
+// (realize_limits.cpp), switch points and equivalences (realize_switch.cpp).
+#include "realizer.hpp"
+#include "../detail/text.hpp"
+
+#include <taper/plan/limits.hpp>
+
+#include <limits>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace taper::forms_detail {
+
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
+
+/// An amount taken ("13.4 mg"), and a target or a limit ("1.31 mg").
+inline std::string mg_text(double x) { return num(x) + " mg"; }
+inline std::string about_text(double x) { return readable(x) + " mg"; }
+
+inline bool same_drug(std::string_view a, std::string_view b) { return detail::equals_ignoring_case(a, b); }
+
+/// A step that stops at 0 mg (its percentage cut is not a limit).
+inline bool stopping_to_zero(const step& st) {
+    return st.phase == step_phase::stop && in(st.equivalent_daily_dose, units::mg) <= 1e-12;
+}
+
+/// One dose line of a step, with what realizes it.
+struct line_job {
+    const dose_line* line = nullptr;
+    int drug = 0;            // index into the realizer's drugs (0: the tapered drug)
+    engine* eng = nullptr;   // nullptr: another drug with no forms on hand (not realized)
+    double goal = 0;         // own mg (tablet-equivalent) of the line's drug
+    double factor = 1;       // basis mg per mg of the line's drug
+};
+
+/// The request's limits after rounding, for one step: realized daily (basis mg) in [lo, hi].
+struct window {
+    double lo = 0;
+    double hi = infinity;
+};
+
+/// One step's lines, their goals, and the best rounding of each on its own.
+struct step_attempt {
+    std::vector<line_job> jobs;
+    std::vector<double> goals;
+    double constant = 0;     // basis mg of lines not realized
+    double goal_total = 0;   // the plan's daily dose (basis mg)
+    window w;
+    std::vector<choice> free_fit;
+    double free_total = 0;
+};
+
+class schedule_realizer {
+public:
+    schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
+                      const realization_options& options);
+
+    realized_schedule run();
+
+private:
+    // Drugs and engines (realize_schedule.cpp).
+    void group_forms(const std::vector<available_form>& on_hand);
+    void factors();
+    /// The index of a drug by name (any case); -1 if it is not one of the plan's or the forms'.
+    int index_of(std::string_view name) const;
+    int add_drug(std::string_view name);
+    form_mask in_use(int drug) const { return in_use_[static_cast<std::size_t>(drug)]; }
+    engine* engine_at(int drug) const { return engines_[static_cast<std::size_t>(drug)].get(); }
+    std::vector<line_job> jobs_for(const step& st) const;
+    static const drug& subject_of(const schedule& plan);
+    double total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const;
+    realized_step make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+                            double constant);
+    form_mask baseline();
+    void start();
+    double previous_line(int drug, const std::string& time) const;
+
+    // Limits after rounding (realize_limits.cpp).
+    window limits(double prev, double planned_prev, const step& st, bool as_stop = true) const;
+    std::string broken_limits(double prev, double value, const step& st) const;
+    std::vector<choice> independent(const std::vector<line_job>& jobs, const std::vector<double>& goals) const;
+    std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
+                                           double constant, double goal_total, window w) const;
+    std::vector<double> goals_toward(const std::vector<line_job>& jobs, double constant, double goal_total,
+                                     double toward) const;
+    step_attempt attempt(const step& st) const;
+    /// Realizes `st`, inserting steps before it where the limits need them.
+    void realize_step(const step& st);
+    /// The step when no rounding lies within the limits. True: a step was inserted before
+    /// `st`, which is to be tried again.
+    bool outside_limits(const step& st, const step_attempt& a, bool can_insert);
+    bool cut_too_large(const step& st, const step_attempt& a, const std::optional<std::vector<choice>>& kept,
+                       const std::string& why, bool can_insert);
+    void emit_inserted(const step& base, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+                       double constant, const std::string& note, const std::string& warning);
+
+    // Switch points, equivalences and what the forms cannot do (realize_switch.cpp).
+    void emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs);
+    std::string switch_note(const std::vector<form_mask>& used, const realized_step& rs) const;
+    std::vector<std::string> labels_of(const realized_step& rs) const;
+    std::string equivalence_text(const available_form& f) const;
+    void add_equivalences();
+    void add_form_warnings();
+
+    const schedule& plan_;
+    const plan_request& request_;
+    const drug& drug_;
+    realization_options options_;
+    const occupancy_model* model_ = nullptr;
+    step_limits limits_;  // the plan's own limits (plan/limits.hpp), as the planner applied them
+    // Per drug, by index (0: the tapered drug; then crossover partners and other forms' drugs).
+    std::vector<std::string> names_;
+    std::vector<std::unique_ptr<engine>> engines_;  // nullptr: no forms on hand
+    std::vector<double> factors_;                   // basis mg per mg; NaN: not known yet
+    std::vector<form_mask> in_use_;
+    std::vector<form_mask> used_ever_;
+    std::set<int> unrealized_drugs_;
+    struct previous_dose {
+        int drug;
+        std::string time;
+        double realized;  // own mg
+    };
+    std::vector<previous_dose> previous_lines_;  // the last step's lines
+    double prev_ = 0;          // the last step's daily dose as taken (basis mg)
+    double planned_prev_ = 0;  // the last planned step's daily dose
+
+    // The realization being written, and where it stands.
+    realized_schedule out_;
+    date cursor_{};
+    int number_ = 0;
+    int off_tolerance_ = 0;
+    bool explicit_start_ = false;
+    bool have_previous_ = false;
+    bool at_start_ = true;
+    std::vector<form_mask> previous_used_;
+    std::vector<form_mask> used_;                 // per emit, reused
+    std::vector<std::string> start_labels_;       // the forms at the start
+    std::optional<std::size_t> previous_forms_;   // the last step in out_ that used forms
+};
+
+}  // namespace taper::forms_detail

@@ -1,0 +1,139 @@
+#pragma once
+// The planner's pieces, one concern to a file; make_plan (planner.cpp) puts them together.
+// Private to src/plan: nothing here is part of the library's interface.
+//
+//   planner_request.cpp   the request checked on its own, before any step
+//   planner_target.cpp    a strategy's proposal checked before it is used
+//   planner_pacing.cpp    half-life pacing: longer steps, smaller cuts for short half-lives
+//   planner_limits.cpp    the request's limits applied to one target (final dose, min change, maxima)
+//   planner_warnings.cpp  class guidance on pace, abrupt stops, whole-unit forms
+//   planner_holds.cpp     the holds a request asks for, and the ones that never came
+//   planner_steps.cpp     the steps written into a reused vector, keeping its capacity
+//
+// Nothing on the planning path formats text: messages are coded values, and text is built
+// only for an error that is about to be thrown.
+#include <taper/drugs/database.hpp>
+#include <taper/error.hpp>
+#include <taper/messages/message.hpp>
+#include <taper/plan/limits.hpp>
+#include <taper/plan/schedule.hpp>
+#include <taper/plan/strategy.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace taper::planning {
+
+// --- planner_request.cpp ----------------------------------------------------------------
+
+/// validate_request, returning the drug, so that make_plan looks it up once.
+const drug& validated_drug(const database& db, const plan_request& request);
+/// The model the request names, or the drug's usable default (nullptr: none).
+const occupancy_model* resolve_model(const drug& d, const plan_request& request);
+/// plan_error about one field of the request.
+[[noreturn]] void reject(std::string_view field, const std::string& problem);
+/// The final and maintenance doses against the start in the plan's basis, known once the
+/// strategy's first target says what the basis is.
+void check_against_start(const plan_request& request, mass start_in_basis, dose_basis basis);
+/// The plan as a whole: at most max_steps steps, within max_duration, dates that can be written.
+void check_finished_plan(const schedule& plan, std::string_view strategy);
+
+// --- planner_target.cpp -----------------------------------------------------------------
+
+/// Throws plan_error for a target no plan can take after `previous`: not finite, negative,
+/// raising the dose, a hold or switch that changes it, a length out of range, dose lines
+/// that are impossible or do not add up.
+void check_target(const target& t, mass previous, std::string_view strategy);
+
+// --- planner_pacing.cpp -----------------------------------------------------------------
+
+struct pacing {
+    bool active = false;
+    double interval_factor = 1.0;  ///< step lengths times this
+    double step_factor = 1.0;      ///< cuts times this
+    hours half_life{};
+};
+
+/// The pacing a request asks for, with a plan message when the drug does not qualify.
+pacing pacing_for(const drug& d, const plan_request& request, std::vector<message>& plan_messages);
+/// No pacing once a crossover has switched to diazepam (a long half-life), said on the plan.
+void end_pacing_after_switch(const database& db, pacing& pace, std::vector<message>& plan_messages);
+
+// --- planner_limits.cpp -----------------------------------------------------------------
+
+/// What the request's limits need to know to move one target.
+struct cut_rules {
+    const plan_request& request;
+    const step_limits& limits;  ///< the basis's: own mg with the model, diazepam mg without
+    const pacing& pace;
+    mass end_dose;  ///< 0 mg, or the maintenance dose
+};
+
+/// A target after the limits: the dose and the phase it makes.
+struct limited_target {
+    mass dose;
+    step_phase phase;
+    /// The minimum change could not be kept because a maximum was smaller.
+    bool min_change_broken = false;
+};
+
+/// Applies final dose, pacing, minimum change and maxima to a reduce or stop target; each one
+/// that moves the dose leaves a note in `notes`. `occupancy_previous` is the occupancy at
+/// `previous` (needed only with a points limit).
+limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase phase, bool own_length,
+                            mass previous, std::optional<occupancy_points> occupancy_previous,
+                            message_list& notes);
+
+// --- planner_warnings.cpp ---------------------------------------------------------------
+
+/// Warnings on a finished step: faster than the drug class's guidance, an abrupt stop from a
+/// large share of the start, a dose the current whole-unit form cannot make.
+void add_step_warnings(step& s, const drug& d, mass previous, mass start, const formulation* whole_units_only);
+/// The plan message when the whole-unit form's strengths are not in the data.
+std::optional<message> whole_units_unknown_message(const formulation& f);
+
+// --- planner_steps.cpp ------------------------------------------------------------------
+
+/// Writes steps into a vector, reusing the steps (and their dose lines' capacity) a previous
+/// plan left there. `done()` is what has been written; finish() drops the rest.
+class step_writer {
+public:
+    explicit step_writer(std::vector<step>& steps) : steps_(steps) {}
+
+    /// A slot for the next step (an old step to overwrite, or a new default one).
+    step& next();
+    /// A slot for the next step, copied from the last one (holds).
+    step& repeat_last();
+    std::size_t count() const { return count_; }
+    bool empty() const { return count_ == 0; }
+    const step& last() const { return steps_[count_ - 1]; }
+    std::span<const step> done() const { return {steps_.data(), count_}; }
+    void finish();
+
+private:
+    void grow();
+    std::vector<step>& steps_;
+    std::size_t count_ = 0;
+};
+
+// --- planner_holds.cpp ------------------------------------------------------------------
+
+/// Tracks which of the request's holds have been placed.
+class hold_tracker {
+public:
+    explicit hold_tracker(const std::vector<hold>& holds) : holds_(holds), placed_(holds.size(), false) {}
+    /// Adds the holds that follow the last written step (a hold may follow a hold).
+    void place_after_last(step_writer& steps);
+    /// A plan message for each hold that never came (after the last step, or past the end).
+    void report_missing(std::size_t step_count, std::vector<message>& plan_messages) const;
+
+private:
+    const std::vector<hold>& holds_;
+    std::vector<bool> placed_;  ///< one bit per hold: no allocation for a request without holds
+};
+
+}  // namespace taper::planning

@@ -1,0 +1,109 @@
+// Planning into a reused schedule (make_plan(into, ...)) gives exactly the plan a fresh value
+// gets, whatever the value held before: no field of an earlier, different plan survives.
+#include <taper/taper.hpp>
+
+#include "../plan_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+
+namespace {
+
+using namespace taper::literals;
+namespace strategies = taper::strategies;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+void expect_same_step(const taper::step& a, const taper::step& b) {
+    EXPECT_EQ(a.number, b.number);
+    EXPECT_EQ(a.phase, b.phase);
+    EXPECT_EQ(a.start, b.start);
+    EXPECT_EQ(a.length, b.length);
+    EXPECT_EQ(a.doses, b.doses);
+    EXPECT_EQ(a.daily_dose, b.daily_dose);
+    EXPECT_EQ(a.equivalent_daily_dose, b.equivalent_daily_dose);
+    EXPECT_EQ(a.change, b.change);
+    EXPECT_EQ(a.change_percent, b.change_percent);
+    EXPECT_EQ(a.occupancy_percent, b.occupancy_percent);
+    EXPECT_EQ(a.change_points, b.change_points);
+    EXPECT_EQ(a.messages, b.messages);
+    EXPECT_EQ(a.progress, b.progress);
+}
+
+void expect_same_plan(const taper::schedule& a, const taper::schedule& b) {
+    EXPECT_EQ(a.drug, b.drug);
+    EXPECT_EQ(a.strategy, b.strategy);
+    EXPECT_EQ(a.basis, b.basis);
+    EXPECT_EQ(a.start_dose, b.start_dose);
+    EXPECT_EQ(a.start_equivalent_dose, b.start_equivalent_dose);
+    EXPECT_EQ(a.start_occupancy_percent, b.start_occupancy_percent);
+    EXPECT_EQ(a.start_split, b.start_split);
+    EXPECT_EQ(a.occupancy_model, b.occupancy_model);
+    EXPECT_EQ(a.occupancy_receptor, b.occupancy_receptor);
+    EXPECT_EQ(a.equivalence_table, b.equivalence_table);
+    EXPECT_EQ(a.start, b.start);
+    EXPECT_EQ(a.messages, b.messages);
+    EXPECT_EQ(a.strategy_texts, b.strategy_texts);
+    EXPECT_EQ(a.basis_factors, b.basis_factors);
+    EXPECT_EQ(a.subject.get(), b.subject.get());
+    EXPECT_EQ(a.request.drug, b.request.drug);
+    EXPECT_EQ(a.request.split, b.request.split);
+    EXPECT_EQ(a.request.holds.size(), b.request.holds.size());
+    ASSERT_EQ(a.steps.size(), b.steps.size());
+    for (std::size_t i = 0; i < a.steps.size(); ++i) {
+        SCOPED_TRACE(i);
+        expect_same_step(a.steps[i], b.steps[i]);
+    }
+}
+
+/// A crossover with a split, holds and pacing: long, three drugs' lines, plan messages.
+taper::plan_request crossover_request() {
+    auto r = taper::testing::request("alprazolam", 1.5_mg);
+    r.split = {{"morning", 0.5_mg}, {"afternoon", 0.5_mg}, {"night", 0.5_mg}};
+    r.holds = {{2, 14_d}};
+    r.half_life_pacing = true;
+    return r;
+}
+
+/// A short own-mg plan with a model: fewer steps, one dose line, occupancy on every step.
+taper::plan_request short_request() {
+    auto r = taper::testing::request("citalopram", 20_mg);
+    r.max_step_points = 10_points;
+    return r;
+}
+
+strategies::hyperbolic hyperbolic(double points) {
+    strategies::hyperbolic h;
+    h.points = points;
+    return h;
+}
+
+TEST(PlannerReuse, ALongerDifferentPlanBeforeLeavesNothingBehind) {
+    const auto crossover = crossover_request();
+    const auto small = short_request();
+    const taper::any_strategy s_cross = strategies::diazepam_crossover{};
+    const taper::any_strategy s_small = hyperbolic(10);
+
+    taper::schedule reused = taper::make_plan(db(), crossover, s_cross);
+    ASSERT_GT(reused.steps.size(), taper::make_plan(db(), small, s_small).steps.size());
+    taper::make_plan(reused, db(), small, s_small);
+    expect_same_plan(reused, taper::make_plan(db(), small, s_small));
+}
+
+TEST(PlannerReuse, AShorterDifferentPlanBeforeGrowsIntoTheLongerOne) {
+    const auto crossover = crossover_request();
+    const taper::any_strategy s_cross = strategies::diazepam_crossover{};
+    taper::schedule reused = taper::make_plan(db(), short_request(), hyperbolic(10));
+    taper::make_plan(reused, db(), crossover, s_cross);
+    expect_same_plan(reused, taper::make_plan(db(), crossover, s_cross));
+}
+
+TEST(PlannerReuse, PlanningFromTheValuesOwnRequestSnapshotWorks) {
+    taper::schedule reused = taper::make_plan(db(), short_request(), hyperbolic(10));
+    const taper::schedule fresh = taper::make_plan(db(), short_request(), hyperbolic(10));
+    taper::make_plan(reused, db(), reused.request, hyperbolic(10));
+    expect_same_plan(reused, fresh);
+}
+
+}  // namespace
