@@ -192,7 +192,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
     }();
 
     schedule s = make_plan(db, r, strategy);
-    return built_plan{std::move(r), std::move(s), std::move(how)};
+    return built_plan{std::move(r), std::move(s), std::move(how), strategy};
 }
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& a) {

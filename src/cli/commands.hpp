@@ -6,6 +6,7 @@
 #include <taper/plan/request.hpp>
 #include <taper/plan/schedule.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ struct built_plan {
     plan_request request;
     schedule plan;
     std::string how;
+    std::optional<any_strategy> strategy;  ///< as made, for replanning (`taper replan`)
 };
 built_plan build_plan(const database& db, const strategy_registry& registry, const plan_args& args);
 

@@ -59,6 +59,58 @@ constexpr message_info catalogue[] = {
     {c::min_change_exceeds_max_cut, "min_change_exceeds_max_cut", W, {{{"min_change", k::dose}}}},
     {c::hold_after_missing_step, "hold_after_missing_step", W, {{{"step", k::count}, {"steps", k::count}}}},
     {c::hold_after_last_step, "hold_after_last_step", W, {{{"step", k::count}}}},
+
+    {c::onset_soon_after_cut, "onset_soon_after_cut", N, {{{"days", k::days}, {"source", k::evidence}}}},
+    {c::physical_with_psychological, "physical_with_psychological", N,
+     {{{"physical", k::count}, {"psychological", k::count}, {"source", k::evidence}}}},
+    {c::symptoms_not_in_baseline, "symptoms_not_in_baseline", N,
+     {{{"symptom", k::symptom}, {"others", k::count}, {"source", k::evidence}}}},
+    {c::wave_pattern, "wave_pattern", N, {{{"peak_day", k::days}, {"eased_day", k::days}, {"source", k::evidence}}}},
+    {c::eased_on_reinstatement, "eased_on_reinstatement", N, {{{"days", k::days}, {"source", k::evidence}}}},
+    {c::onset_long_after_cut, "onset_long_after_cut", N, {{{"days", k::days}, {"source", k::evidence}}}},
+    {c::psychological_only, "psychological_only", N, {{{"psychological", k::count}, {"source", k::evidence}}}},
+    {c::like_original_condition, "like_original_condition", N, {{{"symptoms", k::count}, {"source", k::evidence}}}},
+    {c::gradual_onset, "gradual_onset", N, {{{"days", k::days}, {"source", k::evidence}}}},
+    {c::consistent_with_withdrawal, "consistent_with_withdrawal", W, {{{"cut_dose", k::dose}, {"source", k::evidence}}}},
+    {c::consistent_with_relapse, "consistent_with_relapse", W, {{{"source", k::evidence}}}},
+    {c::pattern_unclear, "pattern_unclear", N, {}},
+    {c::no_troubling_symptoms, "no_troubling_symptoms", N, {{{"days", k::days}}}},
+    {c::red_flag_seek_help_now, "red_flag_seek_help_now", W, {{{"symptom", k::symptom}, {"days", k::days}}}},
+    {c::contact_prescriber_or_emergency, "contact_prescriber_or_emergency", W, {}},
+    {c::advise_hold, "advise_hold", N, {{{"dose", k::dose}, {"tolerable_days", k::days}, {"source", k::evidence}}}},
+    {c::advise_go_back, "advise_go_back", N, {{{"dose", k::dose}, {"source", k::evidence}}}},
+    {c::advise_talk_to_prescriber, "advise_talk_to_prescriber", N, {{{"source", k::evidence}}}},
+    {c::advise_keep_recording, "advise_keep_recording", N, {}},
+    {c::advise_continue, "advise_continue", N, {}},
+
+    {c::journal_bad_date, "journal_bad_date", W, {}},
+    {c::journal_entries_out_of_order, "journal_entries_out_of_order", W, {}},
+    {c::journal_unknown_symptom, "journal_unknown_symptom", W, {}},
+    {c::journal_severity_out_of_range, "journal_severity_out_of_range", W, {}},
+    {c::journal_dose_negative, "journal_dose_negative", W, {}},
+    {c::journal_unknown_dose_status, "journal_unknown_dose_status", W, {}},
+    {c::journal_functioning_out_of_range, "journal_functioning_out_of_range", W, {}},
+    {c::journal_unknown_life_event, "journal_unknown_life_event", W, {}},
+    {c::journal_wrong_type, "journal_wrong_type", W, {}},
+    {c::journal_duplicate_date, "journal_duplicate_date", W, {}},
+
+    {c::replan_continue, "replan_continue", N, {{{"dose", k::dose}}}},
+    {c::replan_hold, "replan_hold", N, {{{"dose", k::dose}, {"days", k::days}, {"source", k::evidence}}}},
+    {c::replan_go_back, "replan_go_back", N, {{{"from", k::dose}, {"to", k::dose}, {"source", k::evidence}}}},
+    {c::replan_slow_down, "replan_slow_down", N, {{{"max_percent", k::share}, {"interval", k::days}, {"source", k::evidence}}}},
+    {c::replan_resume, "replan_resume", N, {{{"dose", k::dose}}}},
+    {c::replan_deadline_released, "replan_deadline_released", W, {}},
+    {c::ready_for_next_cut, "ready_for_next_cut", N, {{{"tolerable_days", k::days}, {"dose", k::dose}, {"source", k::evidence}}}},
+    {c::not_ready_for_next_cut, "not_ready_for_next_cut", N, {{{"tolerable_days", k::days}, {"needed_days", k::days}, {"source", k::evidence}}}},
+    {c::cut_lowered_by_person, "cut_lowered_by_person", N, {{{"share", k::share}, {"dose", k::dose}}}},
+
+    {c::one_drug_at_a_time, "one_drug_at_a_time", N, {{{"position", k::count}, {"drugs", k::count}}}},
+    {c::stabilisation_gap, "stabilisation_gap", N, {{{"days", k::days}}}},
+    {c::order_is_a_shared_choice, "order_is_a_shared_choice", N, {{{"source", k::evidence}}}},
+    {c::interaction_level_may_fall, "interaction_level_may_fall", W,
+     {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
+    {c::interaction_level_may_rise, "interaction_level_may_rise", W,
+     {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
 };
 
 constexpr bool in_order() {
@@ -103,6 +155,9 @@ std::string_view id(parameter_kind k) noexcept {
         case parameter_kind::guidance: return "guidance";
         case parameter_kind::text: return "text";
         case parameter_kind::whole_unit_form: return "whole_unit_form";
+        case parameter_kind::symptom: return "symptom";
+        case parameter_kind::evidence: return "evidence";
+        case parameter_kind::drug_ref: return "drug_ref";
     }
     return "none";
 }

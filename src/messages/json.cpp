@@ -1,6 +1,8 @@
 // A message as JSON: see src/messages/json.hpp.
 #include "json.hpp"
 
+#include <taper/journal/checklist.hpp>
+
 namespace taper::detail {
 namespace {
 
@@ -45,6 +47,11 @@ nlohmann::ordered_json parameter_json(const parameter& p, const message_context&
         case parameter_kind::whole_unit_reason: return reason_id(p.as_reason());
         case parameter_kind::whole_unit_form: return form_id(p.as_form());
         case parameter_kind::guidance: return guidance_id(p.as_guidance());
+        case parameter_kind::symptom: return info(static_cast<symptom>(p.as_index())).id;
+        case parameter_kind::evidence: return info(static_cast<evidence_source>(p.as_index())).id;
+        case parameter_kind::drug_ref:
+            return p.as_index() < c.texts.size() ? nlohmann::ordered_json(c.texts[p.as_index()])
+                                                 : nlohmann::ordered_json("");
         default: return p.number() == 0 ? 0.0 : p.number();  // in the kind's unit (docs/messages.md)
     }
 }

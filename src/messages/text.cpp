@@ -3,6 +3,8 @@
 
 #include <taper/units/io.hpp>
 
+#include "../journal/message_text.hpp"
+
 #include <cmath>
 
 namespace taper {
@@ -176,6 +178,52 @@ std::string text(const message& m, const message_context& c) {
         case mc::hold_after_last_step:
             return "the hold after step " + whole(m[0]) + " was not applied: step " + whole(m[0]) +
                    " is the last step";
+        // The person in the loop (700-799): src/journal/message_text.cpp.
+        case mc::onset_soon_after_cut:
+        case mc::physical_with_psychological:
+        case mc::symptoms_not_in_baseline:
+        case mc::wave_pattern:
+        case mc::eased_on_reinstatement:
+        case mc::onset_long_after_cut:
+        case mc::psychological_only:
+        case mc::like_original_condition:
+        case mc::gradual_onset:
+        case mc::consistent_with_withdrawal:
+        case mc::consistent_with_relapse:
+        case mc::pattern_unclear:
+        case mc::no_troubling_symptoms:
+        case mc::red_flag_seek_help_now:
+        case mc::contact_prescriber_or_emergency:
+        case mc::advise_hold:
+        case mc::advise_go_back:
+        case mc::advise_talk_to_prescriber:
+        case mc::advise_keep_recording:
+        case mc::advise_continue:
+        case mc::journal_bad_date:
+        case mc::journal_entries_out_of_order:
+        case mc::journal_unknown_symptom:
+        case mc::journal_severity_out_of_range:
+        case mc::journal_dose_negative:
+        case mc::journal_unknown_dose_status:
+        case mc::journal_functioning_out_of_range:
+        case mc::journal_unknown_life_event:
+        case mc::journal_wrong_type:
+        case mc::journal_duplicate_date:
+        case mc::replan_continue:
+        case mc::replan_hold:
+        case mc::replan_go_back:
+        case mc::replan_slow_down:
+        case mc::replan_resume:
+        case mc::replan_deadline_released:
+        case mc::ready_for_next_cut:
+        case mc::not_ready_for_next_cut:
+        case mc::cut_lowered_by_person:
+        case mc::one_drug_at_a_time:
+        case mc::stabilisation_gap:
+        case mc::order_is_a_shared_choice:
+        case mc::interaction_level_may_fall:
+        case mc::interaction_level_may_rise:
+            return detail::person_in_loop_text(m, c);
     }
     return std::string(id(m.code));
 }

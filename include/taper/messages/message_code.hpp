@@ -11,6 +11,8 @@
 //   300-399  the planner, on the plan as a whole
 //   400-499  realization, on a dose or a step
 //   500-599  realization, on the whole realization
+//   700-799  the person in the loop: assessment of a journal (700-729), journal validation
+//            (740-759), replanning and patient pacing (760-779), several drugs (790-799)
 #include <cstdint>
 
 namespace taper {
@@ -55,6 +57,58 @@ enum class message_code : std::uint16_t {
     min_change_exceeds_max_cut = 304,
     hold_after_missing_step = 305,    ///< a hold after a step the plan does not have
     hold_after_last_step = 306,       ///< a hold after the stop step
+
+    // Assessment of a journal (docs/assessment.md): features, verdicts, red flags, advice.
+    onset_soon_after_cut = 700,         ///< symptoms began within days of a cut (withdrawal)
+    physical_with_psychological = 701,  ///< new physical symptoms alongside psychological ones (withdrawal)
+    symptoms_not_in_baseline = 702,     ///< symptoms that were not part of the original condition (withdrawal)
+    wave_pattern = 703,                 ///< onset, peak and resolution (withdrawal)
+    eased_on_reinstatement = 704,       ///< quick improvement on the previous dose (withdrawal)
+    onset_long_after_cut = 705,         ///< symptoms began weeks or months after the last cut (relapse)
+    psychological_only = 706,           ///< psychological symptoms without physical ones (relapse)
+    like_original_condition = 707,      ///< every symptom was part of the original condition (relapse)
+    gradual_onset = 708,                ///< a gradual build-up without resolution (relapse)
+    consistent_with_withdrawal = 710,
+    consistent_with_relapse = 711,
+    pattern_unclear = 712,
+    no_troubling_symptoms = 713,        ///< nothing rated moderate or worse after the change
+    red_flag_seek_help_now = 720,       ///< a red-flag symptom: seek help now
+    contact_prescriber_or_emergency = 721, ///< who to contact (until the support directory)
+    advise_hold = 722,                  ///< hold the dose until symptoms are tolerable
+    advise_go_back = 723,               ///< go back to the last tolerated dose
+    advise_talk_to_prescriber = 724,
+    advise_keep_recording = 725,
+    advise_continue = 726,
+
+    // Journal validation (the entry and field are on the problem, journal/validate.hpp).
+    journal_bad_date = 740,
+    journal_entries_out_of_order = 741,
+    journal_unknown_symptom = 742,
+    journal_severity_out_of_range = 743,
+    journal_dose_negative = 744,
+    journal_unknown_dose_status = 745,
+    journal_functioning_out_of_range = 746,
+    journal_unknown_life_event = 747,
+    journal_wrong_type = 748,          ///< a field of the wrong JSON/CSV type, or a missing one
+    journal_duplicate_date = 749,
+
+    // Replanning from a plan and its journal, and patient pacing.
+    replan_continue = 760,
+    replan_hold = 761,
+    replan_go_back = 762,
+    replan_slow_down = 763,
+    replan_resume = 764,
+    replan_deadline_released = 765,    ///< the original deadline could not be kept
+    ready_for_next_cut = 766,          ///< patient pacing: the journal says tolerable for long enough
+    not_ready_for_next_cut = 767,
+    cut_lowered_by_person = 768,
+
+    // Several drugs.
+    one_drug_at_a_time = 790,
+    stabilisation_gap = 791,
+    order_is_a_shared_choice = 792,
+    interaction_level_may_fall = 793,  ///< reducing this drug may lower another's level
+    interaction_level_may_rise = 794,  ///< reducing this drug may raise another's level
 };
 
 }  // namespace taper

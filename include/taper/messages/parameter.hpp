@@ -24,6 +24,10 @@ enum class parameter_kind : std::uint8_t {
     guidance = 10,      ///< which class guidance on pace (enum pace_guidance)
     text = 11,          ///< index into the plan's strategy texts
     whole_unit_form = 12, ///< what is taken whole (enum whole_unit_form)
+    // The person in the loop (numbers 70+, clear of other areas' additions).
+    symptom = 70,       ///< index into the journal's checklist (journal/checklist.hpp)
+    evidence = 71,      ///< a published source (enum evidence_source, journal/evidence.hpp)
+    drug_ref = 72,      ///< index into the names a several-drug plan lists (several/plan.hpp)
 };
 
 /// "mass", "percent", ...: stable, used in JSON.

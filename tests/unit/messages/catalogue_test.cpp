@@ -60,7 +60,51 @@ bool is_enumerator(message_code c) {
         case message_code::whole_units_strengths_unknown:
         case message_code::min_change_exceeds_max_cut:
         case message_code::hold_after_missing_step:
-        case message_code::hold_after_last_step: return true;
+        case message_code::hold_after_last_step:
+        case message_code::onset_soon_after_cut:
+        case message_code::physical_with_psychological:
+        case message_code::symptoms_not_in_baseline:
+        case message_code::wave_pattern:
+        case message_code::eased_on_reinstatement:
+        case message_code::onset_long_after_cut:
+        case message_code::psychological_only:
+        case message_code::like_original_condition:
+        case message_code::gradual_onset:
+        case message_code::consistent_with_withdrawal:
+        case message_code::consistent_with_relapse:
+        case message_code::pattern_unclear:
+        case message_code::no_troubling_symptoms:
+        case message_code::red_flag_seek_help_now:
+        case message_code::contact_prescriber_or_emergency:
+        case message_code::advise_hold:
+        case message_code::advise_go_back:
+        case message_code::advise_talk_to_prescriber:
+        case message_code::advise_keep_recording:
+        case message_code::advise_continue:
+        case message_code::journal_bad_date:
+        case message_code::journal_entries_out_of_order:
+        case message_code::journal_unknown_symptom:
+        case message_code::journal_severity_out_of_range:
+        case message_code::journal_dose_negative:
+        case message_code::journal_unknown_dose_status:
+        case message_code::journal_functioning_out_of_range:
+        case message_code::journal_unknown_life_event:
+        case message_code::journal_wrong_type:
+        case message_code::journal_duplicate_date:
+        case message_code::replan_continue:
+        case message_code::replan_hold:
+        case message_code::replan_go_back:
+        case message_code::replan_slow_down:
+        case message_code::replan_resume:
+        case message_code::replan_deadline_released:
+        case message_code::ready_for_next_cut:
+        case message_code::not_ready_for_next_cut:
+        case message_code::cut_lowered_by_person:
+        case message_code::one_drug_at_a_time:
+        case message_code::stabilisation_gap:
+        case message_code::order_is_a_shared_choice:
+        case message_code::interaction_level_may_fall:
+        case message_code::interaction_level_may_rise: return true;
     }
     return false;
 }
@@ -82,6 +126,9 @@ taper::parameter sample(taper::parameter_kind kind) {
         case k::whole_unit_reason: return taper::whole_unit_reason::modified_release;
         case k::whole_unit_form: return taper::whole_unit_form::tablet;
         case k::guidance: return taper::pace_guidance::antidepressants;
+        case k::symptom: return taper::parameter::whole(k::symptom, 0);
+        case k::evidence: return taper::parameter::whole(k::evidence, 0);
+        case k::drug_ref: return taper::parameter::whole(k::drug_ref, 0);
     }
     return {};
 }

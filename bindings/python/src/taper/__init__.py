@@ -50,6 +50,7 @@ from .forms import (
     realize,
     realize_dose,
 )
+from .journal import Journal, JournalProblem, ReplanAction, Verdict, assess, replan
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
@@ -104,6 +105,12 @@ def strategy_options(name: str) -> tuple[OptionInfo, ...]:
 __version__ = version()
 
 __all__ = [
+    "Journal",
+    "JournalProblem",
+    "ReplanAction",
+    "Verdict",
+    "assess",
+    "replan",
     "ABI_VERSION",
     "AbiMismatchError",
     "Basis",

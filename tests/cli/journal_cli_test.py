@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Tests of `taper journal|assess|replan|several` as a user runs them: one ctest per case
+(tests/cli/CMakeLists.txt), with the runner and contracts of cli_test.py (cli_harness.py).
+
+    python3 journal_cli_test.py --list
+    python3 journal_cli_test.py --taper build/src/cli/taper --schema docs/schedule.schema.json CASE
+
+The scenario is the one of docs/assessment.md: sertraline 50 mg, 12.5 mg every 4 weeks from
+2026-12-01 (37.5 mg, then 25 mg from 2026-12-29); dizziness and electric shocks two days after
+that cut, worst on day 3, eased a day after going back to 37.5 mg.
+"""
+import json
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_harness import Cases, check, main  # noqa: E402
+
+CASES = Cases()
+case = CASES.case
+bad = CASES.bad
+
+PLAN = ["sertraline", "50mg", "--strategy", "linear", "--step", "12.5mg", "--every", "4w", "--start", "2026-12-01"]
+
+JOURNAL = {
+    "drug": "sertraline",
+    "baseline": ["low_mood", "anxiety"],
+    "entries": [
+        {"date": "2026-12-28", "doses": [{"mg": 37.5}]},
+        {"date": "2026-12-29", "doses": [{"mg": 25}]},
+        {"date": "2026-12-30", "doses": [{"mg": 25}]},
+        {"date": "2026-12-31", "doses": [{"mg": 25}], "symptoms": {"dizziness": 2, "electric_shocks": 2}},
+        {"date": "2027-01-01", "doses": [{"mg": 25}],
+         "symptoms": {"dizziness": 3, "electric_shocks": 3, "anxiety": 1}},
+        {"date": "2027-01-02", "doses": [{"mg": 37.5}], "symptoms": {"dizziness": 3, "electric_shocks": 2}},
+        {"date": "2027-01-03", "doses": [{"mg": 37.5}], "symptoms": {"dizziness": 1, "electric_shocks": 1}},
+    ],
+}
+
+
+def journal_file(content=None):
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    json.dump(JOURNAL if content is None else content, f)
+    f.close()
+    return f.name
+
+
+@case
+def journal_add_then_show(r):
+    path = os.path.join(tempfile.mkdtemp(), "j.json")
+    out = r.ok("journal", "add", path, "--date", "2027-01-03", "--drug", "sertraline", "--baseline", "low_mood",
+               "--dose", "25mg morning", "--dose", "12.5mg night missed", "--symptom", "dizziness=2",
+               "--functioning", "1", "--event", "stress", "--note", "foggy")
+    j = json.loads(out)
+    check(j["baseline"] == ["low_mood"], out)
+    e = j["entries"][0]
+    check(e["date"] == "2027-01-03" and e["symptoms"] == {"dizziness": 2}, out)
+    check(e["doses"][1] == {"time": "night", "mg": 12.5, "status": "missed"}, out)
+    with open(path, "w") as f:
+        f.write(out)
+    shown = r.ok("journal", "show", path)
+    # 25 mg taken (the 12.5 mg night dose was missed).
+    check("2027-01-03  25 mg (night missed)  dizziness=2  functioning=1  [stress]" in shown, shown)
+
+
+@case
+def journal_export_then_import_round_trips(r):
+    path = journal_file()
+    csv_text = r.ok("journal", "export", path)
+    check(csv_text.startswith("date,kind,key,value,status\n"), csv_text)
+    check("2026-12-31,symptom,electric_shocks,2," in csv_text, csv_text)
+    csv_path = path[:-5] + ".csv"
+    with open(csv_path, "w") as f:
+        f.write(csv_text)
+    back = json.loads(r.ok("journal", "import", csv_path))
+    check(len(back["entries"]) == 7, back)
+    check(back["entries"][3]["symptoms"] == {"dizziness": 2, "electric_shocks": 2}, back)
+    check(back["entries"][0]["doses"] == [{"time": "daily", "mg": 37.5, "status": "taken"}], back)
+    check(back["baseline"] == ["low_mood", "anxiety"], back)
+
+
+@case
+def assess_withdrawal_pattern(r):
+    out = r.ok("assess", *PLAN, "--journal", journal_file())
+    check("after the change on 2026-12-29 (37.5 mg -> 25 mg): consistent_with_withdrawal" in out, out)
+    check("began 2 days after the cut" in out, out)
+    check("holding at 37.5 mg" in out, out)
+    check("not a diagnosis" in out, out)
+
+
+@case
+def assess_json_names_each_source(r):
+    a = json.loads(r.ok("assess", *PLAN, "--journal", journal_file(), "--format", "json"))
+    check(a["latest"] == "consistent_with_withdrawal" and not a["seek_help_now"], a)
+    reasons = a["periods"][-1]["reasons"]
+    onset = [m for m in reasons if m["id"] == "onset_soon_after_cut"][0]
+    check(onset["params"]["days"] == 2 and onset["source"]["id"] == "horowitz_taylor_2022", onset)
+
+
+@case
+def assess_suicidal_thoughts_first(r):
+    j = json.loads(json.dumps(JOURNAL))
+    j["entries"][2]["symptoms"] = {"suicidal_thoughts": 1}
+    out = r.ok("assess", *PLAN, "--journal", journal_file(j))
+    check(out.startswith("SEEK HELP NOW"), out)
+    check("emergency" in out, out)
+
+
+@case
+def replan_hold(r):
+    out = r.ok("replan", *PLAN, "--journal", journal_file(), "--action", "hold", "--today", "2027-01-04",
+               "--tolerable", "2w")
+    check("hold at 37.5 mg for at least 14 days" in out, out)
+    p = json.loads(r.ok("replan", *PLAN, "--journal", journal_file(), "--action", "hold", "--today", "2027-01-04",
+                        "--format", "json"))
+    check(len(p["versions"]) == 2 and p["versions"][1]["action"] == "hold", p)
+
+
+@case
+def several_one_at_a_time(r):
+    out = r.ok("several", "--drug", "diazepam 10mg --step 2.5mg", "--drug", "fluoxetine 20mg --step 10mg",
+               "--drug", "aripiprazole 10mg --step 5mg", "--gap", "2w", "--start", "2027-01-04")
+    check("1. diazepam" in out and "2. fluoxetine" in out and "3. aripiprazole" in out, out)
+    check("may lower the level of aripiprazole" in out, out)
+    check("combined calendar" in out, out)
+
+
+bad("bad_symptom_name", ["--symptom", "brain_fog"], "journal", "add", "/tmp/taper-no-such-journal.json",
+    "--symptom", "brain_fog=1")
+bad("bad_symptom_rating", ["--symptom", "0 to 3"], "journal", "add", "/tmp/taper-no-such-journal.json",
+    "--symptom", "dizziness=5")
+bad("bad_replan_action", ["--action"], "replan", *PLAN, "--journal", "/dev/null", "--action", "faster")
+bad("bad_several_without_gap", ["--gap"], "several", "--drug", "diazepam 10mg")
+
+if __name__ == "__main__":
+    sys.exit(main(CASES, __doc__))
