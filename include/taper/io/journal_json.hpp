@@ -13,11 +13,11 @@
 
 namespace taper {
 
-/// A journal that cannot be read at all (not JSON, not an object, a bad header field).
-class journal_error : public error {
+/// A journal that cannot be read at all (not JSON, not an object, a bad header field). An
+/// invalid argument (TAPER_ERROR_INVALID_ARGUMENT in C); detail().option names the field.
+class journal_error : public invalid_argument_error {
 public:
-    explicit journal_error(const std::string& what, error_detail d = {})
-        : error(what, with_code(std::move(d), error_code::invalid_argument)) {}
+    using invalid_argument_error::invalid_argument_error;
 };
 
 struct journal_read {
