@@ -118,8 +118,12 @@ int main(int argc, char** argv) {
                      "(`taper strategies` lists them; repeatable)");
     plan->add_option("--current-form", p.current_form, "Formulation id in use, for split warnings (`taper info` lists them)");
     plan->add_option("--equivalence", p.equivalence, "Diazepam equivalence table: ashton (default) or va-dod-2021");
-    plan->add_option("-f,--format", p.format, "Output: table (default), json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    plan->add_option("-f,--format", p.format,
+                     "Output: table (default), json, csv, ics (calendar), fhir (HL7 FHIR R4), svg (chart) or html "
+                     "(printable page)")
+        ->check(CLI::IsMember({"table", "json", "csv", "ics", "fhir", "svg", "html"}));
+    plan->add_flag("--reminders", p.reminders,
+                   "With --format ics: a daily event per step with a reminder at each dose-time");
     plan->footer(plan_examples);
     taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
     taper::cli::add_forms_options(*plan, forms);

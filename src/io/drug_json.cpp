@@ -106,6 +106,17 @@ ordered_json drug_json(const drug& d) {
     j["diazepam_equivalents"] = std::move(equivalents);
     j["cautions"] = d.cautions;
     j["notes"] = d.notes;
+    ordered_json codes = ordered_json::array();
+    for (const auto& c : d.codes) {
+        ordered_json x;
+        x["system"] = c.system;
+        x["code"] = c.code;
+        x["display"] = c.display;
+        x["source"] = c.origin.source;
+        x["status"] = std::string(to_string(c.origin.status));
+        codes.push_back(std::move(x));
+    }
+    j["codes"] = std::move(codes);  // data/codes.json (docs/drug-data.md, "Codes")
     return j;
 }
 
