@@ -109,19 +109,11 @@ std::vector<std::string> sources_of(const schedule& plan, const realized_schedul
 
 // What withdrawal can feel like and what to do, by class. The antidepressant text follows
 // NICE NG222 1.4.14-1.4.22 in our own words; for the other classes only what every plan
-// already says (the disclaimer, and the seizure risk of stopping a benzodiazepine abruptly).
+// already says (the disclaimer, and the seizure risk of stopping abruptly: message 214).
 std::string withdrawal_section(const schedule& plan) {
     const drug_class klass = plan.subject ? plan.subject->klass : drug_class::other;
     std::string s = "<section class=\"keep\" id=\"withdrawal\">\n<h2>What withdrawal can feel like, and what to do</h2>\n";
-    if (uses_diazepam_equivalents(klass)) {
-        s += "<p>Reducing a benzodiazepine or z-drug can bring back or bring on anxiety, poor sleep, restlessness and "
-             "changes in how things feel. Stopping one abruptly can cause seizures: never stop suddenly, and keep to "
-             "the steps agreed with the prescriber (NICE NG215).</p>\n";
-    } else if (klass == drug_class::antipsychotic) {
-        s += "<p>Reducing an antipsychotic can bring on withdrawal symptoms, and the illness it treats can return, "
-             "sometimes weeks or months later. Agree with the prescriber what signs to watch for and who to "
-             "contact early (NICE NG215).</p>\n";
-    } else {
+    if (is_antidepressant(klass)) {
         s += "<p>Not everyone has withdrawal symptoms, and they differ from person to person. They can include "
              "dizziness or unsteadiness, “electric shock” sensations, irritability, anxiety or confusion, "
              "restlessness, poor sleep, sweating, nausea, palpitations, tiredness, headaches and aching joints "
@@ -132,6 +124,17 @@ std::string withdrawal_section(const schedule& plan) {
              "watch them; tell the prescriber if they do not improve or get worse. If they are severe, the "
              "prescriber may suggest going back to the previous dose until they settle, then reducing more slowly "
              "in smaller steps (NICE NG222 1.4.20 to 1.4.22).</p>\n";
+    } else if (abrupt_stop_risks_seizures(klass)) {
+        s += "<p>Reducing this medicine can bring back or bring on anxiety, poor sleep, restlessness and "
+             "changes in how things feel. Stopping it abruptly can cause seizures: never stop suddenly, and keep "
+             "to the steps agreed with the prescriber (NICE NG215).</p>\n";
+    } else if (klass == drug_class::antipsychotic) {
+        s += "<p>Reducing an antipsychotic can bring on withdrawal symptoms, and the illness it treats can return, "
+             "sometimes weeks or months later. Agree with the prescriber what signs to watch for and who to "
+             "contact early (NICE NG215).</p>\n";
+    } else {
+        s += "<p>Reducing this medicine can bring on withdrawal symptoms, and the condition it treats can return. "
+             "Agree with the prescriber what to watch for and who to contact (NICE NG215).</p>\n";
     }
     s += "<p>" + xml_escape(schedule_disclaimer) + "</p>\n</section>\n";
     return s;
