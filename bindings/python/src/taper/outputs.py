@@ -59,7 +59,7 @@ def plot(schedule: Schedule, realization: Realization | None = None, ax: Any = N
     for i, s in enumerate(steps):
         if s.phase.value == "hold":
             ax.axvspan(s.start, starts[i + 1], color="#999999", alpha=0.18)
-        switched = s.phase.value == "switch_over" or (realization is not None and realization.steps[i].form_changed)
+        switched = s.phase.value == "switch" or (realization is not None and realization.steps[i].form_changed)
         if switched:
             ax.axvline(s.start, color="#009E73", linestyle=":", linewidth=1.5)
     ax.set_ylabel("mg a day, diazepam-equivalent" if diazepam_basis else "mg a day")
