@@ -27,6 +27,11 @@ packages=(
   libbenchmark-dev
   python3-venv        # tests/python: the binding is tested in a venv made by ctest
   python3-jsonschema  # tests/cli: JSON output checked against docs/schedule.schema.json (pulls in python3)
+  # tests/outputs: the people-facing outputs rendered and imported as people meet them
+  librsvg2-bin        # rsvg-convert: the SVG chart to PNG
+  chromium            # headless: the HTML page's screenshot and its PDF on A4 and Letter
+  poppler-utils       # pdfinfo / pdftotext: the PDF's page size and text
+  khal                # a calendar program that runs headless: the iCalendar file imported
 )
 packages+=("$@")
 

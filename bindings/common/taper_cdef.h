@@ -1099,3 +1099,35 @@ taper_status taper_class_equivalent_dose(taper_class_equivalent* out_equivalent,
                                                      const char* to_drug, const char* table,
                                                      int use_high_end, taper_error** error);
 
+/* ===================================================================================== */
+/* Outputs for people and systems: iCalendar, HL7 FHIR R4, an SVG chart, a printable page  */
+/* ===================================================================================== */
+
+/* Allocated strings, exactly as the C++ exporters (include/taper/io/ics.hpp, fhir.hpp,
+ * svg.hpp, html.hpp) and `taper plan --format ics|fhir|svg|html` write them
+ * (docs/output-formats.md). Free with taper_string_free. A realization's are of its realized
+ * steps, each saying how to take its doses with the forms on hand.
+ *
+ * iCalendar (RFC 5545): one all-day event per step. `reminders` non-zero: a daily event per
+ * step with an alarm at each dose-time (morning 08:00, midday 12:00, afternoon 15:00,
+ * evening 18:00, night 22:00, ...). `stamp_unix_seconds`: every event's DTSTAMP, in seconds
+ * since 1970-01-01 UTC; 0: now (set it to get the same file every time).
+ * FHIR: a Bundle of MedicationRequests (JSON). SVG: the chart, 800 × 400. HTML: the page. */
+taper_status taper_schedule_to_ics(const taper_schedule* schedule, char** out_ics, int reminders,
+                                               int64_t stamp_unix_seconds, taper_error** error);
+taper_status taper_schedule_to_fhir(const taper_schedule* schedule, char** out_json,
+                                                taper_error** error);
+taper_status taper_schedule_to_svg(const taper_schedule* schedule, char** out_svg,
+                                               taper_error** error);
+taper_status taper_schedule_to_html(const taper_schedule* schedule, char** out_html,
+                                                taper_error** error);
+taper_status taper_realization_to_ics(const taper_realization* realization, char** out_ics,
+                                                  int reminders, int64_t stamp_unix_seconds,
+                                                  taper_error** error);
+taper_status taper_realization_to_fhir(const taper_realization* realization, char** out_json,
+                                                   taper_error** error);
+taper_status taper_realization_to_svg(const taper_realization* realization, char** out_svg,
+                                                  taper_error** error);
+taper_status taper_realization_to_html(const taper_realization* realization, char** out_html,
+                                                   taper_error** error);
+

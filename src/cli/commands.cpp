@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "render.hpp"
 #include "../detail/text.hpp"
 
@@ -196,16 +197,19 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
 }
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& a) {
+    if (a.reminders && a.format != "ics") throw input_error("--reminders needs --format ics");
     const built_plan b = build_plan(db, registry, a);
     if (a.format == "json") return to_json(b.plan);
     if (a.format == "csv") return to_csv(b.plan);
     check_format(a.format);
+    if (auto document = exported_document(b.plan, a)) return *document;
     return render_plan(b.plan, b.how);
 }
 
 void check_format(const std::string& format) {
-    if (format != "table" && format != "json" && format != "csv" && !format.empty())
-        throw input_error("--format: cannot use \"" + format + "\": expected table, json or csv");
+    for (const char* known : {"table", "json", "csv", "ics", "fhir", "svg", "html", ""})
+        if (format == known) return;
+    throw input_error("--format: cannot use \"" + format + "\": expected table, json, csv, ics, fhir, svg or html");
 }
 
 std::string run_occupancy(const database& db, const std::string& drug_name, const std::string& dose_text) {

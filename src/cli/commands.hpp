@@ -45,11 +45,13 @@ struct plan_args {
     std::string current_form;
     std::string equivalence;
     std::string format = "table";
+    /// --reminders: with --format ics, a daily event per step with an alarm per dose-time.
+    bool reminders = false;
 };
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& args);
 
-/// Throws input_error unless `format` is table, json, csv or empty (table).
+/// Throws input_error unless `format` is table, json, csv, ics, fhir, svg, html or empty (table).
 void check_format(const std::string& format);
 
 /// What `taper plan` plans, before it is printed: the request as read, the schedule, and how

@@ -1,6 +1,7 @@
 #include "forms_commands.hpp"
 
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "render.hpp"
 #include "text.hpp"
 #include "../detail/number_text.hpp"
@@ -234,6 +235,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
                           " needs --have (the forms to take the doses with, e.g. --have \"10 mg tablet\" or --have any)");
     if (!fa.bottle.empty() && fa.dispense.empty()) throw input_error("--bottle needs --dispense (e.g. --dispense 28d)");
     check_format(pa.format);
+    if (pa.reminders && pa.format != "ics") throw input_error("--reminders needs --format ics");
 
     realization_options o;
     if (!fa.syringe.empty()) o.tools.syringe_resolution = positive_volume("--syringe", fa.syringe);
@@ -258,6 +260,10 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
 
     if (pa.format == "json") return supplies ? to_json(*supplies) : to_json(r);
     if (pa.format == "csv") return supplies ? to_csv(*supplies) : to_csv(r);
+    if (auto document = exported_document(r, pa)) {
+        if (supplies) throw input_error("--dispense works with --format table, json or csv");
+        return *document;
+    }
     std::string out = render_realized(r, b.how, o, forms, dilution_cautions(r));
     if (supplies) out += "\n" + render_dispensing(supplies->periods, how, o, first_day(r));
     return out + plan_closing();

@@ -92,8 +92,12 @@ int main(int argc, char** argv) {
     plan->add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram")->required();
     plan->add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg")->required();
     taper::cli::add_plan_options(*plan, p);
-    plan->add_option("-f,--format", p.format, "Output: table (default), json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    plan->add_option("-f,--format", p.format,
+                     "Output: table (default), json, csv, ics (calendar), fhir (HL7 FHIR R4), svg (chart) or html "
+                     "(printable page)")
+        ->check(CLI::IsMember({"table", "json", "csv", "ics", "fhir", "svg", "html"}));
+    plan->add_flag("--reminders", p.reminders,
+                   "With --format ics: a daily event per step with a reminder at each dose-time");
     plan->footer(plan_examples);
     taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
     taper::cli::add_forms_options(*plan, forms);

@@ -1,5 +1,6 @@
 #include <taper/drugs/database.hpp>
 
+#include "codes_json.hpp"
 #include "formulary_json.hpp"
 #include "../detail/text.hpp"
 
@@ -13,6 +14,7 @@ namespace taper {
 
 namespace detail {
 extern const std::string_view embedded_drugs_json;  // generated from data/drugs.json
+extern const std::string_view embedded_codes_json;  // generated from data/codes.json
 }
 
 namespace {
@@ -26,6 +28,11 @@ const database& database::embedded() {
     static const database db = [] {
         database d;
         d.overlay_json(detail::embedded_drugs_json, "embedded drugs.json");
+        // The terminology codes live in their own file (data/codes.json, owned by the
+        // exporters), merged into the drugs here rather than edited into drugs.json.
+        auto coded = std::make_shared<std::vector<drug>>(*d.drugs_);
+        detail::apply_codes(*coded, detail::embedded_codes_json, "embedded codes.json");
+        d.drugs_ = std::move(coded);
         return d;
     }();
     return db;

@@ -125,6 +125,17 @@ ordered_json drug_json(const drug& d) {
     j["max_daily_dose"] = std::move(maxima);
     j["cautions"] = d.cautions;
     j["notes"] = d.notes;
+    ordered_json codes = ordered_json::array();
+    for (const auto& c : d.codes) {
+        ordered_json x;
+        x["system"] = c.system;
+        x["code"] = c.code;
+        x["display"] = c.display;
+        x["source"] = c.origin.source;
+        x["status"] = std::string(to_string(c.origin.status));
+        codes.push_back(std::move(x));
+    }
+    j["codes"] = std::move(codes);  // data/codes.json (docs/drug-data.md, "Codes")
     return j;
 }
 

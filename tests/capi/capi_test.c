@@ -724,6 +724,39 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_json(s, NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_csv(NULL, &csv, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_csv(s, NULL, &err));
+    /* The people-facing outputs: a calendar (DTSTAMP 86400 s after the epoch is 1970-01-02
+     * 00:00 UTC), FHIR, the chart and the printable page. */
+    char* doc = NULL;
+    OK(taper_schedule_to_ics(s, &doc, 1, 86400, &err));
+    CHECK(strncmp(doc, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", strlen("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")) == 0);
+    CONTAINS(doc, "UID:taper-citalopram-");
+    CONTAINS(doc, "DTSTAMP:19700102T000000Z\r\n");
+    CONTAINS(doc, "RRULE:FREQ=DAILY;COUNT=");
+    taper_string_free(doc);
+    doc = NULL;
+    OK(taper_schedule_to_fhir(s, &doc, &err));
+    CONTAINS(doc, "\"resourceType\": \"MedicationRequest\"");
+    CONTAINS(doc, "\"code\": \"2556\""); /* citalopram's RxNorm code (data/codes.json) */
+    taper_string_free(doc);
+    doc = NULL;
+    OK(taper_schedule_to_svg(s, &doc, &err));
+    CHECK(strncmp(doc, "<svg xmlns=\"http://www.w3.org/2000/svg\"", strlen("<svg xmlns=\"http://www.w3.org/2000/svg\"")) == 0);
+    taper_string_free(doc);
+    doc = NULL;
+    OK(taper_schedule_to_html(s, &doc, &err));
+    CHECK(strncmp(doc, "<!DOCTYPE html>", 15) == 0);
+    CONTAINS(doc, "<svg");
+    taper_string_free(doc);
+    doc = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_ics(NULL, &doc, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_ics(s, NULL, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_fhir(NULL, &doc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_fhir(s, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_svg(NULL, &doc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_svg(s, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_html(NULL, &doc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_to_html(s, NULL, &err));
+    CHECK(doc == NULL);
     taper_schedule_free(s);
 
     /* The same plan with the built-ins by default (registry NULL). */
@@ -1464,6 +1497,34 @@ static void test_forms_and_realization(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(rz, NULL, 0, &err));
     FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_csv(rz, &rcsv, 0.5, &err), "whole number");
     CHECK(rjson == NULL && rcsv == NULL); /* untouched on failure */
+    /* The realization's people-facing outputs say how to take each step. */
+    char* rdoc = NULL;
+    OK(taper_realization_to_ics(rz, &rdoc, 0, 86400, &err));
+    CONTAINS(rdoc, "\r\nSUMMARY:citalopram step 1: ");
+    CONTAINS(rdoc, "DTSTAMP:19700102T000000Z\r\n");
+    taper_string_free(rdoc);
+    rdoc = NULL;
+    OK(taper_realization_to_fhir(rz, &rdoc, &err));
+    CONTAINS(rdoc, "5.9 mL of 2 mg/mL liquid = 11.8 mg");
+    taper_string_free(rdoc);
+    rdoc = NULL;
+    OK(taper_realization_to_svg(rz, &rdoc, &err));
+    CONTAINS(rdoc, "class=\"target\"");
+    taper_string_free(rdoc);
+    rdoc = NULL;
+    OK(taper_realization_to_html(rz, &rdoc, &err));
+    CONTAINS(rdoc, "How to take it");
+    taper_string_free(rdoc);
+    rdoc = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_ics(NULL, &rdoc, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_ics(rz, NULL, 0, 0, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_fhir(NULL, &rdoc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_fhir(rz, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_svg(NULL, &rdoc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_svg(rz, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_html(NULL, &rdoc, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_to_html(rz, NULL, &err));
+    CHECK(rdoc == NULL);
 
     taper_realization_free(rz);
     rz = NULL;

@@ -6,8 +6,9 @@ failure, and 77 (ctest's SKIP_RETURN_CODE) when this Python has no venv / ensure
     run_tests.py --library build/dev/src/libtaper_c.so --cdef <build>/taper_cdef.h \
                  --venv <build>/venv --stage <build>/stage [--preload libasan.so]
 
-1. A virtual environment in the build tree (made once, reused), with cffi, numpy and
-   pytest from PyPI (pip only runs when one of them is missing).
+1. A virtual environment in the build tree (made once, reused), with REQUIREMENTS from PyPI
+   (cffi, numpy, pytest, and the outputs' checkers: icalendar, ics, fhir.resources,
+   matplotlib; pip only runs when one of them is missing).
 2. A staged copy of bindings/python/src/taper (fresh each run, so edits are picked up) plus
    taper/_taper_cffi.py generated from the build's cdef: the layout of the installed
    package, with TAPER_C_LIBRARY naming the library instead of a bundled copy.
@@ -25,7 +26,13 @@ from pathlib import Path
 SKIP = 77
 HERE = Path(__file__).resolve().parent
 PACKAGE_ROOT = HERE.parent  # bindings/python
-REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7"]
+# The outputs' tests (tests/test_outputs.py) read every iCalendar file with two independent
+# parsers and every FHIR Bundle with the R4 models of fhir.resources: its 6.1.0 is FHIR 4.0.1
+# (R4; 6.2 and later default to R4B, 7 and later to R5) and needs pydantic 1. matplotlib is
+# the `plot` extra (Schedule.plot).
+REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7", "icalendar>=5", "ics>=0.7,<0.8",
+                "fhir.resources==6.1.0", "pydantic>=1.10,<2", "matplotlib>=3.5"]
+IMPORTS = "import cffi, numpy, pytest, icalendar, ics, fhir.resources, matplotlib"
 
 
 def say(message: str) -> None:
@@ -65,7 +72,7 @@ def ensure_venv(venv: Path) -> Path | None:
 
 
 def ensure_requirements(python: Path) -> None:
-    have = subprocess.run([str(python), "-c", "import cffi, numpy, pytest"], capture_output=True)
+    have = subprocess.run([str(python), "-c", IMPORTS], capture_output=True)
     if have.returncode == 0:
         return
     say(f"installing {', '.join(REQUIREMENTS)} from PyPI into the virtual environment")

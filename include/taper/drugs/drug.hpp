@@ -1,5 +1,6 @@
 #pragma once
 // One drug: what it is called, how it binds, how long it lasts, what forms it comes in.
+#include <taper/drugs/drug_code.hpp>
 #include <taper/drugs/equivalence.hpp>
 #include <taper/drugs/formulation.hpp>
 #include <taper/drugs/half_life.hpp>
@@ -67,6 +68,9 @@ struct drug {
     std::vector<licensed_maximum> max_daily_dose;
     std::vector<std::string> cautions;     ///< plain-language warnings for this drug
     std::string notes;
+    /// Identifiers in medical terminologies (RxNorm ...), each with its source: from
+    /// data/codes.json, merged in when the embedded database loads. Empty where none is known.
+    std::vector<drug_code> codes;
 
     /// The model with this id, or nullptr.
     const occupancy_model* find_target(std::string_view id) const noexcept;

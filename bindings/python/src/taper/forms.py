@@ -280,6 +280,37 @@ class Realization:
     warnings: tuple[str, ...]
     _handle: Any = field(repr=False)
 
+    def to_ics(self, reminders: bool = False, stamp: datetime.datetime | int | None = None) -> str:
+        """The realized steps as iCalendar events, each saying how to take each dose-time
+        (see Schedule.to_ics for ``reminders`` and ``stamp``)."""
+        from .outputs import stamp_seconds, text_of
+
+        return text_of(lib.taper_realization_to_ics, self._handle, int(bool(reminders)), stamp_seconds(stamp))
+
+    def to_fhir(self) -> str:
+        """The realized steps as a FHIR R4 Bundle; each Dosage's text is its recipe."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_realization_to_fhir, self._handle)
+
+    def to_svg(self) -> str:
+        """The chart of the dose as taken, the planned dose faint, switch points marked."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_realization_to_svg, self._handle)
+
+    def to_html(self) -> str:
+        """The printable page, with how to take each step with the forms on hand."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_realization_to_html, self._handle)
+
+    def plot(self, ax: Any = None) -> Any:
+        """The realization as a matplotlib chart (needs the ``plot`` extra); returns the Axes."""
+        from .outputs import plot
+
+        return plot(self.schedule, self, ax)
+
     @classmethod
     def _from_handle(cls, h: Any) -> Realization:
         info = sized("taper_realization_info")

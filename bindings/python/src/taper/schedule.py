@@ -339,6 +339,38 @@ class Schedule:
         call(lib.taper_schedule_to_csv, self._handle, out)
         return take_string(out[0])
 
+    def to_ics(self, reminders: bool = False, stamp: datetime.datetime | int | None = None) -> str:
+        """An iCalendar file (RFC 5545): one all-day event per step; with ``reminders`` a
+        daily event per step with an alarm at each dose-time. ``stamp`` (an aware datetime,
+        or seconds since 1970 UTC) is every event's DTSTAMP; None: now."""
+        from .outputs import stamp_seconds, text_of
+
+        return text_of(lib.taper_schedule_to_ics, self._handle, int(bool(reminders)), stamp_seconds(stamp))
+
+    def to_fhir(self) -> str:
+        """A FHIR R4 Bundle of MedicationRequests (JSON) whose dosageInstruction is the plan."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_schedule_to_fhir, self._handle)
+
+    def to_svg(self) -> str:
+        """The chart of the daily dose and occupancy as a self-contained SVG image."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_schedule_to_svg, self._handle)
+
+    def to_html(self) -> str:
+        """One printable, self-contained HTML page of the plan (A4 and Letter)."""
+        from .outputs import text_of
+
+        return text_of(lib.taper_schedule_to_html, self._handle)
+
+    def plot(self, ax: Any = None) -> Any:
+        """The plan as a matplotlib chart (needs the ``plot`` extra); returns the Axes."""
+        from .outputs import plot
+
+        return plot(self, None, ax)
+
     def __len__(self) -> int:
         return self.step_count
 

@@ -1,0 +1,36 @@
+#include "outputs.hpp"
+
+#include "inputs.hpp"
+
+#include <taper/io/fhir.hpp>
+#include <taper/io/html.hpp>
+#include <taper/io/ics.hpp>
+#include <taper/io/svg.hpp>
+
+namespace taper::cli {
+namespace {
+
+ics_options ics_options_of(const plan_args& args) {
+    ics_options o;
+    o.reminders = args.reminders;
+    return o;
+}
+
+template <class Value>
+std::optional<std::string> exported(const Value& v, const plan_args& args) {
+    if (args.format == "ics") return to_ics(v, ics_options_of(args));
+    if (args.format == "fhir") return to_fhir(v);
+    if (args.format == "svg") return to_svg(v);
+    if (args.format == "html") return to_html(v);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> exported_document(const schedule& plan, const plan_args& args) { return exported(plan, args); }
+
+std::optional<std::string> exported_document(const realized_schedule& realization, const plan_args& args) {
+    return exported(realization, args);
+}
+
+}  // namespace taper::cli
