@@ -911,13 +911,14 @@ static void test_proportional_and_others(taper_database* db) {
     FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, b, NULL, "diazepam-crossover", NULL, &err), "no-such-table");
     taper_request_free(b);
 
-    /* A plan-wide warning: the data does not know olanzapine tablets' strengths, so whole
-     * tablets cannot be checked. Antipsychotic preset: 3-month steps. */
+    /* A plan-wide warning: the data does not know the strengths of quetiapine's
+     * modified-release tablet (a US medication guide without them), so whole tablets cannot
+     * be checked. Antipsychotic preset: 3-month steps. */
     taper_request* a = NULL;
     OK(taper_request_create(&a, &err));
-    OK(taper_request_set_drug(a, "olanzapine", &err));
-    OK(taper_request_set_daily_dose_mg(a, 20, &err));
-    OK(taper_request_set_current_formulation(a, "tablet", &err));
+    OK(taper_request_set_drug(a, "quetiapine", &err));
+    OK(taper_request_set_daily_dose_mg(a, 300, &err));
+    OK(taper_request_set_current_formulation(a, "tablet-mr", &err));
     OK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &err));
     OK(taper_schedule_get_info(s, &info, &err));
     CHECK(info.warning_count >= 1);
