@@ -254,6 +254,25 @@ static void test_database(taper_database* db) {
     CHECK(json == NULL);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_drug_json(db, NULL, "citalopram", &err));
 
+    /* The support directory: Mind (July 2016) names the Seroxat & SSRI User Group for
+       paroxetine and gives Battle Against Tranquillisers' number, 0117 9663629. */
+    OK(taper_support_json(db, &json, "Seroxat", NULL, &err));
+    CONTAINS(json, "seroxat-ssri-user-group");
+    CONTAINS(json, "\"published\": \"2016-07\"");
+    taper_string_free(json);
+    json = NULL;
+    OK(taper_support_json(db, &json, "diazepam", "uk", &err));
+    CONTAINS(json, "0117 9663629");
+    taper_string_free(json);
+    json = NULL;
+    OK(taper_support_json(db, &json, NULL, "hk", &err));
+    CONTAINS(json, "mind-hk-iact");
+    taper_string_free(json);
+    json = NULL;
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_support_json(db, &json, "citaloparm", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_support_json(db, &json, "diazepam", "fr", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_support_json(db, NULL, "diazepam", NULL, &err));
+
     /* Occupancy by hand: 83.98 * 20 / (2.33 + 20). */
     double occ = 0;
     OK(taper_database_occupancy(db, &occ, "citalopram", NULL, 20, &err));
