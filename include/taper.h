@@ -1205,6 +1205,20 @@ TAPER_C_API taper_status taper_realization_to_svg(const taper_realization* reali
 TAPER_C_API taper_status taper_realization_to_html(const taper_realization* realization, char** out_html,
                                                    taper_error** error);
 
+/* ===================================================================================== */
+/* Support directory: who can help people coming off psychiatric drugs                    */
+/* ===================================================================================== */
+
+/* Allocated string: a JSON list of the organisations that help people coming off `drug`
+ * (name, alias or brand; NULL: every organisation), in `country` ("uk", "us", "hk",
+ * "online"; NULL or "": any). Each has id, name, kind, offers, phone (null when the source
+ * gives none), country, classes, drugs, source and published (the source's date, "YYYY-MM",
+ * or null); layout in docs/c-api.md. The drug's own organisations come first, then its
+ * class's, then general ones. TAPER_ERROR_UNKNOWN_DRUG; TAPER_ERROR_INVALID_ARGUMENT for
+ * another country. The directory is built in; reading it from many threads is safe. */
+TAPER_C_API taper_status taper_support_json(const taper_database* db, char** out_json, const char* drug,
+                                            const char* country, taper_error** error);
+
 /* TAPER_CDEF_END */
 
 

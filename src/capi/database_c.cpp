@@ -1,6 +1,7 @@
 // The C ABI: the drug database (see include/taper.h).
 #include "internal.hpp"
 
+#include <taper/drugs/support.hpp>
 #include <taper/io/json.hpp>
 
 namespace taper::capi {
@@ -102,6 +103,28 @@ taper_status taper_database_drug_json(const taper_database* db, char** out_json,
         need(out_json, fn, "out_json");
         const std::string text = to_json(drug_in(db, drug, fn));
         *out_json = allocated(text);
+    });
+}
+
+taper_status taper_support_json(const taper_database* db, char** out_json, const char* drug, const char* country,
+                                taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_json, fn, "out_json");
+        const std::string where = country == nullptr ? std::string() : std::string(country);
+        if (!where.empty() && where != "uk" && where != "us" && where != "hk" && where != "online")
+            throw invalid_argument_error(std::string(fn) + ": country \"" + where +
+                                         "\" is not uk, us, hk or online");
+        const auto& dir = support_directory::embedded();
+        std::vector<const support_organisation*> list;
+        if (drug != nullptr) {
+            list = dir.for_drug(drug_in(db, drug, fn), where);
+        } else {
+            need(db, fn, "db");
+            for (const auto& o : dir.organisations())
+                if (where.empty() || o.country == where) list.push_back(&o);
+        }
+        *out_json = allocated(to_json(list));
     });
 }
 

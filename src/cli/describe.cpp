@@ -30,24 +30,56 @@ std::string yes_no_unknown(const sourced<bool>& b) {
     return b ? (*b ? "yes" : "no") : "unknown";
 }
 
+std::string regions_of(const formulation& f) {
+    if (!f.regions.known()) return "country not stated";
+    std::vector<std::string> names;
+    for (auto r : *f.regions) names.push_back(upper(std::string(to_string(r))));
+    return join(names);
+}
+
+std::string form_label(const formulation& f) {
+    std::string label(to_string(f.kind));
+    if (f.modified_release && *f.modified_release) label += "-mr";
+    if (f.orodispersible && *f.orodispersible) label = "orodispersible";
+    return label;
+}
+
 }  // namespace
 
-std::string describe_drug_list(const database& db) {
-    std::string out = fmt::format("{:<16} {:<20} {:<10} {}\n", "drug", "class", "occupancy", "forms");
+std::string describe_drug_list(const database& db, std::optional<market_region> region) {
+    const std::string forms_heading =
+        region ? "forms sold in the " + upper(std::string(to_string(*region))) : std::string("forms (countries)");
+    std::size_t class_width = 5;  // "class"
+    for (const auto& d : db.drugs()) class_width = std::max(class_width, display_width(d.class_label));
+    std::string out = fmt::format("{:<18} {:<{}} {:<11} {}\n", "drug", "class", class_width, "occupancy", forms_heading);
+    std::size_t listed = 0;
     for (const auto& d : db.drugs()) {
         std::vector<std::string> forms;
         for (const auto& f : d.formulations) {
-            const std::string k(to_string(f.kind));
+            if (region && !f.sold_in(*region)) continue;
+            // Without a region, each form is labelled with its countries, so that "both" is
+            // never mistaken for one country's list.
+            const std::string k = region ? form_label(f)
+                                         : form_label(f) + (f.regions.known() ? " [" + regions_of(f) + "]" : " [?]");
             if (std::find(forms.begin(), forms.end(), k) == forms.end()) forms.push_back(k);
         }
+        if (region && forms.empty()) continue;
+        ++listed;
         const auto* m = d.usable_occupancy();
         const std::string model = m != nullptr ? m->receptor
                                   : uses_diazepam_equivalents(d.klass) ? "diazepam-eq"
                                                                        : "-";
-        out += fmt::format("{:<16} {:<20} {:<10} {}\n", d.name, d.class_label, model,
+        out += fmt::format("{:<18} {:<{}} {:<11} {}\n", d.name, d.class_label, class_width, model,
                            forms.empty() ? "-" : join(forms));
     }
-    out += fmt::format("\n{} drugs. `taper info <drug>` shows one with its sources.\n", db.size());
+    if (region)
+        out += fmt::format("\n{} of {} drugs have a product the data places in the {}. `taper info <drug>` "
+                           "shows every product with its country and source.\n",
+                           listed, db.size(), upper(std::string(to_string(*region))));
+    else
+        out += fmt::format("\n{} drugs; [?] = country not stated. `taper info <drug>` shows one with its "
+                           "sources; `taper drugs --region uk` or `us` lists one country's.\n",
+                           db.size());
     return out;
 }
 
@@ -98,7 +130,10 @@ std::string describe_drug(const drug& d) {
         if (f.drop_volume) facts.push_back("1 drop = " + to_string(*f.drop_volume * (1.0 * units::drop)));
         if (f.must_dilute && *f.must_dilute) facts.push_back("must be diluted before taking");
         if (f.kind == form_kind::tablet) facts.push_back("scored " + yes_no_unknown(f.scored));
+        if (f.orodispersible && *f.orodispersible) facts.push_back("orodispersible: melts in the mouth, never split");
         if (!facts.empty()) out += fmt::format("      {}\n", join(facts, "; "));
+        out += fmt::format("      sold in: {}{}\n", regions_of(f), f.brand.empty() ? "" : " (" + f.brand + ")");
+        for (const auto& e : f.excipient_cautions) out += fmt::format("      excipient: {}\n", e);
         out += fmt::format("      source: {}\n", src.source);
         if (!f.notes.empty()) out += fmt::format("      note: {}\n", f.notes);
     }
@@ -114,11 +149,47 @@ std::string describe_drug(const drug& d) {
             out += fmt::format("      source: {}\n", eq.origin.source);
         }
     }
+    out += "\nLicensed maximum daily dose\n";
+    if (d.max_daily_dose.empty()) out += "  not in the data\n";
+    for (const auto& m : d.max_daily_dose) {
+        std::string who = m.population;
+        if (!m.indication.empty()) who += ", " + m.indication;
+        out += fmt::format("  {}: {} a day ({}) {}\n", upper(std::string(to_string(m.region))),
+                           m.daily_dose ? to_string(*m.daily_dose) : std::string("unknown"), who,
+                           status_tag(m.daily_dose.origin));
+        out += fmt::format("      source: {}\n", m.daily_dose.origin.source);
+        if (!m.notes.empty()) out += fmt::format("      note: {}\n", m.notes);
+    }
     if (!d.cautions.empty()) {
         out += "\nCautions\n";
         for (const auto& c : d.cautions) out += fmt::format("  - {}\n", c);
     }
     if (!d.notes.empty()) out += fmt::format("\nNotes\n  {}\n", d.notes);
+    out += fmt::format("\nWho can help: `taper support {}`\n", d.name);
+    return out;
+}
+
+std::string describe_support(const support_directory& dir, const drug* d, const std::string& country) {
+    std::vector<const support_organisation*> list;
+    if (d != nullptr)
+        list = dir.for_drug(*d, country);
+    else
+        for (const auto& o : dir.organisations())
+            if (country.empty() || o.country == country) list.push_back(&o);
+    std::string out = d != nullptr ? fmt::format("Who can help people coming off {} ({})\n", d->name, d->class_label)
+                                   : std::string("Who can help people coming off psychiatric drugs\n");
+    if (!country.empty()) out += fmt::format("in: {}\n", country);
+    if (list.empty()) out += "\n  none in the data for this country\n";
+    for (const auto* o : list) {
+        out += fmt::format("\n  {} [{}, {}]\n", o->name, o->kind, o->country);
+        out += wrap(o->offers, 92, "      ");
+        if (o->phone) out += fmt::format("      phone: {} (as printed in the source)\n", *o->phone);
+        const auto* s = o->source;
+        out += fmt::format("      source: {} ({})\n", s ? s->title : std::string("?"),
+                           s && !s->published.empty() ? "published " + s->published : std::string("date not stated"));
+    }
+    out += "\nPhone numbers and services are as old as their source: check them before relying on them. "
+           "Your prescriber, and your local drug dependency team, can help too.\n";
     return out;
 }
 

@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
                  std::string(disclaimer)};
     app.set_version_flag("--version", std::string("taper ") + TAPER_VERSION_STRING);
     app.require_subcommand(1);
-    app.footer("Examples:\n  taper drugs\n  taper info citalopram\n  taper strategies\n"
+    app.footer("Examples:\n  taper drugs\n  taper info citalopram\n  taper support citalopram\n  taper strategies\n"
                "  taper occupancy citalopram 20mg\n"
                "  taper plan citalopram 20mg --strategy hyperbolic --step 5pp --every 4w --start 2026-12-01\n"
                "`taper <command> --help` shows each command's options; docs/cli.md has them all.");
@@ -66,7 +66,21 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
 
     auto* drugs = app.add_subcommand("drugs", "List the drugs taper knows");
-    drugs->footer("Example:\n  taper drugs");
+    std::string drugs_region;
+    drugs->add_option("--region", drugs_region, "uk or us: only the drugs and forms sold there (default: both, labelled)")
+        ->check(CLI::IsMember({"uk", "us"}));
+    drugs->footer("Examples:\n  taper drugs\n  taper drugs --region uk");
+
+    std::string support_drug;
+    std::string support_country;
+    std::string support_format = "text";
+    auto* support = app.add_subcommand("support", "Who can help: organisations and peer groups, by drug and country");
+    support->add_option("drug", support_drug, "Name, brand or alias (none: every organisation)");
+    support->add_option("--country", support_country, "uk, us, hk or online (default: all)")
+        ->check(CLI::IsMember({"uk", "us", "hk", "online"}));
+    support->add_option("-f,--format", support_format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+    support->footer("Examples:\n  taper support paroxetine\n  taper support Xanax --country uk\n"
+                    "Sources: Mind's 'Coming off psychiatric drugs' (July 2016) and Mind HK's adaptation.");
 
     std::string drug_name;
     auto* info = app.add_subcommand("info", "Show one drug: models, half-life, forms, sources");
@@ -125,7 +139,25 @@ int main(int argc, char** argv) {
         const taper::strategy_registry& registry = taper::builtin_strategies();
 
         std::string out;
-        if (*drugs) out = taper::cli::describe_drug_list(db);
+        if (*drugs)
+            out = taper::cli::describe_drug_list(db, drugs_region.empty()
+                                                         ? std::nullopt
+                                                         : taper::market_region_from_string(drugs_region));
+        if (*support) {
+            const auto& dir = taper::support_directory::embedded();
+            const taper::drug* d = support_drug.empty() ? nullptr : &db.get(support_drug);
+            if (support_format == "json") {
+                std::vector<const taper::support_organisation*> list;
+                if (d != nullptr)
+                    list = dir.for_drug(*d, support_country);
+                else
+                    for (const auto& o : dir.organisations())
+                        if (support_country.empty() || o.country == support_country) list.push_back(&o);
+                out = taper::to_json(list);
+            } else {
+                out = taper::cli::describe_support(dir, d, support_country);
+            }
+        }
         if (*info) out = taper::cli::describe_drug(db.get(drug_name));
         if (*strategies) {
             if (strategies_format == "json")

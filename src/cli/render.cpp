@@ -105,8 +105,12 @@ std::string plan_heading(const schedule& s, const std::string& how) {
                        how.empty() ? std::string() : " (" + how + ")");
 }
 
-std::string plan_closing() {
-    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
+std::string plan_closing(const std::string& drug) {
+    // The seed documents ask "Who can I talk to?": every plan ends by saying where to look.
+    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer() + "\n" +
+           wrap("Nobody should do this alone: `taper support " + drug +
+                    "` lists organisations and peer groups that help people coming off it.",
+                92, "");
 }
 
 std::string render_plan(const schedule& s, const std::string& how) {
@@ -175,7 +179,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
         out += lines[i] + "\n";
         for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    return out + plan_closing();
+    return out + plan_closing(s.drug);
 }
 
 std::string render_occupancy(const drug& d, mass dose) {

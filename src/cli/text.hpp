@@ -22,6 +22,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 /// ASCII lower case.
 std::string lower(std::string_view s);
 
+/// ASCII upper case ("uk" -> "UK").
+std::string upper(std::string_view s);
+
 /// The last day of a range that ends (exclusively) on `end`, as YYYY-MM-DD.
 std::string format_last_day(date end);
 

@@ -254,6 +254,25 @@ static void test_database(taper_database* db) {
     CHECK(json == NULL);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_drug_json(db, NULL, "citalopram", &err));
 
+    /* The support directory: Mind (July 2016) names the Seroxat & SSRI User Group for
+       paroxetine and gives Battle Against Tranquillisers' number, 0117 9663629. */
+    OK(taper_support_json(db, &json, "Seroxat", NULL, &err));
+    CONTAINS(json, "seroxat-ssri-user-group");
+    CONTAINS(json, "\"published\": \"2016-07\"");
+    taper_string_free(json);
+    json = NULL;
+    OK(taper_support_json(db, &json, "diazepam", "uk", &err));
+    CONTAINS(json, "0117 9663629");
+    taper_string_free(json);
+    json = NULL;
+    OK(taper_support_json(db, &json, NULL, "hk", &err));
+    CONTAINS(json, "mind-hk-iact");
+    taper_string_free(json);
+    json = NULL;
+    FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_support_json(db, &json, "citaloparm", NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_support_json(db, &json, "diazepam", "fr", &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_support_json(db, NULL, "diazepam", NULL, &err));
+
     /* Occupancy by hand: 83.98 * 20 / (2.33 + 20). */
     double occ = 0;
     OK(taper_database_occupancy(db, &occ, "citalopram", NULL, 20, &err));
@@ -944,13 +963,14 @@ static void test_proportional_and_others(taper_database* db) {
     FAILS_WITH(TAPER_ERROR_PLAN, taper_plan(&s, db, b, NULL, "diazepam-crossover", NULL, &err), "no-such-table");
     taper_request_free(b);
 
-    /* A plan-wide warning: the data does not know olanzapine tablets' strengths, so whole
-     * tablets cannot be checked. Antipsychotic preset: 3-month steps. */
+    /* A plan-wide warning: the data does not know the strengths of quetiapine's
+     * modified-release tablet (a US medication guide without them), so whole tablets cannot
+     * be checked. Antipsychotic preset: 3-month steps. */
     taper_request* a = NULL;
     OK(taper_request_create(&a, &err));
-    OK(taper_request_set_drug(a, "olanzapine", &err));
-    OK(taper_request_set_daily_dose_mg(a, 20, &err));
-    OK(taper_request_set_current_formulation(a, "tablet", &err));
+    OK(taper_request_set_drug(a, "quetiapine", &err));
+    OK(taper_request_set_daily_dose_mg(a, 300, &err));
+    OK(taper_request_set_current_formulation(a, "tablet-mr", &err));
     OK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &err));
     OK(taper_schedule_get_info(s, &info, &err));
     CHECK(info.warning_count >= 1);

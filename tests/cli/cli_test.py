@@ -205,8 +205,54 @@ def strategies_lists_the_builtins(r):
 
 
 @case
+def drugs_by_region(r):
+    # Olanzapine's tablets are placed in the UK by the NHS page that lists them; Nardil
+    # (phenelzine) by its US label; lithium citrate (Priadel Liquid) only in the UK.
+    both = r.ok("drugs")
+    check("[UK" in both and "[?]" in both, "without --region each form is labelled with its countries")
+    uk = r.ok("drugs", "--region", "uk")
+    us = r.ok("drugs", "--region", "us")
+    uk_names = {line.split()[0] for line in uk.splitlines()[1:] if line and not line[0].isdigit()}
+    us_names = {line.split()[0] for line in us.splitlines()[1:] if line and not line[0].isdigit()}
+    check("olanzapine" in uk_names and "phenelzine" not in uk_names, f"uk list: {sorted(uk_names)}")
+    check("phenelzine" in us_names and "olanzapine" not in us_names, f"us list: {sorted(us_names)}")
+    check("forms sold in the UK" in uk and "forms sold in the US" in us, "headings name the country")
+
+
+@case
+def info_shows_country_source_and_maximum(r):
+    out = r.ok("info", "Lustral")
+    # PL 11311-0491: the UK 50 mg tablet is scored and may be halved; Zoloft is the US one.
+    check("sold in: UK, US" in out and "sold in: US (Zoloft)" in out, "countries per product")
+    check("PL 11311-0491" in out, "the product's source")
+    check("UK: 200 mg a day (adults)" in out, f"licensed maximum: {out}")
+    check("taper support sertraline" in out, "pointer to support")
+
+
+@case
+def support_lists_by_class_with_phone_and_date(r):
+    out = r.ok("support", "Xanax", "--country", "uk")
+    # Mind, July 2016: Battle Against Tranquillisers, 0117 9663629.
+    check("Battle Against Tranquillisers" in out and "0117 9663629" in out, "BAT for a benzodiazepine")
+    check("published 2016-07" in out, "the source's date")
+    check("Surviving Antidepressants" not in out, "online groups are left out of --country uk")
+    par = r.ok("support", "paroxetine")
+    check(par.index("Seroxat & SSRI User Group") < par.index("Mind Infoline"), "the drug's own group first")
+    import json as _json
+    listed = _json.loads(r.ok("support", "--country", "hk", "--format", "json"))
+    check(listed and all(o["country"] == "hk" for o in listed), "json, one country")
+    check(listed[0]["published"] is None, "Mind HK's page gives no date")
+
+
+@case
+def plan_ends_by_pointing_to_support(r):
+    out = r.ok("plan", *HYPERBOLIC)
+    check("taper support citalopram" in out, "the plan's closing text names `taper support`")
+
+
+@case
 def help_shows_examples(r):
-    for command in ["plan", "occupancy", "strategies", "drugs", "info"]:
+    for command in ["plan", "occupancy", "strategies", "drugs", "info", "support"]:
         out = r.ok(command, "--help")
         check("Example" in out, f"`taper {command} --help` has no examples")
     out = r.ok("plan", "--help")
@@ -238,6 +284,9 @@ bad("bad_step_without_unit", ["--step", "\"5\""], *C, "20mg", "--step", "5", *ST
 bad("bad_step_unit", ["--step", "5kg"], *C, "20mg", "--step", "5kg", *START)
 bad("bad_step_text", ["--step", "lots"], *C, "20mg", "--step", "lots", *START)
 bad("bad_unknown_drug", ["citalopran", "did you mean"], "plan", "citalopran", "20mg", *START)
+bad("bad_drugs_region", ["--region", "fr"], "drugs", "--region", "fr")
+bad("bad_support_country", ["--country", "fr"], "support", "diazepam", "--country", "fr")
+bad("bad_support_drug", ["citalopran", "did you mean"], "support", "citalopran")
 bad("bad_unknown_strategy", ["hyperbolc", "did you mean \"hyperbolic\"", "known:"],
     *C, "20mg", "--strategy", "hyperbolc", *START)
 bad("bad_option_for_strategy", ["linear", "percent", "--step 10%"], *C, "20mg", "--strategy", "linear",

@@ -107,3 +107,18 @@ def test_copies_are_independent() -> None:
     b.overlay_json('{"format": "taper-formulary", "version": 1, "drugs": [{"name": "newdrugine", "class": "other"}]}')
     assert "newdrugine" in b
     assert "newdrugine" not in a
+
+
+def test_support_for_a_drug_comes_with_its_source(db: taper.Database) -> None:
+    # Mind's July 2016 leaflet names the Seroxat & SSRI User Group for paroxetine, and
+    # Battle Against Tranquillisers (0117 9663629) for tranquillisers and sleeping pills.
+    paroxetine = db.support("Seroxat")
+    assert paroxetine[0]["id"] == "seroxat-ssri-user-group"
+    assert paroxetine[0]["published"] == "2016-07"
+    bat = [o for o in db.support("diazepam", "uk") if o["id"] == "battle-against-tranquillisers"]
+    assert bat and bat[0]["phone"] == "0117 9663629"
+    assert all(o["country"] == "hk" for o in db.support(country="hk"))
+    with pytest.raises(taper.UnknownDrugError):
+        db.support("nope")
+    with pytest.raises(taper.InvalidArgumentError):
+        db.support("diazepam", "fr")

@@ -155,8 +155,9 @@ def test_notes_are_coded_messages(db: taper.Database, citalopram_20: taper.PlanR
 
 
 def test_a_plan_warning_is_a_coded_message(db: taper.Database) -> None:
-    # Olanzapine tablets' strengths are not in the data: whole tablets cannot be checked.
-    r = taper.PlanRequest("olanzapine", "20 mg", current_formulation="tablet")
+    # Quetiapine's modified-release tablet has no strengths in the data (a US medication
+    # guide without them): whole tablets cannot be checked.
+    r = taper.PlanRequest("quetiapine", "300 mg", current_formulation="tablet-mr")
     s = db.plan(r, "antipsychotic")
     codes = [m.code for m in s.messages]
     assert taper.MessageCode.WHOLE_UNITS_STRENGTHS_UNKNOWN in codes

@@ -163,8 +163,10 @@ TEST(FormsOnHand, ConcentrateMustBeDilutedAndAmbiguityIsAnError) {
     const std::string m = message_of([&] { (void)taper::forms_on_hand(d, "20 mg/mL liquid"); });
     EXPECT_THAT(m, HasSubstr("concentrate-20mg-ml"));
     EXPECT_THAT(m, HasSubstr("liquid-5-10-20mg-ml"));
-    // Sertraline tablets: splittability unknown in the data, so never split.
-    EXPECT_FALSE(taper::forms_on_hand(d, "50 mg tablet")[0].may_split);
+    // Sertraline 50 mg: scored, "can be divided into equal halves" (SmPC PL 11311-0491);
+    // 100 mg: UK generics differ (PL 29831-0183 states no score line), so never split.
+    EXPECT_TRUE(taper::forms_on_hand(d, "50 mg tablet")[0].may_split);
+    EXPECT_FALSE(taper::forms_on_hand(d, "100 mg tablet")[0].may_split);
 }
 
 TEST(FormsOnHand, DispersibleTablets) {
@@ -190,8 +192,10 @@ TEST(AllForms, OneEntryPerStrengthAndNothingUnmeasurable) {
             EXPECT_EQ(f.label.find("beads"), std::string::npos) << f.label;  // "... capsule"
         }
     }
-    EXPECT_TRUE(taper::all_forms(get("olanzapine")).empty());  // strength not in the data
-    EXPECT_THAT(taper::describe_forms(get("olanzapine")), HasSubstr("strength not known"));
+    // Risperidone's liquid has no concentration in the data (a table's formulation column):
+    // it is left out, and described as such; its tablets are in.
+    for (const auto& f : taper::all_forms(get("risperidone"))) EXPECT_NE(f.formulation_id, "liquid");
+    EXPECT_THAT(taper::describe_forms(get("risperidone")), HasSubstr("strength not known"));
 }
 
 }  // namespace

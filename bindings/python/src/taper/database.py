@@ -151,6 +151,18 @@ class Database:
         result: dict[str, Any] = json.loads(take_string(out[0]))
         return result
 
+    def support(self, drug: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+        """Who can help people coming off `drug` (None: every organisation) in `country`
+        ("uk", "us", "hk", "online"; None: any): the drug's own organisations first, then its
+        class's, then general ones. Each entry has its source and the source's date
+        ("published", None when the source gives none). UnknownDrugError, InvalidArgumentError."""
+        out = ffi.new("char**")
+        call(lib.taper_support_json, self._h, out,
+             ffi.NULL if drug is None else cstr(drug, "drug name"),
+             ffi.NULL if country is None else cstr(country, "country"))
+        result: list[dict[str, Any]] = json.loads(take_string(out[0]))
+        return result
+
     def occupancy(self, drug: str, dose: DoseLike, model: str | None = None) -> float:
         """Receptor occupancy (%) at a daily dose (model id; None: the drug's default).
         MissingDataError when the drug has no usable model."""

@@ -122,6 +122,16 @@ public struct Database: Sendable {
         return take(json)
     }
 
+    /// Who can help people coming off `drug` (nil: every organisation) in `country` ("uk",
+    /// "us", "hk", "online"; nil: any), as a JSON list (layout in docs/c-api.md): the drug's
+    /// own organisations first, each with its source and the source's date.
+    /// TaperError.unknownDrug, .invalidArgument (another country).
+    public func supportJSON(for drug: String? = nil, country: String? = nil) throws(TaperError) -> String {
+        var json: UnsafeMutablePointer<CChar>? = nil
+        try check { taper_support_json(storage.raw, &json, drug, country, $0) }
+        return take(json)
+    }
+
     /// Receptor occupancy (%) of `drug` at a daily dose, with the model `model` (nil: the
     /// drug's default). TaperError.unknownDrug, .missingData (no usable model),
     /// .invalidArgument (a negative or non-finite dose).

@@ -63,6 +63,9 @@ struct LibraryTests {
         #expect(try db.count > 10)
         #expect(try db.drugNames.contains("citalopram"))
         #expect(try db.drugJSON("citalopram").contains("sert-striatum-sorensen2022"))
+        // Mind (July 2016) names the Seroxat & SSRI User Group for paroxetine.
+        #expect(try db.supportJSON(for: "paroxetine").contains("seroxat-ssri-user-group"))
+        #expect(try db.supportJSON(country: "hk").contains("mind-hk-iact"))
         // occ(20) = 83.98 · 20 / 22.33; dose(60 %) = 2.33 · 60 / 23.98.
         #expect(near(try db.occupancy(of: "citalopram", at: .mg(20)), Sorensen2022.occupancy(20), 1e-9))
         #expect(near(try db.dose(of: "citalopram", forOccupancy: 60).milligrams, Sorensen2022.dose(60), 1e-9))
