@@ -4,6 +4,7 @@
 #include "../detail/number_text.hpp"
 
 #include <taper/messages/text.hpp>
+#include <taper/plan/closing_text.hpp>
 #include <taper/plan/option_schema.hpp>
 #include <taper/units/io.hpp>
 
@@ -109,6 +110,12 @@ std::string plan_closing() {
     return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
 }
 
+std::string plan_closing(const drug& d) {
+    const closing_text c = closing_text_for(d.klass);
+    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
+           wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "");
+}
+
 std::string render_plan(const schedule& s, const std::string& how) {
     const bool diazepam = s.basis == dose_basis::diazepam_mg;
     const long days = days_between(s.start, s.end());
@@ -175,7 +182,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
         out += lines[i] + "\n";
         for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    return out + plan_closing();
+    return out + (s.subject ? plan_closing(*s.subject) : plan_closing());
 }
 
 std::string render_occupancy(const drug& d, mass dose) {

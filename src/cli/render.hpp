@@ -22,6 +22,8 @@ std::string plan_heading(const schedule& s, const std::string& how);
 
 /// What every plan's table ends with: a note on rounding, then the footer.
 std::string plan_closing();
+/// The same with the closing text for the drug's class (withdrawal or relapse, what to do).
+std::string plan_closing(const drug& d);
 
 /// The plan as a table; `how` says how the strategy was chosen and with what settings.
 std::string render_plan(const schedule& s, const std::string& how);

@@ -51,6 +51,9 @@ constexpr message_info catalogue[] = {
      {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
     {c::whole_units_cannot_make, "whole_units_cannot_make", W,
      {{{"reason", k::whole_unit_reason}, {"form", k::whole_unit_form}, {"dose", k::dose}, {"time", k::dose_time}}}},
+    {c::remnant_merged_into_stop, "remnant_merged_into_stop", N, {{{"remnant", k::dose}}}},
+    {c::remainder_cut_in_halves, "remainder_cut_in_halves", N, {{{"remnant", k::dose}}}},
+    {c::remnant_step, "remnant_step", W, {{{"remnant", k::dose}}}},
 
     {c::pacing_half_life_unknown, "pacing_half_life_unknown", W, {}},
     {c::pacing_half_life_not_short, "pacing_half_life_not_short", W, {{{"half_life", k::half_life_hours}}}},
@@ -59,6 +62,14 @@ constexpr message_info catalogue[] = {
     {c::min_change_exceeds_max_cut, "min_change_exceeds_max_cut", W, {{{"min_change", k::dose}}}},
     {c::hold_after_missing_step, "hold_after_missing_step", W, {{{"step", k::count}, {"steps", k::count}}}},
     {c::hold_after_last_step, "hold_after_last_step", W, {{{"step", k::count}}}},
+    {c::limits_converted_to_diazepam, "limits_converted_to_diazepam", N,
+     {{{"dose", k::dose}, {"diazepam_dose", k::diazepam_dose}}}},
+    {c::diazepam_equivalent_above_ceiling, "diazepam_equivalent_above_ceiling", W,
+     {{{"diazepam_dose", k::diazepam_dose}, {"ceiling", k::diazepam_dose}}}},
+    {c::equivalence_tables_differ, "equivalence_tables_differ", W,
+     {{{"diazepam_dose", k::diazepam_dose}, {"other_dose", k::diazepam_dose}, {"other_table", k::text}}}},
+    {c::long_half_life, "long_half_life", N, {{{"half_life", k::half_life_hours}}}},
+    {c::short_half_life_unpaced, "short_half_life_unpaced", N, {{{"half_life", k::half_life_hours}}}},
 };
 
 constexpr bool in_order() {

@@ -46,6 +46,9 @@ enum class message_code : std::uint16_t {
     abrupt_stop = 213,                ///< stops from a large share of the start
     abrupt_stop_seizure_risk = 214,   ///< the same, for a benzodiazepine or z-drug
     whole_units_cannot_make = 215,    ///< a dose that whole tablets/capsules cannot make
+    remnant_merged_into_stop = 216,   ///< a cut would leave a meaningless remnant: stop instead
+    remainder_cut_in_halves = 217,    ///< a limit forbids stopping from here: two equal cuts instead
+    remnant_step = 218,               ///< a remnant the limits could not avoid
 
     // The planner, on the plan.
     pacing_half_life_unknown = 300,
@@ -55,6 +58,11 @@ enum class message_code : std::uint16_t {
     min_change_exceeds_max_cut = 304,
     hold_after_missing_step = 305,    ///< a hold after a step the plan does not have
     hold_after_last_step = 306,       ///< a hold after the stop step
+    limits_converted_to_diazepam = 320, ///< the request's mg limits, read in the named drug, converted
+    diazepam_equivalent_above_ceiling = 321, ///< the switch gives more diazepam than guidance starts at
+    equivalence_tables_differ = 322,  ///< another equivalence table gives a dose 1.5x or more apart
+    long_half_life = 323,             ///< a half-life of a week or more: cuts take weeks to show
+    short_half_life_unpaced = 324,    ///< a half-life of a day or less, without pacing
 };
 
 }  // namespace taper

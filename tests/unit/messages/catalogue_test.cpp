@@ -54,13 +54,21 @@ bool is_enumerator(message_code c) {
         case message_code::abrupt_stop:
         case message_code::abrupt_stop_seizure_risk:
         case message_code::whole_units_cannot_make:
+        case message_code::remnant_merged_into_stop:
+        case message_code::remainder_cut_in_halves:
+        case message_code::remnant_step:
         case message_code::pacing_half_life_unknown:
         case message_code::pacing_half_life_not_short:
         case message_code::pacing_after_switch_to_diazepam:
         case message_code::whole_units_strengths_unknown:
         case message_code::min_change_exceeds_max_cut:
         case message_code::hold_after_missing_step:
-        case message_code::hold_after_last_step: return true;
+        case message_code::hold_after_last_step:
+        case message_code::limits_converted_to_diazepam:
+        case message_code::diazepam_equivalent_above_ceiling:
+        case message_code::equivalence_tables_differ:
+        case message_code::long_half_life:
+        case message_code::short_half_life_unpaced: return true;
     }
     return false;
 }

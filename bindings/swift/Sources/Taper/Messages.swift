@@ -50,6 +50,14 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let minChangeExceedsMaxCut = MessageCode(TAPER_MESSAGE_MIN_CHANGE_EXCEEDS_MAX_CUT)
     public static let holdAfterMissingStep = MessageCode(TAPER_MESSAGE_HOLD_AFTER_MISSING_STEP)
     public static let holdAfterLastStep = MessageCode(TAPER_MESSAGE_HOLD_AFTER_LAST_STEP)
+    public static let remnantMergedIntoStop = MessageCode(TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP)
+    public static let remainderCutInHalves = MessageCode(TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES)
+    public static let remnantStep = MessageCode(TAPER_MESSAGE_REMNANT_STEP)
+    public static let limitsConvertedToDiazepam = MessageCode(TAPER_MESSAGE_LIMITS_CONVERTED_TO_DIAZEPAM)
+    public static let diazepamEquivalentAboveCeiling = MessageCode(TAPER_MESSAGE_DIAZEPAM_EQUIVALENT_ABOVE_CEILING)
+    public static let equivalenceTablesDiffer = MessageCode(TAPER_MESSAGE_EQUIVALENCE_TABLES_DIFFER)
+    public static let longHalfLife = MessageCode(TAPER_MESSAGE_LONG_HALF_LIFE)
+    public static let shortHalfLifeUnpaced = MessageCode(TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED)
 }
 
 /// How much a message matters.
