@@ -14,7 +14,10 @@ closing_text closing_text_for(drug_class c) noexcept {
         case drug_class::ssri:
         case drug_class::snri:
         case drug_class::serotonin_modulator:
-        case drug_class::nassa: {
+        case drug_class::nassa:
+        case drug_class::tricyclic:
+        case drug_class::maoi:
+        case drug_class::atypical_antidepressant: {
             constexpr std::string_view text = TAPER_DECISION_SUPPORT
                 "Withdrawal or relapse? Withdrawal symptoms usually start within days of a cut (later with "
                 "fluoxetine's long half-life) and ease within hours to days if the previous dose is taken again; "
@@ -43,6 +46,10 @@ closing_text closing_text_for(drug_class c) noexcept {
             return {text, "NICE NG215 (Medicines associated with dependence or withdrawal symptoms, 2022), "
                           "section 1.5; Ashton Manual (2002), chapter II"};
         }
+        // Lithium and the anticonvulsants (relapse; their cautions carry the drug's own
+        // guidance) and gabapentinoids (NICE NG215 covers them): the general text.
+        case drug_class::mood_stabilizer:
+        case drug_class::gabapentinoid:
         case drug_class::other: break;
     }
     constexpr std::string_view text = TAPER_DECISION_SUPPORT

@@ -233,6 +233,7 @@ TEST(SafetyClosingText, EachClassHasItsOwnTextAndSource) {
     EXPECT_TRUE(has(std::string(benzodiazepine.source), "NG215"));
     EXPECT_EQ(taper::closing_text_for(drug_class::z_drug).text, benzodiazepine.text);
     EXPECT_EQ(taper::closing_text_for(drug_class::snri).text, antidepressant.text);
+    EXPECT_EQ(taper::closing_text_for(drug_class::tricyclic).text, antidepressant.text);
     EXPECT_NE(antidepressant.text, antipsychotic.text);
     EXPECT_NE(antidepressant.text, benzodiazepine.text);
     EXPECT_NE(other.text, antidepressant.text);
