@@ -287,7 +287,9 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;
     st.change = previous - dose;
-    st.change_percent = (previous > mass{} ? 100.0 * in(st.change, units::mg) / in(previous, units::mg) : 0.0) *
+    // 100 × (change / previous): a stop to zero is exactly 100% (x / x is 1 exactly; (100·x) / x
+    // can be 99.99999999999999, issue 10).
+    st.change_percent = (previous > mass{} ? 100.0 * (in(st.change, units::mg) / in(previous, units::mg)) : 0.0) *
                         units::percent_of_dose;
     if (model_ != nullptr && s_.basis == dose_basis::own_mg) {
         st.occupancy_percent = model_->occupancy_percent(dose);

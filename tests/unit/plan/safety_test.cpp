@@ -87,6 +87,12 @@ TEST(SafetyRemnant, ThePersonsOwnFinalDoseIsNeverMerged) {
     EXPECT_FALSE(has_code(s.steps.back().messages, mc::remnant_merged_into_stop));
 }
 
+TEST(SafetyStop, AStopToZeroIsExactlyAHundredPercent) {
+    // Vortioxetine 20 mg, 5 points: the stop printed as "->99.9%" (99.99999999999999) before.
+    const auto s = taper::make_plan(db(), request("vortioxetine", 20.0_mg), strategies::hyperbolic{});
+    EXPECT_EQ(taper::in(s.steps.back().change_percent, taper::units::percent_of_dose), 100.0);
+}
+
 // --- rule "hyperbolic stop": the stop is no larger than the planned step ---
 
 TEST(SafetyHyperbolicStop, CitalopramTenPointsStopsWithinTenPoints) {
