@@ -53,9 +53,17 @@ formulary_error::formulary_error(std::string origin, std::string drug, std::stri
       field_(std::move(field)) {}
 
 unknown_drug_error::unknown_drug_error(std::string query, std::vector<std::string> suggestions)
+    : unknown_drug_error(query, suggestions, suggestions) {}
+
+// A name that is not in the data is said to be missing, never silently read as another drug;
+// a near spelling is offered only as a question, with its class, so that a different drug
+// is not taken for the one meant.
+unknown_drug_error::unknown_drug_error(std::string query, std::vector<std::string> suggestions,
+                                       const std::vector<std::string>& described)
     : error("no drug called " + quoted(query) + " in the database" +
-            (suggestions.empty() ? std::string("; `taper drugs` lists the names it knows")
-                                 : "; did you mean " + join_suggestions(suggestions) + "?"),
+            (suggestions.empty() ? std::string(": taper has no data for it; `taper drugs` lists the names it knows")
+                                 : "; did you mean " + join_suggestions(described) +
+                                       "? (a different drug if not; `taper drugs` lists the names it knows)"),
             error_detail{error_code::unknown_drug, query, "a drug name `taper drugs` lists", {}, suggestions}),
       query_(std::move(query)),
       suggestions_(std::move(suggestions)) {}

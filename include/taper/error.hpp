@@ -95,6 +95,8 @@ private:
 class unknown_drug_error : public error {
 public:
     unknown_drug_error(std::string query, std::vector<std::string> suggestions);
+    /// With the suggestions as the text shows them (each with its drug class).
+    unknown_drug_error(std::string query, std::vector<std::string> suggestions, const std::vector<std::string>& described);
     const std::string& query() const noexcept { return query_; }
     const std::vector<std::string>& suggestions() const noexcept { return suggestions_; }
 

@@ -87,6 +87,14 @@ static_assert(static_cast<int>(taper::message_code::stabilisation_gap) == TAPER_
 static_assert(static_cast<int>(taper::message_code::order_is_a_shared_choice) == TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_fall) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_rise) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE);
+static_assert(static_cast<int>(taper::message_code::remnant_merged_into_stop) == TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP);
+static_assert(static_cast<int>(taper::message_code::remainder_cut_in_halves) == TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES);
+static_assert(static_cast<int>(taper::message_code::remnant_step) == TAPER_MESSAGE_REMNANT_STEP);
+static_assert(static_cast<int>(taper::message_code::limits_converted_to_diazepam) == TAPER_MESSAGE_LIMITS_CONVERTED_TO_DIAZEPAM);
+static_assert(static_cast<int>(taper::message_code::diazepam_equivalent_above_ceiling) == TAPER_MESSAGE_DIAZEPAM_EQUIVALENT_ABOVE_CEILING);
+static_assert(static_cast<int>(taper::message_code::equivalence_tables_differ) == TAPER_MESSAGE_EQUIVALENCE_TABLES_DIFFER);
+static_assert(static_cast<int>(taper::message_code::long_half_life) == TAPER_MESSAGE_LONG_HALF_LIFE);
+static_assert(static_cast<int>(taper::message_code::short_half_life_unpaced) == TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED);
 // The error codes likewise.
 static_assert(static_cast<int>(taper::error_code::unspecified) == TAPER_ERROR_CODE_UNSPECIFIED);
 static_assert(static_cast<int>(taper::error_code::parse) == TAPER_ERROR_CODE_PARSE);

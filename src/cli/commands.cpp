@@ -96,6 +96,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
         }
     }
     if (!a.min_change.empty()) r.min_change = mass_option("--min-change", a.min_change);
+    if (a.limits_in_diazepam) r.limits_in = limit_basis::plan_basis;
     if (!a.max_steps.empty()) r.max_steps = parse_whole_number("--max-steps", a.max_steps);
     if (!a.max_duration.empty()) r.max_duration = duration_option("--max-duration", a.max_duration);
     for (const auto& text : a.holds) r.holds.push_back(parse_hold("--hold", text));

@@ -29,6 +29,7 @@ struct plan_args {
     std::string max_duration;
     std::vector<std::string> holds;
     bool pacing = false;
+    bool limits_in_diazepam = false;  ///< --until/--final/--max-step/--min-change in diazepam mg
     std::string split;
     std::string model;
     std::string table;

@@ -266,7 +266,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     }
     std::string out = render_realized(r, b.how, o, forms, dilution_cautions(r));
     if (supplies) out += "\n" + render_dispensing(supplies->periods, how, o, first_day(r));
-    return out + plan_closing(r.plan.drug);
+    return out + plan_closing(d);
 }
 
 CLI::App* add_convert_command(CLI::App& app, convert_args& a) {

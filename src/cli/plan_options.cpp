@@ -18,6 +18,9 @@ void add_plan_options(CLI::App& app, plan_args& p) {
     app.add_option("--max-steps", p.max_steps, "The plan must finish within this many steps");
     app.add_option("--max-duration", p.max_duration, "The plan must finish within this long, e.g. 104w");
     app.add_option("--hold", p.holds, "STEP:LENGTH, stay longer after a step, e.g. 3:4w (repeatable)");
+    app.add_flag("--limits-in-diazepam", p.limits_in_diazepam,
+                 "In a diazepam crossover, read --until, --final, --max-step (mg) and --min-change as "
+                 "diazepam-equivalent mg (default: mg of the drug named)");
     app.add_flag("--pacing", p.pacing, "Longer, smaller steps for a short half-life (paroxetine, venlafaxine)");
     app.add_option("--split", p.split, "How the daily dose is split, e.g. \"1mg morning, 1mg night\"");
     app.add_option("--model", p.model, "Occupancy model id (`taper occupancy` or `taper info` lists them)");

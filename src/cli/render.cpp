@@ -4,6 +4,7 @@
 #include "../detail/number_text.hpp"
 
 #include <taper/messages/text.hpp>
+#include <taper/plan/closing_text.hpp>
 #include <taper/plan/option_schema.hpp>
 #include <taper/units/io.hpp>
 
@@ -105,10 +106,17 @@ std::string plan_heading(const schedule& s, const std::string& how) {
                        how.empty() ? std::string() : " (" + how + ")");
 }
 
-std::string plan_closing(const std::string& drug) {
-    // The seed documents ask "Who can I talk to?": every plan ends by saying where to look.
-    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer() + "\n" +
-           wrap("Nobody should do this alone: `taper support " + drug +
+std::string plan_closing() {
+    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
+}
+
+std::string plan_closing(const drug& d) {
+    // The closing text of the drug's class, then (the seed documents ask "Who can I talk to?")
+    // where to look for people who help.
+    const closing_text c = closing_text_for(d.klass);
+    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
+           wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "") + "\n" +
+           wrap("Nobody should do this alone: `taper support " + d.name +
                     "` lists organisations and peer groups that help people coming off it.",
                 92, "");
 }
@@ -179,7 +187,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
         out += lines[i] + "\n";
         for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    return out + plan_closing(s.drug);
+    return out + (s.subject ? plan_closing(*s.subject) : plan_closing());
 }
 
 std::string render_occupancy(const drug& d, mass dose) {

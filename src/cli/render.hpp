@@ -20,9 +20,11 @@ std::string footer();
 /// The first line of a plan's table: "citalopram: 20 mg a day, hyperbolic strategy (how)".
 std::string plan_heading(const schedule& s, const std::string& how);
 
-/// What every plan's table ends with: a note on rounding, the footer, and where to find
-/// people who help others coming off `drug` (`taper support`).
-std::string plan_closing(const std::string& drug);
+/// What every plan's table ends with: a note on rounding, then the footer.
+std::string plan_closing();
+/// The same with the closing text for the drug's class (withdrawal or relapse, what to do)
+/// and where to find people who help (`taper support`).
+std::string plan_closing(const drug& d);
 
 /// The plan as a table; `how` says how the strategy was chosen and with what settings.
 std::string render_plan(const schedule& s, const std::string& how);

@@ -81,7 +81,22 @@ const drug* database::find(std::string_view name) const noexcept {
 
 const drug& database::get(std::string_view name) const {
     if (const drug* d = find(name)) return *d;
-    throw unknown_drug_error(std::string(name), suggestions(name));
+    // The text names each suggestion's class, so that a near spelling of another drug is not
+    // taken for the one meant; the error's list keeps the bare names to retry with.
+    std::vector<std::string> near = suggestions(name);
+    std::vector<std::string> described;
+    for (const auto& s : near) {
+        const std::size_t open = s.find(" (");
+        const drug* d = find(open == std::string::npos ? std::string_view(s) : std::string_view(s).substr(0, open));
+        if (d == nullptr || d->class_label.empty()) {
+            described.push_back(s);
+        } else if (open == std::string::npos) {
+            described.push_back(s + " (" + d->class_label + ")");
+        } else {
+            described.push_back(s.substr(0, s.size() - 1) + ", " + d->class_label + ")");
+        }
+    }
+    throw unknown_drug_error(std::string(name), std::move(near), std::move(described));
 }
 
 std::shared_ptr<const drug> database::share(std::string_view name) const {
@@ -91,8 +106,11 @@ std::shared_ptr<const drug> database::share(std::string_view name) const {
 std::vector<std::string> database::suggestions(std::string_view name, std::size_t limit) const {
     const std::string query = detail::name_key(name);
     if (query.empty()) return {};
-    // A typo costs about one edit per four letters; a prefix of 3+ letters ("venla") also counts.
-    const std::size_t budget = std::max<std::size_t>(1, std::min<std::size_t>(3, query.size() / 4 + 1));
+    // Only a slip is suggested: one edit (a swap counts as one) in a name of up to eight
+    // letters, two in a longer one; a prefix of 3+ letters ("venla") also counts. A wider
+    // net offers another drug as if it were a typo (issue 10: lithium -> Librium, clonidine
+    // -> clozapine, fluvoxamine -> fluoxetine are 2-3 edits apart and different drugs).
+    const std::size_t budget = query.size() <= 8 ? 1 : 2;
     struct candidate {
         std::size_t distance;
         std::string label;

@@ -10,10 +10,19 @@
 namespace taper {
 namespace {
 
-std::string mg(const parameter& p) { return to_string(p.as_mass()); }
-std::string diazepam_mg(const parameter& p) { return format_number(p.number()) + " mg"; }
-std::string share(const parameter& p) { return format_number(in(p.as_percent(), units::percent_of_dose)) + "%"; }
-std::string num(const parameter& p) { return format_number(p.number()); }
+// Text is for reading: six significant figures, so that arithmetic noise never shows
+// ("27.337500000000002 mg" reads 27.3375 mg). JSON and the C ABI keep the full value.
+double six_figures(double v) {
+    if (v == 0 || !std::isfinite(v)) return v;
+    const double scale = std::pow(10.0, 5 - std::floor(std::log10(std::abs(v))));
+    return std::isfinite(scale) && std::isfinite(v * scale) ? std::round(v * scale) / scale : v;
+}
+std::string readable(double v) { return format_number(six_figures(v)); }
+
+std::string mg(const parameter& p) { return readable(in(p.as_mass(), units::mg)) + " mg"; }
+std::string diazepam_mg(const parameter& p) { return readable(p.number()) + " mg"; }
+std::string share(const parameter& p) { return readable(in(p.as_percent(), units::percent_of_dose)) + "%"; }
+std::string num(const parameter& p) { return readable(p.number()); }
 std::string whole(const parameter& p) { return std::to_string(p.as_index()); }
 /// Shares written to one decimal ("40.6%").
 std::string share_1dp(const parameter& p) { return format_number(std::round(p.number() * 10) / 10) + "%"; }
@@ -154,6 +163,17 @@ std::string text(const message& m, const message_context& c) {
             return whole_units_subject(m, c) + ", and " + mg(m[2]) + " (" + time_of(m[3], c) +
                    ") cannot be made from whole " + std::string(units_of(m[1].as_form())) + "; " +
                    std::string(remedy(m[1].as_form()));
+        case mc::remnant_merged_into_stop:
+            return "stopping from here: the planned cut would leave " + mg(m[0]) +
+                   ", less than 5% of this dose, too little to be worth a step of its own";
+        case mc::remainder_cut_in_halves:
+            return "the planned cut would leave " + mg(m[0]) +
+                   ", too little to be worth a step, and a limit forbids stopping from here: what is left is "
+                   "cut in two equal steps";
+        case mc::remnant_step:
+            return "this step leaves " + mg(m[0]) +
+                   ", less than 5% of the dose before it, because of the limits; the stop after it is judged from "
+                   "the dose before";
 
         case mc::pacing_half_life_unknown:
             return "half-life pacing was asked for, but " + std::string(c.drug) +
@@ -224,6 +244,32 @@ std::string text(const message& m, const message_context& c) {
         case mc::interaction_level_may_fall:
         case mc::interaction_level_may_rise:
             return detail::person_in_loop_text(m, c);
+        case mc::limits_converted_to_diazepam:
+            return "the final dose, maintenance dose, maximum cut and smallest change were given in mg of " +
+                   std::string(c.drug) + " and are converted to diazepam-equivalent mg at the plan's switch: " +
+                   mg(m[0]) + " " + std::string(c.drug) + " = " + diazepam_mg(m[1]) + " diazepam" +
+                   (c.equivalence_table.empty() ? std::string() : " (" + std::string(c.equivalence_table) + " table)");
+        case mc::diazepam_equivalent_above_ceiling:
+            return "the switch gives " + diazepam_mg(m[0]) + " diazepam a day, above the " + diazepam_mg(m[1]) +
+                   " a day UK guidance advises not to start diazepam above (NHS Lothian formulary; Northern Ireland "
+                   "formulary 4.10.3); a high dose is switched in stages, part of it at a time, tapering the "
+                   "diazepam before switching the rest (Ashton Manual), with specialist advice";
+        case mc::long_half_life:
+            return std::string(c.drug) + "'s half-life is long (up to " + num(m[0]) +
+                   " h, counting active metabolites): each cut reaches its full effect only after about five "
+                   "half-lives (up to " + readable(std::ceil(5 * m[0].number() / 24)) +
+                   " days), so withdrawal can show weeks after a cut and steps closer than that add up";
+        case mc::short_half_life_unpaced:
+            return std::string(c.drug) + "'s half-life is short (up to " + num(m[0]) +
+                   " h): withdrawal can come within days of each cut, and NICE NG222 advises tapering such drugs "
+                   "more slowly; half-life pacing (--pacing) gives longer, smaller steps";
+        case mc::equivalence_tables_differ: {
+            const std::size_t i = m[2].as_index();
+            const std::string other = i < c.texts.size() ? c.texts[i] : std::string("another");
+            return "equivalence tables differ: this plan switches to " + diazepam_mg(m[0]) + " diazepam a day (" +
+                   std::string(c.equivalence_table) + " table); the " + other + " table gives " + diazepam_mg(m[1]) +
+                   "; agree the switching dose with the prescriber";
+        }
     }
     return std::string(id(m.code));
 }

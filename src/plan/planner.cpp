@@ -73,6 +73,9 @@ public:
 private:
     target next_target();
     void settle_basis(const target& t);
+    void read_limits_in_diazepam();
+    mass last_meaningful_dose(mass previous) const;
+    void warn_about_the_switching_dose();
     void catch_up(target& t, mass previous);
     void write_step(target& t, mass previous, std::optional<occupancy_points> occ_previous);
     void write_doses(step& st, const target& t, mass dose, mass asked, mass previous);
@@ -85,7 +88,7 @@ private:
     std::string_view name_;
     const occupancy_model* model_;
     const step_limits own_limits_;
-    const step_limits basis_limits_;
+    step_limits basis_limits_;  // rebuilt when a crossover converts the request's limits
     const plan_context ctx_;
     step_writer steps_;
     hold_tracker holds_;
@@ -135,6 +138,7 @@ void planner_run::run() {
         if (!finished_) holds_.place_after_last(steps_);
     }
     holds_.report_missing(steps_.count(), s_.messages);
+    add_half_life_notes(d_, r_, s_.basis, s_.messages);
     steps_.finish();
 }
 
@@ -169,7 +173,31 @@ void planner_run::settle_basis(const target& t) {
     s_.basis_factors[0].drug.assign(d_.name);
     s_.basis_factors[0].per_mg = start_eq_ / r_.daily_dose;
     if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") s_.basis_factors.push_back({"diazepam", 1.0});
+    if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") {
+        read_limits_in_diazepam();
+        warn_about_the_switching_dose();
+    }
     check_against_start(r_, start_eq_, s_.basis);
+}
+
+// A person gives doses in the drug they name: a crossover converts them to diazepam mg with
+// the plan's own switching factor, in the schedule's snapshot of the request (which r_ and
+// the strategy's context read), and says so on the plan.
+void planner_run::read_limits_in_diazepam() {
+    plan_request& snapshot = s_.request;
+    if (snapshot.limits_in == limit_basis::plan_basis) return;
+    const double factor = start_eq_ / r_.daily_dose;
+    const bool any = snapshot.final_dose || snapshot.maintenance > mass{} || snapshot.max_step ||
+                     snapshot.min_change > mass{};
+    if (snapshot.final_dose) *snapshot.final_dose = *snapshot.final_dose * factor;
+    if (snapshot.max_step) *snapshot.max_step = *snapshot.max_step * factor;
+    snapshot.maintenance = snapshot.maintenance * factor;
+    snapshot.min_change = snapshot.min_change * factor;
+    snapshot.limits_in = limit_basis::plan_basis;
+    basis_limits_ = step_limits::of(snapshot, nullptr);
+    if (any)
+        s_.messages.push_back(make_message(message_code::limits_converted_to_diazepam,
+                                           {r_.daily_dose, in(start_eq_, units::mg) * units::diazepam_mg}));
 }
 
 // The smallest change worth making took the last step below what the strategy asked, so a
@@ -182,9 +210,46 @@ void planner_run::catch_up(target& t, mass previous) {
     t.daily_dose = previous;
 }
 
+// UK guidance advises against starting diazepam above 30 mg a day (NHS Lothian Joint Adult
+// Formulary, benzodiazepine dependence; Northern Ireland Formulary 4.10.3: "only very rarely
+// should doses of more than 30mg diazepam equivalent per day be prescribed"); higher doses
+// are switched in stages (Ashton Manual, chapter II, slow withdrawal schedules).
+constexpr double diazepam_ceiling_mg = 30.0;
+// Equivalence tables are approximate; a factor of 1.5 or more between two of them is a
+// difference a prescriber must see before choosing (issue 10).
+constexpr double tables_differ_ratio = 1.5;
+
+void planner_run::warn_about_the_switching_dose() {
+    const diazepam_mass switched = in(start_eq_, units::mg) * units::diazepam_mg;
+    if (start_eq_ > diazepam_ceiling_mg * units::mg)
+        s_.messages.push_back(make_message(message_code::diazepam_equivalent_above_ceiling,
+                                           {switched, diazepam_ceiling_mg * units::diazepam_mg}));
+    for (const auto& [table, entry] : d_.equivalents.tables) {
+        if (table == s_.equivalence_table || !entry.known()) continue;
+        // Each end of the other table's entry: the one nearest to this plan's switch.
+        const double here = in(start_eq_, units::mg);
+        const double at_low = 10.0 * (r_.daily_dose / entry->low);
+        const double at_high = 10.0 * (r_.daily_dose / entry->high);
+        const double nearest = std::abs(at_low - here) < std::abs(at_high - here) ? at_low : at_high;
+        if (!(nearest > 0) || std::max(here, nearest) / std::min(here, nearest) < tables_differ_ratio - 1e-9) continue;
+        s_.messages.push_back(make_message(message_code::equivalence_tables_differ,
+                                           {switched, nearest * units::diazepam_mg,
+                                            parameter::text(s_.strategy_texts.size())}));
+        s_.strategy_texts.push_back(table);
+    }
+}
+
+// The abrupt-stop rule is judged from the last meaningful dose: a remnant step the limits
+// forced (flagged remnant_step) does not make the stop after it gentle.
+mass planner_run::last_meaningful_dose(mass previous) const {
+    if (steps_.empty() || !contains(steps_.last().messages, message_code::remnant_step)) return previous;
+    return steps_.count() >= 2 ? steps_.done()[steps_.count() - 2].equivalent_daily_dose : start_eq_;
+}
+
 void planner_run::write_step(target& t, mass previous, std::optional<occupancy_points> occ_previous) {
     const std::size_t number = steps_.count() + 1;
     const date start = steps_.empty() ? r_.start : steps_.last().end();
+    const mass meaningful_previous = last_meaningful_dose(previous);
     step& st = steps_.next();
     if (!t.note_text.empty()) {
         st.messages.push_back(make_message(message_code::strategy_text, {parameter::text(s_.strategy_texts.size())}));
@@ -222,14 +287,16 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;
     st.change = previous - dose;
-    st.change_percent = (previous > mass{} ? 100.0 * in(st.change, units::mg) / in(previous, units::mg) : 0.0) *
+    // 100 × (change / previous): a stop to zero is exactly 100% (x / x is 1 exactly; (100·x) / x
+    // can be 99.99999999999999, issue 10).
+    st.change_percent = (previous > mass{} ? 100.0 * (in(st.change, units::mg) / in(previous, units::mg)) : 0.0) *
                         units::percent_of_dose;
     if (model_ != nullptr && s_.basis == dose_basis::own_mg) {
         st.occupancy_percent = model_->occupancy_percent(dose);
         st.change_points = *occ_previous - *st.occupancy_percent;
     }
     st.progress = t.progress;
-    add_step_warnings(st, d_, previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr);
+    add_step_warnings(st, d_, previous, meaningful_previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr);
     finished_ = phase == step_phase::stop;
     planner_went_lower_ = (dose < asked && !about_equal(dose, asked)) || caught_up_;
 }
@@ -268,7 +335,8 @@ void make_plan(schedule& into, const database& db, const plan_request& r, const 
     const drug& d = validated_drug(db, r);
     const occupancy_model* model = resolve_model(d, r);
     start_schedule(into, db, d, r, strategy.name(), model);
-    planner_run(into, db, d, r, strategy, model).run();
+    // The run reads the schedule's snapshot of the request (it may convert its limits).
+    planner_run(into, db, d, into.request, strategy, model).run();
     check_finished_plan(into, strategy.name());
 }
 

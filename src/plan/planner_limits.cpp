@@ -73,6 +73,63 @@ mass apply_maxima(const cut_rules& rules, mass dose, mass previous, std::optiona
     return dose;
 }
 
+// A remnant is what a cut leaves above the end dose when it is less than this share of what
+// was above the end dose before it (with the usual end of 0 mg: of the dose it was cut from):
+// a cut of 95% of the way or more leaves a dose too small to mean anything (a linear
+// taper's 0.02 mg of diazepam after 6.68 mg; 0.001 mg of clozapine after 133.334 mg), taken
+// for a whole step while the real stop comes after it unwarned. The abrupt-stop rule is
+// judged from the last meaningful dose (docs/safety.md, rule "remnant").
+constexpr double remnant_fraction = 1.0 / 20.0;
+
+bool is_remnant(const cut_rules& rules, mass dose, mass previous) {
+    const mass end = rules.end_dose;
+    if (!(dose > end) || about_equal(dose, end)) return false;
+    // The person's own final dose is theirs to choose, however small.
+    if (rules.request.final_dose && about_equal(dose, *rules.request.final_dose)) return false;
+    return dose - end < (previous - end) * remnant_fraction;
+}
+
+/// Whether stopping straight from `previous` to the end dose keeps the request's maxima.
+bool stop_keeps_limits(const cut_rules& rules, mass previous, std::optional<occupancy_points> occupancy_previous) {
+    const step_limits& limits = rules.limits;
+    const mass end = rules.end_dose;
+    if (limits.breaks_mass(previous, end)) return false;
+    if (limits.max_cut_points && limits.model != nullptr &&
+        limits.breaks_points(*occupancy_previous, limits.occupancy_at(end), 1e-12 * units::points))
+        return false;
+    return !(end > mass{} && limits.breaks_share(previous, end));
+}
+
+/// A remnant is merged into the stop; where a limit forbids that stop, what is left is cut in
+/// two equal halves (in occupancy points when the points limit is what bit), so that neither
+/// cut breaks the limit and no step is meaningless.
+mass settle_remnant(const cut_rules& rules, mass dose, mass previous, std::optional<occupancy_points> occupancy_previous,
+                    message_list& notes) {
+    if (!is_remnant(rules, dose, previous)) return dose;
+    if (stop_keeps_limits(rules, previous, occupancy_previous)) {
+        notes.push_back(make_message(message_code::remnant_merged_into_stop, {dose}));
+        return rules.end_dose;
+    }
+    const step_limits& limits = rules.limits;
+    const mass end = rules.end_dose;
+    mass half = end + (previous - end) / 2.0;
+    if (limits.max_cut_points && limits.model != nullptr &&
+        limits.breaks_points(*occupancy_previous, limits.occupancy_at(end), 1e-12 * units::points)) {
+        const occupancy_points middle = (*occupancy_previous + limits.occupancy_at(end)) / 2.0;
+        half = std::max(end, limits.model->dose_for_occupancy(middle));
+    }
+    // Both halves must keep every limit; if they cannot, the remnant stays (and is flagged).
+    const bool first_ok = !limits.breaks_mass(previous, half) && !limits.breaks_share(previous, half) &&
+                          !(limits.max_cut_points && limits.model != nullptr &&
+                            limits.breaks_points(*occupancy_previous, limits.occupancy_at(half), 1e-9 * units::points));
+    if (!first_ok) {
+        notes.push_back(make_message(message_code::remnant_step, {dose}));
+        return dose;
+    }
+    notes.push_back(make_message(message_code::remainder_cut_in_halves, {dose}));
+    return half;
+}
+
 }  // namespace
 
 limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase phase, bool own_length,
@@ -88,6 +145,7 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
     dose = apply_min_change(rules, dose, previous, notes);
     const mass min_change_target = dose;
     dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
+    dose = settle_remnant(rules, dose, previous, occupancy_previous, notes);
 
     limited_target out{dose, step_phase::reduce};
     out.min_change_broken = dose > min_change_target && previous - dose < rules.request.min_change;

@@ -60,6 +60,10 @@ struct pacing {
 
 /// The pacing a request asks for, with a plan message when the drug does not qualify.
 pacing pacing_for(const drug& d, const plan_request& request, std::vector<message>& plan_messages);
+/// Plan notes on what the half-life means: a long one (a week or more, counting active
+/// metabolites) or a short one the request does not pace for.
+void add_half_life_notes(const drug& d, const plan_request& request, dose_basis basis,
+                         std::vector<message>& plan_messages);
 /// No pacing once a crossover has switched to diazepam (a long half-life), said on the plan.
 void end_pacing_after_switch(const database& db, pacing& pace, std::vector<message>& plan_messages);
 
@@ -91,8 +95,10 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
 // --- planner_warnings.cpp ---------------------------------------------------------------
 
 /// Warnings on a finished step: faster than the drug class's guidance, an abrupt stop from a
-/// large share of the start, a dose the current whole-unit form cannot make.
-void add_step_warnings(step& s, const drug& d, mass previous, mass start, const formulation* whole_units_only);
+/// large share of the start (judged from `meaningful_previous`, the last dose that was not a
+/// remnant), a dose the current whole-unit form cannot make.
+void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                       const formulation* whole_units_only);
 /// The plan message when the whole-unit form's strengths are not in the data.
 std::optional<message> whole_units_unknown_message(const formulation& f);
 

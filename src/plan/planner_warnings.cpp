@@ -113,9 +113,10 @@ std::optional<message> whole_units_warning(const step& s, const drug& d, const f
 
 }  // namespace
 
-void add_step_warnings(step& s, const drug& d, mass previous, mass start, const formulation* whole_units_only) {
+void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                       const formulation* whole_units_only) {
     if (auto w = pace_warning(d, s, previous)) s.messages.push_back(*w);
-    if (auto w = abrupt_stop_warning(d, s, previous, start)) s.messages.push_back(*w);
+    if (auto w = abrupt_stop_warning(d, s, meaningful_previous, start)) s.messages.push_back(*w);
     if (whole_units_only != nullptr && whole_units_only->unit_strengths)
         if (auto w = whole_units_warning(s, d, *whole_units_only)) s.messages.push_back(*w);
 }

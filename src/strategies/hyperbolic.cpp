@@ -24,11 +24,29 @@ void check_against_model(const hyperbolic& h, const occupancy_model& m) {
                              "% is outside 0 up to the model's Emax (" + format_number(*m.emax_percent) + "%)");
 }
 
+// A target at or above the starting occupancy cannot be reached by a taper; skipping it
+// silently (issue 10: "--targets 80,70" from 75.2% dropped 80) would plan something else
+// than what was asked.
+void check_targets_below_start(const hyperbolic& h, occupancy_points start) {
+    const double at_start = in(start, units::points);
+    for (const double o : h.occupancy_targets)
+        if (o >= at_start - 1e-9)
+            throw plan_error("hyperbolic strategy: occupancy target " + format_number(o) +
+                                 "% is not below the occupancy at the starting dose (" +
+                                 format_number(std::round(at_start * 100) / 100) +
+                                 "%); a taper only lowers it: give targets below it",
+                             option_detail("occupancy_targets", format_number(o),
+                                           "below " + format_number(std::round(at_start * 100) / 100) + "%"));
+}
+
 }  // namespace
 
 std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const step> done) const {
     const occupancy_model& m = ctx.require_model(name());
-    if (done.empty()) check_against_model(*this, m);
+    if (done.empty()) {
+        check_against_model(*this, m);
+        check_targets_below_start(*this, m.occupancy_percent(ctx.start_dose()));
+    }
     const mass start = ctx.start_dose();
     const mass latest = ctx.latest(done, start);
     if (!(in(latest, units::mg) > 0)) return std::nullopt;
@@ -44,7 +62,15 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
         next_occ = *it;
     } else {
         next_occ = occ_latest - points;
-        if (next_occ < occupancy_floor.value_or(points) - 1e-9) return std::nullopt;
+        if (occupancy_floor) {
+            if (next_occ < *occupancy_floor - 1e-9) return std::nullopt;
+        } else if (next_occ < points - 1e-9) {
+            // The stop is a cut too, and by default no larger than the planned step (Horowitz &
+            // Taylor 2019: equal steps of occupancy down to zero). Between one and two steps
+            // above zero, what is left is cut in two equal halves; at one step or less, stop.
+            if (occ_latest <= points + 1e-9) return std::nullopt;
+            next_occ = occ_latest / 2;
+        }
     }
     target t;  // (not a designated initializer: GCC 12 warns about the members left out)
     t.daily_dose = m.dose_for_occupancy(next_occ * units::points);
@@ -119,7 +145,8 @@ const strategy_definition& hyperbolic::definition() {
                .maximum = full_occupancy},
               {.name = "occupancy_floor",
                .kind = option_kind::points,
-               .description = "stop before the occupancy falls below this level (unset: one step, points)",
+               .description = "stop before the occupancy falls below this level (unset: the stop is no larger "
+                              "than one step of points)",
                .minimum = option_bound{0.0 * units::points, true},
                .maximum = full_occupancy},
               {.name = "final_fraction",

@@ -583,9 +583,10 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     NEAR(info.start_occupancy_percent, emax * 20 / (ed50 + 20), 1e-9);
     NEAR(info.final_dose_mg, 0, 0);
     CHECK(info.start.year == 2026 && info.start.month == 1 && info.start.day == 5);
-    /* 14 cuts of 5 points from 75.2172 % (the 14th to 5.2172 %; a 15th would be below the
-     * default floor of 5 points), then the stop step. */
-    CHECK(info.step_count == 15);
+    /* 14 cuts of 5 points from 75.2172 % (the 14th to 5.2172 %); what is left is more than one
+     * step, so it is cut in two halves of 2.6086 points (the stop is no larger than a step,
+     * docs/safety.md): a 15th cut, then the stop step. */
+    CHECK(info.step_count == 16);
     CHECK(info.start_dose_time_count == 1);
     const char* time = NULL;
     double mg = 0;
@@ -622,10 +623,11 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
         STR_EQ(dose_time, "daily");
         NEAR(line_mg, st.daily_dose_mg, 1e-12);
         if (st.phase == TAPER_PHASE_REDUCE) {
-            occ -= 5;
+            const double cut = i < 14 ? 5 : (emax * 20 / (ed50 + 20) - 70) / 2;
+            occ -= cut;
             const double expected = ed50 * occ / (emax - occ);
             NEAR(st.daily_dose_mg, expected, 1e-6);
-            NEAR(st.change_points, 5, 0.1);
+            NEAR(st.change_points, cut, 0.1);
             NEAR(st.occupancy_percent, occ, 1e-6);
             NEAR(st.change_mg, previous - expected, 1e-6);
             NEAR(st.change_percent, 100 * (previous - expected) / previous, 1e-6);
@@ -1338,7 +1340,7 @@ static void test_forms_and_realization(taper_database* db) {
     OK(taper_realization_get_info(rz, &ri, &err));
     size_t planned = 0;
     OK(taper_schedule_step_count(s, &planned, &err));
-    CHECK(planned == 15);
+    CHECK(planned == 16);
     CHECK(ri.step_count == planned); /* the request has no maximum cut: nothing is inserted */
     /* Step 1 by hand: the target is 11.8876 mg (occupancy 70.2172 %). 10 mg tablets cannot make
      * it within 5 % (1 1/4 = 12.5 mg is 5.2 % off), so the liquid is chosen: 5.9 mL = 11.8 mg

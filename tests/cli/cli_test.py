@@ -43,18 +43,21 @@ def plan_table_hyperbolic_citalopram(r):
     out = r.ok("plan", *HYPERBOLIC)
     lines = out.splitlines()
     check(lines[0].startswith("citalopram: 20 mg a day, hyperbolic strategy"), f"first line: {lines[0]}")
-    # 14 cuts of 5 points from 75.2 % (75.2 - 5k stays >= the 5-point floor up to k = 14),
-    # then the stop step: 15 steps of 28 days = 420 days, 2026-12-01 to 2028-01-24.
-    check("from 2026-12-01 to 2028-01-24: 15 steps, 420 days" in out, "plan span line missing")
+    # 14 cuts of 5 points from 75.2 % leave 5.2172 %, more than one 5-point step, so the rest
+    # is cut in two halves of 2.6086 points (the stop is no larger than a step: docs/safety.md):
+    # 16 steps of 28 days = 448 days, 2026-12-01 to 2028-02-21.
+    check("from 2026-12-01 to 2028-02-21: 16 steps, 448 days" in out, "plan span line missing")
     check("SERT occupancy model sert-striatum-sorensen2022: 75.2% at the starting dose" in out, "model line")
     rows = [line.split() for line in lines if line[:4].strip().isdigit()]
-    check(len(rows) == 15, f"{len(rows)} step rows, expected 15")
+    check(len(rows) == 16, f"{len(rows)} step rows, expected 16")
     # Step 1: occupancy 70.2 %, D = 2.33 * 70.2172 / 13.7628 = 11.8876 mg -> "11.9 mg".
     check(rows[0][:6] == ["1", "2026-12-01", "2026-12-28", "28", "11.9", "mg"], f"step 1 row: {rows[0]}")
     check("70.2%" in rows[0] and "-5.0" in rows[0], f"step 1 occupancy: {rows[0]}")
     # Step 14: occupancy 5.2172 %, D = 2.33 * 5.2172 / 78.7628 = 0.15434 mg -> "0.154 mg".
     check(rows[13][4] == "0.154", f"step 14 dose: {rows[13]}")
-    check(rows[14][4] == "0" and "stop" in " ".join(rows[14]), f"stop step: {rows[14]}")
+    # Step 15: occupancy 2.6086 %, D = 2.33 * 2.6086 / 81.3714 = 0.074695 mg -> "0.0747 mg".
+    check(rows[14][4] == "0.0747" and "-2.6" in rows[14], f"step 15: {rows[14]}")
+    check(rows[15][4] == "0" and "stop" in " ".join(rows[15]) and "-2.6" in rows[15], f"stop step: {rows[15]}")
     check("not a prescriber" in out and "NICE NG222" in out and "last dose that was tolerated" in out,
           "the footer is missing")
     check("\n0 mg" not in out, "a dose printed as 0 where it is not")
@@ -313,7 +316,7 @@ bad("bad_split_total", ["split", "10 mg"], *C, "20mg", "--split", "5mg morning, 
 bad("bad_split_text", ["--split", "morning"], *C, "20mg", "--split", "morning", *START)
 bad("bad_hold", ["--hold", "0:4w"], *C, "20mg", "--hold", "0:4w", *START)
 bad("bad_empty_value", ["--until"], *C, "20mg", "--until", "", *START)
-bad("bad_max_steps", ["max steps", "15 steps"], *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
+bad("bad_max_steps", ["max steps", "16 steps"], *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
 bad("bad_missing_dose", ["dose"], *C)
 bad("bad_occupancy_negative", ["-5mg", "negative"], "occupancy", "citalopram", "-5mg")
 bad("bad_occupancy_zero", ["dose", "0 mg"], "occupancy", "citalopram", "0mg")

@@ -85,9 +85,12 @@ def test_a_class_with_next_and_options_and_context() -> None:
 def test_occupancy_from_the_context(citalopram_20: taper.PlanRequest) -> None:
     # Steps of 10 occupancy points computed in Python: the same doses as hyperbolic points=10.
     def ten_points(ctx: taper.StrategyContext) -> taper.Target | None:
-        occ = ctx.occupancy(ctx.latest_dose) - 10
+        latest = ctx.occupancy(ctx.latest_dose)
+        occ = latest - 10
         if occ < 10:
-            return None
+            if latest <= 10:
+                return None
+            occ = latest / 2  # the built-in's last two cuts are halves of what is left
         return taper.Target(ctx.dose_for_occupancy(occ))
 
     mine = taper.plan(citalopram_20, ten_points).to_numpy()

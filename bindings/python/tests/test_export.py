@@ -18,7 +18,7 @@ def test_json_carries_every_field_at_full_precision(db: taper.Database, citalopr
     assert d == s.to_dict()
     assert d["drug"] == "citalopram"
     steps = d["steps"]
-    assert len(steps) == 15
+    assert len(steps) == 16
     # Full precision: the JSON numbers are the doubles of the steps.
     assert steps[0]["daily_dose_mg"] == s.steps[0].daily_dose_mg
     assert steps[0]["occupancy_percent"] == s.steps[0].occupancy_percent

@@ -26,7 +26,9 @@ def dose_for(occ: float) -> float:
 
 def test_citalopram_five_point_steps(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
     s = db.plan(citalopram_20, "hyperbolic", points=5)
-    assert len(s.steps) == 15
+    # 14 five-point cuts leave 5.2172 %, more than one step: two halves of 2.6086 points
+    # (the stop is no larger than a step, docs/safety.md), so 16 steps.
+    assert len(s.steps) == 16
     doses = [st.equivalent_daily_dose_mg for st in s.steps]
     assert doses[0] == pytest.approx(11.8876, abs=1e-4)
     assert doses[1] == pytest.approx(8.0988, abs=1e-4)
@@ -51,14 +53,18 @@ def test_citalopram_five_point_steps(db: taper.Database, citalopram_20: taper.Pl
 
 def test_citalopram_ten_point_steps(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
     s = db.plan(citalopram_20, taper.Strategy("hyperbolic", points=10))
-    assert len(s.steps) == 7
+    # Six 10-point cuts, then the 15.2172 points left in two halves (docs/safety.md): 8 steps.
+    assert len(s.steps) == 8
     expected = [8.0988, 4.4730, 2.7180, 1.6828, 0.99989, 0.51563]
     for i, want in enumerate(expected):
         st = s.steps[i]
         assert st.equivalent_daily_dose_mg == pytest.approx(want, abs=1e-4), f"step {i + 1}"
         assert st.change_points == pytest.approx(10.0, abs=0.1)
         assert st.equivalent_daily_dose_mg == pytest.approx(dose_for(OCC_20 - 10.0 * (i + 1)), abs=1e-9)
-    assert s.steps[6].phase is Phase.STOP
+    # 7.6086 %: 2.33 * 7.6086 / 76.3714 = 0.23213 mg
+    assert s.steps[6].equivalent_daily_dose_mg == pytest.approx(0.23213, abs=1e-5)
+    assert s.steps[6].change_points == pytest.approx((OCC_20 - 60) / 2, abs=1e-9)
+    assert s.steps[7].phase is Phase.STOP
 
 
 def test_explicit_occupancy_targets(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
@@ -87,9 +93,9 @@ def test_dates_follow_the_interval(db: taper.Database, citalopram_20: taper.Plan
     s = db.plan(citalopram_20, "hyperbolic", points=5)
     assert s.start == datetime.date(2026, 12, 1)
     assert s.steps[1].start == datetime.date(2026, 12, 29)
-    assert s.end == datetime.date(2028, 1, 25)  # the README's plan: to 2028-01-24 inclusive
-    assert s.total_days == 420
-    assert [st.day_offset for st in s.steps] == [28 * i for i in range(15)]
+    assert s.end == datetime.date(2028, 2, 22)  # the README's plan: to 2028-02-21 inclusive
+    assert s.total_days == 448
+    assert [st.day_offset for st in s.steps] == [28 * i for i in range(16)]
 
 
 def test_needs_an_occupancy_model(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
@@ -131,11 +137,11 @@ def test_from_options_rejects_ambiguous_or_foreign_options(db: taper.Database, c
 def test_numpy_columns_match_the_steps(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
     s = db.plan(citalopram_20, "hyperbolic", points=5)
     a = s.to_numpy()
-    assert len(a) == 15
+    assert len(a) == 16
     np.testing.assert_array_equal(a.equivalent_daily_dose_mg, [st.equivalent_daily_dose_mg for st in s.steps])
     np.testing.assert_array_equal(a.occupancy_percent,
                                   [math.nan if st.occupancy_percent is None else st.occupancy_percent for st in s.steps])
-    expected = np.array([dose_for(OCC_20 - 5.0 * (i + 1)) for i in range(14)] + [0.0])
+    expected = np.array([dose_for(OCC_20 - 5.0 * (i + 1)) for i in range(14)] + [dose_for((OCC_20 - 70.0) / 2), 0.0])
     np.testing.assert_allclose(a.dose_mg, expected, rtol=0, atol=1e-9)
 
 

@@ -14,7 +14,7 @@ def test_every_column_matches_the_steps(db: taper.Database, citalopram_20: taper
     s = db.plan(citalopram_20, "hyperbolic", points=5)
     a = s.to_numpy()
     steps = s.steps
-    assert len(a) == len(steps) == s.step_count == 15
+    assert len(a) == len(steps) == s.step_count == 16  # 14 five-point cuts, two halves (docs/safety.md)
     for name in ("length_days", "daily_dose_mg", "equivalent_daily_dose_mg", "change_mg", "change_percent"):
         np.testing.assert_array_equal(getattr(a, name), [getattr(st, name) for st in steps], err_msg=name)
     np.testing.assert_array_equal(a.day, [st.day_offset for st in steps])
@@ -24,17 +24,19 @@ def test_every_column_matches_the_steps(db: taper.Database, citalopram_20: taper
     assert [Phase.from_code(int(p)) for p in a.phase] == [st.phase for st in steps]
     assert a.phase[-1] == Phase.STOP.code == 3
     for column in a.as_dict().values():
-        assert column.shape == (15,)
+        assert column.shape == (16,)
     assert a.day.dtype == np.float64
     assert a.dose_mg is a.equivalent_daily_dose_mg
 
 
 def test_day_and_occupancy_for_a_researcher(db: taper.Database, citalopram_20: taper.PlanRequest) -> None:
     a = db.plan(citalopram_20, "hyperbolic", points=5).to_numpy()
-    np.testing.assert_array_equal(a.day, np.arange(15) * 28.0)
+    np.testing.assert_array_equal(a.day, np.arange(16) * 28.0)
     occ_20 = 83.98 * 20 / 22.33
     np.testing.assert_allclose(a.occupancy_percent[:14], occ_20 - 5.0 * np.arange(1, 15), rtol=0, atol=1e-9)
-    assert a.occupancy_percent[14] == 0.0
+    # What is left after 14 cuts (occ_20 - 70 = 5.2172 %) is cut in two halves, then stop.
+    assert abs(a.occupancy_percent[14] - (occ_20 - 70) / 2) < 1e-9
+    assert a.occupancy_percent[15] == 0.0
     np.testing.assert_allclose(np.diff(a.occupancy_percent[:14]), -5.0, atol=1e-9)
 
 

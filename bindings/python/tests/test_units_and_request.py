@@ -59,7 +59,7 @@ def test_requests_are_frozen_values() -> None:
     taper.plan(r, "hyperbolic")  # builds and keeps the C request
     back = pickle.loads(pickle.dumps(r))
     assert back == r
-    assert len(taper.plan(back, "hyperbolic")) == 15
+    assert len(taper.plan(back, "hyperbolic")) == 16  # the README plan (docs/safety.md: 14 cuts, two halves, stop)
 
 
 def test_holds_and_limits_reach_the_planner(db: taper.Database) -> None:

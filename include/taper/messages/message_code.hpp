@@ -48,6 +48,9 @@ enum class message_code : std::uint16_t {
     abrupt_stop = 213,                ///< stops from a large share of the start
     abrupt_stop_seizure_risk = 214,   ///< the same, for a benzodiazepine or z-drug
     whole_units_cannot_make = 215,    ///< a dose that whole tablets/capsules cannot make
+    remnant_merged_into_stop = 216,   ///< a cut would leave a meaningless remnant: stop instead
+    remainder_cut_in_halves = 217,    ///< a limit forbids stopping from here: two equal cuts instead
+    remnant_step = 218,               ///< a remnant the limits could not avoid
 
     // The planner, on the plan.
     pacing_half_life_unknown = 300,
@@ -109,6 +112,11 @@ enum class message_code : std::uint16_t {
     order_is_a_shared_choice = 792,
     interaction_level_may_fall = 793,  ///< reducing this drug may lower another's level
     interaction_level_may_rise = 794,  ///< reducing this drug may raise another's level
+    limits_converted_to_diazepam = 320, ///< the request's mg limits, read in the named drug, converted
+    diazepam_equivalent_above_ceiling = 321, ///< the switch gives more diazepam than guidance starts at
+    equivalence_tables_differ = 322,  ///< another equivalence table gives a dose 1.5x or more apart
+    long_half_life = 323,             ///< a half-life of a week or more: cuts take weeks to show
+    short_half_life_unpaced = 324,    ///< a half-life of a day or less, without pacing
 };
 
 }  // namespace taper

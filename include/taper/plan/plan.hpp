@@ -2,6 +2,7 @@
 // Everything for planning: request, steps, schedule, strategies, registry, planner, and the
 // built-in strategies.
 #include <taper/plan/calendar.hpp>
+#include <taper/plan/closing_text.hpp>
 #include <taper/plan/planner.hpp>
 #include <taper/plan/registry.hpp>
 #include <taper/plan/request.hpp>

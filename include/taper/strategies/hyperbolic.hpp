@@ -5,9 +5,11 @@
 // shrink as the dose falls, reaching doses far below the smallest tablet. Each target is
 // the dose whose occupancy is `points` below the most recent step's:
 //     D_next = ED50·occ_next / (Emax − occ_next),   occ_next = occ(D_latest) − points
-// (or the next of an explicit list of occupancy targets). It continues while the next
-// target stays at or above the occupancy floor (default: one step, `points`) and the dose
-// above `final_fraction` of the start, if set; then the planner adds the stop step.
+// (or the next of an explicit list of occupancy targets). Without an occupancy floor the
+// stop is at most one step: between one and two steps above zero, what is left is cut in
+// two halves (docs/safety.md). With a floor it continues while the next target stays at or
+// above it; and while the dose is above `final_fraction` of the start, if set. Then the
+// planner adds the stop step.
 // Body, options and schema: src/strategies/hyperbolic.cpp.
 #include <taper/plan/strategy.hpp>
 
@@ -23,7 +25,7 @@ namespace taper::strategies {
 struct hyperbolic {
     double points = 5.0;                       ///< occupancy percentage points per step
     std::vector<double> occupancy_targets{};   ///< explicit targets (%), strictly decreasing
-    std::optional<double> occupancy_floor{};   ///< default: `points`
+    std::optional<double> occupancy_floor{};   ///< unset: the stop is at most one step
     std::optional<double> final_fraction{};    ///< stop at or below this share of the start
 
     std::string_view name() const { return "hyperbolic"; }

@@ -33,7 +33,8 @@ TEST(Database, UnknownNameSuggestsNearMisses) {
         FAIL();
     } catch (const taper::unknown_drug_error& e) {
         EXPECT_THAT(e.suggestions(), ElementsAre("testamine"));
-        EXPECT_THAT(std::string(e.what()), HasSubstr("did you mean testamine?"));
+        // The text names the suggestion's class (docs/safety.md, rule "look-up").
+        EXPECT_THAT(std::string(e.what()), HasSubstr("did you mean testamine (ssri)?"));
         EXPECT_EQ(e.query(), "testamin");
     }
     // A transposition and a brand-name typo.

@@ -338,7 +338,7 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
         ++c.plans;
         if (std::find(strategies_seen.begin(), strategies_seen.end(), strategy_name) == strategies_seen.end())
             strategies_seen.push_back(strategy_name);
-        check_plan(r, req, d, forms, o, context, c);
+        check_plan(r, plan.request, d, forms, o, context, c);  // the limits as planned: a crossover's in diazepam mg
         if (::testing::Test::HasFailure()) {  // one failing plan is enough to read
             ADD_FAILURE() << context << ":\n" << dump(r);
             break;

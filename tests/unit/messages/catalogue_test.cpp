@@ -54,6 +54,9 @@ bool is_enumerator(message_code c) {
         case message_code::abrupt_stop:
         case message_code::abrupt_stop_seizure_risk:
         case message_code::whole_units_cannot_make:
+        case message_code::remnant_merged_into_stop:
+        case message_code::remainder_cut_in_halves:
+        case message_code::remnant_step:
         case message_code::pacing_half_life_unknown:
         case message_code::pacing_half_life_not_short:
         case message_code::pacing_after_switch_to_diazepam:
@@ -105,6 +108,11 @@ bool is_enumerator(message_code c) {
         case message_code::order_is_a_shared_choice:
         case message_code::interaction_level_may_fall:
         case message_code::interaction_level_may_rise: return true;
+        case message_code::limits_converted_to_diazepam:
+        case message_code::diazepam_equivalent_above_ceiling:
+        case message_code::equivalence_tables_differ:
+        case message_code::long_half_life:
+        case message_code::short_half_life_unpaced: return true;
     }
     return false;
 }

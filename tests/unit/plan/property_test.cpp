@@ -9,7 +9,13 @@
 //   - keep every requested maximum: mg always, % except the stop to zero, occupancy points
 //     always where there is a model;
 //   - have doses per time that add up to the step's daily dose;
-//   - contain no NaN.
+//   - contain no NaN;
+// and the safety rules of docs/safety.md (each asserted by its message code):
+//   - no remnant: no cut leaves less than 1/20 of what was above the end dose before it,
+//     unless the request's own final dose is that dose or the step says remnant_step;
+//   - no stop to zero from more than 1/20 of the start without the abrupt-stop warning,
+//     judged from the last meaningful dose;
+//   - a default hyperbolic plan's stop is no larger in occupancy points than its step.
 // A request the planner refuses must be one that legitimately cannot be planned (more steps
 // or days than max_steps / max_duration allow); anything else is a failure.
 //
@@ -63,6 +69,9 @@ struct test_case {
     taper::any_strategy strategy = strategies::linear{mg(1)};
     std::string description;
     double diazepam_per_mg = 0;  ///< crossover: mg diazepam per mg of the drug; 0 otherwise
+    /// A hyperbolic strategy's points per step, when its stop is bounded by them (no floor,
+    /// no targets, no final fraction).
+    std::optional<double> hyperbolic_points;
 };
 
 const taper::occupancy_model* usable_model(const taper::drug& d) {
@@ -119,9 +128,10 @@ test_case make_case(rng& g, int index) {
     if (factor > 0) kinds.insert(kinds.end(), {crossover, crossover, crossover});
     const kind k = g.pick(kinds);
 
-    // Limits are in the plan's basis: diazepam-equivalent mg in a crossover (except diazepam).
+    // Limits are in the named drug's mg (the request's default); a crossover converts them
+    // to diazepam-equivalent mg, and the checks read the converted ones from the plan.
     const bool diazepam_basis = k == crossover && d.name != "diazepam";
-    const double basis_dose = diazepam_basis ? dose * factor : dose;
+    const double basis_dose = dose;
     if (diazepam_basis) c.diazepam_per_mg = factor;
 
     if (g.chance(0.3)) {
@@ -209,6 +219,7 @@ test_case make_case(rng& g, int index) {
                 desc << "; hyperbolic " << h.points << " points";
                 if (h.occupancy_floor) desc << ", floor " << *h.occupancy_floor;
                 if (h.final_fraction) desc << ", final fraction " << *h.final_fraction;
+                if (!h.occupancy_floor && !h.final_fraction) c.hyperbolic_points = h.points;
             }
             c.strategy = h;
             break;
@@ -289,9 +300,41 @@ bool close(double a, double b, double rel = 1e-9) {
     return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
 }
 
+/// The safety rules of docs/safety.md on step `i`, cut from `previous` (the last meaningful
+/// dose before it: `meaningful`).
+std::string safety_problems(const taper::schedule& s, std::size_t i, double previous, double meaningful,
+                            const test_case& c) {
+    using mc = taper::message_code;
+    const auto& r = s.request;
+    const taper::step& st = s.steps[i];
+    const double eq = st.equivalent_daily_dose.value();
+    const double end = r.maintenance.value();
+    const double start_eq = s.start_equivalent_dose.value();
+    std::ostringstream bad;
+    bad.precision(17);
+    const std::string at = "step " + std::to_string(i + 1) + ": ";
+    // Rule "remnant": 1/20 of what was above the end dose (src/plan/planner_limits.cpp).
+    const bool own_final = r.final_dose && close(eq, r.final_dose->value(), 1e-9);
+    if (st.phase == taper::step_phase::reduce && eq > end && !close(eq, end, 1e-9) && eq - end < (previous - end) / 20 &&
+        !own_final && !taper::contains(st.messages, mc::remnant_step))
+        bad << at << "a remnant of " << eq << " after " << previous << " without remnant_step; ";
+    // Rule "abrupt stop": from more than 1/20 of the start, judged from the last meaningful dose.
+    if (st.phase == taper::step_phase::stop && eq == 0 && meaningful > start_eq / 20 * (1 + 1e-9) &&
+        !taper::contains(st.messages, mc::abrupt_stop) && !taper::contains(st.messages, mc::abrupt_stop_seizure_risk))
+        bad << at << "stops from " << meaningful << " (start " << start_eq << ") without the abrupt-stop warning; ";
+    // Rule "hyperbolic stop": no larger in points than the planned step, where nothing else
+    // set the stop (a final dose, a smallest change, a merged remnant).
+    if (c.hyperbolic_points && st.phase == taper::step_phase::stop && st.change_points && !r.final_dose &&
+        r.min_change.value() == 0 && !taper::contains(st.messages, mc::remnant_merged_into_stop) &&
+        taper::in(*st.change_points, taper::units::points) > *c.hyperbolic_points + 1e-7)
+        bad << at << "the stop cuts " << taper::in(*st.change_points, taper::units::points)
+            << " points, more than the step of " << *c.hyperbolic_points << "; ";
+    return bad.str();
+}
+
 /// Every invariant; returns what is wrong, or an empty string.
 std::string check(const test_case& c, const taper::schedule& s) {
-    const auto& r = c.request;
+    const auto& r = s.request;  // the plan's snapshot: a crossover's limits in diazepam mg
     std::ostringstream bad;
     bad.precision(17);
     if (s.steps.empty()) return "no steps";
@@ -302,6 +345,7 @@ std::string check(const test_case& c, const taper::schedule& s) {
     if (c.diazepam_per_mg == 0 && start_eq != r.daily_dose.value()) bad << "start equivalent differs; ";
 
     double previous = start_eq;
+    double meaningful = start_eq;  // the last dose that was not a flagged remnant
     taper::date expected_start = r.start;
     for (std::size_t i = 0; i < s.steps.size(); ++i) {
         const taper::step& st = s.steps[i];
@@ -347,6 +391,8 @@ std::string check(const test_case& c, const taper::schedule& s) {
         const double eq_lines = c.diazepam_per_mg > 0 ? own * c.diazepam_per_mg + diazepam : own + diazepam;
         if (!close(eq_lines, eq, 1e-7)) bad << at << "lines add up to " << eq_lines << ", not " << eq << "; ";
         if (c.diazepam_per_mg == 0 && diazepam != 0) bad << at << "lines of another drug; ";
+        bad << safety_problems(s, i, previous, meaningful, c);
+        if (!taper::contains(st.messages, taper::message_code::remnant_step)) meaningful = eq;
         previous = eq;
     }
     // The end.

@@ -186,9 +186,11 @@ TEST(StrategyDiazepamCrossover, DiazepamItselfSkipsTheSwitch) {
 }
 
 TEST(StrategyDiazepamCrossover, FinalDoseInDiazepamMilligrams) {
-    // A final dose of 2 mg diazepam-equivalent is above the 1.5 mg alprazolam taken: it is
-    // compared with the 30 mg diazepam-equivalent start, and the tail stops at 2 mg.
+    // A final dose the request says is in the plan's basis: 2 mg diazepam-equivalent is above
+    // the 1.5 mg alprazolam taken: it is compared with the 30 mg diazepam-equivalent start,
+    // and the tail stops at 2 mg. (By default it would be 2 mg alprazolam: safety_test.cpp.)
     auto r = alprazolam_three_times();
+    r.limits_in = taper::limit_basis::plan_basis;
     r.final_dose = 2.0_mg;
     const auto s = taper::make_plan(taper::database::embedded(), r, st::diazepam_crossover{});
     ASSERT_GE(s.steps.size(), 2u);

@@ -18,13 +18,15 @@ taper::plan_request citalopram_20() { return taper::testing::request("citalopram
 // occ(20) = 83.98 · 20 / 22.33 = 75.2172 %.
 
 TEST(StrategyHyperbolic, CitalopramFivePointSteps) {
-    // Targets 70.2172, 65.2172, ..., 5.2172 % (14 of them: the next, 0.2172, is below the
-    // default floor of 5 points). D = 2.33 · occ / (83.98 − occ):
+    // Targets 70.2172, 65.2172, ..., 5.2172 % (14 of them); 5.2172 is more than one step above
+    // zero, so what is left is cut in two halves: 2.6086 %, then the stop (docs/safety.md,
+    // the stop is no larger than a step). D = 2.33 · occ / (83.98 − occ):
     //   70.2172: 163.6061 / 13.7628 = 11.8876 mg     65.2172: 151.9561 / 18.7628 = 8.0988 mg
     //   60.2172: 140.3061 / 23.7628 =  5.9044 mg     55.2172: 128.6561 / 28.7628 = 4.4730 mg
     //   25.2172:  58.7561 / 58.7628 =  0.99989 mg     5.2172:  12.1561 / 78.7628 = 0.15434 mg
+    //    2.6086:   6.0780 / 81.3714 =  0.074695 mg
     const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), st::hyperbolic{.points = 5});
-    ASSERT_EQ(s.steps.size(), 15u);
+    ASSERT_EQ(s.steps.size(), 16u);
     EXPECT_NEAR(s.steps[0].equivalent_daily_dose.value(), 11.8876, 1e-4);
     EXPECT_NEAR(s.steps[1].equivalent_daily_dose.value(), 8.0988, 1e-4);
     EXPECT_NEAR(s.steps[2].equivalent_daily_dose.value(), 5.9044, 1e-4);
@@ -37,21 +39,30 @@ TEST(StrategyHyperbolic, CitalopramFivePointSteps) {
         EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 5.0, 0.1) << "step " << i + 1;
         EXPECT_NEAR(taper::in(*s.steps[i].occupancy_percent, taper::units::points), 75.2172 - 5.0 * static_cast<double>(i + 1), 1e-3);
     }
-    EXPECT_EQ(s.steps[14].phase, step_phase::stop);
+    EXPECT_EQ(s.steps[14].phase, step_phase::reduce);
+    EXPECT_NEAR(s.steps[14].equivalent_daily_dose.value(), 0.074695, 1e-6);
+    EXPECT_NEAR(taper::in(*s.steps[14].change_points, taper::units::points), 2.6086, 1e-4);
+    EXPECT_EQ(s.steps[15].phase, step_phase::stop);
+    EXPECT_NEAR(taper::in(*s.steps[15].change_points, taper::units::points), 2.6086, 1e-4);
     EXPECT_EQ(s.occupancy_model, "sert-striatum-sorensen2022");
 }
 
 TEST(StrategyHyperbolic, CitalopramTenPointSteps) {
     // 65.2172 -> 8.0988 mg, 55.2172 -> 4.4730, 45.2172 -> 2.7180, 35.2172 -> 1.6828,
-    // 25.2172 -> 0.99989, 15.2172 -> 0.51563; 5.2172 is below the floor (10): stop.
+    // 25.2172 -> 0.99989, 15.2172 -> 0.51563. The 15.2172 left is more than one step: two
+    // halves, 7.6086 % -> 2.33 · 7.6086 / 76.3714 = 0.23213 mg, then the stop (7.6 points, not
+    // the 15.2 of a stop straight from 15.2172 %: issue 10).
     const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), st::hyperbolic{.points = 10});
-    ASSERT_EQ(s.steps.size(), 7u);
+    ASSERT_EQ(s.steps.size(), 8u);
     const double expected[] = {8.0988, 4.4730, 2.7180, 1.6828, 0.99989, 0.51563};
     for (std::size_t i = 0; i < 6; ++i) {
         EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), expected[i], 1e-4) << "step " << i + 1;
         EXPECT_NEAR(taper::in(*s.steps[i].change_points, taper::units::points), 10.0, 0.1) << "step " << i + 1;
     }
-    EXPECT_EQ(s.steps[6].phase, step_phase::stop);
+    EXPECT_NEAR(s.steps[6].equivalent_daily_dose.value(), 0.23213, 1e-5);
+    EXPECT_NEAR(taper::in(*s.steps[6].change_points, taper::units::points), 7.6086, 1e-4);
+    EXPECT_EQ(s.steps[7].phase, step_phase::stop);
+    EXPECT_NEAR(taper::in(*s.steps[7].change_points, taper::units::points), 7.6086, 1e-4);
 }
 
 TEST(StrategyHyperbolic, ExplicitOccupancyTargets) {

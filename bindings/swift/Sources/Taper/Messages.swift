@@ -95,6 +95,14 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let orderIsASharedChoice = MessageCode(TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE)
     public static let interactionLevelMayFall = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL)
     public static let interactionLevelMayRise = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE)
+    public static let remnantMergedIntoStop = MessageCode(TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP)
+    public static let remainderCutInHalves = MessageCode(TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES)
+    public static let remnantStep = MessageCode(TAPER_MESSAGE_REMNANT_STEP)
+    public static let limitsConvertedToDiazepam = MessageCode(TAPER_MESSAGE_LIMITS_CONVERTED_TO_DIAZEPAM)
+    public static let diazepamEquivalentAboveCeiling = MessageCode(TAPER_MESSAGE_DIAZEPAM_EQUIVALENT_ABOVE_CEILING)
+    public static let equivalenceTablesDiffer = MessageCode(TAPER_MESSAGE_EQUIVALENCE_TABLES_DIFFER)
+    public static let longHalfLife = MessageCode(TAPER_MESSAGE_LONG_HALF_LIFE)
+    public static let shortHalfLifeUnpaced = MessageCode(TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED)
 }
 
 /// How much a message matters.

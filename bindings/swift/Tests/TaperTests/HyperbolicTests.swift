@@ -16,7 +16,7 @@ struct HyperbolicTests {
     @Test("5-point steps: 14 reductions from 75.2172 % down to 5.2172 %, then stop")
     func fivePointSteps() throws {
         let s = try db.plan(citalopram20(), strategy: .hyperbolic(points: 5))
-        try #require(s.steps.count == 15)
+        try #require(s.steps.count == 16)
         #expect(s.strategy == "hyperbolic")
         #expect(s.occupancyModel == "sert-striatum-sorensen2022")
         #expect(near(s.startOccupancyPercent ?? .nan, startOccupancy, 1e-9))
@@ -41,13 +41,20 @@ struct HyperbolicTests {
             #expect(near(step.changePoints ?? .nan, 5.0, 1e-9), "step \(i + 1)")
             #expect(step.lengthDays == 28)
         }
-        #expect(s.steps[14].phase == .stop)
-        #expect(s.steps[14].equivalentDailyDose == .zero)
+        // 5.2172% is left after 14 cuts, more than one step: two halves of 2.6086 points,
+        // so the stop is no larger than a step (docs/safety.md).
+        let half = (startOccupancy - 70.0) / 2
+        #expect(s.steps[14].phase == .reduce)
+        #expect(near(s.steps[14].equivalentDailyDose.milligrams, Sorensen2022.dose(half), 1e-9))
+        #expect(near(s.steps[14].equivalentDailyDose.milligrams, 0.074695, 1e-6))
+        #expect(s.steps[15].phase == .stop)
+        #expect(s.steps[15].equivalentDailyDose == .zero)
+        #expect(near(s.steps[15].changePoints ?? .nan, half, 1e-9))
         #expect(s.finalDose == .zero)
-        // Dates: 15 steps of 28 days from 2026-12-01; the README's plan ends on 2028-01-24.
+        // Dates: 16 steps of 28 days from 2026-12-01; the README's plan ends on 2028-02-21.
         #expect(s.steps[1].start == CalendarDate(year: 2026, month: 12, day: 29))
-        #expect(s.end == CalendarDate(year: 2028, month: 1, day: 25))
-        #expect(s.totalDays == 420)
+        #expect(s.end == CalendarDate(year: 2028, month: 2, day: 22))
+        #expect(s.totalDays == 448)
     }
 
     @Test("Notes are coded messages: hyperbolic's target occupancy, code 101")
@@ -64,10 +71,10 @@ struct HyperbolicTests {
         #expect(MessageCode(rawValue: 99999).id == "")
     }
 
-    @Test("10-point steps: 6 reductions, then stop")
+    @Test("10-point steps: 6 reductions, the 15.2 points left in two halves, then stop")
     func tenPointSteps() throws {
         let s = try db.plan(citalopram20(), strategy: .hyperbolic(points: 10))
-        try #require(s.steps.count == 7)
+        try #require(s.steps.count == 8)
         let printed = [8.0988, 4.4730, 2.7180, 1.6828, 0.99989, 0.51563]
         for i in 0..<6 {
             let target = startOccupancy - 10.0 * Double(i + 1)
@@ -75,7 +82,12 @@ struct HyperbolicTests {
             #expect(near(s.steps[i].equivalentDailyDose.milligrams, Sorensen2022.dose(target), 1e-9), "step \(i + 1)")
             #expect(near(s.steps[i].changePoints ?? .nan, 10.0, 1e-9), "step \(i + 1)")
         }
-        #expect(s.steps[6].phase == .stop)
+        // 15.2172 % left: two halves of 7.6086 points (docs/safety.md): 2.33 · 7.6086 / 76.3714 = 0.23213 mg.
+        let half = (startOccupancy - 60.0) / 2
+        #expect(near(s.steps[6].equivalentDailyDose.milligrams, 0.23213, 1e-5))
+        #expect(near(s.steps[6].changePoints ?? .nan, half, 1e-9))
+        #expect(s.steps[7].phase == .stop)
+        #expect(near(s.steps[7].changePoints ?? .nan, half, 1e-9))
     }
 
     @Test("Explicit occupancy targets 60, 40, 20 %")
