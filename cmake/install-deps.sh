@@ -27,6 +27,7 @@ packages=(
   libbenchmark-dev
   python3-venv        # tests/python: the binding is tested in a venv made by ctest
   python3-jsonschema  # tests/cli: JSON output checked against docs/schedule.schema.json (pulls in python3)
+  gcovr               # the `coverage` preset: line and branch coverage per folder (tools/coverage_summary.py)
 )
 packages+=("$@")
 

@@ -8,6 +8,7 @@
 #include "forms_commands.hpp"
 #include "inputs.hpp"
 #include "render.hpp"
+#include "text.hpp"
 
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
@@ -160,13 +161,15 @@ int main(int argc, char** argv) {
             out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)
                                 : taper::cli::run_plan(db, registry, p);
         if (*convert) out = taper::cli::run_convert(db, conversion);
+        // Data (a user's formulary) and input reach the output: no control character goes out raw.
+        out = taper::cli::terminal_safe(out);
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 74;
     } catch (const taper::error& e) {
-        fmt::print(stderr, "taper: {}\n", e.what());
+        fmt::print(stderr, "taper: {}\n", taper::cli::terminal_safe(e.what()));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "taper: internal error: {}\n", e.what());
+        fmt::print(stderr, "taper: internal error: {}\n", taper::cli::terminal_safe(e.what()));
         return 70;
     }
 }
