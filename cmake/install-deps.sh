@@ -32,6 +32,7 @@ packages=(
   chromium            # headless: the HTML page's screenshot and its PDF on A4 and Letter
   poppler-utils       # pdfinfo / pdftotext: the PDF's page size and text
   khal                # a calendar program that runs headless: the iCalendar file imported
+  gcovr               # the `coverage` preset: line and branch coverage per folder (tools/coverage_summary.py)
 )
 packages+=("$@")
 

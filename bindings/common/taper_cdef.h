@@ -265,8 +265,8 @@ taper_status taper_parse_concentration(double* out_mg_per_ml, const char* text,
 /* Parse a duration ("14 d", "4 weeks", "12 h") into days. TAPER_ERROR_PARSE. */
 taper_status taper_parse_duration(double* out_days, const char* text, taper_error** error);
 
-/* Parse an ISO 8601 date "2026-12-01". TAPER_ERROR_PARSE for anything else, including
- * impossible dates. */
+/* Parse an ISO 8601 date "2026-12-01", from 1900-01-01 to 9999-12-31. TAPER_ERROR_PARSE for
+ * anything else, including impossible dates and dates outside that range. */
 taper_status taper_parse_date(taper_date* out_date, const char* text, taper_error** error);
 
 /* Buffer string: a mass as the library writes it, at full precision: the shortest text
@@ -276,7 +276,8 @@ taper_status taper_format_mass(char* buffer, size_t buffer_size, size_t* out_len
                                            double mg, taper_error** error);
 
 /* Buffer string: a date as ISO 8601, "2026-12-01" (11 bytes with the NUL).
- * TAPER_ERROR_INVALID_ARGUMENT for an impossible date; TAPER_ERROR_BUFFER_TOO_SMALL. */
+ * TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one outside 1900-01-01 to 9999-12-31
+ * (every date taper writes has a four-digit year); TAPER_ERROR_BUFFER_TOO_SMALL. */
 taper_status taper_format_date(char* buffer, size_t buffer_size, size_t* out_length,
                                            int32_t year, int32_t month, int32_t day,
                                            taper_error** error);
@@ -334,7 +335,7 @@ taper_status taper_database_drug_json(const taper_database* db, char** out_json,
 
 /* Receptor occupancy (%) of `drug` at a daily dose, with the model `model_id` (NULL or "":
  * the drug's default). TAPER_ERROR_UNKNOWN_DRUG, TAPER_ERROR_MISSING_DATA (no usable
- * model), TAPER_ERROR_INVALID_ARGUMENT (negative or non-finite dose). */
+ * model), TAPER_ERROR_INVALID_ARGUMENT (a dose outside 0 to 1000000 mg, or not finite). */
 taper_status taper_database_occupancy(const taper_database* db, double* out_percent,
                                                   const char* drug, const char* model_id,
                                                   double daily_dose_mg, taper_error** error);
@@ -403,7 +404,8 @@ taper_status taper_request_set_daily_dose_mg(taper_request* request, double mg,
  * must add up to the daily dose. Reset TAPER_REQUEST_SPLIT to clear it. */
 taper_status taper_request_add_dose_time(taper_request* request, const char* time,
                                                      double mg, taper_error** error);
-/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date. */
+/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one outside
+ * 1900-01-01 to 9999-12-31. */
 taper_status taper_request_set_start_date(taper_request* request, int32_t year,
                                                       int32_t month, int32_t day,
                                                       taper_error** error);
@@ -893,7 +895,7 @@ typedef struct taper_realization_options {
     int32_t max_pieces;                /* pieces + measurements per dose-time, 1..64 (8) */
     const double* dilution_volumes_ml; /* water volumes for dispersing; NULL: 10, 20, 50, 100 */
     size_t dilution_volume_count;
-    double bottle_volume_ml;           /* for dispensing: bottle size; 0 = not known (0) */
+    double bottle_volume_ml;           /* for dispensing: bottle size, 1 to 100000; 0 = not known (0) */
 } taper_realization_options;
 
 /* Fills *options with the defaults, keeping options->struct_size, which must be set.

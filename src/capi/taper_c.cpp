@@ -103,10 +103,15 @@ taper_date to_c(date d) {
 date from_c(std::int32_t year, std::int32_t month, std::int32_t day, const char* fn) {
     const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                           std::chrono::day{static_cast<unsigned>(day)}};
+    const std::string given = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
     if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1 || day > 31 || !ymd.ok())
-        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(year) + "-" +
-                                                        std::to_string(month) + "-" + std::to_string(day) +
-                                                        " is not a date on the calendar");
+        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + given + " is not a date on the calendar");
+    // Only dates that print as ISO 8601 with a four-digit year enter (include/taper/plan/calendar.hpp).
+    if (!in_date_range(std::chrono::sys_days{ymd}))
+        throw invalid_argument_error(std::string(fn) + ": " + given +
+                                         " is outside 1900-01-01 ... 9999-12-31, the dates taper accepts",
+                                     error_detail{error_code::invalid_argument, given,
+                                                  "a date from 1900-01-01 to 9999-12-31", "date", {}});
     return std::chrono::sys_days{ymd};
 }
 

@@ -10,6 +10,7 @@
 #include "person_commands.hpp"
 #include "plan_options.hpp"
 #include "render.hpp"
+#include "text.hpp"
 
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
@@ -174,13 +175,15 @@ int main(int argc, char** argv) {
                                 : taper::cli::run_plan(db, registry, p);
         if (*convert) out = taper::cli::run_convert(db, conversion);
         if (out.empty()) out = taper::cli::run_person_command(db, registry, person_commands, person);
+        // Data (a user's formulary) and input reach the output: no control character goes out raw.
+        out = taper::cli::terminal_safe(out);
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 74;
     } catch (const taper::error& e) {
-        fmt::print(stderr, "taper: {}\n", e.what());
+        fmt::print(stderr, "taper: {}\n", taper::cli::terminal_safe(e.what()));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "taper: internal error: {}\n", e.what());
+        fmt::print(stderr, "taper: internal error: {}\n", taper::cli::terminal_safe(e.what()));
         return 70;
     }
 }

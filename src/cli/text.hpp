@@ -24,6 +24,10 @@ std::string lower(std::string_view s);
 
 /// ASCII upper case ("uk" -> "UK").
 std::string upper(std::string_view s);
+/// `text` with every control character except line breaks ("\n", "\r\n") and tabs (C0, DEL, and C1 as UTF-8)
+/// written as a visible escape ("\x1b"), so that nothing from data or input can move the cursor,
+/// change colours or hide text on a terminal. Everything the command prints passes through it.
+std::string terminal_safe(std::string_view text);
 
 /// The last day of a range that ends (exclusively) on `end`, as YYYY-MM-DD.
 std::string format_last_day(date end);

@@ -16,6 +16,9 @@ std::string decimal_text(double x, int max_decimals) {
     max_decimals = std::clamp(max_decimals, 0, 300);
     const double scale = std::pow(10.0, max_decimals);
     const double scaled = std::round(x * scale);
+    // A finite x whose scaled value overflows (above about 1e299 at 6 decimals) has no
+    // decimals worth rounding: print it as it is, never as "inf".
+    if (std::isfinite(x) && !std::isfinite(scaled)) return format_number(x);
     // Outside the exact-integer range (or not finite), the shortest decimal that reads back.
     if (!(std::abs(scaled) < exact_integer_limit) || max_decimals > 15) return format_number(scaled / scale);
     auto n = static_cast<std::int64_t>(scaled);

@@ -5,6 +5,7 @@
 #include "../detail/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -53,10 +54,17 @@ void database::overlay_file(const std::filesystem::path& file) {
         throw formulary_error(origin, "", "", "is a directory, not a formulary file");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw formulary_error(origin, "", "", "cannot be opened for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Read at most one byte more than a formulary may hold: /dev/zero or /dev/urandom must fail
+    // at the limit, not fill the memory.
+    std::string text;
+    std::array<char, 1 << 16> chunk;
+    while (text.size() <= detail::max_formulary_bytes) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        if (in.gcount() <= 0) break;
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) throw formulary_error(origin, "", "", "could not be read to the end");
-    overlay_json(text.str(), origin);
+    overlay_json(text, origin);
 }
 
 void database::rebuild_index() {

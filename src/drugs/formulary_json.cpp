@@ -18,6 +18,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace taper::detail {
 
@@ -86,6 +88,16 @@ std::string read_string(const json& v, const location& where, bool allow_empty =
     if (!v.is_string()) where.fail("expected a string, found " + describe(v));
     auto s = v.get<std::string>();
     if (!allow_empty && s.empty()) where.fail("must not be empty");
+    // Names and notes reach terminals: a line break, an escape sequence or a NUL in them could
+    // rewrite what a person reads (nlohmann has already refused invalid UTF-8).
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(s[i + 1]) <= 0x9F;  // U+0080 ... U+009F
+        if (c < 0x20 || c == 0x7F || c1)
+            where.fail("contains a control character (byte " + std::to_string(i + 1) +
+                       "); text in a formulary is one line of printable UTF-8");
+    }
     return s;
 }
 
@@ -176,10 +188,15 @@ std::vector<double> read_positive_list(const json& v, const location& where) {
     return out;
 }
 
-template <class T>
-void append_unique(std::vector<T>& to, const std::vector<T>& from) {
+/// Appends the values of `from` not yet in `to`, keeping the order. Linear (a set of what is
+/// there): a drug may carry tens of thousands of cautions.
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+    if (from.empty()) return;
+    std::unordered_set<std::string_view> present(to.begin(), to.end());
+    std::vector<std::string> added;
     for (const auto& v : from)
-        if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+        if (present.insert(v).second) added.push_back(v);
+    to.insert(to.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
 }
 
 market_region read_region(const json& v, const location& where) {
@@ -525,14 +542,69 @@ void check_names_unique(const std::vector<drug>& drugs, const std::string& origi
 
 }  // namespace
 
+namespace {
+
+/// The parser's message quotes the bytes it stopped at, which may be invalid UTF-8 or control
+/// characters: written as \xNN, the message is plain ASCII.
+std::string visible_bytes(std::string_view text) {
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c < 0x7F) {
+            out += ch;
+        } else {
+            constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void check_formulary_text(std::string_view text, std::string_view origin_view) {
+    const std::string origin(origin_view);
+    auto fail = [&](const std::string& problem) { throw formulary_error(origin, "", "", problem); };
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        fail("holds a NUL byte at byte " + std::to_string(nul + 1) + ": it is not a text file (is it the right file?)");
+    if (text.size() > max_formulary_bytes)
+        fail("is larger than " + std::to_string(max_formulary_bytes / (1024 * 1024)) +
+             " MiB, the most a formulary may be (is it the right file?)");
+    // One pass over the text: NUL bytes (binary data, /dev/zero) and the nesting depth, before
+    // the parser builds anything.
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') ++line;
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_formulary_depth)
+                fail("nests lists and objects more than " + std::to_string(max_formulary_depth) +
+                     " levels deep (line " + std::to_string(line) + "); a formulary needs about 6");
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+}
+
 void apply_formulary(std::vector<drug>& drugs, std::string_view json_text, std::string_view origin_view) {
+    check_formulary_text(json_text, origin_view);
     const std::string origin(origin_view);
     const location top{origin, "", ""};
     json doc;
     try {
         doc = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::exception& e) {  // syntax errors, and numbers like 1e400
-        top.fail(std::string("not valid JSON: ") + e.what());
+    } catch (const json::exception& e) {  // syntax errors, invalid UTF-8, and numbers like 1e400
+        top.fail("not valid JSON: " + visible_bytes(e.what()));
     }
     if (!doc.is_object())
         top.fail("expected an object {\"format\": \"taper-formulary\", \"version\": 1, \"drugs\": [...]}, found " +
@@ -548,9 +620,25 @@ void apply_formulary(std::vector<drug>& drugs, std::string_view json_text, std::
     const auto drugs_it = doc.find("drugs");
     if (drugs_it == doc.end()) top.at("drugs").fail("missing: the list of drugs");
     if (!drugs_it->is_array()) top.at("drugs").fail("expected a list, found " + describe(*drugs_it));
+    if (drugs_it->size() > max_formulary_drugs)
+        top.at("drugs").fail("lists " + std::to_string(drugs_it->size()) + " drugs; a formulary may hold at most " +
+                             std::to_string(max_formulary_drugs));
+
+    // Names to drugs (by index: `drugs` grows), so that each entry is found in constant time:
+    // loading stays linear in the number of drugs.
+    std::unordered_map<std::string, std::size_t> by_name;
+    std::unordered_map<std::string, std::size_t> by_other_name;  // aliases and brands
+    auto index_other_names = [&](std::size_t k) {
+        for (const auto& a : drugs[k].aliases) by_other_name.emplace(name_key(a), k);
+        for (const auto& b : drugs[k].brand_names) by_other_name.emplace(name_key(b), k);
+    };
+    for (std::size_t k = 0; k < drugs.size(); ++k) {
+        by_name.emplace(drugs[k].name, k);
+        index_other_names(k);
+    }
 
     const provenance fallback{"user formulary " + origin, evidence_status::user_supplied};
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < drugs_it->size(); ++i) {
         const json& entry = (*drugs_it)[i];
         const location at_entry{origin, "", "drugs[" + std::to_string(i) + "]"};
@@ -563,22 +651,21 @@ void apply_formulary(std::vector<drug>& drugs, std::string_view json_text, std::
         const location where{origin, name, ""};
         if (!seen.insert(key).second) where.at("name").fail("appears twice in this file");
 
-        auto it = std::find_if(drugs.begin(), drugs.end(),
-                               [&](const drug& d) { return d.name == key; });
-        const bool is_new = it == drugs.end();
+        const auto found = by_name.find(key);
+        const bool is_new = found == by_name.end();
+        std::size_t k = is_new ? drugs.size() : found->second;
         if (is_new) {
-            for (const auto& d : drugs) {
-                auto matches = [&](const std::string& n) { return name_key(n) == key; };
-                if (std::any_of(d.aliases.begin(), d.aliases.end(), matches) ||
-                    std::any_of(d.brand_names.begin(), d.brand_names.end(), matches))
-                    where.at("name").fail("\"" + name + "\" is another name for " + d.name +
-                                          "; use \"" + d.name + "\" to change that drug");
+            if (const auto other = by_other_name.find(key); other != by_other_name.end()) {
+                const drug& d = drugs[other->second];
+                where.at("name").fail("\"" + name + "\" is another name for " + d.name + "; use \"" + d.name +
+                                      "\" to change that drug");
             }
             drugs.push_back(drug{});
             drugs.back().name = key;
-            it = std::prev(drugs.end());
+            by_name.emplace(key, k);
         }
-        apply_drug(*it, is_new, entry, where, fallback);
+        apply_drug(drugs[k], is_new, entry, where, fallback);
+        index_other_names(k);
     }
     check_names_unique(drugs, origin);
 }

@@ -1,5 +1,6 @@
 #include <taper/drugs/occupancy_model.hpp>
 #include <taper/units/io.hpp>
+#include "../detail/input_range.hpp"
 
 #include <cmath>
 
@@ -28,9 +29,8 @@ void require_usable(const occupancy_model& m) {
 occupancy_points occupancy_model::occupancy_percent(mass daily_dose) const {
     require_usable(*this);
     const double d = in(daily_dose, units::mg);
-    if (!std::isfinite(d) || d < 0)
-        throw invalid_argument_error("occupancy needs a dose of 0 mg or more, not " +
-                                     to_string(daily_dose));
+    // Bounded above too: Emax × D overflows for a huge finite D, and inf / inf is NaN.
+    detail::require_in_range(d, 0, detail::max_dose_mg, "occupancy: daily dose", "mg");
     const double emax = *emax_percent;
     const double ed = in(*ed50, units::mg);
     const double n = *hill;
@@ -52,7 +52,11 @@ mass occupancy_model::dose_for_occupancy(occupancy_points target) const {
             format_number(emax) + "%");
     const double ratio = occupancy / (emax - occupancy);
     const double n = *hill;
-    return *ed50 * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
+    const mass dose = *ed50 * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
+    // Just below Emax (or with a shallow Hill coefficient) the dose overflows.
+    detail::require_finite_result(in(dose, units::mg), "occupancy model \"" + id + "\": dose for " +
+                                                           format_number(occupancy) + "% occupancy (mg)");
+    return dose;
 }
 
 }  // namespace taper

@@ -9,6 +9,7 @@
 // mg of x the named table puts level with 10 mg diazepam.
 #include <taper/forms/convert.hpp>
 #include "form_grammar.hpp"
+#include "../detail/input_range.hpp"
 #include "../detail/number_text.hpp"
 #include "../detail/text.hpp"
 #include <taper/units/io.hpp>
@@ -206,6 +207,8 @@ void check_dose(mass dose, std::string_view what) {
     if (v <= 0)
         throw invalid_argument_error(std::string(what) + " " + format_number(v) +
                                      " mg: expected a positive dose in mg");
+    // A huge finite dose would make the converted amounts overflow to inf.
+    detail::require_in_range(v, 0, detail::max_dose_mg, what, "mg");
 }
 
 bool is_whole(double v) { return nearly_equal(v, std::round(v)); }
@@ -242,6 +245,9 @@ concentration target_concentration(const drug& d, const named_form& n) {
 form_conversion convert_form(const drug& d, mass dose, std::string_view from, std::string_view to,
                              std::optional<concentration> to_strength) {
     check_dose(dose, "dose");
+    if (to_strength && *to_strength > concentration{})
+        detail::require_in_range(in(*to_strength, units::mg / units::mL), detail::min_strength_mg_per_ml,
+                                 detail::max_strength_mg_per_ml, "strength to convert to", "mg/mL");
     if (to_strength && (!(*to_strength > concentration{}) || !std::isfinite(in(*to_strength, units::mg / units::mL))))
         throw invalid_argument_error("strength " + format_number(in(*to_strength, units::mg / units::mL)) +
                                      " mg/mL: expected a positive concentration");
@@ -336,6 +342,12 @@ form_conversion convert_form(const drug& d, mass dose, std::string_view from, st
                           (tf.notes.empty() ? std::string() : " (data: \"" + tf.notes + "\")"));
     for (const auto& r : remarks) text += "; " + r;
     out.text = text;
+    // Every number leaving is finite (a strength near zero from the text or the data would
+    // give an infinite volume or count).
+    detail::require_finite_result(in(out.to_labelled, units::mg), "converted dose (mg)");
+    if (out.to_volume) detail::require_finite_result(in(*out.to_volume, units::mL), "converted volume (mL)");
+    if (out.to_drops) detail::require_finite_result(in(*out.to_drops, units::drop), "converted drops");
+    if (out.to_tablets) detail::require_finite_result(in(*out.to_tablets, units::tablet), "converted tablets");
     return out;
 }
 
@@ -386,6 +398,9 @@ class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& 
     out.table = std::string(table);
     out.diazepam_equivalent = dose * (10.0 / in(eq_from, units::mg));
     out.dose = out.diazepam_equivalent * (in(eq_to, units::mg) / 10.0);
+    // A formulary may hold a tiny equivalent: the numbers leaving must still be finite.
+    detail::require_finite_result(in(out.diazepam_equivalent, units::mg), "diazepam-equivalent dose (mg)");
+    detail::require_finite_result(in(out.dose, units::mg), to.name + " dose (mg)");
 
     auto entry = [&](const drug& d, const table_entry& e, mass used) {
         if (e.status == "reference") return d.name + " is the reference (10 mg)";

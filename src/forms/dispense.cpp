@@ -13,12 +13,14 @@
 //     tablet and liquid lines then say what the pharmacy packs into the pouches.
 // Periods are half-open: `end` is the day after the last day, as for step::end().
 #include <taper/forms/realize.hpp>
+#include "../detail/input_range.hpp"
 #include "../detail/number_text.hpp"
 #include "../detail/text.hpp"
 #include <taper/units/io.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -93,9 +95,15 @@ public:
             if (t.by_volume) {
                 // Rounded to 1e-9 mL: a sum of syringe steps should not print as 156.79999999999998.
                 line.total_volume = detail::without_float_noise(t.millilitres) * units::mL;
-                if (options.bottle_volume)
-                    line.bottles = static_cast<int>(
-                        std::ceil(t.millilitres / in(*options.bottle_volume, units::mL) - 1e-9));
+                if (options.bottle_volume) {
+                    // Checked before the cast: a count past INT_MAX is undefined behaviour there.
+                    const double bottles = std::ceil(t.millilitres / in(*options.bottle_volume, units::mL) - 1e-9);
+                    if (!(bottles >= 0 && bottles <= std::numeric_limits<int>::max()))
+                        throw invalid_argument_error("dispensing: " + format_number(bottles) + " bottles of " +
+                                                     to_string(*options.bottle_volume) +
+                                                     " are too many to count; name a larger bottle");
+                    line.bottles = static_cast<int>(bottles);
+                }
             } else {
                 // Pieces are sums of quarters × whole days: exact in binary, so the tolerance
                 // only absorbs bead shares (k / beads per capsule).
@@ -132,12 +140,9 @@ private:
 };
 
 void check_options(const realization_options& options) {
-    if (options.bottle_volume) {
-        const double v = in(*options.bottle_volume, units::mL);
-        if (!std::isfinite(v) || v <= 0)
-            throw invalid_argument_error("bottle volume " + format_number(v) +
-                                         " mL: expected a positive volume (e.g. 100 mL)");
-    }
+    if (options.bottle_volume)
+        detail::require_in_range(in(*options.bottle_volume, units::mL), detail::min_bottle_ml, detail::max_bottle_ml,
+                                 "bottle volume", "mL");
 }
 
 date schedule_start(const realized_schedule& r) {
@@ -169,9 +174,17 @@ std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, du
     const realization_options& options = r.options;
     check_options(options);
     const double days = in(period, units::day);
-    if (!std::isfinite(days) || days < 1 || std::abs(days - std::round(days)) > 1e-9)
+    // Bounded above before std::lround, which overflows past LONG_MAX (a negative period: a
+    // loop without end).
+    if (!std::isfinite(days) || days < 1 || days > detail::max_period_days ||
+        std::abs(days - std::round(days)) > 1e-9)
         throw invalid_argument_error("dispensing period " + format_number(days) +
-                                     " d: expected a whole number of days, at least 1 (e.g. 28 d)");
+                                         " d: expected a whole number of days from 1 to " +
+                                         format_number(detail::max_period_days) + " (e.g. 28 d)",
+                                     error_detail{error_code::invalid_argument, format_number(days),
+                                                  "a whole number of days from 1 to " +
+                                                      format_number(detail::max_period_days),
+                                                  "dispensing period", {}});
     const auto length = std::chrono::days(static_cast<long>(std::lround(days)));
 
     std::vector<dispensing_period> out;

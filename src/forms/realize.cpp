@@ -3,6 +3,7 @@
 #include <taper/forms/realize.hpp>
 
 #include "realize_schedule.hpp"
+#include "../detail/input_range.hpp"
 
 #include <algorithm>
 
@@ -15,6 +16,7 @@ dose_recipe realize_dose(mass target_dose, const std::vector<available_form>& on
     const double goal = in(target_dose, units::mg);
     if (!std::isfinite(goal) || goal < 0)
         throw plan_error("realize dose: the target must be 0 mg or more, not " + num(goal) + " mg");
+    detail::require_in_range(goal, 0, detail::max_dose_mg, "realize dose: target", "mg");
     engine e(on_hand, options, goal);
     auto c = e.best(goal, 0, forms_detail::infinity, 0);
     dose_recipe r = e.recipe(*c, goal);

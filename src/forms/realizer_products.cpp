@@ -2,6 +2,7 @@
 // product in tablet-equivalent mg, and the top-ups (the syringe's grid for liquids, counted
 // drops and beads, dilutions of dispersible tablets). See src/forms/realizer.hpp.
 #include "realizer.hpp"
+#include "../detail/input_range.hpp"
 
 #include <taper/units/io.hpp>
 
@@ -49,6 +50,11 @@ void check_options(const realization_options& o) {
     if (o.max_pieces < 1 || o.max_pieces > 64)
         bad("realization options: the most pieces and measurements per dose must be from 1 to 64, not " +
             std::to_string(o.max_pieces));
+    // Checked here, when realizing, not first when dispensing: a tiny bottle would overflow
+    // the bottle count, a negative one fail only at export.
+    if (o.bottle_volume)
+        detail::require_in_range(in(*o.bottle_volume, units::mL), detail::min_bottle_ml, detail::max_bottle_ml,
+                                 "realization options: bottle volume", "mL");
     for (auto w : o.dilution_volumes)
         if (!std::isfinite(in(w, units::mL)) || !(in(w, units::mL) > 0))
             bad("realization options: a dilution volume must be more than 0 mL, not " + num(in(w, units::mL)) + " mL");

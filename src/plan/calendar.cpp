@@ -24,10 +24,18 @@ date parse_date(std::string_view iso) {
                                           std::chrono::month{static_cast<unsigned>(number(5, 2))},
                                           std::chrono::day{static_cast<unsigned>(number(8, 2))}};
     if (!ymd.ok()) fail("there is no such day");
+    if (!in_date_range(date{ymd})) fail("it is outside 1900-01-01 ... 9999-12-31, the dates taper accepts");
     return date{ymd};
 }
 
 std::string format_date(date d) {
+    if (!in_date_range(d))
+        throw invalid_argument_error("date " + std::to_string(d.time_since_epoch().count()) +
+                                         " days from 1970-01-01 is outside 1900-01-01 ... 9999-12-31, the dates taper "
+                                         "writes (ISO 8601 with a four-digit year)",
+                                     error_detail{error_code::invalid_argument,
+                                                  std::to_string(d.time_since_epoch().count()),
+                                                  "a date from 1900-01-01 to 9999-12-31", "date", {}});
     const std::chrono::year_month_day ymd{d};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),

@@ -73,6 +73,13 @@ void check_daily_dose(const drug& d, const plan_request& r) {
                                  "); check the number and the unit (mg, not mcg)");
 }
 
+void check_start(const plan_request& r) {
+    if (!in_date_range(r.start))
+        reject("start", "must be from 1900-01-01 to 9999-12-31 (dates are written as ISO 8601 with four-digit "
+                        "years), not a date in the year " +
+                            std::to_string(int(std::chrono::year_month_day{r.start}.year())));
+}
+
 void check_split(const plan_request& r) {
     if (r.split.empty()) return;
     std::set<std::string_view> times;
@@ -192,6 +199,7 @@ const drug& validated_drug(const database& db, const plan_request& r) {
     const drug& d = db.get(r.drug);
     // In the order the checks were always made, so that the first fault reported stays the same.
     check_daily_dose(d, r);
+    check_start(r);
     check_split(r);
     check_intervals(r);
     check_cut_limits(r);
@@ -221,9 +229,8 @@ void check_finished_plan(const schedule& s, std::string_view strategy) {
     // Dates are written YYYY-MM-DD, and each step's `end` (the day after its last) is written
     // too, so the plan ends by 9999-12-31; later dates would not fit (and far later ones run
     // past std::chrono's years).
-    constexpr date last_writable{std::chrono::year{9999} / std::chrono::December / 31};
     const long days = days_between(s.start, s.end());
-    if (s.end() > last_writable)
+    if (s.end() > latest_date)
         throw plan_error("plan request: start: this plan of " + std::to_string(steps) + " steps from " +
                          format_date(s.start) + " would end after 9999-12-31 (" + std::to_string(days) +
                          " days); dates are written with four-digit years: start earlier, or choose shorter or "

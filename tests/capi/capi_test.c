@@ -1474,9 +1474,9 @@ static void test_forms_and_realization(taper_database* db) {
     /* Dispensing counts bottles with the options the realization was made with. */
     options.bottle_volume_ml = -1;
     taper_realization* bad_bottle = NULL;
-    OK(taper_realize(&bad_bottle, s, forms, &options, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(&monthly, bad_bottle, &err));
-    taper_realization_free(bad_bottle);
+    /* A bad bottle volume is refused when realizing, not first when exporting (issue 15). */
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT, taper_realize(&bad_bottle, s, forms, &options, &err), "bottle volume");
+    CHECK(bad_bottle == NULL);
     options.bottle_volume_ml = 100;
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(NULL, rz, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, NULL, 28, &err));

@@ -1,6 +1,7 @@
-/* Eight threads plan at once from one shared, read-only database handle and one shared
- * registry (the built-ins plus a strategy written in C), each with its own request,
- * options and schedules. Every thread must get exactly the plans one thread gets alone.
+/* Eight threads plan and realize at once from one shared, read-only database handle, one
+ * shared registry (the built-ins plus a strategy written in C) and one shared list of forms
+ * on hand, each with its own request, options, schedules and realizations. Every thread must
+ * get exactly the plans and realizations one thread gets alone.
  * Built twice: against the shared library, and (capi_thread_tsan) with the library's
  * sources compiled in under ThreadSanitizer, which fails the test on any data race. */
 #include <taper.h>
@@ -15,6 +16,7 @@ enum { thread_count = 8, rounds = 12, plan_kinds = 4, max_steps = 512 };
 
 static taper_database* db;
 static taper_registry* registry;
+static taper_forms* citalopram_forms; /* shared by every thread, read only */
 
 /* A stateless C strategy (safe to call from several threads): a third off each step. */
 static int thirds_next(void* user_data, const taper_strategy_context* context, taper_target* out) {
@@ -32,7 +34,38 @@ typedef struct plan_result {
     double dose[max_steps];
     double occupancy[max_steps];
     double day[max_steps];
+    size_t realized_steps;            /* 0: this kind is not realized */
+    double realized[max_steps];       /* tablet-equivalent mg a day, as taken */
 } plan_result;
+
+/* Realizes `schedule` with `forms` and reads each step's realized dose and both exports. */
+static int realize_into(const taper_schedule* schedule, const taper_forms* forms, plan_result* out,
+                        taper_error** error) {
+    taper_realization_options options;
+    options.struct_size = sizeof options;
+    taper_realization* rz = NULL;
+    int ok = taper_realization_options_init(&options, error) == TAPER_OK;
+    options.bottle_volume_ml = 100;
+    ok = ok && taper_realize(&rz, schedule, forms, &options, error) == TAPER_OK;
+    taper_realization_info info;
+    info.struct_size = sizeof info;
+    ok = ok && taper_realization_get_info(rz, &info, error) == TAPER_OK && info.step_count <= max_steps;
+    out->realized_steps = ok ? info.step_count : 0;
+    for (size_t i = 0; ok && i < out->realized_steps; ++i) {
+        taper_realized_step_info step;
+        step.struct_size = sizeof step;
+        ok = taper_realization_step(rz, &step, i, error) == TAPER_OK;
+        out->realized[i] = step.realized_daily_mg;
+    }
+    char* json = NULL;
+    ok = ok && taper_realization_to_json(rz, &json, 28, error) == TAPER_OK && strstr(json, "\"dispensing\"") != NULL;
+    taper_string_free(json);
+    taper_dispensing* by_step = NULL;
+    ok = ok && taper_dispense_by_step(&by_step, rz, error) == TAPER_OK;
+    taper_dispensing_free(by_step);
+    taper_realization_free(rz);
+    return ok;
+}
 
 /* Plans kind `kind` and reads it back through the bulk accessor and the exporters. */
 static int make_plan(int kind, plan_result* out) {
@@ -74,6 +107,13 @@ static int make_plan(int kind, plan_result* out) {
     ok = ok && taper_plan(&schedule, db, request, registry, strategy, options, &error) == TAPER_OK &&
          taper_schedule_columns(schedule, out->day, NULL, out->dose, NULL, NULL, NULL, out->occupancy, NULL, NULL,
                                 &out->steps, max_steps, &error) == TAPER_OK;
+    out->realized_steps = 0;
+    if (ok && (kind == 0 || kind == plan_kinds - 1)) ok = realize_into(schedule, citalopram_forms, out, &error);
+    if (ok && kind == 1) {
+        taper_forms* own = NULL; /* this thread's own list */
+        ok = taper_forms_all(&own, db, "sertraline", &error) == TAPER_OK && realize_into(schedule, own, out, &error);
+        taper_forms_free(own);
+    }
     if (ok) {
         char* json = NULL;
         char* csv = NULL;
@@ -96,7 +136,9 @@ static int make_plan(int kind, plan_result* out) {
 static plan_result reference[plan_kinds];
 
 static int same(const plan_result* a, const plan_result* b) {
-    if (a->steps != b->steps) return 0;
+    if (a->steps != b->steps || a->realized_steps != b->realized_steps) return 0;
+    for (size_t i = 0; i < a->realized_steps; ++i)
+        if (a->realized[i] != b->realized[i]) return 0;
     for (size_t i = 0; i < a->steps; ++i) {
         if (a->dose[i] != b->dose[i] || a->day[i] != b->day[i]) return 0;
         if (!(a->occupancy[i] == b->occupancy[i] || (isnan(a->occupancy[i]) && isnan(b->occupancy[i])))) return 0;
@@ -137,11 +179,18 @@ int main(void) {
         fprintf(stderr, "registering failed: %s\n", taper_error_message(error));
         return 1;
     }
+    if (taper_forms_parse(&citalopram_forms, db, "citalopram", "10 mg tablet, 2 mg/mL liquid", &error) != TAPER_OK) {
+        fprintf(stderr, "forms failed: %s\n", taper_error_message(error));
+        return 1;
+    }
     for (int kind = 0; kind < plan_kinds; ++kind)
         if (!make_plan(kind, &reference[kind]) || reference[kind].steps < 3) return 1;
-    /* Hand check of the reference itself: citalopram 20 mg, 5 points: 11.8876 mg first. */
-    if (fabs(reference[0].dose[0] - 11.8876) > 1e-3) {
-        fprintf(stderr, "first hyperbolic step %.6f mg, expected 11.8876\n", reference[0].dose[0]);
+    /* Hand check of the reference itself: citalopram 20 mg, 5 points: 11.8876 mg first, made
+     * as 5.9 mL of 2 mg/mL = 11.8 mg (the 0.1 mL syringe grid), as capi_test.c checks. */
+    if (fabs(reference[0].dose[0] - 11.8876) > 1e-3 || fabs(reference[0].realized[0] - 11.8) > 1e-9 ||
+        reference[0].realized_steps < reference[0].steps || reference[1].realized_steps == 0) {
+        fprintf(stderr, "first hyperbolic step %.6f mg (expected 11.8876), realized %.6f mg (expected 11.8)\n",
+                reference[0].dose[0], reference[0].realized[0]);
         return 1;
     }
 
@@ -157,12 +206,14 @@ int main(void) {
         pthread_join(threads[i], &result);
         failures += (long)(intptr_t)result;
     }
+    taper_forms_free(citalopram_forms);
     taper_registry_free(registry);
     taper_database_free(db);
     if (failures != 0) {
-        fprintf(stderr, "%ld plans differed or failed across threads\n", failures);
+        fprintf(stderr, "%ld plans or realizations differed or failed across threads\n", failures);
         return 1;
     }
-    printf("%d threads x %d plans: all identical to the single-threaded ones\n", thread_count, rounds);
+    printf("%d threads x %d plans (and realizations): all identical to the single-threaded ones\n", thread_count,
+           rounds);
     return 0;
 }
