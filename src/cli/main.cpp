@@ -7,7 +7,9 @@
 #include "describe.hpp"
 #include "forms_commands.hpp"
 #include "inputs.hpp"
+#include "plan_options.hpp"
 #include "render.hpp"
+#include "simulate_commands.hpp"
 
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
@@ -87,42 +89,17 @@ int main(int argc, char** argv) {
 
     taper::cli::plan_args p;
     auto* plan = app.add_subcommand("plan", "Plan a dated reduction schedule");
-    plan->add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram")->required();
-    plan->add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg")->required();
-    plan->add_option("-s,--strategy", p.strategy, "Strategy by name (`taper strategies` lists them)");
-    plan->add_option("--step", p.step, "Size of each step: 5pp (occupancy points), 10% (of the most recent dose) or 2.5mg");
-    plan->add_option("--every", p.every, "Length of each step, e.g. 4w or 14d (default 4w)");
-    plan->add_option("--switch-every", p.switch_every, "Length of each switch step of a crossover, e.g. 1w");
-    plan->add_option("--start", p.start, "First day of the plan, YYYY-MM-DD (default: today, local date)");
-    plan->add_option("--until,--maintenance", p.until, "End on this daily dose instead of stopping (default 0mg)");
-    plan->add_option("--final", p.final_dose, "Last daily dose before stopping, e.g. 0.5mg");
-    plan->add_option("--max-step", p.max_step, "Largest cut per step: mg, % of the most recent dose, or pp (repeatable)");
-    plan->add_option("--min-change", p.min_change, "Smallest change worth a step, e.g. 0.25mg");
-    plan->add_option("--max-steps", p.max_steps, "The plan must finish within this many steps");
-    plan->add_option("--max-duration", p.max_duration, "The plan must finish within this long, e.g. 104w");
-    plan->add_option("--hold", p.holds, "STEP:LENGTH, stay longer after a step, e.g. 3:4w (repeatable)");
-    plan->add_flag("--pacing", p.pacing, "Longer, smaller steps for a short half-life (paroxetine, venlafaxine)");
-    plan->add_option("--split", p.split, "How the daily dose is split, e.g. \"1mg morning, 1mg night\"");
-    plan->add_option("--model", p.model, "Occupancy model id (`taper occupancy` or `taper info` lists them)");
-    plan->add_option("--table", p.table, "Your own doses for the table strategy, e.g. \"15mg,10mg:8w,5mg\"");
-    plan->add_option("--targets", p.targets, "hyperbolic: explicit occupancy targets in %, e.g. 70,60,50,40");
-    plan->add_option("--floor", p.floor, "hyperbolic, tapering-strip: lowest occupancy target, in %");
-    plan->add_option("--final-fraction", p.final_fraction, "Stop below this share of the starting dose, e.g. 1/40 or 0.05");
-    plan->add_option("--step-length", p.step_length, "A preset's own step length (antipsychotic steps, crossover switch steps)");
-    plan->add_option("--curve", p.curve, "tapering-strip: hyperbolic or proportional");
-    plan->add_option("--roll", p.roll, "tapering-strip: days per roll of pouches, e.g. 28d");
-    plan->add_option("--range", p.range, "diazepam-crossover: low or high end of a ranged equivalent");
-    plan->add_option("--tail-step", p.tail_step, "diazepam-crossover: diazepam mg per tail step (default 0.5mg)");
-    plan->add_option("--option", p.options,
-                     "NAME=VALUE: any option of the strategy by its name, e.g. occupancy_floor=10pp "
-                     "(`taper strategies` lists them; repeatable)");
-    plan->add_option("--current-form", p.current_form, "Formulation id in use, for split warnings (`taper info` lists them)");
-    plan->add_option("--equivalence", p.equivalence, "Diazepam equivalence table: ashton (default) or va-dod-2021");
+    taper::cli::add_plan_options(*plan, p, true);
     plan->add_option("-f,--format", p.format, "Output: table (default), json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     plan->footer(plan_examples);
     taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
     taper::cli::add_forms_options(*plan, forms);
+
+    taper::cli::simulate_args simulation;
+    auto* simulate = taper::cli::add_simulate_command(app, simulation);
+    taper::cli::compare_args comparison;
+    auto* compare = taper::cli::add_compare_command(app, comparison);
 
     taper::cli::convert_args conversion;
     auto* convert = taper::cli::add_convert_command(app, conversion);
@@ -160,6 +137,8 @@ int main(int argc, char** argv) {
             out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)
                                 : taper::cli::run_plan(db, registry, p);
         if (*convert) out = taper::cli::run_convert(db, conversion);
+        if (*simulate) out = taper::cli::run_simulate(db, registry, simulation);
+        if (*compare) out = taper::cli::run_compare(db, registry, comparison);
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 74;
     } catch (const taper::error& e) {
