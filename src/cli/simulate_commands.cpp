@@ -6,6 +6,7 @@
 
 #include <taper/io/simulation_export.hpp>
 #include <taper/simulate/population.hpp>
+#include <taper/units/io.hpp>
 #include <taper/units/parse.hpp>
 
 #include <fmt/format.h>
