@@ -59,6 +59,56 @@ constexpr message_info catalogue[] = {
     {c::min_change_exceeds_max_cut, "min_change_exceeds_max_cut", W, {{{"min_change", k::dose}}}},
     {c::hold_after_missing_step, "hold_after_missing_step", W, {{{"step", k::count}, {"steps", k::count}}}},
     {c::hold_after_last_step, "hold_after_last_step", W, {{{"step", k::count}}}},
+
+    {c::dose_rounds_to_zero, "dose_rounds_to_zero", W, {{{"time", k::dose_time}, {"target", k::dose}}}},
+    {c::dose_off_target, "dose_off_target", W,
+     {{{"time", k::dose_time}, {"target", k::dose}, {"realized", k::dose}, {"tolerance", k::share}}}},
+    {c::below_syringe_minimum, "below_syringe_minimum", N,
+     {{{"form", k::form_on_hand}, {"volume", k::volume_ml}, {"min_volume", k::volume_ml}}}},
+    {c::dilution_switched_off, "dilution_switched_off", N, {{{"form", k::form_on_hand}}}},
+    {c::liquid_would_measure_finer, "liquid_would_measure_finer", N, {}},
+    {c::more_dilute_would_measure_finer, "more_dilute_would_measure_finer", N, {}},
+    {c::drug_also_comes_as, "drug_also_comes_as", N, {{{"form", k::drug_form}}}},
+    {c::adjusted_after_rounding, "adjusted_after_rounding", N,
+     {{{"rounded", k::dose}, {"taken", k::dose}, {"previous", k::dose}}}},
+    {c::rounding_above_previous, "rounding_above_previous", N, {{{"previous", k::dose}}}},
+    {c::rounding_over_max_step, "rounding_over_max_step", N, {{{"cut", k::dose}, {"max_step", k::dose}}}},
+    {c::rounding_over_max_percent, "rounding_over_max_percent", N,
+     {{{"share", k::share}, {"max_percent", k::share}}}},
+    {c::rounding_over_max_points, "rounding_over_max_points", N,
+     {{{"points", k::points}, {"max_points", k::points}}}},
+    {c::limits_broken_nothing_within, "limits_broken_nothing_within", W, {{{"taken", k::dose}}}},
+    {c::limits_broken_smallest_cut, "limits_broken_smallest_cut", W,
+     {{{"lowest", k::dose}, {"previous", k::dose}, {"taken", k::dose}}}},
+    {c::inserted_step, "inserted_step", N,
+     {{{"previous", k::dose}, {"planned", k::dose}, {"days", k::days}, {"taken", k::dose}}}},
+    {c::inserted_step_before_stop, "inserted_step_before_stop", N,
+     {{{"previous", k::dose}, {"days", k::days}, {"taken", k::dose}}}},
+    {c::inserted_smallest_cut_before_stop, "inserted_smallest_cut_before_stop", N,
+     {{{"taken", k::dose}, {"previous", k::dose}, {"days", k::days}}}},
+    {c::switch_point, "switch_point", N, {{{"after_step", k::count}}}},
+    {c::form_equivalence, "form_equivalence", N, {{{"form", k::form_on_hand}}}},
+    {c::form_equivalence_assumed, "form_equivalence_assumed", N, {{{"form", k::form_on_hand}}}},
+    {c::realized_abrupt_stop, "realized_abrupt_stop", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::realized_abrupt_stop_seizure_risk, "realized_abrupt_stop_seizure_risk", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::form_would_avoid_abrupt_stop, "form_would_avoid_abrupt_stop", N,
+     {{{"form", k::drug_form}, {"last_dose", k::dose}, {"taken_last_dose", k::dose}}}},
+    {c::realized_faster_than_guidance_share, "realized_faster_than_guidance_share", W,
+     {{{"share", k::share}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::realized_faster_than_guidance_points, "realized_faster_than_guidance_points", W,
+     {{{"points", k::points}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::release_change_step, "release_change_step", N, {{{"dose", k::dose}}}},
+    {c::dosing_frequency_change, "dosing_frequency_change", N, {{{"form", k::form_on_hand}, {"times", k::count}}}},
+    {c::impractical_recipe, "impractical_recipe", W,
+     {{{"time", k::dose_time}, {"pieces", k::count}, {"volume", k::volume_ml}}}},
+
+    {c::beads_per_capsule_unknown, "beads_per_capsule_unknown", W, {{{"form", k::form_on_hand}}}},
+    {c::drop_size_unknown, "drop_size_unknown", W, {{{"form", k::form_on_hand}}}},
+    {c::drug_not_realized, "drug_not_realized", W, {{{"drug", k::drug_name}}}},
+    {c::steps_off_tolerance, "steps_off_tolerance", W,
+     {{{"steps", k::count}, {"of", k::count}, {"tolerance", k::share}}}},
 };
 
 constexpr bool in_order() {
@@ -103,6 +153,10 @@ std::string_view id(parameter_kind k) noexcept {
         case parameter_kind::guidance: return "guidance";
         case parameter_kind::text: return "text";
         case parameter_kind::whole_unit_form: return "whole_unit_form";
+        case parameter_kind::volume_ml: return "volume";
+        case parameter_kind::form_on_hand: return "form";
+        case parameter_kind::drug_form: return "drug_form";
+        case parameter_kind::drug_name: return "drug";
     }
     return "none";
 }

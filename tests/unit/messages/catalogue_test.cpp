@@ -60,7 +60,39 @@ bool is_enumerator(message_code c) {
         case message_code::whole_units_strengths_unknown:
         case message_code::min_change_exceeds_max_cut:
         case message_code::hold_after_missing_step:
-        case message_code::hold_after_last_step: return true;
+        case message_code::hold_after_last_step:
+        case message_code::dose_rounds_to_zero:
+        case message_code::dose_off_target:
+        case message_code::below_syringe_minimum:
+        case message_code::dilution_switched_off:
+        case message_code::liquid_would_measure_finer:
+        case message_code::more_dilute_would_measure_finer:
+        case message_code::drug_also_comes_as:
+        case message_code::adjusted_after_rounding:
+        case message_code::rounding_above_previous:
+        case message_code::rounding_over_max_step:
+        case message_code::rounding_over_max_percent:
+        case message_code::rounding_over_max_points:
+        case message_code::limits_broken_nothing_within:
+        case message_code::limits_broken_smallest_cut:
+        case message_code::inserted_step:
+        case message_code::inserted_step_before_stop:
+        case message_code::inserted_smallest_cut_before_stop:
+        case message_code::switch_point:
+        case message_code::form_equivalence:
+        case message_code::form_equivalence_assumed:
+        case message_code::realized_abrupt_stop:
+        case message_code::realized_abrupt_stop_seizure_risk:
+        case message_code::form_would_avoid_abrupt_stop:
+        case message_code::realized_faster_than_guidance_share:
+        case message_code::realized_faster_than_guidance_points:
+        case message_code::release_change_step:
+        case message_code::dosing_frequency_change:
+        case message_code::impractical_recipe:
+        case message_code::beads_per_capsule_unknown:
+        case message_code::drop_size_unknown:
+        case message_code::drug_not_realized:
+        case message_code::steps_off_tolerance: return true;
     }
     return false;
 }
@@ -82,6 +114,10 @@ taper::parameter sample(taper::parameter_kind kind) {
         case k::whole_unit_reason: return taper::whole_unit_reason::modified_release;
         case k::whole_unit_form: return taper::whole_unit_form::tablet;
         case k::guidance: return taper::pace_guidance::antidepressants;
+        case k::volume_ml: return taper::volume{0.5 * taper::units::mL};
+        case k::form_on_hand: return taper::parameter::on_hand_form(0);
+        case k::drug_form: return taper::parameter::drug_form(0);
+        case k::drug_name: return taper::parameter::drug_name(0);
     }
     return {};
 }
