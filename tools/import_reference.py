@@ -3,6 +3,10 @@
 
     python3 tools/import_reference.py ../shared/reference/drugs.json > data/drugs.json
 
+It then merges the project's own sourced supplements, data/sources/*.json (in file-name order),
+which add what the reference lacks: products with their countries, licensed maxima, brand
+names, and whole drugs (see `apply_supplement` and docs/drug-data.md).
+
 The output is the `taper-formulary` version 1 format of docs/drug-data.md. It is
 deterministic (reference order, indent=1, UTF-8), so a refresh shows up as a reviewable diff.
 
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import json
 import math
+import pathlib
 import re
 import sys
 from typing import Any, NoReturn
@@ -57,7 +62,9 @@ CLASS_MAP = {
     "z-drug": "z_drug",
 }
 CLASSES = ("ssri", "snri", "serotonin_modulator", "nassa", "antipsychotic", "benzodiazepine",
-           "z_drug", "other")
+           "z_drug", "tricyclic", "maoi", "atypical_antidepressant", "mood_stabilizer",
+           "gabapentinoid", "other")
+REGIONS = ("uk", "us")
 
 
 def map_class(name: str, label: str) -> str:
@@ -478,6 +485,10 @@ def convert_drug(ref: dict[str, Any], nice_flagged: set[str]) -> dict[str, Any]:
             "beads_per_capsule": extra["beads_per_capsule"],
             "must_dilute": extra["must_dilute"],
             "dispersible": extra["dispersible"],
+            "orodispersible": None,
+            "regions": None,
+            "brand": "",
+            "excipient_cautions": [],
             "source": f["source"],
             "status": f["status"],
             "notes": f.get("notes", ""),
@@ -500,6 +511,7 @@ def convert_drug(ref: dict[str, Any], nice_flagged: set[str]) -> dict[str, Any]:
     equivalents = convert_equivalents(name, ref["equivalents"])
     if equivalents is not None:
         out["equivalents"] = equivalents
+    out["max_daily_dose"] = []
     out["cautions"] = cautions_for(ref, klass, formulations, nice_flagged)
     out["notes"] = ref["notes"]
     return out
@@ -520,19 +532,152 @@ def convert(reference: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------
+# supplements: the project's own sourced data (data/sources/*.json)
+#
+# {"format": "taper-supplement", "version": 1, "about": "...", "drugs": [...]}
+#
+# Each drug entry names a drug of the reference (or, with "new": true, a drug the reference
+# lacks, given whole). It may add brand_names, aliases, cautions (appended), formulations
+# and max_daily_dose entries. A formulation entry is one of:
+#   * a new product: a complete formulation with its own id, source and status;
+#   * "replaces_reference": "<why>" with a reference formulation's id: the reference's object
+#     is replaced whole (its scoring was wrong, its strength unknown ...); the reason is
+#     printed nowhere but kept here for review, and the cross-check skips that object only;
+#   * "amend": "<why>" with a reference formulation's id: sets only the fields in
+#     AMENDABLE, which the formulation's own source states (a US label shows a US product).
+# Nothing here may change a reference number silently: every change is one of these three.
+
+SUPPLEMENT_DIR = pathlib.Path(__file__).resolve().parent.parent / "data" / "sources"
+AMENDABLE = {"regions", "brand", "excipient_cautions", "orodispersible"}
+FORM_DEFAULTS: dict[str, Any] = {
+    "scored": None, "splittable": None, "modified_release": None, "enteric_coated": None,
+    "bioavailability_vs_tablet": None, "drop_volume_ml": None, "beads_per_capsule": None,
+    "must_dilute": None, "dispersible": None, "orodispersible": None, "regions": None,
+    "brand": "", "excipient_cautions": [], "notes": "",
+}
+FORM_ORDER = ["id", "form", "strength", "unit", "scored", "splittable", "modified_release",
+              "enteric_coated", "bioavailability_vs_tablet", "drop_volume_ml",
+              "beads_per_capsule", "must_dilute", "dispersible", "orodispersible", "regions",
+              "brand", "excipient_cautions", "source", "status", "notes"]
+DRUG_ORDER = ["name", "class", "class_label", "aliases", "brand_names", "default_target",
+              "targets", "half_life", "formulations", "equivalents", "max_daily_dose",
+              "cautions", "notes"]
+MAX_ORDER = ["region", "population", "indication", "dose_mg", "source", "status", "notes"]
+NEW_DRUG_KEYS = {"name", "new", "class", "class_label", "aliases", "brand_names", "half_life",
+                 "formulations", "max_daily_dose", "cautions", "notes"}
+SUPPLEMENT_DRUG_KEYS = {"name", "brand_names", "aliases", "formulations", "max_daily_dose",
+                        "cautions"}
+
+
+def complete_formulation(drug: str, f: dict[str, Any]) -> dict[str, Any]:
+    for k in ("id", "form", "strength", "unit", "source", "status"):
+        if k not in f:
+            fail(drug, f"formulations[{f.get('id')}]", f"a supplement product needs {k!r}")
+    extra = set(f) - set(FORM_ORDER)
+    if extra:
+        fail(drug, f"formulations[{f['id']}]", f"unknown key(s) {sorted(extra)}")
+    out = {k: f.get(k, FORM_DEFAULTS.get(k)) for k in FORM_ORDER}
+    return out
+
+
+def ordered_max(m: dict[str, Any]) -> dict[str, Any]:
+    return {k: m[k] for k in MAX_ORDER if k in m}
+
+
+def apply_supplement(doc: dict[str, Any], supplement: dict[str, Any], origin: str,
+                     changed: dict[str, set[str]]) -> None:
+    if supplement.get("format") != "taper-supplement" or supplement.get("version") != 1:
+        fail(origin, "format", "expected taper-supplement version 1")
+    if set(supplement) - {"format", "version", "about", "drugs"}:
+        fail(origin, "", f"unknown top-level keys {sorted(set(supplement) - {'format', 'version', 'about', 'drugs'})}")
+    by_name = {d["name"]: d for d in doc["drugs"]}
+    for entry in supplement["drugs"]:
+        name = entry["name"]
+        if entry.get("new"):
+            if name in by_name:
+                fail(name, "new", f"{origin}: the drug is already in the data")
+            extra = set(entry) - NEW_DRUG_KEYS
+            if extra:
+                fail(name, "", f"{origin}: unknown key(s) {sorted(extra)}")
+            d = {k: entry[k] for k in ("name", "class", "class_label")}
+            d["aliases"] = entry.get("aliases", [])
+            d["brand_names"] = entry.get("brand_names", [])
+            d["targets"] = []
+            hl = entry["half_life"]
+            d["half_life"] = {"parent_h": hl["parent_h"], "source": hl["source"],
+                              "status": hl["status"], "metabolite": hl.get("metabolite")}
+            d["formulations"] = [complete_formulation(name, f) for f in entry.get("formulations", [])]
+            d["max_daily_dose"] = [ordered_max(m) for m in entry.get("max_daily_dose", [])]
+            d["cautions"] = entry.get("cautions", [])
+            d["notes"] = entry.get("notes", "")
+            doc["drugs"].append(d)
+            by_name[name] = d
+            continue
+        if name not in by_name:
+            fail(name, "", f"{origin}: not in the data (mark a new drug with \"new\": true)")
+        extra = set(entry) - SUPPLEMENT_DRUG_KEYS
+        if extra:
+            fail(name, "", f"{origin}: unknown key(s) {sorted(extra)}")
+        d = by_name[name]
+        for field in ("brand_names", "aliases", "cautions"):
+            for v in entry.get(field, []):
+                if v not in d[field]:
+                    d[field].append(v)
+        forms = {f["id"]: f for f in d["formulations"]}
+        for f in entry.get("formulations", []):
+            fid = f.get("id")
+            if "replaces_reference" in f or "amend" in f:
+                if fid not in forms:
+                    fail(name, f"formulations[{fid}]", f"{origin}: no such formulation to change")
+                if name in changed and fid in changed[name]:
+                    fail(name, f"formulations[{fid}]", f"{origin}: changed twice")
+                changed.setdefault(name, set()).add(fid)
+            if "replaces_reference" in f:
+                body = {k: v for k, v in f.items() if k != "replaces_reference"}
+                forms[fid].clear()
+                forms[fid].update(complete_formulation(name, body))
+            elif "amend" in f:
+                fields = set(f) - {"id", "amend"}
+                if fields - AMENDABLE:
+                    fail(name, f"formulations[{fid}]", f"{origin}: an amendment may set only {sorted(AMENDABLE)}")
+                for k in fields:
+                    forms[fid][k] = f[k]
+            else:
+                if fid in forms:
+                    fail(name, f"formulations[{fid}]", f"{origin}: the id is taken")
+                new = complete_formulation(name, f)
+                d["formulations"].append(new)
+                forms[fid] = new
+        d["max_daily_dose"].extend(ordered_max(m) for m in entry.get("max_daily_dose", []))
+
+
+def apply_supplements(doc: dict[str, Any], directory: pathlib.Path) -> dict[str, set[str]]:
+    """Every data/sources/*.json in name order; returns the reference formulations changed."""
+    changed: dict[str, set[str]] = {}
+    for path in sorted(directory.glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            apply_supplement(doc, json.load(f), path.name, changed)
+    doc["drugs"] = [{k: d[k] for k in DRUG_ORDER if k in d} for d in doc["drugs"]]
+    return changed
+
+
+# ---------------------------------------------------------------------------------------
 # validation against docs/drug-data.md
 
 STATUSES = ("verified", "secondary", "unverified", "user-supplied")
 DRUG_KEYS = {"name", "class", "class_label", "aliases", "brand_names", "default_target",
-             "targets", "half_life", "formulations", "equivalents", "cautions", "notes"}
+             "targets", "half_life", "formulations", "equivalents", "max_daily_dose", "cautions",
+             "notes"}
 TARGET_KEYS = {"id", "receptor", "model", "emax", "ed50_mg", "hill", "region", "source",
                "status", "notes"}
 FORM_KEYS = {"id", "form", "strength", "unit", "scored", "splittable", "modified_release",
              "enteric_coated", "bioavailability_vs_tablet", "drop_volume_ml",
-             "beads_per_capsule", "must_dilute", "dispersible", "source", "status", "notes"}
+             "beads_per_capsule", "must_dilute", "dispersible", "orodispersible", "regions",
+             "brand", "excipient_cautions", "source", "status", "notes"}
 HL_KEYS = {"parent_h", "metabolite", "source", "status"}
 MET_KEYS = {"name", "range_h", "source", "status"}
 EQ_KEYS = {"dose_mg", "source", "status"}
+MAX_KEYS = {"dose_mg", "region", "population", "indication", "source", "status", "notes"}
 UNIT_FOR_FORM = {"tablet": "mg", "capsule": "mg", "beads": "mg", "liquid": "mg/mL", "drops": "mg/mL"}
 
 
@@ -670,8 +815,18 @@ def validate(doc: dict[str, Any]) -> None:
                 if not values or not all(is_number(v) and v > 0 for v in values):
                     fail(n, f + ".strength", f"expected a number > 0, a non-empty list of them, or null; found {s!r}")
             for b in ("scored", "splittable", "modified_release", "enteric_coated",
-                      "must_dilute", "dispersible"):
+                      "must_dilute", "dispersible", "orodispersible"):
                 boolean(fo.get(b), f"{f}.{b}")
+            regions = fo.get("regions")
+            if regions is not None and not (isinstance(regions, list) and regions
+                                            and all(r in REGIONS for r in regions)
+                                            and len(set(regions)) == len(regions)):
+                fail(n, f + ".regions", f"expected null or a list of distinct {REGIONS}, found {regions!r}")
+            if not isinstance(fo.get("brand"), str):
+                fail(n, f + ".brand", "expected a string")
+            ex = fo.get("excipient_cautions")
+            if not isinstance(ex, list) or not all(isinstance(x, str) and x.strip() for x in ex):
+                fail(n, f + ".excipient_cautions", "expected a list of non-empty strings")
             positive_or_null(fo.get("bioavailability_vs_tablet"), f + ".bioavailability_vs_tablet")
             positive_or_null(fo.get("drop_volume_ml"), f + ".drop_volume_ml")
             if fo.get("drop_volume_ml") is not None and form != "drops":
@@ -688,7 +843,29 @@ def validate(doc: dict[str, Any]) -> None:
             if not isinstance(fo.get("notes"), str):
                 fail(n, f + ".notes", "expected a string")
             status_and_source(fo, f, [s, fo.get("bioavailability_vs_tablet"),
-                                      fo.get("drop_volume_ml"), bpc])
+                                      fo.get("drop_volume_ml"), bpc, regions])
+
+        maxima = d.get("max_daily_dose")
+        if not isinstance(maxima, list):
+            fail(n, "max_daily_dose", "expected a list")
+        max_keys: set[tuple[str, str, str]] = set()
+        for m in maxima:
+            keys(m, MAX_KEYS, "max_daily_dose[]")
+            if m.get("region") not in REGIONS:
+                fail(n, "max_daily_dose[].region", f"{m.get('region')!r} is not one of {REGIONS}")
+            key = (m["region"], m.get("population", "adults"), m.get("indication", ""))
+            f = "max_daily_dose[" + "/".join(k for k in key if k) + "]"
+            if key in max_keys:
+                fail(n, f, "two entries for one region, population and indication")
+            max_keys.add(key)
+            if not (is_number(m.get("dose_mg")) and m["dose_mg"] > 0):
+                fail(n, f + ".dose_mg", f"expected a number > 0, found {m.get('dose_mg')!r}")
+            for k in ("population", "indication", "notes"):
+                if k in m and not isinstance(m[k], str):
+                    fail(n, f"{f}.{k}", "expected a string")
+            if not (isinstance(m.get("source"), str) and m["source"].strip()):
+                fail(n, f + ".source", "a licensed maximum needs its source")
+            status_and_source(m, f, [m["dose_mg"]])
 
         eq = d.get("equivalents")
         if eq is not None:
@@ -709,14 +886,16 @@ def validate(doc: dict[str, Any]) -> None:
                 status_and_source(entry, f, [v])
 
 
-def cross_check(reference: list[dict[str, Any]], doc: dict[str, Any]) -> None:
-    """Every number of the reference, with its source and status, is in the output unchanged."""
-    if [d["name"] for d in reference] != [d["name"] for d in doc["drugs"]]:
+def cross_check(reference: list[dict[str, Any]], doc: dict[str, Any],
+                changed: dict[str, set[str]]) -> None:
+    """Every number of the reference, with its source and status, is in the output unchanged,
+    except the formulations a supplement replaced or amended (`changed`)."""
+    if [d["name"] for d in reference] != [d["name"] for d in doc["drugs"][:len(reference)]]:
         fail("", "drugs", "names or order differ from the reference")
     for ref, out in zip(reference, doc["drugs"]):
         n = ref["name"]
-        if len(ref["targets"]) != len(out["targets"]) or len(ref["formulations"]) != len(out["formulations"]):
-            fail(n, "", "target or formulation count differs from the reference")
+        if len(ref["targets"]) != len(out["targets"]) or len(ref["formulations"]) > len(out["formulations"]):
+            fail(n, "", "target count differs, or a reference formulation is missing")
         for rt, ot in zip(ref["targets"], out["targets"]):
             for rk, ok in (("emax", "emax"), ("ed50_mg", "ed50_mg"), ("hill", "hill"),
                            ("region", "region"), ("receptor", "receptor"), ("source", "source"),
@@ -734,6 +913,8 @@ def cross_check(reference: list[dict[str, Any]], doc: dict[str, Any]) -> None:
                     != (om["name"], om["range_h"], om["source"], om["status"]):
                 fail(n, "half_life.metabolite", "differs from the reference")
         for rf, of in zip(ref["formulations"], out["formulations"]):
+            if of["id"] in changed.get(n, set()):
+                continue
             for k in ("form", "strength", "unit", "scored", "splittable", "modified_release",
                       "bioavailability_vs_tablet", "source", "status"):
                 if rf[k] != of[k]:
@@ -758,16 +939,17 @@ def cross_check(reference: list[dict[str, Any]], doc: dict[str, Any]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(f"usage: {argv[0]} path/to/shared/reference/drugs.json > data/drugs.json",
+    if len(argv) not in (2, 3):
+        print(f"usage: {argv[0]} path/to/shared/reference/drugs.json [supplement-dir] > data/drugs.json",
               file=sys.stderr)
         return 2
     try:
         with open(argv[1], encoding="utf-8") as f:
             reference = json.load(f)
         doc = convert(reference)
+        changed = apply_supplements(doc, pathlib.Path(argv[2]) if len(argv) == 3 else SUPPLEMENT_DIR)
         validate(doc)
-        cross_check(reference, doc)
+        cross_check(reference, doc, changed)
     except (ImportFailure, OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         kind = "" if isinstance(e, ImportFailure) else f"{type(e).__name__}: "
         print(f"import_reference: {kind}{e}", file=sys.stderr)

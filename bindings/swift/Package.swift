@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+// SPDX-License-Identifier: Apache-2.0
 // The Swift binding of taper: a Swift API over the C ABI (include/taper.h).
 //
 // CTaper is a system library: SwiftPM finds an installed libtaper_c through pkg-config

@@ -47,6 +47,16 @@ const occupancy_model& drug::occupancy(std::string_view id) const {
     return *m;
 }
 
+const licensed_maximum* drug::licensed_maximum_for(std::optional<market_region> region) const noexcept {
+    const licensed_maximum* best = nullptr;
+    for (const auto& m : max_daily_dose) {
+        if (m.population != general_adult_population || !m.daily_dose.known()) continue;
+        if (region && m.region != *region) continue;
+        if (best == nullptr || *m.daily_dose > *best->daily_dose) best = &m;
+    }
+    return best;
+}
+
 const formulation* drug::find_formulation(std::string_view id) const noexcept {
     for (const auto& f : formulations)
         if (f.id == id) return &f;

@@ -176,6 +176,35 @@ std::vector<double> read_positive_list(const json& v, const location& where) {
     return out;
 }
 
+template <class T>
+void append_unique(std::vector<T>& to, const std::vector<T>& from) {
+    for (const auto& v : from)
+        if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+}
+
+market_region read_region(const json& v, const location& where) {
+    const auto text = read_string(v, where);
+    const auto r = market_region_from_string(text);
+    if (!r) where.fail("\"" + text + "\" is not a region; expected \"uk\" or \"us\"");
+    return *r;
+}
+
+/// A non-empty list of distinct regions, ["uk"], ["us"] or ["uk", "us"].
+auto regions_reader() {
+    return [](const json& v, const location& where) {
+        if (!v.is_array() || v.empty())
+            where.fail("expected a non-empty list of regions (\"uk\", \"us\"), found " + describe(v));
+        std::vector<market_region> out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const auto r = read_region(v[i], where.at("[" + std::to_string(i) + "]"));
+            if (std::find(out.begin(), out.end(), r) != out.end())
+                where.fail("names \"" + std::string(to_string(r)) + "\" twice");
+            out.push_back(r);
+        }
+        return out;
+    };
+}
+
 // ---------------------------------------------------------------------------------------
 // targets
 
@@ -228,7 +257,8 @@ void apply_formulation(drug& d, const json& obj, const location& where,
     require_keys(obj, {"id", "form", "strength", "unit", "scored", "splittable",
                        "modified_release", "enteric_coated", "bioavailability_vs_tablet",
                        "drop_volume_ml", "beads_per_capsule", "must_dilute", "dispersible",
-                       "source", "status", "notes"},
+                       "orodispersible", "regions", "brand", "excipient_cautions", "source",
+                       "status", "notes"},
                  where);
     const auto id_it = obj.find("id");
     if (id_it == obj.end()) where.at("id").fail("every formulation needs an id");
@@ -295,6 +325,12 @@ void apply_formulation(drug& d, const json& obj, const location& where,
     set_if_present(f->enteric_coated, obj, "enteric_coated", here, p, boolean_reader());
     set_if_present(f->must_dilute, obj, "must_dilute", here, p, boolean_reader());
     set_if_present(f->dispersible, obj, "dispersible", here, p, boolean_reader());
+    set_if_present(f->orodispersible, obj, "orodispersible", here, p, boolean_reader());
+    set_if_present(f->regions, obj, "regions", here, p, regions_reader());
+    if (auto it = obj.find("brand"); it != obj.end())
+        f->brand = read_string(*it, here.at("brand"), true);
+    if (auto it = obj.find("excipient_cautions"); it != obj.end())
+        append_unique(f->excipient_cautions, read_string_list(*it, here.at("excipient_cautions")));
     set_if_present(f->bioavailability_vs_tablet, obj, "bioavailability_vs_tablet", here, p,
                    positive_number_reader());
     if (obj.contains("drop_volume_ml") && f->kind != form_kind::drops && !obj["drop_volume_ml"].is_null())
@@ -378,10 +414,35 @@ void apply_equivalents(drug& d, const json& obj, const location& where,
     }
 }
 
-template <class T>
-void append_unique(std::vector<T>& to, const std::vector<T>& from) {
-    for (const auto& v : from)
-        if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+/// One licensed maximum. Entries are keyed by (region, population, indication): an overlay
+/// entry with the key of an existing one replaces its dose, provenance and notes.
+void apply_max_daily_dose(drug& d, const json& obj, const location& where,
+                          const provenance& fallback) {
+    require_object(obj, where);
+    require_keys(obj, {"dose_mg", "region", "population", "indication", "source", "status", "notes"},
+                 where);
+    const auto region_it = obj.find("region");
+    if (region_it == obj.end()) where.at("region").fail("every maximum needs its region (\"uk\" or \"us\")");
+    licensed_maximum key;
+    key.region = read_region(*region_it, where.at("region"));
+    if (auto it = obj.find("population"); it != obj.end())
+        key.population = read_string(*it, where.at("population"));
+    if (auto it = obj.find("indication"); it != obj.end())
+        key.indication = read_string(*it, where.at("indication"), true);
+    const location here{where.origin, where.drug,
+                        "max_daily_dose[" + std::string(to_string(key.region)) + "/" + key.population +
+                            (key.indication.empty() ? "" : "/" + key.indication) + "]"};
+
+    auto existing = std::find_if(d.max_daily_dose.begin(), d.max_daily_dose.end(), [&](const licensed_maximum& m) {
+        return m.region == key.region && m.population == key.population && m.indication == key.indication;
+    });
+    const auto dose_it = obj.find("dose_mg");
+    if (dose_it == obj.end() || dose_it->is_null())
+        here.at("dose_mg").fail("a licensed maximum needs its dose in mg a day (leave out what is not known)");
+    licensed_maximum& m = existing != d.max_daily_dose.end() ? *existing : d.max_daily_dose.emplace_back(key);
+    m.daily_dose.origin = read_provenance(obj, here, fallback);
+    m.daily_dose.value = from_value<mass>(read_number(*dose_it, here.at("dose_mg"), "greater than 0 (mg a day)", positive));
+    if (auto it = obj.find("notes"); it != obj.end()) m.notes = read_string(*it, here.at("notes"), true);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -390,7 +451,8 @@ void append_unique(std::vector<T>& to, const std::vector<T>& from) {
 void apply_drug(drug& d, bool is_new, const json& obj, const location& where,
                 const provenance& fallback) {
     require_keys(obj, {"name", "class", "class_label", "aliases", "brand_names", "default_target",
-                       "targets", "half_life", "formulations", "equivalents", "cautions", "notes"},
+                       "targets", "half_life", "formulations", "equivalents", "max_daily_dose",
+                       "cautions", "notes"},
                  where);
     if (auto it = obj.find("class"); it != obj.end()) {
         const auto text = read_string(*it, where.at("class"));
@@ -398,7 +460,8 @@ void apply_drug(drug& d, bool is_new, const json& obj, const location& where,
         if (!c)
             where.at("class").fail("\"" + text +
                                    "\" is not a class; expected ssri, snri, serotonin_modulator, "
-                                   "nassa, antipsychotic, benzodiazepine, z_drug or other");
+                                   "nassa, antipsychotic, benzodiazepine, z_drug, tricyclic, maoi, "
+                                   "atypical_antidepressant, mood_stabilizer, gabapentinoid or other");
         d.klass = *c;
         if (d.class_label.empty()) d.class_label = text;
     } else if (is_new) {
@@ -424,6 +487,7 @@ void apply_drug(drug& d, bool is_new, const json& obj, const location& where,
     };
     each("targets", apply_target);
     each("formulations", apply_formulation);
+    each("max_daily_dose", apply_max_daily_dose);
     if (auto it = obj.find("half_life"); it != obj.end())
         apply_half_life(d, *it, where.at("half_life"), fallback);
     if (auto it = obj.find("equivalents"); it != obj.end())

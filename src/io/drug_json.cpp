@@ -90,6 +90,14 @@ ordered_json drug_json(const drug& d) {
         });
         x["must_dilute"] = flag(f.must_dilute);
         x["dispersible"] = flag(f.dispersible);
+        x["orodispersible"] = flag(f.orodispersible);
+        x["regions"] = sourced_json(f.regions, [](const std::vector<market_region>& v) {
+            ordered_json a = ordered_json::array();
+            for (auto r : v) a.push_back(std::string(to_string(r)));
+            return a;
+        });
+        x["brand"] = f.brand;
+        x["excipient_cautions"] = f.excipient_cautions;
         x["notes"] = f.notes;
         forms.push_back(std::move(x));
     }
@@ -104,6 +112,17 @@ ordered_json drug_json(const drug& d) {
             return v;
         });
     j["diazepam_equivalents"] = std::move(equivalents);
+    ordered_json maxima = ordered_json::array();
+    for (const auto& m : d.max_daily_dose) {
+        ordered_json x;
+        x["region"] = std::string(to_string(m.region));
+        x["population"] = m.population;
+        x["indication"] = m.indication;
+        x["daily_dose_mg"] = sourced_json(m.daily_dose, [](mass v) { return plain(v.value()); });
+        x["notes"] = m.notes;
+        maxima.push_back(std::move(x));
+    }
+    j["max_daily_dose"] = std::move(maxima);
     j["cautions"] = d.cautions;
     j["notes"] = d.notes;
     return j;

@@ -29,9 +29,17 @@ std::optional<pace_rule> pace_rule_for(drug_class c) {
         case drug_class::snri:
         case drug_class::serotonin_modulator:
         case drug_class::nassa:
+        case drug_class::tricyclic:
+        case drug_class::maoi:
+        case drug_class::atypical_antidepressant:
+            // NICE NG222 1.9's advice on stopping covers every antidepressant.
             return pace_rule{quarter, 10.0 * units::points, 14, pace_guidance::antidepressants};
         case drug_class::antipsychotic:
             return pace_rule{quarter, 10.0 * units::points, 91, pace_guidance::antipsychotics};
+        // No pace rule of their own in the library yet: their guidance is in the drugs'
+        // cautions (NICE CG185 on lithium, MHRA on gabapentinoids, the anticonvulsants' SmPCs).
+        case drug_class::mood_stabilizer:
+        case drug_class::gabapentinoid:
         case drug_class::other: return std::nullopt;
     }
     return std::nullopt;

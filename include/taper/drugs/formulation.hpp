@@ -1,5 +1,6 @@
 #pragma once
 // A form a drug is sold in: tablets, capsules, capsules of beads, liquids, drops.
+#include <taper/drugs/market.hpp>
 #include <taper/drugs/provenance.hpp>
 #include <taper/units/quantities.hpp>
 
@@ -50,7 +51,21 @@ struct formulation {
     sourced<std::vector<beads_per_capsule>> bead_counts;
     sourced<bool> must_dilute;   ///< must be diluted before taking (sertraline concentrate)
     sourced<bool> dispersible;   ///< may be dispersed in water to measure small doses
+    sourced<bool> orodispersible;  ///< melts on the tongue (ODT): not for splitting
+    /// The countries it is sold in, with the source that says so; empty when not stated.
+    sourced<std::vector<market_region>> regions;
+    std::string brand;           ///< the product's brand where it matters (lithium); "" generic
+    /// Excipients to know about (ethanol, sorbitol, aspartame ...), as the label states them.
+    std::vector<std::string> excipient_cautions;
     std::string notes;
+
+    /// Sold in `region` according to the data (unknown regions: no).
+    bool sold_in(market_region region) const noexcept {
+        if (!regions.known()) return false;
+        for (auto r : *regions)
+            if (r == region) return true;
+        return false;
+    }
 
     /// May a person halve or quarter it? Only if known splittable (or scored) and not
     /// known modified-release or enteric-coated. Unknown means no.
@@ -59,7 +74,8 @@ struct formulation {
                             (!splittable.known() && scored.known() && *scored);
         const bool protected_release = (modified_release.known() && *modified_release) ||
                                        (enteric_coated.known() && *enteric_coated);
-        return kind == form_kind::tablet && marked && !protected_release;
+        const bool melts = orodispersible.known() && *orodispersible;
+        return kind == form_kind::tablet && marked && !protected_release && !melts;
     }
 };
 

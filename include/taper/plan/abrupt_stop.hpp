@@ -16,14 +16,14 @@ namespace taper {
 inline constexpr double abrupt_stop_fraction = 1.0 / 20.0;
 
 /// The warning for stopping to zero from `previous` (the start was `start`), with `plain`
-/// or, for a benzodiazepine or z-drug, `seizure_risk`; nullopt when `previous` is a small
+/// or, for a class whose abrupt stop risks seizures (abrupt_stop_risks_seizures), `seizure_risk`; nullopt when `previous` is a small
 /// enough share of the start.
 inline std::optional<message> abrupt_stop_warning(drug_class klass, mass previous, mass start, message_code plain,
                                                   message_code seizure_risk) {
     if (!(start > mass{})) return std::nullopt;
     const double share = previous / start;
     if (share <= abrupt_stop_fraction) return std::nullopt;
-    return make_message(uses_diazepam_equivalents(klass) ? seizure_risk : plain,
+    return make_message(abrupt_stop_risks_seizures(klass) ? seizure_risk : plain,
                         {previous, percent{share * units::fraction}, percent{abrupt_stop_fraction * units::fraction}});
 }
 
