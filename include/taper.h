@@ -1160,9 +1160,6 @@ TAPER_C_API taper_status taper_class_equivalent_dose(taper_class_equivalent* out
                                                      const char* to_drug, const char* table,
                                                      int use_high_end, taper_error** error);
 
-/* TAPER_CDEF_END */
-
-
 /* ===================================================================================== */
 /* Realization messages as codes (helper "realize")                                       */
 /* ===================================================================================== */
@@ -1190,6 +1187,10 @@ TAPER_C_API taper_status taper_realization_recipe_message_count(const taper_real
 TAPER_C_API taper_status taper_realization_recipe_message(const taper_realization* realization,
                                                           taper_message_info* out_message, size_t step,
                                                           size_t recipe, size_t index, taper_error** error);
+
+
+/* TAPER_CDEF_END */
+
 
 #ifdef __cplusplus
 }
