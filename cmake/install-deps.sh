@@ -17,7 +17,7 @@ packages=(
   pkg-config
   # libraries (all header-only or static on Debian; nothing is downloaded at build time)
   libboost-dev        # Boost.Units: the dose quantities
-  libeigen3-dev       # listed by the design card; not used by any code yet (docs/dependencies.md)
+  libeigen3-dev       # the simulation: people of a population in Eigen arrays (docs/simulation.md)
   nlohmann-json3-dev  # JSON formularies (compiled part only, private)
   libcli11-dev        # the taper command line
   libfmt-dev          # text formatting

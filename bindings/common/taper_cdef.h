@@ -122,7 +122,40 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_STABILISATION_GAP = 791,
     TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE = 792,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL = 793,
-    TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE = 794
+    TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE = 794,
+    /* Realization, on a dose or a step (400-499) and on the whole realization (500-599). */
+    TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO = 400,
+    TAPER_MESSAGE_DOSE_OFF_TARGET = 401,
+    TAPER_MESSAGE_BELOW_SYRINGE_MINIMUM = 402,
+    TAPER_MESSAGE_DILUTION_SWITCHED_OFF = 403,
+    TAPER_MESSAGE_LIQUID_WOULD_MEASURE_FINER = 404,
+    TAPER_MESSAGE_MORE_DILUTE_WOULD_MEASURE_FINER = 405,
+    TAPER_MESSAGE_DRUG_ALSO_COMES_AS = 406,
+    TAPER_MESSAGE_ADJUSTED_AFTER_ROUNDING = 410,
+    TAPER_MESSAGE_ROUNDING_ABOVE_PREVIOUS = 411,
+    TAPER_MESSAGE_ROUNDING_OVER_MAX_STEP = 412,
+    TAPER_MESSAGE_ROUNDING_OVER_MAX_PERCENT = 413,
+    TAPER_MESSAGE_ROUNDING_OVER_MAX_POINTS = 414,
+    TAPER_MESSAGE_LIMITS_BROKEN_NOTHING_WITHIN = 415,
+    TAPER_MESSAGE_LIMITS_BROKEN_SMALLEST_CUT = 416,
+    TAPER_MESSAGE_INSERTED_STEP = 417,
+    TAPER_MESSAGE_INSERTED_STEP_BEFORE_STOP = 418,
+    TAPER_MESSAGE_INSERTED_SMALLEST_CUT_BEFORE_STOP = 419,
+    TAPER_MESSAGE_SWITCH_POINT = 420,
+    TAPER_MESSAGE_FORM_EQUIVALENCE = 421,
+    TAPER_MESSAGE_FORM_EQUIVALENCE_ASSUMED = 422,
+    TAPER_MESSAGE_REALIZED_ABRUPT_STOP = 430,
+    TAPER_MESSAGE_REALIZED_ABRUPT_STOP_SEIZURE_RISK = 431,
+    TAPER_MESSAGE_FORM_WOULD_AVOID_ABRUPT_STOP = 432,
+    TAPER_MESSAGE_REALIZED_FASTER_THAN_GUIDANCE_SHARE = 433,
+    TAPER_MESSAGE_REALIZED_FASTER_THAN_GUIDANCE_POINTS = 434,
+    TAPER_MESSAGE_RELEASE_CHANGE_STEP = 435,
+    TAPER_MESSAGE_DOSING_FREQUENCY_CHANGE = 436,
+    TAPER_MESSAGE_IMPRACTICAL_RECIPE = 437,
+    TAPER_MESSAGE_BEADS_PER_CAPSULE_UNKNOWN = 500,
+    TAPER_MESSAGE_DROP_SIZE_UNKNOWN = 501,
+    TAPER_MESSAGE_DRUG_NOT_REALIZED = 502,
+    TAPER_MESSAGE_STEPS_OFF_TOLERANCE = 503
 } taper_message_code;
 
 /* How much a message matters. Pinned values. */
@@ -1154,4 +1187,31 @@ taper_status taper_realization_to_html(const taper_realization* realization, cha
  * another country. The directory is built in; reading it from many threads is safe. */
 taper_status taper_support_json(const taper_database* db, char** out_json, const char* drug,
                                             const char* country, taper_error** error);
+/* Realization messages as codes (helper "realize")                                       */
+/* ===================================================================================== */
+
+/* The realization's coded messages (docs/messages.md, codes 400-599), read as
+ * taper_message_info (code, severity, static id, text borrowed from the realization, valid
+ * until taper_realization_free): the whole realization's (equivalences used, what the forms
+ * cannot do), a realized step's (rounding, inserted steps, switch points, the rules checked
+ * again on the doses as taken), and a recipe's (a dose off target and what would measure it
+ * more finely). Counts through the *_count functions. TAPER_ERROR_INDEX_OUT_OF_RANGE,
+ * TAPER_ERROR_ABI_MISMATCH. Thread-safe for reading. */
+taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
+                                                         taper_error** error);
+taper_status taper_realization_message(const taper_realization* realization,
+                                                   taper_message_info* out_message, size_t index,
+                                                   taper_error** error);
+taper_status taper_realization_step_message_count(const taper_realization* realization,
+                                                              size_t* out_count, size_t step, taper_error** error);
+taper_status taper_realization_step_message(const taper_realization* realization,
+                                                        taper_message_info* out_message, size_t step,
+                                                        size_t index, taper_error** error);
+taper_status taper_realization_recipe_message_count(const taper_realization* realization,
+                                                                size_t* out_count, size_t step, size_t recipe,
+                                                                taper_error** error);
+taper_status taper_realization_recipe_message(const taper_realization* realization,
+                                                          taper_message_info* out_message, size_t step,
+                                                          size_t recipe, size_t index, taper_error** error);
+
 

@@ -224,6 +224,7 @@ taper_status taper_realize(taper_realization** out_realization, const taper_sche
         const realization_options o = options_from_c(options, fn);
         auto out = std::make_unique<taper_realization>();
         out->realized = realize(s, f, o);
+        out->render();
         *out_realization = out.release();
     });
 }
@@ -238,8 +239,8 @@ taper_status taper_realization_get_info(const taper_realization* realization, ta
         out_struct_size(out_info, fn, "taper_realization_info");
         auto info = blank<taper_realization_info>();
         info.step_count = r.steps.size();
-        info.equivalence_count = r.equivalences.size();
-        info.warning_count = r.warnings.size();
+        info.equivalence_count = realization->equivalences.size();
+        info.warning_count = realization->warnings.size();
         write_struct(out_info, info, fn, "taper_realization_info");
     });
 }
@@ -248,8 +249,8 @@ taper_status taper_realization_equivalence(const taper_realization* realization,
                                            size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const auto& r = need_realization(realization, fn);
-        need(out_text, fn, "out_text") = text_at(r.equivalences, index, fn, "equivalence").c_str();
+        need_realization(realization, fn);
+        need(out_text, fn, "out_text") = text_at(realization->equivalences, index, fn, "equivalence").c_str();
     });
 }
 
@@ -257,8 +258,8 @@ taper_status taper_realization_warning(const taper_realization* realization, con
                                        taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const auto& r = need_realization(realization, fn);
-        need(out_text, fn, "out_text") = text_at(r.warnings, index, fn, "warning").c_str();
+        need_realization(realization, fn);
+        need(out_text, fn, "out_text") = text_at(realization->warnings, index, fn, "warning").c_str();
     });
 }
 
@@ -314,8 +315,8 @@ taper_status taper_realization_step(const taper_realization* realization, taper_
         info.realized_daily_mg = s.realized_daily.value();
         info.difference_mg = s.difference.value();
         info.recipe_count = s.recipes.size();
-        info.note_count = s.notes.size();
-        info.warning_count = s.warnings.size();
+        info.note_count = realization->step_notes[index].size();
+        info.warning_count = realization->step_warnings[index].size();
         write_struct(out_step, info, fn, "taper_realized_step_info");
     });
 }
@@ -324,8 +325,10 @@ taper_status taper_realization_step_note(const taper_realization* realization, c
                                          size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const realized_step& s = realized_step_at(need_realization(realization, fn), step, fn);
-        need(out_text, fn, "out_text") = text_at(s.notes, index, fn, "note").c_str();
+        realized_step_at(need_realization(realization, fn), step, fn);
+        const auto& notes = realization->step_notes[step];
+        check_index(index, notes.size(), fn, "note");
+        need(out_text, fn, "out_text") = realization->step_texts[step][notes[index]].c_str();
     });
 }
 
@@ -333,8 +336,10 @@ taper_status taper_realization_step_warning(const taper_realization* realization
                                             size_t step, size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const realized_step& s = realized_step_at(need_realization(realization, fn), step, fn);
-        need(out_text, fn, "out_text") = text_at(s.warnings, index, fn, "warning").c_str();
+        realized_step_at(need_realization(realization, fn), step, fn);
+        const auto& warnings = realization->step_warnings[step];
+        check_index(index, warnings.size(), fn, "warning");
+        need(out_text, fn, "out_text") = realization->step_texts[step][warnings[index]].c_str();
     });
 }
 
@@ -353,7 +358,7 @@ taper_status taper_realization_recipe(const taper_realization* realization, tape
         info.target_mg = d.target.value();
         info.realized_mg = d.realized.value();
         info.part_count = d.parts.size();
-        info.warning_count = d.warnings.size();
+        info.warning_count = realization->recipe_warnings[step][recipe].size();
         write_struct(out_recipe, info, fn, "taper_recipe_info");
     });
 }
@@ -362,8 +367,10 @@ taper_status taper_realization_recipe_warning(const taper_realization* realizati
                                               size_t step, size_t recipe, size_t index, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        const dose_recipe& d = recipe_at(need_realization(realization, fn), step, recipe, fn);
-        need(out_text, fn, "out_text") = text_at(d.warnings, index, fn, "warning").c_str();
+        recipe_at(need_realization(realization, fn), step, recipe, fn);
+        const auto& warnings = realization->recipe_warnings[step][recipe];
+        check_index(index, warnings.size(), fn, "warning");
+        need(out_text, fn, "out_text") = realization->recipe_texts[step][recipe][warnings[index]].c_str();
     });
 }
 
@@ -525,6 +532,117 @@ taper_status taper_class_equivalent_dose(taper_class_equivalent* out_equivalent,
         char* text = out_text != nullptr ? allocated(e.text) : nullptr;
         write_struct(out_equivalent, info, fn, "taper_class_equivalent");
         put(out_text, text);
+    });
+}
+
+}  // extern "C"
+
+void taper_realization::render() {
+    using namespace taper;
+    const message_context whole = context_of(realized);
+    for (const auto& m : realized.messages) {
+        texts.push_back(text(m, whole));
+        if (m.code == message_code::form_equivalence || m.code == message_code::form_equivalence_assumed)
+            equivalences.push_back(texts.back());
+        else if (m.level == severity::warning)
+            warnings.push_back(texts.back());
+    }
+    const std::size_t n = realized.steps.size();
+    step_texts.assign(n, {});
+    step_notes.assign(n, {});
+    step_warnings.assign(n, {});
+    recipe_texts.assign(n, {});
+    recipe_warnings.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+        const realized_step& st = realized.steps[i];
+        const message_context context = context_of(realized, &st);
+        for (std::size_t k = 0; k < st.messages.size(); ++k) {
+            step_texts[i].push_back(text(st.messages[k], context));
+            (st.messages[k].level == severity::note ? step_notes : step_warnings)[i].push_back(k);
+        }
+        recipe_texts[i].resize(st.recipes.size());
+        recipe_warnings[i].resize(st.recipes.size());
+        for (std::size_t r = 0; r < st.recipes.size(); ++r)
+            for (std::size_t k = 0; k < st.recipes[r].messages.size(); ++k) {
+                recipe_texts[i][r].push_back(text(st.recipes[r].messages[k], context));
+                if (st.recipes[r].messages[k].level == severity::warning) recipe_warnings[i][r].push_back(k);
+            }
+    }
+}
+
+namespace {
+
+taper_message_info realization_message_info(const taper::message& m, const std::string& text) {
+    auto out = taper::capi::blank<taper_message_info>();
+    out.code = static_cast<int32_t>(m.code);
+    out.severity = static_cast<int32_t>(m.level);
+    out.id = taper::id(m.code).data();  // string literals in the catalogue: NUL-terminated, static
+    out.text = text.c_str();
+    return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
+                                             taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_count, fn, "out_count") = need_realization(realization, fn).messages.size();
+    });
+}
+
+taper_status taper_realization_message(const taper_realization* realization, taper_message_info* out_message,
+                                       size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& r = need_realization(realization, fn);
+        out_struct_size(out_message, fn, "taper_message_info");
+        check_index(index, r.messages.size(), fn, "message");
+        write_struct(out_message, realization_message_info(r.messages[index], realization->texts[index]), fn,
+                     "taper_message_info");
+    });
+}
+
+taper_status taper_realization_step_message_count(const taper_realization* realization, size_t* out_count,
+                                                  size_t step, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_count, fn, "out_count") = realized_step_at(need_realization(realization, fn), step, fn).messages.size();
+    });
+}
+
+taper_status taper_realization_step_message(const taper_realization* realization, taper_message_info* out_message,
+                                            size_t step, size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const realized_step& s = realized_step_at(need_realization(realization, fn), step, fn);
+        out_struct_size(out_message, fn, "taper_message_info");
+        check_index(index, s.messages.size(), fn, "message");
+        write_struct(out_message, realization_message_info(s.messages[index], realization->step_texts[step][index]),
+                     fn, "taper_message_info");
+    });
+}
+
+taper_status taper_realization_recipe_message_count(const taper_realization* realization, size_t* out_count,
+                                                    size_t step, size_t recipe, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_count, fn, "out_count") = recipe_at(need_realization(realization, fn), step, recipe, fn).messages.size();
+    });
+}
+
+taper_status taper_realization_recipe_message(const taper_realization* realization, taper_message_info* out_message,
+                                              size_t step, size_t recipe, size_t index, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const dose_recipe& d = recipe_at(need_realization(realization, fn), step, recipe, fn);
+        out_struct_size(out_message, fn, "taper_message_info");
+        check_index(index, d.messages.size(), fn, "message");
+        write_struct(out_message,
+                     realization_message_info(d.messages[index], realization->recipe_texts[step][recipe][index]), fn,
+                     "taper_message_info");
     });
 }
 

@@ -68,6 +68,15 @@ struct taper_forms {
 
 struct taper_realization {
     taper::realized_schedule realized;
+    /// Message texts, rendered once when the handle is made (render(), src/capi/forms_c.cpp),
+    /// so that borrowed pointers stay valid and reading is thread-safe.
+    std::vector<std::string> texts;                        ///< realized.messages, in order
+    std::vector<std::string> equivalences, warnings;       ///< the same, by kind
+    std::vector<std::vector<std::string>> step_texts;      ///< steps[i].messages, in order
+    std::vector<std::vector<std::size_t>> step_notes, step_warnings;  ///< indices by severity
+    std::vector<std::vector<std::vector<std::string>>> recipe_texts;  ///< [step][recipe][message]
+    std::vector<std::vector<std::vector<std::size_t>>> recipe_warnings;  ///< indices of warnings
+    void render();
 };
 
 struct taper_dispensing {

@@ -189,14 +189,22 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
                            difference_text(target, st.realized_daily.value()), marks);
         for (const auto& rc : st.recipes)
             out += wrap(recipe_who(s, rc) + ": " + rc.instruction, 92, "        ");
-        for (const auto& n : st.notes) out += wrap("note: " + n, 92, "        ");
+        const message_context context = context_of(r, &st);
+        for (const auto& m : st.messages)
+            if (m.level == severity::note) out += wrap("note: " + text(m, context), 92, "        ");
         for (const auto& m : p.messages)
             if (m.level == severity::warning) out += wrap("warning: " + text(m, context_of(s, &p)), 92, "        ");
-        for (const auto& w : st.warnings) out += wrap("warning: " + w, 92, "        ");
+        for (const auto& m : st.messages)
+            if (m.level == severity::warning) out += wrap("warning: " + text(m, context), 92, "        ");
     }
-    if (!r.equivalences.empty()) {
+    const message_context whole = context_of(r);
+    std::vector<std::string> equivalences;
+    for (const auto& m : r.messages)
+        if (m.code == message_code::form_equivalence || m.code == message_code::form_equivalence_assumed)
+            equivalences.push_back(text(m, whole));
+    if (!equivalences.empty()) {
         out += "\nEquivalences used:\n";
-        for (const auto& e : r.equivalences) out += wrap("- " + e, 92, "  ");
+        for (const auto& e : equivalences) out += wrap("- " + e, 92, "  ");
     }
     if (!cautions.empty()) {
         out += "\nCautions:\n";
@@ -204,7 +212,8 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
     }
     std::vector<std::string> warnings;
     for (const auto& m : s.messages) warnings.push_back(text(m, context_of(s)));
-    warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+    for (const auto& m : r.messages)
+        if (m.level == severity::warning) warnings.push_back(text(m, whole));
     if (!warnings.empty()) {
         out += "\nWarnings:\n";
         for (const auto& w : warnings) out += wrap("- " + w, 92, "  ");

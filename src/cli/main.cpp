@@ -10,6 +10,7 @@
 #include "person_commands.hpp"
 #include "plan_options.hpp"
 #include "render.hpp"
+#include "simulate_commands.hpp"
 #include "text.hpp"
 
 #include <taper/drugs/database.hpp>
@@ -117,6 +118,11 @@ int main(int argc, char** argv) {
     taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
     taper::cli::add_forms_options(*plan, forms);
 
+    taper::cli::simulate_args simulation;
+    auto* simulate = taper::cli::add_simulate_command(app, simulation);
+    taper::cli::compare_args comparison;
+    auto* compare = taper::cli::add_compare_command(app, comparison);
+
     taper::cli::convert_args conversion;
     auto* convert = taper::cli::add_convert_command(app, conversion);
 
@@ -175,6 +181,8 @@ int main(int argc, char** argv) {
                                 : taper::cli::run_plan(db, registry, p);
         if (*convert) out = taper::cli::run_convert(db, conversion);
         if (out.empty()) out = taper::cli::run_person_command(db, registry, person_commands, person);
+        if (*simulate) out = taper::cli::run_simulate(db, registry, simulation);
+        if (*compare) out = taper::cli::run_compare(db, registry, comparison);
         // Data (a user's formulary) and input reach the output: no control character goes out raw.
         out = taper::cli::terminal_safe(out);
         std::fwrite(out.data(), 1, out.size(), stdout);

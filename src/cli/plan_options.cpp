@@ -1,11 +1,16 @@
-// The options of a plan request on the command line, shared by `taper plan` and the commands
-// that take a plan to work on (`taper assess`, `taper replan`, each `--drug` group of
-// `taper several`), so that they read the same words the same way.
+// The options of a plan request on the command line, shared by `taper plan`, `taper simulate`,
+// each `taper compare --plan "..."` and the commands that take a plan to work on (`taper assess`,
+// `taper replan`, each `--drug` group of `taper several`), so that they read the same words the
+// same way.
 #include "plan_options.hpp"
 
 namespace taper::cli {
 
-void add_plan_options(CLI::App& app, plan_args& p) {
+void add_plan_options(CLI::App& app, plan_args& p, bool with_drug_and_dose) {
+    if (with_drug_and_dose) {
+        app.add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram")->required();
+        app.add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg")->required();
+    }
     app.add_option("-s,--strategy", p.strategy, "Strategy by name (`taper strategies` lists them)");
     app.add_option("--step", p.step, "Size of each step: 5pp (occupancy points), 10% (of the most recent dose) or 2.5mg");
     app.add_option("--every", p.every, "Length of each step, e.g. 4w or 14d (default 4w)");

@@ -29,29 +29,21 @@ window schedule_realizer::limits(double prev, double planned_prev, const step& s
     return w;
 }
 
-std::string schedule_realizer::broken_limits(double prev, double value, const step& st) const {
-    std::vector<std::string> broken;
+void schedule_realizer::broken_limits(double prev, double value, const step& st, message_list& out) const {
     const double cut = prev - value;
     const mass before = prev * units::mg, after = value * units::mg, slack = eps_of(prev) * units::mg;
-    if (value > prev + eps_of(prev)) broken.push_back("it would be above the previous dose of " + mg_text(prev));
+    if (value > prev + eps_of(prev)) out.push_back(make_message(message_code::rounding_above_previous, {before}));
     if (limits_.breaks_mass(before, after, slack))
-        broken.push_back("it would cut " + mg_text(cut) + ", more than the maximum of " +
-                         about_text(in(*limits_.max_cut, units::mg)));
+        out.push_back(make_message(message_code::rounding_over_max_step, {cut * units::mg, *limits_.max_cut}));
     if (!stopping_to_zero(st) && prev > 0 && limits_.breaks_share(before, after, slack))
-        broken.push_back("it would cut " + num(std::round(1000.0 * cut / prev) / 10) +
-                         "% of the previous dose, more than the maximum of " +
-                         readable(in(*limits_.max_cut_share, units::percent_of_dose)) + "%");
+        out.push_back(make_message(message_code::rounding_over_max_percent,
+                                   {percent{cut / prev * units::fraction}, *limits_.max_cut_share}));
     if (limits_.max_cut_points && limits_.model != nullptr && prev > 0) {
         const occupancy_points from = limits_.occupancy_at(before);
         const occupancy_points to = limits_.occupancy_at(std::max(0.0, value) * units::mg);
         if (limits_.breaks_points(from, to, 1e-9 * units::points))
-            broken.push_back("it would cut " + num(std::round(in(from - to, units::points) * 10) / 10) +
-                             " occupancy points, more than the maximum of " +
-                             readable(in(*limits_.max_cut_points, units::points)));
+            out.push_back(make_message(message_code::rounding_over_max_points, {from - to, *limits_.max_cut_points}));
     }
-    std::string out;
-    for (std::size_t i = 0; i < broken.size(); ++i) out += (i == 0 ? "" : (i + 1 == broken.size() ? " and " : ", ")) + broken[i];
-    return out;
 }
 
 // The best choice for every line on its own.
@@ -182,7 +174,6 @@ void schedule_realizer::realize_step(const step& st) {
 
 bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bool can_insert) {
     const auto& jobs = a.jobs;
-    const std::string why = broken_limits(prev_, a.free_total, st);
     const auto kept = fit(jobs, a.goals, a.constant, a.goal_total, a.w);
     bool kept_close = kept.has_value();
     for (std::size_t i = 0; kept && i < jobs.size(); ++i)
@@ -190,12 +181,14 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
             kept_close = false;
     if (kept_close) {
         realized_step rs = make_step(st, jobs, *kept, a.constant);
-        rs.notes.push_back("adjusted after rounding: " + mg_text(a.free_total) + " would break the plan's limits (" +
-                           why + "), so this step takes " + mg_text(total(jobs, *kept, a.constant)));
+        rs.messages.push_back(make_message(message_code::adjusted_after_rounding,
+                                           {a.free_total * units::mg, total(jobs, *kept, a.constant) * units::mg,
+                                            prev_ * units::mg}));
+        broken_limits(prev_, a.free_total, st, rs.messages);
         emit(std::move(rs), jobs, *kept);
         return false;
     }
-    if (a.goal_total < a.w.lo - eps_of(a.w.lo)) return cut_too_large(st, a, kept, why, can_insert);
+    if (a.goal_total < a.w.lo - eps_of(a.w.lo)) return cut_too_large(st, a, kept, can_insert);
     // The plan's own cut is within the limits, but no rounding of it is: the closest
     // dose within the limits (perhaps the same dose again); if there is none, the
     // closest that is not above the previous dose.
@@ -203,16 +196,14 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
     const auto& chosen = capped ? *capped : a.free_fit;
     const double chosen_total = total(jobs, chosen, a.constant);
     realized_step rs = make_step(st, jobs, chosen, a.constant);
-    if (kept)
-        rs.notes.push_back("adjusted after rounding: " + mg_text(a.free_total) + " would break the plan's limits (" +
-                           why + "), so this step takes " +
-                           (std::abs(chosen_total - prev_) <= eps_of(prev_) ? "the same " + mg_text(chosen_total) + " again"
-                                                                             : mg_text(chosen_total)));
-    else
-        rs.warnings.push_back("this step breaks the plan's limits after rounding: nothing on hand makes a dose "
-                              "within them, so it takes " + mg_text(chosen_total) + " (" +
-                              broken_limits(prev_, chosen_total, st) +
-                              "); a liquid or a smaller strength would keep the limits");
+    if (kept) {
+        rs.messages.push_back(make_message(message_code::adjusted_after_rounding,
+                                           {a.free_total * units::mg, chosen_total * units::mg, prev_ * units::mg}));
+        broken_limits(prev_, a.free_total, st, rs.messages);
+    } else {
+        rs.messages.push_back(make_message(message_code::limits_broken_nothing_within, {chosen_total * units::mg}));
+        broken_limits(prev_, chosen_total, st, rs.messages);
+    }
     emit(std::move(rs), jobs, chosen);
     return false;
 }
@@ -220,34 +211,31 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
 // The plan asks for a larger cut than the limits allow from the dose as taken. A step at
 // the lowest dose the limits allow comes first; then this one again.
 bool schedule_realizer::cut_too_large(const step& st, const step_attempt& a,
-                                      const std::optional<std::vector<choice>>& kept, const std::string& why,
-                                      bool can_insert) {
+                                      const std::optional<std::vector<choice>>& kept, bool can_insert) {
     const auto& jobs = a.jobs;
     const window& w = a.w;
-    const double days = in(st.length, units::day);
+    const duration days = st.length;
     const double kept_total = kept ? total(jobs, *kept, a.constant) : 0;
     const window between = limits(prev_, planned_prev_, st, false);
     const auto step_in = between.lo <= w.lo + eps_of(w.lo) ? kept : fit(jobs, a.goals, a.constant, a.goal_total, between);
     const double step_in_total = step_in ? total(jobs, *step_in, a.constant) : 0;
     if (step_in && step_in_total < prev_ - eps_of(prev_) && can_insert) {
-        emit_inserted(st, jobs, *step_in, a.constant,
-                      "inserted step: going from " + mg_text(prev_) + " to the planned " + about_text(a.goal_total) +
-                          " at once would break the plan's limits after rounding (" + why + "), so this extra " +
-                          num(days) + "-day step at " + mg_text(step_in_total) +
-                          " comes first; later steps move by as many days",
-                      "");
+        message_list why{make_message(message_code::inserted_step, {prev_ * units::mg, a.goal_total * units::mg, days,
+                                                                    step_in_total * units::mg})};
+        broken_limits(prev_, a.free_total, st, why);
+        emit_inserted(st, jobs, *step_in, a.constant, why);
         return true;
     }
     if (kept && kept_total < prev_ - eps_of(prev_) && can_insert) {
         // Stopping: an extra step within the stop's own limits (mg, points), whose
         // percentage cut cannot be kept with what is on hand.
-        emit_inserted(st, jobs, *kept, a.constant,
-                      "inserted step on the way to stopping: going from " + mg_text(prev_) +
-                          " to 0 mg at once would break the plan's limits (" + why + "), so this extra " + num(days) +
-                          "-day step at " + mg_text(kept_total) + " comes first; later steps move by as many days",
-                      "this step breaks the plan's limits: nothing on hand makes a dose from " + about_text(between.lo) +
-                          " up to " + mg_text(prev_) + " (" + broken_limits(prev_, kept_total, step{}) +
-                          "); a liquid or a smaller strength would keep the limits");
+        message_list why{make_message(message_code::inserted_step_before_stop,
+                                      {prev_ * units::mg, days, kept_total * units::mg})};
+        broken_limits(prev_, a.free_total, st, why);
+        why.push_back(make_message(message_code::limits_broken_smallest_cut,
+                                   {between.lo * units::mg, prev_ * units::mg, kept_total * units::mg}));
+        broken_limits(prev_, kept_total, step{}, why);
+        emit_inserted(st, jobs, *kept, a.constant, why);
         return true;
     }
     // Nothing on hand lies within the limits below the dose as taken: take the
@@ -257,29 +245,25 @@ bool schedule_realizer::cut_too_large(const step& st, const step_attempt& a,
     auto below = fit(jobs, low_goals, a.constant, w.lo, window{0, std::max(0.0, below_hi)});
     const auto& chosen = below ? *below : a.free_fit;
     const double chosen_total = total(jobs, chosen, a.constant);
-    const std::string warning = "this step breaks the plan's limits: nothing on hand makes a dose from " +
-                                about_text(w.lo) + " up to " + mg_text(prev_) +
-                                ", so the smallest cut that can be made is taken (" +
-                                broken_limits(prev_, chosen_total, st) +
-                                "); a liquid or a smaller strength would keep the limits";
+    message_list warning{make_message(message_code::limits_broken_smallest_cut,
+                                      {w.lo * units::mg, prev_ * units::mg, chosen_total * units::mg})};
+    broken_limits(prev_, chosen_total, st, warning);
     if (chosen_total > a.goal_total + eps_of(a.goal_total) && stopping_to_zero(st) && can_insert) {
-        emit_inserted(st, jobs, chosen, a.constant,
-                      "inserted step on the way to stopping: " + mg_text(chosen_total) +
-                          " is the smallest cut that can be made from " + mg_text(prev_) + "; later steps move by " +
-                          num(days) + " days",
-                      warning);
+        message_list why{make_message(message_code::inserted_smallest_cut_before_stop,
+                                      {chosen_total * units::mg, prev_ * units::mg, days})};
+        why.insert(why.end(), warning.begin(), warning.end());
+        emit_inserted(st, jobs, chosen, a.constant, why);
         return true;
     }
     realized_step rs = make_step(st, jobs, chosen, a.constant);
-    rs.warnings.push_back(warning);
+    rs.messages.insert(rs.messages.end(), warning.begin(), warning.end());
     emit(std::move(rs), jobs, chosen);
     return false;
 }
 
 // A step the limits need before `base`, at the doses of `cs`.
 void schedule_realizer::emit_inserted(const step& base, const std::vector<line_job>& jobs,
-                                      const std::vector<choice>& cs, double constant, const std::string& note,
-                                      const std::string& warning) {
+                                      const std::vector<choice>& cs, double constant, const message_list& why) {
     step extra = base;
     extra.phase = step_phase::reduce;
     extra.doses.clear();
@@ -307,8 +291,8 @@ void schedule_realizer::emit_inserted(const step& base, const std::vector<line_j
     const auto extra_jobs = jobs_for(extra);
     realized_step rs = make_step(extra, extra_jobs, cs, constant);
     rs.inserted = true;
-    rs.notes.push_back(note);
-    if (!warning.empty()) rs.warnings.push_back(warning);
+    // What the step is and why first, then what its own recipes say.
+    rs.messages.insert(rs.messages.begin(), why.begin(), why.end());
     emit(std::move(rs), extra_jobs, cs);
 }
 }  // namespace taper::forms_detail

@@ -38,12 +38,17 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
     for (const auto& st : plan_.steps)
         for (const auto& line : st.doses) add_drug(line.drug);
     std::vector<std::vector<available_form>> forms;
-    for (const auto& f : on_hand) {
+    std::vector<std::vector<std::size_t>> origins;
+    for (std::size_t k = 0; k < on_hand.size(); ++k) {
+        const auto& f = on_hand[k];
         const auto i = static_cast<std::size_t>(add_drug(f.drug.empty() ? drug_.name : f.drug));
         forms.resize(names_.size());
+        origins.resize(names_.size());
         if (forms[i].empty()) forms[i].reserve(on_hand.size());
         forms[i].push_back(f);
+        origins[i].push_back(k);
     }
+    origins.resize(names_.size());
     forms.resize(names_.size());
     if (forms[0].empty()) {
         std::string others;
@@ -63,7 +68,10 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
             l = std::max(l, in(line.amount, units::mg));
         }
     for (std::size_t i = 0; i < names_.size(); ++i)
-        if (!forms[i].empty()) engines_[i] = std::make_unique<engine>(std::move(forms[i]), options_, largest[i]);
+        if (!forms[i].empty()) {
+            engines_[i] = std::make_unique<engine>(std::move(forms[i]), options_, largest[i]);
+            engines_[i]->set_origins(std::move(origins[i]));
+        }
     // Off-target warnings name the drug's finer forms that are not on hand.
     engines_[0]->suggest_from(drug_);
 }
@@ -139,9 +147,15 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
         const auto& j = jobs[i];
         dose_recipe r;
         if (j.eng != nullptr) {
-            r = j.eng->recipe(cs[i], j.goal);
-            const std::string who = j.drug == 0 ? j.line->time : j.line->time + " (" + j.line->drug + ")";
-            for (const auto& w : r.warnings) rs.warnings.push_back(who + " dose: " + w);
+            r = j.eng->recipe(cs[i], j.goal, i);
+            for (const auto& m : r.messages) {
+                // The drug's forms not on hand are named once, for the whole realization.
+                if (m.code == message_code::drug_also_comes_as) {
+                    if (!contains_message(hints_, m)) hints_.push_back(m);
+                } else if (!contains_message(rs.messages, m)) {
+                    rs.messages.push_back(m);
+                }
+            }
         } else {
             r.target = (j.goal) * units::mg;
             r.realized = r.target;
@@ -185,11 +199,14 @@ void schedule_realizer::start() {
     in_use_[0] = baseline();
     previous_used_.assign(names_.size(), 0);
     previous_used_[0] = in_use_[0];
+    std::vector<std::string> labels;  // each label once (several strengths share a slot's bit)
     for (const auto& p : engines_[0]->products())
         if ((in_use_[0] & (form_mask{1} << p.slot)) != 0 &&
             (!explicit_start_ || p.source->formulation_id == request_.current_formulation) &&
-            std::find(start_labels_.begin(), start_labels_.end(), p.source->label) == start_labels_.end())
-            start_labels_.push_back(p.source->label);
+            std::find(labels.begin(), labels.end(), p.source->label) == labels.end()) {
+            labels.push_back(p.source->label);
+            out_.start_forms.push_back(engines_[0]->origin_of(p.source));
+        }
     have_previous_ = in_use_[0] != 0;
     at_start_ = true;
     prev_ = in(plan_.start_equivalent_dose, units::mg);
@@ -204,8 +221,11 @@ realized_schedule schedule_realizer::run() {
     if (cursor_ > date{std::chrono::year{9999} / std::chrono::December / 31})
         throw plan_error("realize: with the steps inserted after rounding, this plan would end after 9999-12-31; "
                          "start earlier, or choose shorter or larger steps");
+    check_abrupt_stops();
+    out_.messages.insert(out_.messages.end(), hints_.begin(), hints_.end());
     add_equivalences();
     add_form_warnings();
+    out_.drugs = names_;
     return std::move(out_);
 }
 

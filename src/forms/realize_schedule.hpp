@@ -3,6 +3,7 @@
 // the best recipe for every dose line, the request's limits checked again after rounding
 // (realize_limits.cpp), switch points and equivalences (realize_switch.cpp).
 #include "realizer.hpp"
+#include "realization_text.hpp"
 #include "../detail/text.hpp"
 
 #include <taper/plan/limits.hpp>
@@ -23,6 +24,12 @@ inline std::string mg_text(double x) { return num(x) + " mg"; }
 inline std::string about_text(double x) { return readable(x) + " mg"; }
 
 inline bool same_drug(std::string_view a, std::string_view b) { return detail::equals_ignoring_case(a, b); }
+
+/// Whether `list` already has this message (hints repeat on each off-target line).
+template <class List>
+bool contains_message(const List& list, const message& m) {
+    return std::find(list.begin(), list.end(), m) != list.end();
+}
 
 /// A step that stops at 0 mg (its percentage cut is not a limit).
 inline bool stopping_to_zero(const step& st) {
@@ -82,7 +89,8 @@ private:
 
     // Limits after rounding (realize_limits.cpp).
     window limits(double prev, double planned_prev, const step& st, bool as_stop = true) const;
-    std::string broken_limits(double prev, double value, const step& st) const;
+    /// Why `value` after `prev` breaks the limits (codes 411-414), appended to `out`.
+    void broken_limits(double prev, double value, const step& st, message_list& out) const;
     std::vector<choice> independent(const std::vector<line_job>& jobs, const std::vector<double>& goals) const;
     std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
                                            double constant, double goal_total, window w) const;
@@ -95,17 +103,20 @@ private:
     /// `st`, which is to be tried again.
     bool outside_limits(const step& st, const step_attempt& a, bool can_insert);
     bool cut_too_large(const step& st, const step_attempt& a, const std::optional<std::vector<choice>>& kept,
-                       const std::string& why, bool can_insert);
+                       bool can_insert);
+    /// `why` holds the inserted step's messages (what it is, why, and any warning).
     void emit_inserted(const step& base, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
-                       double constant, const std::string& note, const std::string& warning);
+                       double constant, const message_list& why);
 
     // Switch points, equivalences and what the forms cannot do (realize_switch.cpp).
     void emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs);
-    std::string switch_note(const std::vector<form_mask>& used, const realized_step& rs) const;
-    std::vector<std::string> labels_of(const realized_step& rs) const;
-    std::string equivalence_text(const available_form& f) const;
+    void add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const;
     void add_equivalences();
     void add_form_warnings();
+
+    // The safety rules on the doses as taken (realize_rules.cpp).
+    void check_abrupt_stops();
+    void suggest_smaller_last_dose(realized_step& rs, double taken_last, double planned_last);
 
     const schedule& plan_;
     const plan_request& request_;
@@ -137,9 +148,9 @@ private:
     bool explicit_start_ = false;
     bool have_previous_ = false;
     bool at_start_ = true;
+    std::vector<message> hints_;                  // drug_also_comes_as, once each
     std::vector<form_mask> previous_used_;
     std::vector<form_mask> used_;                 // per emit, reused
-    std::vector<std::string> start_labels_;       // the forms at the start
     std::optional<std::size_t> previous_forms_;   // the last step in out_ that used forms
 };
 

@@ -15,60 +15,22 @@ constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/
 constexpr auto round9 = detail::without_float_noise;
 }  // namespace
 
-std::string schedule_realizer::equivalence_text(const available_form& f) const {
-    const std::string where = " (source: " + (f.bioavailability_origin.source.empty() ? std::string("none") : f.bioavailability_origin.source) +
-                              "; " + std::string(to_string(f.bioavailability_origin.status)) + ")";
-    const std::string name = f.drug + " " + f.formulation_id;
-    if (!f.bioavailability_known)
-        return name + " (" + f.label +
-               "): taken as 1 mg ≡ 1 mg as tablets; the data has no bioavailability figure for it (unverified)";
-    const double b = f.bioavailability;
-    if (std::abs(b - 1.0) < 1e-12) return name + ": 1 mg ≡ 1 mg as tablets" + where;
-    std::string text = name + ": delivers " + num(b) + "× as much per labelled mg as tablets, so 10 mg as tablets ≡ " +
-                       mg_text(10.0 / b) + " as " + f.label;
-    if (f.kind == form_kind::drops && f.drop_volume && f.liquid_strength) {
-        const double per_drop = in(*f.liquid_strength, units::mg / units::mL) * in(*f.drop_volume, units::mL / units::drop);
-        text += " = " + num(10.0 / b / per_drop) + " drops";
-    }
-    return text + where;
-}
-
-// The forms a step's recipes use, as labels ("10 mg tablet", "diazepam 2 mg tablet"), once
-// each, in recipe order. Only built when a switch point is written.
-std::vector<std::string> schedule_realizer::labels_of(const realized_step& rs) const {
-    std::vector<std::string> labels;
-    for (const auto& r : rs.recipes) {
-        const std::string prefix = std::max(0, index_of(r.drug)) == 0 ? "" : r.drug + " ";
-        for (const auto& part : r.parts)
-            if (std::find(labels.begin(), labels.end(), prefix + part.label) == labels.end())
-                labels.push_back(prefix + part.label);
-    }
-    return labels;
-}
-
-std::string schedule_realizer::switch_note(const std::vector<form_mask>& used, const realized_step& rs) const {
-    const std::vector<std::string> previous = previous_forms_ ? labels_of(out_.steps[*previous_forms_]) : start_labels_;
-    std::string before;
-    for (const auto& l : previous) before += (before.empty() ? "" : ", ") + l;
-    std::string now;
-    for (const auto& l : labels_of(rs)) now += (now.empty() ? "" : ", ") + l;
-    std::string note = "switch point: the forms change to " + now;
-    if (!before.empty())
-        note += at_start_ ? (explicit_start_ ? " (at the start: " + before + ")"
-                                             : " (at the start, presumably: " + before +
-                                                   "; the request's current formulation says which)")
-                          : " (before: " + before + ")";
+// The switch point, and the equivalence of each converted form it brings in.
+void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const {
+    const std::size_t after = previous_forms_ ? static_cast<std::size_t>(out_.steps[*previous_forms_].planned.number) : 0;
+    rs.messages.push_back(make_message(message_code::switch_point, {parameter::count(after)}));
     for (std::size_t n = 0; n < used.size(); ++n) {
         if (used[n] == 0) continue;
         const engine* e = engines_[n].get();
         const form_mask added = used[n] & ~previous_used_[n];
         for (const auto& p : e->products())
             if ((added & (form_mask{1} << p.slot)) != 0 && p.source->bioavailability_known &&
-                std::abs(p.source->bioavailability - 1.0) > 1e-12 &&
-                note.find(p.source->formulation_id) == std::string::npos)
-                note += "; " + equivalence_text(*p.source);
+                std::abs(p.source->bioavailability - 1.0) > 1e-12) {
+                const message m = make_message(message_code::form_equivalence,
+                                               {parameter::on_hand_form(e->origin_of(&e->slot_form(p.slot)))});
+                if (!contains_message(rs.messages, m)) rs.messages.push_back(m);
+            }
     }
-    return note;
 }
 
 // Appends a realized step: numbered and dated after the ones before (inserted steps move
@@ -89,7 +51,7 @@ void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs
             if (used_[n] != 0 && previous_used_[n] != used_[n]) changed = true;
         if (changed && have_previous_) {
             rs.form_changed = true;
-            rs.notes.push_back(switch_note(used_, rs));
+            add_switch_messages(used_, rs);
         }
         for (std::size_t n = 0; n < used_.size(); ++n)
             if (used_[n] != 0) {
@@ -126,9 +88,10 @@ void schedule_realizer::add_equivalences() {
             if ((m & (form_mask{1} << s)) == 0) continue;
             const available_form& f = e->slot_form(s);
             if (f.kind == form_kind::tablet && !f.bioavailability_known) continue;
-            const std::string text = equivalence_text(f);
-            if (std::find(out_.equivalences.begin(), out_.equivalences.end(), text) == out_.equivalences.end())
-                out_.equivalences.push_back(text);
+            const message eq = make_message(
+                f.bioavailability_known ? message_code::form_equivalence : message_code::form_equivalence_assumed,
+                {parameter::on_hand_form(e->origin_of(&f))});
+            if (!contains_message(out_.messages, eq)) out_.messages.push_back(eq);
         }
     }
 }
@@ -138,26 +101,22 @@ void schedule_realizer::add_form_warnings() {
     for (const auto& e : engines_) {
         if (!e) continue;
         for (const auto& f : e->forms()) {
-            std::string w;
+            const parameter form = parameter::on_hand_form(e->origin_of(&f));
+            std::optional<message> w;
             if (f.kind == form_kind::beads && !f.bead_count)
-                w = f.drug + " " + f.label + " (" + f.formulation_id +
-                    "): the number of beads per capsule is not known (brands differ), so only whole capsules are "
-                    "used; count the beads in several capsules and give beads_per_capsule in a user formulary to "
-                    "count beads";
+                w = make_message(message_code::beads_per_capsule_unknown, {form});
             else if (f.kind == form_kind::drops && !f.drop_volume)
-                w = f.drug + " " + f.label + ": the drop size is not known, so it is measured by syringe like a liquid";
-            if (!w.empty() && std::find(out_.warnings.begin(), out_.warnings.end(), w) == out_.warnings.end())
-                out_.warnings.push_back(w);
+                w = make_message(message_code::drop_size_unknown, {form});
+            if (w && !contains_message(out_.messages, *w)) out_.messages.push_back(*w);
         }
     }
-    for (const int i : unrealized_drugs_) {
-        const std::string& n = names_[static_cast<std::size_t>(i)];
-        out_.warnings.push_back(n + " doses are listed as planned, not realized: no " + n + " forms were given (add " +
-                                n + "'s own forms to the forms on hand to have them realized too)");
-    }
+    for (const int i : unrealized_drugs_)
+        out_.messages.push_back(
+            make_message(message_code::drug_not_realized, {parameter::drug_name(static_cast<std::size_t>(i))}));
     if (off_tolerance_ > 0)
-        out_.warnings.push_back(std::to_string(off_tolerance_) + " of " + std::to_string(out_.steps.size()) +
-                                " steps have a dose that cannot be made within " + num(options_.tolerance_percent) +
-                                "% of its target with what is on hand (see the steps)");
+        out_.messages.push_back(make_message(
+            message_code::steps_off_tolerance,
+            {parameter::count(static_cast<std::size_t>(off_tolerance_)), parameter::count(out_.steps.size()),
+             options_.tolerance_percent * units::percent_of_dose}));
 }
 }  // namespace taper::forms_detail

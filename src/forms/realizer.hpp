@@ -115,8 +115,9 @@ public:
     /// `in_use` is the set of formulations already in use. nullopt: nothing in the window.
     std::optional<choice> best(double goal, double lo, double hi, form_mask in_use) const;
 
-    /// The recipe for a choice, with warnings when it is off target.
-    dose_recipe recipe(const choice& c, double goal) const;
+    /// The recipe for a choice, with warnings when it is off target; `line` is the dose line
+    /// of the step it is for (the messages' dose_time).
+    dose_recipe recipe(const choice& c, double goal, std::size_t line = 0) const;
 
     bool within_tolerance(double realized, double goal) const;
     double tolerance(double goal) const;
@@ -131,6 +132,14 @@ public:
     /// not on hand ("citalopram also comes as 40 mg/mL drops (not on hand)"); worked out
     /// only when a warning needs it.
     void suggest_from(const drug& d) { suggest_from_ = &d; }
+    /// Where each of forms() stands in the forms on hand as given (form_on_hand parameters):
+    /// by default the same index.
+    void set_origins(std::vector<std::size_t> origins) { origins_ = std::move(origins); }
+    /// The index in the forms on hand as given of a product's form.
+    std::size_t origin_of(const available_form* f) const {
+        const auto i = static_cast<std::size_t>(f - forms_.data());
+        return i < origins_.size() ? origins_[i] : i;
+    }
 
 private:
     void add_product(const available_form& f, std::size_t index, std::vector<std::string>& slot_keys);
@@ -142,9 +151,9 @@ private:
     void add_solid_parts(const choice& c, dose_recipe& r, std::array<int, 66>& sources, std::size_t& count) const;
     dose_component topup_part(const choice& c) const;
     double write_instruction(dose_recipe& r, const std::array<int, 66>& sources, double goal) const;
-    void add_off_target_warning(dose_recipe& r, double realized, double goal) const;
+    void add_off_target_warning(dose_recipe& r, double realized, double goal, std::size_t line) const;
     std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
-    std::string off_target_hint(double goal) const;
+    void add_off_target_hints(dose_recipe& r, double goal) const;
 
     std::vector<available_form> forms_;
     realization_options options_;
@@ -157,7 +166,9 @@ private:
     double table_limit_ = 0;
     double largest_piece_ = 0;
     const drug* suggest_from_ = nullptr;
-    mutable std::optional<std::string> suggestion_;
+    std::vector<std::size_t> origins_;
+    /// The drug's fine forms not on hand (indexes into all_forms), worked out once when needed.
+    mutable std::optional<std::vector<std::size_t>> suggestion_;
     mutable std::map<form_mask, std::unique_ptr<solid_table>> tables_;
     mutable std::vector<choice> pool_;
 };

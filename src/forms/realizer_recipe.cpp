@@ -154,7 +154,7 @@ double engine::write_instruction(dose_recipe& r, const std::array<int, 66>& sour
     return realized;
 }
 
-dose_recipe engine::recipe(const choice& c, double goal) const {
+dose_recipe engine::recipe(const choice& c, double goal, std::size_t line) const {
     dose_recipe r;
     r.target = mg_of(goal);
     r.parts.reserve(2);
@@ -167,7 +167,7 @@ dose_recipe engine::recipe(const choice& c, double goal) const {
         sources[source_count++] = topups_[static_cast<std::size_t>(c.topup)].product;
     }
     const double realized = write_instruction(r, sources, goal);
-    add_off_target_warning(r, realized, goal);
+    add_off_target_warning(r, realized, goal, line);
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include "../detail/text.hpp"
 
 #include "export_detail.hpp"
+#include "../messages/json.hpp"
 
 #include <taper/error.hpp>
 #include <taper/units/io.hpp>
@@ -47,7 +48,14 @@ schedule exported(const realized_schedule& r) {
     return s;
 }
 
-ordered_json step_realization(const realized_step& st) {
+ordered_json messages_json(const auto& messages, const message_context& context) {
+    ordered_json out = ordered_json::array();
+    for (const message& m : messages) out.push_back(detail::message_json(m, context));
+    return out;
+}
+
+ordered_json step_realization(const realized_schedule& whole, const realized_step& st) {
+    const message_context context = context_of(whole, &st);
     ordered_json j;
     j["inserted"] = st.inserted;
     j["form_changed"] = st.form_changed;
@@ -80,12 +88,14 @@ ordered_json step_realization(const realized_step& st) {
             parts.push_back(std::move(q));
         }
         r["parts"] = std::move(parts);
-        r["warnings"] = rc.warnings;
+        r["messages"] = messages_json(rc.messages, context);
+        r["warnings"] = detail::texts_of(rc.messages, severity::warning, context);
         recipes.push_back(std::move(r));
     }
     j["recipes"] = std::move(recipes);
-    j["notes"] = st.notes;
-    j["warnings"] = st.warnings;
+    j["messages"] = messages_json(st.messages, context);
+    j["notes"] = detail::texts_of(st.messages, severity::note, context);
+    j["warnings"] = detail::texts_of(st.messages, severity::warning, context);
     return j;
 }
 
@@ -122,7 +132,7 @@ ordered_json dispensing_json(const dispensing& d) {
 ordered_json realization_document(const realized_schedule& r, const dispensing* supplies) {
     ordered_json j = detail::schedule_json(exported(r));
     auto& steps = j["steps"];
-    for (std::size_t i = 0; i < r.steps.size(); ++i) steps[i]["realization"] = step_realization(r.steps[i]);
+    for (std::size_t i = 0; i < r.steps.size(); ++i) steps[i]["realization"] = step_realization(r, r.steps[i]);
     const realization_options& o = r.options;
     ordered_json top;
     ordered_json fs = ordered_json::array();
@@ -141,9 +151,15 @@ ordered_json realization_document(const realized_schedule& r, const dispensing* 
     top["min_volume_ml"] = o.tools.min_volume.value();
     top["max_volume_ml"] = o.tools.max_volume.value();
     top["tolerance_percent"] = o.tolerance_percent;
-    top["equivalences"] = r.equivalences;
+    const message_context context = context_of(r);
+    top["messages"] = messages_json(r.messages, context);
+    ordered_json equivalences = ordered_json::array();
+    for (const message& m : r.messages)
+        if (m.code == message_code::form_equivalence || m.code == message_code::form_equivalence_assumed)
+            equivalences.push_back(text(m, context));
+    top["equivalences"] = std::move(equivalences);
     top["cautions"] = dilution_cautions(r);
-    top["warnings"] = r.warnings;
+    top["warnings"] = detail::texts_of(r.messages, severity::warning, context);
     j["realization"] = std::move(top);
     j["dispensing"] = supplies != nullptr ? dispensing_json(*supplies) : ordered_json();
     return j;
@@ -151,7 +167,7 @@ ordered_json realization_document(const realized_schedule& r, const dispensing* 
 
 constexpr std::string_view csv_extra_header =
     ",realized_amount_mg,how_to_take,realized_daily_mg,difference_mg,form_changed,inserted,realization_notes,"
-    "realization_warnings";
+    "realization_warnings,realization_message_ids";
 
 }  // namespace
 
@@ -167,11 +183,14 @@ std::string to_csv(const realized_schedule& r) {
     std::string out = std::string(detail::schedule_csv_header) + std::string(csv_extra_header) + "\r\n";
     for (const auto& st : r.steps) {
         const auto rows = detail::step_csv_rows(r.plan, st.planned);
+        const message_context context = context_of(r, &st);
         const std::string step_tail =
             format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +
             format_number(finite(st.difference.value(), "difference_mg")) + ',' + (st.form_changed ? "true" : "false") +
-            ',' + (st.inserted ? "true" : "false") + ',' + csv_field(detail::joined(st.notes)) + ',' +
-            csv_field(detail::joined(st.warnings));
+            ',' + (st.inserted ? "true" : "false") + ',' +
+            csv_field(detail::joined(detail::texts_of(st.messages, severity::note, context))) + ',' +
+            csv_field(detail::joined(detail::texts_of(st.messages, severity::warning, context))) + ',' +
+            csv_field(detail::ids_of(st.messages));
         for (std::size_t i = 0; i < rows.size(); ++i) {
             std::string extra = ",,";
             if (i < st.recipes.size())

@@ -29,7 +29,6 @@ constexpr message_info catalogue[] = {
      {{{"switch", k::count}, {"time", k::dose_time}, {"dose", k::dose}, {"diazepam_dose", k::diazepam_dose}}}},
     {c::crossover_not_needed, "crossover_not_needed", N, {}},
     {c::crossover_tail, "crossover_tail", N, {{{"tail_step", k::dose}, {"share", k::share}}}},
-
     {c::stopping_from_final_dose, "stopping_from_final_dose", N, {{{"final_dose", k::dose}}}},
     {c::final_dose_before_stop, "final_dose_before_stop", N, {{{"final_dose", k::dose}}}},
     {c::final_dose_by_min_change, "final_dose_by_min_change", N, {{{"final_dose", k::dose}, {"min_change", k::dose}}}},
@@ -54,7 +53,6 @@ constexpr message_info catalogue[] = {
     {c::remnant_merged_into_stop, "remnant_merged_into_stop", N, {{{"remnant", k::dose}}}},
     {c::remainder_cut_in_halves, "remainder_cut_in_halves", N, {{{"remnant", k::dose}}}},
     {c::remnant_step, "remnant_step", W, {{{"remnant", k::dose}}}},
-
     {c::pacing_half_life_unknown, "pacing_half_life_unknown", W, {}},
     {c::pacing_half_life_not_short, "pacing_half_life_not_short", W, {{{"half_life", k::half_life_hours}}}},
     {c::pacing_after_switch_to_diazepam, "pacing_after_switch_to_diazepam", W, {{{"half_life", k::half_life_hours}}}},
@@ -62,7 +60,6 @@ constexpr message_info catalogue[] = {
     {c::min_change_exceeds_max_cut, "min_change_exceeds_max_cut", W, {{{"min_change", k::dose}}}},
     {c::hold_after_missing_step, "hold_after_missing_step", W, {{{"step", k::count}, {"steps", k::count}}}},
     {c::hold_after_last_step, "hold_after_last_step", W, {{{"step", k::count}}}},
-
     {c::limits_converted_to_diazepam, "limits_converted_to_diazepam", N,
      {{{"dose", k::dose}, {"diazepam_dose", k::diazepam_dose}}}},
     {c::diazepam_equivalent_above_ceiling, "diazepam_equivalent_above_ceiling", W,
@@ -71,6 +68,54 @@ constexpr message_info catalogue[] = {
      {{{"diazepam_dose", k::diazepam_dose}, {"other_dose", k::diazepam_dose}, {"other_table", k::text}}}},
     {c::long_half_life, "long_half_life", N, {{{"half_life", k::half_life_hours}}}},
     {c::short_half_life_unpaced, "short_half_life_unpaced", N, {{{"half_life", k::half_life_hours}}}},
+    {c::dose_rounds_to_zero, "dose_rounds_to_zero", W, {{{"time", k::dose_time}, {"target", k::dose}}}},
+    {c::dose_off_target, "dose_off_target", W,
+     {{{"time", k::dose_time}, {"target", k::dose}, {"realized", k::dose}, {"tolerance", k::share}}}},
+    {c::below_syringe_minimum, "below_syringe_minimum", N,
+     {{{"form", k::form_on_hand}, {"volume", k::volume_ml}, {"min_volume", k::volume_ml}}}},
+    {c::dilution_switched_off, "dilution_switched_off", N, {{{"form", k::form_on_hand}}}},
+    {c::liquid_would_measure_finer, "liquid_would_measure_finer", N, {}},
+    {c::more_dilute_would_measure_finer, "more_dilute_would_measure_finer", N, {}},
+    {c::drug_also_comes_as, "drug_also_comes_as", N, {{{"form", k::drug_form}}}},
+    {c::adjusted_after_rounding, "adjusted_after_rounding", N,
+     {{{"rounded", k::dose}, {"taken", k::dose}, {"previous", k::dose}}}},
+    {c::rounding_above_previous, "rounding_above_previous", N, {{{"previous", k::dose}}}},
+    {c::rounding_over_max_step, "rounding_over_max_step", N, {{{"cut", k::dose}, {"max_step", k::dose}}}},
+    {c::rounding_over_max_percent, "rounding_over_max_percent", N,
+     {{{"share", k::share}, {"max_percent", k::share}}}},
+    {c::rounding_over_max_points, "rounding_over_max_points", N,
+     {{{"points", k::points}, {"max_points", k::points}}}},
+    {c::limits_broken_nothing_within, "limits_broken_nothing_within", W, {{{"taken", k::dose}}}},
+    {c::limits_broken_smallest_cut, "limits_broken_smallest_cut", W,
+     {{{"lowest", k::dose}, {"previous", k::dose}, {"taken", k::dose}}}},
+    {c::inserted_step, "inserted_step", N,
+     {{{"previous", k::dose}, {"planned", k::dose}, {"days", k::days}, {"taken", k::dose}}}},
+    {c::inserted_step_before_stop, "inserted_step_before_stop", N,
+     {{{"previous", k::dose}, {"days", k::days}, {"taken", k::dose}}}},
+    {c::inserted_smallest_cut_before_stop, "inserted_smallest_cut_before_stop", N,
+     {{{"taken", k::dose}, {"previous", k::dose}, {"days", k::days}}}},
+    {c::switch_point, "switch_point", N, {{{"after_step", k::count}}}},
+    {c::form_equivalence, "form_equivalence", N, {{{"form", k::form_on_hand}}}},
+    {c::form_equivalence_assumed, "form_equivalence_assumed", N, {{{"form", k::form_on_hand}}}},
+    {c::realized_abrupt_stop, "realized_abrupt_stop", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::realized_abrupt_stop_seizure_risk, "realized_abrupt_stop_seizure_risk", W,
+     {{{"dose", k::dose}, {"share_of_start", k::share}, {"threshold", k::share}}}},
+    {c::form_would_avoid_abrupt_stop, "form_would_avoid_abrupt_stop", N,
+     {{{"form", k::drug_form}, {"last_dose", k::dose}, {"taken_last_dose", k::dose}}}},
+    {c::realized_faster_than_guidance_share, "realized_faster_than_guidance_share", W,
+     {{{"share", k::share}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::realized_faster_than_guidance_points, "realized_faster_than_guidance_points", W,
+     {{{"points", k::points}, {"days", k::days}, {"guidance", k::guidance}}}},
+    {c::release_change_step, "release_change_step", N, {{{"dose", k::dose}}}},
+    {c::dosing_frequency_change, "dosing_frequency_change", N, {{{"form", k::form_on_hand}, {"times", k::count}}}},
+    {c::impractical_recipe, "impractical_recipe", W,
+     {{{"time", k::dose_time}, {"pieces", k::count}, {"volume", k::volume_ml}}}},
+    {c::beads_per_capsule_unknown, "beads_per_capsule_unknown", W, {{{"form", k::form_on_hand}}}},
+    {c::drop_size_unknown, "drop_size_unknown", W, {{{"form", k::form_on_hand}}}},
+    {c::drug_not_realized, "drug_not_realized", W, {{{"drug", k::drug_name}}}},
+    {c::steps_off_tolerance, "steps_off_tolerance", W,
+     {{{"steps", k::count}, {"of", k::count}, {"tolerance", k::share}}}},
     {c::onset_soon_after_cut, "onset_soon_after_cut", N, {{{"days", k::days}, {"source", k::evidence}}}},
     {c::physical_with_psychological, "physical_with_psychological", N,
      {{{"physical", k::count}, {"psychological", k::count}, {"source", k::evidence}}}},
@@ -93,7 +138,6 @@ constexpr message_info catalogue[] = {
     {c::advise_talk_to_prescriber, "advise_talk_to_prescriber", N, {{{"source", k::evidence}}}},
     {c::advise_keep_recording, "advise_keep_recording", N, {}},
     {c::advise_continue, "advise_continue", N, {}},
-
     {c::journal_bad_date, "journal_bad_date", W, {}},
     {c::journal_entries_out_of_order, "journal_entries_out_of_order", W, {}},
     {c::journal_unknown_symptom, "journal_unknown_symptom", W, {}},
@@ -104,7 +148,6 @@ constexpr message_info catalogue[] = {
     {c::journal_unknown_life_event, "journal_unknown_life_event", W, {}},
     {c::journal_wrong_type, "journal_wrong_type", W, {}},
     {c::journal_duplicate_date, "journal_duplicate_date", W, {}},
-
     {c::replan_continue, "replan_continue", N, {{{"dose", k::dose}}}},
     {c::replan_hold, "replan_hold", N, {{{"dose", k::dose}, {"days", k::days}, {"source", k::evidence}}}},
     {c::replan_go_back, "replan_go_back", N, {{{"from", k::dose}, {"to", k::dose}, {"source", k::evidence}}}},
@@ -114,7 +157,6 @@ constexpr message_info catalogue[] = {
     {c::ready_for_next_cut, "ready_for_next_cut", N, {{{"tolerable_days", k::days}, {"dose", k::dose}, {"source", k::evidence}}}},
     {c::not_ready_for_next_cut, "not_ready_for_next_cut", N, {{{"tolerable_days", k::days}, {"needed_days", k::days}, {"source", k::evidence}}}},
     {c::cut_lowered_by_person, "cut_lowered_by_person", N, {{{"share", k::share}, {"dose", k::dose}}}},
-
     {c::one_drug_at_a_time, "one_drug_at_a_time", N, {{{"position", k::count}, {"drugs", k::count}}}},
     {c::stabilisation_gap, "stabilisation_gap", N, {{{"days", k::days}}}},
     {c::order_is_a_shared_choice, "order_is_a_shared_choice", N, {{{"source", k::evidence}}}},
@@ -169,6 +211,10 @@ std::string_view id(parameter_kind k) noexcept {
         case parameter_kind::symptom: return "symptom";
         case parameter_kind::evidence: return "evidence";
         case parameter_kind::drug_ref: return "drug_ref";
+        case parameter_kind::volume_ml: return "volume";
+        case parameter_kind::form_on_hand: return "form";
+        case parameter_kind::drug_form: return "drug_form";
+        case parameter_kind::drug_name: return "drug";
     }
     return "none";
 }

@@ -2,6 +2,7 @@
 #include "json.hpp"
 
 #include <taper/journal/checklist.hpp>
+#include <taper/forms/on_hand.hpp>
 
 namespace taper::detail {
 namespace {
@@ -52,6 +53,19 @@ nlohmann::ordered_json parameter_json(const parameter& p, const message_context&
         case parameter_kind::drug_ref:
             return p.as_index() < c.texts.size() ? nlohmann::ordered_json(c.texts[p.as_index()])
                                                  : nlohmann::ordered_json("");
+        // Realization's references: the form's label ("2 mg/mL liquid"), or the drug's name.
+        case parameter_kind::form_on_hand:
+            return p.as_index() < c.forms.size() ? nlohmann::ordered_json(c.forms[p.as_index()].label)
+                                                 : nlohmann::ordered_json(p.as_index());
+        case parameter_kind::drug_form: {
+            if (c.subject == nullptr) return p.as_index();
+            const auto forms = all_forms(*c.subject);
+            return p.as_index() < forms.size() ? nlohmann::ordered_json(forms[p.as_index()].label)
+                                               : nlohmann::ordered_json(p.as_index());
+        }
+        case parameter_kind::drug_name:
+            return p.as_index() < c.drugs.size() ? nlohmann::ordered_json(c.drugs[p.as_index()])
+                                                 : nlohmann::ordered_json(p.as_index());
         default: return p.number() == 0 ? 0.0 : p.number();  // in the kind's unit (docs/messages.md)
     }
 }

@@ -1,6 +1,8 @@
 // Messages as text: the wording people read (docs/messages.md has an example of each).
 #include <taper/messages/text.hpp>
 
+#include "../forms/realization_text.hpp"
+
 #include <taper/units/io.hpp>
 
 #include "../journal/message_text.hpp"
@@ -270,6 +272,41 @@ std::string text(const message& m, const message_context& c) {
                    std::string(c.equivalence_table) + " table); the " + other + " table gives " + diazepam_mg(m[1]) +
                    "; agree the switching dose with the prescriber";
         }
+
+        // Realization's messages name forms and steps that only it knows about.
+        case mc::dose_rounds_to_zero:
+        case mc::dose_off_target:
+        case mc::below_syringe_minimum:
+        case mc::dilution_switched_off:
+        case mc::liquid_would_measure_finer:
+        case mc::more_dilute_would_measure_finer:
+        case mc::drug_also_comes_as:
+        case mc::adjusted_after_rounding:
+        case mc::rounding_above_previous:
+        case mc::rounding_over_max_step:
+        case mc::rounding_over_max_percent:
+        case mc::rounding_over_max_points:
+        case mc::limits_broken_nothing_within:
+        case mc::limits_broken_smallest_cut:
+        case mc::inserted_step:
+        case mc::inserted_step_before_stop:
+        case mc::inserted_smallest_cut_before_stop:
+        case mc::switch_point:
+        case mc::form_equivalence:
+        case mc::form_equivalence_assumed:
+        case mc::realized_abrupt_stop:
+        case mc::realized_abrupt_stop_seizure_risk:
+        case mc::form_would_avoid_abrupt_stop:
+        case mc::realized_faster_than_guidance_share:
+        case mc::realized_faster_than_guidance_points:
+        case mc::release_change_step:
+        case mc::dosing_frequency_change:
+        case mc::impractical_recipe:
+        case mc::beads_per_capsule_unknown:
+        case mc::drop_size_unknown:
+        case mc::drug_not_realized:
+        case mc::steps_off_tolerance:
+            return forms_detail::realization_text(m, c);
     }
     return std::string(id(m.code));
 }

@@ -2,6 +2,7 @@
 #include "planner_parts.hpp"
 
 #include <taper/forms/whole_units.hpp>
+#include <taper/plan/abrupt_stop.hpp>
 #include <taper/units/access.hpp>
 
 #include <algorithm>
@@ -44,21 +45,11 @@ std::optional<pace_rule> pace_rule_for(drug_class c) {
     return std::nullopt;
 }
 
-// Stopping to zero from a dose that is still a large share of the start is an abrupt stop,
-// whatever the strategy: the guidance everywhere is to reach a small dose first (a final dose
-// near 1/40 of the start for antipsychotics; the last milligrams in very small steps for
-// benzodiazepines). 1/20 of the starting dose is the line: the default hyperbolic,
-// proportional, antipsychotic and crossover plans all stop well below it; a linear taper's
-// last step (a quarter of the start) or a one-step stop is far above it.
-constexpr double abrupt_stop_fraction = 1.0 / 20.0;
-
+// Stopping to zero from a large share of the start: the shared rule (plan/abrupt_stop.hpp).
 std::optional<message> abrupt_stop_warning(const drug& d, const step& s, mass previous, mass start) {
-    if (s.phase != step_phase::stop || s.equivalent_daily_dose > mass{} || !(start > mass{})) return std::nullopt;
-    const double share = previous / start;
-    if (share <= abrupt_stop_fraction) return std::nullopt;
-    return make_message(abrupt_stop_risks_seizures(d.klass) ? message_code::abrupt_stop_seizure_risk
-                                                           : message_code::abrupt_stop,
-                        {previous, percent{share * units::fraction}, percent{abrupt_stop_fraction * units::fraction}});
+    if (s.phase != step_phase::stop || s.equivalent_daily_dose > mass{}) return std::nullopt;
+    return taper::abrupt_stop_warning(d.klass, previous, start, message_code::abrupt_stop,
+                                      message_code::abrupt_stop_seizure_risk);
 }
 
 std::optional<message> pace_warning(const drug& d, const step& s, mass previous) {

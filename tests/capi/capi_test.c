@@ -1365,6 +1365,19 @@ static void test_forms_and_realization(taper_database* db) {
         OK(taper_realization_recipe_part(rz, &first_part, 0, 0, 0, &err));
         CHECK(first_part.kind == TAPER_COMPONENT_LIQUID);
         NEAR(first_part.volume_ml, 5.9, 1e-9);
+        /* The first step switches from the tablets presumed at the start to the liquid: a
+         * coded note (docs/messages.md, 420), read by code, not by its text. */
+        size_t first_count = 0;
+        OK(taper_realization_step_message_count(rz, &first_count, 0, &err));
+        CHECK(first_count >= 1);
+        taper_message_info sw;
+        sw.struct_size = sizeof sw;
+        OK(taper_realization_step_message(rz, &sw, 0, 0, &err));
+        CHECK(sw.code == TAPER_MESSAGE_SWITCH_POINT && sw.severity == TAPER_SEVERITY_NOTE);
+        STR_EQ(sw.id, "switch_point");
+        STR_EQ(taper_message_code_id(TAPER_MESSAGE_SWITCH_POINT), "switch_point");
+        CHECK(sw.text != NULL && sw.text[0] != '\0');
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step_message(rz, &sw, 0, first_count, &err));
     }
     /* Every recipe lands within the syringe's 0.1 mL of 2 mg/mL (0.2 mg) of its target or
      * says it is off. */
@@ -1409,6 +1422,30 @@ static void test_forms_and_realization(taper_database* db) {
         for (size_t w = 0; w < rs.warning_count; ++w) OK(taper_realization_step_warning(rz, &text, i, w, &err));
         FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step_note(rz, &text, i, rs.note_count, &err));
         FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step_warning(rz, &text, i, rs.warning_count, &err));
+        /* The coded messages: as many as the notes and warnings, each with a catalogue id. */
+        size_t step_messages = 0, recipe_messages = 0;
+        OK(taper_realization_step_message_count(rz, &step_messages, i, &err));
+        CHECK(step_messages == rs.note_count + rs.warning_count);
+        for (size_t m = 0; m < step_messages; ++m) {
+            taper_message_info mi;
+            mi.struct_size = sizeof mi;
+            OK(taper_realization_step_message(rz, &mi, i, m, &err));
+            CHECK(mi.code >= 400 && mi.code < 600);
+            STR_EQ(mi.id, taper_message_code_id(mi.code));
+        }
+        OK(taper_realization_recipe_message_count(rz, &recipe_messages, i, 0, &err));
+        CHECK(recipe_messages >= rec.warning_count);
+        for (size_t m = 0; m < recipe_messages; ++m) {
+            taper_message_info mi;
+            mi.struct_size = sizeof mi;
+            OK(taper_realization_recipe_message(rz, &mi, i, 0, m, &err));
+            CHECK(mi.code >= 400 && mi.code < 500);
+        }
+        {
+            taper_message_info mi;
+            mi.struct_size = sizeof mi;
+            FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_recipe_message(rz, &mi, i, 0, recipe_messages, &err));
+        }
         (void)rs.inserted;
         (void)rs.form_changed;
         (void)rs.difference_mg;
@@ -1418,6 +1455,18 @@ static void test_forms_and_realization(taper_database* db) {
     for (size_t i = 0; i < ri.warning_count; ++i) OK(taper_realization_warning(rz, &text, i, &err));
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_equivalence(rz, &text, ri.equivalence_count, &err));
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_warning(rz, &text, ri.warning_count, &err));
+    {
+        size_t whole = 0;
+        OK(taper_realization_message_count(rz, &whole, &err));
+        CHECK(whole >= ri.equivalence_count + ri.warning_count);
+        taper_message_info mi;
+        mi.struct_size = sizeof mi;
+        for (size_t i = 0; i < whole; ++i) {
+            OK(taper_realization_message(rz, &mi, i, &err));
+            CHECK(mi.code >= 400 && mi.code < 600);
+        }
+        FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_message(rz, &mi, whole, &err));
+    }
     taper_realized_step_info rs;
     rs.struct_size = sizeof rs;
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_step(rz, &rs, ri.step_count, &err));

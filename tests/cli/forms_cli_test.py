@@ -170,6 +170,8 @@ def plan_have_json_has_the_recipes_and_fits_the_schema(r):
     close(s2["realization"]["realized_daily_mg"], 11.2, 1e-9, "step 2 realized")
     close(s2["realization"]["difference_mg"], -0.05, 1e-9, "step 2 difference")
     check(s2["realization"]["form_changed"] is True, "step 2 is a switch point")
+    check(any(m["code"] == 420 and m["id"] == "switch_point" and m["params"]["after_step"] == 1
+              for m in s2["realization"]["messages"]), "the switch point is coded: " + str(s2["realization"]))
     p2 = s2["realization"]["recipes"][0]["parts"][0]
     check(p2["kind"] == "liquid" and abs(p2["volume_ml"] - 5.6) < 1e-9, str(p2))
     # Dispensing: period 1 is step 1: 1.5 × 28 = 42 tablets; period 2 is step 2: 5.6 × 28 =

@@ -75,8 +75,10 @@ def test_switch_from_tablets_to_liquid(db: taper.Database) -> None:
         "none (0 mg)",
     ]
     assert [s.form_changed for s in r.steps] == [False, False, False, True, False]
-    assert "switch point" in r.steps[3].notes[-1]
-    assert "before: 10 mg tablet" in r.steps[3].notes[-1]
+    switch = [m for m in r.steps[3].messages if m.code == taper.MessageCode.SWITCH_POINT]
+    assert len(switch) == 1 and switch[0].severity is taper.Severity.NOTE
+    assert "before: 10 mg tablet" in switch[0].text  # wording a person reads
+    assert any(m.code == taper.MessageCode.FORM_EQUIVALENCE_ASSUMED for m in r.messages)
     part = r.steps[3].recipes[0].parts[0]
     assert part.kind is ComponentKind.LIQUID and part.volume_ml == pytest.approx(1.5)
     assert all(s.difference_mg == 0 and not s.inserted for s in r.steps)

@@ -32,6 +32,7 @@
 // they are listed with their target and a note, and count as taken as planned.
 #include <taper/forms/measuring.hpp>
 #include <taper/forms/on_hand.hpp>
+#include <taper/messages/message.hpp>
 #include <taper/plan/schedule.hpp>
 
 #include <optional>
@@ -79,9 +80,10 @@ struct dose_recipe {
     /// 40 mg/mL drops = 8 mg on the label ≡ 10 mg as tablets", then any cautions.
     std::string instruction;
     bool within_tolerance = true;
-    /// Why it is off (a dose below the syringe's minimum, a dose that rounds to 0, ...);
-    /// realize() copies these onto the step.
-    std::vector<std::string> warnings;
+    /// Why it is off (dose_rounds_to_zero, dose_off_target) and what would measure it more
+    /// finely (codes 402-406), as coded messages; realize() copies them onto the step. Their
+    /// form parameters index the forms on hand as given; text: messages/text.hpp.
+    message_list messages;
 };
 
 struct realized_step {
@@ -93,8 +95,10 @@ struct realized_step {
     mass realized_daily;        ///< tablet-equivalent mg per day, as taken
     mass difference;            ///< realized_daily − planned.equivalent_daily_dose
     bool form_changed = false;  ///< a switch point: the forms differ from the previous step
-    std::vector<std::string> notes;
-    std::vector<std::string> warnings;
+    /// What realization says about this step (codes 400-499: rounding, inserted steps,
+    /// switch points, the rules re-checked on the doses as taken). The planner's own messages
+    /// stay on `planned`. Text: taper::text(m, context_of(realization, &step)).
+    message_list messages;
 };
 
 /// What to dispense for a period (a step, or a 28-day period).
@@ -117,8 +121,15 @@ struct realized_schedule {
     std::vector<available_form> forms;   ///< what it was realized with, as given
     realization_options options;         ///< the tools, tolerance and bottle volume used
     std::vector<realized_step> steps;    ///< what to take, step by step
-    std::vector<std::string> equivalences;  ///< each bioavailability conversion used
-    std::vector<std::string> warnings;
+    /// The drugs of the realization: [0] the plan's, then the others its dose lines or forms
+    /// name (drug_name parameters index it).
+    std::vector<std::string> drugs;
+    /// The forms (indexes into `forms`) taken at the start, before the first step: the
+    /// request's current formulation, else the solids that make the starting dose.
+    std::vector<std::size_t> start_forms;
+    /// About the whole realization: each bioavailability conversion used (form_equivalence,
+    /// form_equivalence_assumed) and what the forms on hand cannot do (codes 500-599).
+    std::vector<message> messages;
 };
 
 /// Realize a schedule made by make_plan. Throws plan_error when nothing on hand can make any

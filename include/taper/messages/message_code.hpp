@@ -117,6 +117,41 @@ enum class message_code : std::uint16_t {
     equivalence_tables_differ = 322,  ///< another equivalence table gives a dose 1.5x or more apart
     long_half_life = 323,             ///< a half-life of a week or more: cuts take weeks to show
     short_half_life_unpaced = 324,    ///< a half-life of a day or less, without pacing
+    // Realization, on a dose or a step (src/forms/, text in src/forms/realization_text.cpp).
+    dose_rounds_to_zero = 400,        ///< a dose the forms on hand round to nothing
+    dose_off_target = 401,            ///< the closest dose that can be made is beyond the tolerance
+    below_syringe_minimum = 402,      ///< as a liquid the dose would be below the syringe's minimum
+    dilution_switched_off = 403,      ///< a dispersible tablet could measure it, but dilution is off
+    liquid_would_measure_finer = 404, ///< no fine form on hand: a liquid or dilution would help
+    more_dilute_would_measure_finer = 405, ///< a more dilute liquid or a dilution would help
+    drug_also_comes_as = 406,         ///< a fine form of the drug that is not on hand
+    adjusted_after_rounding = 410,    ///< the rounding broke a limit; another rounding keeps them
+    rounding_above_previous = 411,    ///< why: the rounded dose is above the previous one
+    rounding_over_max_step = 412,     ///< why: the rounded cut is above the maximum in mg
+    rounding_over_max_percent = 413,  ///< why: the rounded cut is above the maximum share
+    rounding_over_max_points = 414,   ///< why: the rounded cut is above the maximum in points
+    limits_broken_nothing_within = 415, ///< nothing on hand makes a dose within the limits
+    limits_broken_smallest_cut = 416, ///< only a larger cut than allowed can be made
+    inserted_step = 417,              ///< a step inserted so that the limits hold after rounding
+    inserted_step_before_stop = 418,  ///< the same, on the way to stopping
+    inserted_smallest_cut_before_stop = 419, ///< the smallest cut that can be made, before stopping
+    switch_point = 420,               ///< the forms change at this step
+    form_equivalence = 421,           ///< a bioavailability conversion used (with its source)
+    form_equivalence_assumed = 422,   ///< a form without a bioavailability figure, taken as 1:1
+    realized_abrupt_stop = 430,       ///< the doses as taken stop from a large share of the start
+    realized_abrupt_stop_seizure_risk = 431, ///< the same, for a benzodiazepine or z-drug
+    form_would_avoid_abrupt_stop = 432, ///< a form not on hand would make a smaller last dose
+    realized_faster_than_guidance_share = 433,  ///< the doses as taken cut faster than the guidance
+    realized_faster_than_guidance_points = 434, ///< the same, in occupancy points
+    release_change_step = 435,        ///< the release profile changes, at a constant dose
+    dosing_frequency_change = 436,    ///< the new form is taken more often: how to split the day
+    impractical_recipe = 437,         ///< no practical recipe: too much liquid, too many pieces or beads
+
+    // Realization, on the whole realization.
+    beads_per_capsule_unknown = 500,  ///< only whole capsules: the bead count is not known
+    drop_size_unknown = 501,          ///< drops measured by syringe: the drop size is not known
+    drug_not_realized = 502,          ///< a drug's doses are listed as planned: none of its forms on hand
+    steps_off_tolerance = 503,        ///< how many steps have a dose beyond the tolerance
 };
 
 }  // namespace taper

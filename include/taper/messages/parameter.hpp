@@ -28,6 +28,10 @@ enum class parameter_kind : std::uint8_t {
     symptom = 70,       ///< index into the journal's checklist (journal/checklist.hpp)
     evidence = 71,      ///< a published source (enum evidence_source, journal/evidence.hpp)
     drug_ref = 72,      ///< index into the names a several-drug plan lists (several/plan.hpp)
+    volume_ml = 13,     ///< a volume in mL
+    form_on_hand = 14,  ///< index into the realization's forms on hand (realized_schedule::forms)
+    drug_form = 15,     ///< index into all_forms() of the plan's drug (a form not on hand)
+    drug_name = 16,     ///< index into the realization's drugs (realized_schedule::drugs)
 };
 
 /// "mass", "percent", ...: stable, used in JSON.
@@ -65,6 +69,7 @@ public:
     parameter(occupancy_points p) : kind_(parameter_kind::points), number_(in(p, units::points)) {}
     parameter(duration d) : kind_(parameter_kind::days), number_(in(d, units::day)) {}
     parameter(hours h) : kind_(parameter_kind::half_life_hours), number_(in(h, units::hour)) {}
+    parameter(volume v) : kind_(parameter_kind::volume_ml), number_(in(v, units::mL)) {}
     constexpr parameter(whole_unit_reason r)
         : kind_(parameter_kind::whole_unit_reason), number_(static_cast<double>(r)) {}
     constexpr parameter(whole_unit_form f)
@@ -80,6 +85,9 @@ public:
     static constexpr parameter count(std::size_t n) { return whole(parameter_kind::count, n); }
     static constexpr parameter dose_time(std::size_t line) { return whole(parameter_kind::dose_time, line); }
     static constexpr parameter text(std::size_t index) { return whole(parameter_kind::text, index); }
+    static constexpr parameter on_hand_form(std::size_t index) { return whole(parameter_kind::form_on_hand, index); }
+    static constexpr parameter drug_form(std::size_t index) { return whole(parameter_kind::drug_form, index); }
+    static constexpr parameter drug_name(std::size_t index) { return whole(parameter_kind::drug_name, index); }
 
     constexpr parameter_kind kind() const noexcept { return kind_; }
     /// The number in the kind's own unit (mg, %, points, days, hours, or the index).
@@ -92,6 +100,7 @@ public:
     occupancy_points as_points() const { return number_ * units::points; }
     duration as_days() const { return number_ * units::day; }
     hours as_hours() const { return number_ * units::hour; }
+    volume as_volume() const { return number_ * units::mL; }
     constexpr std::size_t as_index() const { return static_cast<std::size_t>(number_); }
     constexpr whole_unit_reason as_reason() const { return static_cast<whole_unit_reason>(as_index()); }
     constexpr whole_unit_form as_form() const { return static_cast<whole_unit_form>(as_index()); }

@@ -10,6 +10,7 @@
 //   - steps follow each other day by day; switch points and inserted steps say so.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/from_value.hpp>
@@ -86,9 +87,11 @@ std::vector<taper::available_form> random_subset(std::mt19937& rng, const std::v
     return out;
 }
 
-bool has_warning(const taper::realized_step& s, std::string_view text) {
-    return std::any_of(s.warnings.begin(), s.warnings.end(),
-                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+bool has(const taper::realized_step& s, taper::message_code code) { return taper::contains(s.messages, code); }
+
+bool any_warning(const taper::realized_step& s) {
+    return std::any_of(s.messages.begin(), s.messages.end(),
+                       [](const taper::message& m) { return m.level == taper::severity::warning; });
 }
 
 bool near_multiple(double x, double step) {
@@ -103,8 +106,8 @@ std::string dump(const taper::realized_schedule& r) {
                " target " + taper::to_string(s.planned.equivalent_daily_dose) + " realized " +
                taper::to_string(s.realized_daily) + "\n";
         for (const auto& rc : s.recipes) out += "    " + rc.time + " " + rc.drug + ": " + rc.instruction + "\n";
-        for (const auto& n : s.notes) out += "    note: " + n + "\n";
-        for (const auto& w : s.warnings) out += "    warning: " + w + "\n";
+        for (const auto& m : s.messages)
+            out += "    " + std::string(taper::id(m.level)) + ": " + taper::text(m, taper::context_of(r, &s)) + "\n";
     }
     return out;
 }
@@ -147,7 +150,8 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         }
 
         // Limits, or a warning that says they cannot be kept.
-        const bool limits_warned = has_warning(s, "breaks the plan's limits") || !all_realized;
+        const bool limits_warned = has(s, taper::message_code::limits_broken_nothing_within) ||
+                                   has(s, taper::message_code::limits_broken_smallest_cut) || !all_realized;
         if (limits_warned) ++c.warned_limits;
         const double cut = prev - now;
         bool over = false;  // a maximum broken (allowed only with the warning above)
@@ -173,11 +177,11 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         double own_total = 0;
         for (const auto& rc : s.recipes) {
             if (!rc.within_tolerance) {
-                EXPECT_FALSE(s.warnings.empty()) << where << " " << rc.time;
+                EXPECT_TRUE(any_warning(s)) << where << " " << rc.time;
             }
             if (rc.target.value() > 0 && rc.realized.value() <= 0 && !rc.parts.empty()) ADD_FAILURE() << where;
             if (rc.target.value() > 1e-9 && rc.realized.value() <= 0 && rc.instruction.find("not realized") == std::string::npos) {
-                EXPECT_TRUE(has_warning(s, "rounds to 0")) << where;
+                EXPECT_TRUE(has(s, taper::message_code::dose_rounds_to_zero)) << where;
                 ++c.zero_warnings;
             }
             if (rc.drug == d.name) own_total += rc.realized.value();
@@ -232,17 +236,25 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
 
         if (s.form_changed) {
             ++c.switches;
-            EXPECT_TRUE(std::any_of(s.notes.begin(), s.notes.end(),
-                                    [](const std::string& n) { return n.find("switch point") != std::string::npos; }))
-                << where;
+            EXPECT_TRUE(has(s, taper::message_code::switch_point)) << where;
         }
-        if (std::any_of(s.notes.begin(), s.notes.end(),
-                        [](const std::string& n) { return n.find("adjusted after rounding") != std::string::npos; }))
-            ++c.adjusted;
+        if (has(s, taper::message_code::adjusted_after_rounding)) ++c.adjusted;
+        // R1 (docs/safety.md): no step to zero, as taken, from more than the abrupt-stop share
+        // of the start (1/20) without the abrupt-stop warning, the planner's or realization's.
+        if (now <= 1e-12 && prev > 1e-12 && prev > plan.start_equivalent_dose.value() / 20 * (1 + 1e-9)) {
+            const bool warned = taper::contains(s.planned.messages, taper::message_code::abrupt_stop) ||
+                                taper::contains(s.planned.messages, taper::message_code::abrupt_stop_seizure_risk) ||
+                                has(s, taper::message_code::realized_abrupt_stop) ||
+                                has(s, taper::message_code::realized_abrupt_stop_seizure_risk);
+            EXPECT_TRUE(warned) << where << ": stops from " << prev;
+        }
         if (s.inserted) {
             ++inserted;
             ++c.inserted;
-            EXPECT_FALSE(s.notes.empty()) << where;
+            EXPECT_TRUE(has(s, taper::message_code::inserted_step) ||
+                        has(s, taper::message_code::inserted_step_before_stop) ||
+                        has(s, taper::message_code::inserted_smallest_cut_before_stop))
+                << where;
         }
         prev = now;
     }

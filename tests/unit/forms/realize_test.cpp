@@ -2,6 +2,7 @@
 // by hand in the comment next to it, from the strengths in data/drugs.json.
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/from_value.hpp>
@@ -10,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -50,10 +52,36 @@ bool whole_counts_only(const dose_recipe& r) {
     return true;
 }
 
+/// The recipe's messages as text, without a realization (forms are named generically): for
+/// the few tests where the wording matters to a person.
 std::string all_warnings(const dose_recipe& r) {
     std::string s;
-    for (const auto& w : r.warnings) s += w + "\n";
+    for (const auto& m : r.messages) s += taper::text(m, taper::message_context{}) + "\n";
     return s;
+}
+
+/// The recipe's message with `code`, or nullptr.
+const taper::message* coded(const dose_recipe& r, taper::message_code code) { return taper::find(r.messages, code); }
+
+double mg_of(const taper::parameter& p) { return taper::in(p.as_mass(), taper::units::mg); }
+
+/// The text of step `i`'s message with `code` ("" if it has none), as people read it.
+std::string step_text(const taper::realized_schedule& r, std::size_t i, taper::message_code code) {
+    const auto* m = taper::find(r.steps.at(i).messages, code);
+    return m == nullptr ? std::string() : taper::text(*m, taper::context_of(r, &r.steps[i]));
+}
+
+/// The realization-wide messages with `code`, as text.
+std::vector<std::string> whole_texts(const taper::realized_schedule& r, taper::message_code code) {
+    std::vector<std::string> out;
+    for (const auto& m : r.messages)
+        if (m.code == code) out.push_back(taper::text(m, taper::context_of(r)));
+    return out;
+}
+
+bool has_warning(const taper::realized_step& s) {
+    return std::any_of(s.messages.begin(), s.messages.end(),
+                       [](const taper::message& m) { return m.level == taper::severity::warning; });
 }
 
 // A schedule written by hand: one dose a day, 28-day steps from 2026-12-01.
@@ -130,7 +158,12 @@ TEST(RealizeDose, CitalopramDropsThroughTheTabletEquivalent) {
     EXPECT_DOUBLE_EQ(off.parts.at(0).count, 3);
     EXPECT_DOUBLE_EQ(off.realized.value(), 7.5);
     EXPECT_FALSE(off.within_tolerance);
-    EXPECT_THAT(all_warnings(off), HasSubstr("+7.1%"));
+    const auto* w = coded(off, taper::message_code::dose_off_target);
+    ASSERT_NE(w, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*w)[1]), 7);    // target
+    EXPECT_DOUBLE_EQ(mg_of((*w)[2]), 7.5);  // realized
+    EXPECT_DOUBLE_EQ(taper::in((*w)[3].as_percent(), taper::units::percent_of_dose), 5);  // the tolerance
+    EXPECT_THAT(all_warnings(off), HasSubstr("+7.1%"));  // (7.5 − 7) / 7 = 7.14%
 }
 
 // --- tablets -------------------------------------------------------------------------------
@@ -153,7 +186,7 @@ TEST(RealizeDose, HalvesAndQuartersOfSplittableTablets) {
     const auto b = dose(7.5, tabs, no_quarters);
     EXPECT_DOUBLE_EQ(b.realized.value(), 10);
     EXPECT_FALSE(b.within_tolerance);
-    EXPECT_FALSE(b.warnings.empty());
+    EXPECT_NE(coded(b, taper::message_code::dose_off_target), nullptr);
 }
 
 TEST(RealizeDose, FewestPiecesAmongEquallyCloseWays) {
@@ -307,12 +340,20 @@ TEST(RealizeDose, BelowTheSmallestVolumeIsAWarningNeverASilentZero) {
     const auto a = dose(0.3, liquid);
     EXPECT_DOUBLE_EQ(a.realized.value(), 0.4);
     EXPECT_FALSE(a.within_tolerance);
+    const auto* below = coded(a, taper::message_code::below_syringe_minimum);
+    ASSERT_NE(below, nullptr);
+    EXPECT_EQ((*below)[0].as_index(), 0u);  // the liquid, the first form on hand
+    EXPECT_NEAR(taper::in((*below)[1].as_volume(), taper::units::mL), 0.15, 1e-12);
+    EXPECT_DOUBLE_EQ(taper::in((*below)[2].as_volume(), taper::units::mL), 0.2);
     EXPECT_THAT(all_warnings(a), HasSubstr("0.15 mL, below the smallest volume the syringe measures (0.2 mL)"));
     // 0.1 mg = 0.05 mL: nothing is closer than 0 mg, and that is said.
     const auto b = dose(0.1, liquid);
     EXPECT_DOUBLE_EQ(b.realized.value(), 0);
     EXPECT_TRUE(b.parts.empty());
     EXPECT_FALSE(b.within_tolerance);
+    const auto* zero = coded(b, taper::message_code::dose_rounds_to_zero);
+    ASSERT_NE(zero, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*zero)[1]), 0.1);
     EXPECT_THAT(all_warnings(b), HasSubstr("0.1 mg rounds to 0 mg"));
     // A larger minimum: 1.5 mg = 0.75 mL < 1 mL, so 1 mL = 2 mg.
     realization_options big_min;
@@ -371,13 +412,13 @@ TEST(RealizeDose, DilutionOnlyForDispersibleTablets) {
     off.allow_dilution = false;
     const auto z = dose(2.5, tabs, off);
     EXPECT_DOUBLE_EQ(z.realized.value(), 0);
-    EXPECT_THAT(all_warnings(z), HasSubstr("dilution is switched off"));
+    EXPECT_NE(coded(z, taper::message_code::dilution_switched_off), nullptr);
 
     // Citalopram tablets are not marked dispersible: never diluted.
     const auto c = dose(0.5, have("citalopram", "10 mg tablet"));
     for (const auto& part : c.parts) EXPECT_NE(part.what, dose_component::kind::dilution);
     EXPECT_DOUBLE_EQ(c.realized.value(), 0);
-    EXPECT_THAT(all_warnings(c), HasSubstr("rounds to 0 mg"));
+    EXPECT_NE(coded(c, taper::message_code::dose_rounds_to_zero), nullptr);
 }
 
 // --- bad inputs ------------------------------------------------------------------------------
@@ -431,19 +472,29 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     EXPECT_EQ(r.steps[4].recipes.at(0).instruction, "none (0 mg)");
     for (int i : {0, 1, 2, 4}) EXPECT_FALSE(r.steps[static_cast<std::size_t>(i)].form_changed) << i;
     EXPECT_TRUE(r.steps[3].form_changed);
-    ASSERT_FALSE(r.steps[3].notes.empty());
-    EXPECT_THAT(r.steps[3].notes.back(), HasSubstr("switch point"));
-    EXPECT_THAT(r.steps[3].notes.back(), HasSubstr("2 mg/mL liquid"));
-    EXPECT_THAT(r.steps[3].notes.back(), HasSubstr("before: 10 mg tablet"));
+    const auto* sw = taper::find(r.steps[3].messages, taper::message_code::switch_point);
+    ASSERT_NE(sw, nullptr);
+    EXPECT_EQ((*sw)[0].as_index(), 3u);  // after step 3
+    // Wording matters here: a person reads which forms change.
+    EXPECT_EQ(step_text(r, 3, taper::message_code::switch_point),
+              "switch point: the forms change to 2 mg/mL liquid (before: 10 mg tablet)");
     for (const auto& s : r.steps) {
-        EXPECT_TRUE(s.warnings.empty()) << s.planned.number;
+        // The hand-written stop from 3 mg (15% of 20 mg, above the 1/20 line) is an abrupt
+        // stop as taken (docs/safety.md R1); nothing else is warned.
+        if (s.planned.number == 5) {
+            EXPECT_TRUE(taper::contains(s.messages, taper::message_code::realized_abrupt_stop));
+        } else {
+            EXPECT_FALSE(has_warning(s)) << s.planned.number;
+        }
         EXPECT_DOUBLE_EQ(s.difference.value(), 0);
         EXPECT_FALSE(s.inserted);
     }
     // The liquid has no bioavailability figure: the equivalence used is stated as assumed.
-    ASSERT_EQ(r.equivalences.size(), 1u);
-    EXPECT_THAT(r.equivalences[0], HasSubstr("liquid-2mg-ml"));
-    EXPECT_THAT(r.equivalences[0], HasSubstr("no bioavailability figure"));
+    ASSERT_EQ(r.messages.size(), 1u);
+    EXPECT_EQ(r.messages[0].code, taper::message_code::form_equivalence_assumed);
+    EXPECT_EQ(r.forms.at(r.messages[0][0].as_index()).formulation_id, "liquid-2mg-ml");
+    EXPECT_THAT(whole_texts(r, taper::message_code::form_equivalence_assumed).at(0),
+                HasSubstr("no bioavailability figure"));
 
     // Without keeping the forms in use, the objective alone picks one measurement of liquid
     // (7.5 mL) over 1½ tablets at the first step; the switch is then at step 1.
@@ -452,7 +503,8 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     const auto f = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"), free);
     EXPECT_EQ(f.steps[0].recipes.at(0).instruction, "7.5 mL of 2 mg/mL liquid = 15 mg");
     EXPECT_TRUE(f.steps[0].form_changed);
-    EXPECT_THAT(f.steps[0].notes.back(), HasSubstr("at the start: 10 mg tablet"));
+    EXPECT_EQ(taper::find(f.steps[0].messages, taper::message_code::switch_point)->parameters[0].as_index(), 0u);
+    EXPECT_THAT(step_text(f, 0, taper::message_code::switch_point), HasSubstr("at the start: 10 mg tablet"));
 }
 
 TEST(Realize, SwitchToDropsStatesTheEquivalence) {
@@ -465,12 +517,18 @@ TEST(Realize, SwitchToDropsStatesTheEquivalence) {
     ASSERT_EQ(r.steps.size(), 4u);
     EXPECT_EQ(r.steps[2].recipes.at(0).instruction, "3 drops of 40 mg/mL drops = 6 mg on the label ≡ 7.5 mg as tablets");
     EXPECT_TRUE(r.steps[2].form_changed);
-    EXPECT_THAT(r.steps[2].notes.back(), HasSubstr("before: 10 mg tablet"));
-    EXPECT_THAT(r.steps[2].notes.back(), HasSubstr("1.25"));
-    ASSERT_EQ(r.equivalences.size(), 1u);
-    EXPECT_THAT(r.equivalences[0], HasSubstr("drops-40mg-ml"));
-    EXPECT_THAT(r.equivalences[0], HasSubstr("10 mg as tablets ≡ 8 mg as 40 mg/mL drops = 4 drops"));
-    EXPECT_THAT(r.equivalences[0], HasSubstr("verified"));
+    EXPECT_THAT(step_text(r, 2, taper::message_code::switch_point), HasSubstr("before: 10 mg tablet"));
+    // The switch brings in a converted form: its equivalence is on the step too.
+    const auto* eq = taper::find(r.steps[2].messages, taper::message_code::form_equivalence);
+    ASSERT_NE(eq, nullptr);
+    EXPECT_EQ(r.forms.at((*eq)[0].as_index()).formulation_id, "drops-40mg-ml");
+    EXPECT_DOUBLE_EQ(r.forms.at((*eq)[0].as_index()).bioavailability, 1.25);
+    const auto eqs = whole_texts(r, taper::message_code::form_equivalence);
+    ASSERT_EQ(eqs.size(), 1u);
+    EXPECT_THAT(eqs[0], HasSubstr("drops-40mg-ml"));
+    // 10 mg / 1.25 = 8 mg on the label; 8 mg / (40 mg/mL × 0.05 mL per drop) = 4 drops.
+    EXPECT_THAT(eqs[0], HasSubstr("10 mg as tablets ≡ 8 mg as 40 mg/mL drops = 4 drops"));
+    EXPECT_THAT(eqs[0], HasSubstr("verified"));
 }
 
 TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
@@ -487,7 +545,16 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     EXPECT_TRUE(r.steps[0].inserted);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);
     EXPECT_DOUBLE_EQ(r.steps[0].planned.equivalent_daily_dose.value(), 15);
-    EXPECT_THAT(r.steps[0].notes.at(0), HasSubstr("inserted step"));
+    const auto* ins = taper::find(r.steps[0].messages, taper::message_code::inserted_step);
+    ASSERT_NE(ins, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*ins)[0]), 20);  // from
+    EXPECT_DOUBLE_EQ(mg_of((*ins)[1]), 12);  // the planned dose
+    EXPECT_DOUBLE_EQ(mg_of((*ins)[3]), 15);  // the extra step
+    // Why: 20 → 12.5 mg would cut 37.5%, more than 25%.
+    const auto* why = taper::find(r.steps[0].messages, taper::message_code::rounding_over_max_percent);
+    ASSERT_NE(why, nullptr);
+    EXPECT_DOUBLE_EQ(taper::in((*why)[0].as_percent(), taper::units::percent_of_dose), 37.5);
+    EXPECT_DOUBLE_EQ(taper::in((*why)[1].as_percent(), taper::units::percent_of_dose), 25);
     EXPECT_FALSE(r.steps[1].inserted);
     EXPECT_DOUBLE_EQ(r.steps[1].realized_daily.value(), 12.5);
     EXPECT_DOUBLE_EQ(r.steps[2].realized_daily.value(), 0);
@@ -508,9 +575,16 @@ TEST(Realize, AdjustsToTheNearestDoseWithinTheLimits) {
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 1u);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15.2);
-    EXPECT_THAT(r.steps[0].notes.at(0), HasSubstr("adjusted after rounding"));
-    EXPECT_THAT(r.steps[0].notes.at(0), HasSubstr("more than the maximum of 4.9 mg"));
-    EXPECT_TRUE(r.steps[0].warnings.empty());
+    const auto* adj = taper::find(r.steps[0].messages, taper::message_code::adjusted_after_rounding);
+    ASSERT_NE(adj, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*adj)[0]), 15);    // the rounding that broke the limit
+    EXPECT_DOUBLE_EQ(mg_of((*adj)[1]), 15.2);  // what is taken
+    const auto* why = taper::find(r.steps[0].messages, taper::message_code::rounding_over_max_step);
+    ASSERT_NE(why, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*why)[0]), 5);
+    EXPECT_DOUBLE_EQ(mg_of((*why)[1]), 4.9);
+    EXPECT_THAT(step_text(r, 0, taper::message_code::rounding_over_max_step), HasSubstr("more than the maximum of 4.9 mg"));
+    EXPECT_FALSE(has_warning(r.steps[0]));
 }
 
 TEST(Realize, ATinyDoseThatRoundsToZeroIsWarnedAndNamed) {
@@ -521,11 +595,20 @@ TEST(Realize, ATinyDoseThatRoundsToZeroIsWarnedAndNamed) {
     const auto& s = r.steps[1];
     EXPECT_DOUBLE_EQ(s.realized_daily.value(), 0);
     EXPECT_FALSE(s.recipes.at(0).within_tolerance);
-    ASSERT_FALSE(s.warnings.empty());
-    EXPECT_THAT(s.warnings[0], HasSubstr("daily dose: 0.1 mg rounds to 0 mg"));
-    EXPECT_THAT(s.warnings[0], HasSubstr("0.05 mL"));
-    EXPECT_THAT(s.warnings[0], HasSubstr("40 mg/mL drops"));  // what else citalopram comes as
-    EXPECT_THAT(r.warnings.back(), HasSubstr("1 of 3 steps"));
+    EXPECT_EQ(step_text(r, 1, taper::message_code::dose_rounds_to_zero),
+              "daily dose: 0.1 mg rounds to 0 mg with what is on hand, so this dose would not be taken");
+    const auto* below = taper::find(s.messages, taper::message_code::below_syringe_minimum);
+    ASSERT_NE(below, nullptr);
+    EXPECT_NEAR(taper::in((*below)[1].as_volume(), taper::units::mL), 0.05, 1e-12);  // 0.1 mg / 2 mg/mL
+    // What else citalopram comes as.
+    // (named once, for the whole realization)
+    const auto also = whole_texts(r, taper::message_code::drug_also_comes_as);
+    EXPECT_TRUE(std::any_of(also.begin(), also.end(),
+                            [](const std::string& t) { return t.find("40 mg/mL drops") != std::string::npos; }));
+    const auto* off = taper::find(r.messages, taper::message_code::steps_off_tolerance);
+    ASSERT_NE(off, nullptr);
+    EXPECT_EQ((*off)[0].as_index(), 1u);
+    EXPECT_EQ((*off)[1].as_index(), 3u);
 }
 
 TEST(Realize, BadInputsAreErrors) {
@@ -567,7 +650,10 @@ TEST(Realize, TwoDoseTimesKeepTheDailyLimits) {
     ASSERT_EQ(r.steps[1].recipes.size(), 2u);
     EXPECT_DOUBLE_EQ(r.steps[1].realized_daily.value(), 12.5);
     EXPECT_LE(15 - r.steps[1].realized_daily.value(), 15 * 0.25 + 1e-9);
-    EXPECT_FALSE(r.steps[1].warnings.empty());  // a dose-time off target
+    // A dose-time off target: 6 mg a dose-time made as 5 or 7.5 mg (½ or ¾ tablet).
+    const auto* off = taper::find(r.steps[1].messages, taper::message_code::dose_off_target);
+    ASSERT_NE(off, nullptr);
+    EXPECT_LT((*off)[0].as_index(), 2u);  // one of the two dose-times
 }
 
 TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
@@ -598,7 +684,11 @@ TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
     // Without diazepam forms its doses are listed as planned, and the schedule says so.
     const auto only = taper::realize(plan, have("alprazolam", "0.5 mg tablet"));
     EXPECT_THAT(only.steps[0].recipes[1].instruction, HasSubstr("not realized here"));
-    EXPECT_THAT(only.warnings.front(), HasSubstr("diazepam doses are listed as planned"));
+    const auto* not_realized = taper::find(only.messages, taper::message_code::drug_not_realized);
+    ASSERT_NE(not_realized, nullptr);
+    EXPECT_EQ(only.drugs.at((*not_realized)[0].as_index()), "diazepam");
+    EXPECT_THAT(whole_texts(only, taper::message_code::drug_not_realized).at(0),
+                HasSubstr("diazepam doses are listed as planned"));
 }
 
 TEST(Realize, CrossoverUsesTheFactorsRecordedInThePlan) {
@@ -696,7 +786,8 @@ TEST(ReviewRegression, VeryDiluteLiquidDoesNotOverflowTheSearch) {
     EXPECT_TRUE(std::isfinite(r.realized.value()));
     EXPECT_LE(r.realized.value(), 1e-6);
     EXPECT_FALSE(r.within_tolerance);
-    EXPECT_FALSE(r.warnings.empty());
+    EXPECT_TRUE(coded(r, taper::message_code::dose_rounds_to_zero) != nullptr ||
+                coded(r, taper::message_code::dose_off_target) != nullptr);
 }
 
 // A user's formulary gave 1e12 beads per capsule: the count was converted to int (wrapping

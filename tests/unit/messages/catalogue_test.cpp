@@ -113,6 +113,38 @@ bool is_enumerator(message_code c) {
         case message_code::equivalence_tables_differ:
         case message_code::long_half_life:
         case message_code::short_half_life_unpaced: return true;
+        case message_code::dose_rounds_to_zero:
+        case message_code::dose_off_target:
+        case message_code::below_syringe_minimum:
+        case message_code::dilution_switched_off:
+        case message_code::liquid_would_measure_finer:
+        case message_code::more_dilute_would_measure_finer:
+        case message_code::drug_also_comes_as:
+        case message_code::adjusted_after_rounding:
+        case message_code::rounding_above_previous:
+        case message_code::rounding_over_max_step:
+        case message_code::rounding_over_max_percent:
+        case message_code::rounding_over_max_points:
+        case message_code::limits_broken_nothing_within:
+        case message_code::limits_broken_smallest_cut:
+        case message_code::inserted_step:
+        case message_code::inserted_step_before_stop:
+        case message_code::inserted_smallest_cut_before_stop:
+        case message_code::switch_point:
+        case message_code::form_equivalence:
+        case message_code::form_equivalence_assumed:
+        case message_code::realized_abrupt_stop:
+        case message_code::realized_abrupt_stop_seizure_risk:
+        case message_code::form_would_avoid_abrupt_stop:
+        case message_code::realized_faster_than_guidance_share:
+        case message_code::realized_faster_than_guidance_points:
+        case message_code::release_change_step:
+        case message_code::dosing_frequency_change:
+        case message_code::impractical_recipe:
+        case message_code::beads_per_capsule_unknown:
+        case message_code::drop_size_unknown:
+        case message_code::drug_not_realized:
+        case message_code::steps_off_tolerance: return true;
     }
     return false;
 }
@@ -137,6 +169,10 @@ taper::parameter sample(taper::parameter_kind kind) {
         case k::symptom: return taper::parameter::whole(k::symptom, 0);
         case k::evidence: return taper::parameter::whole(k::evidence, 0);
         case k::drug_ref: return taper::parameter::whole(k::drug_ref, 0);
+        case k::volume_ml: return taper::volume{0.5 * taper::units::mL};
+        case k::form_on_hand: return taper::parameter::on_hand_form(0);
+        case k::drug_form: return taper::parameter::drug_form(0);
+        case k::drug_name: return taper::parameter::drug_name(0);
     }
     return {};
 }

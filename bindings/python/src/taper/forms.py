@@ -8,6 +8,7 @@ from typing import Any, Iterator, Sequence, overload
 
 from ._ffi import ffi, lib
 from ._util import call, new_handle, opt, pystr, sized, string_list, take_string, to_date
+from .messages import Message, read_realization_messages, read_realized_step_messages, read_recipe_messages
 from .schedule import Schedule, Step
 from .units import DoseLike, DurationLike, duration_days, dose_mg
 
@@ -240,6 +241,7 @@ class Recipe:
     within_tolerance: bool
     parts: tuple[RecipePart, ...]
     warnings: tuple[str, ...]
+    messages: tuple[Message, ...] = ()  #: coded (check the code, never the text)
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,7 @@ class RealizedStep:
     recipes: tuple[Recipe, ...]
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
+    messages: tuple[Message, ...] = ()  #: coded: rounding, inserted steps, switch points, rules
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,7 @@ class Realization:
     equivalences: tuple[str, ...]  #: each bioavailability conversion used
     warnings: tuple[str, ...]
     _handle: Any = field(repr=False)
+    messages: tuple[Message, ...] = ()  #: coded: equivalences and what the forms cannot do
 
     def to_ics(self, reminders: bool = False, stamp: datetime.datetime | int | None = None) -> str:
         """The realized steps as iCalendar events, each saying how to take each dose-time
@@ -353,6 +357,7 @@ class Realization:
                     parts=tuple(parts),
                     warnings=string_list(lib.taper_realization_recipe_warning, h,
                                          rec.warning_count, i, r),
+                    messages=read_recipe_messages(h, i, r),
                 ))
             steps.append(RealizedStep(
                 step=planned[i],
@@ -363,6 +368,7 @@ class Realization:
                 recipes=tuple(recipes),
                 notes=string_list(lib.taper_realization_step_note, h, st.note_count, i),
                 warnings=string_list(lib.taper_realization_step_warning, h, st.warning_count, i),
+                messages=read_realized_step_messages(h, i),
             ))
         return cls(
             schedule=schedule,
@@ -370,6 +376,7 @@ class Realization:
             equivalences=string_list(lib.taper_realization_equivalence, h, info.equivalence_count),
             warnings=string_list(lib.taper_realization_warning, h, info.warning_count),
             _handle=h,
+            messages=read_realization_messages(h),
         )
 
     def dispense_by_step(self) -> list[DispensingPeriod]:

@@ -67,3 +67,30 @@ def read_step_messages(handle: Any, step: int) -> tuple[Message, ...]:
         call(lib.taper_schedule_step_message, handle, info, step, i)
         out.append(_from_info(info))
     return tuple(out)
+
+
+def _read(count_fn: Any, message_fn: Any, handle: Any, *where: int) -> tuple[Message, ...]:
+    count = ffi.new("size_t*")
+    call(count_fn, handle, count, *where)
+    info = sized("taper_message_info")
+    out = []
+    for i in range(count[0]):
+        call(message_fn, handle, info, *where, i)
+        out.append(_from_info(info))
+    return tuple(out)
+
+
+def read_realization_messages(handle: Any) -> tuple[Message, ...]:
+    """The whole realization's coded messages (codes 500-599, equivalences 421/422)."""
+    return _read(lib.taper_realization_message_count, lib.taper_realization_message, handle)
+
+
+def read_realized_step_messages(handle: Any, step: int) -> tuple[Message, ...]:
+    """A realized step's coded messages (codes 400-499)."""
+    return _read(lib.taper_realization_step_message_count, lib.taper_realization_step_message, handle, step)
+
+
+def read_recipe_messages(handle: Any, step: int, recipe: int) -> tuple[Message, ...]:
+    """A recipe's coded messages (a dose off target and what would measure it more finely)."""
+    return _read(lib.taper_realization_recipe_message_count, lib.taper_realization_recipe_message, handle, step,
+                 recipe)

@@ -264,6 +264,8 @@ public struct RealizedStep: Sendable, Hashable {
     public var recipes: [Recipe]
     public var notes: [String]
     public var warnings: [String]
+    /// Realization's notes and warnings as codes (docs/messages.md, 400-499): check `code`.
+    public var messages: [Message] = []
 }
 
 /// What to dispense for one period (a step, or a number of days).
@@ -300,6 +302,8 @@ public struct Realization: Sendable {
     /// Each bioavailability conversion used.
     public var equivalences: [String]
     public var warnings: [String]
+    /// The whole realization's messages as codes (equivalences, what the forms cannot do).
+    public var messages: [Message]
     let handle: RealizationHandle
 
     init(handle: RealizationHandle, request: PlanRequest, database: Database) throws(TaperError) {
@@ -325,6 +329,15 @@ public struct Realization: Sendable {
         }
         equivalences = try strings(info.equivalence_count) { taper_realization_equivalence(raw, $0, $1, $2) }
         warnings = try strings(info.warning_count) { taper_realization_warning(raw, $0, $1, $2) }
+        var wholeCount = 0
+        try check { taper_realization_message_count(raw, &wholeCount, $0) }
+        var wholeMessages: [Message] = []
+        for index in 0..<wholeCount {
+            var m = blankMessageInfo()
+            try check { taper_realization_message(raw, &m, index, $0) }
+            wholeMessages.append(try Message(info: m))
+        }
+        messages = wholeMessages
 
         var steps: [RealizedStep] = []
         for s in 0..<info.step_count {
@@ -363,10 +376,18 @@ public struct Realization: Sendable {
             guard s < schedule.steps.count else {
                 throw .internal("the realization has \(info.step_count) steps but its schedule \(schedule.steps.count)")
             }
+            var stepCount = 0
+            try check { taper_realization_step_message_count(raw, &stepCount, s, $0) }
+            var stepMessages: [Message] = []
+            for index in 0..<stepCount {
+                var m = blankMessageInfo()
+                try check { taper_realization_step_message(raw, &m, s, index, $0) }
+                stepMessages.append(try Message(info: m))
+            }
             steps.append(RealizedStep(
                 planned: schedule.steps[s], inserted: si.inserted != 0, formChanged: si.form_changed != 0,
                 realizedDaily: .mg(si.realized_daily_mg), difference: .mg(si.difference_mg), recipes: recipes,
-                notes: notes, warnings: stepWarnings))
+                notes: notes, warnings: stepWarnings, messages: stepMessages))
         }
         self.steps = steps
         self.handle = handle

@@ -72,7 +72,8 @@ struct FormsTests {
         #expect(near(liquid.volume.millilitres, 1.5, 1e-9))
         #expect(near(r.steps[3].realizedDaily.milligrams, 3, 1e-9))
         #expect(r.steps[3].formChanged)
-        #expect(r.steps[3].notes.contains { $0.contains("switch point") }, "\(r.steps[3].notes)")
+        #expect(r.steps[3].messages.contains { $0.code == .switchPoint }, "\(r.steps[3].messages)")
+        #expect(r.messages.contains { $0.code == .formEquivalenceAssumed })
 
         // Supplies for step 1: 1½ tablets a day for 28 days = 42 tablets.
         let byStep = try r.dispenseByStep()

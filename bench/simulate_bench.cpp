@@ -1,0 +1,73 @@
+// Virtual populations: people × hourly time steps per second on one thread, against the NumPy
+// version of the same model (bench/simulate_numpy.py). Figures, commands and the machine they
+// were taken on: docs/performance.md.
+//
+//   cmake --preset release && cmake --build --preset release --target simulate_bench
+//   build/release/bench/simulate_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+//   python3 bench/simulate_numpy.py --people 10000 --days 730
+//
+// Issue 12's target: 10,000 people × 2 years hourly at least 20× faster than NumPy on one core
+// (BM_population/10000/730), and cost linear in people and in time steps (the other arguments).
+#include "bench_support.hpp"
+
+#include <taper/plan/calendar.hpp>
+#include <taper/simulate/population.hpp>
+#include <taper/taper.hpp>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+using namespace taper::literals;
+
+/// Citalopram 20 mg, 5 mg less every 4 weeks, followed to `days` days from the start.
+struct course {
+    taper::schedule plan;
+    taper::simulation_options options;
+};
+
+course citalopram_course(long days) {
+    taper::plan_request r;
+    r.drug = "citalopram";
+    r.daily_dose = 20_mg;
+    r.start = taper::parse_date("2026-12-01");
+    r.interval = 28_d;
+    taper::strategies::linear s;
+    s.amount_per_step = 5_mg;
+    course c{taper::make_plan(taper::database::embedded(), r, s), {}};
+    const long plan_days = taper::days_between(c.plan.start, c.plan.end());
+    c.options.after_end = static_cast<double>(days - plan_days) * taper::units::day;
+    c.options.adaptation = taper::adaptation_model{14.0 * taper::units::day, 5.0 * taper::units::points};
+    return c;
+}
+
+// Arguments: people, days (hourly samples). One thread, so the rate is one core's.
+void BM_population(benchmark::State& state) {
+    const course c = citalopram_course(state.range(1));
+    taper::population_options p;
+    p.people = state.range(0);
+    p.seed = 1;
+    p.threads = 1;
+    p.spread.ed50 = 0.3;
+    p.spread.half_life = 0.3;
+    std::int64_t steps = 0;
+    for (auto _ : state) {
+        const taper::population_result r = taper::simulate_population(c.plan, c.options, p);
+        steps = r.time_steps;
+        benchmark::DoNotOptimize(r.peak_pressure.data());
+    }
+    state.counters["person_steps_per_s"] = benchmark::Counter(
+        static_cast<double>(steps) * static_cast<double>(p.people) * static_cast<double>(state.iterations()),
+        benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_population)
+    ->Args({1000, 730})
+    ->Args({2000, 730})
+    ->Args({4000, 730})
+    ->Args({10000, 730})
+    ->Args({10000, 182})
+    ->Args({10000, 365})
+    ->Unit(benchmark::kMillisecond)
+    ->Apply(taper_bench::iterations_from_environment);
+
+}  // namespace

@@ -1,0 +1,52 @@
+#pragma once
+// The time-stepping engine shared by one simulation and a population: people in Eigen arrays,
+// time in fixed steps. Exact for first-order absorption and elimination between samples
+// (doses fall on the grid), so the only approximation is the set point's step
+// (occupancy held over one step). Not public API.
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace taper::simulate_detail {
+
+/// Plain numbers at this boundary: hours, mg (bioavailable), occupancy points.
+struct kernel_schedule {
+    double step_hours = 1;
+    std::int64_t steps_per_day = 24;
+    std::int64_t days = 0;
+    /// (sample index, bioavailable mg) sorted by index: doses enter the gut at that sample.
+    std::vector<std::pair<std::int64_t, double>> doses;
+    /// The starting regimen as one periodic day: (hour within the day, bioavailable mg).
+    std::vector<std::pair<double, double>> start_day;
+    /// For each day, true if it is the last day of a plan step.
+    std::vector<char> step_ends;
+};
+
+struct kernel_people {
+    Eigen::ArrayXd ka;       ///< per hour
+    Eigen::ArrayXd ke;       ///< per hour
+    Eigen::ArrayXd inv_a50;  ///< 1 / amount giving half of Emax, per mg
+    Eigen::ArrayXd adapt_decay;  ///< exp(−step / time constant); unused without adaptation
+    double emax = 0;
+    double hill = 1;
+    bool adaptation = false;
+    double threshold = 0;
+};
+
+struct kernel_metrics {
+    Eigen::ArrayXd largest_step_change, largest_day_to_day_change, largest_within_day, largest_two_day;
+    Eigen::ArrayXd peak_pressure, hours_above, area_above;
+    Eigen::ArrayXd largest_two_day_amount_ratio;  ///< peak / trough of the amount over two days
+};
+
+/// Series of person 0 at every sample, when asked for.
+struct kernel_series {
+    std::vector<double> amount, occupancy, set_point, pressure;
+};
+
+/// Runs the block of people from steady state on the starting day through the schedule.
+kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kernel_series* series);
+
+}  // namespace taper::simulate_detail

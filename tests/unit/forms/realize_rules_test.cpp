@@ -1,0 +1,122 @@
+// The safety rules realization checks again on the doses as taken (docs/safety.md,
+// "Realization"), each by its code. The commands come from issue 10 (all with
+// --start 2026-12-01).
+#include <taper/drugs/database.hpp>
+#include <taper/forms/realize.hpp>
+#include <taper/messages/text.hpp>
+#include <taper/plan/plan.hpp>
+#include <taper/plan/registry.hpp>
+#include <taper/plan/suggest.hpp>
+#include <taper/strategies/proportional.hpp>
+#include <taper/units/literals.hpp>
+
+#include "../plan_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using taper::message_code;
+using namespace taper::literals;
+
+const taper::database& db() { return taper::database::embedded(); }
+
+taper::realized_schedule realized(const std::string& drug, taper::mass dose, const taper::any_strategy& s,
+                                  const std::string& have) {
+    const auto plan = taper::make_plan(db(), taper::testing::request(drug, dose), s);
+    return taper::realize(plan, taper::forms_on_hand(db().get(drug), have));
+}
+
+taper::any_strategy default_strategy(const std::string& drug) {
+    const auto s = taper::suggest_strategy(db().get(drug));
+    return taper::builtin_strategies().make(s.strategy, s.options);
+}
+
+double mg_of(const taper::parameter& p) { return taper::in(p.as_mass(), taper::units::mg); }
+double pct_of(const taper::parameter& p) { return taper::in(p.as_percent(), taper::units::percent_of_dose); }
+
+/// The first realized step taken as 0 mg after a dose above 0, or nullptr.
+const taper::realized_step* first_realized_stop(const taper::realized_schedule& r) {
+    double before = taper::in(r.plan.start_equivalent_dose, taper::units::mg);
+    for (const auto& s : r.steps) {
+        const double now = taper::in(s.realized_daily, taper::units::mg);
+        if (now <= 1e-12 && before > 1e-12) return &s;
+        before = now;
+    }
+    return nullptr;
+}
+
+bool abrupt_warned(const taper::realized_step& s) {
+    for (const auto c : {message_code::abrupt_stop, message_code::abrupt_stop_seizure_risk})
+        if (taper::contains(s.planned.messages, c)) return true;
+    for (const auto c : {message_code::realized_abrupt_stop, message_code::realized_abrupt_stop_seizure_risk})
+        if (taper::contains(s.messages, c)) return true;
+    return false;
+}
+
+// R1. `taper plan sertraline 100mg --have "50 mg tablet"`: the plan's small doses cannot be
+// made from whole 50 mg tablets (the data does not mark them splittable), so the doses as
+// taken go 50 mg → 0: half the starting dose, ten times the 5% line (plan/abrupt_stop.hpp).
+TEST(RealizationRules, AbruptStopAsTakenIsWarnedSertraline) {
+    const auto r = realized("sertraline", 100_mg, default_strategy("sertraline"), "50 mg tablet");
+    const auto* stop = first_realized_stop(r);
+    ASSERT_NE(stop, nullptr);
+    const auto* w = taper::find(stop->messages, message_code::realized_abrupt_stop);
+    ASSERT_NE(w, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 50);   // the last dose as taken
+    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 50);  // 50 / 100 mg
+    EXPECT_DOUBLE_EQ(pct_of((*w)[2]), 5);   // the line: 1/20 of the start
+    // Which form would avoid it, and by how much. The plan's last dose is below 1 mg; no
+    // sertraline tablet in the data makes less than 25 mg (not marked splittable), so a
+    // liquid: 5 mg/mL on the 0.2 mL minimum of the syringe is 1 mg, the smallest of the
+    // liquids (10 mg/mL: 2 mg; 20 mg/mL: 4 mg), below the line of 5 mg (1/20 of 100 mg).
+    const auto* better = taper::find(stop->messages, message_code::form_would_avoid_abrupt_stop);
+    ASSERT_NE(better, nullptr);
+    const auto every = taper::all_forms(db().get("sertraline"));
+    ASSERT_LT((*better)[0].as_index(), every.size());
+    EXPECT_EQ(every[(*better)[0].as_index()].label, "5 mg/mL liquid");
+    EXPECT_NEAR(mg_of((*better)[1]), 1, 1e-9);
+    EXPECT_DOUBLE_EQ(mg_of((*better)[2]), 50);
+}
+
+// R1 for a benzodiazepine: `taper plan clonazepam 4mg --strategy proportional --have "0.5 mg
+// tablet, 2 mg tablet"`. The stop from 0.5 mg (12.5% of 4 mg, above the 5% line) is warned
+// with the seizure caution.
+TEST(RealizationRules, AbruptStopAsTakenOfABenzodiazepineWarnsOfSeizures) {
+    const auto r = realized("clonazepam", 4_mg, taper::strategies::proportional{}, "0.5 mg tablet, 2 mg tablet");
+    const auto* stop = first_realized_stop(r);
+    ASSERT_NE(stop, nullptr);
+    EXPECT_TRUE(abrupt_warned(*stop));
+    const auto* w = taper::find(stop->messages, message_code::realized_abrupt_stop_seizure_risk);
+    ASSERT_NE(w, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 0.5);
+    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 12.5);  // 0.5 / 4 mg
+    // Wording matters here: a person must act on it.
+    EXPECT_NE(taper::text(*w, taper::context_of(r, stop)).find("abruptly can cause seizures"), std::string::npos);
+}
+
+// R1: `taper plan vortioxetine 15mg --strategy proportional --step 10% --have "5 mg tablet"`.
+TEST(RealizationRules, AbruptStopAsTakenIsWarnedVortioxetine) {
+    taper::strategies::proportional p;
+    p.percent = 10;
+    const auto r = realized("vortioxetine", 15_mg, p, "5 mg tablet");
+    const auto* stop = first_realized_stop(r);
+    ASSERT_NE(stop, nullptr);
+    EXPECT_TRUE(abrupt_warned(*stop));
+    const auto* w = taper::find(stop->messages, message_code::realized_abrupt_stop);
+    ASSERT_NE(w, nullptr);
+    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 5);  // one whole 5 mg tablet: 33% of 15 mg
+}
+
+// A plan that already stops gently, realized with forms that can make its doses: no warning.
+TEST(RealizationRules, NoAbruptStopWarningWhenTheFormsMakeTheSmallDoses) {
+    const auto r = realized("citalopram", 20_mg, default_strategy("citalopram"),
+                            "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops");
+    for (const auto& s : r.steps) {
+        EXPECT_FALSE(taper::contains(s.messages, message_code::realized_abrupt_stop)) << s.planned.number;
+    }
+}
+
+}  // namespace
