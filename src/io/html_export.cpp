@@ -250,7 +250,11 @@ std::string to_html(const realized_schedule& realization) {
     for (std::size_t i = 0; i < realization.steps.size(); ++i) {
         const realized_step& rs = realization.steps[i];
         const step& st = plan.steps[i];
-        page_row row{&st, {}, rs.notes, rs.warnings};
+        page_row row{&st, {}, {}, {}};
+        // Realization's own messages (rounding, inserted steps, re-checks on the doses as taken).
+        const message_context realized_context = context_of(realization, &rs);
+        for (const auto& m : rs.messages)
+            (m.level == severity::warning ? row.warnings : row.notes).push_back(text(m, realized_context));
         for (const auto& rc : rs.recipes) {
             if (!row.take.empty()) row.take += "; ";
             row.take += rc.time + ": " + (rc.drug != plan.drug ? rc.drug + " " : std::string()) + rc.instruction;
@@ -262,8 +266,8 @@ std::string to_html(const realized_schedule& realization) {
     }
     std::vector<std::string> cautions = plan_cautions(plan);
     for (const auto& c : dilution_cautions(realization)) add_unique(cautions, c);
-    for (const auto& w : realization.warnings) add_unique(cautions, w);
-    for (const auto& e : realization.equivalences) add_unique(cautions, e);
+    const message_context realization_context = context_of(realization);
+    for (const auto& m : realization.messages) add_unique(cautions, text(m, realization_context));
     return page(plan, rows, to_svg(realization), cautions, &realization);
 }
 

@@ -218,7 +218,11 @@ std::string to_ics(const realized_schedule& realization, const ics_options& opti
         const realized_step& rs = realization.steps[i];
         const step& st = plan.steps[i];
         const message_context context = context_of(plan, &st);
-        event_input e{&st, {}, rs.notes, rs.warnings};
+        event_input e{&st, {}, {}, {}};
+        // Realization's own messages (rounding, inserted steps, re-checks on the doses as taken).
+        const message_context realized_context = context_of(realization, &rs);
+        for (const auto& m : rs.messages)
+            (m.level == severity::warning ? e.warnings : e.notes).push_back(text(m, realized_context));
         for (const auto& m : st.messages) (m.level == severity::warning ? e.warnings : e.notes).push_back(text(m, context));
         if (rs.recipes.empty()) e.entries = planned_entries(plan, st);
         for (const auto& r : rs.recipes)
