@@ -265,6 +265,65 @@ def help_shows_examples(r):
         check(option in out, f"`taper plan --help` does not mention {option}")
 
 
+@case
+def plan_min_change_raises_small_cuts(r):
+    # Proportional 10 % from 20 mg: 20 * 0.9^k mg while the cut is at least 1 mg; 0.9^7 * 20 =
+    # 9.565938 mg, whose 10 % (0.9566 mg) is below --min-change 1mg, so from there each cut is
+    # 1 mg: 8.565938 ... 0.565938 mg (9 cuts), and the stop takes the last 0.565938 mg.
+    d = r.plan_json("citalopram", "20mg", "--strategy", "proportional", "--step", "10%", "--every", "4w",
+                    "--min-change", "1mg", *START)
+    doses = [s["daily_dose_mg"] for s in d["steps"]]
+    expected = [20 * 0.9 ** k for k in range(1, 8)] + [20 * 0.9 ** 7 - j for j in range(1, 10)] + [0]
+    check(len(doses) == len(expected), f"{len(doses)} steps, expected {len(expected)}: {doses}")
+    for k, (got, want) in enumerate(zip(doses, expected), start=1):
+        close(got, want, 1e-9, f"step {k} dose")
+    close(doses[-2], 0.565938, 1e-6, "the last dose before the stop")
+
+
+@case
+def plan_switch_every_sets_the_switch_steps(r):
+    # Alprazolam 1.5 mg = 30 mg diazepam (Ashton: 0.5 mg alprazolam = 10 mg diazepam); its
+    # switch step lasts 7 days by default (docs/cli.md) and --switch-every 14d makes it 14,
+    # also over the strategy's own --step-length. The reductions keep --every's 28 days.
+    X = ["alprazolam", "1.5mg", "--strategy", "diazepam-crossover", *START]
+    for extra, days in [([], 7), (["--switch-every", "14d"], 14), (["--step-length", "3d", "--switch-every", "14d"], 14)]:
+        d = r.plan_json(*X, *extra)
+        close(d["start_equivalent_daily_dose_mg"], 30, 1e-9, "alprazolam 1.5 mg in diazepam mg")
+        switches = [s for s in d["steps"] if s["phase"] == "switch"]
+        check(switches and all(s["length_days"] == days for s in switches), f"{extra}: switch steps not {days} days")
+        check(all(s["length_days"] == 28 for s in d["steps"] if s["phase"] == "reduce"), f"{extra}: reductions")
+
+
+@case
+def plan_every_sets_a_presets_step_length(r):
+    # The antipsychotic preset's steps are 91 days unless set; --every 26w sets them to 182 days,
+    # exactly as --step-length 26w does (the doses are the same), and the stop step too.
+    base = ["olanzapine", "10mg", "--strategy", "antipsychotic", *START]
+    default, every, length = r.plan_json(*base), r.plan_json(*base, "--every", "26w"), r.plan_json(*base, "--step-length", "26w")
+    check(all(s["length_days"] == 91 for s in default["steps"] if s["phase"] == "reduce"), "default 91 days")
+    check(all(s["length_days"] == 182 for s in every["steps"]), "--every 26w: every step 182 days")
+    check([s["daily_dose_mg"] for s in every["steps"]] == [s["daily_dose_mg"] for s in length["steps"]],
+          "--every and --step-length give different doses")
+    check(all(s["length_days"] == 182 for s in length["steps"] if s["phase"] == "reduce"), "--step-length 26w")
+
+
+@case
+def plan_limits_in_diazepam(r):
+    # A crossover ending on a maintenance dose: 5 mg diazepam read as diazepam mg, or 0.25 mg
+    # alprazolam converted at the switch (0.25 * 10 / 0.5 = 5 mg diazepam, Ashton) give the same
+    # plan; only the second says it converted (code 320, docs/messages.md).
+    X = ["alprazolam", "1.5mg", "--strategy", "diazepam-crossover", *START]
+    in_diazepam = r.plan_json(*X, "--until", "5mg", "--limits-in-diazepam")
+    converted = r.plan_json(*X, "--until", "0.25mg")
+    for d in (in_diazepam, converted):
+        close(d["final_equivalent_daily_dose_mg"], 5, 1e-9, "ends on 5 mg diazepam")
+        check(d["steps"][-1]["phase"] == "stop", "the last step")
+    check([s["equivalent_daily_dose_mg"] for s in in_diazepam["steps"]] ==
+          [s["equivalent_daily_dose_mg"] for s in converted["steps"]], "the two plans differ")
+    codes = lambda d: [m["code"] for m in d.get("messages", [])]
+    check(320 in codes(converted) and 320 not in codes(in_diazepam), "code 320 only when converted")
+
+
 # --- bad input: non-zero exit, the problem named on stderr, nothing on stdout -----------
 
 C = ["plan", "citalopram"]
@@ -317,6 +376,16 @@ bad("bad_split_text", ["--split", "morning"], *C, "20mg", "--split", "morning", 
 bad("bad_hold", ["--hold", "0:4w"], *C, "20mg", "--hold", "0:4w", *START)
 bad("bad_empty_value", ["--until"], *C, "20mg", "--until", "", *START)
 bad("bad_max_steps", ["max steps", "16 steps"], *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
+# The hyperbolic plan of the first case takes 16 steps of 28 days = 448 days; 52 weeks are 364.
+bad("bad_max_duration", ["max duration", "448 days", "364"], *C, "20mg", "--strategy", "hyperbolic", "--step", "5pp",
+    "--every", "4w", "--max-duration", "52w", *START)
+bad("bad_max_step_points_twice", ["--max-step", "\"3pp\"", "second time"], *C, "20mg", "--max-step", "5pp",
+    "--max-step", "3pp", *START)
+bad("bad_max_step_percent_twice", ["--max-step", "\"5%\"", "second time"], *C, "20mg", "--max-step", "10%",
+    "--max-step", "5%", *START)
+bad("bad_max_step_amount_twice", ["--max-step", "\"1mg\"", "second time"], *C, "20mg", "--max-step", "2mg",
+    "--max-step", "1mg", *START)
+bad("bad_reminders_without_ics", ["--reminders", "--format ics"], *C, "20mg", "--reminders", *START)
 bad("bad_missing_dose", ["dose"], *C)
 bad("bad_occupancy_negative", ["-5mg", "negative"], "occupancy", "citalopram", "-5mg")
 bad("bad_occupancy_zero", ["dose", "0 mg"], "occupancy", "citalopram", "0mg")
