@@ -1289,9 +1289,6 @@ TAPER_C_API taper_status taper_realization_recipe_message(const taper_realizatio
                                                           size_t recipe, size_t index, taper_error** error);
 
 
-/* TAPER_CDEF_END */
-
-
 /* ===================================================================================== */
 /* The person in the loop: journal, assessment, replanning (docs/journal.md,              */
 /* docs/assessment.md)                                                                    */
@@ -1368,6 +1365,8 @@ TAPER_C_API taper_status taper_replan(taper_schedule** out_schedule, const taper
                                       const taper_registry* registry, const char* strategy_name,
                                       const taper_strategy_options* options, int32_t action, taper_date today,
                                       double tolerable_days, taper_error** error);
+
+/* TAPER_CDEF_END */
 
 #ifdef __cplusplus
 }

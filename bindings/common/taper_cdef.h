@@ -1215,3 +1215,80 @@ taper_status taper_realization_recipe_message(const taper_realization* realizati
                                                           size_t recipe, size_t index, taper_error** error);
 
 
+/* ===================================================================================== */
+/* The person in the loop: journal, assessment, replanning (docs/journal.md,              */
+/* docs/assessment.md)                                                                    */
+/* ===================================================================================== */
+
+/* A taper journal (the person's record: doses taken, symptom ratings, events). Immutable
+ * once made: any number of threads may read it. */
+typedef struct taper_journal taper_journal;
+
+/* Reads a journal from JSON (docs/journal.schema.json) or CSV (docs/journal.md). An entry
+ * with a problem is left out and reported (taper_journal_problem); *out_problem_count (may
+ * be NULL) says how many. Text that is not a journal at all: TAPER_ERROR_INVALID_ARGUMENT.
+ * The caller owns *out_journal (taper_journal_free). */
+taper_status taper_journal_from_json(taper_journal** out_journal, size_t* out_problem_count,
+                                                 const char* json, taper_error** error);
+taper_status taper_journal_from_csv(taper_journal** out_journal, size_t* out_problem_count,
+                                                const char* csv, taper_error** error);
+/* Frees a journal. Accepts NULL. */
+void taper_journal_free(taper_journal* journal);
+
+/* One problem met while reading. Strings are borrowed from the journal. */
+typedef struct taper_journal_problem_info {
+    uint32_t struct_size; /* sizeof(taper_journal_problem_info) */
+    int64_t entry;        /* 0-based entry (or CSV day); -1 for the journal as a whole */
+    int32_t code;         /* taper_message_code, 740-749 */
+    const char* field;    /* "symptoms.dizziness", "doses[0].status", "row 4 (symptom)" */
+    const char* input;    /* the value as given ("" when none) */
+    const char* text;     /* "entry 2, field symptoms.dizziness: '5' is not a severity (0-3)" */
+} taper_journal_problem_info;
+taper_status taper_journal_problem(const taper_journal* journal, taper_journal_problem_info* out_problem,
+                                               size_t index, taper_error** error);
+/* The number of entries kept. */
+taper_status taper_journal_entry_count(const taper_journal* journal, size_t* out_count,
+                                                   taper_error** error);
+
+/* Allocated strings: the journal as JSON or CSV. Free with taper_string_free. */
+taper_status taper_journal_to_json(const taper_journal* journal, char** out_json, taper_error** error);
+taper_status taper_journal_to_csv(const taper_journal* journal, char** out_csv, taper_error** error);
+
+/* The verdict of an assessment (docs/assessment.md). Pinned values. */
+typedef enum taper_verdict {
+    TAPER_VERDICT_NO_TROUBLING_SYMPTOMS = 0,
+    TAPER_VERDICT_CONSISTENT_WITH_WITHDRAWAL = 1,
+    TAPER_VERDICT_CONSISTENT_WITH_RELAPSE = 2,
+    TAPER_VERDICT_UNCLEAR = 3
+} taper_verdict;
+
+/* Assesses `journal` against `schedule` (decision support, never a diagnosis): the latest
+ * period's verdict (taper_verdict), whether a red flag means "seek help now" (1 or 0) and the
+ * whole assessment as allocated JSON (each reason with its code, parameters, text and source;
+ * free with taper_string_free). Any out-parameter may be NULL. */
+taper_status taper_assess(int32_t* out_latest_verdict, int32_t* out_seek_help_now, char** out_json,
+                                      const taper_schedule* schedule, const taper_journal* journal,
+                                      taper_error** error);
+
+/* What a replan does. Pinned values. */
+typedef enum taper_replan_action {
+    TAPER_REPLAN_CONTINUE = 0,
+    TAPER_REPLAN_HOLD = 1,
+    TAPER_REPLAN_GO_BACK = 2,
+    TAPER_REPLAN_SLOW_DOWN = 3,
+    TAPER_REPLAN_RESUME = 4
+} taper_replan_action;
+
+/* A new plan from `today`, from `schedule` (the plan as it stands) and its journal, planned by
+ * the strategy `strategy_name` from `registry` (NULL: the built-ins) with `options` (NULL:
+ * none): the same strategy the plan was made with. It keeps every constraint of the plan's
+ * request and never goes above its starting dose; `tolerable_days` is how long symptoms must
+ * be tolerable in a hold (hold, go_back). The reasons are the new schedule's plan-wide
+ * messages (taper_schedule_message, codes 760-768). The caller owns *out_schedule.
+ * Errors: TAPER_ERROR_PLAN (e.g. a taper that has already stopped), as taper_plan. */
+taper_status taper_replan(taper_schedule** out_schedule, const taper_database* db,
+                                      const taper_schedule* schedule, const taper_journal* journal,
+                                      const taper_registry* registry, const char* strategy_name,
+                                      const taper_strategy_options* options, int32_t action, taper_date today,
+                                      double tolerable_days, taper_error** error);
+

@@ -48,7 +48,8 @@ def plan_table_hyperbolic_citalopram(r):
     # 16 steps of 28 days = 448 days, 2026-12-01 to 2028-02-21.
     check("from 2026-12-01 to 2028-02-21: 16 steps, 448 days" in out, "plan span line missing")
     check("SERT occupancy model sert-striatum-sorensen2022: 75.2% at the starting dose" in out, "model line")
-    rows = [line.split() for line in lines if line[:4].strip().isdigit()]
+    # A step row: its number, then its first day (a wrapped closing line may start with digits too).
+    rows = [line.split() for line in lines if line[:4].strip().isdigit() and line[6:16].count("-") == 2]
     check(len(rows) == 16, f"{len(rows)} step rows, expected 16")
     # Step 1: occupancy 70.2 %, D = 2.33 * 70.2172 / 13.7628 = 11.8876 mg -> "11.9 mg".
     check(rows[0][:6] == ["1", "2026-12-01", "2026-12-28", "28", "11.9", "mg"], f"step 1 row: {rows[0]}")
@@ -58,7 +59,8 @@ def plan_table_hyperbolic_citalopram(r):
     # Step 15: occupancy 2.6086 %, D = 2.33 * 2.6086 / 81.3714 = 0.074695 mg -> "0.0747 mg".
     check(rows[14][4] == "0.0747" and "-2.6" in rows[14], f"step 15: {rows[14]}")
     check(rows[15][4] == "0" and "stop" in " ".join(rows[15]) and "-2.6" in rows[15], f"stop step: {rows[15]}")
-    check("not a prescriber" in out and "NICE NG222" in out and "last dose that was tolerated" in out,
+    flat = " ".join(out.split())  # the closing text is wrapped: judge its words, not its line breaks
+    check("not a prescriber" in flat and "NICE NG222" in flat and "last dose that was tolerated" in flat,
           "the footer is missing")
     check("\n0 mg" not in out, "a dose printed as 0 where it is not")
 
@@ -70,12 +72,16 @@ def plan_json_hyperbolic_citalopram(r):
     check(d["occupancy_model"] == {"id": "sert-striatum-sorensen2022", "receptor": "SERT"}, "model")
     close(d["start_occupancy_percent"], 1679.6 / 22.33, 1e-9, "start occupancy")
     steps = d["steps"]
-    check(len(steps) == 15, f"{len(steps)} steps")
+    # 14 cuts of 5 points leave 5.2172 %, more than one step: the rest is cut in two halves of
+    # 2.6086 points (the stop is no larger than a step: docs/safety.md), so 16 steps.
+    check(len(steps) == 16, f"{len(steps)} steps")
     close(steps[0]["daily_dose_mg"], 11.8876, 1e-4, "step 1 dose (hand: 2.33*70.2172/13.7628)")
+    half = (occ(20) - 5 * 14) / 2
     for k, s in enumerate(steps[:-1], start=1):
-        target = occ(20) - 5 * k
+        target = occ(20) - 5 * k if k <= 14 else half
+        cut = 5 if k <= 14 else half
         close(s["occupancy_percent"], target, 1e-9, f"step {k} occupancy")
-        close(s["change_points"], 5, 0.1, f"step {k} change in points")
+        close(s["change_points"], cut, 0.1, f"step {k} change in points")
         close(s["daily_dose_mg"], dose_for(target), 1e-9 * dose_for(target), f"step {k} dose")
         check(s["length_days"] == 28 and s["phase"] == "reduce", f"step {k} length/phase")
         # The strategy's note, as a code with its typed parameter (docs/messages.md).
@@ -84,7 +90,7 @@ def plan_json_hyperbolic_citalopram(r):
               f"step {k} note code: {note}")
         close(note["params"]["occupancy"], target, 1e-9, f"step {k} note occupancy")
     check(steps[-1]["daily_dose_mg"] == 0 and steps[-1]["occupancy_percent"] == 0, "stop step")
-    check(d["start"] == "2026-12-01" and d["end"] == "2028-01-25" and d["length_days"] == 420, "dates")
+    check(d["start"] == "2026-12-01" and d["end"] == "2028-02-22" and d["length_days"] == 448, "dates")
 
 
 @case
@@ -117,7 +123,7 @@ def plan_every_strategy_fits_the_schema(r):
         "linear": ["sertraline", "50mg", "--strategy", "linear", "--step", "12.5mg"],
         "proportional": ["sertraline", "100mg", "--strategy", "proportional", "--step", "10%"],
         "proportional-of-start": ["sertraline", "100mg", "--strategy", "proportional-of-start", "--step", "20%"],
-        "hyperbolic": ["escitalopram", "10mg", "--strategy", "hyperbolic", "--targets", "70,60,50,40,30,20,10"],
+        "hyperbolic": ["escitalopram", "10mg", "--strategy", "hyperbolic", "--targets", "60,50,40,30,20,10"],
         "antipsychotic": ["olanzapine", "10mg", "--strategy", "antipsychotic"],
         "diazepam-crossover": ["alprazolam", "3mg", "--split", "1mg morning, 1mg afternoon, 1mg night",
                                "--strategy", "diazepam-crossover", "--every", "2w"],

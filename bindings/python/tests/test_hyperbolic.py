@@ -45,8 +45,12 @@ def test_citalopram_five_point_steps(db: taper.Database, citalopram_20: taper.Pl
         target = OCC_20 - 5.0 * (i + 1)
         assert st.occupancy_percent == pytest.approx(target, abs=1e-9)
         assert st.equivalent_daily_dose_mg == pytest.approx(dose_for(target), abs=1e-9)
-    assert s.steps[14].phase is Phase.STOP
-    assert s.steps[14].equivalent_daily_dose_mg == 0.0
+    half = (OCC_20 - 5.0 * 14) / 2  # 2.6086 points
+    assert s.steps[14].phase is Phase.REDUCE
+    assert s.steps[14].occupancy_percent == pytest.approx(half, abs=1e-9)
+    assert s.steps[14].equivalent_daily_dose_mg == pytest.approx(dose_for(half), abs=1e-9)
+    assert s.steps[15].phase is Phase.STOP
+    assert s.steps[15].equivalent_daily_dose_mg == 0.0
     assert s.occupancy_model == "sert-striatum-sorensen2022"
     assert s.start_occupancy_percent == pytest.approx(OCC_20, abs=1e-9)
 
@@ -167,5 +171,6 @@ def test_a_plan_warning_is_a_coded_message(db: taper.Database) -> None:
     s = db.plan(r, "antipsychotic")
     codes = [m.code for m in s.messages]
     assert taper.MessageCode.WHOLE_UNITS_STRENGTHS_UNKNOWN in codes
-    assert all(m.severity is taper.Severity.WARNING for m in s.messages)
+    whole = [m for m in s.messages if m.code == taper.MessageCode.WHOLE_UNITS_STRENGTHS_UNKNOWN]
+    assert all(m.severity is taper.Severity.WARNING for m in whole)
     assert [m.text for m in s.messages] == list(s.warnings)

@@ -29,7 +29,7 @@ JOURNAL = {
 @pytest.fixture
 def sertraline_plan(db: taper.Database) -> taper.Schedule:
     request = taper.PlanRequest("sertraline", "50 mg", start="2026-12-01")
-    return db.plan(request, "linear", amount=12.5)
+    return db.plan(request, "linear", amount="12.5 mg")
 
 
 def test_a_bad_entry_is_reported_and_the_rest_kept() -> None:
@@ -53,7 +53,7 @@ def test_assess_withdrawal_then_replan_hold(db: taper.Database, sertraline_plan:
     ids = [m["id"] for m in a["periods"][-1]["reasons"]]
     assert "onset_soon_after_cut" in ids and "eased_on_reinstatement" in ids
     held = taper.replan(sertraline_plan, j, "linear", action="hold", today="2027-01-04", tolerable_days=14,
-                        database=db, amount=12.5)
+                        database=db, amount="12.5 mg")
     assert held.steps[0].phase is taper.Phase.HOLD
     assert held.steps[0].daily_dose_mg == pytest.approx(37.5)
     assert held.steps[0].length_days == pytest.approx(14)

@@ -57,20 +57,20 @@ bool abrupt_warned(const taper::realized_step& s) {
 }
 
 // R1. `taper plan sertraline 100mg --have "50 mg tablet"`: the plan's small doses cannot be
-// made from whole 50 mg tablets (the data does not mark them splittable), so the doses as
-// taken go 50 mg → 0: half the starting dose, ten times the 5% line (plan/abrupt_stop.hpp).
+// made from 50 mg tablets. The data marks the 50 mg tablet scored (its SmPC: it divides into
+// equal doses), so the smallest piece a cutter makes is a quarter, 12.5 mg: the doses as taken
+// go 12.5 mg → 0, 12.5% of the start, above the 5% line (plan/abrupt_stop.hpp).
 TEST(RealizationRules, AbruptStopAsTakenIsWarnedSertraline) {
     const auto r = realized("sertraline", 100_mg, default_strategy("sertraline"), "50 mg tablet");
     const auto* stop = first_realized_stop(r);
     ASSERT_NE(stop, nullptr);
     const auto* w = taper::find(stop->messages, message_code::realized_abrupt_stop);
     ASSERT_NE(w, nullptr);
-    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 50);   // the last dose as taken
-    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 50);  // 50 / 100 mg
+    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 12.5);   // the last dose as taken: 50 mg / 4
+    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 12.5);  // 12.5 / 100 mg
     EXPECT_DOUBLE_EQ(pct_of((*w)[2]), 5);   // the line: 1/20 of the start
     // Which form would avoid it, and by how much. The plan's last dose is below 1 mg; no
-    // sertraline tablet in the data makes less than 25 mg (not marked splittable), so a
-    // liquid: 5 mg/mL on the 0.2 mL minimum of the syringe is 1 mg, the smallest of the
+    // sertraline tablet in the data makes less than 12.5 mg, so a liquid: 5 mg/mL on the 0.2 mL minimum of the syringe is 1 mg, the smallest of the
     // liquids (10 mg/mL: 2 mg; 20 mg/mL: 4 mg), below the line of 5 mg (1/20 of 100 mg).
     const auto* better = taper::find(stop->messages, message_code::form_would_avoid_abrupt_stop);
     ASSERT_NE(better, nullptr);
@@ -78,21 +78,22 @@ TEST(RealizationRules, AbruptStopAsTakenIsWarnedSertraline) {
     ASSERT_LT((*better)[0].as_index(), every.size());
     EXPECT_EQ(every[(*better)[0].as_index()].label, "5 mg/mL liquid");
     EXPECT_NEAR(mg_of((*better)[1]), 1, 1e-9);
-    EXPECT_DOUBLE_EQ(mg_of((*better)[2]), 50);
+    EXPECT_DOUBLE_EQ(mg_of((*better)[2]), 12.5);
 }
 
-// R1 for a benzodiazepine: `taper plan clonazepam 4mg --strategy proportional --have "0.5 mg
-// tablet, 2 mg tablet"`. The stop from 0.5 mg (12.5% of 4 mg, above the 5% line) is warned
-// with the seizure caution.
+// R1 for a benzodiazepine: `taper plan diazepam 20mg --strategy proportional --have "10 mg
+// tablet"` (the issue's clonazepam example needs a 2 mg tablet the data no longer lists with a
+// source). The smallest piece is a quarter of the scored 10 mg tablet, 2.5 mg: the stop from
+// 2.5 mg (12.5% of 20 mg, above the 5% line) is warned with the seizure caution.
 TEST(RealizationRules, AbruptStopAsTakenOfABenzodiazepineWarnsOfSeizures) {
-    const auto r = realized("clonazepam", 4_mg, taper::strategies::proportional{}, "0.5 mg tablet, 2 mg tablet");
+    const auto r = realized("diazepam", 20_mg, taper::strategies::proportional{}, "10 mg tablet");
     const auto* stop = first_realized_stop(r);
     ASSERT_NE(stop, nullptr);
     EXPECT_TRUE(abrupt_warned(*stop));
     const auto* w = taper::find(stop->messages, message_code::realized_abrupt_stop_seizure_risk);
     ASSERT_NE(w, nullptr);
-    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 0.5);
-    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 12.5);  // 0.5 / 4 mg
+    EXPECT_DOUBLE_EQ(mg_of((*w)[0]), 2.5);
+    EXPECT_DOUBLE_EQ(pct_of((*w)[1]), 12.5);  // 2.5 / 20 mg
     // Wording matters here: a person must act on it.
     EXPECT_NE(taper::text(*w, taper::context_of(r, stop)).find("abruptly can cause seizures"), std::string::npos);
 }
