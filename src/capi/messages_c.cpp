@@ -90,11 +90,14 @@ static_assert(static_cast<int>(taper::message_code::interaction_level_may_rise) 
 static_assert(static_cast<int>(taper::message_code::remnant_merged_into_stop) == TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP);
 static_assert(static_cast<int>(taper::message_code::remainder_cut_in_halves) == TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES);
 static_assert(static_cast<int>(taper::message_code::remnant_step) == TAPER_MESSAGE_REMNANT_STEP);
+static_assert(static_cast<int>(taper::message_code::stop_from_final_dose_over_limit) == TAPER_MESSAGE_STOP_FROM_FINAL_DOSE_OVER_LIMIT);
 static_assert(static_cast<int>(taper::message_code::limits_converted_to_diazepam) == TAPER_MESSAGE_LIMITS_CONVERTED_TO_DIAZEPAM);
 static_assert(static_cast<int>(taper::message_code::diazepam_equivalent_above_ceiling) == TAPER_MESSAGE_DIAZEPAM_EQUIVALENT_ABOVE_CEILING);
 static_assert(static_cast<int>(taper::message_code::equivalence_tables_differ) == TAPER_MESSAGE_EQUIVALENCE_TABLES_DIFFER);
 static_assert(static_cast<int>(taper::message_code::long_half_life) == TAPER_MESSAGE_LONG_HALF_LIFE);
 static_assert(static_cast<int>(taper::message_code::short_half_life_unpaced) == TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED);
+static_assert(static_cast<int>(taper::message_code::above_licensed_maximum) == TAPER_MESSAGE_ABOVE_LICENSED_MAXIMUM);
+static_assert(static_cast<int>(taper::message_code::occupancy_model_evidence) == TAPER_MESSAGE_OCCUPANCY_MODEL_EVIDENCE);
 static_assert(static_cast<int>(taper::message_code::dose_rounds_to_zero) == TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO);
 static_assert(static_cast<int>(taper::message_code::dose_off_target) == TAPER_MESSAGE_DOSE_OFF_TARGET);
 static_assert(static_cast<int>(taper::message_code::below_syringe_minimum) == TAPER_MESSAGE_BELOW_SYRINGE_MINIMUM);
@@ -123,6 +126,7 @@ static_assert(static_cast<int>(taper::message_code::realized_faster_than_guidanc
 static_assert(static_cast<int>(taper::message_code::release_change_step) == TAPER_MESSAGE_RELEASE_CHANGE_STEP);
 static_assert(static_cast<int>(taper::message_code::dosing_frequency_change) == TAPER_MESSAGE_DOSING_FREQUENCY_CHANGE);
 static_assert(static_cast<int>(taper::message_code::impractical_recipe) == TAPER_MESSAGE_IMPRACTICAL_RECIPE);
+static_assert(static_cast<int>(taper::message_code::release_change_with_cut) == TAPER_MESSAGE_RELEASE_CHANGE_WITH_CUT);
 static_assert(static_cast<int>(taper::message_code::beads_per_capsule_unknown) == TAPER_MESSAGE_BEADS_PER_CAPSULE_UNKNOWN);
 static_assert(static_cast<int>(taper::message_code::drop_size_unknown) == TAPER_MESSAGE_DROP_SIZE_UNKNOWN);
 static_assert(static_cast<int>(taper::message_code::drug_not_realized) == TAPER_MESSAGE_DRUG_NOT_REALIZED);

@@ -160,7 +160,13 @@ std::string describe_tools(const realization_options& o, const std::vector<avail
     return "forms on hand: " + labels + "\nsyringe " + num(o.tools.syringe_resolution.value()) +
            " mL (smallest volume " + num(o.tools.min_volume.value()) + " mL, largest " +
            num(o.tools.max_volume.value()) + " mL per fill); doses within " + num(o.tolerance_percent) +
-           "% of the target count as on target\n";
+           "% of the target count as on target" +
+           // The absolute floor is said, not hidden: below it a dose further off than the
+           // percentage still counts as on target (issue 10).
+           (o.tolerance_floor.value() > 0 ? " (or within " + num(o.tolerance_floor.value()) +
+                                                " mg, for the smallest doses, whatever the percentage)"
+                                          : std::string()) +
+           "\n";
 }
 
 std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,

@@ -416,7 +416,20 @@ class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& 
     if (!is_diazepam(to) || is_diazepam(from)) out.text += " ≈ " + mg_text(out.dose) + " " + to.name;
     out.text += " (table " + out.table + ": " + entry(from, ef, eq_from);
     if (detail::ascii_lower(from.name) != detail::ascii_lower(to.name)) out.text += "; " + entry(to, et, eq_to);
-    out.text += "). Equivalents are approximate and tables disagree: agree the dose with the prescriber";
+    out.text += ")";
+    // A range is never resolved silently (issue 10: loprazolam 1-2 mg ~ 10 mg diazepam): the
+    // other end's dose is computed and stated beside the one used.
+    if (ef.dose.is_range() || et.dose.is_range()) {
+        auto other = [&](const equivalent_dose& e) { return use_high_end ? e.low : e.high; };
+        const mass other_diazepam = dose * (10.0 / in(other(ef.dose), units::mg));
+        const mass other_dose = other_diazepam * (in(other(et.dose), units::mg) / 10.0);
+        out.other_end_diazepam_equivalent = other_diazepam;
+        out.other_end_dose = other_dose;
+        out.text += ". The range's " + std::string(use_high_end ? "low" : "high") + " end gives ";
+        if (!is_diazepam(to)) out.text += mg_text(other_diazepam) + " diazepam ≈ ";
+        out.text += mg_text(other_dose) + " " + to.name + " instead";
+    }
+    out.text += ". Equivalents are approximate and tables disagree: agree the dose with the prescriber";
     return out;
 }
 

@@ -355,6 +355,22 @@ std::string describe_forms(const drug& d) {
     return out.empty() ? std::string("no formulations in the data") : out;
 }
 
+namespace {
+
+/// A bare formulation id as an item ("liquid-1mg-ml", as `taper info` lists them; docs/cli.md
+/// says an item may be one): the formulation, whose every known strength is on hand.
+const formulation* bare_formulation(const drug& d, std::string_view item) {
+    const std::string lower = detail::ascii_lower(item);
+    // "tablet" is a kind of form, which needs a strength ("10 mg tablet"), even where a
+    // formulation's id is "tablet".
+    if (forms_detail::kind_word(lower)) return nullptr;
+    for (const auto& f : d.formulations)
+        if (detail::ascii_lower(f.id) == lower) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
 std::vector<available_form> forms_on_hand(const drug& d, std::string_view text) {
     if (trim(text).empty())
         throw plan_error("forms on hand: nothing given; name at least one form, e.g. \"10 mg tablet, 2 mg/mL liquid\" (" +
@@ -371,6 +387,18 @@ std::vector<available_form> forms_on_hand(const drug& d, std::string_view text) 
         if (item.empty())
             throw plan_error("forms on hand: item " + std::to_string(number) + " of \"" + std::string(text) +
                              "\" is empty; separate forms with single commas");
+        if (const formulation* f = bare_formulation(d, item)) {
+            const std::size_t n = strength_count(*f);
+            if (n == 0)
+                throw plan_error("forms on hand: \"" + std::string(item) + "\": the data does not know the strengths of " +
+                                 f->id + " (give them in a user formulary to use it); " + what_it_has(d));
+            for (std::size_t i = 0; i < n; ++i) {
+                available_form a = make_form(d, *f, i, true);
+                if (seen.insert({a.formulation_id, a.label}).second) out.push_back(std::move(a));
+            }
+            start = end + 1;
+            continue;
+        }
         available_form a = read_item(d, item);
         if (seen.insert({a.formulation_id, a.label}).second) out.push_back(std::move(a));
         start = end + 1;

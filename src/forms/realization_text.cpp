@@ -224,6 +224,10 @@ std::string realization_text(const message& m, const message_context& c) {
         case mc::impractical_recipe:
             return dose_of(m[0], c) + ": no practical recipe with what is on hand (" + whole(m[1]) +
                    " pieces or counts, " + ml(m[2]) + " of liquid); ask the pharmacist for a better-suited form";
+        case mc::release_change_with_cut:
+            return "this step changes the release profile and cuts at the same time: the new forms on hand cannot make "
+                   "the dose before (" + mg(m[0]) + "); ask the pharmacist for a form that makes it, so the form can "
+                   "change first at the same dose";
         case mc::beads_per_capsule_unknown:
             return form_name(m[0], c) +
                    ": the number of beads per capsule is not known (brands differ), so only whole capsules are used; "

@@ -261,6 +261,24 @@ bool schedule_realizer::cut_too_large(const step& st, const step_attempt& a,
     return false;
 }
 
+// The planner's change of the step after an inserted one is from the planned dose before the
+// insertion, an earlier row than the one above it in the table: restated from the row above
+// (issue 10), in mg, % and occupancy points, as the planner computes them.
+void schedule_realizer::restate_changes_after_inserted_steps() {
+    for (std::size_t i = 1; i < out_.steps.size(); ++i) {
+        if (!out_.steps[i - 1].inserted || out_.steps[i].inserted) continue;
+        const step& above = out_.steps[i - 1].planned;
+        step& st = out_.steps[i].planned;
+        st.change = above.equivalent_daily_dose - st.equivalent_daily_dose;
+        st.change_percent = (above.equivalent_daily_dose > mass{}
+                                 ? 100.0 * (in(st.change, units::mg) / in(above.equivalent_daily_dose, units::mg))
+                                 : 0.0) *
+                            units::percent_of_dose;
+        if (above.occupancy_percent && st.occupancy_percent)
+            st.change_points = *above.occupancy_percent - *st.occupancy_percent;
+    }
+}
+
 // A step the limits need before `base`, at the doses of `cs`.
 void schedule_realizer::emit_inserted(const step& base, const std::vector<line_job>& jobs,
                                       const std::vector<choice>& cs, double constant, const message_list& why) {

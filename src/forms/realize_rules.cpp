@@ -5,6 +5,7 @@
 #include "realize_schedule.hpp"
 
 #include <taper/plan/abrupt_stop.hpp>
+#include <taper/plan/pace_guidance.hpp>
 
 #include <cmath>
 
@@ -54,12 +55,69 @@ void schedule_realizer::check_abrupt_stops() {
         if (stops && !planner_warned) {
             if (auto w = abrupt_stop_warning(drug_.klass, before * units::mg, start * units::mg,
                                              message_code::realized_abrupt_stop,
-                                             message_code::realized_abrupt_stop_seizure_risk)) {
+                                             message_code::realized_abrupt_stop_seizure_risk,
+                                             gentle_stop_dose(plan_.basis == dose_basis::diazepam_mg ||
+                                                              drug_.name == "diazepam"))) {
                 rs.messages.push_back(*w);
                 suggest_smaller_last_dose(rs, before, plan_last);
             }
         }
         before = now;
+    }
+}
+
+// Rule R5 (pace as taken): the class guidance on pace (plan/pace_guidance.hpp) checked on the
+// doses as taken. Rounding can make a cut larger than the planned one (a 10% cut taken as 25%
+// because the tablets make nothing nearer); such a step is warned unless the planner's step
+// already is. In occupancy points for own-mg plans with a model, as the planner judges them.
+void schedule_realizer::check_pace_as_taken() {
+    const bool in_points = model_ != nullptr && plan_.basis == dose_basis::own_mg;
+    mass before = plan_.start_equivalent_dose;
+    for (auto& rs : out_.steps) {
+        const mass now = rs.realized_daily;
+        const bool planner_warned = contains(rs.planned.messages, message_code::faster_than_guidance_share) ||
+                                    contains(rs.planned.messages, message_code::faster_than_guidance_points);
+        if (now < before && !planner_warned) {
+            const bool stops = !(in(now, units::mg) > 1e-12);
+            const step_phase phase =
+                stops || rs.planned.phase == step_phase::stop ? step_phase::stop : step_phase::reduce;
+            std::optional<occupancy_points> points;
+            if (in_points) points = model_->occupancy_percent(before) - model_->occupancy_percent(now);
+            if (auto w = pace_warning(drug_.klass, pace_cut{phase, before, now, points, rs.planned.length},
+                                      message_code::realized_faster_than_guidance_share,
+                                      message_code::realized_faster_than_guidance_points))
+                rs.messages.push_back(*w);
+        }
+        before = now;
+    }
+}
+
+// Rule R8 (practicality): a recipe no pharmacist would dispense is said, never handed over as
+// if it were ordinary: more than `impractical_pieces` tablets, capsules, drops or beads to
+// count for one dose (227-287 beads a day), or more than `impractical_volume_ml` of liquid
+// for one dose (2.3 L of diazepam liquid a month is about 77 mL a day). Both numbers are the
+// project's judgement: a dose is counted or measured by a person at home, often unwell.
+namespace {
+constexpr double impractical_pieces = 12;
+constexpr double impractical_volume_ml = 20;
+}  // namespace
+
+void schedule_realizer::check_practicality() {
+    for (auto& rs : out_.steps) {
+        for (std::size_t i = 0; i < rs.recipes.size(); ++i) {
+            double pieces = 0;
+            volume liquid{};
+            for (const auto& p : rs.recipes[i].parts) {
+                if (p.what == dose_component::kind::liquid_volume || p.what == dose_component::kind::dilution)
+                    liquid += p.amount_volume;
+                else
+                    pieces += std::ceil(p.count);
+            }
+            if (pieces > impractical_pieces || in(liquid, units::mL) > impractical_volume_ml)
+                rs.messages.push_back(make_message(message_code::impractical_recipe,
+                                                   {parameter::dose_time(i),
+                                                    parameter::count(static_cast<std::size_t>(pieces)), liquid}));
+        }
     }
 }
 

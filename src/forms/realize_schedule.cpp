@@ -217,11 +217,15 @@ void schedule_realizer::start() {
 realized_schedule schedule_realizer::run() {
     start();
     for (const auto& st : plan_.steps) realize_step(st);
+    separate_release_changes();
     // Inserted steps move the end later; dates are written YYYY-MM-DD (as make_plan checks).
     if (cursor_ > date{std::chrono::year{9999} / std::chrono::December / 31})
         throw plan_error("realize: with the steps inserted after rounding, this plan would end after 9999-12-31; "
                          "start earlier, or choose shorter or larger steps");
+    restate_changes_after_inserted_steps();
     check_abrupt_stops();
+    check_pace_as_taken();
+    check_practicality();
     out_.messages.insert(out_.messages.end(), hints_.begin(), hints_.end());
     add_equivalences();
     add_form_warnings();

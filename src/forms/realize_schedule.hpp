@@ -116,6 +116,14 @@ private:
 
     // The safety rules on the doses as taken (realize_rules.cpp).
     void check_abrupt_stops();
+    void check_pace_as_taken();
+    void check_practicality();
+    // A change of release profile as its own step at a constant dose (realize_release.cpp).
+    void separate_release_changes();
+    std::optional<realized_step> constant_dose_step(const realized_step& before, const realized_step& after) const;
+    realized_step start_as_step(std::optional<bool>& modified) const;
+    /// The step after an inserted one: its change is from the inserted step's dose.
+    void restate_changes_after_inserted_steps();
     void suggest_smaller_last_dose(realized_step& rs, double taken_last, double planned_last);
 
     const schedule& plan_;

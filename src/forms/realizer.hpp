@@ -114,6 +114,9 @@ public:
     /// The best choice for `goal` (mg) whose amount lies in [lo, hi], by the objective;
     /// `in_use` is the set of formulations already in use. nullopt: nothing in the window.
     std::optional<choice> best(double goal, double lo, double hi, form_mask in_use) const;
+    /// The best choice made only with the formulations of `allowed` (a change of form at a
+    /// constant dose, src/forms/realize_release.cpp); nullopt: nothing in the window.
+    std::optional<choice> best_among(double goal, double lo, double hi, form_mask allowed) const;
 
     /// The recipe for a choice, with warnings when it is off target; `line` is the dose line
     /// of the step it is for (the messages' dose_time).

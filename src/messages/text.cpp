@@ -172,6 +172,8 @@ std::string text(const message& m, const message_context& c) {
             return "the planned cut would leave " + mg(m[0]) +
                    ", too little to be worth a step, and a limit forbids stopping from here: what is left is "
                    "cut in two equal steps";
+        case mc::stop_from_final_dose_over_limit:
+            return "stopping from the final dose of " + mg(m[0]) + " cuts more than the maximum step the request allows; the final dose is the last one before stopping, so the plan does not go below it (ask the prescriber whether to set a lower final dose)";
         case mc::remnant_step:
             return "this step leaves " + mg(m[0]) +
                    ", less than 5% of the dose before it, because of the limits; the stop after it is judged from "
@@ -265,6 +267,22 @@ std::string text(const message& m, const message_context& c) {
             return std::string(c.drug) + "'s half-life is short (up to " + num(m[0]) +
                    " h): withdrawal can come within days of each cut, and NICE NG222 advises tapering such drugs "
                    "more slowly; half-life pacing (--pacing) gives longer, smaller steps";
+        case mc::occupancy_model_evidence:
+        {
+            const std::size_t i = m[0].as_index();
+            const std::string status = i < c.texts.size() ? c.texts[i] : std::string("of unknown status");
+            const std::string meaning = status == "verified"    ? "read in the published source"
+                                        : status == "secondary" ? "read only in a third-party copy of the source"
+                                        : status == "user-supplied" ? "given in a user's formulary"
+                                                                    : "not confirmed in a source";
+            return "the " + std::string(c.receptor) + " occupancy model's numbers (ED50, Emax) are " + status + " (" +
+                   meaning + "); the doses it gives are estimates from group averages, not a measurement of this "
+                   "person";
+        }
+        case mc::above_licensed_maximum:
+            return "the starting dose of " + mg(m[0]) + " a day is above the licensed maximum of " + mg(m[1]) +
+                   " a day for " + std::string(c.drug) +
+                   " (its label or SmPC): check the dose and its unit, and plan with the prescriber";
         case mc::equivalence_tables_differ: {
             const std::size_t i = m[2].as_index();
             const std::string other = i < c.texts.size() ? c.texts[i] : std::string("another");
@@ -302,6 +320,7 @@ std::string text(const message& m, const message_context& c) {
         case mc::release_change_step:
         case mc::dosing_frequency_change:
         case mc::impractical_recipe:
+        case mc::release_change_with_cut:
         case mc::beads_per_capsule_unknown:
         case mc::drop_size_unknown:
         case mc::drug_not_realized:

@@ -6,6 +6,8 @@
 #include "../detail/number_text.hpp"
 #include "planner_parts.hpp"
 
+#include <taper/plan/abrupt_stop.hpp>
+#include <taper/plan/plausibility.hpp>
 #include <taper/units/access.hpp>
 #include <taper/units/io.hpp>
 
@@ -110,6 +112,7 @@ void planner_run::run() {
         if (auto m = whole_units_unknown_message(*current)) s_.messages.push_back(*m);
     }
     start_eq_ = r_.daily_dose;
+    if (auto above = above_licensed_maximum(d_, r_.daily_dose)) s_.messages.push_back(*above);
 
     while (!finished_) {
         if (steps_.count() >= step_guard)
@@ -139,6 +142,7 @@ void planner_run::run() {
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
+    add_model_evidence_note(model_, s_.basis, s_);
     steps_.finish();
 }
 
@@ -296,7 +300,8 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
         st.change_points = *occ_previous - *st.occupancy_percent;
     }
     st.progress = t.progress;
-    add_step_warnings(st, d_, previous, meaningful_previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr);
+    add_step_warnings(st, d_, previous, meaningful_previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr,
+                      gentle_stop_dose(s_.basis == dose_basis::diazepam_mg || d_.name == "diazepam"));
     finished_ = phase == step_phase::stop;
     planner_went_lower_ = (dose < asked && !about_equal(dose, asked)) || caught_up_;
 }

@@ -25,8 +25,13 @@ void hold_tracker::place_after_last(step_writer& steps) {
         held.change = mass{};
         held.change_percent = percent{};
         if (held.change_points) held.change_points = occupancy_points{};
-        held.messages.clear();
-        held.messages.push_back(make_message(message_code::hold_step));
+        // The dose is unchanged, so what is true of the dose itself stays said: a dose the
+        // current whole-unit form cannot make (a modified-release capsule) is still one on the
+        // hold (issue 10). The notes about the cut do not apply to a hold.
+        held.messages.erase(std::remove_if(held.messages.begin(), held.messages.end(),
+                                           [](const message& m) { return m.code != message_code::whole_units_cannot_make; }),
+                            held.messages.end());
+        held.messages.insert(held.messages.begin(), make_message(message_code::hold_step));
     }
 }
 

@@ -130,22 +130,63 @@ mass settle_remnant(const cut_rules& rules, mass dose, mass previous, std::optio
     return half;
 }
 
+/// Half-life pacing makes the strategy's cut smaller. A strategy note that states its target as
+/// a number (an occupancy, a share of the dose) is restated for the paced dose, so that the
+/// step's notes never give the unpaced target (issue 10).
+mass apply_pacing(const cut_rules& rules, mass dose, mass previous, bool own_length, message_list& notes) {
+    const mass paced = previous - (previous - dose) * rules.pace.step_factor;
+    for (auto& note : notes) {
+        if (note.code == message_code::target_occupancy && rules.limits.model != nullptr)
+            note = make_message(message_code::target_occupancy, {rules.limits.occupancy_at(paced)});
+        else if (note.code == message_code::cut_share_of_recent && previous > mass{}) {
+            const double share = (previous - paced) / previous;
+            note = make_message(message_code::cut_share_of_recent, {percent{share * units::fraction}});
+        }
+    }
+    notes.push_back(make_message(own_length ? message_code::paced_for_half_life_own_length
+                                            : message_code::paced_for_half_life,
+                                 {rules.pace.half_life}));
+    return paced;
+}
+
+/// Removes the notes with `code` (a note the later limits made untrue).
+void drop_notes(message_list& notes, message_code code) {
+    notes.erase(std::remove_if(notes.begin(), notes.end(), [code](const message& m) { return m.code == code; }),
+                notes.end());
+}
+
 }  // namespace
 
 limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase phase, bool own_length,
                             mass previous, std::optional<occupancy_points> occupancy_previous,
                             message_list& notes) {
-    mass dose = apply_final_dose(rules, target_dose, previous, notes);
-    if (rules.pace.active && phase == step_phase::reduce && dose > rules.end_dose) {
-        dose = previous - (previous - dose) * rules.pace.step_factor;
-        notes.push_back(make_message(own_length ? message_code::paced_for_half_life_own_length
-                                                : message_code::paced_for_half_life,
-                                     {rules.pace.half_life}));
+    const plan_request& r = rules.request;
+    // At (or below) the person's final dose the next step is the stop from it: the final dose
+    // is the last one before stopping, so no limit moves that stop below it (issue 10: with a
+    // maximum cut the plan used to go on below the final dose). A stop that breaks a maximum
+    // is warned instead.
+    if (r.final_dose && previous <= *r.final_dose * (1 + relative_eps) && previous > rules.end_dose) {
+        const mass dose = apply_final_dose(rules, target_dose, previous, notes);
+        if (dose <= rules.end_dose || about_equal(dose, rules.end_dose)) {
+            message_list ignored;
+            if (!about_equal(apply_maxima(rules, rules.end_dose, previous, occupancy_previous, ignored), rules.end_dose))
+                notes.push_back(make_message(message_code::stop_from_final_dose_over_limit, {previous}));
+            return limited_target{rules.end_dose, step_phase::stop};
+        }
     }
+    mass dose = target_dose;
+    // Pacing first, then the final dose: a paced cut that stays above the final dose is not
+    // "the final dose before stopping" (the note used to sit on steps at 1.45 mg with a final
+    // dose of 0.9375 mg).
+    if (rules.pace.active && phase == step_phase::reduce && dose > rules.end_dose)
+        dose = apply_pacing(rules, dose, previous, own_length, notes);
+    dose = apply_final_dose(rules, dose, previous, notes);
     dose = apply_min_change(rules, dose, previous, notes);
     const mass min_change_target = dose;
     dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
     dose = settle_remnant(rules, dose, previous, occupancy_previous, notes);
+    // A maximum that raised the dose above the final dose leaves the final dose for later.
+    if (r.final_dose && !about_equal(dose, *r.final_dose)) drop_notes(notes, message_code::final_dose_before_stop);
 
     limited_target out{dose, step_phase::reduce};
     out.min_change_broken = dose > min_change_target && previous - dose < rules.request.min_change;

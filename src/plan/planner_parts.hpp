@@ -67,6 +67,12 @@ void add_half_life_notes(const drug& d, const plan_request& request, dose_basis 
 /// No pacing once a crossover has switched to diazepam (a long half-life), said on the plan.
 void end_pacing_after_switch(const database& db, pacing& pace, std::vector<message>& plan_messages);
 
+// --- planner_evidence.cpp ---------------------------------------------------------------
+
+/// A plan note with the evidence status of the occupancy model an own-mg plan used (the
+/// weaker of its ED50 and Emax); nothing without a model or in diazepam mg.
+void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan);
+
 // --- planner_limits.cpp -----------------------------------------------------------------
 
 /// What the request's limits need to know to move one target.
@@ -96,9 +102,10 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
 
 /// Warnings on a finished step: faster than the drug class's guidance, an abrupt stop from a
 /// large share of the start (judged from `meaningful_previous`, the last dose that was not a
-/// remnant), a dose the current whole-unit form cannot make.
+/// remnant; never from at most `gentle_stop`, the guidance's own last dose: gentle_stop_dose),
+/// a dose the current whole-unit form cannot make.
 void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
-                       const formulation* whole_units_only);
+                       const formulation* whole_units_only, mass gentle_stop);
 /// The plan message when the whole-unit form's strengths are not in the data.
 std::optional<message> whole_units_unknown_message(const formulation& f);
 

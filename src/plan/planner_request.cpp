@@ -5,6 +5,7 @@
 #include "../detail/number_text.hpp"
 
 #include <taper/plan/planner.hpp>
+#include <taper/plan/plausibility.hpp>
 #include <taper/units/access.hpp>
 #include <taper/units/io.hpp>
 
@@ -66,6 +67,12 @@ void check_daily_dose(const drug& d, const plan_request& r) {
     if (!finite(r.daily_dose)) reject("daily dose", "must be a finite number of mg");
     if (!(r.daily_dose > mass{}))
         reject("daily dose", to_string(r.daily_dose) + " leaves nothing to taper; expected more than 0 mg");
+    if (const auto refused_above = implausible_above(d); refused_above && r.daily_dose > *refused_above)
+        reject("daily dose", to_string(r.daily_dose) + " is more than " +
+                                 format_number(implausible_multiple_of_licensed_maximum) +
+                                 " times the licensed maximum daily dose of " + d.name + " (" +
+                                 to_string(*refused_above / implausible_multiple_of_licensed_maximum) +
+                                 "); check the number and the unit (mg, not mcg, g or a misplaced decimal point)");
     const mass limit = plausible_daily_limit(d);
     if (r.daily_dose > limit)
         reject("daily dose", to_string(r.daily_dose) + " is far beyond any plausible daily dose of " + d.name +
@@ -245,13 +252,18 @@ void check_finished_plan(const schedule& s, std::string_view strategy) {
 }  // namespace planning
 
 mass plausible_daily_limit(const drug& d) {
-    if (const auto* m = d.usable_occupancy()) return 100.0 * *m->ed50;
-    if (!d.equivalents.empty()) {
+    // Structural bounds on any dose: 100 x ED50 of the default model, 500 mg diazepam-equivalent.
+    mass structural = 10000.0 * units::mg;
+    if (const auto* m = d.usable_occupancy()) {
+        structural = 100.0 * *m->ed50;
+    } else if (!d.equivalents.empty()) {
         const auto it = d.equivalents.tables.find(default_equivalence_table);
         if (it != d.equivalents.tables.end() && it->second.known())
-            return (500.0 / 10.0) * it->second->high;  // 500 mg diazepam-equivalent
+            structural = (500.0 / 10.0) * it->second->high;  // 500 mg diazepam-equivalent
     }
-    return 10000.0 * units::mg;
+    // Tighter where the data has the licensed maximum (include/taper/plan/plausibility.hpp).
+    const auto licensed = implausible_above(d);
+    return licensed && *licensed < structural ? *licensed : structural;
 }
 
 void validate_request(const database& db, const plan_request& r) { (void)planning::validated_drug(db, r); }

@@ -34,11 +34,15 @@ struct class_equivalent {
     mass diazepam_equivalent;    ///< the common currency
     std::string table;
     std::string text;            ///< "1 mg alprazolam ≈ 20 mg diazepam ≈ 2 mg lorazepam (ashton: ...)"
+    /// Where the table gives a range for either drug: the dose (and diazepam equivalent) at
+    /// the other end, which the text states too, so that a range end is never taken silently.
+    std::optional<mass> other_end_dose;
+    std::optional<mass> other_end_diazepam_equivalent;
 };
 
 /// Equivalent dose between two benzodiazepines / z-drugs through diazepam equivalents,
-/// naming the table. Ranges need `use_high_end` chosen (false = low end); unknown values
-/// are a missing_data_error. (Not called `equivalent_dose`: that name is the per-drug table
+/// naming the table. Ranges need `use_high_end` chosen (false = low end); the result states
+/// the other end too (other_end_dose and the text); unknown values are a missing_data_error. (Not called `equivalent_dose`: that name is the per-drug table
 /// entry in drugs/equivalence.hpp, and a function of the same name would hide it.)
 class_equivalent class_equivalent_dose(const drug& from, mass dose, const drug& to,
                                        std::string_view table = "ashton",

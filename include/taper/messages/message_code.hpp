@@ -51,6 +51,7 @@ enum class message_code : std::uint16_t {
     remnant_merged_into_stop = 216,   ///< a cut would leave a meaningless remnant: stop instead
     remainder_cut_in_halves = 217,    ///< a limit forbids stopping from here: two equal cuts instead
     remnant_step = 218,               ///< a remnant the limits could not avoid
+    stop_from_final_dose_over_limit = 219, ///< the stop from the final dose is larger than a maximum cut
 
     // The planner, on the plan.
     pacing_half_life_unknown = 300,
@@ -117,6 +118,8 @@ enum class message_code : std::uint16_t {
     equivalence_tables_differ = 322,  ///< another equivalence table gives a dose 1.5x or more apart
     long_half_life = 323,             ///< a half-life of a week or more: cuts take weeks to show
     short_half_life_unpaced = 324,    ///< a half-life of a day or less, without pacing
+    above_licensed_maximum = 325,     ///< the starting dose is above the drug's licensed maximum
+    occupancy_model_evidence = 326,    ///< the evidence status of the occupancy model the plan used
     // Realization, on a dose or a step (src/forms/, text in src/forms/realization_text.cpp).
     dose_rounds_to_zero = 400,        ///< a dose the forms on hand round to nothing
     dose_off_target = 401,            ///< the closest dose that can be made is beyond the tolerance
@@ -146,6 +149,7 @@ enum class message_code : std::uint16_t {
     release_change_step = 435,        ///< the release profile changes, at a constant dose
     dosing_frequency_change = 436,    ///< the new form is taken more often: how to split the day
     impractical_recipe = 437,         ///< no practical recipe: too much liquid, too many pieces or beads
+    release_change_with_cut = 438,     ///< the release profile changes in the same step as a cut: the new forms cannot make the dose before
 
     // Realization, on the whole realization.
     beads_per_capsule_unknown = 500,  ///< only whole capsules: the bead count is not known

@@ -31,8 +31,9 @@ void make_plan(schedule& into, const database& db, const plan_request& request, 
 /// Checks a request on its own (no strategy); make_plan calls it first.
 void validate_request(const database& db, const plan_request& request);
 
-/// Doses above this are taken as a typing or unit mistake, not a plan: 100 × ED50 of the
-/// drug's default model, else 500 mg diazepam-equivalent, else 10 g. Not a clinical maximum.
+/// Doses above this are taken as a typing or unit mistake, not a plan: 3 × the drug's licensed
+/// maximum daily dose where the data has one (include/taper/plan/plausibility.hpp), and never
+/// more than 100 × ED50 of the drug's default model, else 500 mg diazepam-equivalent, else 10 g.
 mass plausible_daily_limit(const drug& d);
 
 }  // namespace taper

@@ -314,6 +314,22 @@ TEST(EquivalentDose, RangeUsesTheChosenEndAndSaysSo) {
     EXPECT_THAT(high.text, HasSubstr("the high end was used"));
 }
 
+TEST(EquivalentDose, ARangeStatesBothEndsNeverOneSilently) {
+    // Issue 10: `taper convert loprazolam 1mg --to-drug diazepam`. Loprazolam (Ashton) 1-2 mg
+    // ≈ 10 mg diazepam: the low end gives 1 × 10/1 = 10 mg diazepam, the high end 1 × 10/2 = 5 mg.
+    const auto& lop = embedded("loprazolam");
+    const auto low = taper::class_equivalent_dose(lop, 1_mg, embedded("diazepam"));
+    EXPECT_DOUBLE_EQ(low.dose.value(), 10.0);
+    ASSERT_TRUE(low.other_end_dose.has_value());
+    EXPECT_DOUBLE_EQ(low.other_end_dose->value(), 5.0);
+    EXPECT_THAT(low.text, HasSubstr("high end gives 5 mg diazepam instead"));
+    const auto high = taper::class_equivalent_dose(lop, 1_mg, embedded("diazepam"), "ashton", true);
+    EXPECT_DOUBLE_EQ(high.other_end_dose->value(), 10.0);
+    EXPECT_THAT(high.text, HasSubstr("low end gives 10 mg diazepam instead"));
+    // Single values on both sides: no other end (alprazolam 0.5 mg ≈ 10 mg diazepam, Ashton).
+    EXPECT_FALSE(taper::class_equivalent_dose(embedded("alprazolam"), 1_mg, embedded("diazepam")).other_end_dose);
+}
+
 TEST(EquivalentDose, UnknownValuesAndWrongClassesAreErrors) {
     // Zaleplon's Ashton value is null (unverified).
     try {

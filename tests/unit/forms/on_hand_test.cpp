@@ -57,6 +57,26 @@ TEST(FormsOnHand, ReadsTabletsLiquidsAndDrops) {
     EXPECT_EQ(forms[2].label, "40 mg/mL drops");
 }
 
+TEST(FormsOnHand, ABareFormulationIdIsEveryStrengthOfIt) {
+    // docs/cli.md: an item of --have may be a formulation id, as `taper info` lists them
+    // (issue 10: they were refused). Venlafaxine's liquid-7.5-15mg-ml has two strengths in
+    // the data (7.5 and 15 mg/mL); diazepam's liquid-1mg-ml one.
+    const auto v = taper::forms_on_hand(get("venlafaxine"), "liquid-7.5-15mg-ml");
+    ASSERT_EQ(v.size(), 2U);
+    for (const auto& f : v) EXPECT_EQ(f.formulation_id, "liquid-7.5-15mg-ml");
+    const auto dz = taper::forms_on_hand(get("diazepam"), "LIQUID-1mg-ml, 2 mg tablet");
+    ASSERT_EQ(dz.size(), 2U);
+    EXPECT_EQ(dz[0].formulation_id, "liquid-1mg-ml");
+    EXPECT_EQ(dz[0].kind, form_kind::liquid);
+    // An id the data has no strengths for is refused, saying so.
+    try {
+        (void)taper::forms_on_hand(get("venlafaxine"), "tablet-mr");
+        ADD_FAILURE() << "tablet-mr (strengths unknown) was accepted";
+    } catch (const taper::plan_error& e) {
+        EXPECT_THAT(std::string(e.what()), HasSubstr("does not know the strengths of tablet-mr"));
+    }
+}
+
 TEST(FormsOnHand, AcceptsOtherSpellingsOfTheSameThing) {
     const auto& d = get("citalopram");
     const auto a = taper::forms_on_hand(d, "10 mg/5 mL oral solution; 20mg tablets");

@@ -7,10 +7,17 @@
 //   - a dose above 0 that comes out as 0 is warned ("rounds to 0"), never silent;
 //   - what is taken respects the forms: halves and quarters only where splitting is allowed,
 //     liquids on the syringe grid and at least the minimum volume, whole drops and beads;
-//   - steps follow each other day by day; switch points and inserted steps say so.
+//   - steps follow each other day by day; switch points and inserted steps say so;
+//   - no step to zero, as taken, from more than 1/20 of the start without the abrupt-stop
+//     warning (R1; a stop from 0.5 mg diazepam or less is the Ashton Manual's last step);
+//   - no cut, as taken, faster than the class guidance on pace without the pace warning, the
+//     planner's or realization's (R5);
+//   - no change of release profile (modified-release to immediate-release forms, or back) in
+//     the same step as a cut (R7).
 #include <taper/drugs/database.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/messages/text.hpp>
+#include <taper/plan/pace_guidance.hpp>
 #include <taper/plan/plan.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/from_value.hpp>
@@ -23,6 +30,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -116,6 +124,8 @@ struct counts {
     int plans = 0, steps = 0, inserted = 0, switches = 0, warned_limits = 0, zero_warnings = 0;
     int adjusted = 0;                        ///< steps moved into the limits after rounding
     int broken = 0;                          ///< steps over a maximum (each must carry the warning)
+    int pace_warned = 0;                     ///< cuts as taken faster than the class guidance
+    int release_changes = 0;                 ///< steps that change the release profile
     std::map<dose_component::kind, int> parts;  ///< recipe parts of each kind checked
 };
 
@@ -241,18 +251,69 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         if (has(s, taper::message_code::adjusted_after_rounding)) ++c.adjusted;
         // R1 (docs/safety.md): no step to zero, as taken, from more than the abrupt-stop share
         // of the start (1/20) without the abrupt-stop warning, the planner's or realization's.
-        if (now <= 1e-12 && prev > 1e-12 && prev > plan.start_equivalent_dose.value() / 20 * (1 + 1e-9)) {
+        const bool diazepam_doses = plan.basis == taper::dose_basis::diazepam_mg || plan.drug == "diazepam";
+        if (now <= 1e-12 && prev > 1e-12 && prev > plan.start_equivalent_dose.value() / 20 * (1 + 1e-9) &&
+            !(diazepam_doses && prev <= 0.5 * (1 + 1e-9))) {
             const bool warned = taper::contains(s.planned.messages, taper::message_code::abrupt_stop) ||
                                 taper::contains(s.planned.messages, taper::message_code::abrupt_stop_seizure_risk) ||
                                 has(s, taper::message_code::realized_abrupt_stop) ||
                                 has(s, taper::message_code::realized_abrupt_stop_seizure_risk);
             EXPECT_TRUE(warned) << where << ": stops from " << prev;
         }
+        // R5 (docs/safety.md): the class guidance on pace holds on the doses as taken, or the
+        // step is warned. The guidance's numbers are the class's (plan/pace_guidance.hpp); the
+        // period arithmetic is written out here again: shorter steps add up, a stop counts once.
+        if (const auto rule = taper::pace_rule_for(d.klass); rule && now < prev - 1e-12 && prev > 0) {
+            const bool stop = now <= 1e-12 || s.planned.phase == taper::step_phase::stop;
+            const double scale = stop ? 1.0 : std::max(1.0, rule->per_days / s.planned.length.value());
+            const bool points_rule = model != nullptr && taper::in(rule->max_points, taper::units::points) > 0;
+            bool too_fast = false;
+            if (points_rule) {
+                const double pts = taper::in(model->occupancy_percent(mg(prev)) - model->occupancy_percent(mg(now)),
+                                             taper::units::points);
+                too_fast = pts * scale > taper::in(rule->max_points, taper::units::points) + 1e-6;
+            } else if (!(stop && now <= 1e-12)) {
+                too_fast = (prev - now) / prev * scale > taper::in(rule->max_share, taper::units::fraction) + 1e-6;
+            }
+            if (too_fast) {
+                const bool warned = taper::contains(s.planned.messages, taper::message_code::faster_than_guidance_share) ||
+                                    taper::contains(s.planned.messages, taper::message_code::faster_than_guidance_points) ||
+                                    has(s, taper::message_code::realized_faster_than_guidance_share) ||
+                                    has(s, taper::message_code::realized_faster_than_guidance_points);
+                EXPECT_TRUE(warned) << where << ": cuts " << prev << " -> " << now << " faster than the guidance";
+                ++c.pace_warned;
+            }
+        }
+        // R7: a change of release profile is its own step at a constant dose.
+        if (k > 0) {
+            auto release = [&](const taper::realized_step& x) {
+                std::optional<bool> mr;
+                for (const auto& rc : x.recipes) {
+                    if (rc.drug != d.name) continue;
+                    for (const auto& p : rc.parts) {
+                        const auto* f = d.find_formulation(p.formulation_id);
+                        mr = mr.value_or(false) || (f != nullptr && f->modified_release.known() && *f->modified_release);
+                    }
+                }
+                return mr;
+            };
+            const auto was = release(r.steps[k - 1]);
+            const auto is = release(s);
+            if (was && is && *was != *is) {
+                ++c.release_changes;
+                // A cut, not the rounding of a constant dose (within the tolerance).
+                // Where nothing on hand makes the dose before in the new forms, the step says so.
+                EXPECT_TRUE(!(now < prev * (1 - o.tolerance_percent / 100) - 1e-9) ||
+                            has(s, taper::message_code::release_change_with_cut))
+                    << where << ": the release profile changes with a cut, unsaid";
+            }
+        }
         if (s.inserted) {
             ++inserted;
             ++c.inserted;
             EXPECT_TRUE(has(s, taper::message_code::inserted_step) ||
                         has(s, taper::message_code::inserted_step_before_stop) ||
+                        has(s, taper::message_code::release_change_step) ||
                         has(s, taper::message_code::inserted_smallest_cut_before_stop))
                 << where;
         }

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 
 namespace {
@@ -118,6 +120,129 @@ TEST(RealizationRules, NoAbruptStopWarningWhenTheFormsMakeTheSmallDoses) {
     for (const auto& s : r.steps) {
         EXPECT_FALSE(taper::contains(s.messages, message_code::realized_abrupt_stop)) << s.planned.number;
     }
+}
+
+}  // namespace
+
+namespace {
+
+// R5. Diazepam 20 mg cut 10% a month with only 5 mg tablets (unscored: whole tablets): the
+// doses as taken move in 5 mg jumps, so some 10% cuts are taken as 15 -> 10 mg (a third of the
+// dose) or 10 -> 5 mg (half), faster than the Ashton Manual's pace for benzodiazepines (at most
+// a quarter of the dose per two weeks). Each such step carries the realized pace warning, with
+// the share computed from the doses as taken.
+TEST(RealizationRules, PaceAsTakenIsCheckedAgainstTheClassGuidance) {
+    const auto r = realized("diazepam", 20_mg, taper::strategies::percent_of_most_recent_dose(10), "5 mg tablet");
+    double before = 20;
+    int warned = 0;
+    for (const auto& s : r.steps) {
+        const double now = taper::in(s.realized_daily, taper::units::mg);
+        const double days = taper::in(s.planned.length, taper::units::day);
+        const bool planner_warned = taper::contains(s.planned.messages, message_code::faster_than_guidance_share);
+        const bool is_stop = now <= 1e-12 || s.planned.phase == taper::step_phase::stop;
+        // A stop to zero is 100% and exempt in share (as in the planner).
+        const double scale = is_stop ? 1.0 : std::max(1.0, 14.0 / days);
+        const bool too_fast = now < before && !(is_stop && now <= 1e-12) && (before - now) / before * scale > 0.25 + 1e-9;
+        const auto* w = taper::find(s.messages, message_code::realized_faster_than_guidance_share);
+        EXPECT_EQ(w != nullptr, too_fast && !planner_warned) << "step " << s.planned.number;
+        if (w != nullptr) {
+            ++warned;
+            EXPECT_NEAR(pct_of((*w)[0]), 100 * (before - now) / before, 1e-9);
+        }
+        before = now;
+    }
+    EXPECT_GT(warned, 0);
+}
+
+}  // namespace
+
+namespace {
+
+/// Whether the tapered drug's parts of a realized step are modified-release (nullopt: none).
+std::optional<bool> takes_modified_release(const taper::realized_step& s, const taper::drug& d) {
+    std::optional<bool> mr;
+    for (const auto& rc : s.recipes)
+        for (const auto& p : rc.parts) {
+            const auto* f = d.find_formulation(p.formulation_id);
+            const bool this_mr = f != nullptr && f->modified_release.known() && *f->modified_release;
+            mr = mr.value_or(false) || this_mr;
+        }
+    return mr;
+}
+
+// R7. Venlafaxine 150 mg a day on XR capsules, with XR capsules and the immediate-release
+// liquid on hand. Capsules (37.5/75/150 mg, whole) cannot make the small doses, so the forms
+// change to the liquid; that change of release profile comes as its own step at the dose
+// before (release_change_step), never in the same step as a cut.
+TEST(RealizationRules, AChangeOfReleaseProfileIsItsOwnStepAtAConstantDose) {
+    const auto& d = db().get("venlafaxine");
+    auto req = taper::testing::request("venlafaxine", 150_mg);
+    req.current_formulation = "beads-xr";
+    const auto plan = taper::make_plan(db(), req, default_strategy("venlafaxine"));
+    std::vector<taper::available_form> forms;
+    for (const auto& f : taper::all_forms(d))
+        if (f.formulation_id == "beads-xr" || f.kind == taper::form_kind::liquid) forms.push_back(f);
+    ASSERT_FALSE(forms.empty());
+    const auto r = taper::realize(plan, forms);
+    ASSERT_FALSE(r.steps.empty());
+    int changes = 0;
+    // The person starts on the XR capsules (150 mg); the first change of form is to the
+    // liquid, at 150 mg, before any cut.
+    std::optional<bool> was = true;
+    double before = 150;
+    for (const auto& s : r.steps) {
+        const auto now = takes_modified_release(s, d);
+        const double taken = taper::in(s.realized_daily, taper::units::mg);
+        if (was && now && *was != *now) {
+            ++changes;
+            EXPECT_NEAR(taken, before, before * 0.05) << "step " << s.planned.number;  // the dose before
+            EXPECT_LE(taken, before + 1e-9) << "step " << s.planned.number;             // never above it
+            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned.number;
+            EXPECT_TRUE(taper::contains(s.messages, message_code::switch_point)) << "step " << s.planned.number;
+        }
+        if (now) was = now;
+        before = taken;
+    }
+    EXPECT_GT(changes, 0);
+}
+
+}  // namespace
+
+namespace {
+
+// R8. Diazepam 20 mg with only the 2 mg/5 mL (0.4 mg/mL) liquid on hand: the first doses need more than 20 mL of the
+// liquid (2 mg/5 mL: 18 mg is 45 mL), which no one measures at home. Each recipe over 20 mL
+// or 12 pieces carries the warning with its volume; the others do not.
+TEST(RealizationRules, ImpracticalRecipesAreSaid) {
+    const auto& d = db().get("diazepam");
+    std::vector<taper::available_form> liquids;
+    for (const auto& f : taper::all_forms(d))
+        if (f.formulation_id == "liquid-0.4mg-ml") liquids.push_back(f);
+    ASSERT_EQ(liquids.size(), 1U);
+    const auto plan = taper::make_plan(db(), taper::testing::request("diazepam", 20_mg),
+                                       taper::strategies::percent_of_most_recent_dose(10));
+    const auto r = taper::realize(plan, liquids);
+    int warned = 0;
+    for (const auto& s : r.steps) {
+        for (std::size_t i = 0; i < s.recipes.size(); ++i) {
+            double ml = 0, pieces = 0;
+            for (const auto& p : s.recipes[i].parts) {
+                if (p.what == taper::dose_component::kind::liquid_volume ||
+                    p.what == taper::dose_component::kind::dilution)
+                    ml += taper::in(p.amount_volume, taper::units::mL);
+                else
+                    pieces += std::ceil(p.count);
+            }
+            const bool impractical = ml > 20 || pieces > 12;
+            const auto* w = taper::find(s.messages, message_code::impractical_recipe);
+            EXPECT_EQ(w != nullptr, impractical) << "step " << s.planned.number << ": " << ml << " mL";
+            if (w != nullptr) {
+                ++warned;
+                EXPECT_NEAR(taper::in((*w)[2].as_volume(), taper::units::mL), ml, 1e-9);
+            }
+        }
+    }
+    EXPECT_GT(warned, 0);
 }
 
 }  // namespace

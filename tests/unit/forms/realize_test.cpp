@@ -480,9 +480,17 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
               "switch point: the forms change to 2 mg/mL liquid (before: 10 mg tablet)");
     for (const auto& s : r.steps) {
         // The hand-written stop from 3 mg (15% of 20 mg, above the 1/20 line) is an abrupt
-        // stop as taken (docs/safety.md R1); nothing else is warned.
+        // stop as taken (docs/safety.md R1). The hand-written schedule has no occupancy model,
+        // so the pace is judged in shares (R5): 15 -> 10 mg cuts 1/3 and 7.5 -> 3 mg 60%, more
+        // than a quarter in 28 days; 20 -> 15 and 10 -> 7.5 cut exactly a quarter. Nothing
+        // else is warned.
         if (s.planned.number == 5) {
             EXPECT_TRUE(taper::contains(s.messages, taper::message_code::realized_abrupt_stop));
+        } else if (s.planned.number == 2 || s.planned.number == 4) {
+            const auto* pace = taper::find(s.messages, taper::message_code::realized_faster_than_guidance_share);
+            ASSERT_NE(pace, nullptr) << s.planned.number;
+            EXPECT_NEAR(taper::in((*pace)[0].as_percent(), taper::units::percent_of_dose),
+                        s.planned.number == 2 ? 100.0 / 3 : 60.0, 1e-9);
         } else {
             EXPECT_FALSE(has_warning(s)) << s.planned.number;
         }
@@ -529,6 +537,22 @@ TEST(Realize, SwitchToDropsStatesTheEquivalence) {
     // 10 mg / 1.25 = 8 mg on the label; 8 mg / (40 mg/mL × 0.05 mL per drop) = 4 drops.
     EXPECT_THAT(eqs[0], HasSubstr("10 mg as tablets ≡ 8 mg as 40 mg/mL drops = 4 drops"));
     EXPECT_THAT(eqs[0], HasSubstr("verified"));
+}
+
+TEST(Realize, TheChangeAfterAnInsertedStepIsFromThatStep) {
+    // As below: 15 mg is inserted before the planned 12 mg. The 12 mg row's change is from the
+    // row before it (15 mg): 3 mg, 20% (3 / 15), not the planner's 8 mg from 20 mg (issue 10).
+    const auto plan = hand_schedule("citalopram", 20, {12, 0});
+    auto req = request_for("citalopram", 20);
+    req.max_step_percent = 25.0 * taper::units::percent_of_dose;
+    req.current_formulation = "tablet";
+    const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
+    ASSERT_EQ(r.steps.size(), 3u);
+    ASSERT_TRUE(r.steps[0].inserted);
+    EXPECT_DOUBLE_EQ(r.steps[1].planned.change.value(), 3);
+    EXPECT_DOUBLE_EQ(taper::in(r.steps[1].planned.change_percent, taper::units::percent_of_dose), 20);
+    // The stop after it is unchanged: 12 mg to 0.
+    EXPECT_DOUBLE_EQ(r.steps[2].planned.change.value(), 12);
 }
 
 TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {

@@ -57,6 +57,7 @@ bool is_enumerator(message_code c) {
         case message_code::remnant_merged_into_stop:
         case message_code::remainder_cut_in_halves:
         case message_code::remnant_step:
+        case message_code::stop_from_final_dose_over_limit:
         case message_code::pacing_half_life_unknown:
         case message_code::pacing_half_life_not_short:
         case message_code::pacing_after_switch_to_diazepam:
@@ -112,7 +113,9 @@ bool is_enumerator(message_code c) {
         case message_code::diazepam_equivalent_above_ceiling:
         case message_code::equivalence_tables_differ:
         case message_code::long_half_life:
-        case message_code::short_half_life_unpaced: return true;
+        case message_code::short_half_life_unpaced:
+        case message_code::above_licensed_maximum:
+        case message_code::occupancy_model_evidence: return true;
         case message_code::dose_rounds_to_zero:
         case message_code::dose_off_target:
         case message_code::below_syringe_minimum:
@@ -141,6 +144,7 @@ bool is_enumerator(message_code c) {
         case message_code::release_change_step:
         case message_code::dosing_frequency_change:
         case message_code::impractical_recipe:
+        case message_code::release_change_with_cut:
         case message_code::beads_per_capsule_unknown:
         case message_code::drop_size_unknown:
         case message_code::drug_not_realized:

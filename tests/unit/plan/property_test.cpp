@@ -15,7 +15,15 @@
 //     unless the request's own final dose is that dose or the step says remnant_step;
 //   - no stop to zero from more than 1/20 of the start without the abrupt-stop warning,
 //     judged from the last meaningful dose;
-//   - a default hyperbolic plan's stop is no larger in occupancy points than its step.
+//   - a default hyperbolic plan's stop is no larger in occupancy points than its step;
+//   - a stop from 0.5 mg diazepam or less (the Ashton Manual's last step) is not an abrupt stop;
+//   - no step but the stop below the person's final dose, and "final dose before stopping"
+//     only on a step at the final dose; a stop from the final dose that breaks a maximum
+//     says so (stop_from_final_dose_over_limit);
+//   - a starting dose above the drug's licensed maximum is warned (above_licensed_maximum),
+//     and one at or below it is not;
+//   - a hold keeps the whole-units warning of the dose it holds;
+//   - an own-mg plan with an occupancy model states the model's evidence status.
 // A request the planner refuses must be one that legitimately cannot be planned (more steps
 // or days than max_steps / max_duration allow); anything else is a failure.
 //
@@ -25,6 +33,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -318,8 +327,11 @@ std::string safety_problems(const taper::schedule& s, std::size_t i, double prev
     if (st.phase == taper::step_phase::reduce && eq > end && !close(eq, end, 1e-9) && eq - end < (previous - end) / 20 &&
         !own_final && !taper::contains(st.messages, mc::remnant_step))
         bad << at << "a remnant of " << eq << " after " << previous << " without remnant_step; ";
-    // Rule "abrupt stop": from more than 1/20 of the start, judged from the last meaningful dose.
-    if (st.phase == taper::step_phase::stop && eq == 0 && meaningful > start_eq / 20 * (1 + 1e-9) &&
+    // Rule "abrupt stop": from more than 1/20 of the start, judged from the last meaningful dose;
+    // a stop from 0.5 mg diazepam or less is the Ashton Manual's own last step.
+    const bool diazepam_doses = s.basis == taper::dose_basis::diazepam_mg || s.drug == "diazepam";
+    const bool ashton_last_step = diazepam_doses && meaningful <= 0.5 * (1 + 1e-9);
+    if (st.phase == taper::step_phase::stop && eq == 0 && meaningful > start_eq / 20 * (1 + 1e-9) && !ashton_last_step &&
         !taper::contains(st.messages, mc::abrupt_stop) && !taper::contains(st.messages, mc::abrupt_stop_seizure_risk))
         bad << at << "stops from " << meaningful << " (start " << start_eq << ") without the abrupt-stop warning; ";
     // Rule "hyperbolic stop": no larger in points than the planned step, where nothing else
@@ -329,6 +341,37 @@ std::string safety_problems(const taper::schedule& s, std::size_t i, double prev
         taper::in(*st.change_points, taper::units::points) > *c.hyperbolic_points + 1e-7)
         bad << at << "the stop cuts " << taper::in(*st.change_points, taper::units::points)
             << " points, more than the step of " << *c.hyperbolic_points << "; ";
+    // Rule "final dose": the last dose before stopping; nothing but the stop goes below it.
+    if (r.final_dose) {
+        const double final_dose = r.final_dose->value();
+        if (st.phase != taper::step_phase::stop && eq < final_dose * (1 - 1e-9))
+            bad << at << eq << " below the final dose " << final_dose << "; ";
+        if (taper::contains(st.messages, mc::final_dose_before_stop) && !close(eq, final_dose, 1e-9))
+            bad << at << "\"final dose before stopping\" on a step at " << eq << ", not " << final_dose << "; ";
+    }
+    // Rule "holds": a hold keeps the whole-units warning of the dose it holds.
+    if (st.phase == taper::step_phase::hold && i > 0 &&
+        taper::contains(s.steps[i - 1].messages, mc::whole_units_cannot_make) !=
+            taper::contains(st.messages, mc::whole_units_cannot_make))
+        bad << at << "a hold without the whole-units warning of the dose before it (or with one it had not); ";
+    return bad.str();
+}
+
+/// The plan-wide safety rules of docs/safety.md.
+std::string plan_safety_problems(const taper::schedule& s) {
+    using mc = taper::message_code;
+    std::ostringstream bad;
+    // Rule "plausibility": above the licensed maximum is warned, at or below it is not.
+    const taper::drug& d = taper::database::embedded().get(s.drug);
+    const auto* m = d.licensed_maximum_for();
+    const bool above = m != nullptr && s.request.daily_dose > *m->daily_dose;
+    if (above != taper::contains(s.messages, mc::above_licensed_maximum))
+        bad << "above_licensed_maximum " << (above ? "missing" : "without cause") << "; ";
+    // The model's evidence status, once, on a plan with a model in own mg.
+    const bool model = !s.occupancy_model.empty() && s.basis == taper::dose_basis::own_mg;
+    const auto said = std::count_if(s.messages.begin(), s.messages.end(),
+                                    [](const taper::message& x) { return x.code == mc::occupancy_model_evidence; });
+    if (said != (model ? 1 : 0)) bad << "the model's evidence status said " << said << " times; ";
     return bad.str();
 }
 
@@ -370,12 +413,16 @@ std::string check(const test_case& c, const taper::schedule& s) {
         if (st.phase == taper::step_phase::hold || st.phase == taper::step_phase::switch_over) {
             if (!close(eq, previous, 1e-9)) bad << at << to_string(st.phase) << " changes the dose; ";
         } else {
-            if (r.max_step && cut > r.max_step->value() * (1 + 1e-9) + 1e-12)
+            // A stop from the person's final dose is theirs, warned when it breaks a maximum.
+            const bool final_stop_over = taper::contains(st.messages, taper::message_code::stop_from_final_dose_over_limit);
+            if (final_stop_over && !(r.final_dose && close(previous, r.final_dose->value(), 1e-9)))
+                bad << at << "stop_from_final_dose_over_limit from " << previous << ", not the final dose; ";
+            if (r.max_step && !final_stop_over && cut > r.max_step->value() * (1 + 1e-9) + 1e-12)
                 bad << at << "cut " << cut << " mg over the maximum; ";
             const bool stop_to_zero = eq == 0 && end == 0;
-            if (r.max_step_percent && !stop_to_zero && cut > previous * taper::in(*r.max_step_percent, taper::units::percent_of_dose) / 100 * (1 + 1e-9) + 1e-12)
+            if (r.max_step_percent && !stop_to_zero && !final_stop_over && cut > previous * taper::in(*r.max_step_percent, taper::units::percent_of_dose) / 100 * (1 + 1e-9) + 1e-12)
                 bad << at << "cut " << 100 * cut / previous << "% over the maximum; ";
-            if (r.max_step_points) {
+            if (r.max_step_points && !final_stop_over) {
                 if (!st.change_points) bad << at << "no change in points; ";
                 else if (taper::in(*st.change_points, taper::units::points) > taper::in(*r.max_step_points, taper::units::points) + 1e-7)
                     bad << at << "cut " << taper::in(*st.change_points, taper::units::points) << " points over the maximum; ";
@@ -403,6 +450,7 @@ std::string check(const test_case& c, const taper::schedule& s) {
     for (std::size_t i = 0; i + 1 < s.steps.size(); ++i)
         if (s.steps[i].phase == taper::step_phase::stop) bad << "a stop step before the end; ";
     if (s.end() != expected_start) bad << "end date; ";
+    bad << plan_safety_problems(s);
     return bad.str();
 }
 

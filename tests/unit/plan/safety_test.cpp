@@ -258,6 +258,186 @@ TEST(SafetyHyperbolicTargets, ATargetAboveTheStartIsRefused) {
     EXPECT_THROW((void)taper::make_plan(db(), request("citalopram", 20.0_mg), h), taper::plan_error);
 }
 
+// --- rule "plausibility": the starting dose against the licensed maximum daily dose ---
+
+TEST(SafetyPlausibility, AboveTheLicensedMaximumIsWarned) {
+    // Citalopram's licensed maximum in the data is 40 mg a day (UK SmPC 4.2); 60 mg is above it
+    // and below 3 x 40 = 120 mg: planned, with the warning naming both doses.
+    const auto s = taper::make_plan(db(), request("citalopram", 60.0_mg), strategies::hyperbolic{});
+    EXPECT_NEAR(mg_of(param(s.messages, mc::above_licensed_maximum, "dose").as_mass()), 60.0, 1e-12);
+    EXPECT_NEAR(mg_of(param(s.messages, mc::above_licensed_maximum, "licensed_maximum").as_mass()), 40.0, 1e-12);
+}
+
+TEST(SafetyPlausibility, AtTheMaximumOrWithoutOneThereIsNoWarning) {
+    // 40 mg is the maximum itself, not above it; diazepam has no licensed maximum in the data.
+    const auto at = taper::make_plan(db(), request("citalopram", 40.0_mg), strategies::hyperbolic{});
+    EXPECT_FALSE(has_code(at.messages, mc::above_licensed_maximum));
+    const auto none = taper::make_plan(db(), request("diazepam", 20.0_mg), strategies::proportional{});
+    EXPECT_FALSE(has_code(none.messages, mc::above_licensed_maximum));
+}
+
+TEST(SafetyPlausibility, FarAboveTheMaximumIsRefusedAsAUnitSlip) {
+    // citalopram 200 mg > 3 x 40; risperidone 60 mg > 3 x 16 (US label, schizophrenia);
+    // mirtazapine 3 g > 3 x 45 mg (UK SmPC). Each is refused, naming the request field.
+    for (const auto& [name, dose] : {std::pair{"citalopram", 200.0_mg}, std::pair{"risperidone", 60.0_mg},
+                                     std::pair{"mirtazapine", 3000.0_mg}}) {
+        try {
+            (void)taper::make_plan(db(), request(name, dose), strategies::proportional{});
+            ADD_FAILURE() << name << " was planned";
+        } catch (const taper::plan_error& e) {
+            EXPECT_EQ(e.detail().option, "daily dose") << name;
+            EXPECT_THAT(e.what(), ::testing::HasSubstr("licensed maximum")) << name;
+        }
+    }
+    // Just under three times is planned (with the warning): 119 mg citalopram.
+    const auto s = taper::make_plan(db(), request("citalopram", 119.0_mg), strategies::proportional{});
+    EXPECT_TRUE(has_code(s.messages, mc::above_licensed_maximum));
+}
+
+// --- rule "no contradicting warnings": a plan's notes never contradict its own numbers ---
+
+TEST(SafetyConsistentWarnings, AStopIsJudgedAsTheLastCutNotScaledByItsRow) {
+    // The antipsychotic guidance is about 5-10 D2 points per 3 months (91 days). The stop row
+    // is 28 days long (the request's interval), but no cut follows a stop, so its cut is
+    // judged as it is: a stop of 8 points is within the guidance, where it used to count as
+    // 8 x 91/28 = 26 points. Olanzapine 20 mg with a final dose whose occupancy is about 8
+    // points: the stop from it carries no pace warning.
+    const auto* model = db().get("olanzapine").usable_occupancy();
+    ASSERT_NE(model, nullptr);
+    auto r = request("olanzapine", 20.0_mg);
+    r.final_dose = model->dose_for_occupancy(8.0 * taper::units::points);
+    const auto s = taper::make_plan(db(), r, strategies::antipsychotic{});
+    const auto& stop = s.steps.back();
+    ASSERT_EQ(stop.phase, taper::step_phase::stop);
+    ASSERT_TRUE(stop.change_points);
+    EXPECT_NEAR(points_of(*stop.change_points), 8.0, 1e-6);
+    EXPECT_LT(taper::in(stop.length, taper::units::day), 91.0);
+    EXPECT_FALSE(has_code(stop.messages, mc::faster_than_guidance_points));
+    // The preset's own stop (from 1/40 of the start) is warned only when it is above the
+    // guidance's 10 points, and then the warning states its real size.
+    for (const auto& [name, dose] : {std::pair{"olanzapine", 20.0_mg}, std::pair{"risperidone", 6.0_mg}}) {
+        const auto p = taper::make_plan(db(), request(name, dose), strategies::antipsychotic{});
+        const auto& last = p.steps.back();
+        ASSERT_TRUE(last.change_points) << name;
+        const bool above = points_of(*last.change_points) > 10.0;
+        EXPECT_EQ(has_code(last.messages, mc::faster_than_guidance_points), above) << name;
+        if (above) {
+            EXPECT_NEAR(points_of(param(last.messages, mc::faster_than_guidance_points, "points").as_points()),
+                        points_of(*last.change_points), 1e-9)
+                << name;
+        }
+    }
+}
+
+TEST(SafetyConsistentWarnings, AStopStillFasterThanTheGuidanceIsWarned) {
+    // Olanzapine 20 mg in one step to zero: the cut is its whole occupancy (far above 10 points).
+    const auto s = taper::make_plan(db(), request("olanzapine", 20.0_mg), strategies::linear{20.0_mg});
+    EXPECT_TRUE(has_code(s.steps.back().messages, mc::faster_than_guidance_points));
+}
+
+TEST(SafetyConsistentWarnings, ZopiclonesStandardLastDiazepamStepIsNotAnAbruptStop) {
+    // Zopiclone 7.5 mg ~ 5 mg diazepam (Ashton table: 15 mg ~ 10 mg). The Ashton schedules end
+    // with 0.5 mg diazepam, then stop: 0.5 mg is 1/10 of 5 mg (above 1/20), yet it is the
+    // guidance's own last step, so no seizure warning.
+    const auto s = taper::make_plan(db(), request("zopiclone", 7.5_mg), strategies::diazepam_crossover{});
+    ASSERT_GE(s.steps.size(), 2U);
+    EXPECT_NEAR(mg_of(s.start_equivalent_dose), 5.0, 1e-9);
+    const auto& before = s.steps[s.steps.size() - 2];
+    EXPECT_LE(mg_of(before.equivalent_daily_dose), 0.5 + 1e-9);
+    EXPECT_FALSE(has_code(s.steps.back().messages, mc::abrupt_stop_seizure_risk));
+    // Stopping from 1 mg diazepam (1/5 of the start) is still warned.
+    auto r = request("zopiclone", 7.5_mg);
+    r.final_dose = 1.0_mg * (7.5 / 5.0);  // 1.5 mg zopiclone = 1 mg diazepam
+    const auto from_one = taper::make_plan(db(), r, strategies::diazepam_crossover{});
+    EXPECT_TRUE(has_code(from_one.steps.back().messages, mc::abrupt_stop_seizure_risk));
+}
+
+TEST(SafetyConsistentWarnings, PacedStepsStateThePacedTarget) {
+    // Paroxetine (short half-life) paced: each cut is 0.75x the strategy's, so the target
+    // occupancy a step states must be the occupancy its dose reaches, not the unpaced target.
+    auto r = request("paroxetine", 20.0_mg);
+    r.half_life_pacing = true;
+    const auto s = taper::make_plan(db(), r, strategies::hyperbolic{});
+    int paced = 0;
+    for (const auto& st : s.steps) {
+        if (!has_code(st.messages, mc::paced_for_half_life) || !has_code(st.messages, mc::target_occupancy)) continue;
+        ++paced;
+        EXPECT_NEAR(points_of(param(st.messages, mc::target_occupancy, "occupancy").as_points()),
+                    points_of(*st.occupancy_percent), 1e-9)
+            << "step " << st.number;
+    }
+    EXPECT_GT(paced, 0);
+}
+
+TEST(SafetyConsistentWarnings, FinalDoseNotesOnlyWhereTheDoseIsTheFinalDose) {
+    // Citalopram 20 mg, linear 5 mg steps, final 0.9375 mg, at most 4 mg a cut: where the cut
+    // to the final dose is larger than 4 mg, the maximum raises the dose above the final dose,
+    // and the "final dose before stopping" note must not stay on that step. Every such note
+    // sits on a step at 0.9375 mg, and no step but the stop goes below it.
+    auto r = request("citalopram", 20.0_mg);
+    r.final_dose = 0.9375_mg;
+    r.max_step = 4.0_mg;
+    const auto s = taper::make_plan(db(), r, strategies::linear{5.0_mg});
+    for (const auto& st : s.steps) {
+        if (has_code(st.messages, mc::final_dose_before_stop)) {
+            EXPECT_NEAR(mg_of(st.equivalent_daily_dose), 0.9375, 1e-9) << "step " << st.number;
+        }
+        if (st.phase != taper::step_phase::stop) {
+            EXPECT_GE(mg_of(st.equivalent_daily_dose), 0.9375 - 1e-9) << "step " << st.number;
+        }
+    }
+    EXPECT_NEAR(mg_of(s.steps[s.steps.size() - 2].equivalent_daily_dose), 0.9375, 1e-9);
+}
+
+TEST(SafetyConsistentWarnings, AMaximumCutNeverTakesThePlanBelowTheFinalDose) {
+    // Final 0.9375 mg with a maximum cut of 0.25 mg: the stop from 0.9375 mg breaks the maximum.
+    // The final dose is the last one before stopping: the plan stops from it and warns (219),
+    // where it used to go on 0.6875 -> 0.4375 -> ... below the final dose. Likewise with a
+    // maximum of 5 occupancy points (0.9375 mg citalopram is more than 5 points of SERT).
+    for (bool in_points : {false, true}) {
+        auto r = request("citalopram", 20.0_mg);
+        r.final_dose = 0.9375_mg;
+        if (in_points) r.max_step_points = 5.0 * taper::units::points;
+        else r.max_step = 5.0_mg;
+        const auto s = taper::make_plan(db(), r, strategies::proportional{});
+        const auto& last = s.steps[s.steps.size() - 2];
+        EXPECT_NEAR(mg_of(last.equivalent_daily_dose), 0.9375, 1e-9) << in_points;
+        EXPECT_EQ(s.steps.back().phase, taper::step_phase::stop);
+        for (const auto& st : s.steps)
+            if (st.phase != taper::step_phase::stop) {
+                EXPECT_GE(mg_of(st.equivalent_daily_dose), 0.9375 - 1e-9);
+            }
+    }
+    auto r = request("citalopram", 20.0_mg);
+    r.final_dose = 0.9375_mg;
+    r.max_step = 0.25_mg;
+    const auto s = taper::make_plan(db(), r, strategies::proportional{});
+    EXPECT_NEAR(mg_of(s.steps[s.steps.size() - 2].equivalent_daily_dose), 0.9375, 1e-9);
+    EXPECT_NEAR(mg_of(param(s.steps.back().messages, mc::stop_from_final_dose_over_limit, "final_dose").as_mass()),
+                0.9375, 1e-9);
+}
+
+// --- rule "holds keep what is true of the dose": a hold repeats the dose, and its warnings ---
+
+TEST(SafetyHolds, AHoldKeepsTheWholeUnitsWarning) {
+    // Paroxetine MR 25 mg (12.5/25/37.5 mg tablets, not to be split), cut 10%: 22.5 mg, which
+    // whole tablets cannot make. A hold after step 1 stays at 22.5 mg, so it keeps the warning.
+    auto r = request("paroxetine", 25.0_mg);
+    r.current_formulation = "tablet-mr";
+    r.holds.push_back(taper::hold{1, 14.0 * taper::units::day});
+    const auto s = taper::make_plan(db(), r, strategies::percent_of_most_recent_dose(10));
+    ASSERT_GE(s.steps.size(), 2U);
+    const auto& held = s.steps[1];
+    EXPECT_EQ(held.phase, taper::step_phase::hold);
+    EXPECT_NEAR(mg_of(held.equivalent_daily_dose), 22.5, 1e-9);
+    EXPECT_TRUE(has_code(held.messages, mc::hold_step));
+    EXPECT_EQ(param(held.messages, mc::whole_units_cannot_make, "reason").as_reason(),
+              taper::whole_unit_reason::modified_release);
+    // Notes about the cut do not carry over to the hold.
+    for (const auto& m : held.messages)
+        EXPECT_TRUE(m.code == mc::hold_step || m.code == mc::whole_units_cannot_make) << static_cast<int>(m.code);
+}
+
 // --- rule "look-up": a name not in the data is never offered another drug as a typo ---
 
 TEST(SafetyLookUp, DifferentDrugsAreNotSuggestedAsTypos) {

@@ -1,0 +1,178 @@
+// Rule R7 (docs/safety.md, "Realization"): a change of release profile is its own step at a
+// constant dose. Where the forms on hand make a step switch between a modified-release form
+// and an immediate-release one (venlafaxine XR capsules to liquid) in the same step as a cut,
+// a step is inserted before it: the dose before, made with the new forms, saying so
+// (release_change_step, 435). The cut follows a step later, from the same forms. Two changes
+// at once would leave a person unable to tell a reaction to the new form from one to the cut.
+#include "realize_schedule.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+namespace taper::forms_detail {
+
+std::optional<choice> engine::best_among(double goal, double lo, double hi, form_mask allowed) const {
+    return search(goal, lo, hi, allowed & all_, allowed & all_);
+}
+
+namespace {
+
+/// Whether the tapered drug's parts of a step are modified-release; nullopt when the step
+/// takes none of its forms (a stop, a line not realized).
+std::optional<bool> modified_release(const realized_step& rs, const drug& d) {
+    bool any = false, mr = false;
+    for (const auto& rc : rs.recipes) {
+        if (!same_drug(rc.drug, d.name)) continue;
+        for (const auto& p : rc.parts) {
+            any = true;
+            const formulation* f = d.find_formulation(p.formulation_id);
+            if (f != nullptr && f->modified_release.known() && *f->modified_release) mr = true;
+        }
+    }
+    if (!any) return std::nullopt;
+    return mr;
+}
+
+constexpr message_code moved_to_the_change[] = {message_code::switch_point, message_code::form_equivalence,
+                                                message_code::form_equivalence_assumed};
+
+bool moves(const message& m) {
+    return std::find(std::begin(moved_to_the_change), std::end(moved_to_the_change), m.code) !=
+           std::end(moved_to_the_change);
+}
+
+}  // namespace
+
+std::optional<realized_step> schedule_realizer::constant_dose_step(const realized_step& before,
+                                                                   const realized_step& after) const {
+    realized_step rs;
+    rs.planned = before.planned;
+    rs.planned.phase = step_phase::hold;
+    rs.planned.length = after.planned.length;
+    rs.planned.messages.clear();
+    rs.planned.change = mass{};
+    rs.planned.change_percent = percent{};
+    rs.planned.equivalent_daily_dose = before.realized_daily;
+    if (model_ != nullptr && plan_.basis == dose_basis::own_mg) {
+        rs.planned.occupancy_percent = model_->occupancy_percent(before.realized_daily);
+        rs.planned.change_points = occupancy_points{};
+    }
+    rs.inserted = true;
+    double total_mg = 0;
+    for (std::size_t i = 0; i < before.recipes.size(); ++i) {
+        const dose_recipe& old = before.recipes[i];
+        const int drug = index_of(old.drug);
+        engine* e = drug >= 0 ? engine_at(drug) : nullptr;
+        const double goal = in(old.realized, units::mg);
+        const double factor = drug >= 0 ? factors_[static_cast<std::size_t>(drug)] : 1.0;
+        // The forms the step after uses for this drug.
+        form_mask allowed = 0;
+        if (e != nullptr)
+            for (const auto& rc : after.recipes)
+                if (same_drug(rc.drug, old.drug))
+                    for (const auto& part : rc.parts)
+                        for (const auto& p : e->products())
+                            if (p.source->formulation_id == part.formulation_id && p.source->label == part.label)
+                                allowed |= form_mask{1} << p.slot;
+        if (e == nullptr || allowed == 0 || !(goal > 0)) {
+            rs.recipes.push_back(old);  // this line's forms do not change
+        } else {
+            // Within the tolerance and never above the dose before (the dose never rises).
+            const auto c = e->best_among(goal, goal - e->tolerance(goal), goal + detail::rounding_slack(goal), allowed);
+            if (!c) return std::nullopt;  // the new forms cannot make the dose before
+            dose_recipe r = e->recipe(*c, goal, i);
+            r.drug = old.drug;
+            r.time = old.time;
+            rs.recipes.push_back(std::move(r));
+        }
+        total_mg += factor * in(rs.recipes.back().realized, units::mg);
+        if (i < rs.planned.doses.size()) rs.planned.doses[i].amount = old.realized;
+    }
+    rs.realized_daily = detail::without_float_noise(total_mg) * units::mg;
+    rs.difference = rs.realized_daily - rs.planned.equivalent_daily_dose;
+    rs.form_changed = true;
+    rs.messages.push_back(make_message(message_code::release_change_step, {before.realized_daily}));
+    for (const auto& r : rs.recipes)
+        for (const auto& m : r.messages)
+            if (!contains_message(rs.messages, m)) rs.messages.push_back(m);
+    return rs;
+}
+
+// The day before the first step, as a realized step: the starting dose in its dose lines,
+// and whether the forms it is taken in (the realization's start forms) are modified-release.
+realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) const {
+    realized_step start;
+    start.planned = plan_.steps.front();
+    start.planned.doses.clear();
+    start.planned.equivalent_daily_dose = plan_.start_equivalent_dose;
+    start.realized_daily = plan_.start_equivalent_dose;
+    for (const auto& line : plan_.start_split) {
+        dose_recipe r;
+        r.drug = drug_.name;
+        r.time = line.time;
+        r.target = line.amount;
+        r.realized = line.amount;
+        start.recipes.push_back(std::move(r));
+        dose_line l;
+        l.drug = drug_.name;
+        l.time = line.time;
+        l.amount = line.amount;
+        start.planned.doses.push_back(std::move(l));
+    }
+    modified.reset();
+    if (engines_.empty() || !engines_[0]) return start;
+    for (const auto& f : engines_[0]->forms()) {
+        if (std::find(out_.start_forms.begin(), out_.start_forms.end(), engines_[0]->origin_of(&f)) ==
+            out_.start_forms.end())
+            continue;
+        const formulation* data = drug_.find_formulation(f.formulation_id);
+        modified = modified.value_or(false) || (data != nullptr && data->modified_release.known() && *data->modified_release);
+    }
+    return start;
+}
+
+void schedule_realizer::separate_release_changes() {
+    bool inserted = false;
+    for (std::size_t k = 0; k < out_.steps.size(); ++k) {
+        realized_step& after = out_.steps[k];
+        if (!after.form_changed) continue;
+        std::optional<bool> was;
+        const realized_step first = k == 0 ? start_as_step(was) : realized_step{};
+        const realized_step& before = k == 0 ? first : out_.steps[k - 1];
+        if (k > 0) was = modified_release(before, drug_);
+        const double from = in(before.realized_daily, units::mg);
+        const double to = in(after.realized_daily, units::mg);
+        if (!(to < from - detail::rounding_slack(from))) continue;  // no cut: already a step of its own
+        const auto now = modified_release(after, drug_);
+        if (!was || !now || *was == *now) continue;
+        auto held = constant_dose_step(before, after);
+        if (!held) {
+            // Nothing on hand makes the dose before in the new forms: said, never silent.
+            after.messages.push_back(make_message(message_code::release_change_with_cut, {before.realized_daily}));
+            continue;
+        }
+        if (k == 0) held->planned.start = after.planned.start;
+        // The switch point (and the equivalences it brings) belong to the step that changes form.
+        for (const auto& m : after.messages)
+            if (moves(m)) held->messages.push_back(m);
+        after.messages.erase(std::remove_if(after.messages.begin(), after.messages.end(), moves), after.messages.end());
+        after.form_changed = false;
+        out_.steps.insert(out_.steps.begin() + static_cast<std::ptrdiff_t>(k), std::move(*held));
+        ++k;
+        inserted = true;
+    }
+    if (!inserted) return;
+    // Numbers and dates follow on.
+    date day = out_.steps.front().planned.start;
+    for (std::size_t k = 0; k < out_.steps.size(); ++k) {
+        step& st = out_.steps[k].planned;
+        st.number = static_cast<int>(k) + 1;
+        st.start = day;
+        day = st.end();
+    }
+    cursor_ = day;
+    number_ = static_cast<int>(out_.steps.size());
+}
+
+}  // namespace taper::forms_detail
