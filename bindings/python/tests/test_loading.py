@@ -17,7 +17,7 @@ from taper import _ffi
 def test_versions() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", taper.version())
     assert taper.__version__ == taper.version()
-    assert taper.abi_version() == taper.ABI_VERSION == 1
+    assert taper.abi_version() == taper.ABI_VERSION == 2
     assert Path(taper.library_path).is_file()
 
 
