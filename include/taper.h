@@ -477,7 +477,7 @@ typedef enum taper_request_field {
     TAPER_REQUEST_DRUG = 0,                /* "" */
     TAPER_REQUEST_DAILY_DOSE = 1,          /* 0 mg */
     TAPER_REQUEST_SPLIT = 2,               /* empty: once daily */
-    TAPER_REQUEST_START_DATE = 3,          /* 1970-01-01 */
+    TAPER_REQUEST_START_DATE = 3,          /* unset: taper_plan refuses the request */
     TAPER_REQUEST_INTERVAL = 4,            /* 28 days */
     TAPER_REQUEST_PHASE_INTERVALS = 5,     /* none */
     TAPER_REQUEST_MAX_STEP_MG = 6,         /* unset */
@@ -522,8 +522,10 @@ TAPER_C_API taper_status taper_request_set_daily_dose_mg(taper_request* request,
  * must add up to the daily dose. Reset TAPER_REQUEST_SPLIT to clear it. */
 TAPER_C_API taper_status taper_request_add_dose_time(taper_request* request, const char* time,
                                                      double mg, taper_error** error);
-/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one outside
- * 1900-01-01 to 9999-12-31. */
+/* First day of step 1. Required: taper_plan and taper_request_validate refuse a request
+ * without one (TAPER_ERROR_PLAN, option "start_date"); taper never guesses the day, so pass
+ * today's date to start today. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one
+ * outside 1900-01-01 to 9999-12-31. */
 TAPER_C_API taper_status taper_request_set_start_date(taper_request* request, int32_t year,
                                                       int32_t month, int32_t day,
                                                       taper_error** error);

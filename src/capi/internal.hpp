@@ -46,6 +46,10 @@ struct taper_database {
 
 struct taper_request {
     taper::plan_request request;
+    /// Whether the caller set the start date. The C++ request's default start is a
+    /// placeholder (1970-01-01) that must never reach a plan: taper_plan and
+    /// taper_request_validate refuse a request without one (need_start, plan_c.cpp).
+    bool has_start = false;
 };
 
 struct taper_strategy_options {

@@ -44,6 +44,17 @@ int checked_int(std::int64_t v, const char* fn, const char* what) {
     return static_cast<int>(v);
 }
 
+/// The request, if its start date was set: a plan never starts on a placeholder date.
+const taper_request& need_start(const taper_request& r, const char* fn) {
+    if (!r.has_start)
+        throw plan_error(std::string(fn) + ": the request has no start date; set it with taper_request_set_start_date "
+                                           "(a plan is dated, and taper does not guess the day: pass today's date "
+                                           "to start today)",
+                         error_detail{error_code::plan_request, "", "a date from 1900-01-01 to 9999-12-31",
+                                      "start_date", {}});
+    return r;
+}
+
 // ---- strategies written in C ----------------------------------------------------------
 
 /// The vtable and user data of one registered C strategy. Shared by the registry entry and
@@ -175,7 +186,7 @@ taper_status taper_request_clone(taper_request** out_request, const taper_reques
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_request, fn, "out_request");
-        *out_request = new taper_request{need(request, fn, "request").request};
+        *out_request = new taper_request{need(request, fn, "request")};
     });
 }
 
@@ -190,7 +201,10 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
             case TAPER_REQUEST_DRUG: r.drug = d.drug; return;
             case TAPER_REQUEST_DAILY_DOSE: r.daily_dose = d.daily_dose; return;
             case TAPER_REQUEST_SPLIT: r.split = d.split; return;
-            case TAPER_REQUEST_START_DATE: r.start = d.start; return;
+            case TAPER_REQUEST_START_DATE:
+                r.start = d.start;
+                request->has_start = false;
+                return;
             case TAPER_REQUEST_INTERVAL: r.interval = d.interval; return;
             case TAPER_REQUEST_PHASE_INTERVALS: r.phase_interval = d.phase_interval; return;
             case TAPER_REQUEST_MAX_STEP_MG: r.max_step = d.max_step; return;
@@ -255,8 +269,9 @@ taper_status taper_request_set_start_date(taper_request* request, int32_t year, 
                                           taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        r.start = from_c(year, month, day, fn);
+        taper_request& r = need(request, fn, "request");
+        r.request.start = from_c(year, month, day, fn);
+        r.has_start = true;
     });
 }
 
@@ -284,7 +299,8 @@ taper_status taper_request_validate(const taper_request* request, const taper_da
     const char* const fn = __func__;
     return guarded(error, [&] {
         const auto& r = need(request, fn, "request");
-        validate_request(need(db, fn, "db").db, r.request);
+        const auto& d = need(db, fn, "db");
+        validate_request(d.db, need_start(r, fn).request);
     });
 }
 
@@ -632,7 +648,7 @@ taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db,
     return guarded(error, [&] {
         need(out_schedule, fn, "out_schedule");
         const auto& d = need(db, fn, "db");
-        const auto& r = need(request, fn, "request");
+        const auto& r = need_start(need(request, fn, "request"), fn);
         const std::string_view name = need_text(strategy_name, fn, "strategy_name");
         const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
         const any_strategy strategy = reg.make(name, options_or_none(options));

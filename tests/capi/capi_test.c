@@ -377,11 +377,20 @@ static void test_request(taper_database* db) {
     OK(taper_request_validate(r, db, &err)); /* the original is unchanged */
     taper_request_free(copy);
 
+    /* A clone keeps the start date; resetting it leaves the request without one. */
+    OK(taper_request_clone(&copy, r, &err));
+    OK(taper_request_reset(copy, TAPER_REQUEST_START_DATE, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(copy, db, &err), "start date");
+    taper_request_free(copy);
+    copy = NULL;
     for (int f = TAPER_REQUEST_DRUG; f <= TAPER_REQUEST_CURRENT_FORMULATION; ++f)
         OK(taper_request_reset(r, (taper_request_field)f, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(r, (taper_request_field)19, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(NULL, TAPER_REQUEST_DRUG, &err));
-    /* After resetting the drug: no drug named. */
+    /* Everything reset, the start date too: refused for that first. */
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "no start date");
+    /* With a start date, after resetting the drug: no drug named. */
+    OK(taper_request_set_start_date(r, 2026, 1, 5, &err));
     FAILS(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err));
 
     /* Setter errors. */
@@ -994,6 +1003,17 @@ static void test_proportional_and_others(taper_database* db) {
     OK(taper_request_set_drug(a, "quetiapine", &err));
     OK(taper_request_set_daily_dose_mg(a, 300, &err));
     OK(taper_request_set_current_formulation(a, "tablet-mr", &err));
+    /* No start date: refused, naming the field (never planned from 1970-01-01). */
+    taper_error* no_start = NULL;
+    s = NULL;
+    CHECK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &no_start) == TAPER_ERROR_PLAN);
+    CHECK(s == NULL);
+    CONTAINS(taper_error_message(no_start), "no start date");
+    STR_EQ(taper_error_option(no_start), "start_date");
+    CHECK(taper_error_detail_code(no_start) == TAPER_ERROR_CODE_PLAN_REQUEST);
+    taper_error_free(no_start);
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(a, db, &err), "no start date");
+    OK(taper_request_set_start_date(a, 2026, 3, 2, &err));
     OK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &err));
     OK(taper_schedule_get_info(s, &info, &err));
     CHECK(info.warning_count >= 1);
