@@ -711,6 +711,16 @@ TAPER_C_API taper_status taper_registry_option_choice(const taper_registry* regi
 TAPER_C_API taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json,
                                                     taper_error** error);
 
+/* Sets option `name` of strategy `strategy_name` to a number in the unit its schema gives it
+ * (mg, %, points, fraction or days: taper_registry_option), so that the caller does not
+ * restate the kind. `registry` NULL: the built-ins. TAPER_ERROR_STRATEGY for an unknown
+ * strategy or an option it does not declare (taper_error_option names it, taper_error_expected
+ * lists the declared ones); TAPER_ERROR_INVALID_ARGUMENT for an option that is not a single
+ * number (a choice, a list, a table). Bounds are checked when the strategy is made. */
+TAPER_C_API taper_status taper_strategy_options_set_schema_number(taper_strategy_options* options,
+                                                                  const taper_registry* registry,
+                                                                  const char* strategy_name, const char* name,
+                                                                  double value, taper_error** error);
 /* The default strategy for a drug (the library's policy, as `taper plan` uses it):
  * `step_kind` is the kind of a step size the person gave, or -1 for none; `has_table` 1 when
  * they gave their own table. *out_strategy (a strategy name) and *out_reason (one line) are

@@ -8,6 +8,7 @@
 #include <taper/plan/suggest.hpp>
 #include <taper/units/from_value.hpp>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 
@@ -327,6 +328,40 @@ taper_status taper_strategy_options_set_number(taper_strategy_options* options, 
             throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": option \"" + option + "\": kind " +
                                                             std::string(to_string(k)) + " is not a single number");
         o.set(option, option_from_number(k, value));
+    });
+}
+
+taper_status taper_strategy_options_set_schema_number(taper_strategy_options* options, const taper_registry* registry,
+                                                      const char* strategy_name, const char* name, double value,
+                                                      taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        const std::string option(need_text(name, fn, "name"));
+        const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
+        const std::string_view strategy = need_text(strategy_name, fn, "strategy_name");
+        const auto* entry = reg.find(strategy);
+        if (entry == nullptr) {
+            (void)reg.make(strategy);  // throws the registry's error: known names, the nearest
+            throw failure(TAPER_ERROR_STRATEGY, std::string(fn) + ": unknown strategy");
+        }
+        const auto& declared = entry->schema.options;
+        const auto spec = std::find_if(declared.begin(), declared.end(),
+                                       [&](const option_spec& s) { return s.name == option; });
+        if (spec == declared.end()) {
+            std::string names;
+            for (const option_spec& s : declared) names += (names.empty() ? "" : ", ") + s.name;
+            throw strategy_error(std::string(fn) + ": the " + std::string(strategy) + " strategy has no option \"" +
+                                     option + "\" (it has: " + (names.empty() ? "none" : names) + ")",
+                                 option_detail(option, option, names.empty() ? "no option" : "one of: " + names));
+        }
+        if (number_unit(spec->kind).empty())
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT,
+                          std::string(fn) + ": option \"" + option + "\" of the " + std::string(strategy) +
+                              " strategy is a " + std::string(to_string(spec->kind)) +
+                              ", not a single number (use taper_strategy_options_set_text, _add_occupancy or "
+                              "_add_table_row)");
+        o.set(option, option_from_number(spec->kind, value));
     });
 }
 

@@ -575,6 +575,27 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     OK(taper_strategy_options_set_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5, &err));
     taper_schedule* s = NULL;
     OK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &err));
+    /* The same option set by name alone, its kind (points) from the schema. */
+    taper_strategy_options* by_schema = NULL;
+    OK(taper_strategy_options_create(&by_schema, &err));
+    OK(taper_strategy_options_set_schema_number(by_schema, builtins, "hyperbolic", "points", 5, &err));
+    double schema_points = 0;
+    int schema_set = 0;
+    OK(taper_strategy_options_get_number(by_schema, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, &schema_points,
+                                         &schema_set, &err));
+    CHECK(schema_set == 1 && schema_points == 5);
+    taper_error* misspelt = NULL;
+    CHECK(taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolic", "pointz", 5, &misspelt) ==
+          TAPER_ERROR_STRATEGY);
+    STR_EQ(taper_error_option(misspelt), "pointz");
+    CONTAINS(taper_error_expected(misspelt), "points");
+    taper_error_free(misspelt);
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT,
+               taper_strategy_options_set_schema_number(by_schema, NULL, "table", "table", 5, &err), "not a single number");
+    FAILS(TAPER_ERROR_STRATEGY, taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolc", "points", 5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_schema_number(NULL, NULL, "hyperbolic", "points", 5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolic", NULL, 5, &err));
+    taper_strategy_options_free(by_schema);
 
     taper_schedule_info info;
     info.struct_size = sizeof info;
