@@ -4,7 +4,7 @@
 #define TAPER_VERSION_MAJOR 0
 #define TAPER_VERSION_MINOR 1
 #define TAPER_VERSION_PATCH 0
-#define TAPER_ABI_VERSION 1
+#define TAPER_ABI_VERSION 2
 
 /* TAPER_CDEF_BEGIN: everything from here to TAPER_CDEF_END goes into the cffi cdef. */
 
@@ -346,9 +346,8 @@ taper_status taper_database_overlay_file(taper_database* db, const char* path,
 taper_status taper_database_overlay_json(taper_database* db, const char* json,
                                                      const char* origin, taper_error** error);
 
-/* Number of drugs. */
-taper_status taper_database_count(const taper_database* db, size_t* out_count,
-                                              taper_error** error);
+/* Number of drugs; 0 for NULL. */
+size_t taper_database_count(const taper_database* db);
 
 /* Borrowed string: the canonical (lower-case generic) name of drug `index` (0-based, in
  * the database's order). TAPER_ERROR_INDEX_OUT_OF_RANGE. */
@@ -392,7 +391,7 @@ typedef enum taper_request_field {
     TAPER_REQUEST_DRUG = 0,                /* "" */
     TAPER_REQUEST_DAILY_DOSE = 1,          /* 0 mg */
     TAPER_REQUEST_SPLIT = 2,               /* empty: once daily */
-    TAPER_REQUEST_START_DATE = 3,          /* 1970-01-01 */
+    TAPER_REQUEST_START_DATE = 3,          /* unset: taper_plan refuses the request */
     TAPER_REQUEST_INTERVAL = 4,            /* 28 days */
     TAPER_REQUEST_PHASE_INTERVALS = 5,     /* none */
     TAPER_REQUEST_MAX_STEP_MG = 6,         /* unset */
@@ -437,8 +436,10 @@ taper_status taper_request_set_daily_dose_mg(taper_request* request, double mg,
  * must add up to the daily dose. Reset TAPER_REQUEST_SPLIT to clear it. */
 taper_status taper_request_add_dose_time(taper_request* request, const char* time,
                                                      double mg, taper_error** error);
-/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one outside
- * 1900-01-01 to 9999-12-31. */
+/* First day of step 1. Required: taper_plan and taper_request_validate refuse a request
+ * without one (TAPER_ERROR_PLAN, option "start_date"); taper never guesses the day, so pass
+ * today's date to start today. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one
+ * outside 1900-01-01 to 9999-12-31. */
 taper_status taper_request_set_start_date(taper_request* request, int32_t year,
                                                       int32_t month, int32_t day,
                                                       taper_error** error);
@@ -578,9 +579,8 @@ taper_status taper_registry_create_empty(taper_registry** out_registry, taper_er
  * registry or running plan uses it any more. */
 void taper_registry_free(taper_registry* registry);
 
-/* Number of strategies. */
-taper_status taper_registry_count(const taper_registry* registry, size_t* out_count,
-                                              taper_error** error);
+/* Number of strategies; 0 for NULL. */
+size_t taper_registry_count(const taper_registry* registry);
 /* Borrowed strings: the name and description of strategy `index` (sorted by name). Either
  * out-parameter may be NULL. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
 taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
@@ -625,6 +625,16 @@ taper_status taper_registry_option_choice(const taper_registry* registry, const 
 taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json,
                                                     taper_error** error);
 
+/* Sets option `name` of strategy `strategy_name` to a number in the unit its schema gives it
+ * (mg, %, points, fraction or days: taper_registry_option), so that the caller does not
+ * restate the kind. `registry` NULL: the built-ins. TAPER_ERROR_STRATEGY for an unknown
+ * strategy or an option it does not declare (taper_error_option names it, taper_error_expected
+ * lists the declared ones); TAPER_ERROR_INVALID_ARGUMENT for an option that is not a single
+ * number (a choice, a list, a table). Bounds are checked when the strategy is made. */
+taper_status taper_strategy_options_set_schema_number(taper_strategy_options* options,
+                                                                  const taper_registry* registry,
+                                                                  const char* strategy_name, const char* name,
+                                                                  double value, taper_error** error);
 /* The default strategy for a drug (the library's policy, as `taper plan` uses it):
  * `step_kind` is the kind of a step size the person gave, or -1 for none; `has_table` 1 when
  * they gave their own table. *out_strategy (a strategy name) and *out_reason (one line) are
@@ -644,8 +654,11 @@ typedef struct taper_target {
     double daily_dose_mg; /* daily dose of the drug, mg (custom strategies plan in own mg) */
     int32_t phase;        /* taper_phase: REDUCE or HOLD (STOP: return 0 instead) */
     double length_days;   /* this step's length; 0 = the request's interval */
-    const char* note;     /* shown on the step, or NULL; the library copies it after the call.
-                             With a negative return it is the error message. */
+    const char* note;     /* shown on the step, or NULL. Read after the callback returns, so it
+                             must outlive the call (a string literal, or text kept in
+                             user_data); for text in a stack buffer use
+                             taper_strategy_context_set_note, which copies it at once and
+                             takes precedence. With a negative return it is the error message. */
 } taper_target;
 
 #define TAPER_STRATEGY_VTABLE_VERSION 1
@@ -691,9 +704,8 @@ taper_status taper_strategy_context_start_dose_mg(const taper_strategy_context* 
 /* The most recent daily dose: the last step's, or the start. */
 taper_status taper_strategy_context_latest_dose_mg(const taper_strategy_context* context,
                                                                double* out_mg, taper_error** error);
-/* Number of steps planned so far. */
-taper_status taper_strategy_context_step_count(const taper_strategy_context* context,
-                                                           size_t* out_count, taper_error** error);
+/* Number of steps planned so far; 0 for NULL. */
+size_t taper_strategy_context_step_count(const taper_strategy_context* context);
 /* One step planned so far (borrowed strings inside are valid during the callback).
  * TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH (struct_size). */
 typedef struct taper_step_info taper_step_info;
@@ -712,6 +724,11 @@ taper_status taper_strategy_context_occupancy(const taper_strategy_context* cont
 taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_context* context,
                                                                    double* out_mg, double occupancy_percent,
                                                                    taper_error** error);
+/* The note of the step being proposed (or, with a negative return, the error message),
+ * copied at once: `text` may be in a stack buffer of the callback. Replaces an earlier
+ * note of this call; NULL clears it. Overrides taper_target.note. */
+taper_status taper_strategy_context_set_note(const taper_strategy_context* context,
+                                                         const char* text, taper_error** error);
 /* Borrowed: the options the strategy was made with (read them with
  * taper_strategy_options_get_number / _get_text). Valid during the callback. */
 taper_status taper_strategy_context_options(const taper_strategy_context* context,
@@ -763,9 +780,8 @@ typedef struct taper_schedule_info {
 taper_status taper_schedule_get_info(const taper_schedule* schedule,
                                                  taper_schedule_info* out_info, taper_error** error);
 
-/* Number of steps. */
-taper_status taper_schedule_step_count(const taper_schedule* schedule, size_t* out_count,
-                                                   taper_error** error);
+/* Number of steps; 0 for NULL. */
+size_t taper_schedule_step_count(const taper_schedule* schedule);
 
 /* Borrowed string: plan-wide warning `index`. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
 taper_status taper_schedule_warning(const taper_schedule* schedule, const char** out_text,
@@ -794,6 +810,8 @@ struct taper_step_info {
     size_t dose_count;                /* dose lines (drug, time, mg) */
     size_t note_count;
     size_t warning_count;
+    /* ABI 2 */
+    size_t message_count;             /* note_count + warning_count (taper_schedule_step_message) */
 };
 
 /* Step `index` (0-based). TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH. */
@@ -839,18 +857,31 @@ taper_status taper_schedule_step_message(const taper_schedule* schedule,
 const char* taper_message_code_id(int32_t code);
 
 /* The bulk accessor: every step's numbers in one call, into caller arrays of `capacity`
- * elements each (for NumPy and the like). Any array may be NULL (not wanted). *out_count
- * receives the number of steps; if it exceeds `capacity` nothing is written and the result
- * is TAPER_ERROR_BUFFER_TOO_SMALL (call with capacity 0 to ask). day_offset: days from the
- * schedule's start (whole numbers); occupancy_percent and change_points: NaN without a
- * model; phase: taper_phase values. */
-taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_offset,
-                                                double* length_days, double* daily_dose_mg,
-                                                double* equivalent_daily_dose_mg, double* change_mg,
-                                                double* change_percent, double* occupancy_percent,
-                                                double* change_points, int32_t* phase,
-                                                size_t* out_count, size_t capacity,
-                                                taper_error** error);
+ * elements each (for NumPy and the like), named in a struct so that columns cannot be
+ * swapped by position. Zero-initialise it, set struct_size, and point the columns you want
+ * at arrays; a NULL column is not written. day_offset: days from the schedule's start
+ * (whole numbers); occupancy_percent and change_points: NaN without a model; phase:
+ * taper_phase values. */
+typedef struct taper_schedule_column_arrays {
+    uint32_t struct_size; /* sizeof(taper_schedule_column_arrays) */
+    double* day_offset;
+    double* length_days;
+    double* daily_dose_mg;
+    double* equivalent_daily_dose_mg;
+    double* change_mg;
+    double* change_percent;
+    double* occupancy_percent;
+    double* change_points;
+    int32_t* phase;
+} taper_schedule_column_arrays;
+
+/* Fills `columns` (NULL: only count). *out_count receives the number of steps; if it exceeds
+ * `capacity` nothing is written and the result is TAPER_ERROR_BUFFER_TOO_SMALL (call with
+ * capacity 0 to ask). TAPER_ERROR_ABI_MISMATCH for a struct_size the growable-struct rule
+ * refuses. */
+taper_status taper_schedule_columns(const taper_schedule* schedule,
+                                                const taper_schedule_column_arrays* columns,
+                                                size_t* out_count, size_t capacity, taper_error** error);
 
 /* Allocated strings: the schedule as JSON (docs/schedule.schema.json) or as CSV (RFC 4180,
  * CRLF), exactly as the C++ exporters write them. Free with taper_string_free. */
@@ -884,8 +915,8 @@ taper_status taper_forms_append(taper_forms* forms, const taper_forms* source,
 /* Frees a list. Accepts NULL. */
 void taper_forms_free(taper_forms* forms);
 
-taper_status taper_forms_count(const taper_forms* forms, size_t* out_count,
-                                           taper_error** error);
+/* Number of products; 0 for NULL. */
+size_t taper_forms_count(const taper_forms* forms);
 
 /* One product. Strings are borrowed from the list. */
 typedef struct taper_form_info {
@@ -997,6 +1028,8 @@ typedef struct taper_realized_step_info {
     size_t recipe_count;        /* one per dose-time */
     size_t note_count;
     size_t warning_count;
+    /* ABI 2 */
+    size_t message_count;       /* note_count + warning_count (taper_realization_step_message) */
 } taper_realized_step_info;
 
 taper_status taper_realization_step(const taper_realization* realization,
@@ -1073,8 +1106,8 @@ taper_status taper_dispense_by_period(taper_dispensing** out_dispensing,
 /* Frees it. Accepts NULL. */
 void taper_dispensing_free(taper_dispensing* dispensing);
 
-taper_status taper_dispensing_period_count(const taper_dispensing* dispensing,
-                                                       size_t* out_count, taper_error** error);
+/* Number of periods; 0 for NULL. */
+size_t taper_dispensing_period_count(const taper_dispensing* dispensing);
 
 typedef struct taper_dispensing_period_info {
     uint32_t struct_size;       /* sizeof(taper_dispensing_period_info) */
@@ -1197,8 +1230,7 @@ taper_status taper_support_json(const taper_database* db, char** out_json, const
  * again on the doses as taken), and a recipe's (a dose off target and what would measure it
  * more finely). Counts through the *_count functions. TAPER_ERROR_INDEX_OUT_OF_RANGE,
  * TAPER_ERROR_ABI_MISMATCH. Thread-safe for reading. */
-taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
-                                                         taper_error** error);
+size_t taper_realization_message_count(const taper_realization* realization);
 taper_status taper_realization_message(const taper_realization* realization,
                                                    taper_message_info* out_message, size_t index,
                                                    taper_error** error);
@@ -1246,9 +1278,8 @@ typedef struct taper_journal_problem_info {
 } taper_journal_problem_info;
 taper_status taper_journal_problem(const taper_journal* journal, taper_journal_problem_info* out_problem,
                                                size_t index, taper_error** error);
-/* The number of entries kept. */
-taper_status taper_journal_entry_count(const taper_journal* journal, size_t* out_count,
-                                                   taper_error** error);
+/* The number of entries kept; 0 for NULL. */
+size_t taper_journal_entry_count(const taper_journal* journal);
 
 /* Allocated strings: the journal as JSON or CSV. Free with taper_string_free. */
 taper_status taper_journal_to_json(const taper_journal* journal, char** out_json, taper_error** error);

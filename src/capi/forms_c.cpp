@@ -10,15 +10,34 @@
 
 namespace taper::capi {
 
-realization_options options_from_c(const taper_realization_options* options, const char* fn) {
+/// The defaults of realization_options as the C struct (taper_realization_options_init).
+static taper_realization_options options_defaults_c() {
+    const realization_options d;
+    auto c = blank<taper_realization_options>();
+    c.syringe_resolution_ml = d.tools.syringe_resolution.value();
+    c.min_volume_ml = d.tools.min_volume.value();
+    c.max_volume_ml = d.tools.max_volume.value();
+    c.allow_quarters = d.tools.allow_quarters ? 1 : 0;
+    c.max_drops = d.tools.max_drops;
+    c.tolerance_percent = d.tolerance_percent;
+    c.tolerance_floor_mg = d.tolerance_floor.value();
+    c.tie_percent = d.tie_percent;
+    c.allow_mixtures = d.allow_mixtures ? 1 : 0;
+    c.allow_dilution = d.allow_dilution ? 1 : 0;
+    c.keep_forms_in_use = d.keep_forms_in_use ? 1 : 0;
+    c.max_pieces = d.max_pieces;
+    c.dilution_volumes_ml = nullptr;
+    c.dilution_volume_count = 0;
+    c.bottle_volume_ml = d.bottle_volume ? d.bottle_volume->value() : 0.0;
+    return c;
+}
+
+realization_options options_from_c(const taper_realization_options* input, const char* fn) {
     realization_options o;
-    if (options == nullptr) return o;
-    if (options->struct_size != sizeof(taper_realization_options))
-        throw failure(TAPER_ERROR_ABI_MISMATCH,
-                      std::string(fn) + ": options->struct_size is " + std::to_string(options->struct_size) +
-                          "; this library expects sizeof(taper_realization_options) = " +
-                          std::to_string(sizeof(taper_realization_options)) +
-                          " (set it, then call taper_realization_options_init)");
+    if (input == nullptr) return o;
+    // An older caller's struct is shorter: the fields it lacks keep their defaults.
+    const taper_realization_options c = read_prefix(*input, options_defaults_c(), fn, "options");
+    const taper_realization_options* const options = &c;
     o.tools.syringe_resolution = from_value<volume>(options->syringe_resolution_ml);
     o.tools.min_volume = from_value<volume>(options->min_volume_ml);
     o.tools.max_volume = from_value<volume>(options->max_volume_ml);
@@ -146,13 +165,7 @@ taper_status taper_forms_append(taper_forms* forms, const taper_forms* source, t
 
 void taper_forms_free(taper_forms* forms) { delete forms; }
 
-taper_status taper_forms_count(const taper_forms* forms, size_t* out_count, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& f = need(forms, fn, "forms");
-        need(out_count, fn, "out_count") = f.items.size();
-    });
-}
+size_t taper_forms_count(const taper_forms* forms) { return forms == nullptr ? 0 : forms->items.size(); }
 
 taper_status taper_forms_item(const taper_forms* forms, taper_form_info* out_info, size_t index,
                               taper_error** error) {
@@ -188,29 +201,7 @@ taper_status taper_realization_options_init(taper_realization_options* options, 
     const char* const fn = __func__;
     return guarded(error, [&] {
         auto& o = need(options, fn, "options");
-        if (o.struct_size != sizeof(taper_realization_options))
-            throw failure(TAPER_ERROR_ABI_MISMATCH,
-                          std::string(fn) + ": options->struct_size is " + std::to_string(o.struct_size) +
-                              "; set it to sizeof(taper_realization_options) = " +
-                              std::to_string(sizeof(taper_realization_options)) + " first");
-        const realization_options d;
-        auto c = blank<taper_realization_options>();
-        c.syringe_resolution_ml = d.tools.syringe_resolution.value();
-        c.min_volume_ml = d.tools.min_volume.value();
-        c.max_volume_ml = d.tools.max_volume.value();
-        c.allow_quarters = d.tools.allow_quarters ? 1 : 0;
-        c.max_drops = d.tools.max_drops;
-        c.tolerance_percent = d.tolerance_percent;
-        c.tolerance_floor_mg = d.tolerance_floor.value();
-        c.tie_percent = d.tie_percent;
-        c.allow_mixtures = d.allow_mixtures ? 1 : 0;
-        c.allow_dilution = d.allow_dilution ? 1 : 0;
-        c.keep_forms_in_use = d.keep_forms_in_use ? 1 : 0;
-        c.max_pieces = d.max_pieces;
-        c.dilution_volumes_ml = nullptr;
-        c.dilution_volume_count = 0;
-        c.bottle_volume_ml = d.bottle_volume ? d.bottle_volume->value() : 0.0;
-        o = c;
+        write_struct(&o, options_defaults_c(), fn, "options");
     });
 }
 
@@ -317,6 +308,7 @@ taper_status taper_realization_step(const taper_realization* realization, taper_
         info.recipe_count = s.recipes.size();
         info.note_count = realization->step_notes[index].size();
         info.warning_count = realization->step_warnings[index].size();
+        info.message_count = s.messages.size();
         write_struct(out_step, info, fn, "taper_realized_step_info");
     });
 }
@@ -440,14 +432,7 @@ taper_status taper_dispense_by_period(taper_dispensing** out_dispensing, const t
 
 void taper_dispensing_free(taper_dispensing* dispensing) { delete dispensing; }
 
-taper_status taper_dispensing_period_count(const taper_dispensing* dispensing, size_t* out_count,
-                                           taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& d = need(dispensing, fn, "dispensing");
-        need(out_count, fn, "out_count") = d.periods.size();
-    });
-}
+size_t taper_dispensing_period_count(const taper_dispensing* dispensing) { return dispensing == nullptr ? 0 : dispensing->periods.size(); }
 
 taper_status taper_dispensing_period(const taper_dispensing* dispensing, taper_dispensing_period_info* out_period,
                                      size_t index, taper_error** error) {
@@ -585,13 +570,7 @@ taper_message_info realization_message_info(const taper::message& m, const std::
 
 extern "C" {
 
-taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
-                                             taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        need(out_count, fn, "out_count") = need_realization(realization, fn).messages.size();
-    });
-}
+size_t taper_realization_message_count(const taper_realization* realization) { return realization == nullptr ? 0 : realization->realized.messages.size(); }
 
 taper_status taper_realization_message(const taper_realization* realization, taper_message_info* out_message,
                                        size_t index, taper_error** error) {

@@ -88,9 +88,7 @@ class Journal:
 
     @property
     def entry_count(self) -> int:
-        n = ffi.new("size_t*")
-        call(lib.taper_journal_entry_count, self._h, n)
-        return int(n[0])
+        return int(lib.taper_journal_entry_count(self._h))
 
     def to_json(self) -> str:
         out = ffi.new("char**")

@@ -47,8 +47,7 @@ public struct Journal: Sendable {
                 entry: p.entry < 0 ? nil : Int(p.entry), field: String(cString: p.field),
                 input: String(cString: p.input), code: MessageCode(rawValue: p.code), text: String(cString: p.text)))
         }
-        var entries: Int = 0
-        try check { taper_journal_entry_count(handle.raw, &entries, $0) }
+        let entries = taper_journal_entry_count(handle.raw)
         return Journal(problems: problems, entryCount: entries, handle: handle)
     }
 
