@@ -136,6 +136,8 @@ void planner_run::run() {
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
         if (!finished_) holds_.place_after_last(steps_);
+        // Bounded work: stop as soon as the plan breaks the request's own limits.
+        check_plan_bounds(r_, r_.start, steps_.done(), finished_, name_);
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
@@ -337,7 +339,7 @@ void make_plan(schedule& into, const database& db, const plan_request& r, const 
     start_schedule(into, db, d, r, strategy.name(), model);
     // The run reads the schedule's snapshot of the request (it may convert its limits).
     planner_run(into, db, d, into.request, strategy, model).run();
-    check_finished_plan(into, strategy.name());
+    check_plan_bounds(into.request, into.start, into.steps, true, strategy.name());
 }
 
 schedule make_plan(const database& db, const plan_request& r, const any_strategy& strategy) {

@@ -410,9 +410,11 @@ static void test_request(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_create(NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_clone(&copy, NULL, &err));
 
-    /* The planner checks values (plan errors name the field). */
+    /* The setters refuse a number outside its field's range, the planner what needs the drug
+     * (plan errors name the field): 1000 mg is far beyond any plausible citalopram dose. */
     OK(taper_request_set_drug(r, "citalopram", &err));
-    OK(taper_request_set_daily_dose_mg(r, -5, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, -5, &err), "daily dose");
+    OK(taper_request_set_daily_dose_mg(r, 1000, &err));
     FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "daily dose");
     OK(taper_request_set_drug(r, "citaloparm", &err));
     FAILS_WITH(TAPER_ERROR_UNKNOWN_DRUG, taper_request_validate(r, db, &err), "citalopram");

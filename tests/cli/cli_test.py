@@ -381,9 +381,12 @@ bad("bad_split_total", ["split", "10 mg"], *C, "20mg", "--split", "5mg morning, 
 bad("bad_split_text", ["--split", "morning"], *C, "20mg", "--split", "morning", *START)
 bad("bad_hold", ["--hold", "0:4w"], *C, "20mg", "--hold", "0:4w", *START)
 bad("bad_empty_value", ["--until"], *C, "20mg", "--until", "", *START)
-bad("bad_max_steps", ["max steps", "16 steps"], *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
-# The hyperbolic plan of the first case takes 16 steps of 28 days = 448 days; 52 weeks are 364.
-bad("bad_max_duration", ["max duration", "448 days", "364"], *C, "20mg", "--strategy", "hyperbolic", "--step", "5pp",
+# The planner stops at the request's own limits (bounded work, issue 15): the 16-step plan is
+# refused when its 4th step is written, and the 448-day plan (16 steps of 28 days) when its
+# 14th step ends on day 392, past 52 weeks = 364 days.
+bad("bad_max_steps", ["max steps", "more than the 3 steps allowed", "stopped at step 4"],
+    *C, "20mg", "--step", "5pp", "--max-steps", "3", *START)
+bad("bad_max_duration", ["max duration", "more than the 364 days allowed", "day 392"], *C, "20mg", "--strategy", "hyperbolic", "--step", "5pp",
     "--every", "4w", "--max-duration", "52w", *START)
 bad("bad_max_step_points_twice", ["--max-step", "\"3pp\"", "second time"], *C, "20mg", "--max-step", "5pp",
     "--max-step", "3pp", *START)

@@ -743,6 +743,19 @@ struct never_stops {
     }
 };
 
+/// Never stops either, and counts how often the planner asked it for a target.
+struct counting_forever {
+    int* asked;
+    std::string_view name() const { return "counting"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        ++*asked;
+        taper::target t;
+        t.daily_dose = ctx.latest(done, ctx.start_dose());
+        t.phase = taper::step_phase::hold;
+        return t;
+    }
+};
+
 struct bad_length {
     double days;
     std::string_view name() const { return "bad-length"; }
@@ -776,6 +789,30 @@ TEST(PlannerGuards, AHoldOrSwitchMustKeepTheDose) {
 
 TEST(PlannerGuards, ARunawayStrategyIsStopped) {
     expect_plan_error(request("citalopram", 20_mg), never_stops{}, {"forever", "20000 steps"});
+}
+
+// Bounded work (issue 15): the planner stops as soon as the plan breaks the request's own
+// limits, not at its 20,000-step guard. A strategy that never stops, with at most 5 steps: the
+// 6th step breaks the limit, so the strategy is asked 6 times and no more.
+TEST(PlannerGuards, APlanBreakingMaxStepsStopsAtTheLimit) {
+    int asked = 0;
+    auto r = request("citalopram", 20_mg);
+    r.max_steps = 5;
+    expect_plan_error(r, counting_forever{&asked},
+                      {"plan request: max steps", "more than the 5 steps allowed", "stopped at step 6"});
+    EXPECT_EQ(asked, 6);
+}
+
+// The same for the duration: 28-day steps (the default interval) within 60 days; the third
+// step ends on day 84, past 60, so the strategy is asked 3 times.
+TEST(PlannerGuards, APlanBreakingMaxDurationStopsAtTheLimit) {
+    int asked = 0;
+    auto r = request("citalopram", 20_mg);
+    r.interval = 28_d;
+    r.max_duration = 60_d;
+    expect_plan_error(r, counting_forever{&asked},
+                      {"plan request: max duration", "more than the 60 days allowed", "stopped at step 3, day 84"});
+    EXPECT_EQ(asked, 3);
 }
 
 TEST(PlannerGuards, StepLengthsFromAStrategyAreChecked) {
