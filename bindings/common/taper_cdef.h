@@ -123,6 +123,8 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE = 792,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL = 793,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE = 794,
+    /* Outputs, on the plan as a whole (800-849). */
+    TAPER_MESSAGE_WHO_CAN_HELP = 800,
     /* Realization, on a dose or a step (400-499) and on the whole realization (500-599). */
     TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO = 400,
     TAPER_MESSAGE_DOSE_OFF_TARGET = 401,
@@ -1322,4 +1324,54 @@ taper_status taper_replan(taper_schedule** out_schedule, const taper_database* d
                                       const taper_registry* registry, const char* strategy_name,
                                       const taper_strategy_options* options, int32_t action, taper_date today,
                                       double tolerable_days, taper_error** error);
+
+/* ===================================================================================== */
+/* Patient pacing and several drugs (docs/journal.md, "Patient pacing", "Several drugs")  */
+/* ===================================================================================== */
+
+/* Is the next cut offered today? (patient pacing: only when the journal has been tolerable,
+ * nothing rated moderate or worse and no red flag, for `tolerable_days`). */
+typedef struct taper_next_cut_offer {
+    uint32_t struct_size;  /* sizeof(taper_next_cut_offer) */
+    int32_t ready;         /* 1: the next cut can be offered; 0: not yet */
+    double tolerable_days; /* how long the journal has been tolerable, up to today */
+    double current_mg;     /* the daily dose now */
+    double offered_mg;     /* the next daily dose the plan gives, lowered if the person asked */
+} taper_next_cut_offer;
+
+/* The offer of the next cut of `schedule` on `today`, from its journal. `share_of_cut` (above
+ * 0, at most 1) is the share of the planned cut the person chooses (1: all of it). The reasons
+ * (codes 766-768, each with its source) as allocated JSON, a list of {code, id, severity,
+ * params, text} (free with taper_string_free); out_reasons_json may be NULL.
+ * Errors: TAPER_ERROR_PLAN for a share outside (0, 1]; TAPER_ERROR_INVALID_ARGUMENT for a
+ * negative or non-finite tolerable_days. */
+taper_status taper_offer_next_cut(taper_next_cut_offer* out_offer, char** out_reasons_json,
+                                              const taper_schedule* schedule, const taper_journal* journal,
+                                              taper_date today, double tolerable_days, double share_of_cut,
+                                              taper_error** error);
+
+/* A request for a person on several drugs: the drugs' courses in the order the person and
+ * prescriber chose (the first is tapered first), one at a time, with a stabilisation gap
+ * between drugs (no published figure: no default). Not thread-safe while being added to. */
+typedef struct taper_several_request taper_several_request;
+
+/* A request starting on `start` with `stabilisation_gap_days` (0 or more) between drugs. The
+ * caller owns *out_request (taper_several_request_free). */
+taper_status taper_several_request_create(taper_several_request** out_request, taper_date start,
+                                                      double stabilisation_gap_days, taper_error** error);
+/* Frees a request. Accepts NULL. */
+void taper_several_request_free(taper_several_request* request);
+/* Appends a drug's course: its request (copied; its start is ignored, the order sets it) and
+ * the strategy `strategy_name` from `registry` (NULL: the built-ins) with `options` (NULL:
+ * none). Errors: TAPER_ERROR_STRATEGY for an unknown strategy or bad options. */
+taper_status taper_several_request_add(taper_several_request* request, const taper_request* course,
+                                                   const taper_registry* registry, const char* strategy_name,
+                                                   const taper_strategy_options* options, taper_error** error);
+/* The several-drug plan as allocated JSON (docs/journal.md, "Several drugs"): "drugs",
+ * "notes", "interactions" (each with its source and status), "plans" (one schedule each,
+ * docs/schedule.schema.json) and the combined "calendar". *out_plan_count (may be NULL) is
+ * the number of plans. Free with taper_string_free. Errors: TAPER_ERROR_PLAN (no course, a
+ * plan that cannot be made), TAPER_ERROR_UNKNOWN_DRUG. */
+taper_status taper_plan_several(char** out_json, size_t* out_plan_count, const taper_database* db,
+                                            const taper_several_request* request, taper_error** error);
 

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace taper::cli {
@@ -110,15 +111,18 @@ std::string plan_closing() {
     return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
 }
 
-std::string plan_closing(const drug& d) {
+std::string plan_closing(const schedule& s, const drug& d) {
     // The closing text of the drug's class, then (the seed documents ask "Who can I talk to?")
-    // where to look for people who help.
+    // where to look for people who help: the plan's who_can_help message, with the command.
     const closing_text c = closing_text_for(d.klass);
-    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
-           wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "") + "\n" +
-           wrap("Nobody should do this alone: `taper support " + d.name +
-                    "` lists organisations and peer groups that help people coming off it.",
-                92, "");
+    std::string out = "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
+                      wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "");
+    if (const message* m = find(s.messages, message_code::who_can_help)) {
+        std::string line = text(*m, context_of(s));
+        if (!line.empty()) line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+        out += "\n" + wrap(line + ": `taper support " + d.name + "`.", 92, "");
+    }
+    return out;
 }
 
 std::string render_plan(const schedule& s, const std::string& how) {
@@ -135,7 +139,9 @@ std::string render_plan(const schedule& s, const std::string& how) {
     if (!s.occupancy_model.empty() && s.start_occupancy_percent)
         out += fmt::format("{} occupancy model {}: {}% at the starting dose\n", s.occupancy_receptor,
                            s.occupancy_model, one_decimal(in(*s.start_occupancy_percent, units::points)));
-    for (const auto& m : s.messages) out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
+    for (const auto& m : s.messages)
+        if (m.code != message_code::who_can_help)  // the closing renders it
+            out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
     out += "\n";
 
     const bool occupancy = std::any_of(s.steps.begin(), s.steps.end(),
@@ -187,7 +193,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
         out += lines[i] + "\n";
         for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    return out + (s.subject ? plan_closing(*s.subject) : plan_closing());
+    return out + (s.subject ? plan_closing(s, *s.subject) : plan_closing());
 }
 
 std::string render_occupancy(const drug& d, mass dose) {

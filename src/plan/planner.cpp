@@ -46,6 +46,7 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
     s.messages.clear();
     s.strategy_texts.clear();
     s.basis_factors.clear();
+    s.line_drugs.clear();
     s.request = r;
     if (s.subject.get() != &d) s.subject = db.share(d.name);  // the same drug: keep the shared one
     if (model != nullptr) {
@@ -141,6 +142,9 @@ void planner_run::run() {
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
+    // Every plan ends by pointing to people who help (the seed documents ask "who can I talk
+    // to?"): coded, so that JSON, C, Python and Swift carry it, not only the CLI.
+    s_.messages.push_back(make_message(message_code::who_can_help));
     steps_.finish();
 }
 
@@ -174,7 +178,11 @@ void planner_run::settle_basis(const target& t) {
     s_.basis_factors.resize(1);
     s_.basis_factors[0].drug.assign(d_.name);
     s_.basis_factors[0].per_mg = start_eq_ / r_.daily_dose;
-    if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") s_.basis_factors.push_back({"diazepam", 1.0});
+    if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") {
+        s_.basis_factors.push_back({"diazepam", 1.0});
+        // The exporters code each drug of the dose lines (FHIR): diazepam's data goes with the plan.
+        if (db_.find("diazepam") != nullptr) s_.line_drugs.push_back(db_.share("diazepam"));
+    }
     if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") {
         read_limits_in_diazepam();
         warn_about_the_switching_dose();

@@ -1897,10 +1897,78 @@ static void test_journal(taper_database* db) {
     taper_schedule_free(next);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_replan(&next, db, s, j, NULL, "linear", o, 9, today, 14, &err));
 
+    /* Patient pacing on 2027-01-04: the last entry kept (2027-01-03, 37.5 mg) is tolerable,
+     * the one before (dizziness 3) is not: 2 tolerable days (01-03 and 01-04). Not ready
+     * after the 7 days agreed; ready after 2, offering the plan's next dose below 37.5 mg
+     * (25 mg), or half that cut if the person asks (37.5 - 12.5 / 2 = 31.25 mg). */
+    taper_next_cut_offer offer;
+    offer.struct_size = sizeof offer;
+    char* reasons = NULL;
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 7, 1, &err));
+    CHECK(offer.ready == 0);
+    NEAR(offer.tolerable_days, 2, 0);
+    NEAR(offer.current_mg, 37.5, 0);
+    NEAR(offer.offered_mg, 37.5, 0);
+    CONTAINS(reasons, "\"not_ready_for_next_cut\"");
+    taper_string_free(reasons);
+    OK(taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1, &err));
+    CHECK(offer.ready == 1);
+    NEAR(offer.offered_mg, 25, 0);
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 2, 0.5, &err));
+    NEAR(offer.offered_mg, 31.25, 0);
+    CONTAINS(reasons, "\"cut_lowered_by_person\"");
+    taper_string_free(reasons);
+    FAILS(TAPER_ERROR_PLAN, taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1.5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(&offer, NULL, s, j, today, -1, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(NULL, NULL, s, j, today, 7, 1, &err));
+
     taper_schedule_free(s);
     taper_strategy_options_free(o);
     taper_request_free(r);
     taper_journal_free(j);
+}
+
+/* Three drugs, one at a time in the order given, two weeks apart: diazepam, fluoxetine (a
+ * strong CYP2D6 inhibitor) and aripiprazole, whose level may fall when fluoxetine is reduced
+ * (aripiprazole prescribing information, data/interactions.json). */
+static void test_several(taper_database* db) {
+    taper_several_request* sr = NULL;
+    const taper_date start = {2027, 1, 4};
+    OK(taper_several_request_create(&sr, start, 14, &err));
+    const char* drugs[] = {"diazepam", "fluoxetine", "aripiprazole"};
+    const double doses[] = {10, 20, 10};
+    const double cuts[] = {2.5, 10, 5};
+    for (int i = 0; i < 3; ++i) {
+        taper_request* r = NULL;
+        OK(taper_request_create(&r, &err));
+        OK(taper_request_set_drug(r, drugs[i], &err));
+        OK(taper_request_set_daily_dose_mg(r, doses[i], &err));
+        taper_strategy_options* o = NULL;
+        OK(taper_strategy_options_create(&o, &err));
+        OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, cuts[i], &err));
+        OK(taper_several_request_add(sr, r, NULL, "linear", o, &err));
+        FAILS(TAPER_ERROR_STRATEGY, taper_several_request_add(sr, r, NULL, "no-such-strategy", NULL, &err));
+        taper_strategy_options_free(o);
+        taper_request_free(r);
+    }
+    char* json = NULL;
+    size_t plans = 0;
+    OK(taper_plan_several(&json, &plans, db, sr, &err));
+    CHECK(plans == 3);
+    CONTAINS(json, "\"drugs\": [\n    \"diazepam\",\n    \"fluoxetine\",\n    \"aripiprazole\"");
+    CONTAINS(json, "\"interaction_level_may_fall\"");
+    CONTAINS(json, "\"stabilisation_gap\"");
+    CONTAINS(json, "\"calendar\"");
+    taper_string_free(json);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan_several(NULL, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    taper_several_request_free(NULL);
+
+    /* No course at all, and a negative gap. */
+    OK(taper_several_request_create(&sr, start, 0, &err));
+    FAILS(TAPER_ERROR_PLAN, taper_plan_several(&json, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_several_request_create(&sr, start, -1, &err));
 }
 
 int main(void) {
@@ -1923,6 +1991,7 @@ int main(void) {
     test_conversions(db);
     test_string_outs_checked_first(db, builtins);
     test_journal(db);
+    test_several(db);
 
     taper_registry_free(builtins);
     taper_database_free(db);

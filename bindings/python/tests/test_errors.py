@@ -259,7 +259,7 @@ def test_index_out_of_range_is_mapped() -> None:
 
     s = taper.plan(request("citalopram", "20 mg"), TEN_PERCENT)
     with pytest.raises(taper.IndexOutOfRangeError) as info:
-        call(lib.taper_schedule_warning, s._handle, ffi.new("const char**"), 0)
+        call(lib.taper_schedule_warning, s._handle, ffi.new("const char**"), len(s.messages))  # one past the end
     assert isinstance(info.value, IndexError)
     assert info.value.message
 

@@ -464,7 +464,7 @@ TEST(PlannerLimits, HoldsNumberStepsAsTheScheduleDoesInAnyOrder) {
     EXPECT_EQ(s.steps[3].phase, taper::step_phase::hold);
     EXPECT_DOUBLE_EQ(s.steps[3].length.value(), 7);
     EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-02-16");  // 12-01 + 28 + 28 + 14 + 7 days
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 }
 
 TEST(PlannerLimits, AHoldThatNeverComesIsAWarning) {
@@ -506,7 +506,7 @@ TEST(PlannerLimits, HalfLifePacingOnVenlafaxine) {
                                    taper::units::hour),
                          4)
             << i;
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 
     // The same without pacing: 112.5, 75, 37.5, 0 in 14-day steps.
     r.half_life_pacing = false;
@@ -529,6 +529,22 @@ TEST(PlannerLimits, HalfLifePacingLeavesLongHalfLivesAloneAndSaysSo) {
     auto c = request("clorazepate", 15_mg);
     c.half_life_pacing = true;
     EXPECT_TRUE(has_code(plan(c, ten_percent).messages, mc::pacing_half_life_unknown));
+}
+
+TEST(PlannerClosing, EveryPlanEndsByPointingToWhoCanHelp) {
+    // The seed documents ask "who can I talk to?": every plan carries the coded pointer to
+    // the support directory as its last plan-wide message, for every front end.
+    const auto a = plan(request("sertraline", 50_mg), linear(12.5_mg));
+    ASSERT_FALSE(a.messages.empty());
+    EXPECT_EQ(a.messages.back().code, mc::who_can_help);
+    EXPECT_EQ(a.messages.back().level, taper::severity::note);
+    auto r = request("alprazolam", 1_mg);
+    const auto b = plan(r, strategies::diazepam_crossover{});
+    EXPECT_EQ(b.messages.back().code, mc::who_can_help);
+    EXPECT_EQ(std::count_if(b.messages.begin(), b.messages.end(),
+                            [](const taper::message& m) { return m.code == mc::who_can_help; }),
+              1);
+    EXPECT_TRUE(taper::testing::has(taper::text(b.messages.back(), taper::context_of(b)), "coming off alprazolam"));
 }
 
 TEST(PlannerLimits, HalfLifePacingFollowsTheDrugTakenAfterACrossover) {
@@ -612,7 +628,7 @@ TEST(PlannerWarnings, GentlePlansHaveNone) {
     auto c = request("citalopram", 20_mg);
     const auto s = plan(c, hyperbolic(5));
     for (const auto& st : s.steps) EXPECT_FALSE(has_warning(st.messages)) << st.number;
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 }
 
 TEST(PlannerWarnings, PaceIsMeasuredInPointsWhereThereIsAModel) {
