@@ -49,6 +49,7 @@ TAPER_CAPI_FIRST_SIZE(taper_journal_problem_info, text)
 TAPER_CAPI_FIRST_SIZE(taper_strategy_vtable, destroy)
 // New in ABI 2: their first size is today's.
 TAPER_CAPI_FIRST_SIZE(taper_schedule_column_arrays, phase)
+TAPER_CAPI_FIRST_SIZE(taper_next_cut_offer, offered_mg)
 
 #undef TAPER_CAPI_FIRST_SIZE
 
