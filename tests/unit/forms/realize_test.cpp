@@ -1,6 +1,7 @@
 // Realization: from target doses to what a person takes. Every expected value is worked out
 // by hand in the comment next to it, from the strengths in data/drugs.json.
 #include <taper/drugs/database.hpp>
+#include <taper/error.hpp>
 #include <taper/forms/instruction.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/messages/text.hpp>
@@ -172,6 +173,21 @@ TEST(RealizeDose, CitalopramDropsThroughTheTabletEquivalent) {
     EXPECT_DOUBLE_EQ(mg_of((*w)[2]), 7.5);  // realized
     EXPECT_DOUBLE_EQ(taper::in((*w)[3].as_percent(), taper::units::percent_of_dose), 5);  // the tolerance
     EXPECT_THAT(all_warnings(off), HasSubstr("+7.1%"));  // (7.5 − 7) / 7 = 7.14%
+}
+
+// --- the text of a recipe ---------------------------------------------------------------
+
+// The recipe keeps the index of each part's form; its text is written from the forms it was
+// made with, and a part that names a form not among them is an error, never a wrong label.
+TEST(RealizeDose, InstructionTextIsWrittenFromTheFormsOnHand) {
+    const auto tabs = have("citalopram", "10 mg tablet");
+    const dose_recipe r = taper::realize_dose(mg(15), tabs);  // 1 + ½ of the 10 mg tablet
+    ASSERT_EQ(r.parts.size(), 1u);
+    EXPECT_EQ(r.parts[0].form, 0u);
+    EXPECT_EQ(taper::instruction_text(r.parts[0], tabs), "1½ × 10 mg tablet");
+    EXPECT_EQ(taper::instruction_text(r, tabs), "1½ × 10 mg tablet = 15 mg");
+    EXPECT_THROW((void)taper::instruction_text(r, {}), taper::invalid_argument_error);
+    EXPECT_EQ(taper::instruction_text(taper::realize_dose(mg(0), tabs), tabs), "none (0 mg)");
 }
 
 // --- tablets -------------------------------------------------------------------------------
