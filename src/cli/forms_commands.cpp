@@ -8,6 +8,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/forms/convert.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
@@ -188,7 +189,7 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
                            readable(st.realized_daily.value()) + " mg",
                            difference_text(target, st.realized_daily.value()), marks);
         for (const auto& rc : st.recipes)
-            out += wrap(recipe_who(s, rc) + ": " + rc.instruction, 92, "        ");
+            out += wrap(recipe_who(s, rc) + ": " + instruction_text(r, rc), 92, "        ");
         const message_context context = context_of(r, &st);
         for (const auto& m : st.messages)
             if (m.level == severity::note) out += wrap("note: " + text(m, context), 92, "        ");

@@ -2,6 +2,7 @@
 
 #include "text.hpp"
 #include "../detail/number_text.hpp"
+#include "../io/output_detail.hpp"
 
 #include <taper/messages/text.hpp>
 #include <taper/plan/closing_text.hpp>
@@ -70,23 +71,7 @@ std::string change_text(const step& st) {
 // "morning 5, night 5" (mg); lines of another drug are grouped under its name:
 // "alprazolam morning 1, afternoon 1; diazepam night 20".
 std::string doses_text(const schedule& s, const step& st) {
-    std::vector<std::pair<std::string, std::string>> groups;  // drug, its doses
-    for (const auto& line : st.doses) {
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == line.drug; });
-        if (it == groups.end()) {
-            groups.emplace_back(line.drug, std::string());
-            it = groups.end() - 1;
-        }
-        if (!it->second.empty()) it->second += ", ";
-        it->second += line.time + " " + readable(line.amount.value());
-    }
-    const bool named = groups.size() > 1 || (groups.size() == 1 && groups.front().first != s.drug);
-    std::string out;
-    for (const auto& [drug_name, text] : groups) {
-        if (!out.empty()) out += "; ";
-        out += named ? drug_name + " " + text : text;
-    }
-    return out;
+    return detail::grouped_doses(s, st, [](mass m) { return readable(in(m, units::mg)); });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/error.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/io/format.hpp>
 #include <taper/version.hpp>
 
@@ -164,7 +165,7 @@ std::string to_fhir(const realized_schedule& realization) {
             for (const auto& l : st.doses) entries.push_back({&st, line_drug(plan, l.drug), l.time, l.amount, {}});
         }
         for (const auto& r : rs.recipes)
-            entries.push_back({&st, line_drug(plan, r.drug), r.time, r.realized, r.instruction});
+            entries.push_back({&st, line_drug(plan, r.drug), r.time, r.realized, instruction_text(realization, r)});
     }
     return bundle(plan, entries);
 }

@@ -6,6 +6,7 @@
 #include "output_detail.hpp"
 #include "../detail/number_text.hpp"
 
+#include <taper/forms/instruction.hpp>
 #include <taper/io/format.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/version.hpp>
@@ -293,7 +294,7 @@ std::string to_html(const realized_schedule& realization, const html_options& op
             (m.level == severity::warning ? row.warnings : row.notes).push_back(text(m, realized_context));
         for (const auto& rc : rs.recipes) {
             if (!row.take.empty()) row.take += "; ";
-            row.take += rc.time + ": " + (rc.drug != plan.drug ? rc.drug + " " : std::string()) + rc.instruction;
+            row.take += rc.time + ": " + (rc.drug != plan.drug ? rc.drug + " " : std::string()) + instruction_text(realization, rc);
         }
         if (rs.recipes.empty()) row.take = detail::doses_text(plan, st);
         const message_context context = context_of(plan, &st);
