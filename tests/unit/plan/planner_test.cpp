@@ -705,12 +705,18 @@ TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
 }
 
 TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
-    // Venlafaxine's MR tablet strengths are not in the data: whether 67.5 mg can be made from
-    // whole tablets cannot be checked, and the plan says so rather than staying silent.
+    // An MR tablet whose strengths are not in the data (the embedded data now knows all of
+    // them, so a formulary adds one): whether 67.5 mg can be made from whole tablets cannot be
+    // checked, and the plan says so rather than staying silent.
+    taper::database with_unknown = db();
+    with_unknown.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+        {"name": "venlafaxine", "formulations": [
+            {"id": "tablet-mr-local", "form": "tablet", "unit": "mg", "strength": null,
+             "modified_release": true, "source": "a local MR tablet (test)", "status": "user-supplied"}]}]})json");
     auto r = request("venlafaxine", 75_mg);
-    r.current_formulation = "tablet-mr";
-    const auto s = plan(r, ten_percent);
-    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
+    r.current_formulation = "tablet-mr-local";
+    const auto s = taper::make_plan(with_unknown, r, ten_percent);
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr-local");
     EXPECT_EQ(param(s.messages, mc::whole_units_strengths_unknown, "reason").as_reason(),
               taper::whole_unit_reason::modified_release);
 }
