@@ -58,16 +58,23 @@ int main(int argc, char** argv) {
         for (long i = 0; i < (n == 0 ? 1 : n); ++i) {
             taper_schedule* schedule = NULL;
             check(taper_plan(&schedule, db, request, NULL, "hyperbolic", options, &error), error, "plan");
-            size_t count = 0;
-            check(taper_schedule_step_count(schedule, &count, &error), error, "count");
+            const size_t count = taper_schedule_step_count(schedule);
             double* block = malloc(8 * count * sizeof(double));
             int32_t* phase = malloc(count * sizeof(int32_t));
             if (!block || !phase) return 1;
             size_t written = 0;
-            check(taper_schedule_columns(schedule, block, block + count, block + 2 * count,
-                                         block + 3 * count, block + 4 * count, block + 5 * count,
-                                         block + 6 * count, block + 7 * count, phase, &written,
-                                         count, &error),
+            taper_schedule_column_arrays columns = {0};
+            columns.struct_size = sizeof columns;
+            columns.day_offset = block;
+            columns.length_days = block + count;
+            columns.daily_dose_mg = block + 2 * count;
+            columns.equivalent_daily_dose_mg = block + 3 * count;
+            columns.change_mg = block + 4 * count;
+            columns.change_percent = block + 5 * count;
+            columns.occupancy_percent = block + 6 * count;
+            columns.change_points = block + 7 * count;
+            columns.phase = phase;
+            check(taper_schedule_columns(schedule, &columns, &written, count, &error),
                   error, "columns");
             const double* dose = block + 3 * count; /* equivalent_daily_dose_mg */
             checksum += dose[count - 2];

@@ -4,7 +4,7 @@
 #define TAPER_VERSION_MAJOR 0
 #define TAPER_VERSION_MINOR 1
 #define TAPER_VERSION_PATCH 0
-#define TAPER_ABI_VERSION 1
+#define TAPER_ABI_VERSION 2
 
 /* TAPER_CDEF_BEGIN: everything from here to TAPER_CDEF_END goes into the cffi cdef. */
 
@@ -126,6 +126,8 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE = 792,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL = 793,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE = 794,
+    /* Outputs, on the plan as a whole (800-849). */
+    TAPER_MESSAGE_WHO_CAN_HELP = 800,
     /* Realization, on a dose or a step (400-499) and on the whole realization (500-599). */
     TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO = 400,
     TAPER_MESSAGE_DOSE_OFF_TARGET = 401,
@@ -350,9 +352,8 @@ taper_status taper_database_overlay_file(taper_database* db, const char* path,
 taper_status taper_database_overlay_json(taper_database* db, const char* json,
                                                      const char* origin, taper_error** error);
 
-/* Number of drugs. */
-taper_status taper_database_count(const taper_database* db, size_t* out_count,
-                                              taper_error** error);
+/* Number of drugs; 0 for NULL. */
+size_t taper_database_count(const taper_database* db);
 
 /* Borrowed string: the canonical (lower-case generic) name of drug `index` (0-based, in
  * the database's order). TAPER_ERROR_INDEX_OUT_OF_RANGE. */
@@ -396,7 +397,7 @@ typedef enum taper_request_field {
     TAPER_REQUEST_DRUG = 0,                /* "" */
     TAPER_REQUEST_DAILY_DOSE = 1,          /* 0 mg */
     TAPER_REQUEST_SPLIT = 2,               /* empty: once daily */
-    TAPER_REQUEST_START_DATE = 3,          /* 1970-01-01 */
+    TAPER_REQUEST_START_DATE = 3,          /* unset: taper_plan refuses the request */
     TAPER_REQUEST_INTERVAL = 4,            /* 28 days */
     TAPER_REQUEST_PHASE_INTERVALS = 5,     /* none */
     TAPER_REQUEST_MAX_STEP_MG = 6,         /* unset */
@@ -441,8 +442,10 @@ taper_status taper_request_set_daily_dose_mg(taper_request* request, double mg,
  * must add up to the daily dose. Reset TAPER_REQUEST_SPLIT to clear it. */
 taper_status taper_request_add_dose_time(taper_request* request, const char* time,
                                                      double mg, taper_error** error);
-/* First day of step 1. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one outside
- * 1900-01-01 to 9999-12-31. */
+/* First day of step 1. Required: taper_plan and taper_request_validate refuse a request
+ * without one (TAPER_ERROR_PLAN, option "start_date"); taper never guesses the day, so pass
+ * today's date to start today. TAPER_ERROR_INVALID_ARGUMENT for an impossible date or one
+ * outside 1900-01-01 to 9999-12-31. */
 taper_status taper_request_set_start_date(taper_request* request, int32_t year,
                                                       int32_t month, int32_t day,
                                                       taper_error** error);
@@ -582,9 +585,8 @@ taper_status taper_registry_create_empty(taper_registry** out_registry, taper_er
  * registry or running plan uses it any more. */
 void taper_registry_free(taper_registry* registry);
 
-/* Number of strategies. */
-taper_status taper_registry_count(const taper_registry* registry, size_t* out_count,
-                                              taper_error** error);
+/* Number of strategies; 0 for NULL. */
+size_t taper_registry_count(const taper_registry* registry);
 /* Borrowed strings: the name and description of strategy `index` (sorted by name). Either
  * out-parameter may be NULL. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
 taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
@@ -629,6 +631,16 @@ taper_status taper_registry_option_choice(const taper_registry* registry, const 
 taper_status taper_registry_schema_json(const taper_registry* registry, char** out_json,
                                                     taper_error** error);
 
+/* Sets option `name` of strategy `strategy_name` to a number in the unit its schema gives it
+ * (mg, %, points, fraction or days: taper_registry_option), so that the caller does not
+ * restate the kind. `registry` NULL: the built-ins. TAPER_ERROR_STRATEGY for an unknown
+ * strategy or an option it does not declare (taper_error_option names it, taper_error_expected
+ * lists the declared ones); TAPER_ERROR_INVALID_ARGUMENT for an option that is not a single
+ * number (a choice, a list, a table). Bounds are checked when the strategy is made. */
+taper_status taper_strategy_options_set_schema_number(taper_strategy_options* options,
+                                                                  const taper_registry* registry,
+                                                                  const char* strategy_name, const char* name,
+                                                                  double value, taper_error** error);
 /* The default strategy for a drug (the library's policy, as `taper plan` uses it):
  * `step_kind` is the kind of a step size the person gave, or -1 for none; `has_table` 1 when
  * they gave their own table. *out_strategy (a strategy name) and *out_reason (one line) are
@@ -648,8 +660,11 @@ typedef struct taper_target {
     double daily_dose_mg; /* daily dose of the drug, mg (custom strategies plan in own mg) */
     int32_t phase;        /* taper_phase: REDUCE or HOLD (STOP: return 0 instead) */
     double length_days;   /* this step's length; 0 = the request's interval */
-    const char* note;     /* shown on the step, or NULL; the library copies it after the call.
-                             With a negative return it is the error message. */
+    const char* note;     /* shown on the step, or NULL. Read after the callback returns, so it
+                             must outlive the call (a string literal, or text kept in
+                             user_data); for text in a stack buffer use
+                             taper_strategy_context_set_note, which copies it at once and
+                             takes precedence. With a negative return it is the error message. */
 } taper_target;
 
 #define TAPER_STRATEGY_VTABLE_VERSION 1
@@ -695,9 +710,8 @@ taper_status taper_strategy_context_start_dose_mg(const taper_strategy_context* 
 /* The most recent daily dose: the last step's, or the start. */
 taper_status taper_strategy_context_latest_dose_mg(const taper_strategy_context* context,
                                                                double* out_mg, taper_error** error);
-/* Number of steps planned so far. */
-taper_status taper_strategy_context_step_count(const taper_strategy_context* context,
-                                                           size_t* out_count, taper_error** error);
+/* Number of steps planned so far; 0 for NULL. */
+size_t taper_strategy_context_step_count(const taper_strategy_context* context);
 /* One step planned so far (borrowed strings inside are valid during the callback).
  * TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH (struct_size). */
 typedef struct taper_step_info taper_step_info;
@@ -716,6 +730,11 @@ taper_status taper_strategy_context_occupancy(const taper_strategy_context* cont
 taper_status taper_strategy_context_dose_for_occupancy(const taper_strategy_context* context,
                                                                    double* out_mg, double occupancy_percent,
                                                                    taper_error** error);
+/* The note of the step being proposed (or, with a negative return, the error message),
+ * copied at once: `text` may be in a stack buffer of the callback. Replaces an earlier
+ * note of this call; NULL clears it. Overrides taper_target.note. */
+taper_status taper_strategy_context_set_note(const taper_strategy_context* context,
+                                                         const char* text, taper_error** error);
 /* Borrowed: the options the strategy was made with (read them with
  * taper_strategy_options_get_number / _get_text). Valid during the callback. */
 taper_status taper_strategy_context_options(const taper_strategy_context* context,
@@ -767,9 +786,8 @@ typedef struct taper_schedule_info {
 taper_status taper_schedule_get_info(const taper_schedule* schedule,
                                                  taper_schedule_info* out_info, taper_error** error);
 
-/* Number of steps. */
-taper_status taper_schedule_step_count(const taper_schedule* schedule, size_t* out_count,
-                                                   taper_error** error);
+/* Number of steps; 0 for NULL. */
+size_t taper_schedule_step_count(const taper_schedule* schedule);
 
 /* Borrowed string: plan-wide warning `index`. TAPER_ERROR_INDEX_OUT_OF_RANGE. */
 taper_status taper_schedule_warning(const taper_schedule* schedule, const char** out_text,
@@ -798,6 +816,8 @@ struct taper_step_info {
     size_t dose_count;                /* dose lines (drug, time, mg) */
     size_t note_count;
     size_t warning_count;
+    /* ABI 2 */
+    size_t message_count;             /* note_count + warning_count (taper_schedule_step_message) */
 };
 
 /* Step `index` (0-based). TAPER_ERROR_INDEX_OUT_OF_RANGE, TAPER_ERROR_ABI_MISMATCH. */
@@ -843,18 +863,31 @@ taper_status taper_schedule_step_message(const taper_schedule* schedule,
 const char* taper_message_code_id(int32_t code);
 
 /* The bulk accessor: every step's numbers in one call, into caller arrays of `capacity`
- * elements each (for NumPy and the like). Any array may be NULL (not wanted). *out_count
- * receives the number of steps; if it exceeds `capacity` nothing is written and the result
- * is TAPER_ERROR_BUFFER_TOO_SMALL (call with capacity 0 to ask). day_offset: days from the
- * schedule's start (whole numbers); occupancy_percent and change_points: NaN without a
- * model; phase: taper_phase values. */
-taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_offset,
-                                                double* length_days, double* daily_dose_mg,
-                                                double* equivalent_daily_dose_mg, double* change_mg,
-                                                double* change_percent, double* occupancy_percent,
-                                                double* change_points, int32_t* phase,
-                                                size_t* out_count, size_t capacity,
-                                                taper_error** error);
+ * elements each (for NumPy and the like), named in a struct so that columns cannot be
+ * swapped by position. Zero-initialise it, set struct_size, and point the columns you want
+ * at arrays; a NULL column is not written. day_offset: days from the schedule's start
+ * (whole numbers); occupancy_percent and change_points: NaN without a model; phase:
+ * taper_phase values. */
+typedef struct taper_schedule_column_arrays {
+    uint32_t struct_size; /* sizeof(taper_schedule_column_arrays) */
+    double* day_offset;
+    double* length_days;
+    double* daily_dose_mg;
+    double* equivalent_daily_dose_mg;
+    double* change_mg;
+    double* change_percent;
+    double* occupancy_percent;
+    double* change_points;
+    int32_t* phase;
+} taper_schedule_column_arrays;
+
+/* Fills `columns` (NULL: only count). *out_count receives the number of steps; if it exceeds
+ * `capacity` nothing is written and the result is TAPER_ERROR_BUFFER_TOO_SMALL (call with
+ * capacity 0 to ask). TAPER_ERROR_ABI_MISMATCH for a struct_size the growable-struct rule
+ * refuses. */
+taper_status taper_schedule_columns(const taper_schedule* schedule,
+                                                const taper_schedule_column_arrays* columns,
+                                                size_t* out_count, size_t capacity, taper_error** error);
 
 /* Allocated strings: the schedule as JSON (docs/schedule.schema.json) or as CSV (RFC 4180,
  * CRLF), exactly as the C++ exporters write them. Free with taper_string_free. */
@@ -888,8 +921,8 @@ taper_status taper_forms_append(taper_forms* forms, const taper_forms* source,
 /* Frees a list. Accepts NULL. */
 void taper_forms_free(taper_forms* forms);
 
-taper_status taper_forms_count(const taper_forms* forms, size_t* out_count,
-                                           taper_error** error);
+/* Number of products; 0 for NULL. */
+size_t taper_forms_count(const taper_forms* forms);
 
 /* One product. Strings are borrowed from the list. */
 typedef struct taper_form_info {
@@ -1001,6 +1034,8 @@ typedef struct taper_realized_step_info {
     size_t recipe_count;        /* one per dose-time */
     size_t note_count;
     size_t warning_count;
+    /* ABI 2 */
+    size_t message_count;       /* note_count + warning_count (taper_realization_step_message) */
 } taper_realized_step_info;
 
 taper_status taper_realization_step(const taper_realization* realization,
@@ -1077,8 +1112,8 @@ taper_status taper_dispense_by_period(taper_dispensing** out_dispensing,
 /* Frees it. Accepts NULL. */
 void taper_dispensing_free(taper_dispensing* dispensing);
 
-taper_status taper_dispensing_period_count(const taper_dispensing* dispensing,
-                                                       size_t* out_count, taper_error** error);
+/* Number of periods; 0 for NULL. */
+size_t taper_dispensing_period_count(const taper_dispensing* dispensing);
 
 typedef struct taper_dispensing_period_info {
     uint32_t struct_size;       /* sizeof(taper_dispensing_period_info) */
@@ -1201,8 +1236,7 @@ taper_status taper_support_json(const taper_database* db, char** out_json, const
  * again on the doses as taken), and a recipe's (a dose off target and what would measure it
  * more finely). Counts through the *_count functions. TAPER_ERROR_INDEX_OUT_OF_RANGE,
  * TAPER_ERROR_ABI_MISMATCH. Thread-safe for reading. */
-taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
-                                                         taper_error** error);
+size_t taper_realization_message_count(const taper_realization* realization);
 taper_status taper_realization_message(const taper_realization* realization,
                                                    taper_message_info* out_message, size_t index,
                                                    taper_error** error);
@@ -1250,9 +1284,8 @@ typedef struct taper_journal_problem_info {
 } taper_journal_problem_info;
 taper_status taper_journal_problem(const taper_journal* journal, taper_journal_problem_info* out_problem,
                                                size_t index, taper_error** error);
-/* The number of entries kept. */
-taper_status taper_journal_entry_count(const taper_journal* journal, size_t* out_count,
-                                                   taper_error** error);
+/* The number of entries kept; 0 for NULL. */
+size_t taper_journal_entry_count(const taper_journal* journal);
 
 /* Allocated strings: the journal as JSON or CSV. Free with taper_string_free. */
 taper_status taper_journal_to_json(const taper_journal* journal, char** out_json, taper_error** error);
@@ -1295,4 +1328,54 @@ taper_status taper_replan(taper_schedule** out_schedule, const taper_database* d
                                       const taper_registry* registry, const char* strategy_name,
                                       const taper_strategy_options* options, int32_t action, taper_date today,
                                       double tolerable_days, taper_error** error);
+
+/* ===================================================================================== */
+/* Patient pacing and several drugs (docs/journal.md, "Patient pacing", "Several drugs")  */
+/* ===================================================================================== */
+
+/* Is the next cut offered today? (patient pacing: only when the journal has been tolerable,
+ * nothing rated moderate or worse and no red flag, for `tolerable_days`). */
+typedef struct taper_next_cut_offer {
+    uint32_t struct_size;  /* sizeof(taper_next_cut_offer) */
+    int32_t ready;         /* 1: the next cut can be offered; 0: not yet */
+    double tolerable_days; /* how long the journal has been tolerable, up to today */
+    double current_mg;     /* the daily dose now */
+    double offered_mg;     /* the next daily dose the plan gives, lowered if the person asked */
+} taper_next_cut_offer;
+
+/* The offer of the next cut of `schedule` on `today`, from its journal. `share_of_cut` (above
+ * 0, at most 1) is the share of the planned cut the person chooses (1: all of it). The reasons
+ * (codes 766-768, each with its source) as allocated JSON, a list of {code, id, severity,
+ * params, text} (free with taper_string_free); out_reasons_json may be NULL.
+ * Errors: TAPER_ERROR_PLAN for a share outside (0, 1]; TAPER_ERROR_INVALID_ARGUMENT for a
+ * negative or non-finite tolerable_days. */
+taper_status taper_offer_next_cut(taper_next_cut_offer* out_offer, char** out_reasons_json,
+                                              const taper_schedule* schedule, const taper_journal* journal,
+                                              taper_date today, double tolerable_days, double share_of_cut,
+                                              taper_error** error);
+
+/* A request for a person on several drugs: the drugs' courses in the order the person and
+ * prescriber chose (the first is tapered first), one at a time, with a stabilisation gap
+ * between drugs (no published figure: no default). Not thread-safe while being added to. */
+typedef struct taper_several_request taper_several_request;
+
+/* A request starting on `start` with `stabilisation_gap_days` (0 or more) between drugs. The
+ * caller owns *out_request (taper_several_request_free). */
+taper_status taper_several_request_create(taper_several_request** out_request, taper_date start,
+                                                      double stabilisation_gap_days, taper_error** error);
+/* Frees a request. Accepts NULL. */
+void taper_several_request_free(taper_several_request* request);
+/* Appends a drug's course: its request (copied; its start is ignored, the order sets it) and
+ * the strategy `strategy_name` from `registry` (NULL: the built-ins) with `options` (NULL:
+ * none). Errors: TAPER_ERROR_STRATEGY for an unknown strategy or bad options. */
+taper_status taper_several_request_add(taper_several_request* request, const taper_request* course,
+                                                   const taper_registry* registry, const char* strategy_name,
+                                                   const taper_strategy_options* options, taper_error** error);
+/* The several-drug plan as allocated JSON (docs/journal.md, "Several drugs"): "drugs",
+ * "notes", "interactions" (each with its source and status), "plans" (one schedule each,
+ * docs/schedule.schema.json) and the combined "calendar". *out_plan_count (may be NULL) is
+ * the number of plans. Free with taper_string_free. Errors: TAPER_ERROR_PLAN (no course, a
+ * plan that cannot be made), TAPER_ERROR_UNKNOWN_DRUG. */
+taper_status taper_plan_several(char** out_json, size_t* out_plan_count, const taper_database* db,
+                                            const taper_several_request* request, taper_error** error);
 

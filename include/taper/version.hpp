@@ -1,12 +1,13 @@
 #pragma once
 /* The one place the version lives. CMake reads the TAPER_VERSION_* and TAPER_ABI_VERSION
  * lines (see the top-level CMakeLists.txt), so keep the format `#define NAME <number>`.
- * The macros are plain C so that include/taper.h (the C ABI) can use them too. */
+ * include/taper.h (the C ABI) states the same four numbers itself, so that it includes no
+ * C++ header; configuring fails if the two files differ (top-level CMakeLists.txt). */
 #define TAPER_VERSION_MAJOR 0
 #define TAPER_VERSION_MINOR 1
 #define TAPER_VERSION_PATCH 0
 /* Bumped on any incompatible change to the C ABI; the shared library's SOVERSION. */
-#define TAPER_ABI_VERSION 1
+#define TAPER_ABI_VERSION 2
 
 #define TAPER_DETAIL_STR2(x) #x
 #define TAPER_DETAIL_STR(x) TAPER_DETAIL_STR2(x)

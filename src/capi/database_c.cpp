@@ -68,13 +68,7 @@ taper_status taper_database_overlay_json(taper_database* db, const char* json, c
     });
 }
 
-taper_status taper_database_count(const taper_database* db, size_t* out_count, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& d = need(db, fn, "db");
-        need(out_count, fn, "out_count") = d.db.size();
-    });
-}
+size_t taper_database_count(const taper_database* db) { return db == nullptr ? 0 : db->db.size(); }
 
 taper_status taper_database_name(const taper_database* db, const char** out_name, size_t index,
                                  taper_error** error) {

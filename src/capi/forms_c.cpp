@@ -2,6 +2,7 @@
 #include "internal.hpp"
 
 #include <taper/forms/convert.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/forms/on_hand.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/from_value.hpp>
@@ -10,15 +11,34 @@
 
 namespace taper::capi {
 
-realization_options options_from_c(const taper_realization_options* options, const char* fn) {
+/// The defaults of realization_options as the C struct (taper_realization_options_init).
+static taper_realization_options options_defaults_c() {
+    const realization_options d;
+    auto c = blank<taper_realization_options>();
+    c.syringe_resolution_ml = d.tools.syringe_resolution.value();
+    c.min_volume_ml = d.tools.min_volume.value();
+    c.max_volume_ml = d.tools.max_volume.value();
+    c.allow_quarters = d.tools.allow_quarters ? 1 : 0;
+    c.max_drops = d.tools.max_drops;
+    c.tolerance_percent = d.tolerance_percent;
+    c.tolerance_floor_mg = d.tolerance_floor.value();
+    c.tie_percent = d.tie_percent;
+    c.allow_mixtures = d.allow_mixtures ? 1 : 0;
+    c.allow_dilution = d.allow_dilution ? 1 : 0;
+    c.keep_forms_in_use = d.keep_forms_in_use ? 1 : 0;
+    c.max_pieces = d.max_pieces;
+    c.dilution_volumes_ml = nullptr;
+    c.dilution_volume_count = 0;
+    c.bottle_volume_ml = d.bottle_volume ? d.bottle_volume->value() : 0.0;
+    return c;
+}
+
+realization_options options_from_c(const taper_realization_options* input, const char* fn) {
     realization_options o;
-    if (options == nullptr) return o;
-    if (options->struct_size != sizeof(taper_realization_options))
-        throw failure(TAPER_ERROR_ABI_MISMATCH,
-                      std::string(fn) + ": options->struct_size is " + std::to_string(options->struct_size) +
-                          "; this library expects sizeof(taper_realization_options) = " +
-                          std::to_string(sizeof(taper_realization_options)) +
-                          " (set it, then call taper_realization_options_init)");
+    if (input == nullptr) return o;
+    // An older caller's struct is shorter: the fields it lacks keep their defaults.
+    const taper_realization_options c = read_prefix(*input, options_defaults_c(), fn, "options");
+    const taper_realization_options* const options = &c;
     o.tools.syringe_resolution = from_value<volume>(options->syringe_resolution_ml);
     o.tools.min_volume = from_value<volume>(options->min_volume_ml);
     o.tools.max_volume = from_value<volume>(options->max_volume_ml);
@@ -146,13 +166,7 @@ taper_status taper_forms_append(taper_forms* forms, const taper_forms* source, t
 
 void taper_forms_free(taper_forms* forms) { delete forms; }
 
-taper_status taper_forms_count(const taper_forms* forms, size_t* out_count, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& f = need(forms, fn, "forms");
-        need(out_count, fn, "out_count") = f.items.size();
-    });
-}
+size_t taper_forms_count(const taper_forms* forms) { return forms == nullptr ? 0 : forms->items.size(); }
 
 taper_status taper_forms_item(const taper_forms* forms, taper_form_info* out_info, size_t index,
                               taper_error** error) {
@@ -188,29 +202,7 @@ taper_status taper_realization_options_init(taper_realization_options* options, 
     const char* const fn = __func__;
     return guarded(error, [&] {
         auto& o = need(options, fn, "options");
-        if (o.struct_size != sizeof(taper_realization_options))
-            throw failure(TAPER_ERROR_ABI_MISMATCH,
-                          std::string(fn) + ": options->struct_size is " + std::to_string(o.struct_size) +
-                              "; set it to sizeof(taper_realization_options) = " +
-                              std::to_string(sizeof(taper_realization_options)) + " first");
-        const realization_options d;
-        auto c = blank<taper_realization_options>();
-        c.syringe_resolution_ml = d.tools.syringe_resolution.value();
-        c.min_volume_ml = d.tools.min_volume.value();
-        c.max_volume_ml = d.tools.max_volume.value();
-        c.allow_quarters = d.tools.allow_quarters ? 1 : 0;
-        c.max_drops = d.tools.max_drops;
-        c.tolerance_percent = d.tolerance_percent;
-        c.tolerance_floor_mg = d.tolerance_floor.value();
-        c.tie_percent = d.tie_percent;
-        c.allow_mixtures = d.allow_mixtures ? 1 : 0;
-        c.allow_dilution = d.allow_dilution ? 1 : 0;
-        c.keep_forms_in_use = d.keep_forms_in_use ? 1 : 0;
-        c.max_pieces = d.max_pieces;
-        c.dilution_volumes_ml = nullptr;
-        c.dilution_volume_count = 0;
-        c.bottle_volume_ml = d.bottle_volume ? d.bottle_volume->value() : 0.0;
-        o = c;
+        write_struct(&o, options_defaults_c(), fn, "options");
     });
 }
 
@@ -317,6 +309,7 @@ taper_status taper_realization_step(const taper_realization* realization, taper_
         info.recipe_count = s.recipes.size();
         info.note_count = realization->step_notes[index].size();
         info.warning_count = realization->step_warnings[index].size();
+        info.message_count = s.messages.size();
         write_struct(out_step, info, fn, "taper_realized_step_info");
     });
 }
@@ -354,7 +347,7 @@ taper_status taper_realization_recipe(const taper_realization* realization, tape
         info.within_tolerance = d.within_tolerance ? 1 : 0;
         info.drug = d.drug.c_str();
         info.time = d.time.c_str();
-        info.instruction = d.instruction.c_str();
+        info.instruction = realization->recipe_instructions[step][recipe].c_str();
         info.target_mg = d.target.value();
         info.realized_mg = d.realized.value();
         info.part_count = d.parts.size();
@@ -387,7 +380,7 @@ taper_status taper_realization_recipe_part(const taper_realization* realization,
         info.kind = component_to_c(p.what);
         info.formulation_id = p.formulation_id.c_str();
         info.label = p.label.c_str();
-        info.instruction = p.instruction.c_str();
+        info.instruction = realization->part_instructions[step][recipe][part].c_str();
         info.count = p.count;
         info.volume_ml = p.amount_volume.value();
         info.labelled_mg = p.labelled.value();
@@ -404,8 +397,9 @@ taper_status taper_realize_dose(char** out_instruction, double* out_realized_mg,
     const char* const fn = __func__;
     return guarded(error, [&] {
         const auto& f = need(forms, fn, "forms").items;
-        const dose_recipe d = realize_dose(from_value<mass>(target_mg), f, options_from_c(options, fn));
-        char* instruction = out_instruction != nullptr ? allocated(d.instruction) : nullptr;
+        const realization_options o = options_from_c(options, fn);
+        const dose_recipe d = realize_dose(from_value<mass>(target_mg), f, o);
+        char* instruction = out_instruction != nullptr ? allocated(instruction_text(d, f, o)) : nullptr;
         put(out_instruction, instruction);
         put(out_realized_mg, d.realized.value());
         put(out_within_tolerance, d.within_tolerance ? 1 : 0);
@@ -440,14 +434,7 @@ taper_status taper_dispense_by_period(taper_dispensing** out_dispensing, const t
 
 void taper_dispensing_free(taper_dispensing* dispensing) { delete dispensing; }
 
-taper_status taper_dispensing_period_count(const taper_dispensing* dispensing, size_t* out_count,
-                                           taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& d = need(dispensing, fn, "dispensing");
-        need(out_count, fn, "out_count") = d.periods.size();
-    });
-}
+size_t taper_dispensing_period_count(const taper_dispensing* dispensing) { return dispensing == nullptr ? 0 : dispensing->periods.size(); }
 
 taper_status taper_dispensing_period(const taper_dispensing* dispensing, taper_dispensing_period_info* out_period,
                                      size_t index, taper_error** error) {
@@ -553,6 +540,8 @@ void taper_realization::render() {
     step_warnings.assign(n, {});
     recipe_texts.assign(n, {});
     recipe_warnings.assign(n, {});
+    recipe_instructions.assign(n, {});
+    part_instructions.assign(n, {});
     for (std::size_t i = 0; i < n; ++i) {
         const realized_step& st = realized.steps[i];
         const message_context context = context_of(realized, &st);
@@ -562,6 +551,12 @@ void taper_realization::render() {
         }
         recipe_texts[i].resize(st.recipes.size());
         recipe_warnings[i].resize(st.recipes.size());
+        part_instructions[i].resize(st.recipes.size());
+        for (std::size_t r = 0; r < st.recipes.size(); ++r) {
+            recipe_instructions[i].push_back(instruction_text(realized, st.recipes[r]));
+            for (const auto& part : st.recipes[r].parts)
+                part_instructions[i][r].push_back(instruction_text(part, realized.forms, realized.options));
+        }
         for (std::size_t r = 0; r < st.recipes.size(); ++r)
             for (std::size_t k = 0; k < st.recipes[r].messages.size(); ++k) {
                 recipe_texts[i][r].push_back(text(st.recipes[r].messages[k], context));
@@ -585,13 +580,7 @@ taper_message_info realization_message_info(const taper::message& m, const std::
 
 extern "C" {
 
-taper_status taper_realization_message_count(const taper_realization* realization, size_t* out_count,
-                                             taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        need(out_count, fn, "out_count") = need_realization(realization, fn).messages.size();
-    });
-}
+size_t taper_realization_message_count(const taper_realization* realization) { return realization == nullptr ? 0 : realization->realized.messages.size(); }
 
 taper_status taper_realization_message(const taper_realization* realization, taper_message_info* out_message,
                                        size_t index, taper_error** error) {

@@ -6,12 +6,15 @@
 // C++ values; the C header only ever sees them as opaque pointers.
 #include <taper.h>
 
+#include "struct_size.hpp"
+
 #include <taper/error.hpp>
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
+#include <taper/version.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -20,6 +23,7 @@
 #include <limits>
 #include <memory>
 #include <new>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +46,10 @@ struct taper_database {
 
 struct taper_request {
     taper::plan_request request;
+    /// Whether the caller set the start date. The C++ request's default start is a
+    /// placeholder (1970-01-01) that must never reach a plan: taper_plan and
+    /// taper_request_validate refuse a request without one (need_start, plan_c.cpp).
+    bool has_start = false;
 };
 
 struct taper_strategy_options {
@@ -76,6 +84,9 @@ struct taper_realization {
     std::vector<std::vector<std::size_t>> step_notes, step_warnings;  ///< indices by severity
     std::vector<std::vector<std::vector<std::string>>> recipe_texts;  ///< [step][recipe][message]
     std::vector<std::vector<std::vector<std::size_t>>> recipe_warnings;  ///< indices of warnings
+    /// Recipe and part instructions (instruction_text), rendered once as well.
+    std::vector<std::vector<std::string>> recipe_instructions;             ///< [step][recipe]
+    std::vector<std::vector<std::vector<std::string>>> part_instructions;  ///< [step][recipe][part]
     void render();
 };
 
@@ -87,6 +98,10 @@ struct taper_strategy_context {
     const taper::plan_context* context;
     std::span<const taper::step> done;
     const taper_strategy_options* options;
+    /// The note taper_strategy_context_set_note copied during the callback (the callback's
+    /// text may live in its own stack frame, gone once it returns). Mutable: the callback
+    /// sees the context as const, and this is the one thing it hands back through it.
+    mutable std::optional<std::string> note = std::nullopt;
 };
 
 namespace taper::capi {
@@ -152,25 +167,18 @@ inline const std::string& text_at(const std::vector<std::string>& texts, std::si
     return texts[index];
 }
 
-/// Reads the struct_size of an output struct and checks it.
+/// Checks the struct_size of an output struct by the growable-struct rule
+/// (src/capi/struct_size.hpp) and returns how many bytes of it this call may write.
 template <class T>
-std::uint32_t out_struct_size(const T* out, const char* fn, const char* what) {
-    const std::uint32_t size = need(out, fn, what).struct_size;
-    if (size < sizeof(T) || size > 65536)
-        throw failure(TAPER_ERROR_ABI_MISMATCH,
-                      std::string(fn) + ": " + what + "->struct_size is " + std::to_string(size) + ", expected sizeof(" +
-                          what + ") = " + std::to_string(sizeof(T)) + " or more; set it before the call");
-    return size;
+std::size_t out_struct_size(const T* out, const char* fn, const char* what) {
+    return known_prefix(need(out, fn, what), fn, what);
 }
 
-/// Writes `value` to an output struct, keeping its struct_size and zeroing a tail this
-/// library does not know.
+/// Writes `value` to an output struct: its known prefix only, keeping its struct_size;
+/// nothing at or past struct_size is written.
 template <class T>
 void write_struct(T* out, const T& value, const char* fn, const char* what) {
-    const std::uint32_t size = out_struct_size(out, fn, what);
-    std::memcpy(static_cast<void*>(out), &value, sizeof(T));
-    out->struct_size = size;
-    if (size > sizeof(T)) std::memset(reinterpret_cast<unsigned char*>(out) + sizeof(T), 0, size - sizeof(T));
+    write_prefix(out, value, out_struct_size(out, fn, what));
 }
 
 /// A zeroed struct (padding included), ready to fill.

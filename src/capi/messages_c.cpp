@@ -87,6 +87,7 @@ static_assert(static_cast<int>(taper::message_code::stabilisation_gap) == TAPER_
 static_assert(static_cast<int>(taper::message_code::order_is_a_shared_choice) == TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_fall) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_rise) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE);
+static_assert(static_cast<int>(taper::message_code::who_can_help) == TAPER_MESSAGE_WHO_CAN_HELP);
 static_assert(static_cast<int>(taper::message_code::remnant_merged_into_stop) == TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP);
 static_assert(static_cast<int>(taper::message_code::remainder_cut_in_halves) == TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES);
 static_assert(static_cast<int>(taper::message_code::remnant_step) == TAPER_MESSAGE_REMNANT_STEP);

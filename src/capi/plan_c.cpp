@@ -2,12 +2,15 @@
 // planning and schedules (see include/taper.h).
 #include "internal.hpp"
 
+#include "../plan/request_numbers.hpp"
+
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/io/strategy_schema_json.hpp>
 #include <taper/plan/suggest.hpp>
 #include <taper/units/from_value.hpp>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 
@@ -16,6 +19,21 @@ namespace {
 
 mass mg_of(double v) { return from_value<mass>(v); }
 duration days_of(double v) { return from_value<duration>(v); }
+
+// A request setter's number: finite and in its field's range, or the call fails with the
+// planner's own plan_error naming the field (issue 15). The one check every setter calls, so
+// that it survives the setters' names and shapes.
+using planning::request_number;
+double request_value(double value, request_number kind, std::string_view field) {
+    planning::check_request_number(kind, value, field);
+    return value;
+}
+mass request_mg(double value, request_number kind, std::string_view field) {
+    return mg_of(request_value(value, kind, field));
+}
+duration request_days(double value, request_number kind, std::string_view field) {
+    return days_of(request_value(value, kind, field));
+}
 
 static_assert(TAPER_OPTION_KIND_MASS == static_cast<int>(option_kind::milligrams) &&
               TAPER_OPTION_KIND_PERCENT == static_cast<int>(option_kind::percentage) &&
@@ -44,6 +62,17 @@ int checked_int(std::int64_t v, const char* fn, const char* what) {
     return static_cast<int>(v);
 }
 
+/// The request, if its start date was set: a plan never starts on a placeholder date.
+const taper_request& need_start(const taper_request& r, const char* fn) {
+    if (!r.has_start)
+        throw plan_error(std::string(fn) + ": the request has no start date; set it with taper_request_set_start_date "
+                                           "(a plan is dated, and taper does not guess the day: pass today's date "
+                                           "to start today)",
+                         error_detail{error_code::plan_request, "", "a date from 1900-01-01 to 9999-12-31",
+                                      "start_date", {}});
+    return r;
+}
+
 // ---- strategies written in C ----------------------------------------------------------
 
 /// The vtable and user data of one registered C strategy. Shared by the registry entry and
@@ -70,11 +99,15 @@ struct c_strategy {
     std::string_view name() const { return strategy_name; }
 
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const {
-        const taper_strategy_context context{&ctx, done, options.get()};
+        const taper_strategy_context context{&ctx, done, options.get(), std::nullopt};
         taper_target proposed;
         std::memset(static_cast<void*>(&proposed), 0, sizeof proposed);
         const int result = state->vtable.next(state->user_data, &context, &proposed);
-        const std::string note = proposed.note != nullptr ? std::string(proposed.note) : std::string();
+        // A note set through taper_strategy_context_set_note was copied during the call; the
+        // pointer in proposed.note must outlive the call (include/taper.h).
+        const std::string note = context.note ? *context.note
+                                 : proposed.note != nullptr ? std::string(proposed.note)
+                                                            : std::string();
         if (result == 0) return std::nullopt;
         if (result != 1)
             throw plan_error("the " + strategy_name + " strategy (written in C) failed: its next callback returned " +
@@ -171,7 +204,7 @@ taper_status taper_request_clone(taper_request** out_request, const taper_reques
     const char* const fn = __func__;
     return guarded(error, [&] {
         need(out_request, fn, "out_request");
-        *out_request = new taper_request{need(request, fn, "request").request};
+        *out_request = new taper_request{need(request, fn, "request")};
     });
 }
 
@@ -186,7 +219,10 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
             case TAPER_REQUEST_DRUG: r.drug = d.drug; return;
             case TAPER_REQUEST_DAILY_DOSE: r.daily_dose = d.daily_dose; return;
             case TAPER_REQUEST_SPLIT: r.split = d.split; return;
-            case TAPER_REQUEST_START_DATE: r.start = d.start; return;
+            case TAPER_REQUEST_START_DATE:
+                r.start = d.start;
+                request->has_start = false;
+                return;
             case TAPER_REQUEST_INTERVAL: r.interval = d.interval; return;
             case TAPER_REQUEST_PHASE_INTERVALS: r.phase_interval = d.phase_interval; return;
             case TAPER_REQUEST_MAX_STEP_MG: r.max_step = d.max_step; return;
@@ -219,16 +255,18 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
     }
 
 TAPER_REQUEST_SETTER(taper_request_set_drug, const char*, r.drug = std::string(need_text(value, fn, "drug")))
-TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = days_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = value * units::percent_of_dose)
-TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = value * units::points)
-TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = request_mg(value, request_number::daily_dose_mg, "daily dose"))
+TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = request_days(value, request_number::step_length_days, "interval"))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = request_mg(value, request_number::max_step_mg, "max step"))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = request_value(value, request_number::max_step_percent, "max step percent") *
+                                         units::percent_of_dose)
+TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = request_value(value, request_number::max_step_points, "max step points") *
+                                        units::points)
+TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = request_mg(value, request_number::min_change_mg, "min change"))
+TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = request_mg(value, request_number::final_dose_mg, "final dose"))
+TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = request_mg(value, request_number::maintenance_mg, "maintenance"))
 TAPER_REQUEST_SETTER(taper_request_set_max_steps, int32_t, r.max_steps = checked_int(value, fn, "steps"))
-TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = days_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = request_days(value, request_number::max_duration_days, "max duration"))
 TAPER_REQUEST_SETTER(taper_request_set_half_life_pacing, int, r.half_life_pacing = value != 0)
 TAPER_REQUEST_SETTER(taper_request_set_occupancy_model, const char*,
                      r.occupancy_model = std::string(need_text(value, fn, "model_id")))
@@ -243,7 +281,7 @@ taper_status taper_request_add_dose_time(taper_request* request, const char* tim
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.split.push_back({std::string(need_text(time, fn, "time")), mg_of(mg)});
+        r.split.push_back({std::string(need_text(time, fn, "time")), request_mg(mg, request_number::dose_time_mg, "split")});
     });
 }
 
@@ -251,8 +289,9 @@ taper_status taper_request_set_start_date(taper_request* request, int32_t year, 
                                           taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        r.start = from_c(year, month, day, fn);
+        taper_request& r = need(request, fn, "request");
+        r.request.start = from_c(year, month, day, fn);
+        r.has_start = true;
     });
 }
 
@@ -261,7 +300,9 @@ taper_status taper_request_set_phase_interval_days(taper_request* request, taper
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.phase_interval[phase_from_c(raw(phase), fn)] = days_of(days);
+        const step_phase p = phase_from_c(raw(phase), fn);
+        r.phase_interval[p] = request_days(days, request_number::step_length_days,
+                                           "interval for " + std::string(to_string(p)) + " steps");
     });
 }
 
@@ -271,7 +312,8 @@ taper_status taper_request_add_hold(taper_request* request, int32_t after_step, 
         plan_request& r = need(request, fn, "request").request;
         hold h;
         h.after_step = checked_int(after_step, fn, "after_step");
-        h.length = days_of(days);
+        h.length = request_days(days, request_number::step_length_days,
+                                "hold after step " + std::to_string(h.after_step));
         r.holds.push_back(h);
     });
 }
@@ -280,7 +322,8 @@ taper_status taper_request_validate(const taper_request* request, const taper_da
     const char* const fn = __func__;
     return guarded(error, [&] {
         const auto& r = need(request, fn, "request");
-        validate_request(need(db, fn, "db").db, r.request);
+        const auto& d = need(db, fn, "db");
+        validate_request(d.db, need_start(r, fn).request);
     });
 }
 
@@ -307,6 +350,40 @@ taper_status taper_strategy_options_set_number(taper_strategy_options* options, 
             throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": option \"" + option + "\": kind " +
                                                             std::string(to_string(k)) + " is not a single number");
         o.set(option, option_from_number(k, value));
+    });
+}
+
+taper_status taper_strategy_options_set_schema_number(taper_strategy_options* options, const taper_registry* registry,
+                                                      const char* strategy_name, const char* name, double value,
+                                                      taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        strategy_options& o = need(options, fn, "options").options;
+        const std::string option(need_text(name, fn, "name"));
+        const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
+        const std::string_view strategy = need_text(strategy_name, fn, "strategy_name");
+        const auto* entry = reg.find(strategy);
+        if (entry == nullptr) {
+            (void)reg.make(strategy);  // throws the registry's error: known names, the nearest
+            throw failure(TAPER_ERROR_STRATEGY, std::string(fn) + ": unknown strategy");
+        }
+        const auto& declared = entry->schema.options;
+        const auto spec = std::find_if(declared.begin(), declared.end(),
+                                       [&](const option_spec& s) { return s.name == option; });
+        if (spec == declared.end()) {
+            std::string names;
+            for (const option_spec& s : declared) names += (names.empty() ? "" : ", ") + s.name;
+            throw strategy_error(std::string(fn) + ": the " + std::string(strategy) + " strategy has no option \"" +
+                                     option + "\" (it has: " + (names.empty() ? "none" : names) + ")",
+                                 option_detail(option, option, names.empty() ? "no option" : "one of: " + names));
+        }
+        if (number_unit(spec->kind).empty())
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT,
+                          std::string(fn) + ": option \"" + option + "\" of the " + std::string(strategy) +
+                              " strategy is a " + std::string(to_string(spec->kind)) +
+                              ", not a single number (use taper_strategy_options_set_text, _add_occupancy or "
+                              "_add_table_row)");
+        o.set(option, option_from_number(spec->kind, value));
     });
 }
 
@@ -398,12 +475,13 @@ taper_status taper_registry_create_empty(taper_registry** out_registry, taper_er
 
 void taper_registry_free(taper_registry* registry) { delete registry; }
 
-taper_status taper_registry_count(const taper_registry* registry, size_t* out_count, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& r = need(registry, fn, "registry");
-        need(out_count, fn, "out_count") = r.registry.list().size();
-    });
+size_t taper_registry_count(const taper_registry* registry) {
+    if (registry == nullptr) return 0;
+    try {
+        return registry->registry.list().size();
+    } catch (...) {  // only out of memory for the list; a count cannot fail
+        return 0;
+    }
 }
 
 taper_status taper_registry_entry(const taper_registry* registry, const char** out_name,
@@ -498,13 +576,13 @@ taper_status taper_registry_add(taper_registry* registry, const char* name, cons
     return guarded(error, [&] {
         auto& r = need(registry, fn, "registry");
         const std::string strategy_name(need_text(name, fn, "name"));
-        const auto& vt = need(vtable, fn, "vtable");
-        if (vt.struct_size != sizeof(taper_strategy_vtable) || vt.version != TAPER_STRATEGY_VTABLE_VERSION)
+        // An older caller's vtable is shorter: the callbacks it lacks are NULL.
+        const taper_strategy_vtable vt =
+            read_prefix(need(vtable, fn, "vtable"), blank<taper_strategy_vtable>(), fn, "vtable");
+        if (vt.version < 1 || vt.version > TAPER_STRATEGY_VTABLE_VERSION)
             throw failure(TAPER_ERROR_ABI_MISMATCH,
-                          std::string(fn) + ": the vtable has struct_size " + std::to_string(vt.struct_size) +
-                              " and version " + std::to_string(vt.version) + "; this library expects " +
-                              std::to_string(sizeof(taper_strategy_vtable)) + " and version " +
-                              std::to_string(TAPER_STRATEGY_VTABLE_VERSION));
+                          std::string(fn) + ": vtable->version is " + std::to_string(vt.version) +
+                              "; this library knows versions 1 to " + std::to_string(TAPER_STRATEGY_VTABLE_VERSION));
         if (vt.next == nullptr)
             throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": vtable->next is NULL");
         auto state = std::make_shared<c_strategy_state>();
@@ -555,14 +633,7 @@ taper_status taper_strategy_context_latest_dose_mg(const taper_strategy_context*
     });
 }
 
-taper_status taper_strategy_context_step_count(const taper_strategy_context* context, size_t* out_count,
-                                               taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& c = need_context(context, fn);
-        need(out_count, fn, "out_count") = c.done.size();
-    });
-}
+size_t taper_strategy_context_step_count(const taper_strategy_context* context) { return context == nullptr ? 0 : context->done.size(); }
 
 taper_status taper_strategy_context_step(const taper_strategy_context* context, taper_step_info* out_step,
                                          size_t index, taper_error** error) {
@@ -613,6 +684,18 @@ taper_status taper_strategy_context_options(const taper_strategy_context* contex
     });
 }
 
+taper_status taper_strategy_context_set_note(const taper_strategy_context* context, const char* text,
+                                             taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        const auto& c = need_context(context, fn);
+        if (text == nullptr)
+            c.note.reset();
+        else
+            c.note = std::string(text);  // copied now: the text may be in the callback's stack frame
+    });
+}
+
 // ---- planning and schedules -----------------------------------------------------------
 
 taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db, const taper_request* request,
@@ -622,7 +705,7 @@ taper_status taper_plan(taper_schedule** out_schedule, const taper_database* db,
     return guarded(error, [&] {
         need(out_schedule, fn, "out_schedule");
         const auto& d = need(db, fn, "db");
-        const auto& r = need(request, fn, "request");
+        const auto& r = need_start(need(request, fn, "request"), fn);
         const std::string_view name = need_text(strategy_name, fn, "strategy_name");
         const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
         const any_strategy strategy = reg.make(name, options_or_none(options));
@@ -683,13 +766,7 @@ taper_status taper_schedule_get_info(const taper_schedule* schedule, taper_sched
     });
 }
 
-taper_status taper_schedule_step_count(const taper_schedule* schedule, size_t* out_count, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& s = need_schedule(schedule, fn);
-        need(out_count, fn, "out_count") = s.steps.size();
-    });
-}
+size_t taper_schedule_step_count(const taper_schedule* schedule) { return schedule == nullptr ? 0 : schedule->schedule.steps.size(); }
 
 taper_status taper_schedule_warning(const taper_schedule* schedule, const char** out_text, size_t index,
                                     taper_error** error) {
@@ -759,13 +836,15 @@ taper_status taper_schedule_step_warning(const taper_schedule* schedule, const c
     });
 }
 
-taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_offset, double* length_days,
-                                    double* daily_dose_mg, double* equivalent_daily_dose_mg, double* change_mg,
-                                    double* change_percent, double* occupancy_percent, double* change_points,
-                                    int32_t* phase, size_t* out_count, size_t capacity, taper_error** error) {
+taper_status taper_schedule_columns(const taper_schedule* schedule, const taper_schedule_column_arrays* columns,
+                                    size_t* out_count, size_t capacity, taper_error** error) {
     const char* const fn = __func__;
     return guarded(error, [&] {
         const auto& s = need_schedule(schedule, fn);
+        // An older caller's struct is shorter: the columns it lacks are NULL (not written).
+        const taper_schedule_column_arrays c =
+            columns == nullptr ? blank<taper_schedule_column_arrays>()
+                               : read_prefix(*columns, blank<taper_schedule_column_arrays>(), fn, "columns");
         need(out_count, fn, "out_count") = s.steps.size();
         if (s.steps.size() > capacity)
             throw failure(TAPER_ERROR_BUFFER_TOO_SMALL, std::string(fn) + ": the arrays hold " +
@@ -773,15 +852,15 @@ taper_status taper_schedule_columns(const taper_schedule* schedule, double* day_
                                                             std::to_string(s.steps.size()));
         for (std::size_t i = 0; i < s.steps.size(); ++i) {
             const step& st = s.steps[i];
-            if (day_offset != nullptr) day_offset[i] = static_cast<double>(days_between(s.start, st.start));
-            if (length_days != nullptr) length_days[i] = st.length.value();
-            if (daily_dose_mg != nullptr) daily_dose_mg[i] = st.daily_dose.value();
-            if (equivalent_daily_dose_mg != nullptr) equivalent_daily_dose_mg[i] = st.equivalent_daily_dose.value();
-            if (change_mg != nullptr) change_mg[i] = st.change.value();
-            if (change_percent != nullptr) change_percent[i] = in(st.change_percent, units::percent_of_dose);
-            if (occupancy_percent != nullptr) occupancy_percent[i] = or_nan(st.occupancy_percent);
-            if (change_points != nullptr) change_points[i] = or_nan(st.change_points);
-            if (phase != nullptr) phase[i] = phase_to_c(st.phase);
+            if (c.day_offset != nullptr) c.day_offset[i] = static_cast<double>(days_between(s.start, st.start));
+            if (c.length_days != nullptr) c.length_days[i] = st.length.value();
+            if (c.daily_dose_mg != nullptr) c.daily_dose_mg[i] = st.daily_dose.value();
+            if (c.equivalent_daily_dose_mg != nullptr) c.equivalent_daily_dose_mg[i] = st.equivalent_daily_dose.value();
+            if (c.change_mg != nullptr) c.change_mg[i] = st.change.value();
+            if (c.change_percent != nullptr) c.change_percent[i] = in(st.change_percent, units::percent_of_dose);
+            if (c.occupancy_percent != nullptr) c.occupancy_percent[i] = or_nan(st.occupancy_percent);
+            if (c.change_points != nullptr) c.change_points[i] = or_nan(st.change_points);
+            if (c.phase != nullptr) c.phase[i] = phase_to_c(st.phase);
         }
     });
 }

@@ -155,7 +155,37 @@ taper_step_info step_info(const step& s, date plan_start) {
     out.note_count = static_cast<std::size_t>(
         std::count_if(s.messages.begin(), s.messages.end(), [](const message& m) { return m.level == severity::note; }));
     out.warning_count = s.messages.size() - out.note_count;
+    out.message_count = s.messages.size();
     return out;
+}
+
+// ---- growable structs (struct_size.hpp) ------------------------------------------------
+
+std::string struct_size_problem(const void* object, std::uint32_t struct_size, std::size_t first,
+                                std::size_t current, const char* fn, const char* what) {
+    const std::string name = std::string(fn) + ": " + what + "->struct_size is " + std::to_string(struct_size);
+    if (struct_size < first)
+        return name + ", smaller than any version of the struct (" + std::to_string(first) + " to " +
+               std::to_string(current) + " bytes); set it to sizeof the struct before the call";
+    if (struct_size > largest_plausible_struct_size)
+        return name + ", which no version of the struct has; set it to sizeof the struct before the call";
+    if (struct_size > current) {
+        const auto* bytes = static_cast<const unsigned char*>(object);
+        for (std::size_t i = current; i < struct_size; ++i)
+            if (bytes[i] != 0)
+                return name + ": this library knows the first " + std::to_string(current) +
+                       " bytes, and byte " + std::to_string(i) +
+                       " of the fields it does not know is not zero (a newer field is set that this library "
+                       "cannot honour)";
+    }
+    return {};
+}
+
+std::size_t checked_prefix(const void* object, std::uint32_t struct_size, std::size_t first, std::size_t current,
+                           const char* fn, const char* what) {
+    std::string problem = struct_size_problem(object, struct_size, first, current, fn, what);
+    if (!problem.empty()) throw failure(TAPER_ERROR_ABI_MISMATCH, std::move(problem));
+    return std::min<std::size_t>(struct_size, current);
 }
 
 }  // namespace taper::capi

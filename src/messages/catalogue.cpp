@@ -168,6 +168,7 @@ constexpr message_info catalogue[] = {
      {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
     {c::interaction_level_may_rise, "interaction_level_may_rise", W,
      {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
+    {c::who_can_help, "who_can_help", N, {}},
 };
 
 constexpr bool in_order() {

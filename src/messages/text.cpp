@@ -248,6 +248,10 @@ std::string text(const message& m, const message_context& c) {
         case mc::interaction_level_may_fall:
         case mc::interaction_level_may_rise:
             return detail::person_in_loop_text(m, c);
+        case mc::who_can_help:
+            return "nobody should do this alone: taper's support directory lists organisations and peer groups "
+                   "that help people coming off " + (c.drug.empty() ? std::string("psychiatric drugs") : std::string(c.drug)) +
+                   ", with their phone numbers and the date of their source";
         case mc::limits_converted_to_diazepam:
             return "the final dose, maintenance dose, maximum cut and smallest change were given in mg of " +
                    std::string(c.drug) + " and are converted to diazepam-equivalent mg at the plan's switch: " +

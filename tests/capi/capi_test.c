@@ -225,7 +225,7 @@ static const char* const new_drug_json =
 
 static void test_database(taper_database* db) {
     size_t count = 0;
-    OK(taper_database_count(db, &count, &err));
+    count = taper_database_count(db);
     CHECK(count >= 30);
     const char* name = NULL;
     OK(taper_database_name(db, &name, 0, &err));
@@ -233,8 +233,7 @@ static void test_database(taper_database* db) {
     FAILS_WITH(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_database_name(db, &name, count, &err), "out of range");
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_name(NULL, &name, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_name(db, NULL, 0, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_count(NULL, &count, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_count(db, NULL, &err));
+    CHECK(taper_database_count(NULL) == 0);
 
     OK(taper_database_lookup(db, &name, "  Cipramil ", &err));
     STR_EQ(name, "citalopram");
@@ -296,11 +295,11 @@ static void test_database(taper_database* db) {
     /* Empty, clone, overlays. */
     taper_database* empty = NULL;
     OK(taper_database_create_empty(&empty, &err));
-    OK(taper_database_count(empty, &count, &err));
+    count = taper_database_count(empty);
     CHECK(count == 0);
     FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_database_lookup(empty, &name, "citalopram", &err));
     OK(taper_database_overlay_json(empty, new_drug_json, NULL, &err));
-    OK(taper_database_count(empty, &count, &err));
+    count = taper_database_count(empty);
     CHECK(count == 1);
     /* occ = 90 D / (1 + D): at 1 mg, 45 %. */
     OK(taper_database_occupancy(empty, &occ, "newdrugine", NULL, 1, &err));
@@ -308,7 +307,7 @@ static void test_database(taper_database* db) {
     FAILS_WITH(TAPER_ERROR_FORMULARY, taper_database_overlay_json(empty, "{\"drugs\": [{\"name\": 5}]}", "mine.json", &err),
                "mine.json");
     FAILS(TAPER_ERROR_FORMULARY, taper_database_overlay_json(empty, "not json", NULL, &err));
-    OK(taper_database_count(empty, &count, &err));
+    count = taper_database_count(empty);
     CHECK(count == 1); /* unchanged after the failed overlays */
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_json(empty, NULL, NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_json(NULL, new_drug_json, NULL, &err));
@@ -325,7 +324,7 @@ static void test_database(taper_database* db) {
                "no-such-file.json");
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_file(copy, NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_database_overlay_file(NULL, "x.json", &err));
-    OK(taper_database_count(empty, &count, &err));
+    count = taper_database_count(empty);
     CHECK(count == 1); /* the clone is a copy */
     taper_database_free(copy);
     taper_database_free(empty);
@@ -378,11 +377,20 @@ static void test_request(taper_database* db) {
     OK(taper_request_validate(r, db, &err)); /* the original is unchanged */
     taper_request_free(copy);
 
+    /* A clone keeps the start date; resetting it leaves the request without one. */
+    OK(taper_request_clone(&copy, r, &err));
+    OK(taper_request_reset(copy, TAPER_REQUEST_START_DATE, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(copy, db, &err), "start date");
+    taper_request_free(copy);
+    copy = NULL;
     for (int f = TAPER_REQUEST_DRUG; f <= TAPER_REQUEST_CURRENT_FORMULATION; ++f)
         OK(taper_request_reset(r, (taper_request_field)f, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(r, (taper_request_field)19, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_reset(NULL, TAPER_REQUEST_DRUG, &err));
-    /* After resetting the drug: no drug named. */
+    /* Everything reset, the start date too: refused for that first. */
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "no start date");
+    /* With a start date, after resetting the drug: no drug named. */
+    OK(taper_request_set_start_date(r, 2026, 1, 5, &err));
     FAILS(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err));
 
     /* Setter errors. */
@@ -402,9 +410,11 @@ static void test_request(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_create(NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_clone(&copy, NULL, &err));
 
-    /* The planner checks values (plan errors name the field). */
+    /* The setters refuse a number outside its field's range, the planner what needs the drug
+     * (plan errors name the field): 1000 mg is far beyond any plausible citalopram dose. */
     OK(taper_request_set_drug(r, "citalopram", &err));
-    OK(taper_request_set_daily_dose_mg(r, -5, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, -5, &err), "daily dose");
+    OK(taper_request_set_daily_dose_mg(r, 1000, &err));
     FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "daily dose");
     OK(taper_request_set_drug(r, "citaloparm", &err));
     FAILS_WITH(TAPER_ERROR_UNKNOWN_DRUG, taper_request_validate(r, db, &err), "citalopram");
@@ -567,6 +577,27 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     OK(taper_strategy_options_set_number(o, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5, &err));
     taper_schedule* s = NULL;
     OK(taper_plan(&s, db, r, builtins, "hyperbolic", o, &err));
+    /* The same option set by name alone, its kind (points) from the schema. */
+    taper_strategy_options* by_schema = NULL;
+    OK(taper_strategy_options_create(&by_schema, &err));
+    OK(taper_strategy_options_set_schema_number(by_schema, builtins, "hyperbolic", "points", 5, &err));
+    double schema_points = 0;
+    int schema_set = 0;
+    OK(taper_strategy_options_get_number(by_schema, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, &schema_points,
+                                         &schema_set, &err));
+    CHECK(schema_set == 1 && schema_points == 5);
+    taper_error* misspelt = NULL;
+    CHECK(taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolic", "pointz", 5, &misspelt) ==
+          TAPER_ERROR_STRATEGY);
+    STR_EQ(taper_error_option(misspelt), "pointz");
+    CONTAINS(taper_error_expected(misspelt), "points");
+    taper_error_free(misspelt);
+    FAILS_WITH(TAPER_ERROR_INVALID_ARGUMENT,
+               taper_strategy_options_set_schema_number(by_schema, NULL, "table", "table", 5, &err), "not a single number");
+    FAILS(TAPER_ERROR_STRATEGY, taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolc", "points", 5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_schema_number(NULL, NULL, "hyperbolic", "points", 5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_options_set_schema_number(by_schema, NULL, "hyperbolic", NULL, 5, &err));
+    taper_strategy_options_free(by_schema);
 
     taper_schedule_info info;
     info.struct_size = sizeof info;
@@ -597,10 +628,9 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_start_dose_time(s, &time, &mg, 1, &err));
 
     size_t n = 0;
-    OK(taper_schedule_step_count(s, &n, &err));
+    n = taper_schedule_step_count(s);
     CHECK(n == info.step_count);
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_count(NULL, &n, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_step_count(s, NULL, &err));
+    CHECK(taper_schedule_step_count(NULL) == 0);
 
     /* Steps one by one against the hand computation. */
     double occ = emax * 20 / (ed50 + 20);
@@ -662,15 +692,20 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     taper_step_info bad;
     bad.struct_size = 4;
     FAILS_WITH(TAPER_ERROR_ABI_MISMATCH, taper_schedule_step(s, &bad, 0, &err), "struct_size");
-    /* A larger struct (a newer caller) gets its unknown tail zeroed. */
+    /* A larger struct (a newer caller): accepted only with its unknown tail zero, which the
+     * library leaves as it is (the growable-struct rule; capi_struct_size_test.c in full). */
     struct {
         taper_step_info info;
         double newer_field;
     } larger;
     memset(&larger, 0xff, sizeof larger);
     larger.info.struct_size = sizeof larger;
+    FAILS_WITH(TAPER_ERROR_ABI_MISMATCH, taper_schedule_step(s, &larger.info, 0, &err), "not zero");
+    memset(&larger, 0, sizeof larger);
+    larger.info.struct_size = sizeof larger;
     OK(taper_schedule_step(s, &larger.info, 0, &err));
     CHECK(larger.info.struct_size == sizeof larger && larger.newer_field == 0.0 && larger.info.number == 1);
+    CHECK(larger.info.message_count == larger.info.note_count + larger.info.warning_count);
     taper_step_info st;
     st.struct_size = sizeof st;
     FAILS_WITH(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_schedule_step(s, &st, n, &err), "out of range");
@@ -689,8 +724,7 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
 
     /* The bulk accessor agrees with the step-by-step one. */
     size_t count = 0;
-    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                                               NULL, &count, 0, &err));
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, NULL, &count, 0, &err));
     CHECK(count == n);
     double* day = calloc(n, sizeof *day);
     double* length = calloc(n, sizeof *length);
@@ -701,10 +735,20 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
     double* occupancy = calloc(n, sizeof *occupancy);
     double* points = calloc(n, sizeof *points);
     int32_t* phase = calloc(n, sizeof *phase);
-    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, day, length, dose, eq, change, change_pct, occupancy,
-                                                               points, phase, &count, n - 1, &err));
+    taper_schedule_column_arrays columns = {0};
+    columns.struct_size = sizeof columns;
+    columns.day_offset = day;
+    columns.length_days = length;
+    columns.daily_dose_mg = dose;
+    columns.equivalent_daily_dose_mg = eq;
+    columns.change_mg = change;
+    columns.change_percent = change_pct;
+    columns.occupancy_percent = occupancy;
+    columns.change_points = points;
+    columns.phase = phase;
+    FAILS(TAPER_ERROR_BUFFER_TOO_SMALL, taper_schedule_columns(s, &columns, &count, n - 1, &err));
     CHECK(day[0] == 0.0 && dose[0] == 0.0); /* nothing written */
-    OK(taper_schedule_columns(s, day, length, dose, eq, change, change_pct, occupancy, points, phase, &count, n, &err));
+    OK(taper_schedule_columns(s, &columns, &count, n, &err));
     CHECK(count == n);
     for (size_t i = 0; i < n; ++i) {
         taper_step_info si;
@@ -715,11 +759,16 @@ static void test_hyperbolic_plan(taper_database* db, taper_registry* builtins) {
               change_pct[i] == si.change_percent && occupancy[i] == si.occupancy_percent &&
               points[i] == si.change_points && phase[i] == si.phase);
     }
-    OK(taper_schedule_columns(s, NULL, NULL, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, n, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(s, day, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                                               NULL, n, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(NULL, day, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                                               NULL, &count, n, &err));
+    taper_schedule_column_arrays dose_only = {0};
+    dose_only.struct_size = sizeof dose_only;
+    dose_only.daily_dose_mg = dose;
+    OK(taper_schedule_columns(s, &dose_only, &count, n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(s, &columns, NULL, n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_schedule_columns(NULL, &columns, &count, n, &err));
+    /* The columns struct follows the growable-struct rule: a size below its first is refused. */
+    taper_schedule_column_arrays short_columns = columns;
+    short_columns.struct_size = 4;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_schedule_columns(s, &short_columns, &count, n, &err));
     free(day);
     free(length);
     free(dose);
@@ -849,7 +898,7 @@ static void test_proportional_and_others(taper_database* db) {
     taper_schedule* s = NULL;
     OK(taper_plan(&s, db, r, NULL, "proportional", o, &err));
     size_t n = 0;
-    OK(taper_schedule_step_count(s, &n, &err));
+    n = taper_schedule_step_count(s);
     /* Down to 20/40 = 0.5 mg: 20 * 0.9^35 = 0.50063 is above it, 20 * 0.9^36 = 0.45057 the
      * first at or below, so 36 cuts and the stop step. */
     CHECK(n == 37);
@@ -871,7 +920,10 @@ static void test_proportional_and_others(taper_database* db) {
     OK(taper_plan(&s, db, r, NULL, "linear", lin, &err));
     size_t count = 0;
     double dose[8];
-    OK(taper_schedule_columns(s, NULL, NULL, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, 8, &err));
+    taper_schedule_column_arrays columns = {0};
+    columns.struct_size = sizeof columns;
+    columns.daily_dose_mg = dose;
+    OK(taper_schedule_columns(s, &columns, &count, 8, &err));
     CHECK(count == 4);
     NEAR(dose[0], 15, 1e-12);
     NEAR(dose[1], 10, 1e-12);
@@ -887,7 +939,8 @@ static void test_proportional_and_others(taper_database* db) {
     OK(taper_strategy_options_add_table_row(table, "table", 10, 0, &err));
     OK(taper_plan(&s, db, r, NULL, "table", table, &err));
     double length[8];
-    OK(taper_schedule_columns(s, NULL, length, dose, NULL, NULL, NULL, NULL, NULL, NULL, &count, 8, &err));
+    columns.length_days = length;
+    OK(taper_schedule_columns(s, &columns, &count, 8, &err));
     CHECK(count == 3);
     NEAR(dose[0], 15, 1e-12);
     NEAR(length[0], 14, 0);
@@ -973,6 +1026,17 @@ static void test_proportional_and_others(taper_database* db) {
     OK(taper_request_set_drug(a, "quetiapine", &err));
     OK(taper_request_set_daily_dose_mg(a, 300, &err));
     OK(taper_request_set_current_formulation(a, "tablet-mr", &err));
+    /* No start date: refused, naming the field (never planned from 1970-01-01). */
+    taper_error* no_start = NULL;
+    s = NULL;
+    CHECK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &no_start) == TAPER_ERROR_PLAN);
+    CHECK(s == NULL);
+    CONTAINS(taper_error_message(no_start), "no start date");
+    STR_EQ(taper_error_option(no_start), "start_date");
+    CHECK(taper_error_detail_code(no_start) == TAPER_ERROR_CODE_PLAN_REQUEST);
+    taper_error_free(no_start);
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(a, db, &err), "no start date");
+    OK(taper_request_set_start_date(a, 2026, 3, 2, &err));
     OK(taper_plan(&s, db, a, NULL, "antipsychotic", NULL, &err));
     OK(taper_schedule_get_info(s, &info, &err));
     CHECK(info.warning_count >= 1);
@@ -1024,12 +1088,11 @@ static int halving_next(void* user_data, const taper_strategy_context* context, 
     halving_state* state = user_data;
     ++state->calls;
     double start = 0, latest = 0, occ = 0, back = 0;
-    size_t steps = 0;
+    const size_t steps = taper_strategy_context_step_count(context);
     const char* drug = NULL;
     const taper_strategy_options* options = NULL;
     if (taper_strategy_context_start_dose_mg(context, &start, NULL) != TAPER_OK ||
         taper_strategy_context_latest_dose_mg(context, &latest, NULL) != TAPER_OK ||
-        taper_strategy_context_step_count(context, &steps, NULL) != TAPER_OK ||
         taper_strategy_context_drug(context, &drug, NULL) != TAPER_OK ||
         taper_strategy_context_options(context, &options, NULL) != TAPER_OK)
         ++state->context_checks_failed;
@@ -1073,8 +1136,12 @@ static void halving_destroy(void* user_data) { ((halving_state*)user_data)->dest
 
 static int failing_next(void* user_data, const taper_strategy_context* context, taper_target* out) {
     (void)user_data;
-    (void)context;
-    out->note = "the C strategy's own reason";
+    out->note = "overridden by the copied note";
+    /* The reason in a stack buffer: taper_strategy_context_set_note copies it at once. */
+    char reason[64];
+    snprintf(reason, sizeof reason, "the C strategy's %s reason", "own");
+    if (taper_strategy_context_set_note(context, reason, NULL) != TAPER_OK) return -3;
+    memset(reason, 0, sizeof reason);
     return -2;
 }
 
@@ -1091,7 +1158,7 @@ static void test_registry_and_c_strategy(taper_database* db) {
     taper_registry* builtins = NULL;
     OK(taper_registry_create_builtin(&builtins, &err));
     size_t count = 0;
-    OK(taper_registry_count(builtins, &count, &err));
+    count = taper_registry_count(builtins);
     CHECK(count == 8);
     const char* name = NULL;
     const char* description = NULL;
@@ -1102,13 +1169,12 @@ static void test_registry_and_c_strategy(taper_database* db) {
     STR_EQ(name, "tapering-strip");
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_entry(builtins, &name, &description, 8, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_entry(NULL, &name, &description, 0, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_count(NULL, &count, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_registry_count(builtins, NULL, &err));
+    CHECK(taper_registry_count(NULL) == 0);
     taper_registry_free(builtins);
 
     taper_registry* reg = NULL;
     OK(taper_registry_create_empty(&reg, &err));
-    OK(taper_registry_count(reg, &count, &err));
+    count = taper_registry_count(reg);
     CHECK(count == 0);
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_registry_entry(reg, &name, &description, 0, &err));
 
@@ -1127,7 +1193,7 @@ static void test_registry_and_c_strategy(taper_database* db) {
     FAILS(TAPER_ERROR_STRATEGY, taper_registry_add_option(reg, "nothing", "x", TAPER_OPTION_KIND_MASS, NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT,
           taper_registry_add_option(reg, "halving", "x", (taper_option_kind)42, NULL, &err));
-    OK(taper_registry_count(reg, &count, &err));
+    count = taper_registry_count(reg);
     CHECK(count == 1);
     OK(taper_registry_entry(reg, &name, &description, 0, &err));
     STR_EQ(name, "halving");
@@ -1158,7 +1224,12 @@ static void test_registry_and_c_strategy(taper_database* db) {
     double dose[16], length[16];
     int32_t phase[16];
     size_t n = 0;
-    OK(taper_schedule_columns(s, NULL, length, dose, NULL, NULL, NULL, NULL, NULL, phase, &n, 16, &err));
+    taper_schedule_column_arrays columns = {0};
+    columns.struct_size = sizeof columns;
+    columns.length_days = length;
+    columns.daily_dose_mg = dose;
+    columns.phase = phase;
+    OK(taper_schedule_columns(s, &columns, &n, 16, &err));
     CHECK(n == 4 + 1);
     const double expected[] = {10, 5, 2.5, 1.25, 0};
     for (size_t i = 0; i < n && i < 5; ++i) NEAR(dose[i], expected[i], 1e-12);
@@ -1181,7 +1252,7 @@ static void test_registry_and_c_strategy(taper_database* db) {
     OK(taper_strategy_options_create(&o, &err));
     OK(taper_strategy_options_set_number(o, "floor", TAPER_OPTION_KIND_MASS, 4, &err));
     OK(taper_plan(&s, db, r, reg, "halving", o, &err));
-    OK(taper_schedule_step_count(s, &n, &err));
+    n = taper_schedule_step_count(s);
     CHECK(n == 3); /* 10, 5, stop */
     taper_schedule_free(s);
     s = NULL;
@@ -1232,14 +1303,14 @@ static void test_registry_and_c_strategy(taper_database* db) {
 
     /* Context functions outside a callback: NULL context. */
     double v = 0;
-    size_t k = 0;
     const char* text = NULL;
     const taper_strategy_options* opts = NULL;
     taper_step_info si;
     si.struct_size = sizeof si;
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_start_dose_mg(NULL, &v, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_latest_dose_mg(NULL, &v, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_step_count(NULL, &k, &err));
+    CHECK(taper_strategy_context_step_count(NULL) == 0);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_set_note(NULL, "a note", &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_step(NULL, &si, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_drug(NULL, &text, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_strategy_context_occupancy(NULL, &v, 1, &err));
@@ -1261,7 +1332,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_forms* forms = NULL;
     OK(taper_forms_parse(&forms, db, "citalopram", "10 mg tablet, 2 mg/mL liquid", &err));
     size_t count = 0;
-    OK(taper_forms_count(forms, &count, &err));
+    count = taper_forms_count(forms);
     CHECK(count == 2);
     taper_form_info fi;
     fi.struct_size = sizeof fi;
@@ -1281,7 +1352,7 @@ static void test_forms_and_realization(taper_database* db) {
     fi.struct_size = 0;
     FAILS(TAPER_ERROR_ABI_MISMATCH, taper_forms_item(forms, &fi, 0, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_item(NULL, &fi, 0, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_count(NULL, &count, &err));
+    CHECK(taper_forms_count(NULL) == 0);
 
     taper_forms* bad = NULL;
     FAILS(TAPER_ERROR_PARSE, taper_forms_parse(&bad, db, "citalopram", "ten mg tablet", &err));
@@ -1294,7 +1365,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_forms* all = NULL;
     OK(taper_forms_all(&all, db, "citalopram", &err));
     size_t all_count = 0;
-    OK(taper_forms_count(all, &all_count, &err));
+    all_count = taper_forms_count(all);
     CHECK(all_count == 5); /* 10, 20, 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid */
     FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_forms_all(&bad, db, "nosuchdrug", &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_all(NULL, db, "citalopram", &err));
@@ -1302,7 +1373,7 @@ static void test_forms_and_realization(taper_database* db) {
     OK(taper_forms_create_empty(&combined, &err));
     OK(taper_forms_append(combined, all, &err));
     OK(taper_forms_append(combined, combined, &err)); /* onto itself */
-    OK(taper_forms_count(combined, &count, &err));
+    count = taper_forms_count(combined);
     CHECK(count == 2 * all_count);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_append(combined, NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_append(NULL, all, &err));
@@ -1339,7 +1410,7 @@ static void test_forms_and_realization(taper_database* db) {
     ri.struct_size = sizeof ri;
     OK(taper_realization_get_info(rz, &ri, &err));
     size_t planned = 0;
-    OK(taper_schedule_step_count(s, &planned, &err));
+    planned = taper_schedule_step_count(s);
     CHECK(planned == 16);
     CHECK(ri.step_count == planned); /* the request has no maximum cut: nothing is inserted */
     /* Step 1 by hand: the target is 11.8876 mg (occupancy 70.2172 %). 10 mg tablets cannot make
@@ -1457,7 +1528,7 @@ static void test_forms_and_realization(taper_database* db) {
     FAILS(TAPER_ERROR_INDEX_OUT_OF_RANGE, taper_realization_warning(rz, &text, ri.warning_count, &err));
     {
         size_t whole = 0;
-        OK(taper_realization_message_count(rz, &whole, &err));
+        whole = taper_realization_message_count(rz);
         CHECK(whole >= ri.equivalence_count + ri.warning_count);
         taper_message_info mi;
         mi.struct_size = sizeof mi;
@@ -1482,7 +1553,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_schedule* realized = NULL;
     OK(taper_realization_schedule(&realized, rz, &err));
     size_t realized_steps = 0;
-    OK(taper_schedule_step_count(realized, &realized_steps, &err));
+    realized_steps = taper_schedule_step_count(realized);
     CHECK(realized_steps == ri.step_count);
     taper_schedule_free(realized);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_realization_schedule(&realized, NULL, &err));
@@ -1491,7 +1562,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_dispensing* by_step = NULL;
     OK(taper_dispense_by_step(&by_step, rz, &err));
     size_t periods = 0;
-    OK(taper_dispensing_period_count(by_step, &periods, &err));
+    periods = taper_dispensing_period_count(by_step);
     CHECK(periods >= 1 && periods <= ri.step_count);
     taper_dispensing_period_info pi;
     pi.struct_size = sizeof pi;
@@ -1515,7 +1586,7 @@ static void test_forms_and_realization(taper_database* db) {
     taper_dispensing_free(by_step);
     taper_dispensing* monthly = NULL;
     OK(taper_dispense_by_period(&monthly, rz, 28, &err));
-    OK(taper_dispensing_period_count(monthly, &periods, &err));
+    periods = taper_dispensing_period_count(monthly);
     CHECK(periods >= 1);
     taper_dispensing_free(monthly);
     monthly = NULL;
@@ -1529,7 +1600,7 @@ static void test_forms_and_realization(taper_database* db) {
     options.bottle_volume_ml = 100;
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_step(NULL, rz, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispense_by_period(&monthly, NULL, 28, &err));
-    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_dispensing_period_count(NULL, &periods, &err));
+    CHECK(taper_dispensing_period_count(NULL) == 0);
     CHECK(monthly == NULL);
     taper_dispensing_free(NULL);
 
@@ -1756,7 +1827,7 @@ static void test_journal(taper_database* db) {
     OK(taper_journal_from_json(&j, &problems, json, &err));
     CHECK(problems == 1);
     size_t entries = 0;
-    OK(taper_journal_entry_count(j, &entries, &err));
+    entries = taper_journal_entry_count(j);
     CHECK(entries == 7);
     taper_journal_problem_info p;
     p.struct_size = sizeof p;
@@ -1774,7 +1845,7 @@ static void test_journal(taper_database* db) {
     OK(taper_journal_to_csv(j, &csv, &err));
     taper_journal* again = NULL;
     OK(taper_journal_from_csv(&again, NULL, csv, &err));
-    OK(taper_journal_entry_count(again, &entries, &err));
+    entries = taper_journal_entry_count(again);
     CHECK(entries == 7);
     char* text = NULL;
     OK(taper_journal_to_json(again, &text, &err));
@@ -1826,10 +1897,78 @@ static void test_journal(taper_database* db) {
     taper_schedule_free(next);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_replan(&next, db, s, j, NULL, "linear", o, 9, today, 14, &err));
 
+    /* Patient pacing on 2027-01-04: the last entry kept (2027-01-03, 37.5 mg) is tolerable,
+     * the one before (dizziness 3) is not: 2 tolerable days (01-03 and 01-04). Not ready
+     * after the 7 days agreed; ready after 2, offering the plan's next dose below 37.5 mg
+     * (25 mg), or half that cut if the person asks (37.5 - 12.5 / 2 = 31.25 mg). */
+    taper_next_cut_offer offer;
+    offer.struct_size = sizeof offer;
+    char* reasons = NULL;
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 7, 1, &err));
+    CHECK(offer.ready == 0);
+    NEAR(offer.tolerable_days, 2, 0);
+    NEAR(offer.current_mg, 37.5, 0);
+    NEAR(offer.offered_mg, 37.5, 0);
+    CONTAINS(reasons, "\"not_ready_for_next_cut\"");
+    taper_string_free(reasons);
+    OK(taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1, &err));
+    CHECK(offer.ready == 1);
+    NEAR(offer.offered_mg, 25, 0);
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 2, 0.5, &err));
+    NEAR(offer.offered_mg, 31.25, 0);
+    CONTAINS(reasons, "\"cut_lowered_by_person\"");
+    taper_string_free(reasons);
+    FAILS(TAPER_ERROR_PLAN, taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1.5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(&offer, NULL, s, j, today, -1, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(NULL, NULL, s, j, today, 7, 1, &err));
+
     taper_schedule_free(s);
     taper_strategy_options_free(o);
     taper_request_free(r);
     taper_journal_free(j);
+}
+
+/* Three drugs, one at a time in the order given, two weeks apart: diazepam, fluoxetine (a
+ * strong CYP2D6 inhibitor) and aripiprazole, whose level may fall when fluoxetine is reduced
+ * (aripiprazole prescribing information, data/interactions.json). */
+static void test_several(taper_database* db) {
+    taper_several_request* sr = NULL;
+    const taper_date start = {2027, 1, 4};
+    OK(taper_several_request_create(&sr, start, 14, &err));
+    const char* drugs[] = {"diazepam", "fluoxetine", "aripiprazole"};
+    const double doses[] = {10, 20, 10};
+    const double cuts[] = {2.5, 10, 5};
+    for (int i = 0; i < 3; ++i) {
+        taper_request* r = NULL;
+        OK(taper_request_create(&r, &err));
+        OK(taper_request_set_drug(r, drugs[i], &err));
+        OK(taper_request_set_daily_dose_mg(r, doses[i], &err));
+        taper_strategy_options* o = NULL;
+        OK(taper_strategy_options_create(&o, &err));
+        OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, cuts[i], &err));
+        OK(taper_several_request_add(sr, r, NULL, "linear", o, &err));
+        FAILS(TAPER_ERROR_STRATEGY, taper_several_request_add(sr, r, NULL, "no-such-strategy", NULL, &err));
+        taper_strategy_options_free(o);
+        taper_request_free(r);
+    }
+    char* json = NULL;
+    size_t plans = 0;
+    OK(taper_plan_several(&json, &plans, db, sr, &err));
+    CHECK(plans == 3);
+    CONTAINS(json, "\"drugs\": [\n    \"diazepam\",\n    \"fluoxetine\",\n    \"aripiprazole\"");
+    CONTAINS(json, "\"interaction_level_may_fall\"");
+    CONTAINS(json, "\"stabilisation_gap\"");
+    CONTAINS(json, "\"calendar\"");
+    taper_string_free(json);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan_several(NULL, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    taper_several_request_free(NULL);
+
+    /* No course at all, and a negative gap. */
+    OK(taper_several_request_create(&sr, start, 0, &err));
+    FAILS(TAPER_ERROR_PLAN, taper_plan_several(&json, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_several_request_create(&sr, start, -1, &err));
 }
 
 int main(void) {
@@ -1852,6 +1991,7 @@ int main(void) {
     test_conversions(db);
     test_string_outs_checked_first(db, builtins);
     test_journal(db);
+    test_several(db);
 
     taper_registry_free(builtins);
     taper_database_free(db);

@@ -30,17 +30,20 @@ assert lib.taper_database_create_embedded(db, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_request_create(request, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_request_set_drug(request[0], b"citalopram", ffi.NULL) == lib.TAPER_OK
 assert lib.taper_request_set_daily_dose_mg(request[0], 20.0, ffi.NULL) == lib.TAPER_OK
+assert lib.taper_request_set_start_date(request[0], 2026, 1, 5, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_strategy_options_create(options, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_strategy_options_set_number(options[0], b"points", lib.TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5.0, ffi.NULL) == lib.TAPER_OK
 assert lib.taper_plan(schedule, db[0], request[0], ffi.NULL, b"hyperbolic", options[0], ffi.NULL) == lib.TAPER_OK
 
+n = lib.taper_schedule_step_count(schedule[0])
 count = ffi.new("size_t*")
-assert lib.taper_schedule_step_count(schedule[0], count, ffi.NULL) == lib.TAPER_OK
-n = count[0]
 dose = ffi.new("double[]", n)
 occupancy = ffi.new("double[]", n)
-status = lib.taper_schedule_columns(schedule[0], ffi.NULL, ffi.NULL, dose, ffi.NULL, ffi.NULL, ffi.NULL,
-                                    occupancy, ffi.NULL, ffi.NULL, count, n, ffi.NULL)
+columns = ffi.new("taper_schedule_column_arrays*")
+columns.struct_size = ffi.sizeof("taper_schedule_column_arrays")
+columns.daily_dose_mg = dose
+columns.occupancy_percent = occupancy
+status = lib.taper_schedule_columns(schedule[0], columns, count, n, ffi.NULL)
 assert status == lib.TAPER_OK, status
 assert abs(dose[0] - 11.8876) < 1e-3, dose[0]
 step = ffi.new("taper_step_info*")

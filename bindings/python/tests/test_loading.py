@@ -17,7 +17,7 @@ from taper import _ffi
 def test_versions() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", taper.version())
     assert taper.__version__ == taper.version()
-    assert taper.abi_version() == taper.ABI_VERSION == 1
+    assert taper.abi_version() == taper.ABI_VERSION == 2
     assert Path(taper.library_path).is_file()
 
 
@@ -50,7 +50,7 @@ def test_a_fake_library_with_abi_99_is_refused_at_import(tmp_path: Path) -> None
     assert result.returncode != 0
     assert "ImportError" in result.stderr
     assert "implements C ABI version 99" in result.stderr
-    assert "written for C ABI version 1" in result.stderr
+    assert "written for C ABI version 2" in result.stderr
 
 
 def test_a_wrong_library_path_says_so(tmp_path: Path) -> None:

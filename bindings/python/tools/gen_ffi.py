@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 # The C ABI version this binding was written against; must match src/taper/_ffi.py.
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 
 def main(argv: list[str] | None = None) -> int:

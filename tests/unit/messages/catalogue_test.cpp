@@ -109,6 +109,7 @@ bool is_enumerator(message_code c) {
         case message_code::order_is_a_shared_choice:
         case message_code::interaction_level_may_fall:
         case message_code::interaction_level_may_rise: return true;
+        case message_code::who_can_help: return true;
         case message_code::limits_converted_to_diazepam:
         case message_code::diazepam_equivalent_above_ceiling:
         case message_code::equivalence_tables_differ:

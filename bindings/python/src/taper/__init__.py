@@ -50,7 +50,17 @@ from .forms import (
     realize,
     realize_dose,
 )
-from .journal import Journal, JournalProblem, ReplanAction, Verdict, assess, replan
+from .journal import (
+    Journal,
+    JournalProblem,
+    NextCutOffer,
+    ReplanAction,
+    Verdict,
+    assess,
+    offer_next_cut,
+    plan_several,
+    replan,
+)
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
@@ -110,6 +120,9 @@ __all__ = [
     "ReplanAction",
     "Verdict",
     "assess",
+    "offer_next_cut",
+    "plan_several",
+    "NextCutOffer",
     "replan",
     "ABI_VERSION",
     "AbiMismatchError",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 #: The C ABI version (TAPER_ABI_VERSION) this package was written against.
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 try:
     from ._taper_cffi import ffi as _generated_ffi

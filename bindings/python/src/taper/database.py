@@ -112,9 +112,7 @@ class Database:
     # --- look-ups --------------------------------------------------------------------
 
     def __len__(self) -> int:
-        out = ffi.new("size_t*")
-        call(lib.taper_database_count, self._h, out)
-        return int(out[0])
+        return int(lib.taper_database_count(self._h))
 
     def names(self) -> list[str]:
         """The canonical (lower-case generic) name of every drug, in the database's order."""

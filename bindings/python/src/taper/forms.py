@@ -90,11 +90,10 @@ class Forms(Sequence[FormInfo]):
         return cls(new_handle(lib.taper_forms_create_empty, "taper_forms", lib.taper_forms_free))
 
     def _read(self) -> tuple[FormInfo, ...]:
-        count = ffi.new("size_t*")
-        call(lib.taper_forms_count, self._h, count)
+        count = lib.taper_forms_count(self._h)
         info = sized("taper_form_info")
         items = []
-        for i in range(count[0]):
+        for i in range(count):
             call(lib.taper_forms_item, self._h, info, i)
             items.append(FormInfo(
                 kind=_FORM_KINDS[info.kind],
@@ -394,12 +393,11 @@ class Realization:
 
 
 def _read_dispensing(h: Any) -> list[DispensingPeriod]:
-    count = ffi.new("size_t*")
-    call(lib.taper_dispensing_period_count, h, count)
+    count = lib.taper_dispensing_period_count(h)
     period = sized("taper_dispensing_period_info")
     line = sized("taper_dispensing_line_info")
     out = []
-    for i in range(count[0]):
+    for i in range(count):
         call(lib.taper_dispensing_period, h, period, i)
         lines = []
         for j in range(period.line_count):

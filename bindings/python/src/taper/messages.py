@@ -72,9 +72,13 @@ def read_step_messages(handle: Any, step: int) -> tuple[Message, ...]:
 def _read(count_fn: Any, message_fn: Any, handle: Any, *where: int) -> tuple[Message, ...]:
     count = ffi.new("size_t*")
     call(count_fn, handle, count, *where)
+    return _read_n(count[0], message_fn, handle, *where)
+
+
+def _read_n(count: int, message_fn: Any, handle: Any, *where: int) -> tuple[Message, ...]:
     info = sized("taper_message_info")
     out = []
-    for i in range(count[0]):
+    for i in range(count):
         call(message_fn, handle, info, *where, i)
         out.append(_from_info(info))
     return tuple(out)
@@ -82,7 +86,7 @@ def _read(count_fn: Any, message_fn: Any, handle: Any, *where: int) -> tuple[Mes
 
 def read_realization_messages(handle: Any) -> tuple[Message, ...]:
     """The whole realization's coded messages (codes 500-599, equivalences 421/422)."""
-    return _read(lib.taper_realization_message_count, lib.taper_realization_message, handle)
+    return _read_n(lib.taper_realization_message_count(handle), lib.taper_realization_message, handle)
 
 
 def read_realized_step_messages(handle: Any, step: int) -> tuple[Message, ...]:

@@ -196,6 +196,9 @@ class ScheduleArrays:
         return view
 
 
+_COLUMN_ARRAYS_SIZE = ffi.sizeof("taper_schedule_column_arrays")
+
+
 def read_columns(handle: Any, count: int) -> ScheduleArrays:
     """One call of taper_schedule_columns into freshly allocated arrays."""
     block = _empty((8, count), _float64)
@@ -203,13 +206,20 @@ def read_columns(handle: Any, count: int) -> ScheduleArrays:
     n_out = _new("size_t*")
     if count:
         p = _from_buffer("double[]", block)
-        call_fast(lib.taper_schedule_columns, handle, p, p + count, p + 2 * count, p + 3 * count,
-                  p + 4 * count, p + 5 * count, p + 6 * count, p + 7 * count,
-                  _from_buffer("int32_t[]", phase), n_out, count)
+        columns = _new("taper_schedule_column_arrays*")
+        columns.struct_size = _COLUMN_ARRAYS_SIZE
+        columns.day_offset = p
+        columns.length_days = p + count
+        columns.daily_dose_mg = p + 2 * count
+        columns.equivalent_daily_dose_mg = p + 3 * count
+        columns.change_mg = p + 4 * count
+        columns.change_percent = p + 5 * count
+        columns.occupancy_percent = p + 6 * count
+        columns.change_points = p + 7 * count
+        columns.phase = _from_buffer("int32_t[]", phase)
+        call_fast(lib.taper_schedule_columns, handle, columns, n_out, count)
     else:
-        null = ffi.NULL
-        call(lib.taper_schedule_columns, handle, null, null, null, null, null, null, null, null,
-             null, n_out, 0)
+        call(lib.taper_schedule_columns, handle, ffi.NULL, n_out, 0)
     if n_out[0] != count:  # pragma: no cover - schedules are immutable
         raise RuntimeError(f"taper: the schedule has {n_out[0]} steps, expected {count}")
     # The hot path (docs/performance.md): the frozen dataclass is filled directly, its float

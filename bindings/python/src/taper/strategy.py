@@ -292,9 +292,7 @@ class StrategyContext:
     @property
     def step_count(self) -> int:
         """Number of steps planned so far."""
-        out = ffi.new("size_t*")
-        call(lib.taper_strategy_context_step_count, self._ctx, out)
-        return int(out[0])
+        return int(lib.taper_strategy_context_step_count(self._ctx))
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -363,13 +361,11 @@ def take_strategy_failure() -> BaseException | None:
 
 
 class _PyStrategy:
-    """The user data behind one registration: the Python callable and a per-thread buffer
-    for the note the library copies after each call."""
+    """The user data behind one registration: the Python callable and its name."""
 
     def __init__(self, name: str, fn: Callable[[StrategyContext], TargetLike]) -> None:
         self.name = name
         self.fn = fn
-        self.local = threading.local()
 
     def next(self, ctx: Any, out: Any) -> int:
         try:
@@ -393,18 +389,18 @@ class _PyStrategy:
             out.phase = result.phase.code
             out.length_days = 0.0 if result.length is None else result.length.total_seconds() / _DAY
             if result.note:
-                self._set_note(out, result.note)
+                _set_note(ctx, result.note)
             return 1
         except BaseException as exc:  # noqa: BLE001 - everything must stay on this side of C
             _failure.exc = exc
             message = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self._set_note(out, f"Python strategy raised {message}")
+            _set_note(ctx, f"Python strategy raised {message}")
             return -1
 
-    def _set_note(self, out: Any, text: str) -> None:
-        buf = ffi.new("char[]", text.encode("utf-8", "replace").replace(b"\0", b" "))
-        self.local.note = buf  # alive until this thread's next call; the library copies it
-        out.note = buf
+
+def _set_note(ctx: Any, text: str) -> None:
+    """The step's note (or the error's message): the library copies it during the call."""
+    lib.taper_strategy_context_set_note(ctx, text.encode("utf-8", "replace").replace(b"\0", b" "), ffi.NULL)
 
 
 def _on_callback_error(exc_type: Any, exc_value: Any, tb: Any) -> int:  # pragma: no cover
@@ -525,9 +521,7 @@ class Registry:
         return cls(new_handle(lib.taper_registry_create_empty, "taper_registry", lib.taper_registry_free))
 
     def __len__(self) -> int:
-        out = ffi.new("size_t*")
-        call(lib.taper_registry_count, self._h, out)
-        return int(out[0])
+        return int(lib.taper_registry_count(self._h))
 
     def entries(self) -> list[StrategyInfo]:
         """Every strategy, sorted by name."""

@@ -87,8 +87,7 @@ public struct Database: Sendable {
     /// Number of drugs.
     public var count: Int {
         get throws(TaperError) {
-            var n = 0
-            try check { taper_database_count(storage.raw, &n, $0) }
+            let n = taper_database_count(storage.raw)
             return n
         }
     }

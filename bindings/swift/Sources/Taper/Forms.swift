@@ -53,8 +53,7 @@ public struct Forms: Sendable {
     let handle: FormsHandle
 
     init(handle: FormsHandle) throws(TaperError) {
-        var n = 0
-        try check { taper_forms_count(handle.raw, &n, $0) }
+        let n = taper_forms_count(handle.raw)
         var items: [FormInfo] = []
         for index in 0..<n {
             var i = taper_form_info()
@@ -329,8 +328,7 @@ public struct Realization: Sendable {
         }
         equivalences = try strings(info.equivalence_count) { taper_realization_equivalence(raw, $0, $1, $2) }
         warnings = try strings(info.warning_count) { taper_realization_warning(raw, $0, $1, $2) }
-        var wholeCount = 0
-        try check { taper_realization_message_count(raw, &wholeCount, $0) }
+        let wholeCount = taper_realization_message_count(raw)
         var wholeMessages: [Message] = []
         for index in 0..<wholeCount {
             var m = blankMessageInfo()
@@ -409,8 +407,7 @@ public struct Realization: Sendable {
 
     private func readDispensing(_ raw: OpaquePointer) throws(TaperError) -> [DispensingPeriod] {
         defer { taper_dispensing_free(raw) }
-        var n = 0
-        try check { taper_dispensing_period_count(raw, &n, $0) }
+        let n = taper_dispensing_period_count(raw)
         var periods: [DispensingPeriod] = []
         for index in 0..<n {
             var pi = taper_dispensing_period_info()

@@ -4,7 +4,7 @@ import CTaper
 public enum TaperLibrary {
     /// The C ABI version this binding was written against. A library of another ABI version
     /// is refused (TaperError.abiMismatch) the first time the binding is used.
-    public static let bindingABIVersion: Int32 = 1
+    public static let bindingABIVersion: Int32 = 2
 
     /// The loaded library's version, "MAJOR.MINOR.PATCH".
     public static var version: String { String(cString: taper_version()) }

@@ -95,6 +95,7 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let orderIsASharedChoice = MessageCode(TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE)
     public static let interactionLevelMayFall = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL)
     public static let interactionLevelMayRise = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE)
+    public static let whoCanHelp = MessageCode(TAPER_MESSAGE_WHO_CAN_HELP)
     public static let remnantMergedIntoStop = MessageCode(TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP)
     public static let remainderCutInHalves = MessageCode(TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES)
     public static let remnantStep = MessageCode(TAPER_MESSAGE_REMNANT_STEP)

@@ -245,11 +245,18 @@ public struct Schedule: Sendable {
         try block.withUnsafeMutableBufferPointer { (b) throws(TaperError) in
             try phases.withUnsafeMutableBufferPointer { (p) throws(TaperError) in
                 let base = b.baseAddress!
-                try check {
-                    taper_schedule_columns(raw, base, base + count, base + 2 * count, base + 3 * count,
-                                           base + 4 * count, base + 5 * count, base + 6 * count, base + 7 * count,
-                                           p.baseAddress, &written, count, $0)
-                }
+                var arrays = taper_schedule_column_arrays()
+                arrays.struct_size = UInt32(MemoryLayout<taper_schedule_column_arrays>.size)
+                arrays.day_offset = base
+                arrays.length_days = base + count
+                arrays.daily_dose_mg = base + 2 * count
+                arrays.equivalent_daily_dose_mg = base + 3 * count
+                arrays.change_mg = base + 4 * count
+                arrays.change_percent = base + 5 * count
+                arrays.occupancy_percent = base + 6 * count
+                arrays.change_points = base + 7 * count
+                arrays.phase = p.baseAddress
+                try check { taper_schedule_columns(raw, &arrays, &written, count, $0) }
             }
         }
         func column(_ k: Int) -> [Double] { Array(block[(k * count)..<((k + 1) * count)]) }

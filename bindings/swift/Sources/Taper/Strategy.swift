@@ -328,8 +328,7 @@ public final class StrategyContext {
     public var stepCount: Int {
         get throws(TaperError) {
             let raw = try live()
-            var n = 0
-            try check { taper_strategy_context_step_count(raw, &n, $0) }
+            let n = taper_strategy_context_step_count(raw)
             return n
         }
     }
@@ -453,7 +452,8 @@ final class CustomStrategy: Sendable {
 }
 
 /// The vtable's `next`: calls the Swift closure; 1 = a target, 0 = stop, -1 = an error
-/// (its message in out->note).
+/// (its message as the note). Notes go through taper_strategy_context_set_note, which copies
+/// the text during the call, so a temporary C string is enough.
 private func customStrategyNext(_ userData: UnsafeMutableRawPointer?, _ context: OpaquePointer?,
                                 _ out: UnsafeMutablePointer<taper_target>?) -> Int32
 {
@@ -466,13 +466,13 @@ private func customStrategyNext(_ userData: UnsafeMutableRawPointer?, _ context:
         out.pointee.daily_dose_mg = target.dailyDose.milligrams
         out.pointee.phase = target.phase.rawValue
         out.pointee.length_days = target.lengthDays ?? 0
-        out.pointee.note = target.note.flatMap(keepNote)
+        if let note = target.note { setNote(context, note) }
         return 1
     } catch let error as TaperError {
-        out.pointee.note = keepNote(error.message)
+        setNote(context, error.message)
         return -1
     } catch {
-        out.pointee.note = keepNote(String(describing: error))
+        setNote(context, String(describing: error))
         return -1
     }
 }
@@ -483,21 +483,8 @@ private func customStrategyDestroy(_ userData: UnsafeMutableRawPointer?) {
     Unmanaged<CustomStrategy>.fromOpaque(userData).release()
 }
 
-/// The library copies a target's note just *after* `next` returns, so the text must outlive
-/// the call. Each thread keeps its latest note (a strdup'd copy) in thread-local storage and
-/// frees it on its next note, or when the thread ends.
-private let noteKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let rc = pthread_key_create(&key) { free($0) }
-    precondition(rc == 0, "pthread_key_create failed (\(rc))")
-    return key
-}()
-
-private func keepNote(_ text: String) -> UnsafePointer<CChar>? {
-    if let previous = pthread_getspecific(noteKey) { free(previous) }
-    guard let copy = strdup(text) else { return nil }
-    pthread_setspecific(noteKey, copy)
-    return UnsafePointer(copy)
+private func setNote(_ context: OpaquePointer, _ text: String) {
+    _ = taper_strategy_context_set_note(context, text, nil)  // copied during the call
 }
 
 /// Strategies by name: the built-ins, plus your own written in Swift. Immutable: `adding`
@@ -607,8 +594,7 @@ public final class StrategyRegistry: @unchecked Sendable {
     /// Every strategy's name and description, sorted by name.
     public var strategies: [(name: String, description: String)] {
         get throws(TaperError) {
-            var n = 0
-            try check { taper_registry_count(raw, &n, $0) }
+            let n = taper_registry_count(raw)
             var out: [(name: String, description: String)] = []
             for index in 0..<n {
                 var name: UnsafePointer<CChar>? = nil
