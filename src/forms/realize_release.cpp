@@ -18,16 +18,20 @@ std::optional<choice> engine::best_among(double goal, double lo, double hi, form
 
 namespace {
 
-/// Whether the tapered drug's parts of a step are modified-release; nullopt when the step
-/// takes none of its forms (a stop, a line not realized).
+bool is_modified_release(const drug& d, const std::string& formulation_id) {
+    const formulation* f = d.find_formulation(formulation_id);
+    return f != nullptr && f->modified_release.known() && *f->modified_release;
+}
+
+/// Whether the tapered drug's parts of a step are modified-release (any part is); nullopt
+/// when the step takes none of its forms (a stop, a line not realized).
 std::optional<bool> modified_release(const realized_step& rs, const drug& d) {
     bool any = false, mr = false;
     for (const auto& rc : rs.recipes) {
         if (!same_drug(rc.drug, d.name)) continue;
         for (const auto& p : rc.parts) {
             any = true;
-            const formulation* f = d.find_formulation(p.formulation_id);
-            if (f != nullptr && f->modified_release.known() && *f->modified_release) mr = true;
+            if (is_modified_release(d, p.formulation_id)) mr = true;
         }
     }
     if (!any) return std::nullopt;
@@ -44,8 +48,11 @@ bool moves(const message& m) {
 
 }  // namespace
 
+// `modified_release_only`: of the tapered drug's forms in the step after, only its
+// modified-release ones (where that step mixes both, the held step must keep its profile).
 std::optional<realized_step> schedule_realizer::constant_dose_step(const realized_step& before,
-                                                                   const realized_step& after) const {
+                                                                   const realized_step& after,
+                                                                   bool modified_release_only) const {
     realized_step rs;
     rs.planned = before.planned;
     rs.planned.phase = step_phase::hold;
@@ -73,7 +80,9 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
                 if (same_drug(rc.drug, old.drug))
                     for (const auto& part : rc.parts)
                         for (const auto& p : e->products())
-                            if (p.source->formulation_id == part.formulation_id && p.source->label == part.label)
+                            if (p.source->formulation_id == part.formulation_id && p.source->label == part.label &&
+                                (!modified_release_only || !same_drug(old.drug, drug_.name) ||
+                                 is_modified_release(drug_, p.source->formulation_id)))
                                 allowed |= form_mask{1} << p.slot;
         if (e == nullptr || allowed == 0 || !(goal > 0)) {
             rs.recipes.push_back(old);  // this line's forms do not change
@@ -132,32 +141,46 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
     return start;
 }
 
+// Every pair of steps is looked at, not only those the switch-point rule marks: a step
+// inserted here takes a subset of the next step's forms, and what makes a dose can change
+// its release profile while the set of forms in use changes in ways that rule does not see.
 void schedule_realizer::separate_release_changes() {
     bool inserted = false;
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
-        realized_step& after = out_.steps[k];
-        if (!after.form_changed) continue;
         std::optional<bool> was;
         const realized_step first = k == 0 ? start_as_step(was) : realized_step{};
         const realized_step& before = k == 0 ? first : out_.steps[k - 1];
         if (k > 0) was = modified_release(before, drug_);
+        const realized_step& after = out_.steps[k];
         const double from = in(before.realized_daily, units::mg);
         const double to = in(after.realized_daily, units::mg);
         if (!(to < from - detail::rounding_slack(from))) continue;  // no cut: already a step of its own
         const auto now = modified_release(after, drug_);
         if (!was || !now || *was == *now) continue;
-        auto held = constant_dose_step(before, after);
+        // The held step must end up with the profile of the step after, or the change would
+        // only move one step later, still with the cut: where the step after mixes both
+        // profiles, its modified-release forms alone are tried next.
+        auto held = constant_dose_step(before, after, false);
+        if (held && modified_release(*held, drug_) != now) held = constant_dose_step(before, after, true);
+        if (held && modified_release(*held, drug_) != now) held.reset();
+        realized_step& changed = out_.steps[k];
         if (!held) {
             // Nothing on hand makes the dose before in the new forms: said, never silent.
-            after.messages.push_back(make_message(message_code::release_change_with_cut, {before.realized_daily}));
+            const message m = make_message(message_code::release_change_with_cut, {before.realized_daily});
+            if (!contains_message(changed.messages, m)) changed.messages.push_back(m);
             continue;
         }
-        if (k == 0) held->planned.start = after.planned.start;
-        // The switch point (and the equivalences it brings) belong to the step that changes form.
-        for (const auto& m : after.messages)
+        if (k == 0) held->planned.start = changed.planned.start;
+        // The switch point (and the equivalences it brings) belong to the step that changes
+        // form; a step the switch-point rule did not mark gets one of its own (after the step
+        // before, which is numbered k once the steps are renumbered below).
+        for (const auto& m : changed.messages)
             if (moves(m)) held->messages.push_back(m);
-        after.messages.erase(std::remove_if(after.messages.begin(), after.messages.end(), moves), after.messages.end());
-        after.form_changed = false;
+        if (!contains(held->messages, message_code::switch_point))
+            held->messages.push_back(make_message(message_code::switch_point, {parameter::count(k)}));
+        changed.messages.erase(std::remove_if(changed.messages.begin(), changed.messages.end(), moves),
+                               changed.messages.end());
+        changed.form_changed = false;
         out_.steps.insert(out_.steps.begin() + static_cast<std::ptrdiff_t>(k), std::move(*held));
         ++k;
         inserted = true;

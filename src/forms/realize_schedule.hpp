@@ -121,7 +121,8 @@ private:
     void check_practicality();
     // A change of release profile as its own step at a constant dose (realize_release.cpp).
     void separate_release_changes();
-    std::optional<realized_step> constant_dose_step(const realized_step& before, const realized_step& after) const;
+    std::optional<realized_step> constant_dose_step(const realized_step& before, const realized_step& after,
+                                                    bool modified_release_only) const;
     realized_step start_as_step(std::optional<bool>& modified) const;
     /// The step after an inserted one: its change is from the inserted step's dose.
     void restate_changes_after_inserted_steps();
