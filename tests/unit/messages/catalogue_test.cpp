@@ -144,7 +144,13 @@ bool is_enumerator(message_code c) {
         case message_code::beads_per_capsule_unknown:
         case message_code::drop_size_unknown:
         case message_code::drug_not_realized:
-        case message_code::steps_off_tolerance: return true;
+        case message_code::steps_off_tolerance:
+        case message_code::simulation_no_pharmacokinetics:
+        case message_code::simulation_parameter_unknown:
+        case message_code::simulation_active_metabolite:
+        case message_code::simulation_no_occupancy_model:
+        case message_code::simulation_metabolite_not_modelled:
+        case message_code::simulation_no_concentration: return true;
     }
     return false;
 }
