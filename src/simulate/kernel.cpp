@@ -30,6 +30,13 @@ void occupancy_of(const ArrayXd& amount, const kernel_people& p, ArrayXd& occ) {
     }
 }
 
+// std::min / std::max as values: they return references, which keeps GCC from turning the
+// loop's selects into vector instructions. Same results (b < a ? b : a is std::min(a, b)).
+// The selects vectorise only without -ftrapping-math, which src/CMakeLists.txt turns off for
+// this file: no result changes, the code only may not count on FP exceptions.
+inline double lesser(double a, double b) { return b < a ? b : a; }
+inline double greater(double a, double b) { return a < b ? b : a; }
+
 // One sample of every person in a block: occupancy from the amount, the day's running sums
 // and extremes, and the adaptation model. `__restrict`: no two arrays overlap, which lets the
 // compiler vectorise the loop over people without run-time overlap checks.
@@ -44,16 +51,16 @@ void sample_people(std::size_t people, double emax, double hill, double threshol
             const double b = body_p[j];
             const double x = b * inv_a50_p[j];
             const double o = emax * x / (1.0 + x);
-            amount_min_p[j] = std::min(amount_min_p[j], b);
-            amount_max_p[j] = std::max(amount_max_p[j], b);
+            amount_min_p[j] = lesser(amount_min_p[j], b);
+            amount_max_p[j] = greater(amount_max_p[j], b);
             sum_p[j] += o;
-            min_p[j] = std::min(min_p[j], o);
-            max_p[j] = std::max(max_p[j], o);
+            min_p[j] = lesser(min_p[j], o);
+            max_p[j] = greater(max_p[j], o);
             const double sp = set_point_p[j];
             const double pressure = sp - o;
-            peak_p[j] = std::max(peak_p[j], pressure);
+            peak_p[j] = greater(peak_p[j], pressure);
             hours_p[j] += (pressure > threshold ? 1.0 : 0.0) * dt;
-            area_p[j] += std::max(pressure - threshold, 0.0) * dt;
+            area_p[j] += greater(pressure - threshold, 0.0) * dt;
             set_point_p[j] = o + (sp - o) * adapt_p[j];
         }
     } else {
@@ -67,17 +74,17 @@ void sample_people(std::size_t people, double emax, double hill, double threshol
                 const double xh = std::pow(x, hill);
                 o = emax * xh / (1.0 + xh);
             }
-            amount_min_p[j] = std::min(amount_min_p[j], b);
-            amount_max_p[j] = std::max(amount_max_p[j], b);
+            amount_min_p[j] = lesser(amount_min_p[j], b);
+            amount_max_p[j] = greater(amount_max_p[j], b);
             sum_p[j] += o;
-            min_p[j] = std::min(min_p[j], o);
-            max_p[j] = std::max(max_p[j], o);
+            min_p[j] = lesser(min_p[j], o);
+            max_p[j] = greater(max_p[j], o);
             if (adapt_p) {
                 const double sp = set_point_p[j];
                 const double pressure = sp - o;
-                peak_p[j] = std::max(peak_p[j], pressure);
+                peak_p[j] = greater(peak_p[j], pressure);
                 hours_p[j] += (pressure > threshold ? 1.0 : 0.0) * dt;
-                area_p[j] += std::max(pressure - threshold, 0.0) * dt;
+                area_p[j] += greater(pressure - threshold, 0.0) * dt;
                 set_point_p[j] = o + (sp - o) * adapt_p[j];
             }
         }

@@ -67,7 +67,7 @@ def run(client: Any, people: int, shard: int, settings: dict[str, Any] = SETTING
     """Simulate `people` people in shards of `shard` on the client's cluster and combine them."""
     # The workers cannot import this file by name when it was loaded by path: send its
     # functions by value (cloudpickle, which Dask uses to ship tasks).
-    if __name__ != "__main__":
+    if __name__ != "__main__" and __name__ in sys.modules:
         import cloudpickle
 
         cloudpickle.register_pickle_by_value(sys.modules[__name__])

@@ -3,6 +3,7 @@ exactly (bindings/python/examples/dask_population.py; docs/simulation.md)."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ def load_example():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("dask_population", EXAMPLE)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # so that its functions can be sent to the workers by value
     spec.loader.exec_module(module)
     return module
 

@@ -179,6 +179,7 @@ taper::parameter sample(taper::parameter_kind kind) {
         case k::form_on_hand: return taper::parameter::on_hand_form(0);
         case k::drug_form: return taper::parameter::drug_form(0);
         case k::drug_name: return taper::parameter::drug_name(0);
+        case k::pk_parameter: return taper::pharmacokinetic_parameter::time_to_peak;
     }
     return {};
 }
