@@ -1969,6 +1969,8 @@ static void test_several(taper_database* db) {
     FAILS(TAPER_ERROR_PLAN, taper_plan_several(&json, NULL, db, sr, &err));
     taper_several_request_free(sr);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_several_request_create(&sr, start, -1, &err));
+}
+
 /* A citalopram plan: 20 mg, 5 mg less every 28 days from 2026-12-01 (linear). */
 static taper_schedule* citalopram_linear(taper_database* db, const char* drug, double dose_mg) {
     taper_request* r = NULL;
