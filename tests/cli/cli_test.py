@@ -218,7 +218,8 @@ def drugs_by_region(r):
     # Olanzapine's tablets are placed in the UK by the NHS page that lists them; Nardil
     # (phenelzine) by its US label; lithium citrate (Priadel Liquid) only in the UK.
     both = r.ok("drugs")
-    check("[UK" in both and "[?]" in both, "without --region each form is labelled with its countries")
+    check("[UK" in both and "[US" in both and "[?]" not in both,
+          "without --region each form is labelled with its countries (every product has one now)")
     uk = r.ok("drugs", "--region", "uk")
     us = r.ok("drugs", "--region", "us")
     uk_names = {line.split()[0] for line in uk.splitlines()[1:] if line and not line[0].isdigit()}
