@@ -156,6 +156,13 @@ enum class message_code : std::uint16_t {
     drop_size_unknown = 501,          ///< drops measured by syringe: the drop size is not known
     drug_not_realized = 502,          ///< a drug's doses are listed as planned: none of its forms on hand
     steps_off_tolerance = 503,        ///< how many steps have a dose beyond the tolerance
+    // The simulation over time (src/simulate/, docs/simulation.md): refusals and notes.
+    simulation_no_pharmacokinetics = 600,   ///< refused: the drug has no pharmacokinetic entry
+    simulation_parameter_unknown = 601,     ///< refused: a parameter has no sourced value (names it)
+    simulation_active_metabolite = 602,     ///< refused: an active metabolite the model does not follow
+    simulation_no_occupancy_model = 603,    ///< amounts only: no usable occupancy model
+    simulation_metabolite_not_modelled = 604, ///< an inactive metabolite (or one in the fit) is left out
+    simulation_no_concentration = 605,      ///< no volume (or body weight): no concentrations
 };
 
 }  // namespace taper

@@ -64,6 +64,7 @@ from .journal import (
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
+from .simulation import Population, Simulation, SimulationMetrics, simulate, simulate_population
 from .strategy import (
     Registry,
     Strategy,
@@ -115,6 +116,11 @@ def strategy_options(name: str) -> tuple[OptionInfo, ...]:
 __version__ = version()
 
 __all__ = [
+    "Population",
+    "Simulation",
+    "SimulationMetrics",
+    "simulate",
+    "simulate_population",
     "Journal",
     "JournalProblem",
     "ReplanAction",
