@@ -215,8 +215,9 @@ def strategies_lists_the_builtins(r):
 
 @case
 def drugs_by_region(r):
-    # Olanzapine's tablets are placed in the UK by the NHS page that lists them; Nardil
-    # (phenelzine) by its US label; lithium citrate (Priadel Liquid) only in the UK.
+    # Amisulpride's tablets are placed in the UK by their emc SmPCs (the data has no US
+    # product of it); Nardil (phenelzine) by its US label; olanzapine's tablets in both, by the NHS
+    # page and a US label of the same six strengths.
     both = r.ok("drugs")
     check("[UK" in both and "[US" in both and "[?]" not in both,
           "without --region each form is labelled with its countries (every product has one now)")
@@ -224,8 +225,9 @@ def drugs_by_region(r):
     us = r.ok("drugs", "--region", "us")
     uk_names = {line.split()[0] for line in uk.splitlines()[1:] if line and not line[0].isdigit()}
     us_names = {line.split()[0] for line in us.splitlines()[1:] if line and not line[0].isdigit()}
-    check("olanzapine" in uk_names and "phenelzine" not in uk_names, f"uk list: {sorted(uk_names)}")
-    check("phenelzine" in us_names and "olanzapine" not in us_names, f"us list: {sorted(us_names)}")
+    check("amisulpride" in uk_names and "phenelzine" not in uk_names, f"uk list: {sorted(uk_names)}")
+    check("phenelzine" in us_names and "amisulpride" not in us_names, f"us list: {sorted(us_names)}")
+    check("olanzapine" in uk_names and "olanzapine" in us_names, "a product sold in both is in both lists")
     check("forms sold in the UK" in uk and "forms sold in the US" in us, "headings name the country")
 
 

@@ -229,6 +229,65 @@ TEST(DrugDataValues, UsProductsOfTheCommonDrugs) {
     EXPECT_TRUE(product("lithium carbonate", "tablet-er-us").sold_in(market_region::us));
 }
 
+TEST(DrugDataValues, ProductsSoldInBothCountries) {
+    // Each product below has the same form, strengths and scoring in a UK source and in a US
+    // label (data/sources/40-us-products.json cites both); one entry serves both countries.
+    // Lexapro (US), Dosage forms and strengths: "5 mg ... non-scored"; "10 mg ... scored".
+    EXPECT_TRUE(product("escitalopram", "tablet-5mg").sold_in(market_region::us));
+    EXPECT_TRUE(product("escitalopram", "tablet-5mg").sold_in(market_region::uk));
+    EXPECT_FALSE(product("escitalopram", "tablet-5mg").may_split());
+    EXPECT_TRUE(product("escitalopram", "tablet-10-20mg").sold_in(market_region::us));
+    EXPECT_TRUE(product("escitalopram", "tablet-10-20mg").may_split());
+    // DailyMed mirtazapine tablets (set a6a5949f-...): 15 and 30 mg scored, 45 mg not.
+    EXPECT_TRUE(product("mirtazapine", "tablet-15mg").sold_in(market_region::us));
+    EXPECT_TRUE(product("mirtazapine", "tablet-30mg").sold_in(market_region::us));
+    EXPECT_TRUE(product("mirtazapine", "tablet-45mg").sold_in(market_region::us));
+    EXPECT_FALSE(product("mirtazapine", "tablet-45mg").may_split());
+    // DailyMed clonazepam (set 3ca76628-...): the 0.5 mg tablet is scored, as the UK SmPC's.
+    EXPECT_TRUE(product("clonazepam", "tablet").sold_in(market_region::us));
+    EXPECT_TRUE(product("clonazepam", "tablet").sold_in(market_region::uk));
+    // DailyMed zolpidem (set 747949c5-...): 5 and 10 mg, not scored.
+    EXPECT_THAT(strengths("zolpidem", "tablet"), ElementsAre(5, 10));
+    EXPECT_TRUE(product("zolpidem", "tablet").sold_in(market_region::us));
+    EXPECT_FALSE(product("zolpidem", "tablet").may_split());
+    // Olanzapine Tablets USP (Aurobindo): "2.5 mg ... 5 mg ... 7.5 mg ... 10 mg ... 15 mg ... or 20 mg".
+    EXPECT_THAT(strengths("olanzapine", "tablet"), ElementsAre(2.5, 5, 7.5, 10, 15, 20));
+    EXPECT_TRUE(product("olanzapine", "tablet").sold_in(market_region::us));
+    // US diazepam 10 mg (DAN 5620) scored, as the UK 10 mg; the US 2 and 5 mg are scored but
+    // the UK ones are not, so the 2/5 mg product stays UK only.
+    EXPECT_TRUE(product("diazepam", "tablet-10mg").sold_in(market_region::us));
+    EXPECT_FALSE(product("diazepam", "tablet").sold_in(market_region::us));
+    // US fluoxetine capsules 10, 20 and 40 mg: the 20 mg is the UK capsule, the others a US product.
+    EXPECT_TRUE(product("fluoxetine", "capsule").sold_in(market_region::us));
+    EXPECT_THAT(strengths("fluoxetine", "capsule-us-10-40mg"), ElementsAre(10, 40));
+    EXPECT_FALSE(product("fluoxetine", "capsule-us-10-40mg").sold_in(market_region::uk));
+    // US gabapentin capsules 100, 300 and 400 mg, the UK Neurontin capsules' strengths.
+    EXPECT_THAT(strengths("gabapentin", "capsule"), ElementsAre(100, 300, 400));
+    EXPECT_TRUE(product("gabapentin", "capsule").sold_in(market_region::us));
+    // Aripiprazole tablets (US) 2, 5, 10, 15, 20, 30 mg: the 5-30 mg are the UK tablet's.
+    EXPECT_TRUE(product("aripiprazole", "tablet").sold_in(market_region::us));
+    EXPECT_THAT(strengths("aripiprazole", "tablet-us-2-20mg"), ElementsAre(2, 20));
+    // Amitriptyline tablets USP (Mylan): 10, 25, 50, 75, 100, 150 mg; 10 and 25 mg "unscored".
+    EXPECT_TRUE(product("amitriptyline", "tablet").sold_in(market_region::us));
+    EXPECT_THAT(strengths("amitriptyline", "tablet-us-75-150mg"), ElementsAre(75, 100, 150));
+    EXPECT_FALSE(product("amitriptyline", "tablet-us-75-150mg").may_split());
+}
+
+TEST(DrugDataValues, UsOnlyStrengthsOfTheCommonDrugs) {
+    // Paroxetine tablets USP (US): "30 and 40 mg ... not scored".
+    EXPECT_THAT(strengths("paroxetine", "tablet-us-40mg"), ElementsAre(40));
+    EXPECT_FALSE(product("paroxetine", "tablet-us-40mg").may_split());
+    EXPECT_FALSE(product("paroxetine", "tablet").sold_in(market_region::us));
+    // Risperidone (US) 0.25 mg; lorazepam tablets USP (DailyMed) 0.5 and 2 mg.
+    EXPECT_THAT(strengths("risperidone", "tablet-us-0.25mg"), ElementsAre(0.25));
+    EXPECT_THAT(strengths("lorazepam", "tablet-us-0.5-2mg"), ElementsAre(0.5, 2));
+    EXPECT_EQ(product("lorazepam", "tablet-us-0.5-2mg").unit_strengths.origin.status, taper::evidence_status::verified);
+    // Trazodone (US, Sun): "50 mg are scored", "100 mg are scored"; "broken in half along the score line".
+    EXPECT_THAT(strengths("trazodone", "tablet-us-50-100mg"), ElementsAre(50, 100));
+    EXPECT_TRUE(product("trazodone", "tablet-us-50-100mg").may_split());
+    EXPECT_TRUE(product("trazodone", "tablet-us-50-100mg").sold_in(market_region::us));
+}
+
 TEST(DrugDataValues, LithiumSaltsAreSeparateDrugs) {
     // NHS Highland: Priadel 200 and 400 mg MR; emc 13163: the 400 mg "can be divided into
     // equal doses", but a modified-release tablet is never split here.
