@@ -29,10 +29,11 @@ PACKAGE_ROOT = HERE.parent  # bindings/python
 # The outputs' tests (tests/test_outputs.py) read every iCalendar file with two independent
 # parsers and every FHIR Bundle with the R4 models of fhir.resources: its 6.1.0 is FHIR 4.0.1
 # (R4; 6.2 and later default to R4B, 7 and later to R5) and needs pydantic 1. matplotlib is
-# the `plot` extra (Schedule.plot).
+# the `plot` extra (Schedule.plot), pandas the `pandas` extra (to_pandas). The editable-install
+# test (tests/test_editable_install.py) makes its own throwaway venv with scikit-build-core.
 REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7", "icalendar>=5", "ics>=0.7,<0.8",
-                "fhir.resources==6.1.0", "pydantic>=1.10,<2", "matplotlib>=3.5"]
-IMPORTS = "import cffi, numpy, pytest, icalendar, ics, fhir.resources, matplotlib"
+                "fhir.resources==6.1.0", "pydantic>=1.10,<2", "matplotlib>=3.5", "pandas>=1.5"]
+IMPORTS = "import cffi, numpy, pytest, icalendar, ics, fhir.resources, matplotlib, pandas"
 
 
 def say(message: str) -> None:

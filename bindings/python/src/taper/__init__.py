@@ -21,6 +21,7 @@ from .database import ClassEquivalent, Database, FormConversion, StrategyLike, d
 from .errors import (
     AbiMismatchError,
     BufferTooSmallError,
+    ErrorCode,
     ErrorDetail,
     FormularyError,
     IndexOutOfRangeError,
@@ -29,6 +30,7 @@ from .errors import (
     MissingDataError,
     ParseError,
     PlanError,
+    Status,
     StrategyError,
     TaperError,
     TaperMemoryError,
@@ -53,7 +55,7 @@ from .forms import (
 from .journal import Journal, JournalProblem, ReplanAction, Verdict, assess, replan
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
-from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
+from .schedule import Basis, DetachedError, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
 from .strategy import (
     Registry,
     Strategy,
@@ -119,6 +121,7 @@ __all__ = [
     "ComponentKind",
     "Database",
     "DateLike",
+    "DetachedError",
     "DispensingLine",
     "DispensingPeriod",
     "Dose",
@@ -127,6 +130,7 @@ __all__ = [
     "DoseRecipe",
     "DoseTime",
     "DurationLike",
+    "ErrorCode",
     "ErrorDetail",
     "FormConversion",
     "FormInfo",
@@ -153,6 +157,7 @@ __all__ = [
     "Schedule",
     "ScheduleArrays",
     "Severity",
+    "Status",
     "Step",
     "Strategy",
     "StrategyContext",
