@@ -16,6 +16,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <vector>
+
 namespace {
 
 using namespace taper::literals;
@@ -69,5 +71,40 @@ BENCHMARK(BM_population)
     ->Args({10000, 365})
     ->Unit(benchmark::kMillisecond)
     ->Apply(taper_bench::iterations_from_environment);
+
+// The yardstick for "within 2x of the machine's arithmetic throughput": how many double
+// multiply-adds one core does per second in the same build (the default x86-64 target: SSE2,
+// two doubles per instruction, no FMA instruction), with 16 independent chains so that
+// latency does not limit it. Counted as 2 flops per multiply-add.
+void BM_yardstick_multiply_add(benchmark::State& state) {
+    constexpr int chains = 16;
+    constexpr int rounds = 4096;
+    double x[chains];
+    for (int i = 0; i < chains; ++i) x[i] = 1.0 + 1e-3 * i;
+    const double m = 0.999999, c = 1e-7;
+    for (auto _ : state) {
+        for (int r = 0; r < rounds; ++r)
+            for (int i = 0; i < chains; ++i) x[i] = x[i] * m + c;
+        benchmark::DoNotOptimize(x);
+    }
+    state.counters["flops_per_s"] = benchmark::Counter(2.0 * chains * rounds * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_yardstick_multiply_add)->Apply(taper_bench::iterations_from_environment);
+
+// The same multiply-add streamed through arrays in L1 (a block of 512 people, as the kernel
+// reads them): loads and stores included, the kernel's own shape.
+void BM_yardstick_stream(benchmark::State& state) {
+    constexpr std::size_t n = 512;
+    std::vector<double> a(n, 1.0), b(n, 0.999999), c(n, 1e-7);
+    for (auto _ : state) {
+        for (int r = 0; r < 64; ++r)
+            for (std::size_t j = 0; j < n; ++j) a[j] = a[j] * b[j] + c[j];
+        benchmark::DoNotOptimize(a.data());
+    }
+    state.counters["flops_per_s"] =
+        benchmark::Counter(2.0 * 64 * n * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_yardstick_stream)->Apply(taper_bench::iterations_from_environment);
 
 }  // namespace

@@ -102,14 +102,17 @@ def main():
     parser.add_argument("--days", type=int, default=730)
     parser.add_argument("--repeat", type=int, default=1)
     a = parser.parse_args()
-    best = math.inf
+    # CPU time of this process beside the wall time: on a shared, loaded machine the CPU time
+    # is what the code costs (the library's benchmark reports its CPU time too).
+    best = best_cpu = math.inf
     for _ in range(a.repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         r = run(a.people, a.days)
         best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - start_cpu)
     steps = a.people * a.days * 24
-    print(f"numpy: {a.people} people x {a.days * 24} hourly steps in {best:.3f} s = "
-          f"{steps / best / 1e6:.1f} M person-steps/s (median peak pressure "
+    print(f"numpy: {a.people} people x {a.days * 24} hourly steps in {best:.3f} s wall, {best_cpu:.3f} s CPU = "
+          f"{steps / best_cpu / 1e6:.2f} M person-steps per CPU second (median peak pressure "
           f"{float(np.median(r['peak_pressure'])):.2f} points)")
 
 

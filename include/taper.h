@@ -209,6 +209,8 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE = 792,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL = 793,
     TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE = 794,
+    /* Outputs, on the plan as a whole (800-849). */
+    TAPER_MESSAGE_WHO_CAN_HELP = 800,
     /* Realization, on a dose or a step (400-499) and on the whole realization (500-599). */
     TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO = 400,
     TAPER_MESSAGE_DOSE_OFF_TARGET = 401,
@@ -241,7 +243,13 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_BEADS_PER_CAPSULE_UNKNOWN = 500,
     TAPER_MESSAGE_DROP_SIZE_UNKNOWN = 501,
     TAPER_MESSAGE_DRUG_NOT_REALIZED = 502,
-    TAPER_MESSAGE_STEPS_OFF_TOLERANCE = 503
+    TAPER_MESSAGE_STEPS_OFF_TOLERANCE = 503,
+    TAPER_MESSAGE_SIMULATION_NO_PHARMACOKINETICS = 600,
+    TAPER_MESSAGE_SIMULATION_PARAMETER_UNKNOWN = 601,
+    TAPER_MESSAGE_SIMULATION_ACTIVE_METABOLITE = 602,
+    TAPER_MESSAGE_SIMULATION_NO_OCCUPANCY_MODEL = 603,
+    TAPER_MESSAGE_SIMULATION_METABOLITE_NOT_MODELLED = 604,
+    TAPER_MESSAGE_SIMULATION_NO_CONCENTRATION = 605
 } taper_message_code;
 
 /* How much a message matters. Pinned values. */
@@ -1408,6 +1416,201 @@ TAPER_C_API taper_status taper_replan(taper_schedule** out_schedule, const taper
                                       const taper_registry* registry, const char* strategy_name,
                                       const taper_strategy_options* options, int32_t action, taper_date today,
                                       double tolerable_days, taper_error** error);
+
+/* ===================================================================================== */
+/* Patient pacing and several drugs (docs/journal.md, "Patient pacing", "Several drugs")  */
+/* ===================================================================================== */
+
+/* Is the next cut offered today? (patient pacing: only when the journal has been tolerable,
+ * nothing rated moderate or worse and no red flag, for `tolerable_days`). */
+typedef struct taper_next_cut_offer {
+    uint32_t struct_size;  /* sizeof(taper_next_cut_offer) */
+    int32_t ready;         /* 1: the next cut can be offered; 0: not yet */
+    double tolerable_days; /* how long the journal has been tolerable, up to today */
+    double current_mg;     /* the daily dose now */
+    double offered_mg;     /* the next daily dose the plan gives, lowered if the person asked */
+} taper_next_cut_offer;
+
+/* The offer of the next cut of `schedule` on `today`, from its journal. `share_of_cut` (above
+ * 0, at most 1) is the share of the planned cut the person chooses (1: all of it). The reasons
+ * (codes 766-768, each with its source) as allocated JSON, a list of {code, id, severity,
+ * params, text} (free with taper_string_free); out_reasons_json may be NULL.
+ * Errors: TAPER_ERROR_PLAN for a share outside (0, 1]; TAPER_ERROR_INVALID_ARGUMENT for a
+ * negative or non-finite tolerable_days. */
+TAPER_C_API taper_status taper_offer_next_cut(taper_next_cut_offer* out_offer, char** out_reasons_json,
+                                              const taper_schedule* schedule, const taper_journal* journal,
+                                              taper_date today, double tolerable_days, double share_of_cut,
+                                              taper_error** error);
+
+/* A request for a person on several drugs: the drugs' courses in the order the person and
+ * prescriber chose (the first is tapered first), one at a time, with a stabilisation gap
+ * between drugs (no published figure: no default). Not thread-safe while being added to. */
+typedef struct taper_several_request taper_several_request;
+
+/* A request starting on `start` with `stabilisation_gap_days` (0 or more) between drugs. The
+ * caller owns *out_request (taper_several_request_free). */
+TAPER_C_API taper_status taper_several_request_create(taper_several_request** out_request, taper_date start,
+                                                      double stabilisation_gap_days, taper_error** error);
+/* Frees a request. Accepts NULL. */
+TAPER_C_API void taper_several_request_free(taper_several_request* request);
+/* Appends a drug's course: its request (copied; its start is ignored, the order sets it) and
+ * the strategy `strategy_name` from `registry` (NULL: the built-ins) with `options` (NULL:
+ * none). Errors: TAPER_ERROR_STRATEGY for an unknown strategy or bad options. */
+TAPER_C_API taper_status taper_several_request_add(taper_several_request* request, const taper_request* course,
+                                                   const taper_registry* registry, const char* strategy_name,
+                                                   const taper_strategy_options* options, taper_error** error);
+/* The several-drug plan as allocated JSON (docs/journal.md, "Several drugs"): "drugs",
+ * "notes", "interactions" (each with its source and status), "plans" (one schedule each,
+ * docs/schedule.schema.json) and the combined "calendar". *out_plan_count (may be NULL) is
+ * the number of plans. Free with taper_string_free. Errors: TAPER_ERROR_PLAN (no course, a
+ * plan that cannot be made), TAPER_ERROR_UNKNOWN_DRUG. */
+TAPER_C_API taper_status taper_plan_several(char** out_json, size_t* out_plan_count, const taper_database* db,
+                                            const taper_several_request* request, taper_error** error);
+
+/* ===================================================================================== */
+/* Simulation over time: pharmacokinetics, occupancy, adaptation, populations             */
+/* (docs/simulation.md; a research and teaching model, never a prediction for one person)  */
+/* ===================================================================================== */
+
+/* What to simulate. Set struct_size; zeroed fields mean the defaults noted. */
+typedef struct taper_simulation_options {
+    uint32_t struct_size;                   /* sizeof(taper_simulation_options) */
+    double resolution_hours;                /* time between samples; 0: 1 hour */
+    double after_end_days;                  /* followed after the plan's end; NaN: 14 days */
+    int32_t alternate_day;                  /* 1: two days' doses every other day */
+    double adaptation_time_constant_days;   /* > 0: with the adaptation model; 0 or NaN: without */
+    double adaptation_threshold_points;     /* pressure threshold (occupancy points) */
+    double body_weight_kg;                  /* for a volume given per kg; 0 or NaN: none */
+} taper_simulation_options;
+
+/* A simulated course: immutable once made, safe to read from several threads. */
+typedef struct taper_simulation taper_simulation;
+
+/* Simulates `schedule` (made by taper_plan: it carries its drug) from steady state on its
+ * starting dose. `options` may be NULL (the defaults). The caller owns *out_simulation
+ * (taper_simulation_free). TAPER_ERROR_MISSING_DATA names the parameter the data lack (a
+ * drug without pharmacokinetic data, an unsourced half-life, an active metabolite);
+ * TAPER_ERROR_INVALID_ARGUMENT for options out of range. */
+TAPER_C_API taper_status taper_simulate(taper_simulation** out_simulation, const taper_schedule* schedule,
+                                        const taper_simulation_options* options, taper_error** error);
+/* Frees a simulation. Accepts NULL. */
+TAPER_C_API void taper_simulation_free(taper_simulation* simulation);
+
+/* The series, one value per sample, as borrowed arrays (valid until taper_simulation_free):
+ * *out_values points at *out_count doubles. Sample times in hours from the plan's first day
+ * 00:00; the bioavailable amount in the body in mg; the plasma concentration in ng/mL (count
+ * 0 unless the volume and bioavailability are known); occupancy, set point and pressure in
+ * occupancy points (count 0 without an occupancy model, or, for set point and pressure,
+ * without the adaptation model). */
+TAPER_C_API taper_status taper_simulation_time_hours(const taper_simulation* simulation, const double** out_values,
+                                                     size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_simulation_amount_mg(const taper_simulation* simulation, const double** out_values,
+                                                    size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_simulation_concentration_ng_per_ml(const taper_simulation* simulation,
+                                                                  const double** out_values, size_t* out_count,
+                                                                  taper_error** error);
+TAPER_C_API taper_status taper_simulation_occupancy_points(const taper_simulation* simulation,
+                                                           const double** out_values, size_t* out_count,
+                                                           taper_error** error);
+TAPER_C_API taper_status taper_simulation_set_point_points(const taper_simulation* simulation,
+                                                           const double** out_values, size_t* out_count,
+                                                           taper_error** error);
+TAPER_C_API taper_status taper_simulation_pressure_points(const taper_simulation* simulation,
+                                                          const double** out_values, size_t* out_count,
+                                                          taper_error** error);
+
+/* The course's summary figures (docs/simulation.md, "Metrics"). Pressure figures are NaN
+ * without the adaptation model. */
+typedef struct taper_simulation_metrics {
+    uint32_t struct_size;                       /* sizeof(taper_simulation_metrics) */
+    double length_days;                         /* the plan's duration */
+    double largest_step_change_points;
+    double largest_day_to_day_change_points;
+    double largest_within_day_fluctuation_points;
+    double largest_two_day_swing_points;
+    double peak_pressure_points;                /* NaN without adaptation */
+    double time_above_threshold_hours;          /* NaN without adaptation */
+    double area_above_threshold_point_hours;    /* NaN without adaptation */
+    double largest_two_day_amount_ratio;        /* peak / trough of the amount over two days */
+    int64_t doses_taken;
+    double half_life_hours;                     /* the parameters used */
+    double absorption_per_hour;
+    double elimination_per_hour;
+} taper_simulation_metrics;
+TAPER_C_API taper_status taper_simulation_metrics_get(const taper_simulation* simulation,
+                                                      taper_simulation_metrics* out_metrics, taper_error** error);
+
+/* Variability of a virtual population: standard deviations of the natural log of each
+ * parameter (log-normal around the typical value; 0: none). No defaults: state each. */
+typedef struct taper_population_options {
+    uint32_t struct_size;                  /* sizeof(taper_population_options) */
+    int64_t people;                        /* how many */
+    int64_t first_person;                  /* simulate people [first_person, first_person + people) */
+    uint64_t seed;                         /* person i's parameters depend on (seed, i) alone */
+    double ed50_log_sd;
+    double half_life_log_sd;
+    double volume_log_sd;
+    double adaptation_time_constant_log_sd;
+    uint32_t threads;                      /* 0: the machine's hardware threads */
+} taper_population_options;
+
+/* A simulated population: immutable once made, safe to read from several threads. */
+typedef struct taper_population taper_population;
+
+/* Simulates `schedule` through the people of `population` (required). The same seed gives the
+ * same numbers whatever the thread count, and people [a, b) of one run equal a run of those
+ * people alone, so shards by person range concatenate to the whole run exactly. Errors as
+ * taper_simulate, and TAPER_ERROR_INVALID_ARGUMENT for negative people or spreads. */
+TAPER_C_API taper_status taper_simulate_population(taper_population** out_population,
+                                                   const taper_schedule* schedule,
+                                                   const taper_simulation_options* options,
+                                                   const taper_population_options* population,
+                                                   taper_error** error);
+/* Frees a population. Accepts NULL. */
+TAPER_C_API void taper_population_free(taper_population* population);
+
+/* Summary of the population. */
+typedef struct taper_population_summary {
+    uint32_t struct_size;                   /* sizeof(taper_population_summary) */
+    int64_t people;
+    int64_t first_person;
+    int64_t time_steps;                     /* per person */
+    int32_t has_adaptation;                 /* 1: pressure columns are filled */
+    double share_above_threshold_percent;   /* people whose pressure went above the threshold */
+} taper_population_summary;
+TAPER_C_API taper_status taper_population_summary_get(const taper_population* population,
+                                                      taper_population_summary* out_summary, taper_error** error);
+
+/* Per-person columns, in person order, as borrowed arrays of *out_count values (valid until
+ * taper_population_free). Factors are the person's parameter over the typical one (ratios);
+ * the pressure columns have count 0 without the adaptation model. */
+TAPER_C_API taper_status taper_population_person(const taper_population* population, const int64_t** out_values,
+                                                 size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_population_ed50_factor(const taper_population* population, const double** out_values,
+                                                      size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_population_half_life_factor(const taper_population* population,
+                                                           const double** out_values, size_t* out_count,
+                                                           taper_error** error);
+TAPER_C_API taper_status taper_population_volume_factor(const taper_population* population,
+                                                        const double** out_values, size_t* out_count,
+                                                        taper_error** error);
+TAPER_C_API taper_status taper_population_adaptation_factor(const taper_population* population,
+                                                            const double** out_values, size_t* out_count,
+                                                            taper_error** error);
+TAPER_C_API taper_status taper_population_largest_day_to_day_change_points(const taper_population* population,
+                                                                           const double** out_values,
+                                                                           size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_population_largest_within_day_fluctuation_points(
+    const taper_population* population, const double** out_values, size_t* out_count, taper_error** error);
+TAPER_C_API taper_status taper_population_largest_two_day_swing_points(const taper_population* population,
+                                                                       const double** out_values, size_t* out_count,
+                                                                       taper_error** error);
+TAPER_C_API taper_status taper_population_peak_pressure_points(const taper_population* population,
+                                                               const double** out_values, size_t* out_count,
+                                                               taper_error** error);
+TAPER_C_API taper_status taper_population_time_above_threshold_hours(const taper_population* population,
+                                                                     const double** out_values, size_t* out_count,
+                                                                     taper_error** error);
 
 /* TAPER_CDEF_END */
 

@@ -285,8 +285,8 @@ C_BENZO_SWITCH = ("switch to diazepam (long half-life) one dose-time at a time a
                   "equivalent dose, then reduce slowly in small proportional steps "
                   "(often 5-10% every 2-4 weeks); the person sets the pace")
 C_DIAZEPAM = ("reduce slowly in small proportional steps (often 5-10% every 2-4 weeks); for "
-              "the last milligrams, 2 mg tablets halve to 1 mg and the 2 mg/5 mL liquid "
-              "gives smaller steps")
+              "the last milligrams the 2 mg/5 mL liquid gives smaller steps (2 mg tablets "
+              "are halved only where the pack is scored: one UK maker's are not)")
 C_NO_EQUIV = ("no verified diazepam equivalent in the data: agree the switching dose with "
               "the prescriber")
 C_EPILEPSY = "may be prescribed for epilepsy: take particular care when reducing"

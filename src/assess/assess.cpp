@@ -191,7 +191,8 @@ std::string_view to_string(verdict v) noexcept {
     return "unclear";
 }
 
-assessment assess(const schedule& plan, const journal& j, const assessment_rules& rules) {
+assessment assess(const schedule& plan, const journal& j, const assessment_rules& rules,
+                  const support_directory& support) {
     assessment out;
     if (j.entries.empty()) return out;
 
@@ -211,6 +212,11 @@ assessment assess(const schedule& plan, const journal& j, const assessment_rules
     if (!flags.empty()) {
         out.seek_help_now = true;
         out.red_flags.push_back(make_message(mc::contact_prescriber_or_emergency));
+        // "The output says to seek help now and lists the support contacts for the person's
+        // country and class" (issue 13): the journal's country, the plan's drug.
+        const std::string country = support_country_from_code(j.country);
+        out.contacts = plan.subject ? support.for_person(*plan.subject, country)
+                                    : support.for_person(drug_class::other, country);
     }
 
     const auto changes = cuts(plan, j);

@@ -2,6 +2,7 @@
 #include "internal.hpp"
 
 #include <taper/forms/convert.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/forms/on_hand.hpp>
 #include <taper/units/io.hpp>
 #include <taper/units/from_value.hpp>
@@ -346,7 +347,7 @@ taper_status taper_realization_recipe(const taper_realization* realization, tape
         info.within_tolerance = d.within_tolerance ? 1 : 0;
         info.drug = d.drug.c_str();
         info.time = d.time.c_str();
-        info.instruction = d.instruction.c_str();
+        info.instruction = realization->recipe_instructions[step][recipe].c_str();
         info.target_mg = d.target.value();
         info.realized_mg = d.realized.value();
         info.part_count = d.parts.size();
@@ -379,7 +380,7 @@ taper_status taper_realization_recipe_part(const taper_realization* realization,
         info.kind = component_to_c(p.what);
         info.formulation_id = p.formulation_id.c_str();
         info.label = p.label.c_str();
-        info.instruction = p.instruction.c_str();
+        info.instruction = realization->part_instructions[step][recipe][part].c_str();
         info.count = p.count;
         info.volume_ml = p.amount_volume.value();
         info.labelled_mg = p.labelled.value();
@@ -396,8 +397,9 @@ taper_status taper_realize_dose(char** out_instruction, double* out_realized_mg,
     const char* const fn = __func__;
     return guarded(error, [&] {
         const auto& f = need(forms, fn, "forms").items;
-        const dose_recipe d = realize_dose(from_value<mass>(target_mg), f, options_from_c(options, fn));
-        char* instruction = out_instruction != nullptr ? allocated(d.instruction) : nullptr;
+        const realization_options o = options_from_c(options, fn);
+        const dose_recipe d = realize_dose(from_value<mass>(target_mg), f, o);
+        char* instruction = out_instruction != nullptr ? allocated(instruction_text(d, f, o)) : nullptr;
         put(out_instruction, instruction);
         put(out_realized_mg, d.realized.value());
         put(out_within_tolerance, d.within_tolerance ? 1 : 0);
@@ -538,6 +540,8 @@ void taper_realization::render() {
     step_warnings.assign(n, {});
     recipe_texts.assign(n, {});
     recipe_warnings.assign(n, {});
+    recipe_instructions.assign(n, {});
+    part_instructions.assign(n, {});
     for (std::size_t i = 0; i < n; ++i) {
         const realized_step& st = realized.steps[i];
         const message_context context = context_of(realized, &st);
@@ -547,6 +551,12 @@ void taper_realization::render() {
         }
         recipe_texts[i].resize(st.recipes.size());
         recipe_warnings[i].resize(st.recipes.size());
+        part_instructions[i].resize(st.recipes.size());
+        for (std::size_t r = 0; r < st.recipes.size(); ++r) {
+            recipe_instructions[i].push_back(instruction_text(realized, st.recipes[r]));
+            for (const auto& part : st.recipes[r].parts)
+                part_instructions[i][r].push_back(instruction_text(part, realized.forms, realized.options));
+        }
         for (std::size_t r = 0; r < st.recipes.size(); ++r)
             for (std::size_t k = 0; k < st.recipes[r].messages.size(); ++k) {
                 recipe_texts[i][r].push_back(text(st.recipes[r].messages[k], context));

@@ -84,6 +84,9 @@ struct taper_realization {
     std::vector<std::vector<std::size_t>> step_notes, step_warnings;  ///< indices by severity
     std::vector<std::vector<std::vector<std::string>>> recipe_texts;  ///< [step][recipe][message]
     std::vector<std::vector<std::vector<std::size_t>>> recipe_warnings;  ///< indices of warnings
+    /// Recipe and part instructions (instruction_text), rendered once as well.
+    std::vector<std::vector<std::string>> recipe_instructions;             ///< [step][recipe]
+    std::vector<std::vector<std::vector<std::string>>> part_instructions;  ///< [step][recipe][part]
     void render();
 };
 

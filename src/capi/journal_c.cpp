@@ -7,6 +7,11 @@
 #include <taper/io/journal_csv.hpp>
 #include <taper/io/journal_json.hpp>
 #include <taper/replan/replan.hpp>
+#include <taper/several/plan.hpp>
+
+#include "../messages/json.hpp"
+
+#include <nlohmann/json.hpp>
 
 struct taper_journal {
     taper::journal value;
@@ -145,6 +150,80 @@ taper_status taper_replan(taper_schedule** out_schedule, const taper_database* d
         out->schedule = h.current();
         out->render();
         *out_schedule = out.release();
+    });
+}
+
+struct taper_several_request {
+    taper::several_drugs_request request;
+};
+
+taper_status taper_offer_next_cut(taper_next_cut_offer* out_offer, char** out_reasons_json,
+                                  const taper_schedule* schedule, const taper_journal* journal, taper_date today,
+                                  double tolerable_days, double share_of_cut, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        (void)out_struct_size(out_offer, fn, "out_offer");
+        const auto& s = need(schedule, fn, "schedule").schedule;
+        const auto& j = need_journal(journal, fn);
+        if (!(tolerable_days >= 0) || !std::isfinite(tolerable_days))
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": tolerable_days must be 0 or more");
+        const next_cut_offer o = offer_next_cut(start_history(s), j, from_c(today.year, today.month, today.day, fn),
+                                                tolerable_days * units::day, share_of_cut);
+        auto info = blank<taper_next_cut_offer>();
+        info.ready = o.ready ? 1 : 0;
+        info.tolerable_days = in(o.tolerable_so_far, units::day);
+        info.current_mg = in(o.current, units::mg);
+        info.offered_mg = in(o.offered, units::mg);
+        if (out_reasons_json != nullptr) {
+            nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+            const message_context c = context_of(s);
+            for (const auto& m : o.reasons) reasons.push_back(detail::message_json(m, c));
+            *out_reasons_json = allocated(reasons.dump(2) + "\n");
+        }
+        write_struct(out_offer, info, fn, "out_offer");
+    });
+}
+
+taper_status taper_several_request_create(taper_several_request** out_request, taper_date start,
+                                          double stabilisation_gap_days, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        need(out_request, fn, "out_request");
+        if (!(stabilisation_gap_days >= 0) || !std::isfinite(stabilisation_gap_days))
+            throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": stabilisation_gap_days must be 0 or more");
+        auto out = std::make_unique<taper_several_request>();
+        out->request.start = from_c(start.year, start.month, start.day, fn);
+        out->request.stabilisation_gap = stabilisation_gap_days * units::day;
+        *out_request = out.release();
+    });
+}
+
+void taper_several_request_free(taper_several_request* request) { delete request; }
+
+taper_status taper_several_request_add(taper_several_request* request, const taper_request* course,
+                                       const taper_registry* registry, const char* strategy_name,
+                                       const taper_strategy_options* options, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        auto& r = need(request, fn, "request").request;
+        const auto& c = need(course, fn, "course").request;
+        const std::string_view name = need_text(strategy_name, fn, "strategy_name");
+        const strategy_registry& reg = registry == nullptr ? builtin_strategies() : registry->registry;
+        strategy_options none;
+        r.courses.push_back({c, reg.make(name, options == nullptr ? none : options->options)});
+    });
+}
+
+taper_status taper_plan_several(char** out_json, size_t* out_plan_count, const taper_database* db,
+                                const taper_several_request* request, taper_error** error) {
+    const char* const fn = __func__;
+    return guarded(error, [&] {
+        char*& out = need(out_json, fn, "out_json");
+        const auto& d = need(db, fn, "db");
+        const auto& r = need(request, fn, "request").request;
+        const several_drugs_plan p = plan_several(d.db, r);
+        put(out_plan_count, p.plans.size());
+        out = allocated(to_json(p));
     });
 }
 

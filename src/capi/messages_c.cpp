@@ -87,6 +87,7 @@ static_assert(static_cast<int>(taper::message_code::stabilisation_gap) == TAPER_
 static_assert(static_cast<int>(taper::message_code::order_is_a_shared_choice) == TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_fall) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL);
 static_assert(static_cast<int>(taper::message_code::interaction_level_may_rise) == TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE);
+static_assert(static_cast<int>(taper::message_code::who_can_help) == TAPER_MESSAGE_WHO_CAN_HELP);
 static_assert(static_cast<int>(taper::message_code::remnant_merged_into_stop) == TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP);
 static_assert(static_cast<int>(taper::message_code::remainder_cut_in_halves) == TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES);
 static_assert(static_cast<int>(taper::message_code::remnant_step) == TAPER_MESSAGE_REMNANT_STEP);
@@ -127,6 +128,12 @@ static_assert(static_cast<int>(taper::message_code::beads_per_capsule_unknown) =
 static_assert(static_cast<int>(taper::message_code::drop_size_unknown) == TAPER_MESSAGE_DROP_SIZE_UNKNOWN);
 static_assert(static_cast<int>(taper::message_code::drug_not_realized) == TAPER_MESSAGE_DRUG_NOT_REALIZED);
 static_assert(static_cast<int>(taper::message_code::steps_off_tolerance) == TAPER_MESSAGE_STEPS_OFF_TOLERANCE);
+static_assert(static_cast<int>(taper::message_code::simulation_no_pharmacokinetics) == TAPER_MESSAGE_SIMULATION_NO_PHARMACOKINETICS);
+static_assert(static_cast<int>(taper::message_code::simulation_parameter_unknown) == TAPER_MESSAGE_SIMULATION_PARAMETER_UNKNOWN);
+static_assert(static_cast<int>(taper::message_code::simulation_active_metabolite) == TAPER_MESSAGE_SIMULATION_ACTIVE_METABOLITE);
+static_assert(static_cast<int>(taper::message_code::simulation_no_occupancy_model) == TAPER_MESSAGE_SIMULATION_NO_OCCUPANCY_MODEL);
+static_assert(static_cast<int>(taper::message_code::simulation_metabolite_not_modelled) == TAPER_MESSAGE_SIMULATION_METABOLITE_NOT_MODELLED);
+static_assert(static_cast<int>(taper::message_code::simulation_no_concentration) == TAPER_MESSAGE_SIMULATION_NO_CONCENTRATION);
 // The error codes likewise.
 static_assert(static_cast<int>(taper::error_code::unspecified) == TAPER_ERROR_CODE_UNSPECIFIED);
 static_assert(static_cast<int>(taper::error_code::parse) == TAPER_ERROR_CODE_PARSE);

@@ -2,6 +2,8 @@
 // planning and schedules (see include/taper.h).
 #include "internal.hpp"
 
+#include "../plan/request_numbers.hpp"
+
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/io/strategy_schema_json.hpp>
@@ -17,6 +19,21 @@ namespace {
 
 mass mg_of(double v) { return from_value<mass>(v); }
 duration days_of(double v) { return from_value<duration>(v); }
+
+// A request setter's number: finite and in its field's range, or the call fails with the
+// planner's own plan_error naming the field (issue 15). The one check every setter calls, so
+// that it survives the setters' names and shapes.
+using planning::request_number;
+double request_value(double value, request_number kind, std::string_view field) {
+    planning::check_request_number(kind, value, field);
+    return value;
+}
+mass request_mg(double value, request_number kind, std::string_view field) {
+    return mg_of(request_value(value, kind, field));
+}
+duration request_days(double value, request_number kind, std::string_view field) {
+    return days_of(request_value(value, kind, field));
+}
 
 static_assert(TAPER_OPTION_KIND_MASS == static_cast<int>(option_kind::milligrams) &&
               TAPER_OPTION_KIND_PERCENT == static_cast<int>(option_kind::percentage) &&
@@ -238,16 +255,18 @@ taper_status taper_request_reset(taper_request* request, taper_request_field fie
     }
 
 TAPER_REQUEST_SETTER(taper_request_set_drug, const char*, r.drug = std::string(need_text(value, fn, "drug")))
-TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = days_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = value * units::percent_of_dose)
-TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = value * units::points)
-TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = mg_of(value))
-TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = mg_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = request_mg(value, request_number::daily_dose_mg, "daily dose"))
+TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = request_days(value, request_number::step_length_days, "interval"))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = request_mg(value, request_number::max_step_mg, "max step"))
+TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = request_value(value, request_number::max_step_percent, "max step percent") *
+                                         units::percent_of_dose)
+TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = request_value(value, request_number::max_step_points, "max step points") *
+                                        units::points)
+TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = request_mg(value, request_number::min_change_mg, "min change"))
+TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = request_mg(value, request_number::final_dose_mg, "final dose"))
+TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = request_mg(value, request_number::maintenance_mg, "maintenance"))
 TAPER_REQUEST_SETTER(taper_request_set_max_steps, int32_t, r.max_steps = checked_int(value, fn, "steps"))
-TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = days_of(value))
+TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = request_days(value, request_number::max_duration_days, "max duration"))
 TAPER_REQUEST_SETTER(taper_request_set_half_life_pacing, int, r.half_life_pacing = value != 0)
 TAPER_REQUEST_SETTER(taper_request_set_occupancy_model, const char*,
                      r.occupancy_model = std::string(need_text(value, fn, "model_id")))
@@ -262,7 +281,7 @@ taper_status taper_request_add_dose_time(taper_request* request, const char* tim
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.split.push_back({std::string(need_text(time, fn, "time")), mg_of(mg)});
+        r.split.push_back({std::string(need_text(time, fn, "time")), request_mg(mg, request_number::dose_time_mg, "split")});
     });
 }
 
@@ -281,7 +300,9 @@ taper_status taper_request_set_phase_interval_days(taper_request* request, taper
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.phase_interval[phase_from_c(raw(phase), fn)] = days_of(days);
+        const step_phase p = phase_from_c(raw(phase), fn);
+        r.phase_interval[p] = request_days(days, request_number::step_length_days,
+                                           "interval for " + std::string(to_string(p)) + " steps");
     });
 }
 
@@ -291,7 +312,8 @@ taper_status taper_request_add_hold(taper_request* request, int32_t after_step, 
         plan_request& r = need(request, fn, "request").request;
         hold h;
         h.after_step = checked_int(after_step, fn, "after_step");
-        h.length = days_of(days);
+        h.length = request_days(days, request_number::step_length_days,
+                                "hold after step " + std::to_string(h.after_step));
         r.holds.push_back(h);
     });
 }

@@ -49,6 +49,11 @@ TAPER_CAPI_FIRST_SIZE(taper_journal_problem_info, text)
 TAPER_CAPI_FIRST_SIZE(taper_strategy_vtable, destroy)
 // New in ABI 2: their first size is today's.
 TAPER_CAPI_FIRST_SIZE(taper_schedule_column_arrays, phase)
+TAPER_CAPI_FIRST_SIZE(taper_next_cut_offer, offered_mg)
+TAPER_CAPI_FIRST_SIZE(taper_simulation_options, body_weight_kg)
+TAPER_CAPI_FIRST_SIZE(taper_simulation_metrics, elimination_per_hour)
+TAPER_CAPI_FIRST_SIZE(taper_population_options, threads)
+TAPER_CAPI_FIRST_SIZE(taper_population_summary, share_above_threshold_percent)
 
 #undef TAPER_CAPI_FIRST_SIZE
 

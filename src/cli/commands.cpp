@@ -199,6 +199,7 @@ built_plan build_plan(const database& db, const strategy_registry& registry, con
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& a) {
     if (a.reminders && a.format != "ics") throw input_error("--reminders needs --format ics");
+    if (!a.country.empty() && a.format != "html") throw input_error("--country needs --format html");
     const built_plan b = build_plan(db, registry, a);
     if (a.format == "json") return to_json(b.plan);
     if (a.format == "csv") return to_csv(b.plan);

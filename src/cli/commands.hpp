@@ -48,6 +48,8 @@ struct plan_args {
     std::string format = "table";
     /// --reminders: with --format ics, a daily event per step with an alarm per dose-time.
     bool reminders = false;
+    /// --country: with --format html, the person's country for the page's support contacts.
+    std::string country;
 };
 
 std::string run_plan(const database& db, const strategy_registry& registry, const plan_args& args);

@@ -8,6 +8,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/forms/convert.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/forms/realize.hpp>
@@ -188,7 +189,7 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
                            readable(st.realized_daily.value()) + " mg",
                            difference_text(target, st.realized_daily.value()), marks);
         for (const auto& rc : st.recipes)
-            out += wrap(recipe_who(s, rc) + ": " + rc.instruction, 92, "        ");
+            out += wrap(recipe_who(s, rc) + ": " + instruction_text(r, rc), 92, "        ");
         const message_context context = context_of(r, &st);
         for (const auto& m : st.messages)
             if (m.level == severity::note) out += wrap("note: " + text(m, context), 92, "        ");
@@ -211,7 +212,8 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
         for (const auto& c : cautions) out += wrap("- " + c, 92, "  ");
     }
     std::vector<std::string> warnings;
-    for (const auto& m : s.messages) warnings.push_back(text(m, context_of(s)));
+    for (const auto& m : s.messages)
+        if (m.code != message_code::who_can_help) warnings.push_back(text(m, context_of(s)));  // the closing renders it
     for (const auto& m : r.messages)
         if (m.level == severity::warning) warnings.push_back(text(m, whole));
     if (!warnings.empty()) {
@@ -245,6 +247,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     if (!fa.bottle.empty() && fa.dispense.empty()) throw input_error("--bottle needs --dispense (e.g. --dispense 28d)");
     check_format(pa.format);
     if (pa.reminders && pa.format != "ics") throw input_error("--reminders needs --format ics");
+    if (!pa.country.empty() && pa.format != "html") throw input_error("--country needs --format html");
 
     realization_options o;
     if (!fa.syringe.empty()) o.tools.syringe_resolution = positive_volume("--syringe", fa.syringe);
@@ -275,7 +278,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     }
     std::string out = render_realized(r, b.how, o, forms, dilution_cautions(r));
     if (supplies) out += "\n" + render_dispensing(supplies->periods, how, o, first_day(r));
-    return out + plan_closing(d);
+    return out + plan_closing(b.plan, d);
 }
 
 CLI::App* add_convert_command(CLI::App& app, convert_args& a) {

@@ -68,19 +68,6 @@ double parse_number(std::string_view option, std::string_view text) {
     return *v;
 }
 
-std::vector<double> parse_number_list(std::string_view option, std::string_view text) {
-    std::vector<double> out;
-    for (auto part : split_on(text, ",")) {
-        std::string_view p = part;
-        if (ends_with_ci(p, "%")) p = trim(p.substr(0, p.size() - 1));
-        const auto v = read_number(p);
-        if (!v) fail(option, text, "expected numbers separated by commas, e.g. 80,70,60 (\"" + std::string(part) +
-                                       "\" is not a finite number)");
-        out.push_back(*v);
-    }
-    return out;
-}
-
 step_size parse_step_size(std::string_view option, std::string_view text) {
     const std::string_view t = trim(text);
     constexpr std::string_view expected =
@@ -158,19 +145,6 @@ hold parse_hold(std::string_view option, std::string_view text) {
     h.after_step = *number;
     h.length = duration_option(option, trim(text.substr(colon + 1)));
     return h;
-}
-
-std::vector<table_row> parse_table(std::string_view option, std::string_view text) {
-    std::vector<table_row> out;
-    for (auto part : split_on(text, ",")) {
-        if (part.empty()) fail(option, text, "an empty entry; expected doses separated by commas, e.g. \"20mg,15mg:8w,10mg\"");
-        table_row row;
-        const auto colon = part.find(':');
-        row.daily_dose = mass_option(option, trim(part.substr(0, colon)));
-        if (colon != std::string_view::npos) row.length = duration_option(option, trim(part.substr(colon + 1)));
-        out.push_back(row);
-    }
-    return out;
 }
 
 }  // namespace taper::cli

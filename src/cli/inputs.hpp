@@ -1,5 +1,6 @@
 #pragma once
-// Reading the command line's values: steps ("5pp", "10%", "2.5mg"), splits, holds, tables.
+// Reading the command line's values: steps ("5pp", "10%", "2.5mg"), splits, holds. (Lists and
+// tables of strategy options are read by the library's option parsers, option_text.)
 // Every function throws cli::input_error naming the option and the text it could not use.
 #include <taper/error.hpp>
 #include <taper/plan/registry.hpp>
@@ -30,17 +31,11 @@ step_size parse_step_size(std::string_view option, std::string_view text);
 /// A plain number ("0.025", "1/40"), finite.
 double parse_number(std::string_view option, std::string_view text);
 
-/// "80,70,60": numbers separated by commas.
-std::vector<double> parse_number_list(std::string_view option, std::string_view text);
-
 /// "1mg morning, 1mg night" (or "morning 1mg, night 1mg"); "+" also separates.
 std::vector<timed_dose> parse_split(std::string_view option, std::string_view text);
 
 /// "3:4w": after step 3, hold for 4 weeks.
 hold parse_hold(std::string_view option, std::string_view text);
-
-/// "20mg,15mg,10mg:8w,5mg": daily doses, each optionally with its own length.
-std::vector<table_row> parse_table(std::string_view option, std::string_view text);
 
 /// A whole number ("12"), nothing else around it.
 int parse_whole_number(std::string_view option, std::string_view text);

@@ -114,6 +114,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json", "csv", "ics", "fhir", "svg", "html"}));
     plan->add_flag("--reminders", p.reminders,
                    "With --format ics: a daily event per step with a reminder at each dose-time");
+    plan->add_option("--country", p.country,
+                     "With --format html: the person's country (uk, us, hk, or ISO 3166 such as GB) for the page's "
+                     "support contacts; default: every country's");
     plan->footer(plan_examples);
     taper::cli::forms_args forms;  // --have, --syringe, --dispense ... (forms_commands.cpp)
     taper::cli::add_forms_options(*plan, forms);

@@ -21,7 +21,11 @@ std::optional<std::string> exported(const Value& v, const plan_args& args) {
     if (args.format == "ics") return to_ics(v, ics_options_of(args));
     if (args.format == "fhir") return to_fhir(v);
     if (args.format == "svg") return to_svg(v);
-    if (args.format == "html") return to_html(v);
+    if (args.format == "html") {
+        if (!args.country.empty() && support_country_from_code(args.country).empty())
+            throw input_error("--country \"" + args.country + "\": the support directory covers uk (GB), us and hk");
+        return to_html(v, html_options{args.country, nullptr});
+    }
     return std::nullopt;
 }
 

@@ -152,7 +152,18 @@ std::string run_assess(const database& db, const strategy_registry& registry, co
     if (a.format == "json") return to_json(result, b.plan);
     const message_context c = context_of(b.plan);
     std::string out;
-    if (result.seek_help_now) out += "SEEK HELP NOW\n" + render_messages(result.red_flags, c, "  ") + "\n";
+    if (result.seek_help_now) {
+        out += "SEEK HELP NOW\n" + render_messages(result.red_flags, c, "  ");
+        if (!result.contacts.empty()) out += "  who can help (phone numbers are as old as their source: check them):\n";
+        for (const auto* o : result.contacts) {
+            out += "    " + o->name + " (" + o->kind + ", " + o->country + ")";
+            if (o->phone) out += ": " + *o->phone;
+            if (o->source != nullptr)
+                out += " [" + o->source->id + (o->source->published.empty() ? "" : ", " + o->source->published) + "]";
+            out += "\n";
+        }
+        out += "\n";
+    }
     if (result.periods.empty()) out += "no dose change in the period the journal covers\n";
     for (const auto& p : result.periods) {
         out += "after the change on " + format_date(p.change) + " (" + to_string(p.from) + " -> " + to_string(p.to) +
@@ -179,6 +190,34 @@ std::string run_replan(const database& db, const strategy_registry& registry, co
            render_plan(h.current(), b.how);
 }
 
+/// A --drug group's words as a shell would split them: blanks separate words except inside
+/// single or double quotes, so that `--split "5mg morning, 5mg night"` stays one word.
+std::vector<std::string> group_words(const std::string& group) {
+    std::vector<std::string> out;
+    std::string word;
+    bool in_word = false;
+    char quote = 0;
+    for (const char ch : group) {
+        if (quote != 0) {
+            if (ch == quote) quote = 0;
+            else word += ch;
+        } else if (ch == '"' || ch == '\'') {
+            quote = ch;
+            in_word = true;
+        } else if (ch == ' ' || ch == '\t') {
+            if (in_word) out.push_back(std::move(word));
+            word.clear();
+            in_word = false;
+        } else {
+            word += ch;
+            in_word = true;
+        }
+    }
+    if (quote != 0) throw input_error("--drug \"" + group + "\": a quote (" + std::string(1, quote) + ") is not closed");
+    if (in_word) out.push_back(std::move(word));
+    return out;
+}
+
 std::string run_several(const database& db, const strategy_registry& registry, const person_args& a) {
     several_drugs_request r;
     r.start = a.start.empty() ? local_today() : for_option("--start", [&] { return parse_date(a.start); });
@@ -191,7 +230,7 @@ std::string run_several(const database& db, const strategy_registry& registry, c
         sub.add_option("dose", p.dose)->required();
         add_plan_options(sub, p);
         try {
-            auto w = words(group);
+            auto w = group_words(group);
             std::reverse(w.begin(), w.end());
             sub.parse(w);
         } catch (const CLI::ParseError& e) {

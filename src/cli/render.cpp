@@ -2,6 +2,7 @@
 
 #include "text.hpp"
 #include "../detail/number_text.hpp"
+#include "../io/output_detail.hpp"
 
 #include <taper/messages/text.hpp>
 #include <taper/plan/closing_text.hpp>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace taper::cli {
@@ -69,23 +71,7 @@ std::string change_text(const step& st) {
 // "morning 5, night 5" (mg); lines of another drug are grouped under its name:
 // "alprazolam morning 1, afternoon 1; diazepam night 20".
 std::string doses_text(const schedule& s, const step& st) {
-    std::vector<std::pair<std::string, std::string>> groups;  // drug, its doses
-    for (const auto& line : st.doses) {
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == line.drug; });
-        if (it == groups.end()) {
-            groups.emplace_back(line.drug, std::string());
-            it = groups.end() - 1;
-        }
-        if (!it->second.empty()) it->second += ", ";
-        it->second += line.time + " " + readable(line.amount.value());
-    }
-    const bool named = groups.size() > 1 || (groups.size() == 1 && groups.front().first != s.drug);
-    std::string out;
-    for (const auto& [drug_name, text] : groups) {
-        if (!out.empty()) out += "; ";
-        out += named ? drug_name + " " + text : text;
-    }
-    return out;
+    return detail::grouped_doses(s, st, [](mass m) { return readable(in(m, units::mg)); });
 }
 
 }  // namespace
@@ -110,15 +96,18 @@ std::string plan_closing() {
     return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" + footer();
 }
 
-std::string plan_closing(const drug& d) {
+std::string plan_closing(const schedule& s, const drug& d) {
     // The closing text of the drug's class, then (the seed documents ask "Who can I talk to?")
-    // where to look for people who help.
+    // where to look for people who help: the plan's who_can_help message, with the command.
     const closing_text c = closing_text_for(d.klass);
-    return "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
-           wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "") + "\n" +
-           wrap("Nobody should do this alone: `taper support " + d.name +
-                    "` lists organisations and peer groups that help people coming off it.",
-                92, "");
+    std::string out = "\nDoses are rounded for reading; --format json or csv gives them in full.\n\n" +
+                      wrap(std::string(c.text) + " (" + std::string(c.source) + ")", 92, "");
+    if (const message* m = find(s.messages, message_code::who_can_help)) {
+        std::string line = text(*m, context_of(s));
+        if (!line.empty()) line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+        out += "\n" + wrap(line + ": `taper support " + d.name + "`.", 92, "");
+    }
+    return out;
 }
 
 std::string render_plan(const schedule& s, const std::string& how) {
@@ -135,7 +124,9 @@ std::string render_plan(const schedule& s, const std::string& how) {
     if (!s.occupancy_model.empty() && s.start_occupancy_percent)
         out += fmt::format("{} occupancy model {}: {}% at the starting dose\n", s.occupancy_receptor,
                            s.occupancy_model, one_decimal(in(*s.start_occupancy_percent, units::points)));
-    for (const auto& m : s.messages) out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
+    for (const auto& m : s.messages)
+        if (m.code != message_code::who_can_help)  // the closing renders it
+            out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
     out += "\n";
 
     const bool occupancy = std::any_of(s.steps.begin(), s.steps.end(),
@@ -187,7 +178,7 @@ std::string render_plan(const schedule& s, const std::string& how) {
         out += lines[i] + "\n";
         for (const auto& e : below[i - 1]) out += wrap(e, 92, "      ");
     }
-    return out + (s.subject ? plan_closing(*s.subject) : plan_closing());
+    return out + (s.subject ? plan_closing(s, *s.subject) : plan_closing());
 }
 
 std::string render_occupancy(const drug& d, mass dose) {

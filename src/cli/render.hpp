@@ -24,7 +24,8 @@ std::string plan_heading(const schedule& s, const std::string& how);
 std::string plan_closing();
 /// The same with the closing text for the drug's class (withdrawal or relapse, what to do)
 /// and where to find people who help (`taper support`).
-std::string plan_closing(const drug& d);
+/// The last line renders the plan's who_can_help message.
+std::string plan_closing(const schedule& s, const drug& d);
 
 /// The plan as a table; `how` says how the strategy was chosen and with what settings.
 std::string render_plan(const schedule& s, const std::string& how);

@@ -5,6 +5,7 @@
 // keeps every digit.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 namespace taper::detail {
@@ -24,7 +25,20 @@ inline double rounding_slack(double x) { return 1e-9 * std::max(1.0, std::abs(x)
 
 /// `x` rounded to nine decimals, which removes the float noise of sums of measured amounts
 /// (156.79999999999998 mL becomes 156.8) and keeps far more precision than any dose needs.
-inline double without_float_noise(double x) { return std::round(x * 1e9) / 1e9; }
+/// The same as std::round(x * 1e9) / 1e9, bit for bit, without the call to libm's round (it
+/// runs on every amount realization computes): below 2^52 the part after the point of
+/// x * 1e9 is exact, so comparing it with ±0.5 rounds half away from zero as std::round does.
+inline double without_float_noise(double x) {
+    const double scaled = x * 1e9;
+    constexpr double exact_fraction_limit = 4503599627370496.0;  // 2^52
+    if (!(std::abs(scaled) < exact_fraction_limit)) return std::round(scaled) / 1e9;  // huge, inf, NaN
+    auto whole = static_cast<std::int64_t>(scaled);  // toward zero
+    const double rest = scaled - static_cast<double>(whole);
+    if (rest >= 0.5) ++whole;
+    else if (rest <= -0.5) --whole;
+    if (whole == 0) return std::copysign(0.0, scaled);  // -0.3 rounds to -0, as std::round does
+    return static_cast<double>(whole) / 1e9;
+}
 
 /// `a` and `b` are the same number but for floating-point rounding.
 inline bool nearly_equal(double a, double b) {

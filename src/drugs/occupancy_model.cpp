@@ -53,9 +53,12 @@ mass occupancy_model::dose_for_occupancy(occupancy_points target) const {
     const double ratio = occupancy / (emax - occupancy);
     const double n = *hill;
     const mass dose = *ed50 * (n == 1.0 ? ratio : std::pow(ratio, 1.0 / n));
-    // Just below Emax (or with a shallow Hill coefficient) the dose overflows.
-    detail::require_finite_result(in(dose, units::mg), "occupancy model \"" + id + "\": dose for " +
-                                                           format_number(occupancy) + "% occupancy (mg)");
+    // Just below Emax (or with a shallow Hill coefficient) the dose overflows. The message is
+    // written only then: the planner asks for a dose on every step (formatting it each time
+    // was a fifth of a hyperbolic plan's instructions, docs/performance.md).
+    if (!std::isfinite(in(dose, units::mg)))
+        detail::require_finite_result(in(dose, units::mg), "occupancy model \"" + id + "\": dose for " +
+                                                               format_number(occupancy) + "% occupancy (mg)");
     return dose;
 }
 

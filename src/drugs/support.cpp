@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace taper {
@@ -152,6 +153,38 @@ std::vector<const support_organisation*> support_directory::for_class(drug_class
     }
     by_class.insert(by_class.end(), general.begin(), general.end());
     return by_class;
+}
+
+namespace {
+
+/// `in_country` then the online ones of `all` (or `all` when the country is not known).
+std::vector<const support_organisation*> country_then_online(const std::vector<const support_organisation*>& all,
+                                                             std::string_view country) {
+    if (country.empty()) return all;
+    std::vector<const support_organisation*> out;
+    for (const auto* o : all)
+        if (o->country == country) out.push_back(o);
+    for (const auto* o : all)
+        if (o->country == "online") out.push_back(o);
+    return out;
+}
+
+}  // namespace
+
+std::vector<const support_organisation*> support_directory::for_person(const drug& d, std::string_view country) const {
+    return country_then_online(for_drug(d), country);
+}
+
+std::vector<const support_organisation*> support_directory::for_person(drug_class c, std::string_view country) const {
+    return country_then_online(for_class(c), country);
+}
+
+std::string support_country_from_code(std::string_view code) {
+    std::string lower;
+    for (const char ch : code) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower == "gb" || lower == "uk") return "uk";
+    if (lower == "us" || lower == "hk") return lower;
+    return {};
 }
 
 std::string to_json(std::span<const support_organisation* const> organisations) {

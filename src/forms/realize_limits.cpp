@@ -12,8 +12,6 @@
 namespace taper::forms_detail {
 
 namespace {
-constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-constexpr auto round9 = detail::without_float_noise;
 constexpr int max_inserted_per_step = 200;
 }  // namespace
 
@@ -49,11 +47,17 @@ void schedule_realizer::broken_limits(double prev, double value, const step& st,
 // The best choice for every line on its own.
 std::vector<choice> schedule_realizer::independent(const std::vector<line_job>& jobs,
                                                    const std::vector<double>& goals) const {
-    std::vector<choice> cs(jobs.size());
+    std::vector<choice> cs;
+    independent(jobs, goals, cs);
+    return cs;
+}
+
+void schedule_realizer::independent(const std::vector<line_job>& jobs, const std::vector<double>& goals,
+                                    std::vector<choice>& cs) const {
+    cs.assign(jobs.size(), choice{});
     for (std::size_t i = 0; i < jobs.size(); ++i)
         if (jobs[i].eng != nullptr)
             cs[i] = *jobs[i].eng->best(goals[i], 0, infinity, in_use(jobs[i].drug));  // 0 mg always fits
-    return cs;
 }
 
 // The choices whose daily total lies in the window, as close to the plan as possible: the
@@ -144,25 +148,24 @@ std::vector<double> schedule_realizer::goals_toward(const std::vector<line_job>&
     return goals;
 }
 
-step_attempt schedule_realizer::attempt(const step& st) const {
-    step_attempt a;
-    a.jobs = jobs_for(st);
+void schedule_realizer::attempt(const step& st, step_attempt& a) const {
+    jobs_for(st, a.jobs);
     a.goal_total = in(st.equivalent_daily_dose, units::mg);
     a.constant = a.goal_total;
-    a.goals.reserve(a.jobs.size());
+    a.goals.clear();
     for (const auto& j : a.jobs) {
         a.goals.push_back(j.goal);
         if (j.eng != nullptr) a.constant -= j.factor * j.goal;
     }
     a.w = limits(prev_, planned_prev_, st);
-    a.free_fit = independent(a.jobs, a.goals);
+    independent(a.jobs, a.goals, a.free_fit);
     a.free_total = total(a.jobs, a.free_fit, a.constant);
-    return a;
 }
 
 void schedule_realizer::realize_step(const step& st) {
     for (int inserted = 0;; ++inserted) {
-        const step_attempt a = attempt(st);
+        attempt(st, attempt_);
+        const step_attempt& a = attempt_;
         if (a.free_total >= a.w.lo - eps_of(a.w.lo) && a.free_total <= a.w.hi + eps_of(a.w.hi)) {
             emit(make_step(st, a.jobs, a.free_fit, a.constant), a.jobs, a.free_fit);
             break;

@@ -10,11 +10,6 @@
 
 namespace taper::forms_detail {
 
-namespace {
-constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-constexpr auto round9 = detail::without_float_noise;
-}  // namespace
-
 int schedule_realizer::index_of(std::string_view name) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
         if (names_[i] == name) return static_cast<int>(i);
@@ -104,6 +99,12 @@ void schedule_realizer::factors() {
 
 std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
     std::vector<line_job> jobs;
+    jobs_for(st, jobs);
+    return jobs;
+}
+
+void schedule_realizer::jobs_for(const step& st, std::vector<line_job>& jobs) const {
+    jobs.clear();
     for (const auto& line : st.doses) {
         line_job j;
         j.line = &line;
@@ -113,7 +114,6 @@ std::vector<line_job> schedule_realizer::jobs_for(const step& st) const {
         j.factor = factors_[static_cast<std::size_t>(j.drug)];
         jobs.push_back(j);
     }
-    return jobs;
 }
 
 double schedule_realizer::total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const {
@@ -143,6 +143,7 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
                                            const std::vector<choice>& cs, double constant) {
     realized_step rs;
     rs.planned = st;
+    rs.recipes.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& j = jobs[i];
         dose_recipe r;
@@ -159,7 +160,7 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
         } else {
             r.target = (j.goal) * units::mg;
             r.realized = r.target;
-            r.instruction = "not realized here: no " + j.line->drug + " forms on hand (" + mg_text(j.goal) + " as planned)";
+            r.realized_here = false;
             unrealized_drugs_.insert(j.drug);
         }
         r.drug = j.line->drug;

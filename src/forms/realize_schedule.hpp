@@ -19,10 +19,6 @@ namespace taper::forms_detail {
 
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 
-/// An amount taken ("13.4 mg"), and a target or a limit ("1.31 mg").
-inline std::string mg_text(double x) { return num(x) + " mg"; }
-inline std::string about_text(double x) { return readable(x) + " mg"; }
-
 inline bool same_drug(std::string_view a, std::string_view b) { return detail::equals_ignoring_case(a, b); }
 
 /// Whether `list` already has this message (hints repeat on each off-target line).
@@ -79,6 +75,8 @@ private:
     form_mask in_use(int drug) const { return in_use_[static_cast<std::size_t>(drug)]; }
     engine* engine_at(int drug) const { return engines_[static_cast<std::size_t>(drug)].get(); }
     std::vector<line_job> jobs_for(const step& st) const;
+    /// The same into `jobs`, reusing its memory.
+    void jobs_for(const step& st, std::vector<line_job>& jobs) const;
     static const drug& subject_of(const schedule& plan);
     double total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const;
     realized_step make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
@@ -92,11 +90,14 @@ private:
     /// Why `value` after `prev` breaks the limits (codes 411-414), appended to `out`.
     void broken_limits(double prev, double value, const step& st, message_list& out) const;
     std::vector<choice> independent(const std::vector<line_job>& jobs, const std::vector<double>& goals) const;
+    void independent(const std::vector<line_job>& jobs, const std::vector<double>& goals,
+                     std::vector<choice>& cs) const;
     std::optional<std::vector<choice>> fit(const std::vector<line_job>& jobs, const std::vector<double>& goals,
                                            double constant, double goal_total, window w) const;
     std::vector<double> goals_toward(const std::vector<line_job>& jobs, double constant, double goal_total,
                                      double toward) const;
-    step_attempt attempt(const step& st) const;
+    /// Fills `a` (the realizer's attempt_, whose vectors keep their memory from step to step).
+    void attempt(const step& st, step_attempt& a) const;
     /// Realizes `st`, inserting steps before it where the limits need them.
     void realize_step(const step& st);
     /// The step when no rounding lies within the limits. True: a step was inserted before
@@ -151,6 +152,7 @@ private:
     std::vector<message> hints_;                  // drug_also_comes_as, once each
     std::vector<form_mask> previous_used_;
     std::vector<form_mask> used_;                 // per emit, reused
+    step_attempt attempt_;                        // per step, reused
     std::optional<std::size_t> previous_forms_;   // the last step in out_ that used forms
 };
 

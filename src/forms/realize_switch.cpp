@@ -10,11 +10,6 @@
 
 namespace taper::forms_detail {
 
-namespace {
-constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-constexpr auto round9 = detail::without_float_noise;
-}  // namespace
-
 // The switch point, and the equivalence of each converted form it brings in.
 void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const {
     const std::size_t after = previous_forms_ ? static_cast<std::size_t>(out_.steps[*previous_forms_].planned.number) : 0;

@@ -21,6 +21,11 @@ namespace taper::forms_detail {
 
 using form_mask = std::uint64_t;  // one bit per formulation (drug + formulation id)
 
+/// The shared rules for amounts (src/detail/number_text.hpp), under the short names the
+/// realization's arithmetic uses: the slack of a comparison, and an amount without float noise.
+inline double eps_of(double x) { return detail::rounding_slack(x); }
+inline double round9(double x) { return detail::without_float_noise(x); }
+
 /// One product, in the numbers the search needs (all in tablet-equivalent mg).
 struct product {
     const available_form* source = nullptr;
@@ -148,9 +153,8 @@ private:
     void scan_solids(const solid_table& table, double goal, search_state& s) const;
     void scan_topup(std::size_t topup, const solid_table* table, double goal, double lo, double hi,
                     search_state& s) const;
-    void add_solid_parts(const choice& c, dose_recipe& r, std::array<int, 66>& sources, std::size_t& count) const;
-    dose_component topup_part(const choice& c) const;
-    double write_instruction(dose_recipe& r, const std::array<int, 66>& sources, double goal) const;
+    void add_solid_parts(const choice& c, dose_recipe& r) const;
+    void add_topup_part(const choice& c, dose_recipe& r) const;
     void add_off_target_warning(dose_recipe& r, double realized, double goal, std::size_t line) const;
     std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
     void add_off_target_hints(dose_recipe& r, double goal) const;

@@ -10,11 +10,6 @@
 
 namespace taper::forms_detail {
 
-namespace {
-constexpr auto eps_of = detail::rounding_slack;  // the shared rule, src/detail/number_text.hpp
-constexpr auto round9 = detail::without_float_noise;
-}  // namespace
-
 /// Candidates within the window and the tie band of the best so far go to `pool`; the best
 /// error so far bounds how far each scan goes.
 struct search_state {

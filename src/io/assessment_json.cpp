@@ -27,6 +27,23 @@ json messages_json(const std::vector<message>& ms, const message_context& c) {
     return out;
 }
 
+/// A contact as the person reads it: name, what it offers, its phone number as the source
+/// printed it and the source's publication date (phone numbers age).
+json contact_json(const support_organisation& o) {
+    json j;
+    j["id"] = o.id;
+    j["name"] = o.name;
+    j["kind"] = o.kind;
+    j["offers"] = o.offers;
+    j["phone"] = o.phone ? json(*o.phone) : json(nullptr);
+    j["country"] = o.country;
+    if (o.source != nullptr)
+        j["source"] = {{"id", o.source->id},
+                       {"title", o.source->title},
+                       {"published", o.source->published.empty() ? json(nullptr) : json(o.source->published)}};
+    return j;
+}
+
 }  // namespace
 
 std::string to_json(const assessment& a, const schedule& plan) {
@@ -34,6 +51,9 @@ std::string to_json(const assessment& a, const schedule& plan) {
     json out;
     out["seek_help_now"] = a.seek_help_now;
     out["red_flags"] = messages_json(a.red_flags, c);
+    json contacts = json::array();
+    for (const auto* o : a.contacts) contacts.push_back(contact_json(*o));
+    out["contacts"] = std::move(contacts);
     out["latest"] = to_string(a.latest);
     json periods = json::array();
     for (const auto& p : a.periods) {

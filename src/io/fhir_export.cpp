@@ -7,6 +7,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/error.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/io/format.hpp>
 #include <taper/version.hpp>
 
@@ -92,8 +93,11 @@ ordered_json dosage(const schedule& plan, const dose_entry& e) {
 ordered_json medication(const schedule& plan, const std::string& drug_name) {
     ordered_json m;
     ordered_json coding = ordered_json::array();
-    if (plan.subject && detail::equals_ignoring_case(plan.subject->name, drug_name))
-        for (const auto& c : plan.subject->codes) coding.push_back({{"system", c.system}, {"code", c.code}, {"display", c.display}});
+    const drug* named = plan.subject && detail::equals_ignoring_case(plan.subject->name, drug_name) ? plan.subject.get() : nullptr;
+    for (const auto& other : plan.line_drugs)
+        if (named == nullptr && other && detail::equals_ignoring_case(other->name, drug_name)) named = other.get();
+    if (named != nullptr)
+        for (const auto& c : named->codes) coding.push_back({{"system", c.system}, {"code", c.code}, {"display", c.display}});
     if (!coding.empty()) m["coding"] = std::move(coding);
     m["text"] = drug_name;
     return m;
@@ -161,7 +165,7 @@ std::string to_fhir(const realized_schedule& realization) {
             for (const auto& l : st.doses) entries.push_back({&st, line_drug(plan, l.drug), l.time, l.amount, {}});
         }
         for (const auto& r : rs.recipes)
-            entries.push_back({&st, line_drug(plan, r.drug), r.time, r.realized, r.instruction});
+            entries.push_back({&st, line_drug(plan, r.drug), r.time, r.realized, instruction_text(realization, r)});
     }
     return bundle(plan, entries);
 }

@@ -6,6 +6,7 @@
 #include "output_detail.hpp"
 #include "../detail/number_text.hpp"
 
+#include <taper/forms/instruction.hpp>
 #include <taper/io/format.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/version.hpp>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <vector>
 
 namespace taper {
 namespace {
@@ -140,17 +142,52 @@ std::string withdrawal_section(const schedule& plan) {
     return s;
 }
 
-// Support: the drug data has no support directory yet, so this section is a clearly marked
-// place to write the contacts in by hand, with the people every plan names.
-std::string support_section() {
-    return "<section class=\"keep\" id=\"support\">\n<h2>Support and contacts</h2>\n"
-           "<div class=\"marked\"><p><strong>To fill in:</strong> taper’s data has no directory of support services "
-           "yet, so write the contacts that apply to you here.</p>\n<ul>\n"
-           "<li>Prescriber: <span class=\"fill-in\"></span></li>\n"
-           "<li>Pharmacist: <span class=\"fill-in\"></span></li>\n"
-           "<li>Out of hours / urgent help: <span class=\"fill-in\"></span></li>\n"
-           "<li>Someone I trust who knows about this plan: <span class=\"fill-in\"></span></li>\n"
-           "</ul></div>\n</section>\n";
+// Support: who can help, from the support directory (data/support.json) for the plan's drug
+// (named for it, its class, anyone) in the person's country and online, each with its phone
+// number as the source prints it and the source's date (numbers age); then the people only
+// the person can name, to write in by hand.
+std::string support_section(const schedule& plan, const html_options& options) {
+    const support_directory& dir = options.support != nullptr ? *options.support : support_directory::embedded();
+    const std::string country = support_country_from_code(options.country);
+    const auto contacts = plan.subject ? dir.for_person(*plan.subject, country)
+                                       : dir.for_person(drug_class::other, country);
+    std::string s = "<section class=\"keep\" id=\"support\">\n<h2>Support and contacts</h2>\n"
+                    "<p>Nobody should do this alone. These organisations help people coming off " +
+                    xml_escape(plan.drug.empty() ? std::string("psychiatric drugs") : plan.drug) +
+                    (country.empty() ? std::string(" (in every country taper’s directory covers)")
+                                     : " (in " + xml_escape(options.country) + ", and online)") +
+                    ". Phone numbers are as the source printed them, on the date shown: check before calling.</p>\n";
+    if (contacts.empty()) {
+        s += "<p>taper’s support directory lists no organisation for this country.</p>\n";
+    } else {
+        // Each contact names its source by number; the sources follow once, with their dates.
+        std::vector<const support_source*> cited;
+        s += "<ul class=\"contacts\">\n";
+        for (const auto* o : contacts) {
+            s += "<li class=\"contact\" data-id=\"" + xml_escape(o->id) + "\"><strong>" + xml_escape(o->name) +
+                 "</strong> (" + xml_escape(o->kind) + ", " + xml_escape(o->country) + "): " + xml_escape(o->offers);
+            if (o->phone) s += ". Phone: <span class=\"phone\">" + xml_escape(*o->phone) + "</span>";
+            if (o->source != nullptr) {
+                auto at = std::find(cited.begin(), cited.end(), o->source);
+                if (at == cited.end()) at = cited.insert(cited.end(), o->source);
+                s += ". <span class=\"note\">[" + std::to_string(at - cited.begin() + 1) + "]</span>";
+            }
+            s += "</li>\n";
+        }
+        s += "</ul>\n";
+        for (std::size_t i = 0; i < cited.size(); ++i)
+            s += "<p class=\"note\">[" + std::to_string(i + 1) + "] " + xml_escape(cited[i]->title) + ", " +
+                 (cited[i]->published.empty() ? std::string("no publication date given")
+                                              : "published " + xml_escape(cited[i]->published)) +
+                 ".</p>\n";
+    }
+    s += "<p>And the people only you can name:</p>\n<ul>\n"
+         "<li>Prescriber: <span class=\"fill-in\"></span></li>\n"
+         "<li>Pharmacist: <span class=\"fill-in\"></span></li>\n"
+         "<li>Out of hours / urgent help: <span class=\"fill-in\"></span></li>\n"
+         "<li>Someone I trust who knows about this plan: <span class=\"fill-in\"></span></li>\n"
+         "</ul>\n</section>\n";
+    return s;
 }
 
 struct page_row {
@@ -161,7 +198,7 @@ struct page_row {
 };
 
 std::string page(const schedule& plan, const std::vector<page_row>& rows, const std::string& chart,
-                 const std::vector<std::string>& cautions, const realized_schedule* r) {
+                 const std::vector<std::string>& cautions, const realized_schedule* r, const html_options& options) {
     const bool diazepam_basis = plan.basis == dose_basis::diazepam_mg;
     const bool has_occupancy = std::any_of(plan.steps.begin(), plan.steps.end(), [](const step& s) { return s.occupancy_percent.has_value(); });
     const long days = days_between(plan.start, plan.end());
@@ -213,7 +250,7 @@ std::string page(const schedule& plan, const std::vector<page_row>& rows, const 
     s += cautions.empty() ? "<p>None recorded in the data for this plan.</p>\n" : list_html(cautions, "cautions");
     s += "</section>\n";
     s += withdrawal_section(plan);
-    s += support_section();
+    s += support_section(plan, options);
     s += "<section id=\"sources\">\n<h2>Sources</h2>\n" + list_html(sources_of(plan, r)) + "</section>\n";
     s += "<footer>Made by taper " TAPER_VERSION_STRING " from the plan of " + format_date(plan.start) +
          ". Doses are rounded for reading; taper’s JSON export has them in full.</footer>\n</body>\n</html>\n";
@@ -232,7 +269,7 @@ std::vector<std::string> plan_cautions(const schedule& plan) {
 
 }  // namespace
 
-std::string to_html(const schedule& plan) {
+std::string to_html(const schedule& plan, const html_options& options) {
     std::vector<page_row> rows;
     for (const auto& st : plan.steps) {
         page_row row{&st, detail::doses_text(plan, st), {}, {}};
@@ -241,10 +278,10 @@ std::string to_html(const schedule& plan) {
         rows.push_back(std::move(row));
     }
     svg_options o;
-    return page(plan, rows, to_svg(plan, o), plan_cautions(plan), nullptr);
+    return page(plan, rows, to_svg(plan, o), plan_cautions(plan), nullptr, options);
 }
 
-std::string to_html(const realized_schedule& realization) {
+std::string to_html(const realized_schedule& realization, const html_options& options) {
     const schedule plan = detail::realized_plan(realization);
     std::vector<page_row> rows;
     for (std::size_t i = 0; i < realization.steps.size(); ++i) {
@@ -257,7 +294,7 @@ std::string to_html(const realized_schedule& realization) {
             (m.level == severity::warning ? row.warnings : row.notes).push_back(text(m, realized_context));
         for (const auto& rc : rs.recipes) {
             if (!row.take.empty()) row.take += "; ";
-            row.take += rc.time + ": " + (rc.drug != plan.drug ? rc.drug + " " : std::string()) + rc.instruction;
+            row.take += rc.time + ": " + (rc.drug != plan.drug ? rc.drug + " " : std::string()) + instruction_text(realization, rc);
         }
         if (rs.recipes.empty()) row.take = detail::doses_text(plan, st);
         const message_context context = context_of(plan, &st);
@@ -268,7 +305,7 @@ std::string to_html(const realized_schedule& realization) {
     for (const auto& c : dilution_cautions(realization)) add_unique(cautions, c);
     const message_context realization_context = context_of(realization);
     for (const auto& m : realization.messages) add_unique(cautions, text(m, realization_context));
-    return page(plan, rows, to_svg(realization), cautions, &realization);
+    return page(plan, rows, to_svg(realization), cautions, &realization, options);
 }
 
 }  // namespace taper

@@ -5,6 +5,7 @@
 #include "../detail/text.hpp"
 
 #include <taper/error.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/io/format.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/version.hpp>
@@ -226,7 +227,7 @@ std::string to_ics(const realized_schedule& realization, const ics_options& opti
         for (const auto& m : st.messages) (m.level == severity::warning ? e.warnings : e.notes).push_back(text(m, context));
         if (rs.recipes.empty()) e.entries = planned_entries(plan, st);
         for (const auto& r : rs.recipes)
-            e.entries.push_back({r.time, (r.drug != plan.drug ? r.drug + ": " : std::string()) + r.instruction,
+            e.entries.push_back({r.time, (r.drug != plan.drug ? r.drug + ": " : std::string()) + instruction_text(realization, r),
                                  r.target.value() <= 0 && r.realized.value() <= 0});
         events.push_back(std::move(e));
     }

@@ -12,6 +12,10 @@ std::string mg_text(mass amount) { return significant_text(amount.value()) + " m
 
 std::string doses_text(const schedule& plan, const step& st) {
     if (st.doses.empty()) return mg_text(st.daily_dose) + " a day";
+    return grouped_doses(plan, st, mg_text);
+}
+
+std::string grouped_doses(const schedule& plan, const step& st, std::string (*amount)(mass)) {
     std::vector<std::pair<std::string, std::string>> groups;  // drug, its doses
     for (const auto& line : st.doses) {
         auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == line.drug; });
@@ -20,7 +24,7 @@ std::string doses_text(const schedule& plan, const step& st) {
             it = groups.end() - 1;
         }
         if (!it->second.empty()) it->second += ", ";
-        it->second += line.time + " " + mg_text(line.amount);
+        it->second += line.time + " " + amount(line.amount);
     }
     const bool named = groups.size() > 1 || (groups.size() == 1 && groups.front().first != plan.drug);
     std::string out;

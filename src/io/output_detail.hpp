@@ -14,8 +14,12 @@ namespace taper::detail {
 /// "11.9 mg": three significant figures, as the CLI's tables print doses.
 std::string mg_text(mass amount);
 
-/// "morning 5 mg, night 5 mg"; another drug's lines under its name ("alprazolam morning
-/// 1 mg; diazepam night 20 mg"); a step with no dose lines: its daily dose.
+/// A step's dose lines as one text, each amount written by `amount`: "morning 5 mg, night
+/// 5 mg"; lines of a drug other than the plan's grouped under its name ("alprazolam morning
+/// 1 mg, afternoon 1 mg; diazepam night 20 mg"). The exporters and the CLI's table share it.
+std::string grouped_doses(const schedule& plan, const step& st, std::string (*amount)(mass));
+
+/// grouped_doses with mg_text; a step with no dose lines: its daily dose ("10 mg a day").
 std::string doses_text(const schedule& plan, const step& st);
 
 /// "step 3: 8.1 mg a day" (a stop step: "step 15: stop", or the maintenance dose).

@@ -8,6 +8,7 @@
 #include "../messages/json.hpp"
 
 #include <taper/error.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/units/io.hpp>
 
 #include <algorithm>
@@ -69,7 +70,7 @@ ordered_json step_realization(const realized_schedule& whole, const realized_ste
         r["target_mg"] = finite(rc.target.value(), "target_mg");
         r["realized_mg"] = finite(rc.realized.value(), "realized_mg");
         r["within_tolerance"] = rc.within_tolerance;
-        r["instruction"] = rc.instruction;
+        r["instruction"] = instruction_text(whole, rc);
         ordered_json parts = ordered_json::array();
         for (const auto& p : rc.parts) {
             ordered_json q;
@@ -84,7 +85,7 @@ ordered_json step_realization(const realized_schedule& whole, const realized_ste
             q["dispersed_in_ml"] = p.what == dose_component::kind::dilution
                                        ? ordered_json(finite(p.dispersed_in.value(), "dispersed_in_ml"))
                                        : ordered_json();
-            q["instruction"] = p.instruction;
+            q["instruction"] = instruction_text(p, whole.forms, whole.options);
             parts.push_back(std::move(q));
         }
         r["parts"] = std::move(parts);
@@ -195,7 +196,7 @@ std::string to_csv(const realized_schedule& r) {
             std::string extra = ",,";
             if (i < st.recipes.size())
                 extra = ',' + format_number(finite(st.recipes[i].realized.value(), "realized_amount_mg")) + ',' +
-                        csv_field(st.recipes[i].instruction);
+                        csv_field(instruction_text(r, st.recipes[i]));
             out += rows[i] + extra + ',' + step_tail + "\r\n";
         }
     }

@@ -123,9 +123,16 @@ std::string person_in_loop_text(const message& m, const message_context& c) {
         case mc::cut_lowered_by_person:
             return "you chose a smaller cut: " + format_number(in(m[0].as_percent(), units::percent_of_dose)) +
                    "% of the planned one, to " + mg(m[1]);
-        case mc::one_drug_at_a_time:
-            return std::string(c.drug) + " is drug " + count(m[0]) + " of " + count(m[1]) +
+        case mc::one_drug_at_a_time: {
+            // The plan's notes are rendered with its drugs as texts (several_drugs_plan::drugs),
+            // the 1-based position naming the drug; a plan's own context names it directly.
+            const std::size_t position = m[0].as_index();
+            const std::string name = !c.drug.empty()                                  ? std::string(c.drug)
+                                     : position >= 1 && position <= c.texts.size() ? c.texts[position - 1]
+                                                                                      : std::string("this drug");
+            return name + " is drug " + count(m[0]) + " of " + count(m[1]) +
                    ", tapered on its own while the others stay at their doses";
+        }
         case mc::stabilisation_gap: return days(m[0]) + " on the new doses before the next drug's taper begins";
         case mc::order_is_a_shared_choice:
             return "the order is the one you and your prescriber chose; guidance asks for a shared decision "

@@ -116,6 +116,12 @@ constexpr message_info catalogue[] = {
     {c::drug_not_realized, "drug_not_realized", W, {{{"drug", k::drug_name}}}},
     {c::steps_off_tolerance, "steps_off_tolerance", W,
      {{{"steps", k::count}, {"of", k::count}, {"tolerance", k::share}}}},
+    {c::simulation_no_pharmacokinetics, "simulation_no_pharmacokinetics", W, {}},
+    {c::simulation_parameter_unknown, "simulation_parameter_unknown", W, {{{"parameter", k::pk_parameter}}}},
+    {c::simulation_active_metabolite, "simulation_active_metabolite", W, {}},
+    {c::simulation_no_occupancy_model, "simulation_no_occupancy_model", N, {}},
+    {c::simulation_metabolite_not_modelled, "simulation_metabolite_not_modelled", N, {}},
+    {c::simulation_no_concentration, "simulation_no_concentration", N, {}},
     {c::onset_soon_after_cut, "onset_soon_after_cut", N, {{{"days", k::days}, {"source", k::evidence}}}},
     {c::physical_with_psychological, "physical_with_psychological", N,
      {{{"physical", k::count}, {"psychological", k::count}, {"source", k::evidence}}}},
@@ -164,6 +170,7 @@ constexpr message_info catalogue[] = {
      {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
     {c::interaction_level_may_rise, "interaction_level_may_rise", W,
      {{{"affected", k::drug_ref}, {"source", k::evidence}}}},
+    {c::who_can_help, "who_can_help", N, {}},
 };
 
 constexpr bool in_order() {
@@ -215,6 +222,7 @@ std::string_view id(parameter_kind k) noexcept {
         case parameter_kind::form_on_hand: return "form";
         case parameter_kind::drug_form: return "drug_form";
         case parameter_kind::drug_name: return "drug";
+        case parameter_kind::pk_parameter: return "pk_parameter";
     }
     return "none";
 }

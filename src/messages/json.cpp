@@ -35,6 +35,17 @@ std::string_view guidance_id(pace_guidance g) {
     return "benzodiazepines";
 }
 
+std::string_view pk_parameter_id(pharmacokinetic_parameter k) {
+    switch (k) {
+        case pharmacokinetic_parameter::half_life: return "half_life";
+        case pharmacokinetic_parameter::time_to_peak: return "time_to_peak";
+        case pharmacokinetic_parameter::metabolite_half_life: return "metabolite_half_life";
+        case pharmacokinetic_parameter::metabolite_fraction_formed: return "metabolite_fraction_formed";
+        case pharmacokinetic_parameter::metabolite_relative_potency: return "metabolite_relative_potency";
+    }
+    return "half_life";
+}
+
 nlohmann::ordered_json parameter_json(const parameter& p, const message_context& c) {
     switch (p.kind()) {
         case parameter_kind::none: return nullptr;
@@ -48,6 +59,7 @@ nlohmann::ordered_json parameter_json(const parameter& p, const message_context&
         case parameter_kind::whole_unit_reason: return reason_id(p.as_reason());
         case parameter_kind::whole_unit_form: return form_id(p.as_form());
         case parameter_kind::guidance: return guidance_id(p.as_guidance());
+        case parameter_kind::pk_parameter: return pk_parameter_id(p.as_pk_parameter());
         case parameter_kind::symptom: return info(static_cast<symptom>(p.as_index())).id;
         case parameter_kind::evidence: return info(static_cast<evidence_source>(p.as_index())).id;
         case parameter_kind::drug_ref:

@@ -29,6 +29,19 @@ std::string whole(const parameter& p) { return std::to_string(p.as_index()); }
 /// Shares written to one decimal ("40.6%").
 std::string share_1dp(const parameter& p) { return format_number(std::round(p.number() * 10) / 10) + "%"; }
 
+std::string pk_parameter_text(pharmacokinetic_parameter k) {
+    switch (k) {
+        case pharmacokinetic_parameter::half_life: return "its half-life";
+        case pharmacokinetic_parameter::time_to_peak: return "its time to peak (tmax)";
+        case pharmacokinetic_parameter::metabolite_half_life: return "its active metabolite's half-life";
+        case pharmacokinetic_parameter::metabolite_fraction_formed:
+            return "the share of it that forms its active metabolite";
+        case pharmacokinetic_parameter::metabolite_relative_potency:
+            return "its active metabolite's potency at the target";
+    }
+    return "a pharmacokinetic parameter";
+}
+
 std::string time_of(const parameter& p, const message_context& c) {
     const std::size_t i = p.as_index();
     return i < c.doses.size() ? c.doses[i].time : std::string("daily");
@@ -246,6 +259,28 @@ std::string text(const message& m, const message_context& c) {
         case mc::interaction_level_may_fall:
         case mc::interaction_level_may_rise:
             return detail::person_in_loop_text(m, c);
+        case mc::who_can_help:
+            return "nobody should do this alone: taper's support directory lists organisations and peer groups "
+                   "that help people coming off " + (c.drug.empty() ? std::string("psychiatric drugs") : std::string(c.drug)) +
+                   ", with their phone numbers and the date of their source";
+        case mc::simulation_no_pharmacokinetics:
+            return std::string(c.drug) + " cannot be simulated: the pharmacokinetic data (data/pharmacokinetics.json) "
+                   "have no entry for it";
+        case mc::simulation_parameter_unknown:
+            return std::string(c.drug) + " cannot be simulated: " + pk_parameter_text(m[0].as_pk_parameter()) +
+                   " has no sourced value in the data, and the simulation does not guess one";
+        case mc::simulation_active_metabolite:
+            return std::string(c.drug) + " cannot be simulated: it has an active metabolite with a long or "
+                   "different half-life, which this one-compartment model does not follow";
+        case mc::simulation_no_occupancy_model:
+            return std::string(c.drug) + " has no usable occupancy model: the course shows the amount in the body "
+                   "(and concentrations) only, without occupancy or the adaptation model";
+        case mc::simulation_metabolite_not_modelled:
+            return std::string(c.drug) + "'s metabolite is not modelled: it is inactive at the target, or its "
+                   "effect is already in the dose-occupancy fit at steady state";
+        case mc::simulation_no_concentration:
+            return "no plasma concentrations: the volume of distribution is not known (or is per kg and no body "
+                   "weight was given); amounts and occupancy do not need it";
         case mc::limits_converted_to_diazepam:
             return "the final dose, maintenance dose, maximum cut and smallest change were given in mg of " +
                    std::string(c.drug) + " and are converted to diazepam-equivalent mg at the plan's switch: " +

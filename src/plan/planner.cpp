@@ -46,6 +46,7 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
     s.messages.clear();
     s.strategy_texts.clear();
     s.basis_factors.clear();
+    s.line_drugs.clear();
     s.request = r;
     if (s.subject.get() != &d) s.subject = db.share(d.name);  // the same drug: keep the shared one
     if (model != nullptr) {
@@ -136,9 +137,14 @@ void planner_run::run() {
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
         if (!finished_) holds_.place_after_last(steps_);
+        // Bounded work: stop as soon as the plan breaks the request's own limits.
+        check_plan_bounds(r_, r_.start, steps_.done(), finished_, name_);
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
+    // Every plan ends by pointing to people who help (the seed documents ask "who can I talk
+    // to?"): coded, so that JSON, C, Python and Swift carry it, not only the CLI.
+    s_.messages.push_back(make_message(message_code::who_can_help));
     steps_.finish();
 }
 
@@ -172,7 +178,11 @@ void planner_run::settle_basis(const target& t) {
     s_.basis_factors.resize(1);
     s_.basis_factors[0].drug.assign(d_.name);
     s_.basis_factors[0].per_mg = start_eq_ / r_.daily_dose;
-    if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") s_.basis_factors.push_back({"diazepam", 1.0});
+    if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") {
+        s_.basis_factors.push_back({"diazepam", 1.0});
+        // The exporters code each drug of the dose lines (FHIR): diazepam's data goes with the plan.
+        if (db_.find("diazepam") != nullptr) s_.line_drugs.push_back(db_.share("diazepam"));
+    }
     if (s_.basis == dose_basis::diazepam_mg && d_.name != "diazepam") {
         read_limits_in_diazepam();
         warn_about_the_switching_dose();
@@ -337,7 +347,7 @@ void make_plan(schedule& into, const database& db, const plan_request& r, const 
     start_schedule(into, db, d, r, strategy.name(), model);
     // The run reads the schedule's snapshot of the request (it may convert its limits).
     planner_run(into, db, d, into.request, strategy, model).run();
-    check_finished_plan(into, strategy.name());
+    check_plan_bounds(into.request, into.start, into.steps, true, strategy.name());
 }
 
 schedule make_plan(const database& db, const plan_request& r, const any_strategy& strategy) {

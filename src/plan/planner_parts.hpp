@@ -39,8 +39,11 @@ const occupancy_model* resolve_model(const drug& d, const plan_request& request)
 /// The final and maintenance doses against the start in the plan's basis, known once the
 /// strategy's first target says what the basis is.
 void check_against_start(const plan_request& request, mass start_in_basis, dose_basis basis);
-/// The plan as a whole: at most max_steps steps, within max_duration, dates that can be written.
-void check_finished_plan(const schedule& plan, std::string_view strategy);
+/// The plan so far (`steps`, from `start`): at most max_steps steps, within max_duration, dates
+/// that can be written. Throws plan_error as soon as one is broken; `finished`: the last step
+/// is the plan's last, so the message can give the whole plan's steps and days.
+void check_plan_bounds(const plan_request& request, date start, std::span<const step> steps, bool finished,
+                       std::string_view strategy);
 
 // --- planner_target.cpp -----------------------------------------------------------------
 

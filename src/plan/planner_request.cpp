@@ -1,7 +1,9 @@
 // The request checked on its own, before any step, and the finished plan checked against the
 // request's overall limits. See src/plan/planner_parts.hpp.
 #include "planner_parts.hpp"
+#include "request_numbers.hpp"
 
+#include "../detail/input_range.hpp"
 #include "../detail/number_text.hpp"
 
 #include <taper/plan/planner.hpp>
@@ -17,7 +19,6 @@ namespace planning {
 namespace {
 
 bool finite(mass m) { return std::isfinite(in(m, units::mg)); }
-bool finite(duration d) { return std::isfinite(in(d, units::day)); }
 bool about_equal(mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); }
 
 /// Well-formed UTF-8 with no control characters: the dose-time names go into JSON (which
@@ -63,9 +64,7 @@ bool printable_text(std::string_view s) {
 }
 
 void check_daily_dose(const drug& d, const plan_request& r) {
-    if (!finite(r.daily_dose)) reject("daily dose", "must be a finite number of mg");
-    if (!(r.daily_dose > mass{}))
-        reject("daily dose", to_string(r.daily_dose) + " leaves nothing to taper; expected more than 0 mg");
+    check_request_number(request_number::daily_dose_mg, in(r.daily_dose, units::mg), "daily dose");
     const mass limit = plausible_daily_limit(d);
     if (r.daily_dose > limit)
         reject("daily dose", to_string(r.daily_dose) + " is far beyond any plausible daily dose of " + d.name +
@@ -92,6 +91,7 @@ void check_split(const plan_request& r) {
         if (!times.insert(t.time).second) reject("split", "the dose-time \"" + t.time + "\" appears twice");
         if (!finite(t.amount) || !(t.amount > mass{}))
             reject("split", "the " + t.time + " dose must be more than 0 mg, not " + to_string(t.amount));
+        check_request_number(request_number::dose_time_mg, in(t.amount, units::mg), "split");
         total += t.amount;
     }
     if (!about_equal(total, r.daily_dose))
@@ -103,8 +103,8 @@ void check_split(const plan_request& r) {
 template <class Field>
 void check_interval(const Field& field, duration length) {
     const double days = in(length, units::day);
-    if (!std::isfinite(days) || days < 0.5) reject(field(), "must be at least one day, not " + format_number(days) + " days");
-    if (days > 3653) reject(field(), "must be at most ten years");
+    if (!std::isfinite(days) || days < 0.5 || days > 3653)
+        check_request_number(request_number::step_length_days, days, field());
 }
 
 void check_intervals(const plan_request& r) {
@@ -113,23 +113,15 @@ void check_intervals(const plan_request& r) {
         check_interval([p = phase] { return "interval for " + std::string(to_string(p)) + " steps"; }, length);
 }
 
-/// A share given in percent, strictly between 0 and 100.
-void check_share(std::string_view field, std::optional<double> v, std::string_view what) {
-    if (v && (!std::isfinite(*v) || *v <= 0 || *v >= 100))
-        reject(field, "expected " + std::string(what) + " between 0 and 100 (exclusive), not " + format_number(*v));
-}
-
 void check_cut_limits(const plan_request& r) {
-    if (r.max_step && (!finite(*r.max_step) || !(*r.max_step > mass{})))
-        reject("max step", "must be more than 0 mg, not " + to_string(*r.max_step));
-    check_share("max step percent",
-                r.max_step_percent ? std::optional(in(*r.max_step_percent, units::percent_of_dose)) : std::nullopt,
-                "a percentage of the most recent dose");
-    check_share("max step points",
-                r.max_step_points ? std::optional(in(*r.max_step_points, units::points)) : std::nullopt,
-                "occupancy points");
-    if (!finite(r.min_change) || r.min_change < mass{})
-        reject("min change", "must be 0 mg or more, not " + to_string(r.min_change));
+    if (r.max_step) check_request_number(request_number::max_step_mg, in(*r.max_step, units::mg), "max step");
+    if (r.max_step_percent)
+        check_request_number(request_number::max_step_percent, in(*r.max_step_percent, units::percent_of_dose),
+                             "max step percent");
+    if (r.max_step_points)
+        check_request_number(request_number::max_step_points, in(*r.max_step_points, units::points),
+                             "max step points");
+    check_request_number(request_number::min_change_mg, in(r.min_change, units::mg), "min change");
     if (r.max_step && r.min_change > *r.max_step)
         reject("min change", "the smallest change worth making (" + to_string(r.min_change) +
                                  ") is larger than the largest allowed cut (" + to_string(*r.max_step) + ")");
@@ -137,8 +129,7 @@ void check_cut_limits(const plan_request& r) {
 
 void check_end(const drug& d, const plan_request& r) {
     if (r.final_dose) {
-        if (!finite(*r.final_dose) || !(*r.final_dose > mass{}))
-            reject("final dose", "must be more than 0 mg, not " + to_string(*r.final_dose));
+        check_request_number(request_number::final_dose_mg, in(*r.final_dose, units::mg), "final dose");
         // For benzodiazepines and z-drugs the final and maintenance doses may be in diazepam-
         // equivalent mg (a crossover): check_against_start compares them once the basis is known.
         if (*r.final_dose >= r.daily_dose && !uses_diazepam_equivalents(d.klass))
@@ -146,13 +137,12 @@ void check_end(const drug& d, const plan_request& r) {
         if (r.maintenance > mass{})
             reject("final dose", "a final dose before stopping makes no sense with a maintenance dose; give one or the other");
     }
-    if (!finite(r.maintenance) || r.maintenance < mass{})
-        reject("maintenance", "must be 0 mg or more, not " + to_string(r.maintenance));
+    check_request_number(request_number::maintenance_mg, in(r.maintenance, units::mg), "maintenance");
     if (r.maintenance >= r.daily_dose && !uses_diazepam_equivalents(d.klass))
         reject("maintenance", to_string(r.maintenance) + " is not below the daily dose of " + to_string(r.daily_dose));
     if (r.max_steps && *r.max_steps < 1) reject("max steps", "must be at least 1");
-    if (r.max_duration && (!finite(*r.max_duration) || in(*r.max_duration, units::day) < 1))
-        reject("max duration", "must be at least one day");
+    if (r.max_duration)
+        check_request_number(request_number::max_duration_days, in(*r.max_duration, units::day), "max duration");
 }
 
 void check_holds(const plan_request& r) {
@@ -189,6 +179,82 @@ void check_named_data(const drug& d, const plan_request& r) {
                      error_detail{error_code::plan_request, {}, {}, std::string(field), {}});
 }
 
+namespace {
+
+/// The range of one kind of request number, and how a refusal says it.
+struct number_range {
+    double lowest;
+    bool lowest_allowed;  // false: the value must be above `lowest`
+    double highest;
+    bool highest_allowed;
+    std::string_view unit;
+};
+
+number_range range_of(request_number kind) {
+    constexpr double most_mg = detail::max_dose_mg;
+    switch (kind) {
+        case request_number::daily_dose_mg:
+        case request_number::dose_time_mg:
+        case request_number::max_step_mg:
+        case request_number::final_dose_mg: return {0, false, most_mg, true, "mg"};
+        case request_number::min_change_mg:
+        case request_number::maintenance_mg: return {0, true, most_mg, true, "mg"};
+        case request_number::step_length_days: return {0.5, true, 3653, true, "days"};
+        case request_number::max_step_percent: return {0, false, 100, false, "%"};
+        case request_number::max_step_points: return {0, false, 100, false, "points"};
+        case request_number::max_duration_days: return {1, true, detail::max_period_days, true, "days"};
+    }
+    return {0, true, 0, true, ""};  // not reached: every kind is listed above
+}
+
+/// What the planner has always said about each field (the bindings' tests pin these words).
+std::string problem_with(request_number kind, const number_range& range, double value) {
+    const std::string v = format_number(value);
+    const bool too_high = std::isfinite(value) && value > range.highest;
+    switch (kind) {
+        case request_number::daily_dose_mg:
+            if (!std::isfinite(value)) return "must be a finite number of mg";
+            if (too_high) break;
+            return v + " mg leaves nothing to taper; expected more than 0 mg";
+        case request_number::dose_time_mg:
+        case request_number::max_step_mg:
+        case request_number::final_dose_mg:
+            if (too_high) break;
+            return "must be more than 0 mg, not " + v + " mg";
+        case request_number::min_change_mg:
+        case request_number::maintenance_mg:
+            if (too_high) break;
+            return "must be 0 mg or more, not " + v + " mg";
+        case request_number::step_length_days:
+            if (too_high) return "must be at most ten years, not " + v + " days";
+            return "must be at least one day, not " + v + " days";
+        case request_number::max_step_percent:
+            return "expected a percentage of the most recent dose between 0 and 100 (exclusive), not " + v;
+        case request_number::max_step_points:
+            return "expected occupancy points between 0 and 100 (exclusive), not " + v;
+        case request_number::max_duration_days:
+            if (too_high) break;
+            return "must be at least one day, not " + v + " days";
+    }
+    return "must be at most " + format_number(range.highest) + " " + std::string(range.unit) + ", not " + v + " " +
+           std::string(range.unit);
+}
+
+}  // namespace
+
+void check_request_number(request_number kind, double value, std::string_view field) {
+    const number_range range = range_of(kind);
+    const bool above_lowest = range.lowest_allowed ? value >= range.lowest : value > range.lowest;
+    const bool below_highest = range.highest_allowed ? value <= range.highest : value < range.highest;
+    if (std::isfinite(value) && above_lowest && below_highest) return;
+    const std::string unit = range.unit == "%" ? "%" : " " + std::string(range.unit);
+    const std::string expected = "a finite number " + std::string(range.lowest_allowed ? "from " : "above ") +
+                                 format_number(range.lowest) + unit + (range.highest_allowed ? " to " : " and below ") +
+                                 format_number(range.highest) + unit;
+    throw plan_error("plan request: " + std::string(field) + ": " + problem_with(kind, range, value),
+                     error_detail{error_code::plan_request, format_number(value), expected, std::string(field), {}});
+}
+
 const occupancy_model* resolve_model(const drug& d, const plan_request& r) {
     if (!r.occupancy_model.empty()) return &d.occupancy(r.occupancy_model);
     return d.usable_occupancy();
@@ -218,28 +284,42 @@ void check_against_start(const plan_request& r, mass start_in_basis, dose_basis 
                                   to_string(start_in_basis) + " (" + std::string(to_string(basis)) + ")");
 }
 
-void check_finished_plan(const schedule& s, std::string_view strategy) {
-    const plan_request& r = s.request;
-    const auto steps = static_cast<long>(s.steps.size());
-    if (r.max_steps && steps > *r.max_steps)
-        throw plan_error("plan request: max steps: reaching " + to_string(r.maintenance) + " from " +
-                         to_string(r.daily_dose) + " with the " + std::string(strategy) + " strategy takes " +
-                         std::to_string(steps) + " steps, more than the " + std::to_string(*r.max_steps) +
-                         " allowed; allow more steps or choose larger ones");
+// The plan so far against the request's bounds. Called after every step, so that the planner
+// stops as soon as a plan breaks one (bounded work: a runaway plan is never written out to the
+// end only to be refused); `finished` says whether the last step is the plan's last, and with
+// it the whole plan's count and length are known.
+void check_plan_bounds(const plan_request& r, date start, std::span<const step> steps, bool finished,
+                       std::string_view strategy) {
+    const auto count = static_cast<long>(steps.size());
+    const date end = steps.empty() ? start : steps.back().end();
+    const std::string reaching = "reaching " + to_string(r.maintenance) + " from " + to_string(r.daily_dose) +
+                                 " with the " + std::string(strategy) + " strategy";
+    if (r.max_steps && count > *r.max_steps)
+        throw plan_error("plan request: max steps: " + reaching +
+                         (finished ? " takes " + std::to_string(count) + " steps, more than the " +
+                                         std::to_string(*r.max_steps) + " allowed"
+                                   : " takes more than the " + std::to_string(*r.max_steps) +
+                                         " steps allowed (planning stopped at step " + std::to_string(count) + ")") +
+                         "; allow more steps or choose larger ones");
     // Dates are written YYYY-MM-DD, and each step's `end` (the day after its last) is written
     // too, so the plan ends by 9999-12-31; later dates would not fit (and far later ones run
     // past std::chrono's years).
-    const long days = days_between(s.start, s.end());
-    if (s.end() > latest_date)
-        throw plan_error("plan request: start: this plan of " + std::to_string(steps) + " steps from " +
-                         format_date(s.start) + " would end after 9999-12-31 (" + std::to_string(days) +
+    const long days = days_between(start, end);
+    if (end > latest_date)
+        throw plan_error("plan request: start: this plan of " + std::string(finished ? "" : "more than ") +
+                         std::to_string(count) + " steps from " + format_date(start) +
+                         " would end after 9999-12-31 (" + std::string(finished ? "" : "more than ") +
+                         std::to_string(days) +
                          " days); dates are written with four-digit years: start earlier, or choose shorter or "
                          "larger steps");
     if (r.max_duration && days > std::lround(in(*r.max_duration, units::day)))
-        throw plan_error("plan request: max duration: this plan takes " + std::to_string(days) + " days (" +
-                         std::to_string(steps) + " steps), more than the " +
+        throw plan_error("plan request: max duration: " + reaching + " takes " +
+                         (finished ? std::to_string(days) + " days (" + std::to_string(count) + " steps), more than the "
+                                   : "more than the ") +
                          format_number(in(*r.max_duration, units::day)) +
-                         " allowed; allow longer or choose larger steps");
+                         (finished ? " allowed" : " days allowed (planning stopped at step " + std::to_string(count) +
+                                                      ", day " + std::to_string(days) + ")") +
+                         "; allow longer or choose larger steps");
 }
 
 }  // namespace planning

@@ -30,6 +30,76 @@ void occupancy_of(const ArrayXd& amount, const kernel_people& p, ArrayXd& occ) {
     }
 }
 
+// std::min / std::max as values: they return references, which keeps GCC from turning the
+// loop's selects into vector instructions. Same results (b < a ? b : a is std::min(a, b)).
+// The selects vectorise only without -ftrapping-math, which src/CMakeLists.txt turns off for
+// this file: no result changes, the code only may not count on FP exceptions.
+inline double lesser(double a, double b) { return b < a ? b : a; }
+inline double greater(double a, double b) { return a < b ? b : a; }
+
+// One sample of every person in a block: occupancy from the amount, the day's running sums
+// and extremes, and the adaptation model. `__restrict`: no two arrays overlap, which lets the
+// compiler vectorise the loop over people without run-time overlap checks.
+void sample_people(std::size_t people, double emax, double hill, double threshold, double dt,
+                   const double* __restrict inv_a50_p, const double* __restrict adapt_p,
+                   const double* __restrict body_p, double* __restrict set_point_p, double* __restrict sum_p,
+                   double* __restrict min_p, double* __restrict max_p, double* __restrict amount_min_p,
+                   double* __restrict amount_max_p, double* __restrict peak_p, double* __restrict hours_p,
+                   double* __restrict area_p) {
+    if (hill == 1.0 && adapt_p) {
+        for (std::size_t j = 0; j < people; ++j) {
+            const double b = body_p[j];
+            const double x = b * inv_a50_p[j];
+            const double o = emax * x / (1.0 + x);
+            amount_min_p[j] = lesser(amount_min_p[j], b);
+            amount_max_p[j] = greater(amount_max_p[j], b);
+            sum_p[j] += o;
+            min_p[j] = lesser(min_p[j], o);
+            max_p[j] = greater(max_p[j], o);
+            const double sp = set_point_p[j];
+            const double pressure = sp - o;
+            peak_p[j] = greater(peak_p[j], pressure);
+            hours_p[j] += (pressure > threshold ? 1.0 : 0.0) * dt;
+            area_p[j] += greater(pressure - threshold, 0.0) * dt;
+            set_point_p[j] = o + (sp - o) * adapt_p[j];
+        }
+    } else {
+        for (std::size_t j = 0; j < people; ++j) {
+            const double b = body_p[j];
+            const double x = b * inv_a50_p[j];
+            double o;
+            if (hill == 1.0) {
+                o = emax * x / (1.0 + x);
+            } else {
+                const double xh = std::pow(x, hill);
+                o = emax * xh / (1.0 + xh);
+            }
+            amount_min_p[j] = lesser(amount_min_p[j], b);
+            amount_max_p[j] = greater(amount_max_p[j], b);
+            sum_p[j] += o;
+            min_p[j] = lesser(min_p[j], o);
+            max_p[j] = greater(max_p[j], o);
+            if (adapt_p) {
+                const double sp = set_point_p[j];
+                const double pressure = sp - o;
+                peak_p[j] = greater(peak_p[j], pressure);
+                hours_p[j] += (pressure > threshold ? 1.0 : 0.0) * dt;
+                area_p[j] += greater(pressure - threshold, 0.0) * dt;
+                set_point_p[j] = o + (sp - o) * adapt_p[j];
+            }
+        }
+    }
+}
+
+// Absorption and elimination over one step, exact for first order.
+void absorb(std::size_t people, const double* __restrict decay_body_p, const double* __restrict decay_gut_p,
+            const double* __restrict move_p, double* __restrict body_p, double* __restrict gut_p) {
+    for (std::size_t j = 0; j < people; ++j) {
+        body_p[j] = body_p[j] * decay_body_p[j] + gut_p[j] * move_p[j];
+        gut_p[j] *= decay_gut_p[j];
+    }
+}
+
 }  // namespace
 
 kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kernel_series* series) {
@@ -73,7 +143,7 @@ kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kern
 
     // The warm-up day: the starting regimen once more, from its steady state back to it, gives
     // the daily mean the person is adapted to and the "previous day" of day 0.
-    ArrayXd occ(n), pressure(n);
+    ArrayXd occ(n);
     ArrayXd amount_min = ArrayXd::Constant(n, INFINITY), amount_max = ArrayXd::Zero(n);
     ArrayXd previous_amount_min = amount_min, previous_amount_max = amount_max;
     ArrayXd day_sum = ArrayXd::Zero(n), day_min = ArrayXd::Constant(n, INFINITY),
@@ -102,6 +172,29 @@ kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kern
 
     std::size_t next_dose = 0;
     std::int64_t sample = 0;
+    // The hot loop: one pass over the people per sample, every per-person quantity read and
+    // written once (raw pointers into arrays that keep their storage: nothing is allocated
+    // here). The arithmetic is the same, in the same order, as the array expressions above, so
+    // a person's numbers do not depend on the block they are in. `hill` other than 1 takes
+    // std::pow; the loop over j has no dependence between people, so the compiler vectorises it.
+    const std::size_t people = static_cast<std::size_t>(n);
+    double* const body_p = body.data();
+    double* const gut_p = gut.data();
+    double* const set_point_p = set_point.data();
+    double* const sum_p = day_sum.data();
+    double* const min_p = day_min.data();
+    double* const max_p = day_max.data();
+    double* const amount_min_p = amount_min.data();
+    double* const amount_max_p = amount_max.data();
+    double* const peak_p = m.peak_pressure.data();
+    double* const hours_p = m.hours_above.data();
+    double* const area_p = m.area_above.data();
+    const double* const inv_a50_p = p.inv_a50.data();
+    const double* const adapt_p = p.adaptation ? p.adapt_decay.data() : nullptr;
+    const double* const decay_body_p = decay_body.data();
+    const double* const decay_gut_p = decay_gut.data();
+    const double* const move_p = move.data();
+    const double emax = p.emax, hill = p.hill, threshold = p.threshold;
     for (std::int64_t day = 0; day < s.days; ++day) {
         day_sum.setZero();
         day_min.setConstant(INFINITY);
@@ -109,31 +202,26 @@ kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kern
         amount_min.setConstant(INFINITY);
         amount_max.setZero();
         for (std::int64_t k = 0; k < s.steps_per_day; ++k, ++sample) {
-            occupancy_of(body, p, occ);
-            amount_min = amount_min.min(body);
-            amount_max = amount_max.max(body);
-            day_sum += occ;
-            day_min = day_min.min(occ);
-            day_max = day_max.max(occ);
-            if (p.adaptation) {
-                pressure = set_point - occ;
-                m.peak_pressure = m.peak_pressure.max(pressure);
-                m.hours_above += (pressure > p.threshold).cast<double>() * dt;
-                m.area_above += (pressure - p.threshold).max(0.0) * dt;
-                if (series) {
-                    series->set_point.push_back(set_point[0]);
-                    series->pressure.push_back(pressure[0]);
-                }
-                set_point = occ + (set_point - occ) * p.adapt_decay;
-            }
             if (series) {
-                series->amount.push_back(body[0]);
-                series->occupancy.push_back(occ[0]);
+                const double x = body_p[0] * inv_a50_p[0];
+                const double o0 = hill == 1.0 ? emax * x / (1.0 + x)
+                                              : emax * std::pow(x, hill) / (1.0 + std::pow(x, hill));
+                series->amount.push_back(body_p[0]);
+                series->occupancy.push_back(o0);
+                if (adapt_p) {
+                    series->set_point.push_back(set_point_p[0]);
+                    series->pressure.push_back(set_point_p[0] - o0);
+                }
             }
-            while (next_dose < s.doses.size() && s.doses[next_dose].first == sample)
-                gut += s.doses[next_dose++].second;
-            body = body * decay_body + gut * move;
-            gut *= decay_gut;
+            sample_people(people, emax, hill, threshold, dt, inv_a50_p, adapt_p, body_p, set_point_p, sum_p, min_p,
+                          max_p, amount_min_p, amount_max_p, peak_p, hours_p, area_p);
+            // Doses enter the gut one by one (as in the warm-up), then absorption and
+            // elimination over the step, exact for first order.
+            while (next_dose < s.doses.size() && s.doses[next_dose].first == sample) {
+                const double dose = s.doses[next_dose++].second;
+                for (std::size_t j = 0; j < people; ++j) gut_p[j] += dose;
+            }
+            absorb(people, decay_body_p, decay_gut_p, move_p, body_p, gut_p);
         }
         mean = day_sum / per_day;
         m.largest_day_to_day_change = m.largest_day_to_day_change.max((mean - previous_mean).abs());

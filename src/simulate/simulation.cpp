@@ -1,20 +1,70 @@
 // One simulated course, and the comparison of several plans.
 #include "setup.hpp"
 
+#include <taper/messages/text.hpp>
 #include <taper/simulate/simulation.hpp>
 
 #include <cmath>
 
 namespace taper {
+namespace {
+
+// The parameter as error_detail::option names it ("time to peak (tmax)", "active metabolite
+// norfluoxetine's fraction formed").
+std::string pk_parameter_name(pharmacokinetic_parameter k, const std::string& metabolite) {
+    switch (k) {
+        case pharmacokinetic_parameter::half_life: return "half-life";
+        case pharmacokinetic_parameter::time_to_peak: return "time to peak (tmax)";
+        case pharmacokinetic_parameter::metabolite_half_life: return "active metabolite " + metabolite + "'s half-life";
+        case pharmacokinetic_parameter::metabolite_fraction_formed:
+            return "active metabolite " + metabolite + "'s fraction formed";
+        case pharmacokinetic_parameter::metabolite_relative_potency:
+            return "active metabolite " + metabolite + "'s relative potency";
+    }
+    return "pharmacokinetics";
+}
+
+}  // namespace
+
+std::optional<message> simulation_refusal(const schedule& plan) {
+    using k = pharmacokinetic_parameter;
+    if (!plan.subject) return std::nullopt;  // prepare_course says what is wrong with such a plan
+    const pharmacokinetics* pk = pharmacokinetics_of(plan.subject->name);
+    if (pk == nullptr) return make_message(message_code::simulation_no_pharmacokinetics);
+    if (!pk->half_life) return make_message(message_code::simulation_parameter_unknown, {k::half_life});
+    if (!pk->time_to_peak) return make_message(message_code::simulation_parameter_unknown, {k::time_to_peak});
+    if (pk->metabolite && pk->metabolite->active) {
+        const auto& m = *pk->metabolite;
+        if (!m.half_life) return make_message(message_code::simulation_parameter_unknown, {k::metabolite_half_life});
+        if (!m.fraction_formed)
+            return make_message(message_code::simulation_parameter_unknown, {k::metabolite_fraction_formed});
+        if (!m.relative_potency)
+            return make_message(message_code::simulation_parameter_unknown, {k::metabolite_relative_potency});
+        return make_message(message_code::simulation_active_metabolite);
+    }
+    return std::nullopt;
+}
+
 namespace simulate_detail {
 namespace {
 
-[[noreturn]] void missing(const std::string& drug, const std::string& parameter, const provenance& origin) {
-    throw missing_data_error("cannot simulate " + drug + ": its " + parameter + " is not known (" +
-                                 std::string(to_string(origin.status)) + "; " +
-                                 (origin.source.empty() ? std::string("no source") : origin.source) + ")",
-                             error_detail{error_code::missing_data, drug, "a sourced value in data/pharmacokinetics.json",
-                                          parameter, {}});
+// The refusal's text, with the source's own words on what is missing (for the error message).
+[[noreturn]] void refuse(const schedule& plan, const message& why, const std::string& name_in_data,
+                         const provenance* origin) {
+    std::string what = text(why, context_of(plan));
+    if (!name_in_data.empty() || origin != nullptr) {
+        what += " (" + name_in_data;
+        if (origin != nullptr)
+            what += std::string(name_in_data.empty() ? "" : ": ") + std::string(to_string(origin->status)) + "; " +
+                    (origin->source.empty() ? std::string("no source") : origin->source);
+        what += ")";
+    }
+    const std::string& drug = plan.subject->name;
+    std::string option = why.code == message_code::simulation_active_metabolite ? "metabolite" : "pharmacokinetics";
+    if (why.code == message_code::simulation_parameter_unknown)
+        option = pk_parameter_name(why[0].as_pk_parameter(), name_in_data);
+    throw missing_data_error(what, error_detail{error_code::missing_data, drug,
+                                                "a sourced value in data/pharmacokinetics.json", option, {}});
 }
 
 const occupancy_model* model_for(const schedule& plan, const simulation_options& o) {
@@ -45,23 +95,30 @@ prepared_course prepare_course(const schedule& plan, const simulation_options& o
                                      "needs the drug the plan was made for",
                                      error_detail{error_code::invalid_argument, {}, "a plan from make_plan", "plan", {}});
     const std::string& name = plan.subject->name;
-    const pharmacokinetics* pk = pharmacokinetics_of(name);
-    if (pk == nullptr)
-        throw missing_data_error("cannot simulate " + name + ": data/pharmacokinetics.json has no entry for it",
-                                 error_detail{error_code::missing_data, name, "a drug with pharmacokinetic data",
-                                              "pharmacokinetics", {}});
-    if (!pk->half_life) missing(name, "half-life", pk->half_life.origin);
-    if (!pk->time_to_peak) missing(name, "time to peak (tmax)", pk->time_to_peak.origin);
-    if (pk->metabolite && pk->metabolite->active) {
-        const auto& m = *pk->metabolite;
-        if (!m.half_life) missing(name, "active metabolite " + m.name + "'s half-life", m.half_life.origin);
-        if (!m.fraction_formed) missing(name, "active metabolite " + m.name + "'s fraction formed", m.fraction_formed.origin);
-        if (!m.relative_potency) missing(name, "active metabolite " + m.name + "'s relative potency", m.relative_potency.origin);
-        throw missing_data_error("cannot simulate " + name + ": its active metabolite " + m.name +
-                                     " is not modelled in this version",
-                                 error_detail{error_code::missing_data, name, "a drug without an active metabolite",
-                                              "metabolite", {}});
+    if (const auto why = simulation_refusal(plan)) {
+        const pharmacokinetics* pk = pharmacokinetics_of(name);
+        const provenance* origin = nullptr;
+        std::string in_data;
+        if (pk != nullptr && why->code == message_code::simulation_parameter_unknown) {
+            switch (why->parameters[0].as_pk_parameter()) {
+                case pharmacokinetic_parameter::half_life: origin = &pk->half_life.origin; break;
+                case pharmacokinetic_parameter::time_to_peak: origin = &pk->time_to_peak.origin; break;
+                case pharmacokinetic_parameter::metabolite_half_life: origin = &pk->metabolite->half_life.origin; break;
+                case pharmacokinetic_parameter::metabolite_fraction_formed:
+                    origin = &pk->metabolite->fraction_formed.origin;
+                    break;
+                case pharmacokinetic_parameter::metabolite_relative_potency:
+                    origin = &pk->metabolite->relative_potency.origin;
+                    break;
+            }
+        }
+        const bool about_metabolite =
+            why->code == message_code::simulation_active_metabolite ||
+            (origin != nullptr && why->parameters[0].as_pk_parameter() >= pharmacokinetic_parameter::metabolite_half_life);
+        if (about_metabolite) in_data = pk->metabolite->name;
+        refuse(plan, *why, in_data, origin);
     }
+    const pharmacokinetics* pk = pharmacokinetics_of(name);
     const occupancy_model* model = model_for(plan, o);
 
     prepared_course c;
@@ -189,6 +246,13 @@ simulation simulate(const schedule& plan, const simulation_options& options) {
     }
     r.doses_taken = static_cast<int>(out.doses.size());
     r.largest_two_day_amount_ratio = m.largest_two_day_amount_ratio[0];
+
+    if (!c.parameters.has_occupancy) out.messages.push_back(make_message(message_code::simulation_no_occupancy_model));
+    const pharmacokinetics* pk = pharmacokinetics_of(plan.subject->name);
+    if (pk != nullptr && pk->metabolite && !pk->metabolite->active)
+        out.messages.push_back(make_message(message_code::simulation_metabolite_not_modelled));
+    if (out.plasma_concentration.empty())
+        out.messages.push_back(make_message(message_code::simulation_no_concentration));
     return out;
 }
 

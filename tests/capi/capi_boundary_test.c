@@ -196,6 +196,35 @@ static void test_realization_limits(void) {
     taper_schedule_free(plan);
 }
 
+/* The request's setters: each number is finite and inside its field's range
+ * (docs/reliability.md), or the call fails with the planner's own error naming the field, the
+ * input and the range. */
+static void test_request_setters(void) {
+    taper_request* r = NULL;
+    OK(taper_request_create(&r, &err));
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, NAN, &err), "plan request: daily dose", NULL);
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, -5, &err), "daily dose", "-5");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, 1e7, &err), "at most 1000000 mg", "10000000");
+    OK(taper_request_set_daily_dose_mg(r, 1e6, &err)); /* the bound itself */
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_interval_days(r, INFINITY, &err), "plan request: interval", NULL);
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_interval_days(r, 4000, &err), "at most ten years", "4000");
+    OK(taper_request_set_interval_days(r, 3653, &err));
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_max_step_mg(r, 0, &err), "plan request: max step", "0");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_max_step_percent(r, 100, &err), "max step percent", "100");
+    OK(taper_request_set_max_step_percent(r, 99.5, &err));
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_max_step_points(r, -1, &err), "max step points", "-1");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_min_change_mg(r, -0.5, &err), "min change", "-0.5");
+    OK(taper_request_set_min_change_mg(r, 0, &err));
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_final_dose_mg(r, 1e300, &err), "final dose", "1e+300");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_maintenance_mg(r, -INFINITY, &err), "maintenance", NULL);
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_max_duration_days(r, 0.5, &err), "max duration", "0.5");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_add_dose_time(r, "morning", NAN, &err), "plan request: split", NULL);
+    REFUSED(TAPER_ERROR_PLAN, taper_request_set_phase_interval_days(r, TAPER_PHASE_STOP, 0, &err),
+            "interval for stop steps", "0");
+    REFUSED(TAPER_ERROR_PLAN, taper_request_add_hold(r, 2, -14, &err), "hold after step 2", "-14");
+    taper_request_free(r);
+}
+
 int main(void) {
     if (taper_database_create_embedded(&db, &err) != TAPER_OK) {
         fprintf(stderr, "no database: %s\n", taper_error_message(err));
@@ -204,6 +233,7 @@ int main(void) {
     test_dates();
     test_numbers_leaving_are_finite();
     test_realization_limits();
+    test_request_setters();
     taper_database_free(db);
     if (failures != 0) {
         fprintf(stderr, "%d failure(s)\n", failures);

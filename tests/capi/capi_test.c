@@ -410,9 +410,11 @@ static void test_request(taper_database* db) {
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_create(NULL, &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_request_clone(&copy, NULL, &err));
 
-    /* The planner checks values (plan errors name the field). */
+    /* The setters refuse a number outside its field's range, the planner what needs the drug
+     * (plan errors name the field): 1000 mg is far beyond any plausible citalopram dose. */
     OK(taper_request_set_drug(r, "citalopram", &err));
-    OK(taper_request_set_daily_dose_mg(r, -5, &err));
+    FAILS_WITH(TAPER_ERROR_PLAN, taper_request_set_daily_dose_mg(r, -5, &err), "daily dose");
+    OK(taper_request_set_daily_dose_mg(r, 1000, &err));
     FAILS_WITH(TAPER_ERROR_PLAN, taper_request_validate(r, db, &err), "daily dose");
     OK(taper_request_set_drug(r, "citaloparm", &err));
     FAILS_WITH(TAPER_ERROR_UNKNOWN_DRUG, taper_request_validate(r, db, &err), "citalopram");
@@ -1895,10 +1897,246 @@ static void test_journal(taper_database* db) {
     taper_schedule_free(next);
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_replan(&next, db, s, j, NULL, "linear", o, 9, today, 14, &err));
 
+    /* Patient pacing on 2027-01-04: the last entry kept (2027-01-03, 37.5 mg) is tolerable,
+     * the one before (dizziness 3) is not: 2 tolerable days (01-03 and 01-04). Not ready
+     * after the 7 days agreed; ready after 2, offering the plan's next dose below 37.5 mg
+     * (25 mg), or half that cut if the person asks (37.5 - 12.5 / 2 = 31.25 mg). */
+    taper_next_cut_offer offer;
+    offer.struct_size = sizeof offer;
+    char* reasons = NULL;
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 7, 1, &err));
+    CHECK(offer.ready == 0);
+    NEAR(offer.tolerable_days, 2, 0);
+    NEAR(offer.current_mg, 37.5, 0);
+    NEAR(offer.offered_mg, 37.5, 0);
+    CONTAINS(reasons, "\"not_ready_for_next_cut\"");
+    taper_string_free(reasons);
+    OK(taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1, &err));
+    CHECK(offer.ready == 1);
+    NEAR(offer.offered_mg, 25, 0);
+    OK(taper_offer_next_cut(&offer, &reasons, s, j, today, 2, 0.5, &err));
+    NEAR(offer.offered_mg, 31.25, 0);
+    CONTAINS(reasons, "\"cut_lowered_by_person\"");
+    taper_string_free(reasons);
+    FAILS(TAPER_ERROR_PLAN, taper_offer_next_cut(&offer, NULL, s, j, today, 2, 1.5, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(&offer, NULL, s, j, today, -1, 1, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_offer_next_cut(NULL, NULL, s, j, today, 7, 1, &err));
+
     taper_schedule_free(s);
     taper_strategy_options_free(o);
     taper_request_free(r);
     taper_journal_free(j);
+}
+
+/* Three drugs, one at a time in the order given, two weeks apart: diazepam, fluoxetine (a
+ * strong CYP2D6 inhibitor) and aripiprazole, whose level may fall when fluoxetine is reduced
+ * (aripiprazole prescribing information, data/interactions.json). */
+static void test_several(taper_database* db) {
+    taper_several_request* sr = NULL;
+    const taper_date start = {2027, 1, 4};
+    OK(taper_several_request_create(&sr, start, 14, &err));
+    const char* drugs[] = {"diazepam", "fluoxetine", "aripiprazole"};
+    const double doses[] = {10, 20, 10};
+    const double cuts[] = {2.5, 10, 5};
+    for (int i = 0; i < 3; ++i) {
+        taper_request* r = NULL;
+        OK(taper_request_create(&r, &err));
+        OK(taper_request_set_drug(r, drugs[i], &err));
+        OK(taper_request_set_daily_dose_mg(r, doses[i], &err));
+        taper_strategy_options* o = NULL;
+        OK(taper_strategy_options_create(&o, &err));
+        OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, cuts[i], &err));
+        OK(taper_several_request_add(sr, r, NULL, "linear", o, &err));
+        FAILS(TAPER_ERROR_STRATEGY, taper_several_request_add(sr, r, NULL, "no-such-strategy", NULL, &err));
+        taper_strategy_options_free(o);
+        taper_request_free(r);
+    }
+    char* json = NULL;
+    size_t plans = 0;
+    OK(taper_plan_several(&json, &plans, db, sr, &err));
+    CHECK(plans == 3);
+    CONTAINS(json, "\"drugs\": [\n    \"diazepam\",\n    \"fluoxetine\",\n    \"aripiprazole\"");
+    CONTAINS(json, "\"interaction_level_may_fall\"");
+    CONTAINS(json, "\"stabilisation_gap\"");
+    CONTAINS(json, "\"calendar\"");
+    taper_string_free(json);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_plan_several(NULL, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    taper_several_request_free(NULL);
+
+    /* No course at all, and a negative gap. */
+    OK(taper_several_request_create(&sr, start, 0, &err));
+    FAILS(TAPER_ERROR_PLAN, taper_plan_several(&json, NULL, db, sr, &err));
+    taper_several_request_free(sr);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_several_request_create(&sr, start, -1, &err));
+/* A citalopram plan: 20 mg, 5 mg less every 28 days from 2026-12-01 (linear). */
+static taper_schedule* citalopram_linear(taper_database* db, const char* drug, double dose_mg) {
+    taper_request* r = NULL;
+    OK(taper_request_create(&r, &err));
+    OK(taper_request_set_drug(r, drug, &err));
+    OK(taper_request_set_daily_dose_mg(r, dose_mg, &err));
+    OK(taper_request_set_start_date(r, 2026, 12, 1, &err));
+    OK(taper_request_set_interval_days(r, 28, &err));
+    taper_strategy_options* o = NULL;
+    OK(taper_strategy_options_create(&o, &err));
+    OK(taper_strategy_options_set_number(o, "amount", TAPER_OPTION_KIND_MASS, dose_mg / 4, &err));
+    taper_schedule* s = NULL;
+    OK(taper_plan(&s, db, r, NULL, "linear", o, &err));
+    taper_strategy_options_free(o);
+    taper_request_free(r);
+    return s;
+}
+
+static void test_simulation(taper_database* db) {
+    taper_schedule* s = citalopram_linear(db, "citalopram", 20);
+    taper_simulation_options so;
+    memset(&so, 0, sizeof so);
+    so.struct_size = sizeof so;
+    so.after_end_days = NAN;
+    so.body_weight_kg = 70;
+    taper_simulation* sim = NULL;
+    OK(taper_simulate(&sim, s, &so, &err));
+
+    /* Citalopram in data/pharmacokinetics.json (Celexa label): t1/2 35 h, tmax 4 h, F 0.8,
+     * V 12 L/kg. ke = ln 2 / 35 h; ka solves tmax = ln(ka/ke)/(ka - ke). */
+    taper_simulation_metrics m;
+    m.struct_size = sizeof m;
+    OK(taper_simulation_metrics_get(sim, &m, &err));
+    NEAR(m.half_life_hours, 35, 0);
+    NEAR(m.elimination_per_hour, log(2.0) / 35, 1e-12);
+    NEAR(log(m.absorption_per_hour / m.elimination_per_hour) / (m.absorption_per_hour - m.elimination_per_hour), 4,
+         1e-6);
+    CHECK(isnan(m.peak_pressure_points) && isnan(m.time_above_threshold_hours));
+    CHECK(m.length_days >= 3 * 28); /* 15, 10 and 5 mg for 28 days each, then the stop */
+    CHECK(m.doses_taken > 0);
+
+    const double *time = NULL, *amount = NULL, *conc = NULL, *occ = NULL, *set_point = NULL, *pressure = NULL;
+    size_t n = 0, n_amount = 0, n_conc = 0, n_occ = 0, n_set = 99, n_pressure = 99;
+    OK(taper_simulation_time_hours(sim, &time, &n, &err));
+    OK(taper_simulation_amount_mg(sim, &amount, &n_amount, &err));
+    OK(taper_simulation_concentration_ng_per_ml(sim, &conc, &n_conc, &err));
+    OK(taper_simulation_occupancy_points(sim, &occ, &n_occ, &err));
+    OK(taper_simulation_set_point_points(sim, &set_point, &n_set, &err));
+    OK(taper_simulation_pressure_points(sim, &pressure, &n_pressure, &err));
+    /* Hourly samples over the plan and the default 14 days after it. */
+    CHECK(n == (size_t)(24 * (m.length_days + 14)) && n_amount == n && n_conc == n && n_occ == n);
+    CHECK(n_set == 0 && n_pressure == 0); /* no adaptation model */
+    NEAR(time[1] - time[0], 1, 0);
+    /* Two weeks after the stop only elimination is left: one day divides the amount by
+     * e^(ke * 24 h) (the gut emptied long before: ka is about 0.6 per hour). */
+    NEAR(amount[n - 1] / amount[n - 25], exp(-log(2.0) / 35 * 24), 1e-6);
+    /* ng/mL = mg / (12 L/kg * 70 kg = 840 000 mL) * 1e6 ng/mg. */
+    NEAR(conc[100], amount[100] * 1e6 / 840000.0, 1e-9);
+    CHECK(occ[0] > 0 && occ[0] < 84);
+    taper_simulation_free(sim);
+    taper_simulation_free(NULL);
+
+    /* With the adaptation model: the set point follows, the pressure is set point - occupancy. */
+    so.adaptation_time_constant_days = 14;
+    so.adaptation_threshold_points = 5;
+    OK(taper_simulate(&sim, s, &so, &err));
+    OK(taper_simulation_set_point_points(sim, &set_point, &n_set, &err));
+    OK(taper_simulation_pressure_points(sim, &pressure, &n_pressure, &err));
+    OK(taper_simulation_occupancy_points(sim, &occ, &n_occ, &err));
+    CHECK(n_set == n_occ && n_pressure == n_occ);
+    NEAR(pressure[500], set_point[500] - occ[500], 1e-9);
+    OK(taper_simulation_metrics_get(sim, &m, &err));
+    CHECK(m.peak_pressure_points > 0 && m.time_above_threshold_hours >= 0);
+    taper_simulation_free(sim);
+
+    /* Refusals: no source for norfluoxetine's fraction formed; NULL handles; struct sizes. */
+    taper_schedule* fluoxetine = citalopram_linear(db, "fluoxetine", 20);
+    FAILS_WITH(TAPER_ERROR_MISSING_DATA, taper_simulate(&sim, fluoxetine, NULL, &err), "norfluoxetine");
+    taper_schedule_free(fluoxetine);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulate(&sim, NULL, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulate(NULL, s, NULL, &err));
+    so.struct_size = 8;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_simulate(&sim, s, &so, &err));
+    so.struct_size = sizeof so;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_time_hours(NULL, &time, &n, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_metrics_get(NULL, &m, &err));
+
+    /* A population: the same seed gives the same people whatever the threads, and people
+     * [3, 6) alone are people 3-5 of the whole run (what the Dask example relies on). */
+    taper_population_options po;
+    memset(&po, 0, sizeof po);
+    po.struct_size = sizeof po;
+    po.people = 6;
+    po.seed = 7;
+    po.ed50_log_sd = 0.3;
+    po.half_life_log_sd = 0.3;
+    po.threads = 1;
+    taper_population *whole = NULL, *threaded = NULL, *shard = NULL;
+    OK(taper_simulate_population(&whole, s, &so, &po, &err));
+    po.threads = 2;
+    OK(taper_simulate_population(&threaded, s, &so, &po, &err));
+    po.first_person = 3;
+    po.people = 3;
+    OK(taper_simulate_population(&shard, s, &so, &po, &err));
+    taper_population_summary sum;
+    sum.struct_size = sizeof sum;
+    OK(taper_population_summary_get(whole, &sum, &err));
+    CHECK(sum.people == 6 && sum.first_person == 0 && sum.has_adaptation == 1);
+    CHECK(sum.time_steps == (int64_t)n);
+    CHECK(sum.share_above_threshold_percent >= 0 && sum.share_above_threshold_percent <= 100);
+    const int64_t *ids = NULL, *shard_ids = NULL;
+    size_t count = 0, shard_count = 0;
+    OK(taper_population_person(shard, &shard_ids, &shard_count, &err));
+    CHECK(shard_count == 3 && shard_ids[0] == 3 && shard_ids[2] == 5);
+    OK(taper_population_person(whole, &ids, &count, &err));
+    CHECK(count == 6 && ids[5] == 5);
+    typedef taper_status (*column_fn)(const taper_population*, const double**, size_t*, taper_error**);
+    const column_fn columns[] = {taper_population_ed50_factor,
+                                 taper_population_half_life_factor,
+                                 taper_population_volume_factor,
+                                 taper_population_adaptation_factor,
+                                 taper_population_largest_day_to_day_change_points,
+                                 taper_population_largest_within_day_fluctuation_points,
+                                 taper_population_largest_two_day_swing_points,
+                                 taper_population_peak_pressure_points,
+                                 taper_population_time_above_threshold_hours};
+    for (size_t c = 0; c < sizeof columns / sizeof columns[0]; ++c) {
+        const double *a = NULL, *b = NULL, *part = NULL;
+        size_t na = 0, nb = 0, np = 0;
+        OK(columns[c](whole, &a, &na, &err));
+        OK(columns[c](threaded, &b, &nb, &err));
+        OK(columns[c](shard, &part, &np, &err));
+        CHECK(na == 6 && nb == 6 && np == 3);
+        if (na == 6 && nb == 6 && np == 3) {
+            CHECK(memcmp(a, b, 6 * sizeof(double)) == 0);
+            CHECK(memcmp(a + 3, part, 3 * sizeof(double)) == 0);
+        }
+    }
+    /* Each column by name as well (the loop above calls them through pointers). */
+    const double* any = NULL;
+    OK(taper_population_half_life_factor(shard, &any, &count, &err));
+    OK(taper_population_adaptation_factor(shard, &any, &count, &err));
+    NEAR(any[0], 1, 0); /* no spread of the time constant */
+    OK(taper_population_largest_day_to_day_change_points(shard, &any, &count, &err));
+    OK(taper_population_largest_within_day_fluctuation_points(shard, &any, &count, &err));
+    OK(taper_population_largest_two_day_swing_points(shard, &any, &count, &err));
+    OK(taper_population_peak_pressure_points(shard, &any, &count, &err));
+    OK(taper_population_time_above_threshold_hours(shard, &any, &count, &err));
+    CHECK(count == 3);
+    /* No volume spread: every volume factor is exactly 1; an ED50 spread of 0.3 moves them. */
+    const double* factor = NULL;
+    OK(taper_population_volume_factor(whole, &factor, &count, &err));
+    NEAR(factor[4], 1, 0);
+    OK(taper_population_ed50_factor(whole, &factor, &count, &err));
+    CHECK(factor[0] != 1 && factor[0] > 0);
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_population_summary_get(NULL, &sum, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_population_person(NULL, &ids, &count, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulate_population(&shard, s, &so, NULL, &err));
+    po.half_life_log_sd = -1;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulate_population(&shard, s, &so, &po, &err));
+    po.half_life_log_sd = 0.3;
+    po.struct_size = 4;
+    FAILS(TAPER_ERROR_ABI_MISMATCH, taper_simulate_population(&shard, s, &so, &po, &err));
+    taper_population_free(whole);
+    taper_population_free(threaded);
+    taper_population_free(shard);
+    taper_population_free(NULL);
+    taper_schedule_free(s);
 }
 
 int main(void) {
@@ -1921,6 +2159,8 @@ int main(void) {
     test_conversions(db);
     test_string_outs_checked_first(db, builtins);
     test_journal(db);
+    test_several(db);
+    test_simulation(db);
 
     taper_registry_free(builtins);
     taper_database_free(db);

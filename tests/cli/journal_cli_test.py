@@ -105,6 +105,13 @@ def assess_suicidal_thoughts_first(r):
     out = r.ok("assess", *PLAN, "--journal", journal_file(j))
     check(out.startswith("SEEK HELP NOW"), out)
     check("emergency" in out, out)
+    # The contacts for the person's country and the drug's class (data/support.json).
+    check("who can help" in out and "Mind Infoline" in out, out)
+    j["country"] = "GB"
+    a = json.loads(r.ok("assess", *PLAN, "--journal", journal_file(j), "--format", "json"))
+    check(a["seek_help_now"] and a["contacts"], a)
+    check(all(c["country"] in ("uk", "online") for c in a["contacts"]), a["contacts"])
+    check(any(c["id"] == "mind-infoline" and c["source"]["published"] == "2016-07" for c in a["contacts"]), a)
 
 
 @case
@@ -123,7 +130,22 @@ def several_one_at_a_time(r):
                "--drug", "aripiprazole 10mg --step 5mg", "--gap", "2w", "--start", "2027-01-04")
     check("1. diazepam" in out and "2. fluoxetine" in out and "3. aripiprazole" in out, out)
     check("may lower the level of aripiprazole" in out, out)
+    # Each order note names its drug (docs/messages.md, 790).
+    check("diazepam is drug 1 of 3" in out and "aripiprazole is drug 3 of 3" in out, out)
     check("combined calendar" in out, out)
+
+
+@case
+def several_group_with_a_quoted_split(r):
+    # A dose split across the day inside a --drug group: the quotes keep "5mg morning, 5mg
+    # night" one value, as in `taper plan --split`.
+    out = r.ok("several", "--drug", "diazepam 10mg --step 2.5mg --split \"5mg morning, 5mg night\"",
+               "--drug", "sertraline 50mg --step 12.5mg", "--gap", "2w", "--start", "2027-01-04", "--format", "json")
+    p = json.loads(out)
+    first = p["plans"][0]
+    times = {d["time"] for s in first["steps"] for d in s.get("doses", [])}
+    check({"morning", "night"} <= times, times)
+
 
 
 bad("bad_symptom_name", ["--symptom", "brain_fog"], "journal", "add", "/tmp/taper-no-such-journal.json",
@@ -132,6 +154,7 @@ bad("bad_symptom_rating", ["--symptom", "0 to 3"], "journal", "add", "/tmp/taper
     "--symptom", "dizziness=5")
 bad("bad_replan_action", ["--action"], "replan", *PLAN, "--journal", "/dev/null", "--action", "faster")
 bad("bad_several_without_gap", ["--gap"], "several", "--drug", "diazepam 10mg")
+bad("bad_several_unclosed_quote", ["quote"], "several", "--drug", "diazepam 10mg --split \"5mg morning", "--gap", "2w")
 
 if __name__ == "__main__":
     sys.exit(main(CASES, __doc__))

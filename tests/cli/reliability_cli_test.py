@@ -61,6 +61,18 @@ def escapes_in_an_argument_are_not_echoed_raw(r):
 
 
 @case
+def c1_controls_del_and_lone_carriage_returns_are_escaped(r):
+    # CSI written as UTF-8 (U+009B, bytes C2 9B) starts an escape sequence on many terminals,
+    # DEL and a carriage return not followed by a line feed rewrite what is shown: each is
+    # written as \xNN (src/cli/text.cpp, terminal_safe). A "\r\n" is a CSV line end and kept.
+    code, out, err = r.run("info", "csi\u009b31m del\x7f cr\rover")
+    check(code != 0 and out == "", f"exit {code}, stdout {out!r}")
+    no_control_characters(err, "stderr")
+    for shown in ["csi\\x9b31m", "del\\x7f", "cr\\x0dover"]:
+        check(shown in err, f"stderr does not show {shown!r}: {err!r}")
+
+
+@case
 def control_characters_in_formulary_names_are_refused(r):
     with tempfile.TemporaryDirectory() as tmp:
         for name in [f"red{ESC}[31m", "line\nbreak", "nul\u0000byte", "csi\u009b31m"]:

@@ -181,7 +181,7 @@ def case_html_chromium(taper, work):
         # Words, in reading order, with the line breaks of the table's narrow cells undone.
         text = " ".join(run(pdftotext, pdf, "-").decode().split())
         for needle in ("citalopram taper plan", "Step by step", "How to take it", "Cautions", "Sources",
-                       "Support and contacts", "What withdrawal can feel like", "5.9 mL of 2 mg/mL"):
+                       "Support and contacts", "Mind Infoline", "What withdrawal can feel like", "5.9 mL of 2 mg/mL"):
             check(needle in text, f"{paper}: the PDF's text has no {needle!r}")
         for st in plan["steps"]:
             check(st["start"] in text, f"{paper}: step {st['number']}'s start {st['start']} is not printed")

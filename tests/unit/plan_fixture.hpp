@@ -33,6 +33,16 @@ bool has_code(const Range& messages, message_code code) {
     return contains(messages, code);
 }
 
+/// A plan's messages other than the pointer to who can help that every plan ends with
+/// (who_can_help, 800): "no plan-wide message" means none of these.
+template <class Range>
+std::vector<message> besides_closing(const Range& messages) {
+    std::vector<message> out;
+    for (const auto& m : messages)
+        if (m.code != message_code::who_can_help) out.push_back(m);
+    return out;
+}
+
 /// Does `messages` hold any warning?
 template <class Range>
 bool has_warning(const Range& messages) {

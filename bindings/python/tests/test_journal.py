@@ -58,3 +58,46 @@ def test_assess_withdrawal_then_replan_hold(db: taper.Database, sertraline_plan:
     assert held.steps[0].daily_dose_mg == pytest.approx(37.5)
     assert held.steps[0].length_days == pytest.approx(14)
     assert held.messages[0].code is taper.MessageCode.REPLAN_HOLD
+
+
+def test_patient_pacing_offers_the_next_cut_only_when_ready(sertraline_plan: taper.Schedule) -> None:
+    # On 2027-01-04 the journal has been tolerable since 2027-01-03 (the day before rated
+    # dizziness 3; the 01-04 entry is left out): 2 days. The dose now is the last recorded,
+    # 37.5 mg; the plan's next dose below it is 25 mg, half that cut 31.25 mg.
+    j = taper.Journal.from_json(json.dumps(JOURNAL))
+    not_yet = taper.offer_next_cut(sertraline_plan, j, today="2027-01-04")
+    assert not not_yet.ready
+    assert not_yet.tolerable_days == pytest.approx(2)
+    assert not_yet.offered_mg == pytest.approx(37.5)
+    assert [r["id"] for r in not_yet.reasons] == ["not_ready_for_next_cut"]
+    ready = taper.offer_next_cut(sertraline_plan, j, today="2027-01-04", tolerable_days=2, share_of_cut=0.5)
+    assert ready.ready and ready.current_mg == pytest.approx(37.5)
+    assert ready.offered_mg == pytest.approx(31.25)
+    assert [r["id"] for r in ready.reasons] == ["ready_for_next_cut", "cut_lowered_by_person"]
+    with pytest.raises(taper.PlanError):
+        taper.offer_next_cut(sertraline_plan, j, today="2027-01-04", share_of_cut=0)
+
+
+def test_three_drugs_one_at_a_time_with_interaction_notes() -> None:
+    # An antidepressant, a benzodiazepine and an antipsychotic (issue 13): fluoxetine inhibits
+    # CYP2D6, so reducing it may lower aripiprazole's level (data/interactions.json).
+    p = taper.plan_several(
+        [(taper.PlanRequest("diazepam", "10 mg"), taper.Strategy("linear", amount="2.5 mg")),
+         (taper.PlanRequest("fluoxetine", "20 mg"), taper.Strategy("linear", amount="10 mg")),
+         (taper.PlanRequest("aripiprazole", "10 mg"), taper.Strategy("linear", amount="5 mg"))],
+        start="2027-01-04", gap_days=14)
+    assert p["drugs"] == ["diazepam", "fluoxetine", "aripiprazole"]
+    assert len(p["plans"]) == 3
+    # One at a time: each plan starts after the one before has ended.
+    starts = [plan["start"] for plan in p["plans"]]
+    assert starts == sorted(starts) and len(set(starts)) == 3
+    assert any(n["id"] == "interaction_level_may_fall" and n["affected"] == "aripiprazole" for n in p["interactions"])
+    with pytest.raises(taper.PlanError):
+        taper.plan_several([], start="2027-01-04", gap_days=14)
+
+
+def test_every_plan_points_to_who_can_help(sertraline_plan: taper.Schedule) -> None:
+    # The coded pointer to the support directory reaches Python as the last plan-wide message.
+    last = sertraline_plan.messages[-1]
+    assert last.code is taper.MessageCode.WHO_CAN_HELP
+    assert "sertraline" in last.text

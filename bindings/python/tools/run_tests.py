@@ -7,8 +7,9 @@ failure, and 77 (ctest's SKIP_RETURN_CODE) when this Python has no venv / ensure
                  --venv <build>/venv --stage <build>/stage [--preload libasan.so]
 
 1. A virtual environment in the build tree (made once, reused), with REQUIREMENTS from PyPI
-   (cffi, numpy, pytest, and the outputs' checkers: icalendar, ics, fhir.resources,
-   matplotlib; pip only runs when one of them is missing).
+   (cffi, numpy, pytest, the outputs' checkers: icalendar, ics, fhir.resources,
+   matplotlib; pandas and dask[distributed] for the simulation; pip only runs when one of them
+   is missing).
 2. A staged copy of bindings/python/src/taper (fresh each run, so edits are picked up) plus
    taper/_taper_cffi.py generated from the build's cdef: the layout of the installed
    package, with TAPER_C_LIBRARY naming the library instead of a bundled copy.
@@ -29,11 +30,16 @@ PACKAGE_ROOT = HERE.parent  # bindings/python
 # The outputs' tests (tests/test_outputs.py) read every iCalendar file with two independent
 # parsers and every FHIR Bundle with the R4 models of fhir.resources: its 6.1.0 is FHIR 4.0.1
 # (R4; 6.2 and later default to R4B, 7 and later to R5) and needs pydantic 1. matplotlib is
-# the `plot` extra (Schedule.plot), pandas the `pandas` extra (to_pandas). The editable-install
-# test (tests/test_editable_install.py) makes its own throwaway venv with scikit-build-core.
+# the `plot` extra (Schedule.plot). pandas: Schedule.to_pandas,
+# Simulation / Population.to_dataframe. The editable-install test makes its own throwaway
+# venv. dask with distributed: tests/test_dask.py runs a population on a LocalCluster sharded by person range
+# (examples/dask_population.py), the documented path beyond one machine (docs/simulation.md).
 REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7", "icalendar>=5", "ics>=0.7,<0.8",
                 "fhir.resources==6.1.0", "pydantic>=1.10,<2", "matplotlib>=3.5", "pandas>=1.5"]
 IMPORTS = "import cffi, numpy, pytest, icalendar, ics, fhir.resources, matplotlib, pandas"
+# Installed after the others and on its own: where it cannot be installed, test_dask.py
+# skips and says why, and the rest of the suite still runs.
+OPTIONAL = {"dask[distributed]>=2023.1": "import dask.distributed"}
 
 
 def say(message: str) -> None:
@@ -84,6 +90,17 @@ def ensure_requirements(python: Path) -> None:
                          "reachable? a pip cache or a local index also works: PIP_INDEX_URL)")
 
 
+def ensure_optional(python: Path) -> None:
+    for requirement, probe in OPTIONAL.items():
+        if subprocess.run([str(python), "-c", probe], capture_output=True).returncode == 0:
+            continue
+        say(f"installing {requirement} from PyPI into the virtual environment")
+        result = subprocess.run([str(python), "-m", "pip", "install", "--disable-pip-version-check",
+                                 "--quiet", requirement])
+        if result.returncode != 0:
+            say(f"could not install {requirement}: the tests that need it will be skipped")
+
+
 def stage_package(python: Path, cdef: Path, stage: Path) -> Path:
     target = stage / "taper"
     shutil.rmtree(target, ignore_errors=True)
@@ -113,6 +130,7 @@ def main() -> int:
     if python is None:
         return SKIP
     ensure_requirements(python)
+    ensure_optional(python)
     package = stage_package(python, args.cdef, args.stage)
 
     env = dict(os.environ)

@@ -4,6 +4,7 @@
 // NG222 1.4.14-1.4.22; the Ashton Manual for benzodiazepines) are each a coded reason with its
 // source; red flags (suicidal thoughts, self-harm, seizures, mania or psychosis, severe
 // akathisia, confusion) say "seek help now" whatever else is true. docs/assessment.md.
+#include <taper/drugs/support.hpp>
 #include <taper/journal/journal.hpp>
 #include <taper/messages/message.hpp>
 #include <taper/plan/schedule.hpp>
@@ -45,11 +46,18 @@ struct period_assessment {
 struct assessment {
     bool seek_help_now = false;
     std::vector<message> red_flags;        ///< red_flag_seek_help_now per symptom, then who to contact
+    /// With a red flag: who the person could contact now, from the support directory passed to
+    /// assess (it must outlive the assessment; the embedded one always does): those for the
+    /// plan's drug in the journal's country, then online ones; every country's when the
+    /// journal names none. Empty without a red flag.
+    std::vector<const support_organisation*> contacts;
     std::vector<period_assessment> periods;  ///< one per cut the journal covers, oldest first
     verdict latest = verdict::no_troubling_symptoms;
 };
 
 /// Assesses `j` against `plan` (the plan supplies the doses of days without a dose record).
-assessment assess(const schedule& plan, const journal& j, const assessment_rules& rules = {});
+/// `support` lists the contacts of a red flag.
+assessment assess(const schedule& plan, const journal& j, const assessment_rules& rules = {},
+                  const support_directory& support = support_directory::embedded());
 
 }  // namespace taper

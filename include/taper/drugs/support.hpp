@@ -61,11 +61,22 @@ public:
     std::vector<const support_organisation*> for_drug(const drug& d, std::string_view country = "") const;
     /// Those for a class (and the general ones), in `country` ("" = any).
     std::vector<const support_organisation*> for_class(drug_class c, std::string_view country = "") const;
+    /// Who a person on `d` living in `country` could contact: those that fit the drug in that
+    /// country, then the online ones that fit; every one that fits when `country` is "" (not
+    /// known). `country` is a directory code (support_country_from_code).
+    std::vector<const support_organisation*> for_person(const drug& d, std::string_view country) const;
+    /// The same for a plan made without a drug record: the class's and the general ones.
+    std::vector<const support_organisation*> for_person(drug_class c, std::string_view country) const;
 
 private:
     std::vector<support_source> sources_;
     std::vector<support_organisation> organisations_;
 };
+
+/// The directory's country code ("uk", "us", "hk") for an ISO 3166 alpha-2 code or a
+/// directory code, in any case: "GB" and "UK" are "uk". "" for anything else (an unknown or
+/// empty country: the caller lists every country's organisations).
+std::string support_country_from_code(std::string_view code);
 
 /// The directory as JSON (`taper support --format json`, the C ABI): {"sources": [...],
 /// "organisations": [...]}, each organisation with its source's title and publication date.

@@ -35,6 +35,7 @@
 #include <taper/messages/message.hpp>
 #include <taper/plan/schedule.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,13 +55,13 @@ struct dose_component {
 #pragma GCC diagnostic pop
 #endif
     kind what = kind::whole_or_split_units;
+    std::size_t form = 0;       ///< index of its product in the forms on hand as given
     std::string formulation_id;
     std::string label;          ///< "10 mg tablet"
     double count = 0;           ///< tablets (0.5, 0.25 ...), capsules, drops or beads
     volume amount_volume;       ///< liquid, drops (count × drop size) and dilution volume to take
     mass labelled;              ///< mg on the label that this part contains
     mass equivalent;            ///< mg as tablets (labelled × bioavailability)
-    std::string instruction;    ///< "1 × 10 mg tablet", "1.7 mL of 2 mg/mL liquid"
     /// Tablets or capsules used up from the pack: the count for whole and split units, the
     /// share of a capsule for beads (beads / beads per capsule), the tablets dispersed for a
     /// dilution (the rest of the dispersion is discarded). 0 for liquids and drops.
@@ -76,10 +77,12 @@ struct dose_recipe {
     mass target;                ///< the schedule's target (tablet-equivalent mg)
     mass realized;              ///< what the recipe delivers (tablet-equivalent mg)
     std::vector<dose_component> parts;
-    /// Whole recipe: "1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid = 13.4 mg", "4 drops of
-    /// 40 mg/mL drops = 8 mg on the label ≡ 10 mg as tablets", then any cautions.
-    std::string instruction;
+    /// As a person reads it ("1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid = 13.4 mg"):
+    /// written on demand by instruction_text() (forms/instruction.hpp), not kept here.
     bool within_tolerance = true;
+    /// False for a dose line of another drug with no forms on hand: the recipe has no parts
+    /// and stands for the planned dose (its target), counted as taken as planned.
+    bool realized_here = true;
     /// Why it is off (dose_rounds_to_zero, dose_off_target) and what would measure it more
     /// finely (codes 402-406), as coded messages; realize() copies them onto the step. Their
     /// form parameters index the forms on hand as given; text: messages/text.hpp.

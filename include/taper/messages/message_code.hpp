@@ -13,6 +13,7 @@
 //   500-599  realization, on the whole realization
 //   700-799  the person in the loop: assessment of a journal (700-729), journal validation
 //            (740-759), replanning and patient pacing (760-779), several drugs (790-799)
+//   800-849  outputs: what every plan ends with (the support pointer)
 #include <cstdint>
 
 namespace taper {
@@ -76,7 +77,7 @@ enum class message_code : std::uint16_t {
     pattern_unclear = 712,
     no_troubling_symptoms = 713,        ///< nothing rated moderate or worse after the change
     red_flag_seek_help_now = 720,       ///< a red-flag symptom: seek help now
-    contact_prescriber_or_emergency = 721, ///< who to contact (until the support directory)
+    contact_prescriber_or_emergency = 721, ///< who to contact first (then assessment::contacts)
     advise_hold = 722,                  ///< hold the dose until symptoms are tolerable
     advise_go_back = 723,               ///< go back to the last tolerated dose
     advise_talk_to_prescriber = 724,
@@ -112,6 +113,9 @@ enum class message_code : std::uint16_t {
     order_is_a_shared_choice = 792,
     interaction_level_may_fall = 793,  ///< reducing this drug may lower another's level
     interaction_level_may_rise = 794,  ///< reducing this drug may raise another's level
+
+    // Outputs, on the plan as a whole (800-849).
+    who_can_help = 800,                ///< every plan ends by pointing to the support directory
     limits_converted_to_diazepam = 320, ///< the request's mg limits, read in the named drug, converted
     diazepam_equivalent_above_ceiling = 321, ///< the switch gives more diazepam than guidance starts at
     equivalence_tables_differ = 322,  ///< another equivalence table gives a dose 1.5x or more apart
@@ -152,6 +156,13 @@ enum class message_code : std::uint16_t {
     drop_size_unknown = 501,          ///< drops measured by syringe: the drop size is not known
     drug_not_realized = 502,          ///< a drug's doses are listed as planned: none of its forms on hand
     steps_off_tolerance = 503,        ///< how many steps have a dose beyond the tolerance
+    // The simulation over time (src/simulate/, docs/simulation.md): refusals and notes.
+    simulation_no_pharmacokinetics = 600,   ///< refused: the drug has no pharmacokinetic entry
+    simulation_parameter_unknown = 601,     ///< refused: a parameter has no sourced value (names it)
+    simulation_active_metabolite = 602,     ///< refused: an active metabolite the model does not follow
+    simulation_no_occupancy_model = 603,    ///< amounts only: no usable occupancy model
+    simulation_metabolite_not_modelled = 604, ///< an inactive metabolite (or one in the fit) is left out
+    simulation_no_concentration = 605,      ///< no volume (or body weight): no concentrations
 };
 
 }  // namespace taper

@@ -32,6 +32,7 @@ enum class parameter_kind : std::uint8_t {
     form_on_hand = 14,  ///< index into the realization's forms on hand (realized_schedule::forms)
     drug_form = 15,     ///< index into all_forms() of the plan's drug (a form not on hand)
     drug_name = 16,     ///< index into the realization's drugs (realized_schedule::drugs)
+    pk_parameter = 95,  ///< a pharmacokinetic parameter (enum pharmacokinetic_parameter)
 };
 
 /// "mass", "percent", ...: stable, used in JSON.
@@ -50,6 +51,15 @@ enum class whole_unit_form : std::uint8_t {
     tablet = 0,
     capsule = 1,
     bead_capsule = 2,
+};
+
+/// A pharmacokinetic parameter the simulation needs (data/pharmacokinetics.json).
+enum class pharmacokinetic_parameter : std::uint8_t {
+    half_life = 0,
+    time_to_peak = 1,
+    metabolite_half_life = 2,
+    metabolite_fraction_formed = 3,
+    metabolite_relative_potency = 4,
 };
 
 /// Which published guidance on pace a warning compares with.
@@ -72,6 +82,8 @@ public:
     parameter(volume v) : kind_(parameter_kind::volume_ml), number_(in(v, units::mL)) {}
     constexpr parameter(whole_unit_reason r)
         : kind_(parameter_kind::whole_unit_reason), number_(static_cast<double>(r)) {}
+    constexpr parameter(pharmacokinetic_parameter k)
+        : kind_(parameter_kind::pk_parameter), number_(static_cast<double>(k)) {}
     constexpr parameter(whole_unit_form f)
         : kind_(parameter_kind::whole_unit_form), number_(static_cast<double>(f)) {}
     constexpr parameter(pace_guidance g) : kind_(parameter_kind::guidance), number_(static_cast<double>(g)) {}
@@ -105,6 +117,9 @@ public:
     constexpr whole_unit_reason as_reason() const { return static_cast<whole_unit_reason>(as_index()); }
     constexpr whole_unit_form as_form() const { return static_cast<whole_unit_form>(as_index()); }
     constexpr pace_guidance as_guidance() const { return static_cast<pace_guidance>(as_index()); }
+    constexpr pharmacokinetic_parameter as_pk_parameter() const {
+        return static_cast<pharmacokinetic_parameter>(as_index());
+    }
 
     friend constexpr bool operator==(const parameter&, const parameter&) = default;
 

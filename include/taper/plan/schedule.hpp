@@ -54,6 +54,9 @@ struct schedule {
     std::shared_ptr<const taper::drug> subject;
     /// The factor of every drug in the dose lines, as the planner used it (see basis_factor).
     std::vector<basis_factor> basis_factors;
+    /// The other drugs the dose lines name (a crossover's diazepam), shared like `subject`, so
+    /// that exporters can code them (FHIR). Empty in a one-drug plan or one made by hand.
+    std::vector<std::shared_ptr<const taper::drug>> line_drugs;
 
     /// The recorded factor of `drug_name` (exact name, then any case), if there is one.
     std::optional<double> factor_of(std::string_view drug_name) const;

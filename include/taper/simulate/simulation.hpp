@@ -9,6 +9,7 @@
 //   s.metrics.largest_day_to_day_change ...
 //
 // This is a model for research and teaching, never a prediction for one person.
+#include <taper/messages/message.hpp>
 #include <taper/plan/schedule.hpp>
 #include <taper/simulate/pharmacokinetics.hpp>
 
@@ -105,7 +106,15 @@ struct simulation {
     std::vector<occupancy_points> set_point;  ///< empty without an adaptation model
     std::vector<occupancy_points> pressure;   ///< set point − occupancy; empty without one
     simulation_metrics metrics;
+    /// Notes on what the course leaves out (codes 603-605, docs/messages.md): no occupancy
+    /// model, a metabolite not modelled, no concentrations. Render with text(m, context_of(plan)).
+    std::vector<message> messages;
 };
+
+/// Why the plan's drug cannot be simulated, as a coded message (600 no pharmacokinetic data,
+/// 601 naming the parameter without a sourced value, 602 an active metabolite), or nothing
+/// when it can. simulate() throws missing_data_error with this message's text.
+std::optional<message> simulation_refusal(const schedule& plan);
 
 /// The dose events of a plan: each step's dose lines at their clock times on each of its days,
 /// alternate-day, missed and extra doses applied. Throws invalid_argument_error for a dose-time

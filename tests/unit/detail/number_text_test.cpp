@@ -5,6 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+#include <ios>
 #include <limits>
 
 namespace {
@@ -75,6 +80,24 @@ TEST(DetailNumberText, WithoutFloatNoiseRoundsToNineDecimals) {
     EXPECT_EQ(taper::detail::without_float_noise(156.79999999999998), 156.8);
     EXPECT_EQ(taper::detail::without_float_noise(0.0000000004), 0.0);     // below half a billionth
     EXPECT_EQ(taper::detail::without_float_noise(0.000000002), 0.000000002);  // kept
+}
+
+// The inline rounding must be std::round(x * 1e9) / 1e9 bit for bit (the search and the
+// recipes compare amounts to the last bit): halves away from zero, the sign of zero, and
+// the values past 2^52 billionths, infinity and NaN that take the std::round path.
+TEST(DetailNumberText, WithoutFloatNoiseIsStdRoundBitForBit) {
+    const auto reference = [](double x) { return std::round(x * 1e9) / 1e9; };
+    const auto same_bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+    std::vector<double> xs = {0.0, -0.0, 2.5e-9, -2.5e-9, 0.5e-9, -0.5e-9, 1.5e-9, -0.3e-9, 0.3e-9, 4.4e6,
+                              4.6e6, 1e7, -1e7, 1e300, std::numeric_limits<double>::infinity(),
+                              -std::numeric_limits<double>::infinity(), 12.345678912499999, 156.79999999999998};
+    std::mt19937_64 random(20261207);
+    std::uniform_real_distribution<double> amount(-500.0, 500.0);
+    for (int i = 0; i < 200000; ++i) xs.push_back(amount(random));
+    for (int i = 0; i < 20000; ++i) xs.push_back(std::nextafter((static_cast<double>(i) + 0.5) / 1e9, 0.0));
+    for (const double x : xs)
+        EXPECT_TRUE(same_bits(taper::detail::without_float_noise(x), reference(x))) << std::hexfloat << x;
+    EXPECT_TRUE(std::isnan(taper::detail::without_float_noise(std::numeric_limits<double>::quiet_NaN())));
 }
 
 TEST(DetailNumberText, NearlyEqualAllowsOnlyRoundingNoise) {

@@ -141,6 +141,94 @@ TEST(DrugDataValues, HypnoticsAndAnxiolytics) {
     EXPECT_THAT(strengths("chlordiazepoxide", "capsule"), ElementsAre(5, 10));
 }
 
+TEST(DrugDataValues, ProductsOfTheLastThirteenDrugs) {
+    // Each value typed from the page the product cites (data/sources/30-products-of-every-drug.json).
+    // Ziprasidone capsules, How Supplied: "20 mg, 40 mg, 60 mg and 80 mg" (US only).
+    EXPECT_THAT(strengths("ziprasidone", "capsule"), ElementsAre(20, 40, 60, 80));
+    EXPECT_TRUE(product("ziprasidone", "capsule").sold_in(market_region::us));
+    EXPECT_FALSE(product("ziprasidone", "capsule").sold_in(market_region::uk));
+    // emc 11748, oxazepam 15 mg: "a score line ... The score line is not intended for
+    // breaking the tablet": scored, yet never split.
+    EXPECT_THAT(strengths("oxazepam", "tablet"), ElementsAre(15));
+    EXPECT_TRUE(*product("oxazepam", "tablet").scored);
+    EXPECT_FALSE(product("oxazepam", "tablet").may_split());
+    EXPECT_EQ(product("oxazepam", "tablet").unit_strengths.origin.status, taper::evidence_status::verified);
+    // MHRA record: nitrazepam 5mg oral tablet (Teva UK).
+    EXPECT_THAT(strengths("nitrazepam", "tablet"), ElementsAre(5));
+    // emc 4192, loprazolam 1 mg: score line; 4.2 "a starting dose of a half tablet".
+    EXPECT_THAT(strengths("loprazolam", "tablet"), ElementsAre(1));
+    EXPECT_TRUE(product("loprazolam", "tablet").may_split());
+    // UK leaflet "Lormetazepam 0.5 mg and 1mg tablets".
+    EXPECT_THAT(strengths("lormetazepam", "tablet"), ElementsAre(0.5, 1));
+    // Clobazam Accord 10 mg: "one-side scored".
+    EXPECT_THAT(strengths("clobazam", "tablet"), ElementsAre(10));
+    EXPECT_TRUE(*product("clobazam", "tablet").scored);
+    // Clorazepate dipotassium tablets USP "3.75 mg, 7.5 mg or 15 mg".
+    EXPECT_THAT(strengths("clorazepate", "tablet"), ElementsAre(3.75, 7.5, 15));
+    // DailyMed flurazepam: "15 mg and 30 mg capsules".
+    EXPECT_THAT(strengths("flurazepam", "capsule"), ElementsAre(15, 30));
+    // DailyMed triazolam: "0.125 mg or 0.25 mg"; Halcion 2.1 "maximum recommended dosage
+    // is 0.5 mg once daily", 2.2 geriatric 0.25 mg.
+    EXPECT_THAT(strengths("triazolam", "tablet"), ElementsAre(0.125, 0.25));
+    EXPECT_EQ(maximum("triazolam", market_region::us), 0.5);
+    EXPECT_EQ(maximum("triazolam", market_region::us, "", "older adults"), 0.25);
+    // DailyMed estazolam: "either 1 mg or 2 mg".
+    EXPECT_THAT(strengths("estazolam", "tablet"), ElementsAre(1, 2));
+    // DailyMed Doral: "Split the 15 mg tablet along the score line to achieve 7.5 mg dose".
+    EXPECT_THAT(strengths("quazepam", "tablet"), ElementsAre(15));
+    EXPECT_TRUE(product("quazepam", "tablet").may_split());
+    // Zaleplon capsules 5 mg and 10 mg (US).
+    EXPECT_THAT(strengths("zaleplon", "capsule"), ElementsAre(5, 10));
+    // DailyMed Lunesta: "1 mg, 2 mg, or 3 mg eszopiclone".
+    EXPECT_THAT(strengths("eszopiclone", "tablet"), ElementsAre(1, 2, 3));
+}
+
+TEST(DrugDataValues, ReferenceProductsGivenTheirStrengthAndCountry) {
+    // Pristiq: "equivalent to 25 mg, 50 mg or 100 mg of desvenlafaxine"; not divided.
+    EXPECT_THAT(strengths("desvenlafaxine", "tablet-mr"), ElementsAre(25, 50, 100));
+    EXPECT_TRUE(product("desvenlafaxine", "tablet-mr").sold_in(market_region::us));
+    EXPECT_FALSE(product("desvenlafaxine", "tablet-mr").may_split());
+    // emc 7121 Brintellix "tablets 5, 10 and 20mg".
+    EXPECT_THAT(strengths("vortioxetine", "tablet"), ElementsAre(5, 10, 20));
+    EXPECT_EQ(product("vortioxetine", "tablet").unit_strengths.origin.status, taper::evidence_status::verified);
+    // Venlalic XL "37.5mg, 75mg, 150mg and 225mg" prolonged release.
+    EXPECT_THAT(strengths("venlafaxine", "tablet-mr"), ElementsAre(37.5, 75, 150, 225));
+    EXPECT_FALSE(product("venlafaxine", "tablet-mr").may_split());
+    // Mirtazapine oral solution "1 ml ... contains 15 mg"; risperidone "1 mg risperidone per ml".
+    EXPECT_THAT(strengths("mirtazapine", "liquid"), ElementsAre(15));
+    EXPECT_THAT(strengths("risperidone", "liquid"), ElementsAre(1));
+    // Alprazolam tablets USP "0.25, 0.5, 1 or 2 mg" (US).
+    EXPECT_THAT(strengths("alprazolam", "tablet"), ElementsAre(0.25, 0.5, 1, 2));
+    EXPECT_TRUE(product("alprazolam", "tablet").sold_in(market_region::us));
+    // Lorazepam 1 mg and 2.5 mg (UK leaflet, scoring not stated: never split).
+    EXPECT_THAT(strengths("lorazepam", "tablet"), ElementsAre(1, 2.5));
+    EXPECT_FALSE(product("lorazepam", "tablet").may_split());
+    EXPECT_TRUE(product("lorazepam", "tablet").sold_in(market_region::uk));
+}
+
+TEST(DrugDataValues, DiazepamTabletsSplitOnlyWhereScored) {
+    // UK leaflet (Chelonia/DDSA): 2 mg and 5 mg "round, flat ... with bevelled edges" (no
+    // score line); 10 mg "with bevelled edges and a scoreline". The reference's "splittable"
+    // for all three is replaced by what its own source shows.
+    EXPECT_THAT(strengths("diazepam", "tablet"), ElementsAre(2, 5));
+    EXPECT_FALSE(*product("diazepam", "tablet").scored);
+    EXPECT_FALSE(product("diazepam", "tablet").may_split());
+    EXPECT_THAT(strengths("diazepam", "tablet-10mg"), ElementsAre(10));
+    EXPECT_TRUE(*product("diazepam", "tablet-10mg").scored);
+}
+
+TEST(DrugDataValues, UsProductsOfTheCommonDrugs) {
+    // DailyMed clonazepam: "unscored tablets debossed with C 1 on 1 mg tablets and C 2 on 2 mg".
+    EXPECT_THAT(strengths("clonazepam", "tablet-us-1-2mg"), ElementsAre(1, 2));
+    EXPECT_FALSE(product("clonazepam", "tablet-us-1-2mg").may_split());
+    EXPECT_EQ(product("clonazepam", "tablet-us-1-2mg").unit_strengths.origin.status, taper::evidence_status::verified);
+    // Lithium carbonate capsules 150/300/600 mg; Mylan ER tablet "contains 300 mg", never split.
+    EXPECT_THAT(strengths("lithium carbonate", "capsule-us"), ElementsAre(150, 300, 600));
+    EXPECT_THAT(strengths("lithium carbonate", "tablet-er-us"), ElementsAre(300));
+    EXPECT_FALSE(product("lithium carbonate", "tablet-er-us").may_split());
+    EXPECT_TRUE(product("lithium carbonate", "tablet-er-us").sold_in(market_region::us));
+}
+
 TEST(DrugDataValues, LithiumSaltsAreSeparateDrugs) {
     // NHS Highland: Priadel 200 and 400 mg MR; emc 13163: the 400 mg "can be divided into
     // equal doses", but a modified-release tablet is never split here.

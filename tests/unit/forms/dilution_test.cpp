@@ -2,6 +2,7 @@
 // the must-dilute rule for sertraline concentrate. Realization itself lives in realize.cpp;
 // these tests check the recipes against amounts worked out by hand.
 #include <taper/drugs/database.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/units/from_value.hpp>
 
@@ -10,6 +11,8 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -19,6 +22,18 @@ using K = taper::dose_component::kind;
 
 taper::mass mg(double v) { return taper::from_value<taper::mass>(v); }
 taper::volume mL(double v) { return taper::from_value<taper::volume>(v); }
+
+/// A recipe with its text (written on demand: forms/instruction.hpp).
+struct recipe_with_text : taper::dose_recipe {
+    std::string instruction;
+};
+
+recipe_with_text dose_with_text(taper::mass target, const std::vector<taper::available_form>& forms,
+                                const taper::realization_options& o = {}) {
+    taper::dose_recipe r = taper::realize_dose(target, forms, o);
+    std::string text = taper::instruction_text(r, forms, o);
+    return {std::move(r), std::move(text)};
+}
 
 // Fluoxetine with a 10 mg dispersible tablet that may not be split (so only dilution can
 // make doses below 10 mg), and citalopram's 10 mg tablet marked dispersible by a formulary.
@@ -48,7 +63,7 @@ TEST(Dilution, TheIssueExampleOneTenMilligramTabletInAHundredMillilitres) {
     // in 50 mL (0.2 mg/mL) 1.85 mL: all off the 0.1 mL grid. In 100 mL (0.1 mg/mL): 3.7 mL.
     const auto db = with_formulary();
     const auto forms = taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet");
-    const auto r = taper::realize_dose(mg(0.37), forms);
+    const auto r = dose_with_text(mg(0.37), forms);
     const auto* p = dilution_part(r);
     ASSERT_NE(p, nullptr) << r.instruction;
     EXPECT_DOUBLE_EQ(p->dispersed_in.value(), 100);
@@ -66,7 +81,7 @@ TEST(Dilution, TheIssueExampleOneTenMilligramTabletInAHundredMillilitres) {
 TEST(Dilution, AnyExactWaterVolumeGivesTheSameDose) {
     // 0.34 mg: 1.7 mL of 50 mL (0.2 mg/mL) and 3.4 mL of 100 mL (0.1 mg/mL) are both exact.
     const auto db = with_formulary();
-    const auto r = taper::realize_dose(mg(0.34), taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet"));
+    const auto r = dose_with_text(mg(0.34), taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet"));
     const auto* p = dilution_part(r);
     ASSERT_NE(p, nullptr);
     EXPECT_NEAR(r.realized.value(), 0.34, 1e-9);
@@ -83,7 +98,7 @@ TEST(Dilution, WaterVolumesComeFromTheSetAndDosesFromTheGrid) {
     int diluted = 0;
     for (int i = 2; i < 99; ++i) {
         const double goal = i / 10.0;
-        const auto r = taper::realize_dose(mg(goal), forms);
+        const auto r = dose_with_text(mg(goal), forms);
         const auto* p = dilution_part(r);
         if (p == nullptr) continue;
         ++diluted;
@@ -102,14 +117,14 @@ TEST(Dilution, TheMinimumVolumeAndTheSyringeGridAreRespected) {
     const auto db = with_formulary();
     const auto forms = taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet");
     // 0.02 mg: 0.2 mL of the 100 mL dispersion (0.1 mg/mL), exactly at the minimum.
-    const auto r = taper::realize_dose(mg(0.02), forms);
+    const auto r = dose_with_text(mg(0.02), forms);
     ASSERT_NE(dilution_part(r), nullptr) << r.instruction;
     EXPECT_NEAR(dilution_part(r)->amount_volume.value(), 0.2, 1e-9);
     // With a 0.5 mL minimum, 0.02 mg cannot be measured (0.5 mL of 0.1 mg/mL is 0.05 mg):
     // a warning, never a silent wrong dose.
     taper::realization_options big_min;
     big_min.tools.min_volume = mL(0.5);
-    const auto off = taper::realize_dose(mg(0.02), forms, big_min);
+    const auto off = dose_with_text(mg(0.02), forms, big_min);
     EXPECT_FALSE(off.within_tolerance);
     EXPECT_TRUE(taper::contains(off.messages, taper::message_code::dose_off_target) ||
                 taper::contains(off.messages, taper::message_code::dose_rounds_to_zero));
@@ -117,7 +132,7 @@ TEST(Dilution, TheMinimumVolumeAndTheSyringeGridAreRespected) {
     taper::realization_options coarse;
     coarse.tools.syringe_resolution = mL(1);
     coarse.tools.min_volume = mL(1);
-    const auto c = taper::realize_dose(mg(0.4), forms, coarse);
+    const auto c = dose_with_text(mg(0.4), forms, coarse);
     ASSERT_NE(dilution_part(c), nullptr) << c.instruction;
     EXPECT_TRUE(on_grid(dilution_part(c)->amount_volume.value(), 1.0));
     EXPECT_NEAR(c.realized.value(), 0.4, 1e-9);
@@ -128,7 +143,7 @@ TEST(Dilution, OwnWaterVolumes) {
     const auto db = with_formulary();
     taper::realization_options o;
     o.dilution_volumes = {mL(25)};
-    const auto r = taper::realize_dose(mg(0.6), taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet"), o);
+    const auto r = dose_with_text(mg(0.6), taper::forms_on_hand(db.get("fluoxetine"), "10 mg tablet"), o);
     const auto* p = dilution_part(r);
     ASSERT_NE(p, nullptr) << r.instruction;
     EXPECT_DOUBLE_EQ(p->dispersed_in.value(), 25);
@@ -139,12 +154,12 @@ TEST(Dilution, OwnWaterVolumes) {
 TEST(Dilution, OnlyForFormsMarkedDispersible) {
     // The embedded citalopram tablet is not marked dispersible: 0.5 mg is never a dilution.
     const auto& plain = taper::database::embedded().get("citalopram");
-    const auto no = taper::realize_dose(mg(0.5), taper::forms_on_hand(plain, "10 mg tablet"));
+    const auto no = dose_with_text(mg(0.5), taper::forms_on_hand(plain, "10 mg tablet"));
     EXPECT_EQ(dilution_part(no), nullptr);
     // A formulary that marks it dispersible makes it one: 0.5 mg from 10 mg is 1/20 of the
     // tablet, e.g. 0.5 mL of 10 mL or 5 mL of 100 mL.
     const auto db = with_formulary();
-    const auto yes = taper::realize_dose(mg(0.5), taper::forms_on_hand(db.get("citalopram"), "10 mg tablet"));
+    const auto yes = dose_with_text(mg(0.5), taper::forms_on_hand(db.get("citalopram"), "10 mg tablet"));
     const auto* p = dilution_part(yes);
     ASSERT_NE(p, nullptr) << yes.instruction;
     EXPECT_NEAR(p->amount_volume.value() / p->dispersed_in.value(), 0.05, 1e-12);
@@ -152,10 +167,10 @@ TEST(Dilution, OnlyForFormsMarkedDispersible) {
     // Switched off in the options: no dilution.
     taper::realization_options off;
     off.allow_dilution = false;
-    EXPECT_EQ(dilution_part(taper::realize_dose(mg(0.5), taper::forms_on_hand(db.get("citalopram"), "10 mg tablet"), off)),
+    EXPECT_EQ(dilution_part(dose_with_text(mg(0.5), taper::forms_on_hand(db.get("citalopram"), "10 mg tablet"), off)),
               nullptr);
     // The embedded fluoxetine dispersible tablet (20 mg): 1.3 mg is 1.3 mL of 20 mL (1 mg/mL).
-    const auto fl = taper::realize_dose(mg(1.3), taper::forms_on_hand(taper::database::embedded().get("fluoxetine"),
+    const auto fl = dose_with_text(mg(1.3), taper::forms_on_hand(taper::database::embedded().get("fluoxetine"),
                                                                        "20 mg tablet"));
     ASSERT_NE(dilution_part(fl), nullptr) << fl.instruction;
     EXPECT_NEAR(fl.realized.value(), 1.3, 1e-9);
@@ -166,13 +181,13 @@ TEST(Dilution, SertralineConcentrateIsAlwaysDilutedBeforeTaking) {
     const auto& d = taper::database::embedded().get("sertraline");
     const auto forms = taper::forms_on_hand(d, "20 mg/mL concentrate");
     for (double goal : {12.0, 50.0, 100.0}) {
-        const auto r = taper::realize_dose(mg(goal), forms);
+        const auto r = dose_with_text(mg(goal), forms);
         ASSERT_EQ(r.parts.size(), 1u);
         EXPECT_NEAR(r.parts[0].amount_volume.value(), goal / 20, 1e-9);
-        EXPECT_THAT(r.parts[0].instruction, HasSubstr("diluted before taking"));
+        EXPECT_THAT(taper::instruction_text(r.parts[0], forms), HasSubstr("diluted before taking"));
         EXPECT_THAT(r.instruction, HasSubstr("~120 mL"));  // from the data's notes
     }
-    const auto tiny = taper::realize_dose(mg(1), forms);
+    const auto tiny = dose_with_text(mg(1), forms);
     EXPECT_FALSE(tiny.within_tolerance);
     EXPECT_TRUE(taper::contains(tiny.messages, taper::message_code::dose_off_target) ||
                 taper::contains(tiny.messages, taper::message_code::dose_rounds_to_zero));

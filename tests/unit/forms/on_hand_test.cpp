@@ -181,21 +181,25 @@ TEST(FormsOnHand, DispersibleTablets) {
 TEST(AllForms, OneEntryPerStrengthAndNothingUnmeasurable) {
     const auto c = taper::all_forms(get("citalopram"));
     EXPECT_EQ(c.size(), 5u);  // 10, 20, 40 mg tablets; 40 mg/mL drops; 2 mg/mL liquid
-    // Venlafaxine: three bead strengths (whole capsules: no count in the data) and two
-    // liquids; the XL tablet has no known strength and is left out.
+    // Venlafaxine: three bead strengths (whole capsules: no count in the data), two liquids
+    // and the four XL tablets (37.5, 75, 150, 225 mg; Venlalic XL leaflet).
     const auto v = taper::all_forms(get("venlafaxine"));
-    EXPECT_EQ(v.size(), 5u);
+    EXPECT_EQ(v.size(), 9u);
     for (const auto& f : v) {
-        EXPECT_NE(f.formulation_id, "tablet-mr");
         if (f.kind == form_kind::beads) {
             EXPECT_FALSE(f.bead_count);
             EXPECT_EQ(f.label.find("beads"), std::string::npos) << f.label;  // "... capsule"
         }
     }
-    // Risperidone's liquid has no concentration in the data (a table's formulation column):
-    // it is left out, and described as such; its tablets are in.
-    for (const auto& f : taper::all_forms(get("risperidone"))) EXPECT_NE(f.formulation_id, "liquid");
-    EXPECT_THAT(taper::describe_forms(get("risperidone")), HasSubstr("strength not known"));
+    // A liquid with no concentration in the data (every embedded product now has one, so a
+    // formulary adds it) is left out, and described as such; the tablets are in.
+    taper::database db = taper::database::embedded();
+    db.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+        {"name": "risperidone", "formulations": [
+            {"id": "liquid-local", "form": "liquid", "unit": "mg/mL", "strength": null,
+             "source": "a local liquid (test)", "status": "user-supplied"}]}]})json");
+    for (const auto& f : taper::all_forms(db.get("risperidone"))) EXPECT_NE(f.formulation_id, "liquid-local");
+    EXPECT_THAT(taper::describe_forms(db.get("risperidone")), HasSubstr("strength not known"));
 }
 
 }  // namespace

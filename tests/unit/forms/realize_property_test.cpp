@@ -9,6 +9,7 @@
 //     liquids on the syringe grid and at least the minimum volume, whole drops and beads;
 //   - steps follow each other day by day; switch points and inserted steps say so.
 #include <taper/drugs/database.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
@@ -105,7 +106,7 @@ std::string dump(const taper::realized_schedule& r) {
         out += std::to_string(s.planned.number) + (s.inserted ? "* " : "  ") + std::string(taper::to_string(s.planned.phase)) +
                " target " + taper::to_string(s.planned.equivalent_daily_dose) + " realized " +
                taper::to_string(s.realized_daily) + "\n";
-        for (const auto& rc : s.recipes) out += "    " + rc.time + " " + rc.drug + ": " + rc.instruction + "\n";
+        for (const auto& rc : s.recipes) out += "    " + rc.time + " " + rc.drug + ": " + taper::instruction_text(r, rc) + "\n";
         for (const auto& m : s.messages)
             out += "    " + std::string(taper::id(m.level)) + ": " + taper::text(m, taper::context_of(r, &s)) + "\n";
     }
@@ -142,7 +143,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         // Lines of another drug whose forms are not on hand are listed as planned, not
         // realized: the limits after rounding are only promised for what is realized.
         const bool all_realized = std::none_of(s.recipes.begin(), s.recipes.end(), [](const taper::dose_recipe& rc) {
-            return rc.instruction.find("not realized") != std::string::npos;
+            return !rc.realized_here;
         });
         // Never above the previous dose as taken (the plans here never rise).
         if (all_realized) {
@@ -180,7 +181,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                 EXPECT_TRUE(any_warning(s)) << where << " " << rc.time;
             }
             if (rc.target.value() > 0 && rc.realized.value() <= 0 && !rc.parts.empty()) ADD_FAILURE() << where;
-            if (rc.target.value() > 1e-9 && rc.realized.value() <= 0 && rc.instruction.find("not realized") == std::string::npos) {
+            if (rc.target.value() > 1e-9 && rc.realized.value() <= 0 && rc.realized_here) {
                 EXPECT_TRUE(has(s, taper::message_code::dose_rounds_to_zero)) << where;
                 ++c.zero_warnings;
             }
@@ -225,7 +226,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                         break;
                 }
             }
-            if (rc.instruction.find("not realized") == std::string::npos) {
+            if (rc.realized_here) {
                 EXPECT_NEAR(parts, rc.realized.value(), 1e-7) << where;
             }
         }

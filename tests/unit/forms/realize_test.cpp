@@ -1,6 +1,8 @@
 // Realization: from target doses to what a person takes. Every expected value is worked out
 // by hand in the comment next to it, from the strengths in data/drugs.json.
 #include <taper/drugs/database.hpp>
+#include <taper/error.hpp>
+#include <taper/forms/instruction.hpp>
 #include <taper/forms/realize.hpp>
 #include <taper/messages/text.hpp>
 #include <taper/plan/plan.hpp>
@@ -33,8 +35,15 @@ std::vector<taper::available_form> have(std::string_view drug, std::string_view 
     return taper::forms_on_hand(get(drug), text);
 }
 
-dose_recipe dose(double target, const std::vector<taper::available_form>& forms, const realization_options& o = {}) {
-    return taper::realize_dose(mg(target), forms, o);
+/// A recipe with its text (written on demand: forms/instruction.hpp).
+struct dose_with_text : dose_recipe {
+    std::string instruction;
+};
+
+dose_with_text dose(double target, const std::vector<taper::available_form>& forms, const realization_options& o = {}) {
+    dose_recipe r = taper::realize_dose(mg(target), forms, o);
+    std::string text = taper::instruction_text(r, forms, o);
+    return {std::move(r), std::move(text)};
 }
 
 std::string message_of(const std::function<void()>& f) {
@@ -164,6 +173,21 @@ TEST(RealizeDose, CitalopramDropsThroughTheTabletEquivalent) {
     EXPECT_DOUBLE_EQ(mg_of((*w)[2]), 7.5);  // realized
     EXPECT_DOUBLE_EQ(taper::in((*w)[3].as_percent(), taper::units::percent_of_dose), 5);  // the tolerance
     EXPECT_THAT(all_warnings(off), HasSubstr("+7.1%"));  // (7.5 − 7) / 7 = 7.14%
+}
+
+// --- the text of a recipe ---------------------------------------------------------------
+
+// The recipe keeps the index of each part's form; its text is written from the forms it was
+// made with, and a part that names a form not among them is an error, never a wrong label.
+TEST(RealizeDose, InstructionTextIsWrittenFromTheFormsOnHand) {
+    const auto tabs = have("citalopram", "10 mg tablet");
+    const dose_recipe r = taper::realize_dose(mg(15), tabs);  // 1 + ½ of the 10 mg tablet
+    ASSERT_EQ(r.parts.size(), 1u);
+    EXPECT_EQ(r.parts[0].form, 0u);
+    EXPECT_EQ(taper::instruction_text(r.parts[0], tabs), "1½ × 10 mg tablet");
+    EXPECT_EQ(taper::instruction_text(r, tabs), "1½ × 10 mg tablet = 15 mg");
+    EXPECT_THROW((void)taper::instruction_text(r, {}), taper::invalid_argument_error);
+    EXPECT_EQ(taper::instruction_text(taper::realize_dose(mg(0), tabs), tabs), "none (0 mg)");
 }
 
 // --- tablets -------------------------------------------------------------------------------
@@ -465,11 +489,11 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     req.current_formulation = "tablet";
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 5u);
-    EXPECT_EQ(r.steps[0].recipes.at(0).instruction, "1½ × 10 mg tablet = 15 mg");
-    EXPECT_EQ(r.steps[1].recipes.at(0).instruction, "1 × 10 mg tablet = 10 mg");
-    EXPECT_EQ(r.steps[2].recipes.at(0).instruction, "¾ × 10 mg tablet = 7.5 mg");
-    EXPECT_EQ(r.steps[3].recipes.at(0).instruction, "1.5 mL of 2 mg/mL liquid = 3 mg");
-    EXPECT_EQ(r.steps[4].recipes.at(0).instruction, "none (0 mg)");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[0].recipes.at(0)), "1½ × 10 mg tablet = 15 mg");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[1].recipes.at(0)), "1 × 10 mg tablet = 10 mg");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[2].recipes.at(0)), "¾ × 10 mg tablet = 7.5 mg");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[3].recipes.at(0)), "1.5 mL of 2 mg/mL liquid = 3 mg");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[4].recipes.at(0)), "none (0 mg)");
     for (int i : {0, 1, 2, 4}) EXPECT_FALSE(r.steps[static_cast<std::size_t>(i)].form_changed) << i;
     EXPECT_TRUE(r.steps[3].form_changed);
     const auto* sw = taper::find(r.steps[3].messages, taper::message_code::switch_point);
@@ -501,7 +525,7 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     realization_options free;
     free.keep_forms_in_use = false;
     const auto f = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"), free);
-    EXPECT_EQ(f.steps[0].recipes.at(0).instruction, "7.5 mL of 2 mg/mL liquid = 15 mg");
+    EXPECT_EQ(taper::instruction_text(f, f.steps[0].recipes.at(0)), "7.5 mL of 2 mg/mL liquid = 15 mg");
     EXPECT_TRUE(f.steps[0].form_changed);
     EXPECT_EQ(taper::find(f.steps[0].messages, taper::message_code::switch_point)->parameters[0].as_index(), 0u);
     EXPECT_THAT(step_text(f, 0, taper::message_code::switch_point), HasSubstr("at the start: 10 mg tablet"));
@@ -515,7 +539,7 @@ TEST(Realize, SwitchToDropsStatesTheEquivalence) {
     const auto plan = hand_schedule("citalopram", 20, {15, 10, 7.5, 0});
     const auto r = realize_as_planned(plan, request_for("citalopram", 20), "citalopram", have("citalopram", "10 mg tablet, 40 mg/mL drops"), o);
     ASSERT_EQ(r.steps.size(), 4u);
-    EXPECT_EQ(r.steps[2].recipes.at(0).instruction, "3 drops of 40 mg/mL drops = 6 mg on the label ≡ 7.5 mg as tablets");
+    EXPECT_EQ(taper::instruction_text(r, r.steps[2].recipes.at(0)), "3 drops of 40 mg/mL drops = 6 mg on the label ≡ 7.5 mg as tablets");
     EXPECT_TRUE(r.steps[2].form_changed);
     EXPECT_THAT(step_text(r, 2, taper::message_code::switch_point), HasSubstr("before: 10 mg tablet"));
     // The switch brings in a converted form: its equivalence is on the step too.
@@ -673,7 +697,7 @@ TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
     const auto& first = r.steps[0];
     ASSERT_EQ(first.recipes.size(), 2u);
     EXPECT_EQ(first.recipes[0].drug, "alprazolam");
-    EXPECT_EQ(first.recipes[0].instruction, "1 × 0.5 mg tablet = 0.5 mg");
+    EXPECT_EQ(taper::instruction_text(r, first.recipes[0]), "1 × 0.5 mg tablet = 0.5 mg");
     EXPECT_EQ(first.recipes[1].drug, "diazepam");
     EXPECT_DOUBLE_EQ(first.recipes[1].realized.value(), 10);
     EXPECT_FALSE(first.recipes[1].parts.empty());
@@ -683,7 +707,9 @@ TEST(Realize, CrossoverRealizesDiazepamFromItsOwnForms) {
 
     // Without diazepam forms its doses are listed as planned, and the schedule says so.
     const auto only = taper::realize(plan, have("alprazolam", "0.5 mg tablet"));
-    EXPECT_THAT(only.steps[0].recipes[1].instruction, HasSubstr("not realized here"));
+    EXPECT_FALSE(only.steps[0].recipes[1].realized_here);
+    EXPECT_THAT(taper::instruction_text(only, only.steps[0].recipes[1]),
+                HasSubstr("not realized here: no diazepam forms on hand"));
     const auto* not_realized = taper::find(only.messages, taper::message_code::drug_not_realized);
     ASSERT_NE(not_realized, nullptr);
     EXPECT_EQ(only.drugs.at((*not_realized)[0].as_index()), "diazepam");

@@ -14,7 +14,8 @@ TEST(DrugCodes, EmbeddedDrugsCarryTheirRxNormIngredientCodes) {
     const auto& db = taper::database::embedded();
     // RxCUIs as CPIC's drug table lists them (cpicpgx/cpic-schema drug.sql).
     const std::pair<const char*, const char*> expected[] = {
-        {"citalopram", "2556"}, {"sertraline", "36437"}, {"diazepam", "3322"}, {"olanzapine", "61381"}};
+        {"citalopram", "2556"}, {"sertraline", "36437"}, {"diazepam", "3322"}, {"olanzapine", "61381"},
+        {"amitriptyline", "704"}, {"lamotrigine", "28439"}, {"bupropion", "42347"}};
     for (const auto& [name, code] : expected) {
         const auto& codes = db.get(name).codes;
         ASSERT_EQ(codes.size(), 1u) << name;

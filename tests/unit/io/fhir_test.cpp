@@ -3,6 +3,9 @@
 #include "outputs_fixture.hpp"
 
 #include <taper/io/fhir.hpp>
+#include <taper/plan/plan.hpp>
+#include <taper/strategies/diazepam_crossover.hpp>
+#include <taper/units/literals.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -60,6 +63,27 @@ TEST(ExportFhir, DosagesAreTheStepsInOrder) {
     // The stop step takes nothing: its Dosage says so in text and carries no dose.
     EXPECT_FALSE(dosages[4].contains("doseAndRate"));
     EXPECT_NE(dosages[4]["text"].get<std::string>().find("none"), std::string::npos);
+}
+
+TEST(ExportFhir, ACrossoversDiazepamIsCodedToo) {
+    // Alprazolam switched to diazepam: two MedicationRequests, and diazepam's carries RxCUI
+    // 3322 (CPIC's drug table, data/codes.json). Alprazolam has no code in the data.
+    using namespace taper::literals;
+    taper::plan_request r;
+    r.drug = "alprazolam";
+    r.daily_dose = 1.0_mg;
+    r.start = taper::parse_date("2026-12-01");
+    const auto plan = taper::make_plan(taper::database::embedded(), r, taper::strategies::diazepam_crossover{});
+    const json j = json::parse(taper::to_fhir(plan));
+    ASSERT_EQ(j["entry"].size(), 2u);
+    const json& alprazolam = j["entry"][0]["resource"]["medicationCodeableConcept"];
+    const json& diazepam = j["entry"][1]["resource"]["medicationCodeableConcept"];
+    EXPECT_EQ(alprazolam["text"], "alprazolam");
+    EXPECT_FALSE(alprazolam.contains("coding"));
+    EXPECT_EQ(diazepam["text"], "diazepam");
+    ASSERT_TRUE(diazepam.contains("coding"));
+    EXPECT_EQ(diazepam["coding"][0]["system"], "http://www.nlm.nih.gov/research/umls/rxnorm");
+    EXPECT_EQ(diazepam["coding"][0]["code"], "3322");
 }
 
 TEST(ExportFhir, ADrugWithoutCodesIsTextOnly) {

@@ -50,6 +50,30 @@ TEST(ExportHtml, SourcesCautionsAndTheDisclaimerOnce) {
     EXPECT_NE(html.find(drug.find_target("sert-striatum-sorensen2022")->ed50.origin.source.substr(0, 30)), std::string::npos);
 }
 
+// The support section lists the directory's organisations (data/support.json) for the plan's
+// drug: citalopram is an SSRI, so the UK's Seroxat/SSRI user group and the Mind Infoline (for
+// anyone), with BAT's and No Panic's numbers left out (they are for benzodiazepines); each with
+// its source and the source's date (Mind, July 2016).
+TEST(ExportHtml, SupportSectionListsTheDirectoryForTheDrugAndCountry) {
+    const std::string html = taper::to_html(outputs_sample());
+    const auto section = html.substr(html.find(" id=\"support\">"), html.find(" id=\"sources\">") - html.find(" id=\"support\">"));
+    EXPECT_EQ(section.find("To fill in:"), std::string::npos);  // no longer a placeholder
+    EXPECT_NE(section.find("data-id=\"mind-infoline\""), std::string::npos);
+    EXPECT_NE(section.find("data-id=\"seroxat-ssri-user-group\""), std::string::npos);
+    EXPECT_NE(section.find("data-id=\"mind-hk-iact\""), std::string::npos);  // no country: all
+    EXPECT_EQ(section.find("battle-against-tranquillisers"), std::string::npos);
+    EXPECT_NE(section.find("Phone: <span class=\"phone\">0300 5000 927</span>"), std::string::npos);  // Rethink
+    EXPECT_NE(section.find("published 2016-07"), std::string::npos);
+    EXPECT_NE(section.find("no publication date given"), std::string::npos);  // Mind HK's page has none
+
+    // In the UK: the UK's and the online ones, none from Hong Kong or the US.
+    const std::string uk = taper::to_html(outputs_sample(), {.country = "GB", .support = nullptr});
+    EXPECT_NE(uk.find("data-id=\"mind-infoline\""), std::string::npos);
+    EXPECT_NE(uk.find("data-id=\"surviving-antidepressants\""), std::string::npos);
+    EXPECT_EQ(uk.find("data-id=\"mind-hk-iact\""), std::string::npos);
+    EXPECT_EQ(uk.find("data-id=\"icarus-project\""), std::string::npos);
+}
+
 TEST(ExportHtml, TextIsEscapedAndNothingIsFetched) {
     const std::string html = taper::to_html(outputs_sample());
     EXPECT_NE(html.find("a, b; c\\d &lt;e&gt; &amp; &quot;f&quot; &#39;g&#39;"), std::string::npos);

@@ -13,6 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace {
 
 using namespace taper::literals;
@@ -148,6 +152,41 @@ TEST(AssessScenario, SuicidalThoughtsMeanSeekHelpNowWhateverElseIsTrue) {
     EXPECT_NE(t.find("seek help now"), std::string::npos) << t;
     // The assessment of the period is still given.
     EXPECT_EQ(a.latest, taper::verdict::consistent_with_withdrawal);
+}
+
+// Issue 13: "any entry with suicidal thoughts -> seek help now, with contacts": the support
+// contacts for the person's country and the drug's class (data/support.json, Mind 2016: in
+// the UK, the Mind Infoline for anyone and the Seroxat/SSRI user group for SSRIs; online,
+// Surviving Antidepressants; BAT is for benzodiazepines and z-drugs, not sertraline).
+TEST(AssessScenario, SuicidalThoughtsListTheContactsForTheCountryAndClass) {
+    auto j = withdrawal_journal();
+    j.country = "GB";
+    j.entries[3].ratings.push_back({symptom::suicidal_thoughts, 1});
+    const auto a = taper::assess(sertraline_plan(), j);
+    ASSERT_TRUE(a.seek_help_now);
+    std::vector<std::string> ids;
+    for (const auto* o : a.contacts) {
+        ids.push_back(o->id);
+        EXPECT_TRUE(o->country == "uk" || o->country == "online") << o->id << " is in " << o->country;
+    }
+    for (const char* expected : {"mind-infoline", "seroxat-ssri-user-group", "surviving-antidepressants"})
+        EXPECT_NE(std::find(ids.begin(), ids.end(), expected), ids.end()) << expected;
+    EXPECT_EQ(std::find(ids.begin(), ids.end(), "battle-against-tranquillisers"), ids.end());
+    // The UK's come before the online ones.
+    EXPECT_LT(std::find(ids.begin(), ids.end(), "mind-infoline"), std::find(ids.begin(), ids.end(), "surviving-antidepressants"));
+
+    // No country in the journal: every country's (Mind HK's service is in Hong Kong).
+    j.country.clear();
+    ids.clear();
+    for (const auto* o : taper::assess(sertraline_plan(), j).contacts) ids.push_back(o->id);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "mind-hk-iact"), ids.end());
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "mind-infoline"), ids.end());
+}
+
+TEST(AssessScenario, NoRedFlagNoContacts) {
+    auto j = withdrawal_journal();
+    j.country = "GB";
+    EXPECT_TRUE(taper::assess(sertraline_plan(), j).contacts.empty());
 }
 
 TEST(AssessScenario, MildAkathisiaIsNotARedFlagButSevereIs) {

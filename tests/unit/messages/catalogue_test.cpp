@@ -108,6 +108,7 @@ bool is_enumerator(message_code c) {
         case message_code::order_is_a_shared_choice:
         case message_code::interaction_level_may_fall:
         case message_code::interaction_level_may_rise: return true;
+        case message_code::who_can_help: return true;
         case message_code::limits_converted_to_diazepam:
         case message_code::diazepam_equivalent_above_ceiling:
         case message_code::equivalence_tables_differ:
@@ -144,7 +145,13 @@ bool is_enumerator(message_code c) {
         case message_code::beads_per_capsule_unknown:
         case message_code::drop_size_unknown:
         case message_code::drug_not_realized:
-        case message_code::steps_off_tolerance: return true;
+        case message_code::steps_off_tolerance:
+        case message_code::simulation_no_pharmacokinetics:
+        case message_code::simulation_parameter_unknown:
+        case message_code::simulation_active_metabolite:
+        case message_code::simulation_no_occupancy_model:
+        case message_code::simulation_metabolite_not_modelled:
+        case message_code::simulation_no_concentration: return true;
     }
     return false;
 }
@@ -173,6 +180,7 @@ taper::parameter sample(taper::parameter_kind kind) {
         case k::form_on_hand: return taper::parameter::on_hand_form(0);
         case k::drug_form: return taper::parameter::drug_form(0);
         case k::drug_name: return taper::parameter::drug_name(0);
+        case k::pk_parameter: return taper::pharmacokinetic_parameter::time_to_peak;
     }
     return {};
 }

@@ -464,7 +464,7 @@ TEST(PlannerLimits, HoldsNumberStepsAsTheScheduleDoesInAnyOrder) {
     EXPECT_EQ(s.steps[3].phase, taper::step_phase::hold);
     EXPECT_DOUBLE_EQ(s.steps[3].length.value(), 7);
     EXPECT_EQ(taper::format_date(s.steps[4].start), "2027-02-16");  // 12-01 + 28 + 28 + 14 + 7 days
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 }
 
 TEST(PlannerLimits, AHoldThatNeverComesIsAWarning) {
@@ -506,7 +506,7 @@ TEST(PlannerLimits, HalfLifePacingOnVenlafaxine) {
                                    taper::units::hour),
                          4)
             << i;
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 
     // The same without pacing: 112.5, 75, 37.5, 0 in 14-day steps.
     r.half_life_pacing = false;
@@ -529,6 +529,22 @@ TEST(PlannerLimits, HalfLifePacingLeavesLongHalfLivesAloneAndSaysSo) {
     auto c = request("clorazepate", 15_mg);
     c.half_life_pacing = true;
     EXPECT_TRUE(has_code(plan(c, ten_percent).messages, mc::pacing_half_life_unknown));
+}
+
+TEST(PlannerClosing, EveryPlanEndsByPointingToWhoCanHelp) {
+    // The seed documents ask "who can I talk to?": every plan carries the coded pointer to
+    // the support directory as its last plan-wide message, for every front end.
+    const auto a = plan(request("sertraline", 50_mg), linear(12.5_mg));
+    ASSERT_FALSE(a.messages.empty());
+    EXPECT_EQ(a.messages.back().code, mc::who_can_help);
+    EXPECT_EQ(a.messages.back().level, taper::severity::note);
+    auto r = request("alprazolam", 1_mg);
+    const auto b = plan(r, strategies::diazepam_crossover{});
+    EXPECT_EQ(b.messages.back().code, mc::who_can_help);
+    EXPECT_EQ(std::count_if(b.messages.begin(), b.messages.end(),
+                            [](const taper::message& m) { return m.code == mc::who_can_help; }),
+              1);
+    EXPECT_TRUE(taper::testing::has(taper::text(b.messages.back(), taper::context_of(b)), "coming off alprazolam"));
 }
 
 TEST(PlannerLimits, HalfLifePacingFollowsTheDrugTakenAfterACrossover) {
@@ -612,7 +628,7 @@ TEST(PlannerWarnings, GentlePlansHaveNone) {
     auto c = request("citalopram", 20_mg);
     const auto s = plan(c, hyperbolic(5));
     for (const auto& st : s.steps) EXPECT_FALSE(has_warning(st.messages)) << st.number;
-    EXPECT_TRUE(s.messages.empty());
+    EXPECT_TRUE(taper::testing::besides_closing(s.messages).empty());
 }
 
 TEST(PlannerWarnings, PaceIsMeasuredInPointsWhereThereIsAModel) {
@@ -689,12 +705,18 @@ TEST(PlannerWarnings, ModifiedReleaseDosesThatWholeUnitsCannotMake) {
 }
 
 TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
-    // Venlafaxine's MR tablet strengths are not in the data: whether 67.5 mg can be made from
-    // whole tablets cannot be checked, and the plan says so rather than staying silent.
+    // An MR tablet whose strengths are not in the data (the embedded data now knows all of
+    // them, so a formulary adds one): whether 67.5 mg can be made from whole tablets cannot be
+    // checked, and the plan says so rather than staying silent.
+    taper::database with_unknown = db();
+    with_unknown.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+        {"name": "venlafaxine", "formulations": [
+            {"id": "tablet-mr-local", "form": "tablet", "unit": "mg", "strength": null,
+             "modified_release": true, "source": "a local MR tablet (test)", "status": "user-supplied"}]}]})json");
     auto r = request("venlafaxine", 75_mg);
-    r.current_formulation = "tablet-mr";
-    const auto s = plan(r, ten_percent);
-    EXPECT_EQ(s.request.current_formulation, "tablet-mr");
+    r.current_formulation = "tablet-mr-local";
+    const auto s = taper::make_plan(with_unknown, r, ten_percent);
+    EXPECT_EQ(s.request.current_formulation, "tablet-mr-local");
     EXPECT_EQ(param(s.messages, mc::whole_units_strengths_unknown, "reason").as_reason(),
               taper::whole_unit_reason::modified_release);
 }
@@ -743,6 +765,19 @@ struct never_stops {
     }
 };
 
+/// Never stops either, and counts how often the planner asked it for a target.
+struct counting_forever {
+    int* asked;
+    std::string_view name() const { return "counting"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        ++*asked;
+        taper::target t;
+        t.daily_dose = ctx.latest(done, ctx.start_dose());
+        t.phase = taper::step_phase::hold;
+        return t;
+    }
+};
+
 struct bad_length {
     double days;
     std::string_view name() const { return "bad-length"; }
@@ -776,6 +811,30 @@ TEST(PlannerGuards, AHoldOrSwitchMustKeepTheDose) {
 
 TEST(PlannerGuards, ARunawayStrategyIsStopped) {
     expect_plan_error(request("citalopram", 20_mg), never_stops{}, {"forever", "20000 steps"});
+}
+
+// Bounded work (issue 15): the planner stops as soon as the plan breaks the request's own
+// limits, not at its 20,000-step guard. A strategy that never stops, with at most 5 steps: the
+// 6th step breaks the limit, so the strategy is asked 6 times and no more.
+TEST(PlannerGuards, APlanBreakingMaxStepsStopsAtTheLimit) {
+    int asked = 0;
+    auto r = request("citalopram", 20_mg);
+    r.max_steps = 5;
+    expect_plan_error(r, counting_forever{&asked},
+                      {"plan request: max steps", "more than the 5 steps allowed", "stopped at step 6"});
+    EXPECT_EQ(asked, 6);
+}
+
+// The same for the duration: 28-day steps (the default interval) within 60 days; the third
+// step ends on day 84, past 60, so the strategy is asked 3 times.
+TEST(PlannerGuards, APlanBreakingMaxDurationStopsAtTheLimit) {
+    int asked = 0;
+    auto r = request("citalopram", 20_mg);
+    r.interval = 28_d;
+    r.max_duration = 60_d;
+    expect_plan_error(r, counting_forever{&asked},
+                      {"plan request: max duration", "more than the 60 days allowed", "stopped at step 3, day 84"});
+    EXPECT_EQ(asked, 3);
 }
 
 TEST(PlannerGuards, StepLengthsFromAStrategyAreChecked) {

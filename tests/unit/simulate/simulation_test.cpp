@@ -185,6 +185,45 @@ TEST(Simulation, RefusesDrugsWithoutDataNamingTheMissingParameter) {
     EXPECT_THROW(simulate(constant_plan("mirtazapine", 15.0 * mg, 15.0 * mg, 2), o), missing_data_error);
 }
 
+TEST(Simulation, RefusalsAndNotesAreCodedMessages) {
+    using k = pharmacokinetic_parameter;
+    auto refusal = [](const std::string& drug) { return simulation_refusal(constant_plan(drug, 1.0 * mg, 1.0 * mg, 2)); };
+    // Risperidone: no entry in data/pharmacokinetics.json; paroxetine: no sourced tmax;
+    // fluoxetine: norfluoxetine's fraction formed is "Not found"; venlafaxine: no sourced tmax
+    // (and desvenlafaxine's fraction formed is not found either) (data/pharmacokinetics.json).
+    ASSERT_TRUE(refusal("risperidone"));
+    EXPECT_EQ(refusal("risperidone")->code, message_code::simulation_no_pharmacokinetics);
+    ASSERT_TRUE(refusal("paroxetine"));
+    EXPECT_EQ(refusal("paroxetine")->code, message_code::simulation_parameter_unknown);
+    EXPECT_EQ((*refusal("paroxetine"))[0].as_pk_parameter(), k::time_to_peak);
+    ASSERT_TRUE(refusal("fluoxetine"));
+    EXPECT_EQ((*refusal("fluoxetine"))[0].as_pk_parameter(), k::metabolite_fraction_formed);
+    ASSERT_TRUE(refusal("venlafaxine"));
+    EXPECT_EQ(refusal("venlafaxine")->code, message_code::simulation_parameter_unknown);
+    EXPECT_FALSE(refusal("citalopram"));
+    // The error's text is the message's text, with the metabolite and the source's words.
+    try {
+        simulate(constant_plan("fluoxetine", 20.0 * mg, 20.0 * mg, 2));
+        ADD_FAILURE() << "fluoxetine was simulated";
+    } catch (const missing_data_error& e) {
+        EXPECT_NE(std::string(e.what()).find("share of it that forms its active metabolite"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("norfluoxetine"), std::string::npos) << e.what();
+    }
+
+    // Notes: citalopram's desmethyl metabolites are inactive (not modelled); without a body
+    // weight its per-kg volume gives no concentrations; mirtazapine has no occupancy model.
+    const simulation cit = simulate(constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2));
+    EXPECT_TRUE(contains(cit.messages, message_code::simulation_metabolite_not_modelled));
+    EXPECT_TRUE(contains(cit.messages, message_code::simulation_no_concentration));
+    EXPECT_FALSE(contains(cit.messages, message_code::simulation_no_occupancy_model));
+    simulation_options weighed;
+    weighed.body_weight = mass(70'000.0 * g);
+    EXPECT_FALSE(contains(simulate(constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), weighed).messages,
+                          message_code::simulation_no_concentration));
+    EXPECT_TRUE(contains(simulate(constant_plan("mirtazapine", 15.0 * mg, 15.0 * mg, 2)).messages,
+                         message_code::simulation_no_occupancy_model));
+}
+
 TEST(Simulation, MissedAndExtraDosesChangeTheDoseList) {
     const schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 5);
     simulation_options o;

@@ -52,10 +52,21 @@ from .forms import (
     realize,
     realize_dose,
 )
-from .journal import Journal, JournalProblem, ReplanAction, Verdict, assess, replan
+from .journal import (
+    Journal,
+    JournalProblem,
+    NextCutOffer,
+    ReplanAction,
+    Verdict,
+    assess,
+    offer_next_cut,
+    plan_several,
+    replan,
+)
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
 from .schedule import Basis, DetachedError, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
+from .simulation import Population, Simulation, SimulationMetrics, simulate, simulate_population
 from .strategy import (
     Registry,
     Strategy,
@@ -107,11 +118,19 @@ def strategy_options(name: str) -> tuple[OptionInfo, ...]:
 __version__ = version()
 
 __all__ = [
+    "Population",
+    "Simulation",
+    "SimulationMetrics",
+    "simulate",
+    "simulate_population",
     "Journal",
     "JournalProblem",
     "ReplanAction",
     "Verdict",
     "assess",
+    "offer_next_cut",
+    "plan_several",
+    "NextCutOffer",
     "replan",
     "ABI_VERSION",
     "AbiMismatchError",

@@ -1,5 +1,5 @@
 """pandas DataFrames of schedules and realizations (``Schedule.to_pandas``,
-``Realization.to_pandas``). pandas is optional: ``pip install taper[pandas]``.
+``Realization.to_pandas``). pandas is optional: ``pip install taper[dataframe]``.
 
 Both frames start with a row for the starting dose (step 0, phase ``"start"``), so a plot
 or a difference over the frame begins where the person is now. Dates are datetime64 (the
@@ -27,7 +27,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("taper: to_pandas() needs pandas: pip install 'taper[pandas]' "
+        raise ImportError("taper: to_pandas() needs pandas: pip install 'taper[dataframe]' "
                           "(or pip install pandas)") from exc
     return pandas
 

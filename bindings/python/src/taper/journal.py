@@ -7,6 +7,10 @@ replanning from a plan and its journal (docs/journal.md, docs/assessment.md).
     a = taper.assess(schedule, j)       # a dict: "latest", "seek_help_now", "periods", ...
     held = taper.replan(schedule, j, "linear", action="hold", today="2027-01-04",
                         tolerable_days=14, amount=12.5)
+    offer = taper.offer_next_cut(schedule, j, today="2027-01-04")   # patient pacing
+    both = taper.plan_several([(taper.PlanRequest("diazepam", "10 mg"), taper.Strategy("linear", amount=2.5)),
+                               (taper.PlanRequest("sertraline", "50 mg"), "linear")],
+                              start="2027-01-04", gap_days=14)     # a dict, one drug at a time
 
 Decision support, never a diagnosis: talk to the prescriber.
 """
@@ -16,12 +20,14 @@ import datetime
 import enum
 import json
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from ._ffi import ffi, lib
 from ._util import call, cstr, pystr, sized, take_string
 from .database import Database, default_database
 from .messages import MessageCode
+from .request import PlanRequest
 from .schedule import Schedule
 from .strategy import Strategy
 from .units import DateLike, parse_date
@@ -124,3 +130,51 @@ def replan(schedule: Schedule, journal: Journal, strategy: str | Strategy, *, ac
     call(lib.taper_replan, out, db._h, schedule._live("replan it"), journal._h, ffi.NULL, st._name_bytes(), st._options(),
          int(a), day[0], float(tolerable_days))
     return Schedule._from_handle(ffi.gc(out[0], lib.taper_schedule_free))
+
+
+@dataclass(frozen=True)
+class NextCutOffer:
+    """Patient pacing (docs/journal.md): is the next cut offered today, and to what dose."""
+
+    ready: bool  #: the journal has been tolerable for long enough
+    tolerable_days: float  #: how long it has been tolerable, up to today
+    current_mg: float  #: the daily dose now
+    offered_mg: float  #: the next daily dose offered (the current one when not ready)
+    reasons: list[dict[str, Any]]  #: coded reasons (766-768), each {code, id, severity, params, text}
+
+
+def _day(d: DateLike) -> Any:
+    day = d if isinstance(d, datetime.date) else parse_date(d)
+    return ffi.new("taper_date*", {"year": day.year, "month": day.month, "day": day.day})[0]
+
+
+def offer_next_cut(schedule: Schedule, journal: Journal, *, today: DateLike, tolerable_days: float = 7,
+                   share_of_cut: float = 1.0) -> NextCutOffer:
+    """Offer the next cut only when the journal has been tolerable (nothing moderate or worse,
+    no red flag) for `tolerable_days`; `share_of_cut` (0 < share <= 1) lowers its size as the
+    person chooses. PlanError for a share outside (0, 1]."""
+    offer = sized("taper_next_cut_offer")
+    reasons = ffi.new("char**")
+    call(lib.taper_offer_next_cut, offer, reasons, schedule._handle, journal._h, _day(today), float(tolerable_days),
+         float(share_of_cut))
+    return NextCutOffer(bool(offer.ready), float(offer.tolerable_days), float(offer.current_mg),
+                        float(offer.offered_mg), json.loads(take_string(reasons[0])))
+
+
+def plan_several(courses: Sequence[tuple[PlanRequest, str | Strategy]], *, start: DateLike, gap_days: float,
+                 database: Database | None = None) -> dict[str, Any]:
+    """A plan for several drugs (docs/journal.md, "Several drugs"): one at a time in the order
+    given (the person's and prescriber's choice), `gap_days` apart (no published figure: no
+    default), with interaction notes from sourced data. A dict: "drugs", "notes",
+    "interactions", "plans" (each a schedule as JSON) and the combined "calendar"."""
+    db = default_database() if database is None else database
+    out = ffi.new("taper_several_request**")
+    call(lib.taper_several_request_create, out, _day(start), float(gap_days))
+    handle = ffi.gc(out[0], lib.taper_several_request_free)
+    for request, strategy in courses:
+        st = Strategy(strategy) if isinstance(strategy, str) else strategy
+        call(lib.taper_several_request_add, handle, request._handle(), ffi.NULL, st._name_bytes(), st._options())
+    text = ffi.new("char**")
+    call(lib.taper_plan_several, text, ffi.NULL, db._h, handle)
+    result: dict[str, Any] = json.loads(take_string(text[0]))
+    return result

@@ -384,7 +384,7 @@ class Schedule:
         return read_columns(self._handle, self.step_count)
 
     def to_pandas(self) -> Any:
-        """The schedule as a ``pandas.DataFrame`` (needs pandas: ``pip install taper[pandas]``):
+        """The schedule as a ``pandas.DataFrame`` (needs pandas: ``pip install taper[dataframe]``):
         a first row for the starting dose (step 0, phase ``"start"``), then one row per step.
         Columns: ``step``, ``phase`` (a category), ``start`` and ``end`` (datetime64; ``end``
         is the day after the last day), ``day``, ``length_days``, ``daily_dose_mg``,

@@ -119,3 +119,74 @@ extension Database {
         return try Schedule(handle: ScheduleHandle(raw: raw!), request: schedule.request, database: self)
     }
 }
+
+/// Patient pacing (docs/journal.md): whether the next cut is offered today, and to what dose.
+public struct NextCutOffer: Sendable {
+    /// The journal has been tolerable (nothing moderate or worse, no red flag) long enough.
+    public var ready: Bool
+    /// How long it has been tolerable, up to today.
+    public var tolerableDays: Double
+    /// The daily dose now.
+    public var current: Mass
+    /// The next daily dose offered (the current one when not ready), lowered if asked.
+    public var offered: Mass
+    /// The coded reasons (766-768) as JSON, each {code, id, severity, params, text}.
+    public var reasonsJSON: String
+}
+
+/// A plan for several drugs, one at a time (docs/journal.md, "Several drugs"): the plans,
+/// the interaction notes and the combined calendar as JSON.
+public struct SeveralDrugsPlan: Sendable {
+    public var planCount: Int
+    public var json: String
+}
+
+extension Database {
+    /// Offers the next cut of `schedule` only when `journal` has been tolerable for
+    /// `tolerableDays`; `shareOfCut` (0 < share <= 1) is the share of the planned cut the
+    /// person chooses. TaperError.plan for a share outside (0, 1].
+    public func offerNextCut(_ schedule: Schedule, journal: Journal, today: CalendarDate, tolerableDays: Double = 7,
+                             shareOfCut: Double = 1) throws(TaperError) -> NextCutOffer
+    {
+        var offer = taper_next_cut_offer()
+        offer.struct_size = UInt32(MemoryLayout<taper_next_cut_offer>.size)
+        var text: UnsafeMutablePointer<CChar>? = nil
+        var day = taper_date()
+        day.year = Int32(today.year)
+        day.month = Int32(today.month)
+        day.day = Int32(today.day)
+        try check {
+            taper_offer_next_cut(&offer, &text, schedule.handle.raw, journal.handle.raw, day, tolerableDays, shareOfCut, $0)
+        }
+        return NextCutOffer(ready: offer.ready != 0, tolerableDays: offer.tolerable_days, current: .mg(offer.current_mg),
+                            offered: .mg(offer.offered_mg), reasonsJSON: take(text))
+    }
+
+    /// Plans several drugs one at a time, in the order of `courses` (the person's and the
+    /// prescriber's choice), `gapDays` apart (no published figure: no default). Built-in
+    /// strategies only.
+    public func planSeveral(_ courses: [(request: PlanRequest, strategy: Strategy)], start: CalendarDate,
+                            gapDays: Double) throws(TaperError) -> SeveralDrugsPlan
+    {
+        let registry = try StrategyRegistry.shared()
+        var day = taper_date()
+        day.year = Int32(start.year)
+        day.month = Int32(start.month)
+        day.day = Int32(start.day)
+        var made: OpaquePointer? = nil
+        try check { taper_several_request_create(&made, day, gapDays, $0) }
+        let several = made!
+        defer { taper_several_request_free(several) }
+        for course in courses {
+            let request = try RequestHandle(course.request)
+            let options = try OptionsHandle(course.strategy.options, strategy: course.strategy.name, registry: registry.raw)
+            defer { withExtendedLifetime((request, options)) {} }
+            try check { taper_several_request_add(several, request.raw, nil, course.strategy.name, options.raw, $0) }
+        }
+        var text: UnsafeMutablePointer<CChar>? = nil
+        var count = 0
+        defer { withExtendedLifetime(registry) {} }
+        try check { taper_plan_several(&text, &count, storage.raw, several, $0) }
+        return SeveralDrugsPlan(planCount: count, json: take(text))
+    }
+}

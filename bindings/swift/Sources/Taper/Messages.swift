@@ -95,6 +95,7 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let orderIsASharedChoice = MessageCode(TAPER_MESSAGE_ORDER_IS_A_SHARED_CHOICE)
     public static let interactionLevelMayFall = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_FALL)
     public static let interactionLevelMayRise = MessageCode(TAPER_MESSAGE_INTERACTION_LEVEL_MAY_RISE)
+    public static let whoCanHelp = MessageCode(TAPER_MESSAGE_WHO_CAN_HELP)
     public static let remnantMergedIntoStop = MessageCode(TAPER_MESSAGE_REMNANT_MERGED_INTO_STOP)
     public static let remainderCutInHalves = MessageCode(TAPER_MESSAGE_REMAINDER_CUT_IN_HALVES)
     public static let remnantStep = MessageCode(TAPER_MESSAGE_REMNANT_STEP)
@@ -136,6 +137,12 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let dropSizeUnknown = MessageCode(TAPER_MESSAGE_DROP_SIZE_UNKNOWN)
     public static let drugNotRealized = MessageCode(TAPER_MESSAGE_DRUG_NOT_REALIZED)
     public static let stepsOffTolerance = MessageCode(TAPER_MESSAGE_STEPS_OFF_TOLERANCE)
+    public static let simulationNoPharmacokinetics = MessageCode(TAPER_MESSAGE_SIMULATION_NO_PHARMACOKINETICS)
+    public static let simulationParameterUnknown = MessageCode(TAPER_MESSAGE_SIMULATION_PARAMETER_UNKNOWN)
+    public static let simulationActiveMetabolite = MessageCode(TAPER_MESSAGE_SIMULATION_ACTIVE_METABOLITE)
+    public static let simulationNoOccupancyModel = MessageCode(TAPER_MESSAGE_SIMULATION_NO_OCCUPANCY_MODEL)
+    public static let simulationMetaboliteNotModelled = MessageCode(TAPER_MESSAGE_SIMULATION_METABOLITE_NOT_MODELLED)
+    public static let simulationNoConcentration = MessageCode(TAPER_MESSAGE_SIMULATION_NO_CONCENTRATION)
 }
 
 /// How much a message matters.

@@ -66,7 +66,8 @@ struct HyperbolicTests {
         #expect(note.code.id == "target_occupancy")
         #expect(note.severity == .note)
         #expect(note.text == s.steps[0].notes.first)
-        #expect(s.messages.isEmpty)
+        // No plan-wide message but the pointer to who can help that every plan ends with (800).
+        #expect(s.messages.map(\.code) == [MessageCode.whoCanHelp])
         #expect(MessageCode.abruptStopSeizureRisk.rawValue == 214)
         #expect(MessageCode(rawValue: 99999).id == "")
     }

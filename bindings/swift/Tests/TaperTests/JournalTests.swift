@@ -49,4 +49,38 @@ struct JournalTests {
         #expect(abs(held.steps[0].dailyDose.milligrams - 37.5) < 1e-9)
         #expect(held.messages.first?.code == MessageCode.replanHold)
     }
+
+    @Test("Patient pacing: the next cut only when the journal says ready, lowered if asked")
+    func patientPacing() throws {
+        // Tolerable since 2027-01-03 (01-02 rated dizziness 3; the 01-04 entry is left out):
+        // 2 days on 2027-01-04. Now 37.5 mg (the last recorded); the plan's next dose is 25 mg,
+        // half that cut 31.25 mg.
+        let request = PlanRequest(drug: "sertraline", dailyDose: .mg(50), start: CalendarDate(year: 2026, month: 12, day: 1))
+        let plan = try db.plan(request, strategy: .linear(amount: .mg(12.5)))
+        let j = try Journal.fromJSON(journalJSON)
+        let today = CalendarDate(year: 2027, month: 1, day: 4)
+        let notYet = try db.offerNextCut(plan, journal: j, today: today)
+        #expect(!notYet.ready)
+        #expect(abs(notYet.tolerableDays - 2) < 1e-9)
+        #expect(notYet.reasonsJSON.contains("\"not_ready_for_next_cut\""))
+        let ready = try db.offerNextCut(plan, journal: j, today: today, tolerableDays: 2, shareOfCut: 0.5)
+        #expect(ready.ready)
+        #expect(abs(ready.current.milligrams - 37.5) < 1e-9)
+        #expect(abs(ready.offered.milligrams - 31.25) < 1e-9)
+        #expect(ready.reasonsJSON.contains("\"cut_lowered_by_person\""))
+        // Every plan ends by pointing to who can help (the support directory), coded.
+        #expect(plan.messages.last?.code == MessageCode.whoCanHelp)
+    }
+
+    @Test("Three drugs one at a time, with the interaction note")
+    func threeDrugs() throws {
+        let start = CalendarDate(year: 2027, month: 1, day: 4)
+        let p = try db.planSeveral([
+            (request: PlanRequest(drug: "diazepam", dailyDose: .mg(10), start: start), strategy: .linear(amount: .mg(2.5))),
+            (request: PlanRequest(drug: "fluoxetine", dailyDose: .mg(20), start: start), strategy: .linear(amount: .mg(10))),
+            (request: PlanRequest(drug: "aripiprazole", dailyDose: .mg(10), start: start), strategy: .linear(amount: .mg(5))),
+        ], start: start, gapDays: 14)
+        #expect(p.planCount == 3)
+        #expect(p.json.contains("\"interaction_level_may_fall\""))
+    }
 }
