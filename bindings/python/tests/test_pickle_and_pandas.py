@@ -182,3 +182,27 @@ def test_realization_to_pandas(db: taper.Database) -> None:
     assert list(frame["form_changed"]) == [False, False, False, False, True, False]
     assert frame.iloc[4]["instructions"] == "1.5 mL of 2 mg/mL liquid = 3 mg"
     assert frame.iloc[1]["start"] == pd.Timestamp(datetime.date(2026, 12, 1))
+
+
+def test_simulations_and_populations_pickle_with_every_series() -> None:
+    schedule = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"), "linear", amount="5 mg")
+    course = taper.simulate(schedule, adaptation_time_constant_days=14, threshold_points=5)
+    back = pickle.loads(pickle.dumps(course))
+    assert back.metrics == course.metrics
+    ours, theirs = course.to_numpy(), back.to_numpy()
+    assert ours.keys() == theirs.keys()
+    for name in ours:
+        np.testing.assert_array_equal(ours[name], theirs[name], err_msg=name)
+    assert copy.deepcopy(course) is course
+
+    people = taper.simulate_population(schedule, people=20, seed=1, half_life_log_sd=0.3,
+                                       adaptation_time_constant_days=14, threshold_points=5)
+    again = pickle.loads(pickle.dumps(people))
+    for name in ("people", "first_person", "time_steps", "has_adaptation", "share_above_threshold_percent"):
+        assert getattr(again, name) == getattr(people, name), name
+    ours, theirs = people.to_numpy(), again.to_numpy()
+    assert ours.keys() == theirs.keys()
+    for name in ours:
+        np.testing.assert_array_equal(ours[name], theirs[name], err_msg=name)
+    with pytest.raises(taper.DetachedError, match="simulate it"):
+        taper.simulate(pickle.loads(pickle.dumps(schedule)))

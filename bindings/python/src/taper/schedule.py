@@ -153,14 +153,15 @@ _FLOAT_COLUMNS = (
 _COLUMN_INDEX = {name: i for i, name in enumerate(_FLOAT_COLUMNS)}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ScheduleArrays:
     """Every step's numbers as NumPy arrays of equal length (one element per step).
 
     ``day`` is the day the step starts, counted from the schedule's start (0 for step 1; whole
     numbers, as float64); ``occupancy_percent`` and ``change_points`` are NaN without an
     occupancy model; ``phase`` holds the pinned codes of :class:`Phase` (0 reduce, 1 switch,
-    2 hold, 3 stop). ``arrays.as_dict()`` goes straight into ``pandas.DataFrame``.
+    2 hold, 3 stop). ``arrays.as_dict()`` goes straight into ``pandas.DataFrame``. The arrays
+    are fresh copies, the caller's own (so the dataclass is not frozen either).
     """
 
     day: npt.NDArray[np.float64]
@@ -307,7 +308,7 @@ class Schedule:
             total_days=int(info.total_days),
             step_count=int(info.step_count),
             warnings=_read_warnings(handle, warning_count),
-            messages=read_plan_messages(handle, warning_count),
+            messages=read_plan_messages(handle, warning_count) if warning_count else (),
             _handle=handle,
             _start_split_count=int(info.start_dose_time_count),
         )
