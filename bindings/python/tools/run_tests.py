@@ -30,8 +30,9 @@ PACKAGE_ROOT = HERE.parent  # bindings/python
 # The outputs' tests (tests/test_outputs.py) read every iCalendar file with two independent
 # parsers and every FHIR Bundle with the R4 models of fhir.resources: its 6.1.0 is FHIR 4.0.1
 # (R4; 6.2 and later default to R4B, 7 and later to R5) and needs pydantic 1. matplotlib is
-# the `plot` extra (Schedule.plot). pandas: Simulation / Population.to_dataframe. dask with
-# distributed: tests/test_dask.py runs a population on a LocalCluster sharded by person range
+# the `plot` extra (Schedule.plot). pandas: Schedule.to_pandas,
+# Simulation / Population.to_dataframe. The editable-install test makes its own throwaway
+# venv. dask with distributed: tests/test_dask.py runs a population on a LocalCluster sharded by person range
 # (examples/dask_population.py), the documented path beyond one machine (docs/simulation.md).
 REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7", "icalendar>=5", "ics>=0.7,<0.8",
                 "fhir.resources==6.1.0", "pydantic>=1.10,<2", "matplotlib>=3.5", "pandas>=1.5"]

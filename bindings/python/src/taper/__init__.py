@@ -21,6 +21,7 @@ from .database import ClassEquivalent, Database, FormConversion, StrategyLike, d
 from .errors import (
     AbiMismatchError,
     BufferTooSmallError,
+    ErrorCode,
     ErrorDetail,
     FormularyError,
     IndexOutOfRangeError,
@@ -29,6 +30,7 @@ from .errors import (
     MissingDataError,
     ParseError,
     PlanError,
+    Status,
     StrategyError,
     TaperError,
     TaperMemoryError,
@@ -63,7 +65,7 @@ from .journal import (
 )
 from .messages import Message, MessageCode, Severity
 from .request import DoseTime, Hold, PlanRequest
-from .schedule import Basis, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
+from .schedule import Basis, DetachedError, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
 from .simulation import Population, Simulation, SimulationMetrics, simulate, simulate_population
 from .strategy import (
     Registry,
@@ -138,6 +140,7 @@ __all__ = [
     "ComponentKind",
     "Database",
     "DateLike",
+    "DetachedError",
     "DispensingLine",
     "DispensingPeriod",
     "Dose",
@@ -146,6 +149,7 @@ __all__ = [
     "DoseRecipe",
     "DoseTime",
     "DurationLike",
+    "ErrorCode",
     "ErrorDetail",
     "FormConversion",
     "FormInfo",
@@ -172,6 +176,7 @@ __all__ = [
     "Schedule",
     "ScheduleArrays",
     "Severity",
+    "Status",
     "Step",
     "Strategy",
     "StrategyContext",

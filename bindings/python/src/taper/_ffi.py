@@ -5,7 +5,11 @@ the C header (out-of-line ABI mode: no compiler, the library is dlopen()ed). The
 found, in this order:
 
 1. ``TAPER_C_LIBRARY``: an explicit path (development, tests against a build tree);
-2. the copy bundled in the package (``libtaper_c.so.<ABI>`` beside this file).
+2. the copy installed with the package (``libtaper_c.so.<ABI>``) in any directory of the
+   package's ``__path__``. A normal install has one, beside this file; an editable install
+   (``pip install -e``, scikit-build-core's redirecting finder) keeps the sources in the
+   checkout and the built files (the library, ``_taper_cffi.py``) in site-packages, and
+   lists both directories in ``taper.__path__``.
 """
 from __future__ import annotations
 
@@ -38,6 +42,19 @@ def library_names() -> list[str]:
     return [f"libtaper_c.so.{ABI_VERSION}", "libtaper_c.so"]
 
 
+def package_directories() -> list[Path]:
+    """The directories the package is made of: this file's, then the rest of
+    ``taper.__path__`` (an editable install adds the one holding the built files)."""
+    here = Path(__file__).resolve().parent
+    out = [here]
+    package = sys.modules.get(__package__ or "taper")
+    for entry in getattr(package, "__path__", ()):
+        directory = Path(entry).resolve()
+        if directory not in out:
+            out.append(directory)
+    return out
+
+
 def find_library() -> str:
     """The path of the C library to load (see the module docstring)."""
     explicit = os.environ.get("TAPER_C_LIBRARY")
@@ -49,13 +66,15 @@ def find_library() -> str:
                 "to use the library bundled with the package"
             )
         return explicit
-    here = Path(__file__).resolve().parent
-    for name in library_names():
-        candidate = here / name
-        if candidate.is_file():
-            return str(candidate)
+    searched = package_directories()
+    for directory in searched:
+        for name in library_names():
+            candidate = directory / name
+            if candidate.is_file():
+                return str(candidate)
     raise ImportError(
-        f"taper: no C library beside the package ({', '.join(library_names())} in {here}). "
+        f"taper: no C library installed with the package ({', '.join(library_names())} in "
+        f"{', '.join(str(d) for d in searched)}). "
         "Install the package with `pip install ./bindings/python`, or set TAPER_C_LIBRARY "
         "to the path of a built libtaper_c"
     )

@@ -9,7 +9,7 @@ from typing import Any, Iterator, Sequence, overload
 from ._ffi import ffi, lib
 from ._util import call, new_handle, opt, pystr, sized, string_list, take_string, to_date
 from .messages import Message, read_realization_messages, read_realized_step_messages, read_recipe_messages
-from .schedule import Schedule, Step
+from .schedule import DetachedError, Schedule, Step
 from .units import DoseLike, DurationLike, duration_days, dose_mg
 
 __all__ = [
@@ -274,39 +274,73 @@ class DispensingPeriod:
 
 @dataclass(frozen=True, eq=False)
 class Realization:
-    """A realized schedule: each dose-time of each step as a recipe."""
+    """A realized schedule: each dose-time of each step as a recipe.
 
-    schedule: Schedule  #: the realized steps as a schedule (inserted steps included)
+    Immutable: ``copy.copy`` and ``copy.deepcopy`` give the same object. It pickles by value
+    (every field, its schedule included); the copy read from a pickle has no C realization
+    behind it, so dispensing and the calendar, FHIR, SVG and HTML exports raise
+    :class:`~taper.DetachedError` there."""
+
+    #: The plan the realization was made from, step by step (inserted steps included): its
+    #: doses are the *planned* ones; what is taken is in ``steps[i].realized_daily_mg`` and
+    #: the recipes.
+    schedule: Schedule
     steps: tuple[RealizedStep, ...]
     equivalences: tuple[str, ...]  #: each bioavailability conversion used
     warnings: tuple[str, ...]
-    _handle: Any = field(repr=False)
+    _handle: Any = field(repr=False, default=None)
     messages: tuple[Message, ...] = ()  #: coded: equivalences and what the forms cannot do
+
+    def __copy__(self) -> Realization:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Realization:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_realization, (self.schedule, self.steps, self.equivalences, self.warnings,
+                                       self.messages))
+
+    def _live(self, what: str) -> Any:
+        if self._handle is None:
+            raise DetachedError(
+                f"taper: {what} needs the library's realization, and this one was read from a "
+                "pickle (it carries the realization's data only); realize the plan again in "
+                "this process to " + what)
+        return self._handle
+
+    def to_pandas(self) -> Any:
+        """The realization as a ``pandas.DataFrame`` (needs pandas): a row for the starting
+        dose, then one per realized step, with the planned and the realized dose per day and
+        the instructions (docs/python.md lists the columns)."""
+        from .frames import realization_frame
+
+        return realization_frame(self)
 
     def to_ics(self, reminders: bool = False, stamp: datetime.datetime | int | None = None) -> str:
         """The realized steps as iCalendar events, each saying how to take each dose-time
         (see Schedule.to_ics for ``reminders`` and ``stamp``)."""
         from .outputs import stamp_seconds, text_of
 
-        return text_of(lib.taper_realization_to_ics, self._handle, int(bool(reminders)), stamp_seconds(stamp))
+        return text_of(lib.taper_realization_to_ics, self._live("write a calendar"), int(bool(reminders)), stamp_seconds(stamp))
 
     def to_fhir(self) -> str:
         """The realized steps as a FHIR R4 Bundle; each Dosage's text is its recipe."""
         from .outputs import text_of
 
-        return text_of(lib.taper_realization_to_fhir, self._handle)
+        return text_of(lib.taper_realization_to_fhir, self._live("write FHIR"))
 
     def to_svg(self) -> str:
         """The chart of the dose as taken, the planned dose faint, switch points marked."""
         from .outputs import text_of
 
-        return text_of(lib.taper_realization_to_svg, self._handle)
+        return text_of(lib.taper_realization_to_svg, self._live("draw the chart"))
 
     def to_html(self) -> str:
         """The printable page, with how to take each step with the forms on hand."""
         from .outputs import text_of
 
-        return text_of(lib.taper_realization_to_html, self._handle)
+        return text_of(lib.taper_realization_to_html, self._live("write the page"))
 
     def plot(self, ax: Any = None) -> Any:
         """The realization as a matplotlib chart (needs the ``plot`` extra); returns the Axes."""
@@ -382,14 +416,19 @@ class Realization:
         """What to dispense for each step (bottles counted with the bottle_volume_ml of the
         options the realization was made with)."""
         out = ffi.new("taper_dispensing**")
-        call(lib.taper_dispense_by_step, out, self._handle)
+        call(lib.taper_dispense_by_step, out, self._live("dispense"))
         return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
 
     def dispense_by_period(self, period: DurationLike = datetime.timedelta(days=28)) -> list[DispensingPeriod]:
         """What to dispense per period from the plan's start (28 days by default)."""
         out = ffi.new("taper_dispensing**")
-        call(lib.taper_dispense_by_period, out, self._handle, duration_days(period, "period"))
+        call(lib.taper_dispense_by_period, out, self._live("dispense"), duration_days(period, "period"))
         return _read_dispensing(ffi.gc(out[0], lib.taper_dispensing_free))
+
+
+def _restore_realization(schedule: Schedule, steps: tuple[RealizedStep, ...], equivalences: tuple[str, ...],
+                         warnings: tuple[str, ...], messages: tuple[Message, ...]) -> Realization:
+    return Realization(schedule, steps, equivalences, warnings, None, messages)
 
 
 def _read_dispensing(h: Any) -> list[DispensingPeriod]:
@@ -428,7 +467,7 @@ def realize(schedule: Schedule, forms: Forms, options: RealizationOptions | None
     schedule carries its request and drug; the realization keeps the forms and options."""
     out = ffi.new("taper_realization**")
     c, _keep = _options(options)
-    call(lib.taper_realize, out, schedule._handle, forms._h, c)
+    call(lib.taper_realize, out, schedule._live("realize it"), forms._h, c)
     return Realization._from_handle(ffi.gc(out[0], lib.taper_realization_free))
 
 

@@ -111,7 +111,7 @@ def assess(schedule: Schedule, journal: Journal) -> dict[str, Any]:
     """The assessment as a dict (docs/assessment.md): "seek_help_now", "red_flags", "latest"
     and "periods", each reason with its code, parameters, text and source."""
     out = ffi.new("char**")
-    call(lib.taper_assess, ffi.NULL, ffi.NULL, out, schedule._handle, journal._h)
+    call(lib.taper_assess, ffi.NULL, ffi.NULL, out, schedule._live("assess it"), journal._h)
     result: dict[str, Any] = json.loads(take_string(out[0]))
     return result
 
@@ -127,7 +127,7 @@ def replan(schedule: Schedule, journal: Journal, strategy: str | Strategy, *, ac
     d = today if isinstance(today, datetime.date) else parse_date(today)
     day = ffi.new("taper_date*", {"year": d.year, "month": d.month, "day": d.day})
     out = ffi.new("taper_schedule**")
-    call(lib.taper_replan, out, db._h, schedule._handle, journal._h, ffi.NULL, st._name_bytes(), st._options(),
+    call(lib.taper_replan, out, db._h, schedule._live("replan it"), journal._h, ffi.NULL, st._name_bytes(), st._options(),
          int(a), day[0], float(tolerable_days))
     return Schedule._from_handle(ffi.gc(out[0], lib.taper_schedule_free))
 

@@ -8,7 +8,7 @@ planning (PlanError naming the field), exactly as for C and C++ callers.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping, Union
 
 from ._ffi import lib
@@ -201,10 +201,11 @@ class PlanRequest:
         return h
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
         state["_c"] = None  # the C handle does not pickle; it is rebuilt on first use
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        for name, value in state.items():  # frozen: the dataclass's own way round __setattr__
+            object.__setattr__(self, name, value)
 

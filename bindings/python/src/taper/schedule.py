@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 import enum
 import json
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Callable, Iterator
 
@@ -29,7 +30,7 @@ _empty = np.empty
 _float64 = np.float64
 _int32 = np.int32
 
-__all__ = ["Phase", "Basis", "DoseLine", "TimedDose", "Step", "Schedule", "ScheduleArrays"]
+__all__ = ["Phase", "Basis", "DoseLine", "TimedDose", "Step", "Schedule", "ScheduleArrays", "DetachedError"]
 
 
 class Phase(str, enum.Enum):
@@ -101,8 +102,10 @@ class Step:
     length_days: float
     daily_dose_mg: float  #: of the drug being tapered (0 once switched away)
     equivalent_daily_dose_mg: float  #: in the plan's basis
-    change_mg: float  #: reduction from the previous step (> 0 = lower)
-    change_percent: float  #: reduction as % of the previous step's dose
+    #: previous dose minus this one, in the plan's basis (as ``equivalent_daily_dose_mg``;
+    #: step 1: from the starting dose): positive means lower, 0 for a hold or a switch
+    change_mg: float
+    change_percent: float  #: change_mg as % of the previous dose (100 for a stop to 0)
     occupancy_percent: float | None
     change_points: float | None  #: occupancy reduction, percentage points
     doses: tuple[DoseLine, ...] = ()
@@ -150,14 +153,15 @@ _FLOAT_COLUMNS = (
 _COLUMN_INDEX = {name: i for i, name in enumerate(_FLOAT_COLUMNS)}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ScheduleArrays:
     """Every step's numbers as NumPy arrays of equal length (one element per step).
 
     ``day`` is the day the step starts, counted from the schedule's start (0 for step 1; whole
     numbers, as float64); ``occupancy_percent`` and ``change_points`` are NaN without an
     occupancy model; ``phase`` holds the pinned codes of :class:`Phase` (0 reduce, 1 switch,
-    2 hold, 3 stop). ``arrays.as_dict()`` goes straight into ``pandas.DataFrame``.
+    2 hold, 3 stop). ``arrays.as_dict()`` goes straight into ``pandas.DataFrame``. The arrays
+    are fresh copies, the caller's own (so the dataclass is not frozen either).
     """
 
     day: npt.NDArray[np.float64]
@@ -172,8 +176,10 @@ class ScheduleArrays:
 
     @property
     def dose_mg(self) -> npt.NDArray[np.float64]:
-        """The plan's dose per day (``equivalent_daily_dose_mg``: own mg, or
-        diazepam-equivalent mg in a crossover)."""
+        """The plan's dose per day in its basis: ``equivalent_daily_dose_mg``. mg of the drug
+        itself, except in a crossover plan (``Basis.DIAZEPAM_MG``), where every element,
+        before and after the switch, is diazepam-equivalent mg; the tapered drug's own mg is
+        ``daily_dose_mg``."""
         return self.equivalent_daily_dose_mg
 
     def as_dict(self) -> dict[str, npt.NDArray[Any]]:
@@ -183,17 +189,6 @@ class ScheduleArrays:
 
     def __len__(self) -> int:
         return int(self.phase.shape[0])
-
-    def __getattr__(self, name: str) -> Any:
-        # Made by read_columns, the float columns are rows of one (8, n) block; each view
-        # is made on first use (this runs only for attributes not yet in __dict__).
-        index = _COLUMN_INDEX.get(name)
-        block = self.__dict__.get("_block")
-        if index is None or block is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        view = block[index]
-        self.__dict__[name] = view
-        return view
 
 
 _COLUMN_ARRAYS_SIZE = ffi.sizeof("taper_schedule_column_arrays")
@@ -222,19 +217,55 @@ def read_columns(handle: Any, count: int) -> ScheduleArrays:
         call(lib.taper_schedule_columns, handle, ffi.NULL, n_out, 0)
     if n_out[0] != count:  # pragma: no cover - schedules are immutable
         raise RuntimeError(f"taper: the schedule has {n_out[0]} steps, expected {count}")
-    # The hot path (docs/performance.md): the frozen dataclass is filled directly, its float
-    # columns made on first use from the block (ScheduleArrays.__getattr__).
-    arrays = object.__new__(ScheduleArrays)
-    d = arrays.__dict__
-    d["_block"] = block
-    d["phase"] = phase
-    return arrays
+    # The float columns are rows of one (8, n) block: views, no copies.
+    return ScheduleArrays(block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7], phase)
+
+
+def columns_from_steps(steps: tuple[Step, ...]) -> ScheduleArrays:
+    """The arrays of a schedule read from a pickle (no C schedule): the same numbers as the
+    bulk accessor gives, taken from the steps."""
+    def column(read: Callable[[Step], float | None]) -> npt.NDArray[np.float64]:
+        return np.array([math.nan if (v := read(step)) is None else v for step in steps], dtype=np.float64)
+
+    return ScheduleArrays(
+        day=column(lambda st: float(st.day_offset)),
+        length_days=column(lambda st: st.length_days),
+        daily_dose_mg=column(lambda st: st.daily_dose_mg),
+        equivalent_daily_dose_mg=column(lambda st: st.equivalent_daily_dose_mg),
+        change_mg=column(lambda st: st.change_mg),
+        change_percent=column(lambda st: st.change_percent),
+        occupancy_percent=column(lambda st: st.occupancy_percent),
+        change_points=column(lambda st: st.change_points),
+        phase=np.array([st.phase.code for st in steps], dtype=np.int32),
+    )
+
+
+@dataclass(frozen=True)
+class _Detached:
+    """What a schedule read from a pickle carries instead of the C schedule: its steps and
+    starting split, and the exports that are data (JSON, CSV), as written when it was pickled."""
+
+    steps: tuple[Step, ...]
+    start_split: tuple[TimedDose, ...]
+    json: str
+    csv: str
+
+
+class DetachedError(RuntimeError):
+    """An operation that needs the library's own schedule or realization, asked of one read
+    from a pickle (which carries the data, not the C object)."""
 
 
 @dataclass(frozen=True, eq=False)
 class Schedule:
     """A dated reduction schedule. Plan-wide fields are attributes; ``steps`` are read on
-    first use; :meth:`to_numpy`, :meth:`to_json`, :meth:`to_csv` export it."""
+    first use; :meth:`to_numpy`, :meth:`to_pandas`, :meth:`to_json`, :meth:`to_csv` export it.
+
+    A schedule is immutable: ``copy.copy`` and ``copy.deepcopy`` give the same object. It
+    pickles by value (every field, the steps, the JSON and CSV exports), so that
+    ``multiprocessing`` and Dask can carry it; the copy read from a pickle has no C schedule
+    behind it, so what needs the library (realizing it, the calendar, FHIR, SVG and HTML
+    exports) raises :class:`DetachedError` there."""
 
     drug: str  #: canonical name
     strategy: str
@@ -252,47 +283,64 @@ class Schedule:
     step_count: int
     warnings: tuple[str, ...]  #: about the plan as a whole
     messages: tuple[Message, ...]  #: the same as codes (docs/messages.md)
-    _handle: Any = field(repr=False)
+    _handle: Any = field(repr=False, default=None)
     _start_split_count: int = field(repr=False, default=1)
+    _detached: _Detached | None = field(repr=False, default=None)
 
     @classmethod
     def _from_handle(cls, handle: Any) -> Schedule:
         info = sized("taper_schedule_info")
         call_fast(lib.taper_schedule_get_info, handle, info)
-        # Planning is the hot path (docs/performance.md): the frozen dataclass is filled
-        # directly, and each field is read from the info struct on first use
-        # (Schedule.__getattr__). The struct's strings are borrowed from the schedule, which
-        # the same object keeps alive.
-        self = object.__new__(cls)
-        d = self.__dict__
-        d["_handle"] = handle
-        d["_info"] = info
-        d["step_count"] = info.step_count
-        d["_start_split_count"] = info.start_dose_time_count
+        warning_count = int(info.warning_count)
+        return cls(
+            drug=pystr(info.drug),
+            strategy=pystr(info.strategy),
+            basis=_BASES[info.basis],
+            start_dose_mg=float(info.start_dose_mg),
+            start_equivalent_dose_mg=float(info.start_equivalent_dose_mg),
+            start_occupancy_percent=opt(info.start_occupancy_percent),
+            final_dose_mg=float(info.final_dose_mg),
+            occupancy_model=pystr(info.occupancy_model),
+            occupancy_receptor=pystr(info.occupancy_receptor),
+            equivalence_table=pystr(info.equivalence_table),
+            start=to_date(info.start),
+            end=to_date(info.end),
+            total_days=int(info.total_days),
+            step_count=int(info.step_count),
+            warnings=_read_warnings(handle, warning_count),
+            messages=read_plan_messages(handle, warning_count) if warning_count else (),
+            _handle=handle,
+            _start_split_count=int(info.start_dose_time_count),
+        )
+
+    def _live(self, what: str) -> Any:
+        """The C schedule, or DetachedError saying that `what` needs it."""
+        if self._handle is None:
+            raise DetachedError(
+                f"taper: {what} needs the library's schedule, and this one was read from a "
+                "pickle (it carries the plan's data only); plan it again in this process "
+                "(taper.plan with the same request and strategy) to " + what)
+        return self._handle
+
+    # Immutable, like a tuple: a copy is the object itself.
+    def __copy__(self) -> Schedule:
         return self
 
-    def __getattr__(self, name: str) -> Any:
-        read = _SCHEDULE_FIELDS.get(name)
-        info = self.__dict__.get("_info")
-        if read is None or info is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = read(self, info)
-        self.__dict__[name] = value
-        return value
+    def __deepcopy__(self, memo: dict[int, Any]) -> Schedule:
+        return self
 
-    def _read_warnings(self, info: Any) -> tuple[str, ...]:
-        if not info.warning_count:
-            return ()
-        out = ffi.new("const char**")
-        items = []
-        for i in range(info.warning_count):
-            call(lib.taper_schedule_warning, self._handle, out, i)
-            items.append(pystr(out[0]))
-        return tuple(items)
+    def __reduce__(self) -> tuple[Any, ...]:
+        detached = self._detached
+        if detached is None:
+            detached = _Detached(self.steps, self.start_split, self.to_json(), self.to_csv())
+        values = {f.name: getattr(self, f.name) for f in _PUBLIC_FIELDS}
+        return (_restore_schedule, (values, detached))
 
     @cached_property
     def steps(self) -> tuple[Step, ...]:
         """Every step, with its dose lines, notes and warnings."""
+        if self._detached is not None:
+            return self._detached.steps
         h = self._handle
         info = sized("taper_step_info")
         drug = ffi.new("const char**")
@@ -320,6 +368,8 @@ class Schedule:
     @cached_property
     def start_split(self) -> tuple[TimedDose, ...]:
         """The starting dose-times (at least one: "daily")."""
+        if self._detached is not None:
+            return self._detached.start_split
         time = ffi.new("const char**")
         amount = ffi.new("double*")
         out = []
@@ -330,10 +380,26 @@ class Schedule:
 
     def to_numpy(self) -> ScheduleArrays:
         """Every step's numbers as NumPy arrays, read with one call (the bulk accessor)."""
+        if self._detached is not None:
+            return columns_from_steps(self._detached.steps)
         return read_columns(self._handle, self.step_count)
+
+    def to_pandas(self) -> Any:
+        """The schedule as a ``pandas.DataFrame`` (needs pandas: ``pip install taper[dataframe]``):
+        a first row for the starting dose (step 0, phase ``"start"``), then one row per step.
+        Columns: ``step``, ``phase`` (a category), ``start`` and ``end`` (datetime64; ``end``
+        is the day after the last day), ``day``, ``length_days``, ``daily_dose_mg``,
+        ``equivalent_daily_dose_mg``, ``change_mg``, ``change_percent``,
+        ``occupancy_percent``, ``change_points`` (NaN where not known or, on the starting
+        row, not applicable). See docs/python.md."""
+        from .frames import schedule_frame
+
+        return schedule_frame(self)
 
     def to_json(self) -> str:
         """The schedule as JSON (docs/schedule.schema.json), exactly as the library writes it."""
+        if self._detached is not None:
+            return self._detached.json
         out = ffi.new("char**")
         call(lib.taper_schedule_to_json, self._handle, out)
         return take_string(out[0])
@@ -345,6 +411,8 @@ class Schedule:
 
     def to_csv(self) -> str:
         """The steps as CSV (RFC 4180, CRLF line ends), one row per dose line."""
+        if self._detached is not None:
+            return self._detached.csv
         out = ffi.new("char**")
         call(lib.taper_schedule_to_csv, self._handle, out)
         return take_string(out[0])
@@ -355,25 +423,26 @@ class Schedule:
         or seconds since 1970 UTC) is every event's DTSTAMP; None: now."""
         from .outputs import stamp_seconds, text_of
 
-        return text_of(lib.taper_schedule_to_ics, self._handle, int(bool(reminders)), stamp_seconds(stamp))
+        return text_of(lib.taper_schedule_to_ics, self._live("write a calendar"), int(bool(reminders)),
+                       stamp_seconds(stamp))
 
     def to_fhir(self) -> str:
         """A FHIR R4 Bundle of MedicationRequests (JSON) whose dosageInstruction is the plan."""
         from .outputs import text_of
 
-        return text_of(lib.taper_schedule_to_fhir, self._handle)
+        return text_of(lib.taper_schedule_to_fhir, self._live("write FHIR"))
 
     def to_svg(self) -> str:
         """The chart of the daily dose and occupancy as a self-contained SVG image."""
         from .outputs import text_of
 
-        return text_of(lib.taper_schedule_to_svg, self._handle)
+        return text_of(lib.taper_schedule_to_svg, self._live("draw the chart"))
 
     def to_html(self) -> str:
         """One printable, self-contained HTML page of the plan (A4 and Letter)."""
         from .outputs import text_of
 
-        return text_of(lib.taper_schedule_to_html, self._handle)
+        return text_of(lib.taper_schedule_to_html, self._live("write the page"))
 
     def plot(self, ax: Any = None) -> Any:
         """The plan as a matplotlib chart (needs the ``plot`` extra); returns the Axes."""
@@ -391,32 +460,20 @@ class Schedule:
         return self.steps[index]
 
 
-def _text(field: str) -> Callable[[Schedule, Any], str]:
-    return lambda _s, info: str(_string(getattr(info, field)).decode("utf-8", "replace"))
+def _read_warnings(handle: Any, count: int) -> tuple[str, ...]:
+    if not count:
+        return ()
+    out = ffi.new("const char**")
+    items = []
+    for i in range(count):
+        call(lib.taper_schedule_warning, handle, out, i)
+        items.append(pystr(out[0]))
+    return tuple(items)
 
 
-def _number(field: str) -> Callable[[Schedule, Any], float]:
-    return lambda _s, info: float(getattr(info, field))
+#: The fields a pickle carries (the private ones are the C object and what stands for it).
+_PUBLIC_FIELDS = tuple(f for f in fields(Schedule) if not f.name.startswith("_"))
 
 
-def _day(field: str) -> Callable[[Schedule, Any], datetime.date]:
-    return lambda _s, info: to_date(getattr(info, field))
-
-
-_SCHEDULE_FIELDS: dict[str, Callable[[Schedule, Any], Any]] = {
-    "drug": _text("drug"),
-    "strategy": _text("strategy"),
-    "basis": lambda _s, info: _BASES[info.basis],
-    "start_dose_mg": _number("start_dose_mg"),
-    "start_equivalent_dose_mg": _number("start_equivalent_dose_mg"),
-    "start_occupancy_percent": lambda _s, info: opt(info.start_occupancy_percent),
-    "final_dose_mg": _number("final_dose_mg"),
-    "occupancy_model": _text("occupancy_model"),
-    "occupancy_receptor": _text("occupancy_receptor"),
-    "equivalence_table": _text("equivalence_table"),
-    "start": _day("start"),
-    "end": _day("end"),
-    "total_days": lambda _s, info: int(info.total_days),
-    "warnings": lambda s, info: s._read_warnings(info),
-    "messages": lambda s, info: read_plan_messages(s._handle, info.warning_count),
-}
+def _restore_schedule(values: dict[str, Any], detached: _Detached) -> Schedule:
+    return Schedule(**values, _start_split_count=len(detached.start_split), _detached=detached)

@@ -74,7 +74,10 @@ class SimulationMetrics:
 
 
 class Simulation:
-    """A simulated course: the series at each sample and the metrics."""
+    """A simulated course: the series at each sample and the metrics.
+
+    Pickles by value (the metrics and every series), so that multiprocessing and Dask can
+    carry it; ``copy.copy`` / ``copy.deepcopy`` give the object itself (it is immutable)."""
 
     #: Column name -> C accessor, in the order of :meth:`to_dataframe`.
     COLUMNS = {
@@ -86,8 +89,12 @@ class Simulation:
         "pressure_points": "taper_simulation_pressure_points",
     }
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, _data: tuple[SimulationMetrics, dict[str, np.ndarray]] | None = None) -> None:
         self._handle = handle
+        self._series = None if _data is None else _data[1]
+        if _data is not None:
+            self.metrics = _data[0]
+            return
         m = ffi.new("taper_simulation_metrics*")
         m.struct_size = ffi.sizeof("taper_simulation_metrics")
         call(lib.taper_simulation_metrics_get, handle, m)
@@ -100,7 +107,18 @@ class Simulation:
     def to_numpy(self) -> dict[str, np.ndarray]:
         """Every series as a NumPy array; a series the course does not have (concentration
         without a volume, pressure without the adaptation model) is empty."""
+        if self._series is not None:  # read from a pickle: fresh copies, as from the library
+            return {name: values.copy() for name, values in self._series.items()}
         return {name: _column(getattr(lib, fn), self._handle) for name, fn in self.COLUMNS.items()}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_simulation, (self.metrics, self.to_numpy()))
+
+    def __copy__(self) -> Simulation:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Simulation:
+        return self
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The series as a pandas DataFrame, one row per sample; empty series are left out."""
@@ -110,7 +128,8 @@ class Simulation:
 
 
 class Population:
-    """A simulated virtual population: one value per person in each column, in person order."""
+    """A simulated virtual population: one value per person in each column, in person order.
+    Pickles by value (the summary and every column), and copies as itself, like Simulation."""
 
     COLUMNS = {
         "ed50_factor": "taper_population_ed50_factor",
@@ -124,8 +143,13 @@ class Population:
         "time_above_threshold_hours": "taper_population_time_above_threshold_hours",
     }
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, _data: tuple[dict[str, Any], dict[str, np.ndarray]] | None = None) -> None:
         self._handle = handle
+        self._columns = None if _data is None else _data[1]
+        if _data is not None:
+            for name, value in _data[0].items():
+                setattr(self, name, value)
+            return
         s = ffi.new("taper_population_summary*")
         s.struct_size = ffi.sizeof("taper_population_summary")
         call(lib.taper_population_summary_get, handle, s)
@@ -139,9 +163,21 @@ class Population:
     def to_numpy(self) -> dict[str, np.ndarray]:
         """``person`` (int64) and every per-person column (float64). The pressure columns
         are empty without the adaptation model."""
+        if self._columns is not None:  # read from a pickle
+            return {name: values.copy() for name, values in self._columns.items()}
         out = {"person": _column(lib.taper_population_person, self._handle, "int64_t", np.int64)}
         out.update({name: _column(getattr(lib, fn), self._handle) for name, fn in self.COLUMNS.items()})
         return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        summary = {name: getattr(self, name) for name in _POPULATION_SUMMARY}
+        return (_restore_population, (summary, self.to_numpy()))
+
+    def __copy__(self) -> Population:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Population:
+        return self
 
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per person, indexed by person number."""
@@ -152,6 +188,17 @@ class Population:
         return pandas.DataFrame(columns, index=pandas.Index(person, name="person"))
 
 
+_POPULATION_SUMMARY = ("people", "first_person", "time_steps", "has_adaptation", "share_above_threshold_percent")
+
+
+def _restore_simulation(metrics: SimulationMetrics, series: dict[str, np.ndarray]) -> Simulation:
+    return Simulation(None, (metrics, series))
+
+
+def _restore_population(summary: dict[str, Any], columns: dict[str, np.ndarray]) -> Population:
+    return Population(None, (summary, columns))
+
+
 def simulate(schedule: Schedule, *, resolution_hours: float = 1.0, after_end_days: float | None = None,
              alternate_day: bool = False, adaptation_time_constant_days: float | None = None,
              threshold_points: float = 0.0, body_weight_kg: float | None = None) -> Simulation:
@@ -159,7 +206,7 @@ def simulate(schedule: Schedule, *, resolution_hours: float = 1.0, after_end_day
     when ``adaptation_time_constant_days`` is given (no default: no source gives one).
     MissingDataError names what the data lack (e.g. an active metabolite's fraction formed)."""
     out = ffi.new("taper_simulation**")
-    call(lib.taper_simulate, out, schedule._handle,
+    call(lib.taper_simulate, out, schedule._live("simulate it"),
          _options(resolution_hours, after_end_days, alternate_day, adaptation_time_constant_days,
                   threshold_points, body_weight_kg))
     return Simulation(ffi.gc(out[0], lib.taper_simulation_free))
@@ -186,7 +233,7 @@ def simulate_population(schedule: Schedule, *, people: int, seed: int, first_per
     p.adaptation_time_constant_log_sd = adaptation_time_constant_log_sd
     p.threads = threads
     out = ffi.new("taper_population**")
-    call(lib.taper_simulate_population, out, schedule._handle,
+    call(lib.taper_simulate_population, out, schedule._live("simulate it"),
          _options(resolution_hours, after_end_days, alternate_day, adaptation_time_constant_days,
                   threshold_points, body_weight_kg), p)
     return Population(ffi.gc(out[0], lib.taper_population_free))

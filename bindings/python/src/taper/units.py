@@ -146,12 +146,14 @@ def parse_date(text: str) -> datetime.date:
 
 
 def format_mass(mg_value: float) -> str:
-    """A mass in mg as the library writes it in notes ("11.8876 mg")."""
+    """A mass in mg as the library's exports write it: at full precision, the shortest text
+    that reads back to the same number (``format_mass(11.887553957817733)`` is
+    ``"11.887553957817733 mg"``), not rounded as in the notes."""
     length = ffi.new("size_t*")
     buf = ffi.new("char[]", 64)
     err = ffi.new("taper_error**")
     status = lib.taper_format_mass(buf, len(buf), length, float(mg_value), err)
-    if status == 8:  # TAPER_ERROR_BUFFER_TOO_SMALL: try again with the size it asked for
+    if status == lib.TAPER_ERROR_BUFFER_TOO_SMALL:  # try again with the size it asked for
         lib.taper_error_free(err[0])
         buf = ffi.new("char[]", length[0])
         call(lib.taper_format_mass, buf, len(buf), length, float(mg_value))
