@@ -2,6 +2,7 @@
 #include "person_commands.hpp"
 
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "plan_options.hpp"
 #include "render.hpp"
 
@@ -178,6 +179,9 @@ std::string run_assess(const database& db, const strategy_registry& registry, co
 std::string run_replan(const database& db, const strategy_registry& registry, const person_args& a) {
     const auto action = replan_action_from_string(a.action.empty() ? "continue" : a.action);
     if (!action) throw input_error("--action: \"" + a.action + "\": expected continue, hold, go_back, slow_down or resume");
+    plan_args exporting = a.plan;
+    exporting.format = a.format;
+    check_export_options(exporting);
     const built_plan b = build_plan(db, registry, a.plan);
     const journal j = load_journal(a.journal);
     replan_request r;
@@ -186,6 +190,8 @@ std::string run_replan(const database& db, const strategy_registry& registry, co
     if (!a.tolerable.empty()) r.tolerable_for = duration_option("--tolerable", a.tolerable);
     const plan_history h = replan(db, start_history(b.plan), j, *b.strategy, r);
     if (a.format == "json") return to_json(h);
+    // The people-facing formats carry the current plan (the latest version); json has them all.
+    if (auto document = exported_document(h.current(), exporting)) return *std::move(document);
     return render_messages(h.versions.back().reasons, context_of(h.current()), "") + "\n" +
            render_plan(h.current(), b.how);
 }
@@ -305,7 +311,15 @@ person_commands add_person_commands(CLI::App& app, person_args& a) {
     c.replan->add_option("--action", a.action, "continue (default), hold, go_back, slow_down or resume");
     c.replan->add_option("--today", a.today, "The day the new plan starts (default: today)");
     c.replan->add_option("--tolerable", a.tolerable, "hold, go_back: tolerable this long before the next cut (default 7d)");
-    c.replan->add_option("-f,--format", a.format, "table (default) or json (every version)")->check(CLI::IsMember({"table", "json"}));
+    c.replan->add_option("-f,--format", a.format,
+                         "table (default), json (every version), or the current plan as ics (calendar), fhir (HL7 FHIR "
+                         "R4), svg (chart) or html (printable page)")
+        ->check(CLI::IsMember({"table", "json", "ics", "fhir", "svg", "html"}));
+    c.replan->add_flag("--reminders", a.plan.reminders,
+                       "With --format ics: a daily event per step with a reminder at each dose-time");
+    c.replan->add_option("--country", a.plan.country,
+                         "With --format html: the person's country (uk, us, hk, or ISO 3166 such as GB) for the page's "
+                         "support contacts; default: every country's");
 
     c.several = app.add_subcommand("several", "Several drugs, one at a time in the order given");
     c.several->add_option("--drug", a.groups, "\"DRUG DOSE [plan options]\", in the order chosen (repeatable)")->required();

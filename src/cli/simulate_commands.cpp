@@ -1,6 +1,7 @@
 #include "simulate_commands.hpp"
 
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "plan_options.hpp"
 #include "../detail/text.hpp"
 
@@ -146,11 +147,17 @@ CLI::App* add_simulate_command(CLI::App& app, simulate_args& a) {
     auto* cmd = app.add_subcommand("simulate", "Follow a plan through time: concentration, occupancy, adaptation");
     add_plan_options(*cmd, a.plan, true);
     add_simulation_options(*cmd, a.sim);
-    cmd->add_flag("--daily", a.daily, "csv/json: daily means instead of every sample");
-    cmd->add_option("-f,--format", a.format, "table (summary, default), csv or json (the series)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    cmd->add_flag("--daily", a.daily, "csv/json/svg/html: daily means instead of every sample");
+    cmd->add_option("-f,--format", a.format,
+                    "table (summary, default), csv or json (the series), svg (the chart with the simulated occupancy) "
+                    "or html (the printable page with that chart)")
+        ->check(CLI::IsMember({"table", "json", "csv", "svg", "html"}));
+    cmd->add_option("--country", a.plan.country,
+                    "With --format html: the person's country (uk, us, hk, or ISO 3166 such as GB) for the page's "
+                    "support contacts; default: every country's");
     cmd->footer("Examples:\n  taper simulate citalopram 20mg --step 5pp --every 4w --start 2026-12-01\n"
                 "  taper simulate sertraline 50mg --step 10% --alternate-day --format csv --daily\n"
+                "  taper simulate citalopram 20mg --step 5pp --every 4w --start 2026-12-01 --format svg --daily\n"
                 "  taper simulate citalopram 20mg --step 5pp --adaptation 14d --threshold 5pp --population 1000 "
                 "--seed 1 --spread half_life=0.3 --spread ed50=0.3\n" +
                 std::string(research_note));
@@ -172,12 +179,16 @@ CLI::App* add_compare_command(CLI::App& app, compare_args& a) {
 }
 
 std::string run_simulate(const database& db, const strategy_registry& registry, const simulate_args& a) {
+    plan_args exporting = a.plan;
+    exporting.format = a.format;
+    check_export_options(exporting);
     const built_plan b = build_plan(db, registry, a.plan);
     const simulation_options o = simulation_options_from(a.sim);
     const simulation s = simulate(b.plan, o);
     const series_step step = a.daily ? series_step::daily : series_step::each_sample;
     if (a.format == "csv") return to_csv(s, step);
     if (a.format == "json") return to_json(s, step);
+    if (auto document = exported_document(s, step, exporting)) return *std::move(document);
     std::string out = fmt::format("{}: {} a day, {} strategy, {} steps{}\n", b.plan.subject->name,
                                   a.plan.dose, b.plan.strategy, b.plan.steps.size(),
                                   a.sim.alternate_day ? ", taken as two days' doses every other day" : "");

@@ -267,9 +267,7 @@ std::vector<std::string> plan_cautions(const schedule& plan) {
     return out;
 }
 
-}  // namespace
-
-std::string to_html(const schedule& plan, const html_options& options) {
+std::vector<page_row> plan_rows(const schedule& plan) {
     std::vector<page_row> rows;
     for (const auto& st : plan.steps) {
         page_row row{&st, detail::doses_text(plan, st), {}, {}};
@@ -277,8 +275,26 @@ std::string to_html(const schedule& plan, const html_options& options) {
         for (const auto& m : st.messages) (m.level == severity::warning ? row.warnings : row.notes).push_back(text(m, context));
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+}  // namespace
+
+std::string to_html(const schedule& plan, const html_options& options) {
     svg_options o;
-    return page(plan, rows, to_svg(plan, o), plan_cautions(plan), nullptr, options);
+    return page(plan, plan_rows(plan), to_svg(plan, o), plan_cautions(plan), nullptr, options);
+}
+
+std::string to_html(const simulation& sim, series_step step, const html_options& options) {
+    // The same page as the plan's, its chart with the simulated occupancy and a caption that
+    // says what that line is (and is not).
+    const std::string caption =
+        "<figcaption class=\"simulated\">The solid purple line is the " + xml_escape(sim.parameters.receptor) +
+        " occupancy simulated through time (" + (step == series_step::daily ? "the mean of each day" : "every sample") +
+        "; one compartment, half-life " + detail::significant_text(in(sim.parameters.half_life, units::hour)) +
+        " h): a research model for reading the plan, not a prediction for one person (taper's docs/simulation.md). "
+        "The dashed line is the occupancy once each step's dose has settled.</figcaption>\n";
+    return page(sim.plan, plan_rows(sim.plan), to_svg(sim, step) + caption, plan_cautions(sim.plan), nullptr, options);
 }
 
 std::string to_html(const realized_schedule& realization, const html_options& options) {

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli_harness import Cases, check, main  # noqa: E402
@@ -124,6 +125,40 @@ def replan_hold(r):
     check(len(p["versions"]) == 2 and p["versions"][1]["action"] == "hold", p)
 
 
+def current_plan(r, *extra):
+    """The latest version of the replanned history, from --format json (every version)."""
+    return json.loads(r.ok("replan", *PLAN, "--journal", journal_file(), *extra, "--format", "json"))["versions"][-1]["plan"]
+
+
+@case
+def replan_exports_the_current_plan(r):
+    # hold: the plan after replanning starts on --today with the held dose; every people-facing
+    # format carries that latest version, step for step.
+    args = ["--action", "hold", "--today", "2027-01-04", "--tolerable", "2w"]
+    plan = current_plan(r, *args)
+    steps = plan["steps"]
+    check(plan["start"] == "2027-01-04" and steps, plan)
+    replan = ["replan", *PLAN, "--journal", journal_file(), *args, "--format"]
+    ics = r.ok(*replan, "ics")
+    check(ics.startswith("BEGIN:VCALENDAR\r\n") and ics.rstrip().endswith("END:VCALENDAR"), ics[:200])
+    check(ics.count("BEGIN:VEVENT") == len(steps), f"{ics.count('BEGIN:VEVENT')} events for {len(steps)} steps")
+    check("DTSTART;VALUE=DATE:20270104" in ics, "the first event is not on --today")
+    reminders = r.ok(*replan, "ics", "--reminders")
+    check("BEGIN:VALARM" in reminders, "--reminders made no alarms")
+    fhir = json.loads(r.ok(*replan, "fhir"))
+    check(fhir["resourceType"] == "Bundle", fhir)
+    requests = [e["resource"] for e in fhir["entry"] if e["resource"]["resourceType"] == "MedicationRequest"]
+    check(len(requests) == 1 and "sertraline" in json.dumps(requests[0]["medicationCodeableConcept"]), fhir["entry"])
+    svg = r.ok(*replan, "svg")
+    root = ET.fromstring(svg)
+    check(root.tag == "{http://www.w3.org/2000/svg}svg", root.tag)
+    marks = [e for e in root.iter() if e.get("class") == "step-mark"]
+    check(len(marks) == len(steps), f"{len(marks)} step marks for {len(steps)} steps")
+    check("2027-01-04" in root.find("{http://www.w3.org/2000/svg}title").text, "the chart does not start on --today")
+    html = r.ok(*replan, "html", "--country", "GB")
+    check(html.startswith("<!DOCTYPE html>") and "<svg" in html and "2027-01-04" in html, html[:300])
+
+
 @case
 def several_one_at_a_time(r):
     out = r.ok("several", "--drug", "diazepam 10mg --step 2.5mg", "--drug", "fluoxetine 20mg --step 10mg",
@@ -152,6 +187,11 @@ bad("bad_symptom_name", ["--symptom", "brain_fog"], "journal", "add", "/tmp/tape
     "--symptom", "brain_fog=1")
 bad("bad_symptom_rating", ["--symptom", "0 to 3"], "journal", "add", "/tmp/taper-no-such-journal.json",
     "--symptom", "dizziness=5")
+bad("bad_replan_reminders_without_ics", ["--reminders", "--format ics"],
+    "replan", *PLAN, "--journal", "/dev/null", "--reminders", "--format", "svg")
+bad("bad_replan_country_without_html", ["--country", "--format html"],
+    "replan", *PLAN, "--journal", "/dev/null", "--country", "GB")
+bad("bad_replan_format", ["--format"], "replan", *PLAN, "--journal", "/dev/null", "--format", "pdf")
 bad("bad_replan_action", ["--action"], "replan", *PLAN, "--journal", "/dev/null", "--action", "faster")
 bad("bad_several_without_gap", ["--gap"], "several", "--drug", "diazepam 10mg")
 bad("bad_several_unclosed_quote", ["quote"], "several", "--drug", "diazepam 10mg --split \"5mg morning", "--gap", "2w")

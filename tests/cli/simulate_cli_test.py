@@ -17,6 +17,7 @@ import json
 import math
 import os
 import sys
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli_harness import START, Cases, check, close, main  # noqa: E402
@@ -219,6 +220,49 @@ def compare_csv_orders_plans_and_metrics(r):
     check(table[0]["peak_pressure_points"] == "", "no adaptation model: no pressure")
 
 
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def simulated_points(svg):
+    """The (x, y) points of the chart's simulated-occupancy path (M x y L x y ...)."""
+    root = ET.fromstring(svg)
+    check(root.tag == SVG_NS + "svg", root.tag)
+    paths = [e for e in root.iter() if e.get("class") == "simulated-occupancy"]
+    check(len(paths) == 1, f"{len(paths)} simulated-occupancy paths")
+    words = paths[0].get("d").split()
+    check(words[0].startswith("M") and all(w.startswith("L") for w in words[2::2]), words[:6])
+    return [(float(x[1:]), float(y)) for x, y in zip(words[0::2], words[1::2])]
+
+
+@case
+def simulate_svg_draws_each_point_of_the_series(r):
+    # The chart's simulated line has a point per row of the CSV series (every sample, or with
+    # --daily one per day), each inside the plot area (800 x 400 less the margins: x 64..736,
+    # y 48..328).
+    for daily in ([], ["--daily"]):
+        series = rows(r.ok("simulate", *CITALOPRAM_PLAN, "--format", "csv", *daily))
+        points = simulated_points(r.ok("simulate", *CITALOPRAM_PLAN, "--format", "svg", *daily))
+        check(len(points) == len(series), f"{len(points)} points for {len(series)} rows {daily}")
+        for x, y in points:
+            check(math.isfinite(x) and math.isfinite(y) and 64 <= x <= 736 and 48 <= y <= 328, (x, y))
+        # Time runs left to right; the occupancy falls over the plan (y grows downwards).
+        check(all(a[0] <= b[0] for a, b in zip(points, points[1:])), "points out of time order")
+        check(points[-1][1] > points[0][1], "the simulated occupancy does not fall")
+
+
+@case
+def simulate_html_page_with_the_simulated_chart(r):
+    page = r.ok("simulate", *CITALOPRAM_PLAN, "--format", "html", "--daily", "--country", "GB")
+    check(page.startswith("<!DOCTYPE html>"), page[:100])
+    check('class="simulated-occupancy"' in page and "<figcaption" in page, "no simulated chart on the page")
+    check("not a prediction for one person" in page, "the page does not say what the simulated line is")
+    check("Support and contacts" in page, "no support section")
+
+
+bad("simulate_svg_needs_an_occupancy_model", ["occupancy"],
+    "simulate", "mirtazapine", "30mg", "--step", "10%", *START, "--format", "svg")
+bad("simulate_country_needs_html", ["--country", "--format html"],
+    "simulate", *CITALOPRAM_PLAN, "--country", "GB")
 bad("compare_needs_a_plan", ["--plan"], "compare", "citalopram", "20mg")
 bad("compare_bad_plan_option", ["--plan", "--every"],
     "compare", "citalopram", "20mg", "--plan", "--strategy linear --step 5mg --every")

@@ -10,6 +10,8 @@
                    sections) -- Debian's chromium and poppler-utils
     ics_khal       `taper plan --format ics` imported into khal, a calendar program that runs
                    headless, which then lists the plan's events on their days
+    simulate_svg_png  `taper simulate --format svg --daily` rendered likewise: the simulated occupancy
+                   drawn in its own colour (and absent from the plan's chart), a point per day
     cli_errors     --reminders without ics, --dispense with a format that cannot show it
 
     render_test.py --taper build/dev/src/cli/taper CASE       (or --list)
@@ -32,6 +34,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 # The chart's colours (src/io/svg_export.cpp), as RGB.
 DOSE = (0x00, 0x72, 0xB2)
 OCCUPANCY = (0xD5, 0x5E, 0x00)
+SIMULATED = (0xCC, 0x79, 0xA7)
 DISCLAIMER_FRAME = (0xB0, 0x00, 0x20)
 
 
@@ -133,6 +136,37 @@ def case_svg_png(taper, work):
     print(f"rendered {png}: {width}x{height}, {not_white} drawn pixels")
 
 
+def case_simulate_svg_png(taper, work):
+    """`taper simulate --format svg`: the simulated occupancy drawn in its own colour over the plan's."""
+    plan = ["citalopram", "20mg", "--strategy", "hyperbolic", "--step", "5pp", "--every", "4w", *START]
+    series = run(taper, "simulate", *plan, "--format", "csv", "--daily").decode().strip().splitlines()[1:]
+    svg = run(taper, "simulate", *plan, "--format", "svg", "--daily")
+    root = ET.fromstring(svg)
+    check(root.tag == SVG_NS + "svg", f"root element is {root.tag}")
+    lines = [e for e in root.iter() if e.get("class") == "simulated-occupancy"]
+    check(len(lines) == 1, f"{len(lines)} simulated-occupancy paths")
+    points = lines[0].get("d").count(" L") + 1
+    check(points == len(series), f"the simulated line has {points} points for {len(series)} days")
+    legend = " ".join(t.text or "" for e in root.iter() if e.get("class") == "legend" for t in e.iter(SVG_NS + "text"))
+    check("simulated occupancy" in legend and "steady-state occupancy" in legend, f"legend: {legend!r}")
+    pngs = {}
+    for name, document in (("simulated", svg), ("plan", run(taper, "plan", *plan, "--format", "svg"))):
+        path = os.path.join(work, name + ".svg")
+        with open(path, "wb") as f:
+            f.write(document)
+        png = os.path.join(work, name + ".png")
+        run(tool("rsvg-convert", "librsvg2-bin"), "--format", "png", "--output", png, path)
+        pngs[name] = png_pixels(png)
+    width, height, pixels = pngs["simulated"]
+    check((width, height) == (800, 400), f"the PNG is {width}x{height}, not 800x400")
+    simulated, in_plan = count_near(pixels, SIMULATED), count_near(pngs["plan"][2], SIMULATED)
+    check(simulated > 300, f"the simulated line is not drawn ({simulated} pixels of its colour)")
+    check(simulated > in_plan + 250, f"the simulated colour is not its own ({simulated} pixels, {in_plan} in the plan's chart)")
+    check(count_near(pixels, DOSE) > 500, "the dose line is not drawn")
+    check(count_near(pixels, OCCUPANCY) > 300, "the steady-state occupancy line is not drawn")
+    print(f"rendered the simulation's chart: {simulated} pixels of the simulated line ({in_plan} in the plan's chart)")
+
+
 def chromium(work, *args):
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     check(browser is not None, "chromium is not installed: install the Debian package chromium "
@@ -231,7 +265,7 @@ def case_cli_errors(taper, work):
     check(b"BEGIN:VALARM" in ics and b"RRULE:FREQ=DAILY;COUNT=28" in ics, "--reminders made no daily alarms")
 
 
-CASES = {"svg_png": case_svg_png, "html_chromium": case_html_chromium, "ics_khal": case_ics_khal,
+CASES = {"svg_png": case_svg_png, "simulate_svg_png": case_simulate_svg_png, "html_chromium": case_html_chromium, "ics_khal": case_ics_khal,
          "cli_errors": case_cli_errors}
 
 

@@ -7,9 +7,12 @@
 //
 //   std::string a = taper::to_html(plan);
 //   std::string b = taper::to_html(realization, {.country = "GB"});
+//   std::string c = taper::to_html(taper::simulate(plan), taper::series_step::daily);  // simulated chart
 #include <taper/drugs/support.hpp>
 #include <taper/forms/realize.hpp>
+#include <taper/io/series_step.hpp>
 #include <taper/plan/schedule.hpp>
+#include <taper/simulate/simulation.hpp>
 
 #include <string>
 
@@ -25,5 +28,8 @@ struct html_options {
 
 std::string to_html(const schedule& plan, const html_options& options = {});
 std::string to_html(const realized_schedule& realization, const html_options& options = {});
+/// The plan's page with the chart of its simulation (to_svg(sim, step)) and a caption saying
+/// the simulated line is a research model. Throws as to_svg(sim, step) does.
+std::string to_html(const simulation& sim, series_step step = series_step::daily, const html_options& options = {});
 
 }  // namespace taper

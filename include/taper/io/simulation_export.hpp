@@ -4,17 +4,13 @@
 //
 //   std::string csv = taper::to_csv(sim, taper::series_step::hourly);
 //   std::string js = taper::to_json(sim, taper::series_step::daily);
+#include <taper/io/series_step.hpp>
 #include <taper/simulate/population.hpp>
 #include <taper/simulate/simulation.hpp>
 
 #include <string>
 
 namespace taper {
-
-enum class series_step {
-    each_sample,  ///< every sample of the simulation (hourly by default)
-    daily,        ///< the mean of each day's samples
-};
 
 /// Columns: time_h (the day's start for daily rows), amount_mg, concentration_ng_per_ml
 /// (empty where volume or bioavailability is unknown), occupancy_percent, set_point_percent,
