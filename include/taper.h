@@ -70,6 +70,13 @@
 #define TAPER_VERSION_MINOR 1
 #define TAPER_VERSION_PATCH 0
 #define TAPER_ABI_VERSION 2
+/* "0.1.0": the version as text, to compare with taper_version() at run time. (The same
+ * definition as in include/taper/version.hpp, so including both is fine.) */
+#define TAPER_DETAIL_STR2(x) #x
+#define TAPER_DETAIL_STR(x) TAPER_DETAIL_STR2(x)
+#define TAPER_VERSION_STRING                                                      \
+    TAPER_DETAIL_STR(TAPER_VERSION_MAJOR)                                         \
+    "." TAPER_DETAIL_STR(TAPER_VERSION_MINOR) "." TAPER_DETAIL_STR(TAPER_VERSION_PATCH)
 
 /* TAPER_C_API marks the functions the shared library exports; everything else in it is
  * hidden. Define TAPER_C_STATIC when linking a static build of the C ABI, or define

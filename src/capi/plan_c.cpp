@@ -281,7 +281,9 @@ taper_status taper_request_add_dose_time(taper_request* request, const char* tim
     const char* const fn = __func__;
     return guarded(error, [&] {
         plan_request& r = need(request, fn, "request").request;
-        r.split.push_back({std::string(need_text(time, fn, "time")), request_mg(mg, request_number::dose_time_mg, "split")});
+        std::string name(need_text(time, fn, "time"));
+        planning::check_request_number(request_number::dose_time_mg, mg, "split", name);
+        r.split.push_back({std::move(name), mg_of(mg)});
     });
 }
 

@@ -53,6 +53,7 @@ std::string describe_drug_list(const database& db, std::optional<market_region> 
     for (const auto& d : db.drugs()) class_width = std::max(class_width, display_width(d.class_label));
     std::string out = fmt::format("{:<18} {:<{}} {:<11} {}\n", "drug", "class", class_width, "occupancy", forms_heading);
     std::size_t listed = 0;
+    bool any_unstated = false;  // the legend for "[?]" only where one is printed
     for (const auto& d : db.drugs()) {
         std::vector<std::string> forms;
         for (const auto& f : d.formulations) {
@@ -61,6 +62,7 @@ std::string describe_drug_list(const database& db, std::optional<market_region> 
             // never mistaken for one country's list.
             const std::string k = region ? form_label(f)
                                          : form_label(f) + (f.regions.known() ? " [" + regions_of(f) + "]" : " [?]");
+            if (!region && !f.regions.known()) any_unstated = true;
             if (std::find(forms.begin(), forms.end(), k) == forms.end()) forms.push_back(k);
         }
         if (region && forms.empty()) continue;
@@ -77,9 +79,9 @@ std::string describe_drug_list(const database& db, std::optional<market_region> 
                            "shows every product with its country and source.\n",
                            listed, db.size(), upper(std::string(to_string(*region))));
     else
-        out += fmt::format("\n{} drugs; [?] = country not stated. `taper info <drug>` shows one with its "
+        out += fmt::format("\n{} drugs{}. `taper info <drug>` shows one with its "
                            "sources; `taper drugs --region uk` or `us` lists one country's.\n",
-                           db.size());
+                           db.size(), any_unstated ? "; [?] = country not stated" : "");
     return out;
 }
 

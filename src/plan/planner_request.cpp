@@ -98,7 +98,7 @@ void check_split(const plan_request& r) {
         if (!times.insert(t.time).second) reject("split", "the dose-time \"" + t.time + "\" appears twice");
         if (!finite(t.amount) || !(t.amount > mass{}))
             reject("split", "the " + t.time + " dose must be more than 0 mg, not " + to_string(t.amount));
-        check_request_number(request_number::dose_time_mg, in(t.amount, units::mg), "split");
+        check_request_number(request_number::dose_time_mg, in(t.amount, units::mg), "split", t.time);
         total += t.amount;
     }
     if (!about_equal(total, r.daily_dose))
@@ -249,7 +249,7 @@ std::string problem_with(request_number kind, const number_range& range, double 
 
 }  // namespace
 
-void check_request_number(request_number kind, double value, std::string_view field) {
+void check_request_number(request_number kind, double value, std::string_view field, std::string_view subject) {
     const number_range range = range_of(kind);
     const bool above_lowest = range.lowest_allowed ? value >= range.lowest : value > range.lowest;
     const bool below_highest = range.highest_allowed ? value <= range.highest : value < range.highest;
@@ -258,7 +258,8 @@ void check_request_number(request_number kind, double value, std::string_view fi
     const std::string expected = "a finite number " + std::string(range.lowest_allowed ? "from " : "above ") +
                                  format_number(range.lowest) + unit + (range.highest_allowed ? " to " : " and below ") +
                                  format_number(range.highest) + unit;
-    throw plan_error("plan request: " + std::string(field) + ": " + problem_with(kind, range, value),
+    const std::string whose = subject.empty() ? std::string() : "the " + std::string(subject) + " dose ";
+    throw plan_error("plan request: " + std::string(field) + ": " + whose + problem_with(kind, range, value),
                      error_detail{error_code::plan_request, format_number(value), expected, std::string(field), {}});
 }
 

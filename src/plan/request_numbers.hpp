@@ -25,6 +25,8 @@ enum class request_number {
 /// Throws plan_error ("plan request: <field>: ...", error_detail with the input, the range
 /// expected and the field) unless `value` is finite and inside the range of `kind`. `field` is
 /// the request's field as the planner names it ("daily dose", "interval for stop steps").
-void check_request_number(request_number kind, double value, std::string_view field);
+/// `subject` names the item of a list field the number belongs to (the dose-time "night" of
+/// the split), so that the message says which one: "split: the night dose must be ...".
+void check_request_number(request_number kind, double value, std::string_view field, std::string_view subject = {});
 
 }  // namespace taper::planning

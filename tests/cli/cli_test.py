@@ -358,7 +358,7 @@ bad("bad_country_unknown", ["--country", "FR"], *C, "20mg", *START, "--format", 
 bad("bad_nan_dose", ["nanmg"], *C, "nanmg", *START)
 bad("bad_inf_dose", ["infmg"], *C, "infmg", *START)
 bad("bad_overflowing_dose", ["1e400mg"], *C, "1e400mg", *START)
-bad("bad_implausible_dose", ["5000 mg", "plausible"], *C, "5000mg", *START)
+bad("bad_implausible_dose", ["5000 mg", "3 times the licensed maximum", "(40 mg)", "unit"], *C, "5000mg", *START)
 bad("bad_zero_interval", ["--every", "0w"], *C, "20mg", "--every", "0w", *START)
 bad("bad_nan_interval", ["--every", "nan"], *C, "20mg", "--every", "nanw", *START)
 bad("bad_zero_percent", ["--step", "0%"], *C, "20mg", "--step", "0%", *START)

@@ -22,7 +22,7 @@ def load_example():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("dask_population", EXAMPLE)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # so that its functions can be sent to the workers by value
+    sys.modules[spec.name] = module  # the name the workers import it by (client.upload_file)
     spec.loader.exec_module(module)
     return module
 
@@ -33,6 +33,10 @@ def test_sharded_population_on_a_local_cluster_equals_one_run() -> None:
     people, shard = 300, 70  # five shards, the last one short
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        # The workers are other processes: they import the example from the file sent here
+        # (the functions are pickled by reference to their module, which the workers do not
+        # otherwise have).
+        client.upload_file(str(EXAMPLE))
         result = example.run(client, people, shard, settings)
 
     one = example.simulate_shard(0, people, settings)

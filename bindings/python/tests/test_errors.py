@@ -90,10 +90,13 @@ def test_max_step_points_only_with_a_model(drug: str) -> None:
 
 
 def test_dose_far_beyond_any_plausible_range() -> None:
+    # Citalopram: more than 3 x its licensed maximum (40 mg a day, UK SmPC) is refused
+    # (docs/safety.md, "Plausibility"); alprazolam has no licensed maximum in the data, so the
+    # fallback of 100 x its ED50 applies (25 mg).
     expect(taper.PlanError, request("citalopram", "20000 mg"),
-           ["plan request: daily dose", "20000 mg", "plausible", "233 mg", "mg, not mcg"])
-    expect(taper.PlanError, request("alprazolam", "500 mg"), ["plan request: daily dose", "25 mg"])
-    assert len(taper.plan(request("citalopram", "233 mg"), TEN_PERCENT)) > 0  # the limit itself
+           ["plan request: daily dose", "20000 mg", "3 times the licensed maximum", "(40 mg)", "mg, not mcg"])
+    expect(taper.PlanError, request("alprazolam", "500 mg"), ["plan request: daily dose", "plausible", "25 mg"])
+    assert len(taper.plan(request("citalopram", "120 mg"), TEN_PERCENT)) > 0  # the limit itself (3 x 40 mg)
 
 
 def test_split_must_add_up_and_name_each_time_once() -> None:

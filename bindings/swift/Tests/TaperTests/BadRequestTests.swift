@@ -76,13 +76,13 @@ struct BadRequestTests {
         }
     }
 
-    @Test("A dose far beyond any plausible range (100 × ED50: citalopram 233 mg; alprazolam 25 mg)")
+    @Test("A dose far beyond any plausible range (3 × the licensed maximum: citalopram 120 mg; without one, 100 × ED50: alprazolam 25 mg)")
     func implausibleDose() throws {
         expectError(request("citalopram", 20000), code: 6,
-                    ["plan request: daily dose", "20000 mg", "plausible", "233 mg", "mg, not mcg"])
-        expectError(request("alprazolam", 500), code: 6, ["plan request: daily dose", "25 mg"])
-        // The limit itself is allowed.
-        #expect(try db.plan(request("citalopram", 233), strategy: .proportional(percent: 10)).steps.count > 0)
+                    ["plan request: daily dose", "20000 mg", "3 times the licensed maximum", "(40 mg)", "mg, not mcg"])
+        expectError(request("alprazolam", 500), code: 6, ["plan request: daily dose", "plausible", "25 mg"])
+        // The limit itself (3 × 40 mg) is allowed.
+        #expect(try db.plan(request("citalopram", 120), strategy: .proportional(percent: 10)).steps.count > 0)
     }
 
     @Test("The split must add up and name each time once")

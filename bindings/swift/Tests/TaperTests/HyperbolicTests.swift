@@ -66,8 +66,9 @@ struct HyperbolicTests {
         #expect(note.code.id == "target_occupancy")
         #expect(note.severity == .note)
         #expect(note.text == s.steps[0].notes.first)
-        // No plan-wide message but the pointer to who can help that every plan ends with (800).
-        #expect(s.messages.map(\.code) == [MessageCode.whoCanHelp])
+        // Plan-wide: the evidence status of the occupancy model used (326) and the pointer to
+        // who can help that every plan ends with (800); nothing else.
+        #expect(s.messages.map(\.code) == [MessageCode.occupancyModelEvidence, MessageCode.whoCanHelp])
         #expect(MessageCode.abruptStopSeizureRisk.rawValue == 214)
         #expect(MessageCode(rawValue: 99999).id == "")
     }
