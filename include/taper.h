@@ -1551,6 +1551,17 @@ typedef struct taper_simulation_metrics {
 TAPER_C_API taper_status taper_simulation_metrics_get(const taper_simulation* simulation,
                                                       taper_simulation_metrics* out_metrics, taper_error** error);
 
+/* The chart and the printable page of the simulation's plan with its simulated occupancy
+ * drawn over the plan's steady-state occupancy (the C++ to_svg / to_html of a simulation,
+ * `taper simulate --format svg|html`; docs/output-formats.md). `daily` non-zero: one point a
+ * day, each day's mean at its middle; zero: every sample. Allocated strings, free with
+ * taper_string_free. TAPER_ERROR_MISSING_DATA when the simulation has no occupancy (a drug
+ * without an occupancy model, such as mirtazapine); TAPER_ERROR_INVALID_ARGUMENT for NULL. */
+TAPER_C_API taper_status taper_simulation_to_svg(const taper_simulation* simulation, int daily, char** out_svg,
+                                                 taper_error** error);
+TAPER_C_API taper_status taper_simulation_to_html(const taper_simulation* simulation, int daily, char** out_html,
+                                                  taper_error** error);
+
 /* Variability of a virtual population: standard deviations of the natural log of each
  * parameter (log-normal around the typical value; 0: none). No defaults: state each. */
 typedef struct taper_population_options {

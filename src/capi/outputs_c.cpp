@@ -1,6 +1,7 @@
 // The C ABI of the people-facing exporters: iCalendar, FHIR R4, SVG, HTML (include/taper.h,
 // "Outputs for people and systems").
 #include "internal.hpp"
+#include "simulation_handle.hpp"
 
 #include <taper/io/fhir.hpp>
 #include <taper/io/html.hpp>
@@ -20,6 +21,14 @@ ics_options ics_options_of(int reminders, int64_t stamp_unix_seconds) {
 }
 
 const schedule& schedule_of(const taper_schedule* s, const char* fn) { return need(s, fn, "schedule").schedule; }
+const simulation& simulation_of(const taper_simulation* s, const char* fn) {
+    return need(s, fn, "simulation").simulation;
+}
+
+// The C flag as the series step: non-zero draws one mean a day (what a person reads: the
+// within-day rise and fall of every dose would hide the trend), zero every sample.
+series_step step_of(int daily) { return daily != 0 ? series_step::daily : series_step::each_sample; }
+
 const realized_schedule& realization_of(const taper_realization* r, const char* fn) {
     return need(r, fn, "realization").realized;
 }
@@ -79,6 +88,18 @@ taper_status taper_realization_to_svg(const taper_realization* realization, char
 taper_status taper_realization_to_html(const taper_realization* realization, char** out_html, taper_error** error) {
     return export_text(realization, out_html, __func__, "out_html", error, realization_of,
                        [](const realized_schedule& r) { return to_html(r); });
+}
+
+taper_status taper_simulation_to_svg(const taper_simulation* simulation, int daily, char** out_svg,
+                                     taper_error** error) {
+    return export_text(simulation, out_svg, __func__, "out_svg", error, simulation_of,
+                       [&](const taper::simulation& s) { return to_svg(s, step_of(daily)); });
+}
+
+taper_status taper_simulation_to_html(const taper_simulation* simulation, int daily, char** out_html,
+                                      taper_error** error) {
+    return export_text(simulation, out_html, __func__, "out_html", error, simulation_of,
+                       [&](const taper::simulation& s) { return to_html(s, step_of(daily)); });
 }
 
 }  // extern "C"

@@ -2,6 +2,7 @@
 // virtual population, their series and per-person columns as borrowed arrays of doubles,
 // read in bulk (one pointer and a count per column, no call per sample).
 #include "internal.hpp"
+#include "simulation_handle.hpp"
 
 #include <taper/simulate/population.hpp>
 #include <taper/simulate/simulation.hpp>
@@ -9,14 +10,8 @@
 using namespace taper;
 using namespace taper::capi;
 
-// The handles hold plain numbers in the unit their accessor names, converted once when the
-// handle is made, so that the accessors hand out pointers into them.
-struct taper_simulation {
-    taper_simulation_metrics metrics{};
-    std::vector<double> time_hours, amount_mg, concentration_ng_per_ml, occupancy_points, set_point_points,
-        pressure_points;
-};
-
+// Like taper_simulation (simulation_handle.hpp), the population holds plain numbers in the
+// unit their accessor names, so that the accessors hand out pointers into them.
 struct taper_population {
     taper_population_summary summary{};
     std::vector<std::int64_t> person;
@@ -91,8 +86,9 @@ taper_status taper_simulate(taper_simulation** out_simulation, const taper_sched
     return guarded(error, [&] {
         need(out_simulation, fn, "out_simulation");
         const taper_schedule& plan = need(schedule, fn, "schedule");
-        const simulation s = simulate(plan.schedule, options_from_c(options, fn));
         auto h = std::make_unique<taper_simulation>();
+        h->simulation = simulate(plan.schedule, options_from_c(options, fn));
+        const simulation& s = h->simulation;
         h->time_hours = numbers(s.time, units::hour);
         h->amount_mg = numbers(s.amount_in_body, units::mg);
         h->concentration_ng_per_ml = numbers(s.plasma_concentration, units::mg / units::mL, 1e6);

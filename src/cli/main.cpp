@@ -42,13 +42,16 @@ constexpr const char* plan_examples = R"(Examples:
   taper plan citalopram 20mg --table "15mg,10mg:8w,5mg,2.5mg" --every 4w
   taper plan citalopram 20mg --step 5pp --max-step 2.5mg --hold 3:4w --until 5mg --format json
   taper plan alprazolam 1.5mg --strategy diazepam-crossover --option tail_step=1mg --option range_end=high
+  taper plan --drug "diazepam 10mg --step 2.5mg" --drug "sertraline 50mg --step 12.5mg" --gap 4w
 
 Sizes: --step and --max-step take occupancy points (5pp), a percentage of the most recent
 dose (10%) or mg (2.5mg, 500mcg). Durations: 14d, 4w, 2 weeks. Dates: YYYY-MM-DD.
 Without --strategy: --step in pp means hyperbolic, in % proportional, in mg linear; --table
 means table; otherwise antipsychotics get antipsychotic, benzodiazepines and z-drugs
 diazepam-crossover, drugs with an occupancy model hyperbolic, others proportional.
-Without --start the plan starts today (the local date). See docs/cli.md.)";
+Without --start the plan starts today (the local date). Several drugs, one at a time: a
+--drug "DRUG DOSE [plan options]" group for each, in order, and --gap (as `taper several`).
+See docs/cli.md.)";
 
 }  // namespace
 
@@ -105,9 +108,19 @@ int main(int argc, char** argv) {
 
     taper::cli::plan_args p;
     auto* plan = app.add_subcommand("plan", "Plan a dated reduction schedule");
-    plan->add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram")->required();
-    plan->add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg")->required();
+    // Required unless --drug groups are given instead (checked after parsing: plan_drugs).
+    plan->add_option("drug", p.drug, "Name, brand or alias, e.g. citalopram");
+    plan->add_option("dose", p.dose, "Current daily dose with its unit, e.g. 20mg or 500mcg");
     taper::cli::add_plan_options(*plan, p);
+    taper::cli::several_args several_plan;  // --drug groups and --gap: `taper several` (person_commands.cpp)
+    plan->add_option("--drug", several_plan.groups,
+                     "Several drugs, one at a time instead of DRUG DOSE: \"DRUG DOSE [plan options]\" in the order "
+                     "chosen (repeatable; with --gap, as `taper several`)")
+        // One group per --drug, so that a stray DRUG DOSE after a group is read as the positional
+        // drug and dose (and refused as such) rather than as more groups.
+        ->allow_extra_args(false);
+    plan->add_option("--gap", several_plan.gap,
+                     "With --drug: days on the new doses before the next drug, e.g. 4w");
     plan->add_option("-f,--format", p.format,
                      "Output: table (default), json, csv, ics (calendar), fhir (HL7 FHIR R4), svg (chart) or html "
                      "(printable page)")
@@ -179,9 +192,20 @@ int main(int argc, char** argv) {
                                               "\": expected table or json");
         }
         if (*occupancy) out = taper::cli::run_occupancy(db, occupancy_drug, occupancy_dose);
-        if (*plan)
+        if (*plan && !several_plan.groups.empty()) {
+            several_plan.start = p.start;
+            several_plan.format = p.format;
+            out = taper::cli::run_plan_of_several(db, registry, *plan, several_plan);
+        } else if (*plan) {
+            if (p.drug.empty() || p.dose.empty())
+                throw taper::cli::input_error(
+                    "plan: the drug and its current daily dose are needed, e.g. `taper plan citalopram 20mg`, or "
+                    "--drug \"DRUG DOSE [plan options]\" groups for several drugs");
+            if (!several_plan.gap.empty())
+                throw taper::cli::input_error("--gap: the gap between drugs goes with --drug groups (several drugs)");
             out = forms.given() ? taper::cli::run_realized_plan(db, registry, p, forms)
                                 : taper::cli::run_plan(db, registry, p);
+        }
         if (*convert) out = taper::cli::run_convert(db, conversion);
         if (out.empty()) out = taper::cli::run_person_command(db, registry, person_commands, person);
         if (*simulate) out = taper::cli::run_simulate(db, registry, simulation);

@@ -224,7 +224,9 @@ std::vector<std::string> group_words(const std::string& group) {
     return out;
 }
 
-std::string run_several(const database& db, const strategy_registry& registry, const person_args& a) {
+}  // namespace
+
+std::string run_several(const database& db, const strategy_registry& registry, const several_args& a) {
     several_drugs_request r;
     r.start = a.start.empty() ? local_today() : for_option("--start", [&] { return parse_date(a.start); });
     if (a.gap.empty()) throw input_error("--gap: the stabilisation gap between drugs is needed (no published figure: you and your prescriber choose it), e.g. --gap 4w");
@@ -273,7 +275,32 @@ std::string run_several(const database& db, const strategy_registry& registry, c
     return out;
 }
 
-}  // namespace
+std::string run_plan_of_several(const database& db, const strategy_registry& registry, const CLI::App& plan,
+                                const several_args& a) {
+    if (a.groups.empty()) throw input_error("--drug: at least one \"DRUG DOSE [plan options]\" group is needed");
+    // One form or the other: a positional drug beside --drug groups would be a plan of its own
+    // that the several-drug plan leaves out, or a group the person forgot to quote.
+    for (const char* positional : {"drug", "dose"})
+        if (const CLI::Option* o = plan.get_option_no_throw(positional); o != nullptr && o->count() > 0)
+            throw input_error("plan: give either DRUG DOSE (one drug) or --drug \"DRUG DOSE [plan options]\" groups "
+                              "(several drugs, one at a time), not both; \"" + o->as<std::string>() +
+                              "\" was given besides " + std::to_string(a.groups.size()) + " --drug group" +
+                              (a.groups.size() == 1 ? "" : "s"));
+    // Each drug's plan options belong inside its group; one given outside would apply to no
+    // drug, and nothing is skipped in silence.
+    for (const CLI::Option* o : plan.get_options()) {
+        const std::string name = o->get_name();
+        if (o->count() == 0 || name == "--drug" || name == "--gap" || name == "--start" || name == "--format" ||
+            name == "--help")
+            continue;
+        throw input_error(name + ": with --drug, each drug's options go inside its group, e.g. --drug \"citalopram "
+                                 "20mg " + name + " ...\" (only --gap, --start and --format table|json apply to all)");
+    }
+    if (a.format != "table" && a.format != "json")
+        throw input_error("--format: the several-drug plan (--drug) is written as table or json, not \"" + a.format +
+                          "\"");
+    return run_several(db, registry, a);
+}
 
 person_commands add_person_commands(CLI::App& app, person_args& a) {
     person_commands c;
@@ -337,7 +364,7 @@ std::string run_person_command(const database& db, const strategy_registry& regi
     if (*c.journal_export) return to_csv(load_journal(a.file));
     if (*c.assess) return run_assess(db, registry, a);
     if (*c.replan) return run_replan(db, registry, a);
-    if (*c.several) return run_several(db, registry, a);
+    if (*c.several) return run_several(db, registry, several_args{a.groups, a.gap, a.start, a.format});
     return "";
 }
 

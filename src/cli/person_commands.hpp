@@ -1,7 +1,8 @@
 #pragma once
 // The person in the loop on the command line: `taper journal add|show|import|export`,
-// `taper assess`, `taper replan` and `taper several` (one drug at a time). Each returns the
-// whole output, so that on an error nothing reaches stdout (docs/cli.md, docs/journal.md).
+// `taper assess`, `taper replan` and `taper several` (one drug at a time; also `taper plan
+// --drug ... --drug ...`). Each returns the whole output, so that on an error nothing reaches
+// stdout (docs/cli.md, docs/journal.md).
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -46,6 +47,23 @@ struct person_commands {
 };
 
 person_commands add_person_commands(CLI::App& app, person_args& a);
+
+/// A several-drug plan as typed: each group "DRUG DOSE [plan options]", in the order chosen.
+struct several_args {
+    std::vector<std::string> groups;
+    std::string gap;     ///< the stabilisation gap between drugs (required: no published figure)
+    std::string start;   ///< the first day; empty: today
+    std::string format = "table";  ///< table or json
+};
+
+/// `taper several`: one drug at a time, in the order of the groups, `gap` apart.
+std::string run_several(const database& db, const strategy_registry& registry, const several_args& a);
+
+/// `taper plan --drug "DRUG DOSE [opts]" --drug ... --gap D`: exactly run_several. `plan` is
+/// the plan command as parsed, so that the positional drug and dose, or a plan option outside
+/// the groups, are refused (input_error) rather than left out in silence.
+std::string run_plan_of_several(const database& db, const strategy_registry& registry, const CLI::App& plan,
+                                const several_args& a);
 
 /// The output of whichever of these commands was given ("" when none was). Problems met while
 /// reading a journal (entries left out) are written to stderr as warnings.

@@ -1989,6 +1989,17 @@ static taper_schedule* citalopram_linear(taper_database* db, const char* drug, d
     return s;
 }
 
+/* The points of the chart's simulated-occupancy line: its path is "M x y L x y L x y ...". */
+static size_t simulated_points(const char* svg) {
+    const char* const marker = "class=\"simulated-occupancy\" d=\"";
+    const char* p = svg == NULL ? NULL : strstr(svg, marker);
+    if (p == NULL) return 0;
+    size_t points = 0;
+    for (p += strlen(marker); *p != '\0' && *p != '"'; ++p)
+        if (*p == 'M' || *p == 'L') ++points;
+    return points;
+}
+
 static void test_simulation(taper_database* db) {
     taper_schedule* s = citalopram_linear(db, "citalopram", 20);
     taper_simulation_options so;
@@ -2030,8 +2041,45 @@ static void test_simulation(taper_database* db) {
     /* ng/mL = mg / (12 L/kg * 70 kg = 840 000 mL) * 1e6 ng/mg. */
     NEAR(conc[100], amount[100] * 1e6 / 840000.0, 1e-9);
     CHECK(occ[0] > 0 && occ[0] < 84);
+
+    /* The chart and the page of the simulation: the simulated occupancy drawn on the plan's
+     * chart, one point a day or every sample. */
+    char* chart = NULL;
+    OK(taper_simulation_to_svg(sim, 1, &chart, &err));
+    CHECK(strncmp(chart, "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+                  strlen("<svg xmlns=\"http://www.w3.org/2000/svg\"")) == 0);
+    CONTAINS(chart, "class=\"simulated-occupancy\"");
+    /* One point per whole day: the plan's days and the 14 after it. */
+    CHECK(simulated_points(chart) == (size_t)(m.length_days + 14));
+    taper_string_free(chart);
+    chart = NULL;
+    /* Every sample: the n hourly samples. */
+    OK(taper_simulation_to_svg(sim, 0, &chart, &err));
+    CHECK(simulated_points(chart) == n);
+    taper_string_free(chart);
+    chart = NULL;
+    OK(taper_simulation_to_html(sim, 1, &chart, &err));
+    CHECK(strncmp(chart, "<!DOCTYPE html>", 15) == 0);
+    CONTAINS(chart, "class=\"simulated-occupancy\"");
+    taper_string_free(chart);
+    chart = NULL;
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_to_svg(NULL, 1, &chart, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_to_svg(sim, 1, NULL, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_to_html(NULL, 1, &chart, &err));
+    FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_simulation_to_html(sim, 0, NULL, &err));
+    CHECK(chart == NULL);
     taper_simulation_free(sim);
     taper_simulation_free(NULL);
+
+    /* Mirtazapine has pharmacokinetic data but no occupancy model: it simulates (amounts and
+     * concentrations), but there is no occupancy to draw. */
+    taper_schedule* mirtazapine = citalopram_linear(db, "mirtazapine", 15);
+    OK(taper_simulate(&sim, mirtazapine, NULL, &err));
+    FAILS_WITH(TAPER_ERROR_MISSING_DATA, taper_simulation_to_svg(sim, 1, &chart, &err), "occupancy");
+    FAILS_WITH(TAPER_ERROR_MISSING_DATA, taper_simulation_to_html(sim, 0, &chart, &err), "occupancy");
+    CHECK(chart == NULL);
+    taper_simulation_free(sim);
+    taper_schedule_free(mirtazapine);
 
     /* With the adaptation model: the set point follows, the pressure is set point - occupancy. */
     so.adaptation_time_constant_days = 14;

@@ -9,6 +9,7 @@ The scenario is the one of docs/assessment.md: sertraline 50 mg, 12.5 mg every 4
 2026-12-01 (37.5 mg, then 25 mg from 2026-12-29); dizziness and electric shocks two days after
 that cut, worst on day 3, eased a day after going back to 37.5 mg.
 """
+import datetime
 import json
 import os
 import sys
@@ -183,6 +184,30 @@ def several_group_with_a_quoted_split(r):
 
 
 
+# The several-drug form of `taper plan` (issue 13): --drug groups and --gap instead of DRUG DOSE.
+SEVERAL = ["--drug", "sertraline 50mg --strategy linear --step 12.5mg",
+           "--drug", "citalopram 20mg --strategy linear --step 5mg", "--gap", "2w", "--start", "2027-01-04"]
+
+
+@case
+def plan_with_drug_groups_is_several(r):
+    # The same code path as `taper several`: the same text, table and JSON alike.
+    table = r.ok("plan", *SEVERAL)
+    check(table == r.ok("several", *SEVERAL), table)
+    check("1. sertraline" in table and "2. citalopram" in table and "combined calendar" in table, table)
+    out = r.ok("plan", *SEVERAL, "--format", "json")
+    check(out == r.ok("several", *SEVERAL, "--format", "json"), out)
+    p = json.loads(out)
+    first, second = p["plans"]
+    # Hand-computed: 12.5 mg less every 4 weeks (the default) from 50 mg; 5 mg less from 20 mg.
+    check([s["daily_dose_mg"] for s in first["steps"]] == [37.5, 25, 12.5, 0], first["steps"])
+    check([s["daily_dose_mg"] for s in second["steps"]] == [15, 10, 5, 0], second["steps"])
+    check(first["start"] == "2027-01-04", first["start"])
+    # The second drug starts the gap (14 days) after the first plan ends.
+    end = datetime.date.fromisoformat(first["end"])
+    check(second["start"] == (end + datetime.timedelta(days=14)).isoformat(), (first["end"], second["start"]))
+
+
 bad("bad_symptom_name", ["--symptom", "brain_fog"], "journal", "add", "/tmp/taper-no-such-journal.json",
     "--symptom", "brain_fog=1")
 bad("bad_symptom_rating", ["--symptom", "0 to 3"], "journal", "add", "/tmp/taper-no-such-journal.json",
@@ -194,6 +219,19 @@ bad("bad_replan_country_without_html", ["--country", "--format html"],
 bad("bad_replan_format", ["--format"], "replan", *PLAN, "--journal", "/dev/null", "--format", "pdf")
 bad("bad_replan_action", ["--action"], "replan", *PLAN, "--journal", "/dev/null", "--action", "faster")
 bad("bad_several_without_gap", ["--gap"], "several", "--drug", "diazepam 10mg")
+bad("bad_plan_drug_groups_and_positional_drug", ["either", "not both", "citalopram"],
+    "plan", "citalopram", "20mg", "--drug", "sertraline 50mg", "--gap", "2w")
+bad("bad_plan_positional_drug_after_a_group", ["not both", "citalopram"],
+    "plan", "--drug", "sertraline 50mg", "citalopram", "20mg", "--gap", "2w")
+bad("bad_plan_drug_groups_with_an_outside_option", ["--step", "inside its group"],
+    "plan", "--drug", "sertraline 50mg", "--gap", "2w", "--step", "12.5mg")
+bad("bad_plan_drug_groups_with_have", ["--have", "inside its group"],
+    "plan", "--drug", "sertraline 50mg", "--gap", "2w", "--have", "50mg tablet")
+bad("bad_plan_drug_groups_format", ["--format", "table or json"],
+    "plan", "--drug", "sertraline 50mg", "--gap", "2w", "--format", "csv")
+bad("bad_plan_drug_groups_without_gap", ["--gap"], "plan", "--drug", "sertraline 50mg")
+bad("bad_plan_gap_without_drug_groups", ["--gap", "--drug"], "plan", "citalopram", "20mg", "--gap", "2w")
+bad("bad_plan_without_drug", ["drug", "dose"], "plan", "--step", "5mg")
 bad("bad_several_unclosed_quote", ["quote"], "several", "--drug", "diazepam 10mg --split \"5mg morning", "--gap", "2w")
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ checked against closed forms and the data's sourced parameters (not against capt
 from __future__ import annotations
 
 import math
+import pickle
+import re
 
 import numpy as np
 import pytest
@@ -71,3 +73,42 @@ def test_refusals_name_what_is_missing() -> None:
     citalopram = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"), "linear", amount="5 mg")
     with pytest.raises(taper.InvalidArgumentError):
         taper.simulate_population(citalopram, people=5, seed=1, half_life_log_sd=-1)
+
+
+def _simulated_points(svg: str) -> int:
+    """The vertices of the chart's simulated-occupancy path ("M x y L x y L ...")."""
+    match = re.search(r'class="simulated-occupancy" d="([^"]*)"', svg)
+    assert match is not None, "no simulated-occupancy line on the chart"
+    return sum(1 for c in match.group(1) if c in "ML")
+
+
+def test_chart_and_page_show_the_simulated_occupancy(linear_citalopram: taper.Schedule) -> None:
+    course = taper.simulate(linear_citalopram)
+    samples = course.to_numpy()["time_h"].size
+    daily = course.to_svg()
+    assert daily.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    # One point per whole day (each day's mean): the plan's days and the 14 followed after it.
+    assert _simulated_points(daily) == course.metrics.length_days + 14
+    # Every sample: one point per hour.
+    assert _simulated_points(course.to_svg(daily=False)) == samples
+    page = course.to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert _simulated_points(page) == course.metrics.length_days + 14
+    assert _simulated_points(course.to_html(daily=False)) == samples
+
+
+def test_chart_needs_occupancy_and_the_library_simulation() -> None:
+    # Mirtazapine's data have pharmacokinetics but no occupancy model: nothing to draw.
+    mirtazapine = taper.plan(taper.PlanRequest("mirtazapine", "15 mg", start="2026-12-01"), "linear", amount="3.75 mg")
+    course = taper.simulate(mirtazapine)
+    with pytest.raises(taper.MissingDataError, match="occupancy"):
+        course.to_svg()
+    with pytest.raises(taper.MissingDataError, match="occupancy"):
+        course.to_html(daily=False)
+    # A simulation read from a pickle carries its series, not the plan the chart needs.
+    citalopram = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"), "linear", amount="5 mg")
+    restored = pickle.loads(pickle.dumps(taper.simulate(citalopram)))
+    with pytest.raises(taper.DetachedError, match="draw the chart"):
+        restored.to_svg()
+    with pytest.raises(taper.DetachedError, match="write the page"):
+        restored.to_html()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import numpy as np
 
 from ._ffi import ffi, lib
-from ._util import call
+from ._util import call, take_string
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -110,6 +110,34 @@ class Simulation:
         if self._series is not None:  # read from a pickle: fresh copies, as from the library
             return {name: values.copy() for name, values in self._series.items()}
         return {name: _column(getattr(lib, fn), self._handle) for name, fn in self.COLUMNS.items()}
+
+    def _live(self, what: str) -> Any:
+        """The C simulation, or DetachedError saying that `what` needs it."""
+        if self._handle is None:
+            from .schedule import DetachedError
+
+            raise DetachedError(
+                f"taper: {what} needs the library's simulation, and this one was read from a "
+                "pickle (it carries the series only, not the plan); simulate it again in this "
+                "process (taper.simulate) to " + what)
+        return self._handle
+
+    def to_svg(self, daily: bool = True) -> str:
+        """The chart of the plan with the simulated occupancy (``class="simulated-occupancy"``)
+        over the plan's steady-state occupancy, as a self-contained SVG image: one point a day
+        (each day's mean) when ``daily``, else every sample. MissingDataError when the course
+        has no occupancy (a drug without an occupancy model, such as mirtazapine)."""
+        return self._text(lib.taper_simulation_to_svg, daily, "draw the chart")
+
+    def to_html(self, daily: bool = True) -> str:
+        """The plan's printable page with the chart of :meth:`to_svg` and a caption saying the
+        simulated line is a research model. Raises as :meth:`to_svg` does."""
+        return self._text(lib.taper_simulation_to_html, daily, "write the page")
+
+    def _text(self, fn: Callable[..., int], daily: bool, what: str) -> str:
+        out = ffi.new("char**")
+        call(fn, self._live(what), int(bool(daily)), out)
+        return take_string(out[0])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore_simulation, (self.metrics, self.to_numpy()))

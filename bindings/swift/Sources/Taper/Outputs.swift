@@ -1,5 +1,6 @@
 // The people-facing outputs (docs/output-formats.md): iCalendar, FHIR R4, the SVG chart and
-// the printable HTML page, exactly as the library writes them.
+// the printable HTML page, exactly as the library writes them (of a plan, a realization, and
+// a simulation drawn over its plan).
 // The binding needs no Foundation, so times are seconds since 1970-01-01 00:00 UTC.
 import CTaper
 
@@ -64,6 +65,26 @@ extension Realization {
     public func html() throws(TaperError) -> String {
         var text: UnsafeMutablePointer<CChar>? = nil
         try check { taper_realization_to_html(handle.raw, &text, $0) }
+        return take(text)
+    }
+}
+
+extension Simulation {
+    /// The chart of the plan with the simulated occupancy (`class="simulated-occupancy"`) over
+    /// the plan's steady-state occupancy, as a self-contained SVG image: one point a day (each
+    /// day's mean) when `daily`, else every sample. Throws `.missingData` when the course has
+    /// no occupancy (a drug without an occupancy model, such as mirtazapine).
+    public func svg(daily: Bool = true) throws(TaperError) -> String {
+        var text: UnsafeMutablePointer<CChar>? = nil
+        try check { taper_simulation_to_svg(handle.raw, daily ? 1 : 0, &text, $0) }
+        return take(text)
+    }
+
+    /// The plan's printable page with the chart of `svg(daily:)` and a caption saying the
+    /// simulated line is a research model. Throws as `svg(daily:)` does.
+    public func html(daily: Bool = true) throws(TaperError) -> String {
+        var text: UnsafeMutablePointer<CChar>? = nil
+        try check { taper_simulation_to_html(handle.raw, daily ? 1 : 0, &text, $0) }
         return take(text)
     }
 }

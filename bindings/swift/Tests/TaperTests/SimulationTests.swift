@@ -61,6 +61,46 @@ struct SimulationTests {
         #expect(try whole.timeAboveThresholdHours().count == 8)
     }
 
+    /// The vertices of the chart's simulated-occupancy path ("M x y L x y L ...").
+    func simulatedPoints(_ svg: String) -> Int? {
+        let marker = "class=\"simulated-occupancy\" d=\""
+        guard let start = svg.range(of: marker) else { return nil }
+        let path = svg[start.upperBound...].prefix { $0 != "\"" }
+        return path.filter { $0 == "M" || $0 == "L" }.count
+    }
+
+    @Test("The chart and the page draw the simulated occupancy, one point a day or every sample")
+    func chartAndPage() throws {
+        let s = try db.plan(citalopram20(), strategy: .linear(amount: .mg(5)))
+        let course = try s.simulate()
+        let samples = try course.timeHours().count
+        // One point per whole day (each day's mean): the plan's days and the 14 after it.
+        let days = Int(course.metrics.lengthDays) + 14
+        let daily = try course.svg()
+        #expect(daily.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(simulatedPoints(daily) == days)
+        #expect(simulatedPoints(try course.svg(daily: false)) == samples)
+        let page = try course.html()
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(simulatedPoints(page) == days)
+        #expect(simulatedPoints(try course.html(daily: false)) == samples)
+    }
+
+    @Test("Mirtazapine simulates but has no occupancy to draw")
+    func chartNeedsOccupancy() throws {
+        let request = PlanRequest(drug: "mirtazapine", dailyDose: .mg(15),
+                                  start: CalendarDate(year: 2026, month: 12, day: 1))
+        let course = try db.plan(request, strategy: .linear(amount: .mg(3.75))).simulate()
+        for draw in [{ _ = try course.svg() }, { _ = try course.html(daily: false) }] as [() throws -> Void] {
+            let error = expectTaperError { try draw() }
+            guard case .missingData(let message, _) = error else {
+                Issue.record("expected .missingData, got \(String(describing: error))")
+                continue
+            }
+            #expect(message.contains("occupancy"))
+        }
+    }
+
     @Test("Fluoxetine is refused: norfluoxetine's fraction formed has no source")
     func refusal() throws {
         let request = PlanRequest(drug: "fluoxetine", dailyDose: .mg(20),
