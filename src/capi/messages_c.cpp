@@ -132,6 +132,7 @@ static_assert(static_cast<int>(taper::message_code::beads_per_capsule_unknown) =
 static_assert(static_cast<int>(taper::message_code::drop_size_unknown) == TAPER_MESSAGE_DROP_SIZE_UNKNOWN);
 static_assert(static_cast<int>(taper::message_code::drug_not_realized) == TAPER_MESSAGE_DRUG_NOT_REALIZED);
 static_assert(static_cast<int>(taper::message_code::steps_off_tolerance) == TAPER_MESSAGE_STEPS_OFF_TOLERANCE);
+static_assert(static_cast<int>(taper::message_code::form_assumed_among) == TAPER_MESSAGE_FORM_ASSUMED_AMONG);
 static_assert(static_cast<int>(taper::message_code::simulation_no_pharmacokinetics) == TAPER_MESSAGE_SIMULATION_NO_PHARMACOKINETICS);
 static_assert(static_cast<int>(taper::message_code::simulation_parameter_unknown) == TAPER_MESSAGE_SIMULATION_PARAMETER_UNKNOWN);
 static_assert(static_cast<int>(taper::message_code::simulation_active_metabolite) == TAPER_MESSAGE_SIMULATION_ACTIVE_METABOLITE);

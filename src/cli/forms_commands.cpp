@@ -43,14 +43,44 @@ volume positive_volume(std::string_view option, const std::string& text) {
     return v;
 }
 
+/// --have any: every product of the drug, those of `region` where it has some there. Two
+/// products of one label ("5 mg tablet" from the UK unscored and from the US scored) read
+/// alike in a recipe, so where one may be split and the other not, only the one that may not
+/// is kept, as forms_on_hand does for an item that matches both; of products used alike, the
+/// first.
+std::vector<available_form> any_forms(const drug& d, std::optional<market_region> region) {
+    std::vector<available_form> forms = all_forms(d);
+    const auto not_sold = [&](const available_form& a) {
+        const formulation* f = d.find_formulation(a.formulation_id);
+        return f == nullptr || !f->sold_in(*region);
+    };
+    if (region && !std::all_of(forms.begin(), forms.end(), not_sold))
+        forms.erase(std::remove_if(forms.begin(), forms.end(), not_sold), forms.end());
+    std::vector<available_form> out;
+    for (const auto& a : forms) {
+        const bool whole_one_exists = a.may_split && std::any_of(forms.begin(), forms.end(), [&](const available_form& b) {
+                                          return b.label == a.label && !b.may_split;
+                                      });
+        // The UK and US 20 mg tablets of citalopram, both scored: one entry, not two alike.
+        const bool repeats = std::any_of(out.begin(), out.end(), [&](const available_form& b) {
+            return b.label == a.label && b.may_split == a.may_split && b.dispersible == a.dispersible &&
+                   b.must_dilute == a.must_dilute && b.bioavailability == a.bioavailability;
+        });
+        if (!whole_one_exists && !repeats) out.push_back(a);
+    }
+    return out;
+}
+
 /// --have: "any", or "<strength> <form>, ..." for the plan's drug; a part after ";" may start
 /// with another drug's name and a colon ("diazepam: 2 mg tablet, 1 mg/mL liquid"), for the
-/// other drug of a crossover. "any" also works after a drug name.
-std::vector<available_form> forms_from(const database& db, const drug& d, const std::string& text) {
+/// other drug of a crossover. "any" also works after a drug name. `region` (--region) picks
+/// the country's product where an item matches several.
+std::vector<available_form> forms_from(const database& db, const drug& d, const std::string& text,
+                                       std::optional<market_region> region) {
     std::vector<available_form> out, others;
     std::string own;
     auto add = [&](const drug& who, std::string_view items) {
-        const auto forms = lower(trim(items)) == "any" ? all_forms(who) : forms_on_hand(who, items);
+        const auto forms = lower(trim(items)) == "any" ? any_forms(who, region) : forms_on_hand(who, items, region);
         auto& into = &who == &d ? out : others;
         into.insert(into.end(), forms.begin(), forms.end());
     };
@@ -180,6 +210,9 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
     out += fmt::format("from {} to {}: {} steps, {} days\n", format_date(start),
                        format_last_day(end), r.steps.size(), days_between(start, end));
     out += describe_tools(o, forms, s.drug);
+    // Which product an item was taken to be, next to the forms on hand it qualifies.
+    for (const auto& m : r.messages)
+        if (m.code == message_code::form_assumed_among) out += wrap("note: " + text(m, context_of(r)), 92, "  ");
     if (diazepam) out += "doses are mg diazepam-equivalent (table " + s.equivalence_table + ")\n";
     out += "\n";
     out += fmt::format("{:>4}  {:<10}  {:>4}  {:>10}  {:>10}  {}\n", "step", "from", "days", "target/day", "taken/day",
@@ -235,6 +268,11 @@ void add_forms_options(CLI::App& plan, forms_args& a) {
     plan.add_option("--have", a.have,
                     "Forms on hand, e.g. \"10 mg tablet, 2 mg/mL liquid\", or any (every form in the data); "
                     "shows how to take each step");
+    plan.add_option("--region", a.region,
+                    "uk or us: where the data has products of one form and strength from both countries (a UK "
+                    "tablet and a scored US one), the country's product is meant (default: the one that is not "
+                    "split, with a note)")
+        ->check(CLI::IsMember({"uk", "us"}));
     plan.add_option("--syringe", a.syringe, "Syringe resolution: liquid volumes are multiples of it (default 0.1mL)");
     plan.add_option("--min-volume", a.min_volume, "Smallest volume measured reliably (default 0.2mL)");
     plan.add_option("--max-volume", a.max_volume, "Largest volume in one syringe fill (default 10mL)");
@@ -246,7 +284,7 @@ void add_forms_options(CLI::App& plan, forms_args& a) {
 std::string run_realized_plan(const database& db, const strategy_registry& registry, const plan_args& pa,
                               const forms_args& fa) {
     if (fa.have.empty())
-        throw input_error(std::string(!fa.dispense.empty() ? "--dispense" : !fa.syringe.empty() ? "--syringe"
+        throw input_error(std::string(!fa.dispense.empty() ? "--dispense" : !fa.region.empty() ? "--region" : !fa.syringe.empty() ? "--syringe"
                                       : !fa.min_volume.empty() ? "--min-volume" : !fa.max_volume.empty() ? "--max-volume"
                                                                                                            : "--bottle") +
                           " needs --have (the forms to take the doses with, e.g. --have \"10 mg tablet\" or --have any)");
@@ -268,7 +306,7 @@ std::string run_realized_plan(const database& db, const strategy_registry& regis
     const dispense_choice how = dispense_from(fa.dispense);
 
     const drug& d = db.get(pa.drug);
-    const auto forms = forms_from(db, d, fa.have);
+    const auto forms = forms_from(db, d, fa.have, fa.region.empty() ? std::nullopt : market_region_from_string(fa.region));
     const built_plan b = build_plan(db, registry, pa);
     const realized_schedule r = realize(b.plan, forms, o);
 

@@ -23,15 +23,16 @@ struct forms_args {
     std::string max_volume;  ///< "10mL"
     std::string dispense;    ///< "step", or a period: "28d", "4w"
     std::string bottle;      ///< "100mL"
+    std::string region;      ///< "uk" or "us": the country whose product an item means where several match
 
     /// True when any forms option was given (the plan is then realized).
     bool given() const {
         return !have.empty() || !syringe.empty() || !min_volume.empty() || !max_volume.empty() ||
-               !dispense.empty() || !bottle.empty();
+               !dispense.empty() || !bottle.empty() || !region.empty();
     }
 };
 
-/// Adds --have, --syringe, --min-volume, --max-volume, --dispense and --bottle to `plan`.
+/// Adds --have, --region, --syringe, --min-volume, --max-volume, --dispense and --bottle to `plan`.
 void add_forms_options(CLI::App& plan, forms_args& args);
 
 /// `taper plan` with forms: the plan, realized with what is on hand.

@@ -79,6 +79,19 @@ bool has_strength(const formulation& f, const named_form& n) {
     return true;
 }
 
+bool known_true(const sourced<bool>& b) { return b.known() && *b; }
+
+/// Two formulations a conversion treats alike, apart from splitting: the same kind, release,
+/// dilution and bioavailability figure.
+bool converts_alike(const formulation& a, const formulation& b) {
+    const auto bio = [](const formulation& f) {
+        return f.bioavailability_vs_tablet.known() ? *f.bioavailability_vs_tablet : -1.0;
+    };
+    return a.kind == b.kind && known_true(a.modified_release) == known_true(b.modified_release) &&
+           known_true(a.enteric_coated) == known_true(b.enteric_coated) &&
+           known_true(a.must_dilute) == known_true(b.must_dilute) && bio(a) == bio(b);
+}
+
 /// By id (any case); by form name when the drug has exactly one such formulation; by
 /// "<strength> <form>" ("10 mg tablet", "40 mg/mL drops"); by a unique id prefix
 /// ("concentrate"). `strength` (liquids) narrows a form name that fits several.
@@ -158,6 +171,17 @@ named_form find_form(const drug& d, std::string_view spec_in, std::string_view r
         for (const auto& f : d.formulations)
             if (detail::ascii_lower(f.id).rfind(key + "-", 0) == 0) hits.push_back(&f);
         if (hits.empty()) throw fail("is not a formulation id, a form or \"<strength> <form>\"");
+    }
+    // Products of one form and strength from two countries (citalopram's UK and US 20 mg
+    // tablets) convert alike: the first stands for both. Where they differ only in splitting
+    // (diazepam's 5 mg: the UK tablet has no score line, the US one is scored), the one that
+    // may not be split, as forms_on_hand() assumes; the id names the other.
+    if (hits.size() > 1 && (wanted.unit_strength || wanted.liquid_strength) &&
+        std::all_of(hits.begin(), hits.end(), [&](const formulation* f) {
+            return converts_alike(*f, *hits.front());
+        })) {
+        const auto whole = std::find_if(hits.begin(), hits.end(), [](const formulation* f) { return !f->may_split(); });
+        hits.assign(1, whole != hits.end() ? *whole : hits.front());
     }
     if (hits.size() > 1) {
         std::string ids;

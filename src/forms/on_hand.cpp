@@ -246,7 +246,80 @@ std::string what_it_has(const drug& d) {
     return d.name + " has: " + describe_forms(d) + " (a user formulary can add others)";
 }
 
-available_form read_item(const drug& d, std::string_view item) {
+/// One strength of one formulation that an item matched.
+struct match {
+    const formulation* f;
+    std::size_t index;
+};
+
+/// Two products the realization would use alike: the same form, release, splitting,
+/// dilution, dispersing, bioavailability, drop size and bead count. They differ at most in
+/// country, brand and source, so either may stand for the other.
+bool used_alike(const available_form& a, const available_form& b) {
+    return a.kind == b.kind && a.label == b.label && a.may_split == b.may_split && a.must_dilute == b.must_dilute &&
+           a.dispersible == b.dispersible && a.bioavailability_known == b.bioavailability_known &&
+           a.bioavailability == b.bioavailability && a.drop_volume == b.drop_volume && a.bead_count == b.bead_count;
+}
+
+/// The same, apart from whether it may be split.
+bool alike_but_splitting(available_form a, const available_form& b) {
+    a.may_split = b.may_split;
+    return used_alike(a, b);
+}
+
+std::string regions_text(const formulation& f) {
+    if (!f.regions.known() || f.regions->empty()) return "country not stated";
+    std::string out;
+    for (const auto r : *f.regions) {
+        std::string name(to_string(r));
+        for (auto& ch : name) ch = static_cast<char>(ch - 'a' + 'A');
+        out += (out.empty() ? "" : ", ") + name;
+    }
+    return out;
+}
+
+/// Several products of the drug match one item ("5 mg tablet": a UK tablet with no score line
+/// and a scored US one). The person's country decides where it can; otherwise the choice must
+/// not make a difference, or it is the product that may not be split, because splitting a
+/// tablet whose label gives no score line is the one mistake a plan must never ask for.
+/// `others` receives the ids of the products not taken when the choice mattered.
+match choose_among(const drug& d, std::string_view item, std::vector<match> matches,
+                   std::optional<market_region> region, std::vector<std::string>& others) {
+    if (region) {
+        std::vector<match> there;
+        for (const auto& m : matches)
+            if (m.f->sold_in(*region)) there.push_back(m);
+        if (there.size() == 1) return there.front();
+        // None sold there: the person has one of them anyway (from elsewhere, or the data does
+        // not know), so all stay candidates.
+        if (!there.empty()) matches = std::move(there);
+    }
+    std::vector<available_form> as_used;
+    for (const auto& m : matches) as_used.push_back(make_form(d, *m.f, m.index, true));
+    const bool all_alike = std::all_of(as_used.begin(), as_used.end(),
+                                       [&](const available_form& a) { return used_alike(a, as_used.front()); });
+    if (all_alike) return matches.front();
+    const bool all_alike_but_splitting =
+        std::all_of(as_used.begin(), as_used.end(),
+                    [&](const available_form& a) { return alike_but_splitting(a, as_used.front()); });
+    if (all_alike_but_splitting) {
+        std::size_t keep = 0;
+        while (keep < as_used.size() && as_used[keep].may_split) ++keep;  // some may not: that one
+        for (std::size_t i = 0; i < matches.size(); ++i)
+            if (i != keep && matches[i].f != matches[keep].f) others.push_back(matches[i].f->id);
+        return matches[keep];
+    }
+    // Products used differently in another way (immediate- and modified-release tablets of
+    // one strength): no choice is safe, so the person says which.
+    std::string ids;
+    for (const auto& m : matches) ids += (ids.empty() ? "" : ", ") + m.f->id + " (" + regions_text(*m.f) + ")";
+    throw plan_error("forms on hand: \"" + std::string(item) + "\" could be any of " + d.name + "'s " + ids +
+                     "; name the formulation id instead of the form (e.g. \"" +
+                     strength_text(as_used.front()) + " " + matches.front().f->id +
+                     "\"), add MR for a modified-release form, or give the country (--region uk or us)");
+}
+
+available_form read_item(const drug& d, std::string_view item, std::optional<market_region> region) {
     auto [strength, rest] = read_strength(item);
     const form_words words = read_form_words(d, item, rest);
 
@@ -272,10 +345,6 @@ available_form read_item(const drug& d, std::string_view item) {
                          (want_liquid ? "a liquid's or drops' strength is a concentration, e.g. \"2 mg/mL\" or \"10 mg/5 mL\""
                                       : "a tablet's or capsule's strength is a mass per unit, e.g. \"10 mg\""));
 
-    struct match {
-        const formulation* f;
-        std::size_t index;
-    };
     std::vector<match> matches;
     std::vector<const formulation*> unknown_strength;
     for (const formulation* f : candidates) {
@@ -298,16 +367,15 @@ available_form read_item(const drug& d, std::string_view item) {
                    " (give them in a user formulary to use it)";
         throw plan_error(msg);
     }
+    std::vector<std::string> assumed_among;
     if (matches.size() > 1) {
-        std::string ids;
-        for (const auto& m : matches) ids += (ids.empty() ? "" : ", ") + m.f->id;
-        throw plan_error("forms on hand: \"" + std::string(item) + "\" could be any of " + d.name + "'s " + ids +
-                         "; name the formulation id instead of the form (e.g. \"" + strength_text(make_form(d, *matches.front().f, matches.front().index, false)) + " " +
-                         matches.front().f->id + "\"), or add MR for a modified-release form");
+        const match chosen = choose_among(d, item, matches, region, assumed_among);
+        matches.assign(1, chosen);
     }
     const match& m = matches.front();
     const bool counting_beads = m.f->kind == form_kind::beads && words.kind != word_kind::capsule;
     available_form a = make_form(d, *m.f, m.index, counting_beads);
+    a.assumed_among = std::move(assumed_among);
     if (counting_beads && !a.bead_count) {
         throw plan_error(
             "forms on hand: \"" + std::string(item) + "\": the number of beads in a " + strength_text(a) + " " + d.name +
@@ -371,7 +439,7 @@ const formulation* bare_formulation(const drug& d, std::string_view item) {
 
 }  // namespace
 
-std::vector<available_form> forms_on_hand(const drug& d, std::string_view text) {
+std::vector<available_form> forms_on_hand(const drug& d, std::string_view text, std::optional<market_region> region) {
     if (trim(text).empty())
         throw plan_error("forms on hand: nothing given; name at least one form, e.g. \"10 mg tablet, 2 mg/mL liquid\" (" +
                          what_it_has(d) + ")");
@@ -399,7 +467,7 @@ std::vector<available_form> forms_on_hand(const drug& d, std::string_view text) 
             start = end + 1;
             continue;
         }
-        available_form a = read_item(d, item);
+        available_form a = read_item(d, item, region);
         if (seen.insert({a.formulation_id, a.label}).second) out.push_back(std::move(a));
         start = end + 1;
     }

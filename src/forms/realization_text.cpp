@@ -239,6 +239,22 @@ std::string realization_text(const message& m, const message_context& c) {
             return n + " doses are listed as planned, not realized: no " + n + " forms were given (add " + n +
                    "'s own forms to the forms on hand to have them realized too)";
         }
+        case mc::form_assumed_among: {
+            const available_form* f = form_at(m[0], c);
+            if (f == nullptr || f->assumed_among.empty())
+                return form_name(m[0], c) + ": the data has several products of this form and strength; the one that "
+                                            "may not be split was assumed (--region or a formulation id chooses another)";
+            std::string others;
+            for (const auto& id : f->assumed_among) others += (others.empty() ? "" : ", ") + id;
+            const std::string strength = f->liquid_strength ? to_string(*f->liquid_strength)
+                                         : f->unit_strength  ? to_string(*f->unit_strength)
+                                                             : std::string();
+            return form_label(*f, c) + ": taken to be " + f->drug + "'s " + f->formulation_id +
+                   (f->may_split ? "" : ", which is not split") + "; the data also has " + others +
+                   " of this strength, whose label scores it differently. To use " +
+                   (f->assumed_among.size() == 1 ? "it" : "one of them") + ", give the country (--region uk or us) "
+                   "or the formulation id, e.g. \"" + strength + " " + f->assumed_among.front() + "\"";
+        }
         case mc::steps_off_tolerance:
             return whole(m[0]) + " of " + whole(m[1]) + " steps have a dose that cannot be made within " +
                    num(in(m[2].as_percent(), units::percent_of_dose)) +

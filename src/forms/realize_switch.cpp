@@ -103,6 +103,12 @@ void schedule_realizer::add_form_warnings() {
             else if (f.kind == form_kind::drops && !f.drop_volume)
                 w = make_message(message_code::drop_size_unknown, {form});
             if (w && !contains_message(out_.messages, *w)) out_.messages.push_back(*w);
+            // The item matched products that differ in splitting; the person should know
+            // which was assumed, and how to choose the other (forms_on_hand).
+            if (!f.assumed_among.empty()) {
+                const message n = make_message(message_code::form_assumed_among, {form});
+                if (!contains_message(out_.messages, n)) out_.messages.push_back(n);
+            }
         }
     }
     for (const int i : unrealized_drugs_)

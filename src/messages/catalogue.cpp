@@ -120,6 +120,7 @@ constexpr message_info catalogue[] = {
     {c::drug_not_realized, "drug_not_realized", W, {{{"drug", k::drug_name}}}},
     {c::steps_off_tolerance, "steps_off_tolerance", W,
      {{{"steps", k::count}, {"of", k::count}, {"tolerance", k::share}}}},
+    {c::form_assumed_among, "form_assumed_among", N, {{{"form", k::form_on_hand}}}},
     {c::simulation_no_pharmacokinetics, "simulation_no_pharmacokinetics", W, {}},
     {c::simulation_parameter_unknown, "simulation_parameter_unknown", W, {{{"parameter", k::pk_parameter}}}},
     {c::simulation_active_metabolite, "simulation_active_metabolite", W, {}},

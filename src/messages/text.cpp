@@ -360,6 +360,7 @@ std::string text(const message& m, const message_context& c) {
         case mc::drop_size_unknown:
         case mc::drug_not_realized:
         case mc::steps_off_tolerance:
+        case mc::form_assumed_among:
             return forms_detail::realization_text(m, c);
     }
     return std::string(id(m.code));

@@ -1366,7 +1366,7 @@ static void test_forms_and_realization(taper_database* db) {
     OK(taper_forms_all(&all, db, "citalopram", &err));
     size_t all_count = 0;
     all_count = taper_forms_count(all);
-    CHECK(all_count == 5); /* 10, 20, 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid */
+    CHECK(all_count == 7); /* 10, 20, 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid; US 20, 40 mg tablets */
     FAILS(TAPER_ERROR_UNKNOWN_DRUG, taper_forms_all(&bad, db, "nosuchdrug", &err));
     FAILS(TAPER_ERROR_INVALID_ARGUMENT, taper_forms_all(NULL, db, "citalopram", &err));
     taper_forms* combined = NULL;

@@ -247,6 +247,60 @@ def plan_have_any(r):
     check("40 mg/mL drops" in out, "any includes every form in the data: " + out[:400])
 
 
+# Diazepam 5 mg tablets: the UK tablet has no score line (DDSA leaflet), the US one (MYLAN 345,
+# DAN 5619) is scored. Linear 2.5 mg steps from 10 mg: 7.5, 5, 2.5 mg, then stop.
+DIAZEPAM_5 = ["plan", "diazepam", "10mg", "--strategy", "linear", "--step", "2.5mg", "--every", "2w", *START,
+              "--have", "5 mg tablet"]
+
+
+@case
+def plan_have_region_unset_assumes_the_tablet_not_split(r):
+    # Without --region the UK tablet is assumed: 7.5 mg cannot be made of whole 5 mg tablets,
+    # so step 1 takes 1 × 5 mg; never a half. The note names the other product and the choice.
+    out = r.ok(*DIAZEPAM_5)
+    check("taken to be diazepam's tablet, which is not split" in flat(out), out[:900])
+    check("tablet-us-2-5mg" in out and "--region uk or us" in flat(out), out[:900])
+    check('"5 mg tablet-us-2-5mg"' in flat(out), out[:900])
+    check("½" not in out, "no half of a tablet with no score line: " + out)
+    check("daily: 1 × 5 mg tablet = 5 mg" in out.split("\n   2  ")[0], out)
+
+
+@case
+def plan_have_region_us_halves_the_scored_tablet(r):
+    # --region us: the scored US tablet; 7.5 mg = 1½ × 5 mg and 2.5 mg = ½ × 5 mg, no note.
+    out = r.ok(*DIAZEPAM_5, "--region", "us")
+    check("daily: 1½ × 5 mg tablet = 7.5 mg" in out, out)
+    check("daily: ½ × 5 mg tablet = 2.5 mg" in out, out)
+    check("taken to be" not in out, "the country chose: no note: " + out[:900])
+    # The formulation id chooses it too, whatever the region.
+    out = r.ok(*DIAZEPAM_5[:-1], "5 mg tablet-us-2-5mg", "--region", "uk")
+    check("daily: 1½ × 5 mg tablet = 7.5 mg" in out, out)
+
+
+@case
+def plan_have_region_uk_no_note(r):
+    out = r.ok(*DIAZEPAM_5, "--region", "uk")
+    check("taken to be" not in out and "½" not in out, out)
+    out = r.ok(*DIAZEPAM_5, "--format", "json")
+    check('"form_assumed_among"' in out, "the note is a coded message in JSON: " + out[:300])
+
+
+@case
+def plan_have_quetiapine_tablets_of_two_countries(r):
+    # 25 mg: the UK and US immediate-release tablets are used alike (neither scored): 1 × 25 mg.
+    out = r.ok("plan", "quetiapine", "50mg", "--strategy", "linear", "--step", "25mg", "--every", "4w", *START,
+               "--have", "25 mg tablet")
+    check("daily: 1 × 25 mg tablet = 25 mg" in out and "taken to be" not in out, out)
+    # 50 mg: US immediate-release or UK XL; --region says which.
+    out = r.ok("plan", "quetiapine", "100mg", "--strategy", "linear", "--step", "50mg", "--every", "4w", *START,
+               "--have", "50 mg tablet", "--region", "uk")
+    check("50 mg modified-release tablet" in out, out[:600])
+
+
+bad("bad_have_release_differs_without_region", ["50 mg tablet", "tablet-us (US)", "tablet-xl (UK)", "--region"],
+    "plan", "quetiapine", "100mg", *START, "--have", "50 mg tablet")
+bad("bad_region_unknown", ["--region"], *DIAZEPAM_5, "--region", "fr")
+bad("bad_region_without_have", ["--region", "--have"], "plan", "diazepam", "10mg", *START, "--region", "us")
 bad("bad_have_unknown_strength", ["--have", "15 mg tablet"], *HAVE[:-1], "15 mg tablet")
 bad("bad_have_empty", ["--have"], *HAVE[:-1], "")
 bad("bad_syringe_zero", ["--syringe", "0 mL"], *HAVE, "--syringe", "0mL")

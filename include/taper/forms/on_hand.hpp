@@ -11,7 +11,11 @@
 // with a release word (MR, XL, XR, CR, SR, ER, PR, DR: only modified-release formulations),
 // or a formulation id of the drug ("tablet-mr", "drops-40mg-ml"). Items are separated by
 // commas or semicolons. docs/realization.md lists the rules.
+//
+// Two products of the same form and strength (a UK and a US tablet) are told apart by the
+// person's country where one is given, else by the safer one (see forms_on_hand below).
 #include <taper/drugs/drug.hpp>
+#include <taper/drugs/market.hpp>
 
 #include <optional>
 #include <string>
@@ -43,6 +47,11 @@ struct available_form {
     /// The data's notes on the formulation (how to disperse it, ...): the realization's
     /// exporters quote them, so they need no database.
     std::string formulation_notes;
+    /// Set when the item matched several of the drug's products that differ in what may be
+    /// done with them (one scored, another not) and this one was assumed: the others' ids,
+    /// so that the realization says which was assumed and how to choose another (code 504).
+    /// Empty when the item named one product, or the matches differed only in country.
+    std::vector<std::string> assumed_among;
 };
 
 /// Every product in the database for this drug (each strength its own entry). Formulations
@@ -56,7 +65,16 @@ std::vector<available_form> all_forms(const drug& d);
 /// the item and listing what the drug has. Beads need a known bead count: without one the
 /// item is a plan_error that says how to give it (a formulary with `beads_per_capsule`)
 /// and that "<strength> capsule" uses whole capsules instead. A count is never guessed.
-std::vector<available_form> forms_on_hand(const drug& d, std::string_view text);
+///
+/// When an item matches several products (the same form and strength, sold in different
+/// countries or under different labels): with a `region`, those sold there are kept, and if
+/// one is left it is the answer. Otherwise, if the products differ only in country (same
+/// form, release and splitting permission) the first is taken; if they differ in splitting,
+/// the one that may not be split is taken (never split what one label does not score) and
+/// `assumed_among` lists the others; any other difference (release) is a plan_error asking
+/// for MR, the formulation id or --region. A formulation id always selects exactly.
+std::vector<available_form> forms_on_hand(const drug& d, std::string_view text,
+                                          std::optional<market_region> region = std::nullopt);
 
 /// "10 mg tablet, 20 mg tablet, 2 mg/mL liquid": what the drug has, for messages.
 std::string describe_forms(const drug& d);

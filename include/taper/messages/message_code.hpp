@@ -160,6 +160,7 @@ enum class message_code : std::uint16_t {
     drop_size_unknown = 501,          ///< drops measured by syringe: the drop size is not known
     drug_not_realized = 502,          ///< a drug's doses are listed as planned: none of its forms on hand
     steps_off_tolerance = 503,        ///< how many steps have a dose beyond the tolerance
+    form_assumed_among = 504,         ///< an item matched several products: the one assumed, and how to choose
     // The simulation over time (src/simulate/, docs/simulation.md): refusals and notes.
     simulation_no_pharmacokinetics = 600,   ///< refused: the drug has no pharmacokinetic entry
     simulation_parameter_unknown = 601,     ///< refused: a parameter has no sourced value (names it)

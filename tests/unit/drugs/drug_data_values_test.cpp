@@ -288,6 +288,39 @@ TEST(DrugDataValues, UsOnlyStrengthsOfTheCommonDrugs) {
     EXPECT_TRUE(product("trazodone", "tablet-us-50-100mg").sold_in(market_region::us));
 }
 
+TEST(DrugDataValues, UsProductsOfAFormAndStrengthTheDataHas) {
+    // Diazepam 2 mg MYLAN 271 (DailyMed listing copy): "SCORE: 2"; the 5 mg of the label too.
+    EXPECT_THAT(strengths("diazepam", "tablet-us-2-5mg"), ElementsAre(2, 5));
+    EXPECT_TRUE(product("diazepam", "tablet-us-2-5mg").may_split());
+    EXPECT_TRUE(product("diazepam", "tablet-us-2-5mg").sold_in(market_region::us));
+    EXPECT_FALSE(product("diazepam", "tablet-us-2-5mg").sold_in(market_region::uk));
+    // Paroxetine tablets USP: "10 mg ... (scored); 20 mg ... (scored); 30 mg ..."; "The 10 mg
+    // and 20 mg strength tablets are functionally scored, each can be split into two halves".
+    EXPECT_THAT(strengths("paroxetine", "tablet-us-10-20mg"), ElementsAre(10, 20));
+    EXPECT_TRUE(product("paroxetine", "tablet-us-10-20mg").may_split());
+    EXPECT_THAT(strengths("paroxetine", "tablet-us-30mg"), ElementsAre(30));
+    EXPECT_FALSE(product("paroxetine", "tablet-us-30mg").may_split());
+    // Quetiapine (Apotex, APO QUE 25 ... APO QUE400): 25, 50, 100, 200, 300, 400 mg; no score stated.
+    EXPECT_THAT(strengths("quetiapine", "tablet-us"), ElementsAre(25, 50, 100, 200, 300, 400));
+    EXPECT_FALSE(product("quetiapine", "tablet-us").scored.known());
+    EXPECT_FALSE(product("quetiapine", "tablet-us").may_split());
+    // Risperidone (US monograph): 0.25 (tablet-us-0.25mg), 0.5, 1, 2, 3 and 4 mg.
+    EXPECT_THAT(strengths("risperidone", "tablet-us-0.5-4mg"), ElementsAre(0.5, 1, 2, 3, 4));
+    // Lorazepam tablets USP (DailyMed set 0007892c-...): 0.5, 1 and 2 mg.
+    EXPECT_THAT(strengths("lorazepam", "tablet-us-1mg"), ElementsAre(1));
+    EXPECT_EQ(product("lorazepam", "tablet-us-1mg").unit_strengths.origin.status, taper::evidence_status::verified);
+    // Trazodone (Sun): "150 mg are scored in the divided dose design" (thirds): scored, not halved.
+    EXPECT_THAT(strengths("trazodone", "tablet-us-150mg"), ElementsAre(150));
+    EXPECT_TRUE(*product("trazodone", "tablet-us-150mg").scored);
+    EXPECT_FALSE(product("trazodone", "tablet-us-150mg").may_split());
+    // Citalopram (Torrent): "20 mg and 40 mg tablets are film-coated, oval shaped, scored".
+    EXPECT_THAT(strengths("citalopram", "tablet-us-20-40mg"), ElementsAre(20, 40));
+    EXPECT_TRUE(product("citalopram", "tablet-us-20-40mg").may_split());
+    // Trintellix (US) 5, 10 and 20 mg: the Brintellix tablet, sold in both countries.
+    EXPECT_TRUE(product("vortioxetine", "tablet").sold_in(market_region::us));
+    EXPECT_TRUE(product("vortioxetine", "tablet").sold_in(market_region::uk));
+}
+
 TEST(DrugDataValues, LithiumSaltsAreSeparateDrugs) {
     // NHS Highland: Priadel 200 and 400 mg MR; emc 13163: the 400 mg "can be divided into
     // equal doses", but a modified-release tablet is never split here.

@@ -202,7 +202,9 @@ TEST(FormsOnHand, DispersibleTablets) {
 
 TEST(AllForms, OneEntryPerStrengthAndNothingUnmeasurable) {
     const auto c = taper::all_forms(get("citalopram"));
-    EXPECT_EQ(c.size(), 5u);  // 10, 20, 40 mg tablets; 40 mg/mL drops; 2 mg/mL liquid
+    // 10, 20, 40 mg tablets (UK); 40 mg/mL drops; 2 mg/mL liquid; the US 20 and 40 mg tablets
+    // (tablet-us-20-40mg), each strength of each product its own entry.
+    EXPECT_EQ(c.size(), 7u);
     // Venlafaxine: three bead strengths (whole capsules: no count in the data), two liquids
     // and the four XL tablets (37.5, 75, 150, 225 mg; Venlalic XL leaflet).
     const auto v = taper::all_forms(get("venlafaxine"));

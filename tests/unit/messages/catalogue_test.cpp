@@ -150,6 +150,7 @@ bool is_enumerator(message_code c) {
         case message_code::drop_size_unknown:
         case message_code::drug_not_realized:
         case message_code::steps_off_tolerance:
+        case message_code::form_assumed_among:
         case message_code::simulation_no_pharmacokinetics:
         case message_code::simulation_parameter_unknown:
         case message_code::simulation_active_metabolite:

@@ -141,6 +141,7 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let dropSizeUnknown = MessageCode(TAPER_MESSAGE_DROP_SIZE_UNKNOWN)
     public static let drugNotRealized = MessageCode(TAPER_MESSAGE_DRUG_NOT_REALIZED)
     public static let stepsOffTolerance = MessageCode(TAPER_MESSAGE_STEPS_OFF_TOLERANCE)
+    public static let formAssumedAmong = MessageCode(TAPER_MESSAGE_FORM_ASSUMED_AMONG)
     public static let simulationNoPharmacokinetics = MessageCode(TAPER_MESSAGE_SIMULATION_NO_PHARMACOKINETICS)
     public static let simulationParameterUnknown = MessageCode(TAPER_MESSAGE_SIMULATION_PARAMETER_UNKNOWN)
     public static let simulationActiveMetabolite = MessageCode(TAPER_MESSAGE_SIMULATION_ACTIVE_METABOLITE)
