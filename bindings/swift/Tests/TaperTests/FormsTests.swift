@@ -19,9 +19,10 @@ struct FormsTests {
         #expect(forms.items[1].liquidStrength == .mgPerML(2))
         #expect(forms.items[0].label == "10 mg tablet")
 
-        // Every product in the data: 10, 20 and 40 mg tablets, 40 mg/mL drops, 2 mg/mL liquid.
+        // Every product in the data: the UK 10, 20 and 40 mg tablets, 40 mg/mL drops, the US
+        // 2 mg/mL liquid and the US 20 and 40 mg tablets (a product of its own).
         let all = try Forms.all(drug: "citalopram", in: db)
-        #expect(all.items.count == 5)
+        #expect(all.items.count == 7)
         let both = try forms.appending(all)
         #expect(both.items.count == forms.items.count + all.items.count)
         #expect(try Forms.empty().items.isEmpty)
