@@ -41,7 +41,8 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return result
 
 
-@pytest.mark.skipif(not os.environ.get("TAPER_C_LIBRARY") or os.environ.get("LD_PRELOAD"),
+# bool(): a string condition would be evaluated by pytest as Python code (LD_PRELOAD is a path).
+@pytest.mark.skipif(not os.environ.get("TAPER_C_LIBRARY") or bool(os.environ.get("LD_PRELOAD")),
                     reason="needs a build tree's library (TAPER_C_LIBRARY) and no sanitizer preload")
 def test_editable_install_imports_and_plans(tmp_path: Path) -> None:
     library = Path(os.environ["TAPER_C_LIBRARY"]).resolve()
