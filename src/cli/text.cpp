@@ -42,12 +42,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 std::string lower(std::string_view s) { return detail::ascii_lower(s); }
 
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
+std::string upper(std::string_view s) { return detail::ascii_upper(s); }
 
 std::string format_last_day(date end) { return format_date(end - std::chrono::days{1}); }
 

@@ -11,6 +11,12 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+std::string ascii_upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = ascii_upper(c);
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Three rows of the dynamic programme: a swap looks two rows back.
     std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);

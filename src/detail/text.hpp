@@ -27,6 +27,11 @@ constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? stat
 /// Lower-case ASCII letters; every other byte (UTF-8 included) is kept as it is.
 std::string ascii_lower(std::string_view s);
 
+constexpr char ascii_upper(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+/// Upper-case ASCII letters ("uk" -> "UK"); every other byte is kept as it is.
+std::string ascii_upper(std::string_view s);
+
 /// The same text but for the case of ASCII letters.
 constexpr bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;

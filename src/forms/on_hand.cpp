@@ -270,11 +270,7 @@ bool alike_but_splitting(available_form a, const available_form& b) {
 std::string regions_text(const formulation& f) {
     if (!f.regions.known() || f.regions->empty()) return "country not stated";
     std::string out;
-    for (const auto r : *f.regions) {
-        std::string name(to_string(r));
-        for (auto& ch : name) ch = static_cast<char>(ch - 'a' + 'A');
-        out += (out.empty() ? "" : ", ") + name;
-    }
+    for (const auto r : *f.regions) out += (out.empty() ? "" : ", ") + detail::ascii_upper(to_string(r));
     return out;
 }
 
