@@ -601,6 +601,75 @@ TAPER_C_API taper_status taper_request_set_current_formulation(taper_request* re
 TAPER_C_API taper_status taper_request_validate(const taper_request* request, const taper_database* db,
                                                 taper_error** error);
 
+/* --- Request fields by key ----------------------------------------------------------- */
+/* One typed set and get for every field (zstd's ZSTD_CCtx_setParameter / getBounds), so a
+ * binding reads each field's name, unit, range and default from the library instead of
+ * restating them. The per-field setters above stay for programs that use them; each does what
+ * the keyed setter does with its key (the keyed setter also refuses a max_steps below 1 or not
+ * whole, which the per-field one leaves to the planner). */
+
+/* How a field's value is passed. */
+typedef enum taper_request_value_kind {
+    TAPER_REQUEST_VALUE_TEXT = 0,    /* taper_request_set_text / get_text */
+    TAPER_REQUEST_VALUE_NUMBER = 1,  /* a number in the field's unit: set_number / get_number */
+    TAPER_REQUEST_VALUE_COUNT = 2,   /* a whole number (max_steps), passed as a double */
+    TAPER_REQUEST_VALUE_FLAG = 3,    /* 0 or 1, passed as a double */
+    TAPER_REQUEST_VALUE_DATE = 4,    /* ISO 8601 text "2026-12-01" through set_text / get_text */
+    TAPER_REQUEST_VALUE_LIST = 5     /* split, phase intervals, holds: built with the add and
+                                        set_phase functions above; get_number gives the item count,
+                                        the bounds are each item's */
+} taper_request_value_kind;
+
+/* What a field is. Strings are static (valid for the process). Bounds and default are in `unit`. */
+typedef struct taper_request_field_info {
+    uint32_t struct_size;          /* sizeof(taper_request_field_info) */
+    taper_request_field field;
+    const char* name;              /* "max_step_percent": the key taper_request_field_from_name reads */
+    taper_request_value_kind kind;
+    const char* unit;              /* "mg", "days", "%", "points"; "" for text, date, count, flag */
+    const char* description;       /* one line */
+    int required;                  /* 1: taper_plan refuses a request without it */
+    int optional;                  /* 1: unset by default, and then not applied (a limit) */
+    int has_default;               /* 1: default_number or default_text holds the default */
+    double default_number;         /* number, count and flag kinds; else NaN */
+    const char* default_text;      /* text and date kinds ("" when unset); else NULL */
+    int has_minimum;
+    double minimum;
+    int minimum_inclusive;
+    int has_maximum;
+    double maximum;
+    int maximum_inclusive;
+} taper_request_field_info;
+
+/* The number of request fields (taper_request_field values 0 ... count - 1). Cannot fail. */
+TAPER_C_API size_t taper_request_field_count(void);
+/* Fills *out for `field`. Set out->struct_size first. TAPER_ERROR_INVALID_ARGUMENT for a bad
+ * field, TAPER_ERROR_ABI_MISMATCH for a struct_size the growable-struct rule refuses. */
+TAPER_C_API taper_status taper_request_field_describe(taper_request_field field, taper_request_field_info* out,
+                                                      taper_error** error);
+/* The field named `name` ("max_step_percent"). TAPER_ERROR_INVALID_ARGUMENT for an unknown name
+ * (taper_error_suggestion_count / taper_error_suggestion give the nearest key). */
+TAPER_C_API taper_status taper_request_field_from_name(const char* name, taper_request_field* out_field,
+                                                       taper_error** error);
+/* Sets a number, count or flag field. Out of the field's bounds, not finite, a count that is not
+ * whole or a flag other than 0 or 1: TAPER_ERROR_PLAN naming the field and the range expected.
+ * A text, date or list field: TAPER_ERROR_INVALID_ARGUMENT. Reset a field to unset it. */
+TAPER_C_API taper_status taper_request_set_number(taper_request* request, taper_request_field field,
+                                                  double value, taper_error** error);
+/* Reads a number, count or flag field, or a list field's item count. *out_is_set (may be NULL)
+ * is 0 for an optional field that is unset, and *out_value is then NaN. A text or date field:
+ * TAPER_ERROR_INVALID_ARGUMENT. */
+TAPER_C_API taper_status taper_request_get_number(const taper_request* request, taper_request_field field,
+                                                  double* out_value, int* out_is_set, taper_error** error);
+/* Sets a text or date field (the date as "YYYY-MM-DD", 1900-01-01 to 9999-12-31, else
+ * TAPER_ERROR_PARSE). Any other kind: TAPER_ERROR_INVALID_ARGUMENT. */
+TAPER_C_API taper_status taper_request_set_text(taper_request* request, taper_request_field field,
+                                                const char* text, taper_error** error);
+/* Reads a text or date field ("" for an unset start date). *out_text is borrowed from the
+ * request until that field is next changed or the request is freed. */
+TAPER_C_API taper_status taper_request_get_text(const taper_request* request, taper_request_field field,
+                                                const char** out_text, taper_error** error);
+
 /* ===================================================================================== */
 /* Strategy options and the registry                                                      */
 /* ===================================================================================== */

@@ -48,8 +48,10 @@ struct taper_request {
     taper::plan_request request;
     /// Whether the caller set the start date. The C++ request's default start is a
     /// placeholder (1970-01-01) that must never reach a plan: taper_plan and
-    /// taper_request_validate refuse a request without one (need_start, plan_c.cpp).
+    /// taper_request_validate refuse a request without one (need_start, request_c.cpp).
     bool has_start = false;
+    /// The start date as taper_request_get_text last wrote it: the borrowed text lives here.
+    mutable std::string start_text;
 };
 
 struct taper_strategy_options {
@@ -227,6 +229,10 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 inline double or_nan(const std::optional<double>& v) { return v ? *v : nan; }
 /// Occupancy crosses the C ABI as a plain number of percentage points; NaN when unknown.
 inline double or_nan(const std::optional<occupancy_points>& v) { return v ? in(*v, units::points) : nan; }
+
+/// The request, if its start date was set: a plan never starts on a placeholder date.
+/// Throws plan_error naming "start_date" otherwise (request_c.cpp).
+const taper_request& need_start(const taper_request& r, const char* fn);
 
 taper_date to_c(date d);
 date from_c(std::int32_t year, std::int32_t month, std::int32_t day, const char* fn);

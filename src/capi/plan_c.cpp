@@ -2,8 +2,6 @@
 // planning and schedules (see include/taper.h).
 #include "internal.hpp"
 
-#include "../plan/request_numbers.hpp"
-
 #include <taper/io/csv.hpp>
 #include <taper/io/json.hpp>
 #include <taper/io/strategy_schema_json.hpp>
@@ -19,21 +17,6 @@ namespace {
 
 mass mg_of(double v) { return from_value<mass>(v); }
 duration days_of(double v) { return from_value<duration>(v); }
-
-// A request setter's number: finite and in its field's range, or the call fails with the
-// planner's own plan_error naming the field (issue 15). The one check every setter calls, so
-// that it survives the setters' names and shapes.
-using planning::request_number;
-double request_value(double value, request_number kind, std::string_view field) {
-    planning::check_request_number(kind, value, field);
-    return value;
-}
-mass request_mg(double value, request_number kind, std::string_view field) {
-    return mg_of(request_value(value, kind, field));
-}
-duration request_days(double value, request_number kind, std::string_view field) {
-    return days_of(request_value(value, kind, field));
-}
 
 static_assert(TAPER_OPTION_KIND_MASS == static_cast<int>(option_kind::milligrams) &&
               TAPER_OPTION_KIND_PERCENT == static_cast<int>(option_kind::percentage) &&
@@ -53,24 +36,6 @@ option_kind kind_from_c(int value, const char* fn) {
         throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(value) +
                                                         " is not a taper_option_kind (expected 0 to 7)");
     return static_cast<option_kind>(value);
-}
-
-int checked_int(std::int64_t v, const char* fn, const char* what) {
-    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
-        throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + what + " " + std::to_string(v) +
-                                                        " does not fit in an int");
-    return static_cast<int>(v);
-}
-
-/// The request, if its start date was set: a plan never starts on a placeholder date.
-const taper_request& need_start(const taper_request& r, const char* fn) {
-    if (!r.has_start)
-        throw plan_error(std::string(fn) + ": the request has no start date; set it with taper_request_set_start_date "
-                                           "(a plan is dated, and taper does not guess the day: pass today's date "
-                                           "to start today)",
-                         error_detail{error_code::plan_request, "", "a date from 1900-01-01 to 9999-12-31",
-                                      "start_date", {}});
-    return r;
 }
 
 // ---- strategies written in C ----------------------------------------------------------
@@ -189,145 +154,6 @@ using namespace taper;
 using namespace taper::capi;
 
 extern "C" {
-
-// ---- requests -------------------------------------------------------------------------
-
-taper_status taper_request_create(taper_request** out_request, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        need(out_request, fn, "out_request");
-        *out_request = new taper_request{};
-    });
-}
-
-taper_status taper_request_clone(taper_request** out_request, const taper_request* request, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        need(out_request, fn, "out_request");
-        *out_request = new taper_request{need(request, fn, "request")};
-    });
-}
-
-void taper_request_free(taper_request* request) { delete request; }
-
-taper_status taper_request_reset(taper_request* request, taper_request_field field, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        const plan_request d{};
-        switch (raw(field)) {
-            case TAPER_REQUEST_DRUG: r.drug = d.drug; return;
-            case TAPER_REQUEST_DAILY_DOSE: r.daily_dose = d.daily_dose; return;
-            case TAPER_REQUEST_SPLIT: r.split = d.split; return;
-            case TAPER_REQUEST_START_DATE:
-                r.start = d.start;
-                request->has_start = false;
-                return;
-            case TAPER_REQUEST_INTERVAL: r.interval = d.interval; return;
-            case TAPER_REQUEST_PHASE_INTERVALS: r.phase_interval = d.phase_interval; return;
-            case TAPER_REQUEST_MAX_STEP_MG: r.max_step = d.max_step; return;
-            case TAPER_REQUEST_MAX_STEP_PERCENT: r.max_step_percent = d.max_step_percent; return;
-            case TAPER_REQUEST_MAX_STEP_POINTS: r.max_step_points = d.max_step_points; return;
-            case TAPER_REQUEST_MIN_CHANGE: r.min_change = d.min_change; return;
-            case TAPER_REQUEST_FINAL_DOSE: r.final_dose = d.final_dose; return;
-            case TAPER_REQUEST_MAINTENANCE: r.maintenance = d.maintenance; return;
-            case TAPER_REQUEST_MAX_STEPS: r.max_steps = d.max_steps; return;
-            case TAPER_REQUEST_MAX_DURATION: r.max_duration = d.max_duration; return;
-            case TAPER_REQUEST_HOLDS: r.holds = d.holds; return;
-            case TAPER_REQUEST_HALF_LIFE_PACING: r.half_life_pacing = d.half_life_pacing; return;
-            case TAPER_REQUEST_OCCUPANCY_MODEL: r.occupancy_model = d.occupancy_model; return;
-            case TAPER_REQUEST_EQUIVALENCE_TABLE: r.equivalence_table = d.equivalence_table; return;
-            case TAPER_REQUEST_CURRENT_FORMULATION: r.current_formulation = d.current_formulation; return;
-        }
-        throw failure(TAPER_ERROR_INVALID_ARGUMENT,
-                      std::string(fn) + ": " + std::to_string(raw(field)) +
-                          " is not a taper_request_field (expected 0 to 18)");
-    });
-}
-
-#define TAPER_REQUEST_SETTER(NAME, TYPE, STATEMENT)                                     \
-    taper_status NAME(taper_request* request, TYPE value, taper_error** error) {        \
-        const char* const fn = __func__;                                                \
-        return guarded(error, [&] {                                                     \
-            plan_request& r = need(request, fn, "request").request;                     \
-            STATEMENT;                                                                  \
-        });                                                                             \
-    }
-
-TAPER_REQUEST_SETTER(taper_request_set_drug, const char*, r.drug = std::string(need_text(value, fn, "drug")))
-TAPER_REQUEST_SETTER(taper_request_set_daily_dose_mg, double, r.daily_dose = request_mg(value, request_number::daily_dose_mg, "daily dose"))
-TAPER_REQUEST_SETTER(taper_request_set_interval_days, double, r.interval = request_days(value, request_number::step_length_days, "interval"))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_mg, double, r.max_step = request_mg(value, request_number::max_step_mg, "max step"))
-TAPER_REQUEST_SETTER(taper_request_set_max_step_percent, double, r.max_step_percent = request_value(value, request_number::max_step_percent, "max step percent") *
-                                         units::percent_of_dose)
-TAPER_REQUEST_SETTER(taper_request_set_max_step_points, double, r.max_step_points = request_value(value, request_number::max_step_points, "max step points") *
-                                        units::points)
-TAPER_REQUEST_SETTER(taper_request_set_min_change_mg, double, r.min_change = request_mg(value, request_number::min_change_mg, "min change"))
-TAPER_REQUEST_SETTER(taper_request_set_final_dose_mg, double, r.final_dose = request_mg(value, request_number::final_dose_mg, "final dose"))
-TAPER_REQUEST_SETTER(taper_request_set_maintenance_mg, double, r.maintenance = request_mg(value, request_number::maintenance_mg, "maintenance"))
-TAPER_REQUEST_SETTER(taper_request_set_max_steps, int32_t, r.max_steps = checked_int(value, fn, "steps"))
-TAPER_REQUEST_SETTER(taper_request_set_max_duration_days, double, r.max_duration = request_days(value, request_number::max_duration_days, "max duration"))
-TAPER_REQUEST_SETTER(taper_request_set_half_life_pacing, int, r.half_life_pacing = value != 0)
-TAPER_REQUEST_SETTER(taper_request_set_occupancy_model, const char*,
-                     r.occupancy_model = std::string(need_text(value, fn, "model_id")))
-TAPER_REQUEST_SETTER(taper_request_set_equivalence_table, const char*,
-                     r.equivalence_table = std::string(need_text(value, fn, "table")))
-TAPER_REQUEST_SETTER(taper_request_set_current_formulation, const char*,
-                     r.current_formulation = std::string(need_text(value, fn, "formulation_id")))
-
-#undef TAPER_REQUEST_SETTER
-
-taper_status taper_request_add_dose_time(taper_request* request, const char* time, double mg, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        std::string name(need_text(time, fn, "time"));
-        planning::check_request_number(request_number::dose_time_mg, mg, "split", name);
-        r.split.push_back({std::move(name), mg_of(mg)});
-    });
-}
-
-taper_status taper_request_set_start_date(taper_request* request, int32_t year, int32_t month, int32_t day,
-                                          taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        taper_request& r = need(request, fn, "request");
-        r.request.start = from_c(year, month, day, fn);
-        r.has_start = true;
-    });
-}
-
-taper_status taper_request_set_phase_interval_days(taper_request* request, taper_phase phase, double days,
-                                                   taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        const step_phase p = phase_from_c(raw(phase), fn);
-        r.phase_interval[p] = request_days(days, request_number::step_length_days,
-                                           "interval for " + std::string(to_string(p)) + " steps");
-    });
-}
-
-taper_status taper_request_add_hold(taper_request* request, int32_t after_step, double days, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        plan_request& r = need(request, fn, "request").request;
-        hold h;
-        h.after_step = checked_int(after_step, fn, "after_step");
-        h.length = request_days(days, request_number::step_length_days,
-                                "hold after step " + std::to_string(h.after_step));
-        r.holds.push_back(h);
-    });
-}
-
-taper_status taper_request_validate(const taper_request* request, const taper_database* db, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        const auto& r = need(request, fn, "request");
-        const auto& d = need(db, fn, "db");
-        validate_request(d.db, need_start(r, fn).request);
-    });
-}
 
 // ---- strategy options -----------------------------------------------------------------
 

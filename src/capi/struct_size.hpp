@@ -54,6 +54,7 @@ TAPER_CAPI_FIRST_SIZE(taper_simulation_options, body_weight_kg)
 TAPER_CAPI_FIRST_SIZE(taper_simulation_metrics, elimination_per_hour)
 TAPER_CAPI_FIRST_SIZE(taper_population_options, threads)
 TAPER_CAPI_FIRST_SIZE(taper_population_summary, share_above_threshold_percent)
+TAPER_CAPI_FIRST_SIZE(taper_request_field_info, maximum_inclusive)
 
 #undef TAPER_CAPI_FIRST_SIZE
 

@@ -186,17 +186,6 @@ void check_named_data(const drug& d, const plan_request& r) {
                      error_detail{error_code::plan_request, {}, {}, std::string(field), {}});
 }
 
-namespace {
-
-/// The range of one kind of request number, and how a refusal says it.
-struct number_range {
-    double lowest;
-    bool lowest_allowed;  // false: the value must be above `lowest`
-    double highest;
-    bool highest_allowed;
-    std::string_view unit;
-};
-
 number_range range_of(request_number kind) {
     constexpr double most_mg = detail::max_dose_mg;
     switch (kind) {
@@ -213,6 +202,8 @@ number_range range_of(request_number kind) {
     }
     return {0, true, 0, true, ""};  // not reached: every kind is listed above
 }
+
+namespace {
 
 /// What the planner has always said about each field (the bindings' tests pin these words).
 std::string problem_with(request_number kind, const number_range& range, double value) {

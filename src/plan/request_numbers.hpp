@@ -22,6 +22,18 @@ enum class request_number {
     max_duration_days,  ///< 1 to 1,000,000 days
 };
 
+/// The range of one kind of request number, and the unit it is in ("mg", "days", "%",
+/// "points"; static strings). The C ABI publishes it as the field's bounds.
+struct number_range {
+    double lowest;
+    bool lowest_allowed;  ///< false: the value must be above `lowest`
+    double highest;
+    bool highest_allowed;
+    std::string_view unit;
+};
+
+number_range range_of(request_number kind);
+
 /// Throws plan_error ("plan request: <field>: ...", error_detail with the input, the range
 /// expected and the field) unless `value` is finite and inside the range of `kind`. `field` is
 /// the request's field as the planner names it ("daily dose", "interval for stop steps").

@@ -1,10 +1,10 @@
-# cmake -DNM=<nm> -DLIBRARY=<libtaper_c.so> -DHEADER=<include/taper.h> -DTEST_SOURCE=<capi_test.c>
+# cmake -DNM=<nm> -DLIBRARY=<libtaper_c.so> -DHEADER=<include/taper.h> -DTEST_SOURCES=<capi_test*.c>
 #       -P check_exports.cmake
 #
 # 1. Every symbol the shared library exports starts with taper_ (nm -D --defined-only; the
 #    linker's own _init, _fini, _edata, _end and __bss_start are ignored).
 # 2. Every function the header declares (TAPER_C_API) is exported, and nothing else is.
-# 3. Every function the header declares is named in the C test, which is how the test
+# 3. Every function the header declares is named in the C test (the files capi_test*.c), which is how the test
 #    keeps its promise to call every public function.
 # 4. With -DDOC=<docs/c-api.md>: every function the header declares is documented there.
 cmake_minimum_required(VERSION 3.25)
@@ -67,7 +67,16 @@ if(_extra)
   message(FATAL_ERROR "exported but not declared in ${HEADER}: ${_extra}")
 endif()
 
-file(READ "${TEST_SOURCE}" _test)
+# The C test is one program from several files (capi_test*.c, a glob).
+file(GLOB _test_files "${TEST_SOURCES}")
+if(NOT _test_files)
+  message(FATAL_ERROR "no C test source matches ${TEST_SOURCES}")
+endif()
+set(_test "")
+foreach(_file IN LISTS _test_files)
+  file(READ "${_file}" _text)
+  string(APPEND _test "${_text}")
+endforeach()
 set(_untested "")
 foreach(_f IN LISTS _declared)
   string(REGEX MATCH "[^a-z0-9_]${_f}\\(" _found "${_test}")
@@ -76,8 +85,9 @@ foreach(_f IN LISTS _declared)
   endif()
 endforeach()
 if(_untested)
-  message(FATAL_ERROR "not called by ${TEST_SOURCE}: ${_untested}")
+  message(FATAL_ERROR "not called by ${TEST_SOURCES}: ${_untested}")
 endif()
+
 if(DOC)
   file(READ "${DOC}" _doc)
   set(_undocumented "")
