@@ -130,6 +130,35 @@ static void test_output(const taper_schedule* s) {
     CHECK(untouched(&a, sizeof(uint32_t), guard_byte));
 }
 
+/* A struct new in ABI 2 (taper_request_field_info): its first size is today's, so a smaller
+ * struct_size is refused, and a larger one follows the tail rule. */
+static void test_new_output(void) {
+    arena a;
+    const size_t current = sizeof(taper_request_field_info);
+    arena_fill(&a, guard_byte);
+    memset(a.bytes, 0, current + tail_size);
+    set_size(&a, (uint32_t)(current + tail_size));
+    OK(taper_request_field_describe(TAPER_REQUEST_INTERVAL, (taper_request_field_info*)(void*)a.bytes, &err));
+    for (size_t i = current; i < current + tail_size; ++i) CHECK(a.bytes[i] == 0);
+    CHECK(untouched(&a, current + tail_size, guard_byte));
+    taper_request_field_info info;
+    memcpy(&info, a.bytes, current);
+    CHECK(info.field == TAPER_REQUEST_INTERVAL && info.default_number == 28);
+
+    arena_fill(&a, guard_byte);
+    set_size(&a, (uint32_t)(current + tail_size));
+    FAILS(TAPER_ERROR_ABI_MISMATCH,
+          taper_request_field_describe(TAPER_REQUEST_INTERVAL, (taper_request_field_info*)(void*)a.bytes, &err));
+    CHECK(untouched(&a, sizeof(uint32_t), guard_byte));
+
+    /* Below the end of its last field (sizeof may add padding after it). */
+    arena_fill(&a, guard_byte);
+    set_size(&a, (uint32_t)(offsetof(taper_request_field_info, maximum_inclusive) + sizeof(int) - 1));
+    FAILS(TAPER_ERROR_ABI_MISMATCH,
+          taper_request_field_describe(TAPER_REQUEST_INTERVAL, (taper_request_field_info*)(void*)a.bytes, &err));
+    CHECK(untouched(&a, sizeof(uint32_t), guard_byte));
+}
+
 /* ---- input structs ----------------------------------------------------------------- */
 
 static void test_input(const taper_database* db) {
@@ -235,6 +264,7 @@ int main(void) {
     OK(taper_plan(&s, db, r, NULL, "hyperbolic", o, &err));
     taper_strategy_options_free(o);
     test_output(s);
+    test_new_output();
     test_input(db);
     test_vtable(db);
     taper_schedule_free(s);
