@@ -153,7 +153,7 @@ constexpr double most_steps = std::numeric_limits<std::int32_t>::max();
 int steps_from(double value) {
     if (std::isfinite(value) && value >= 1 && value <= most_steps && std::trunc(value) == value)
         return static_cast<int>(value);
-    throw plan_error("plan request: max steps: must be a whole number from 1 to " +
+    throw plan_error("plan request: max steps: must be a whole number, at least 1 and at most " +
                          std::to_string(static_cast<std::int64_t>(most_steps)) + ", not " + format_number(value),
                      error_detail{error_code::plan_request, format_number(value),
                                   "a whole number from 1 to " + std::to_string(static_cast<std::int64_t>(most_steps)),

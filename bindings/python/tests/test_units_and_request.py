@@ -84,3 +84,38 @@ def test_strategy_values() -> None:
     with pytest.raises(TypeError, match="keywords go with a strategy name"):
         taper.plan(r, st, points=5)
     assert {i.name for i in taper.strategies()} >= {"hyperbolic", "proportional", "table", "linear"}
+
+
+def test_request_fields_come_from_the_library() -> None:
+    # Every field the C ABI describes, with the planner's own ranges (docs/c-api.md).
+    by_key = {f.key: f for f in taper.request_fields()}
+    assert len(by_key) == 19
+    interval = by_key["interval"]
+    assert (interval.kind, interval.unit, interval.default) == ("number", "days", 28.0)
+    assert (interval.minimum, interval.maximum) == (0.5, 3653.0)
+    percent = by_key["max_step_percent"]
+    assert percent.optional and percent.default is None and percent.unit == "%"
+    assert (percent.minimum, percent.minimum_inclusive, percent.maximum, percent.maximum_inclusive) == (
+        0.0, False, 100.0, False)
+    assert by_key["max_step_points"].unit == "points"
+    assert by_key["daily_dose"].required and by_key["daily_dose"].unit == "mg"
+    assert by_key["start_date"].kind == "date" and by_key["start_date"].required
+    assert by_key["max_steps"].kind == "count" and by_key["max_steps"].minimum == 1
+    assert by_key["equivalence_table"].default == "ashton"
+    assert by_key["split"].kind == "list" and by_key["split"].unit == "mg"
+    # The dataclass's defaults are the library's.
+    r = taper.PlanRequest("citalopram", "20 mg", start="2026-12-01")
+    assert r.interval == datetime.timedelta(days=28)
+    assert r.equivalence_table == "ashton" and r.half_life_pacing is False and r.min_change is None
+
+
+def test_request_fields_are_checked_by_the_library_when_set(db: taper.Database) -> None:
+    # Out of a field's bounds: the library's PlanError naming the field, from the keyed setter.
+    for bad, name in [(dict(max_step_percent=100), "max step percent"),
+                      (dict(max_step_points=0), "max step points"),
+                      (dict(max_steps=2**40), "max steps"),
+                      (dict(interval=datetime.timedelta(hours=6)), "interval")]:
+        r = taper.PlanRequest("citalopram", "20 mg", start="2026-12-01", **bad)
+        with pytest.raises(taper.PlanError) as caught:
+            db.validate(r)
+        assert caught.value.field == name

@@ -64,7 +64,7 @@ from .journal import (
     replan,
 )
 from .messages import Message, MessageCode, Severity
-from .request import DoseTime, Hold, PlanRequest
+from .request import DoseTime, Hold, PlanRequest, RequestField, request_fields
 from .schedule import Basis, DetachedError, DoseLine, Phase, Schedule, ScheduleArrays, Step, TimedDose
 from .simulation import Population, Simulation, SimulationMetrics, simulate, simulate_population
 from .strategy import (
@@ -173,6 +173,7 @@ __all__ = [
     "Recipe",
     "RecipePart",
     "Registry",
+    "RequestField",
     "Schedule",
     "ScheduleArrays",
     "Severity",
@@ -207,6 +208,7 @@ __all__ = [
     "parse_volume",
     "plan",
     "realize",
+    "request_fields",
     "realize_dose",
     "strategies",
     "version",

@@ -4,6 +4,11 @@
 doses are parsed by the library, so a bad one is a ParseError at once); change a field with
 ``dataclasses.replace(request, max_step="2 mg")``. The library itself checks the values when
 planning (PlanError naming the field), exactly as for C and C++ callers.
+
+The request is handed to the library field by field with its typed keys
+(``taper_request_set_number`` / ``set_text``), and the defaults below are read from the
+library (``taper_request_field_describe``), not restated here. :func:`request_fields` gives
+every field's key, unit, bounds and default.
 """
 from __future__ import annotations
 
@@ -11,8 +16,8 @@ import datetime
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping, Union
 
-from ._ffi import lib
-from ._util import call, cstr, new_handle
+from ._ffi import ffi, lib
+from ._util import call, cstr, new_handle, pystr
 from .schedule import Phase
 from .units import (
     DateLike,
@@ -24,7 +29,7 @@ from .units import (
     as_timedelta,
 )
 
-__all__ = ["PlanRequest", "DoseTime", "Hold"]
+__all__ = ["PlanRequest", "DoseTime", "Hold", "RequestField", "request_fields"]
 
 
 @dataclass(frozen=True, init=False)
@@ -62,6 +67,86 @@ def _days(td: datetime.timedelta) -> float:
     return td.total_seconds() / _DAY
 
 
+_KINDS = {
+    lib.TAPER_REQUEST_VALUE_TEXT: "text",
+    lib.TAPER_REQUEST_VALUE_NUMBER: "number",
+    lib.TAPER_REQUEST_VALUE_COUNT: "count",
+    lib.TAPER_REQUEST_VALUE_FLAG: "flag",
+    lib.TAPER_REQUEST_VALUE_DATE: "date",
+    lib.TAPER_REQUEST_VALUE_LIST: "list",
+}
+
+
+@dataclass(frozen=True)
+class RequestField:
+    """One field of a plan request as the library describes it (``taper_request_field_describe``).
+
+    ``key`` is the library's name ("max_step_percent"); ``unit`` is "mg", "days", "%" or
+    "points" for numbers (and each item of a list), "" otherwise. Bounds are ``None`` where the
+    field has none; ``default`` is ``None`` for a required or optional field (an optional one is
+    unset by default and then not applied) and for a list (empty by default).
+    """
+
+    key: str
+    kind: str  #: "text", "number", "count", "flag", "date" or "list"
+    unit: str
+    description: str
+    required: bool
+    optional: bool
+    default: float | str | None
+    minimum: float | None
+    minimum_inclusive: bool
+    maximum: float | None
+    maximum_inclusive: bool
+
+
+def _describe(code: int) -> RequestField:
+    info = ffi.new("taper_request_field_info*")
+    info.struct_size = ffi.sizeof("taper_request_field_info")
+    call(lib.taper_request_field_describe, code, info)
+    kind = _KINDS[info.kind]
+    default: float | str | None = None
+    if info.has_default:
+        default = pystr(info.default_text) if kind in ("text", "date") else float(info.default_number)
+    return RequestField(
+        key=pystr(info.name),
+        kind=kind,
+        unit=pystr(info.unit),
+        description=pystr(info.description),
+        required=bool(info.required),
+        optional=bool(info.optional),
+        default=default,
+        minimum=float(info.minimum) if info.has_minimum else None,
+        minimum_inclusive=bool(info.minimum_inclusive),
+        maximum=float(info.maximum) if info.has_maximum else None,
+        maximum_inclusive=bool(info.maximum_inclusive),
+    )
+
+
+_FIELDS: dict[str, tuple[int, RequestField]] = {}
+for _code in range(lib.taper_request_field_count()):
+    _field = _describe(_code)
+    _FIELDS[_field.key] = (_code, _field)
+
+
+def request_fields() -> tuple[RequestField, ...]:
+    """Every field of a plan request, in the library's order, with its key, unit, bounds and
+    default: ``{f.key: f for f in taper.request_fields()}["interval"].default`` is 28.0 (days)."""
+    return tuple(f for _, f in _FIELDS.values())
+
+
+def _code(key: str) -> int:
+    return _FIELDS[key][0]
+
+
+def _default(key: str) -> Any:
+    return _FIELDS[key][1].default
+
+
+# The dataclass's attributes and the library's keys, where they differ.
+_KEY_OF = {"start": "start_date"}
+
+
 @dataclass(frozen=True, init=False)
 class PlanRequest:
     """A plan request. Only ``drug`` and ``daily_dose`` are required.
@@ -73,7 +158,8 @@ class PlanRequest:
     drug: str  #: name, alias or brand, any case
     daily_dose: Dose  #: what is taken per day now
     start: datetime.date = None  # type: ignore[assignment]  # None: today
-    interval: datetime.timedelta = datetime.timedelta(days=28)  #: length of each step
+    #: length of each step (the library's default: 28 days)
+    interval: datetime.timedelta = datetime.timedelta(days=_default("interval"))
     #: how the daily dose is split across the day; empty = once daily
     split: tuple[DoseTime, ...] = ()
     #: per-phase step lengths, e.g. {"switch": "14 d"}
@@ -87,10 +173,10 @@ class PlanRequest:
     max_steps: int | None = None  #: the plan must finish within this many steps
     max_duration: datetime.timedelta | None = None  #: ... or within this long
     holds: tuple[Hold, ...] = ()
-    half_life_pacing: bool = False  #: slower, smaller steps for short half-lives
-    occupancy_model: str = ""  #: model id; "" = the drug's default
-    equivalence_table: str = "ashton"  #: for diazepam equivalents
-    current_formulation: str = ""  #: formulation id in use (whole-unit warnings)
+    half_life_pacing: bool = bool(_default("half_life_pacing"))  #: slower, smaller steps for short half-lives
+    occupancy_model: str = _default("occupancy_model")  #: model id; "" = the drug's default
+    equivalence_table: str = _default("equivalence_table")  #: for diazepam equivalents ("ashton")
+    current_formulation: str = _default("current_formulation")  #: formulation id in use (whole-unit warnings)
     _c: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(
@@ -98,7 +184,7 @@ class PlanRequest:
         drug: str,
         daily_dose: DoseLike,
         start: DateLike | None = None,
-        interval: DurationLike = datetime.timedelta(days=28),
+        interval: DurationLike = datetime.timedelta(days=_default("interval")),
         split: SplitLike = (),
         phase_intervals: PhaseIntervalsLike | Iterable[tuple[Phase | str, DurationLike]] = (),
         max_step: DoseLike | None = None,
@@ -110,10 +196,10 @@ class PlanRequest:
         max_steps: int | None = None,
         max_duration: DurationLike | None = None,
         holds: HoldsLike = (),
-        half_life_pacing: bool = False,
-        occupancy_model: str = "",
-        equivalence_table: str = "ashton",
-        current_formulation: str = "",
+        half_life_pacing: bool = bool(_default("half_life_pacing")),
+        occupancy_model: str = _default("occupancy_model"),
+        equivalence_table: str = _default("equivalence_table"),
+        current_formulation: str = _default("current_formulation"),
     ) -> None:
         s = object.__setattr__
         if not isinstance(drug, str):
@@ -158,47 +244,40 @@ class PlanRequest:
         return h
 
     def _build(self) -> Any:
+        """The C request, every field set by its key; a field left as None stays unset."""
         h = new_handle(lib.taper_request_create, "taper_request", lib.taper_request_free)
-        call(lib.taper_request_set_drug, h, cstr(self.drug, "drug"))
-        call(lib.taper_request_set_daily_dose_mg, h, self.daily_dose.mg)
+        for attr, value in self._values():
+            code = _code(_KEY_OF.get(attr, attr))
+            if isinstance(value, str):
+                call(lib.taper_request_set_text, h, code, cstr(value, attr))
+            else:
+                call(lib.taper_request_set_number, h, code, value)
         for t in self.split:
             call(lib.taper_request_add_dose_time, h, cstr(t.time, "split time"), t.amount.mg)
-        d = self.start
-        call(lib.taper_request_set_start_date, h, d.year, d.month, d.day)
-        call(lib.taper_request_set_interval_days, h, _days(self.interval))
         for phase, length in self.phase_intervals:
             call(lib.taper_request_set_phase_interval_days, h, phase.code, _days(length))
-        if self.max_step is not None:
-            call(lib.taper_request_set_max_step_mg, h, self.max_step.mg)
-        if self.max_step_percent is not None:
-            call(lib.taper_request_set_max_step_percent, h, self.max_step_percent)
-        if self.max_step_points is not None:
-            call(lib.taper_request_set_max_step_points, h, self.max_step_points)
-        if self.min_change is not None:
-            call(lib.taper_request_set_min_change_mg, h, self.min_change.mg)
-        if self.final_dose is not None:
-            call(lib.taper_request_set_final_dose_mg, h, self.final_dose.mg)
-        if self.maintenance is not None:
-            call(lib.taper_request_set_maintenance_mg, h, self.maintenance.mg)
-        if self.max_steps is not None:
-            if not -(2**31) <= self.max_steps < 2**31:
-                raise OverflowError(f"max_steps {self.max_steps} does not fit the C ABI's int32")
-            call(lib.taper_request_set_max_steps, h, self.max_steps)
-        if self.max_duration is not None:
-            call(lib.taper_request_set_max_duration_days, h, _days(self.max_duration))
         for hold in self.holds:
             call(lib.taper_request_add_hold, h, hold.after_step, _days(hold.length))
-        if self.half_life_pacing:
-            call(lib.taper_request_set_half_life_pacing, h, 1)
-        if self.occupancy_model:
-            call(lib.taper_request_set_occupancy_model, h, cstr(self.occupancy_model, "occupancy_model"))
-        if self.equivalence_table != "ashton":
-            call(lib.taper_request_set_equivalence_table, h,
-                 cstr(self.equivalence_table, "equivalence_table"))
-        if self.current_formulation:
-            call(lib.taper_request_set_current_formulation, h,
-                 cstr(self.current_formulation, "current_formulation"))
         return h
+
+    def _values(self) -> Iterable[tuple[str, float | str]]:
+        """Each single-valued field that is set, in the unit of its key (mg, days, %, points)."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "_c" or value is None or isinstance(value, tuple):
+                continue
+            if isinstance(value, Dose):
+                yield f.name, value.mg
+            elif isinstance(value, datetime.timedelta):
+                yield f.name, _days(value)
+            elif isinstance(value, datetime.date):
+                yield f.name, value.isoformat()
+            elif isinstance(value, bool):
+                yield f.name, 1.0 if value else 0.0
+            elif isinstance(value, (int, float)):
+                yield f.name, float(value)
+            else:
+                yield f.name, value
 
     def __getstate__(self) -> dict[str, Any]:
         state = {f.name: getattr(self, f.name) for f in fields(self)}
