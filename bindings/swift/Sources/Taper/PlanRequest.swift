@@ -62,8 +62,8 @@ public struct PlanRequest: Sendable, Hashable {
     public var split: [DoseTime] = []
     /// First day of step 1.
     public var start: CalendarDate
-    /// Length of each step, days.
-    public var intervalDays: Double = 28
+    /// Length of each step, days (the library's default: 28).
+    public var intervalDays: Double = RequestField.defaultNumber(TAPER_REQUEST_INTERVAL)
     /// Per-phase step lengths, days (e.g. switch steps of a crossover).
     public var phaseIntervalDays: [Phase: Double] = [:]
 
@@ -77,25 +77,25 @@ public struct PlanRequest: Sendable, Hashable {
     /// Largest cut per step, receptor-occupancy percentage points.
     public var maxStepPoints: Double?
     /// A smaller change is not worth a step.
-    public var minChange: Mass = .zero
+    public var minChange: Mass = .mg(RequestField.defaultNumber(TAPER_REQUEST_MIN_CHANGE))
     /// The last dose before stopping.
     public var finalDose: Mass?
     /// End on this dose instead of stopping.
-    public var maintenance: Mass = .zero
+    public var maintenance: Mass = .mg(RequestField.defaultNumber(TAPER_REQUEST_MAINTENANCE))
     /// The plan must finish within this many steps ...
     public var maxSteps: Int?
     /// ... or within this many days.
     public var maxDurationDays: Double?
     public var holds: [Hold] = []
     /// Slower, smaller steps for short half-lives.
-    public var halfLifePacing = false
+    public var halfLifePacing = RequestField.defaultNumber(TAPER_REQUEST_HALF_LIFE_PACING) == 1
 
     /// Occupancy model id; "" means the drug's default.
-    public var occupancyModel = ""
+    public var occupancyModel = RequestField.defaultText(TAPER_REQUEST_OCCUPANCY_MODEL)
     /// Diazepam-equivalence table ("ashton", "va-dod-2021").
-    public var equivalenceTable = "ashton"
+    public var equivalenceTable = RequestField.defaultText(TAPER_REQUEST_EQUIVALENCE_TABLE)
     /// Formulation id in use (for whole-unit warnings); "" means none.
-    public var currentFormulation = ""
+    public var currentFormulation = RequestField.defaultText(TAPER_REQUEST_CURRENT_FORMULATION)
 
     public init(drug: String, dailyDose: Mass, start: CalendarDate) {
         self.drug = drug
@@ -111,7 +111,80 @@ public struct PlanRequest: Sendable, Hashable {
     }
 }
 
-/// A taper_request made from a PlanRequest for one call, freed afterwards.
+/// One field of a plan request as the library describes it (taper_request_field_describe):
+/// its key ("max_step_percent"), kind, unit ("mg", "days", "%", "points" for numbers and each
+/// item of a list; "" otherwise), bounds and default. A required or optional field (unset by
+/// default, and then not applied) and a list have no default.
+public struct RequestField: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case text, number, count, flag, date, list
+    }
+    public var key: String
+    public var kind: Kind
+    public var unit: String
+    public var description: String
+    public var required: Bool
+    public var optional: Bool
+    public var defaultNumber: Double?
+    public var defaultText: String?
+    public var minimum: Double?
+    public var minimumInclusive: Bool
+    public var maximum: Double?
+    public var maximumInclusive: Bool
+
+    /// Every field, in the library's order.
+    public static func all() throws(TaperError) -> [RequestField] {
+        try ensureABI()
+        var out: [RequestField] = []
+        for index in 0..<taper_request_field_count() {
+            out.append(try describe(taper_request_field(rawValue: .init(truncatingIfNeeded: index))))
+        }
+        return out
+    }
+
+    /// The field with key `key`; TaperError.invalidArgument (with the nearest key as a
+    /// suggestion) for an unknown one.
+    public static func named(_ key: String) throws(TaperError) -> RequestField {
+        try ensureABI()
+        var field = taper_request_field(rawValue: 0)
+        try check { taper_request_field_from_name(key, &field, $0) }
+        return try describe(field)
+    }
+
+    static func describe(_ field: taper_request_field) throws(TaperError) -> RequestField {
+        var info = taper_request_field_info()
+        info.struct_size = UInt32(MemoryLayout<taper_request_field_info>.size)
+        try check { taper_request_field_describe(field, &info, $0) }
+        let kinds: [Kind] = [.text, .number, .count, .flag, .date, .list]
+        let kind = Int(info.kind.rawValue)
+        guard kind < kinds.count else {
+            throw .abiMismatch("the library described a request field of kind \(kind), which this binding does not know")
+        }
+        let textual = kinds[kind] == .text || kinds[kind] == .date
+        return RequestField(
+            key: String(cString: info.name), kind: kinds[kind], unit: String(cString: info.unit),
+            description: String(cString: info.description), required: info.required != 0,
+            optional: info.optional != 0,
+            defaultNumber: info.has_default != 0 && !textual ? info.default_number : nil,
+            defaultText: info.has_default != 0 && textual ? info.default_text.map { String(cString: $0) } : nil,
+            minimum: info.has_minimum != 0 ? info.minimum : nil, minimumInclusive: info.minimum_inclusive != 0,
+            maximum: info.has_maximum != 0 ? info.maximum : nil, maximumInclusive: info.maximum_inclusive != 0)
+    }
+
+    /// The library's default of a number or flag field, for PlanRequest's stored defaults; NaN
+    /// (refused when planning, never a silent value) if the library cannot say.
+    static func defaultNumber(_ field: taper_request_field) -> Double {
+        (try? describe(field))?.defaultNumber ?? .nan
+    }
+
+    /// The library's default of a text field; "" if the library cannot say.
+    static func defaultText(_ field: taper_request_field) -> String {
+        (try? describe(field))?.defaultText ?? ""
+    }
+}
+
+/// A taper_request made from a PlanRequest for one call, freed afterwards. Every field is set
+/// by its typed key (taper_request_set_number / set_text), which checks it as the planner does.
 final class RequestHandle {
     let raw: OpaquePointer
 
@@ -120,8 +193,15 @@ final class RequestHandle {
         var made: OpaquePointer? = nil
         try check { taper_request_create(&made, $0) }
         raw = made!
-        try check { taper_request_set_drug(raw, r.drug, $0) }
-        try check { taper_request_set_daily_dose_mg(raw, r.dailyDose.milligrams, $0) }
+        func number(_ field: taper_request_field, _ value: Double?) throws(TaperError) {
+            guard let value else { return }
+            try check { taper_request_set_number(raw, field, value, $0) }
+        }
+        func text(_ field: taper_request_field, _ value: String) throws(TaperError) {
+            try check { taper_request_set_text(raw, field, value, $0) }
+        }
+        try text(TAPER_REQUEST_DRUG, r.drug)
+        try number(TAPER_REQUEST_DAILY_DOSE, r.dailyDose.milligrams)
         for dose in r.split {
             try check { taper_request_add_dose_time(raw, dose.time, dose.dose.milligrams, $0) }
         }
@@ -129,33 +209,28 @@ final class RequestHandle {
             taper_request_set_start_date(raw, Int32(clamping: r.start.year), Int32(clamping: r.start.month),
                                          Int32(clamping: r.start.day), $0)
         }
-        try check { taper_request_set_interval_days(raw, r.intervalDays, $0) }
+        try number(TAPER_REQUEST_INTERVAL, r.intervalDays)
         for (phase, days) in r.phaseIntervalDays.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try check { taper_request_set_phase_interval_days(raw, phase.c, days, $0) }
         }
-        if let v = r.maxStep { try check { taper_request_set_max_step_mg(raw, v.milligrams, $0) } }
-        if let v = r.maxStepPercent { try check { taper_request_set_max_step_percent(raw, v, $0) } }
-        if let v = r.maxStepPoints { try check { taper_request_set_max_step_points(raw, v, $0) } }
-        try check { taper_request_set_min_change_mg(raw, r.minChange.milligrams, $0) }
-        if let v = r.finalDose { try check { taper_request_set_final_dose_mg(raw, v.milligrams, $0) } }
-        try check { taper_request_set_maintenance_mg(raw, r.maintenance.milligrams, $0) }
-        if let v = r.maxSteps {
-            guard let steps = Int32(exactly: v) else {
-                throw .invalidArgument("maxSteps \(v) does not fit the C ABI's 32-bit step count")
-            }
-            try check { taper_request_set_max_steps(raw, steps, $0) }
-        }
-        if let v = r.maxDurationDays { try check { taper_request_set_max_duration_days(raw, v, $0) } }
+        try number(TAPER_REQUEST_MAX_STEP_MG, r.maxStep?.milligrams)
+        try number(TAPER_REQUEST_MAX_STEP_PERCENT, r.maxStepPercent)
+        try number(TAPER_REQUEST_MAX_STEP_POINTS, r.maxStepPoints)
+        try number(TAPER_REQUEST_MIN_CHANGE, r.minChange.milligrams)
+        try number(TAPER_REQUEST_FINAL_DOSE, r.finalDose?.milligrams)
+        try number(TAPER_REQUEST_MAINTENANCE, r.maintenance.milligrams)
+        try number(TAPER_REQUEST_MAX_STEPS, r.maxSteps.map(Double.init))
+        try number(TAPER_REQUEST_MAX_DURATION, r.maxDurationDays)
         for hold in r.holds {
             guard let after = Int32(exactly: hold.afterStep) else {
                 throw .invalidArgument("hold after step \(hold.afterStep) does not fit the C ABI's 32-bit step number")
             }
             try check { taper_request_add_hold(raw, after, hold.days, $0) }
         }
-        try check { taper_request_set_half_life_pacing(raw, r.halfLifePacing ? 1 : 0, $0) }
-        try check { taper_request_set_occupancy_model(raw, r.occupancyModel, $0) }
-        try check { taper_request_set_equivalence_table(raw, r.equivalenceTable, $0) }
-        try check { taper_request_set_current_formulation(raw, r.currentFormulation, $0) }
+        try number(TAPER_REQUEST_HALF_LIFE_PACING, r.halfLifePacing ? 1 : 0)
+        try text(TAPER_REQUEST_OCCUPANCY_MODEL, r.occupancyModel)
+        try text(TAPER_REQUEST_EQUIVALENCE_TABLE, r.equivalenceTable)
+        try text(TAPER_REQUEST_CURRENT_FORMULATION, r.currentFormulation)
     }
 
     deinit { taper_request_free(raw) }
