@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generating and reading 10,000 plans from Python (the taper package, bulk accessor) against
 the same work in C through the C ABI (bench/python_vs_c.c). Target (issue 5): Python < 3x C.
+With --work realize: realizing one such plan with 10 mg tablets and the 2 mg/mL liquid and
+reading every step's dose as taken and every dose-time's instruction (issue 9: at most 3x C).
 
     cmake --preset release && cmake --build --preset release --target taper_c
     python3 bench/python_vs_c.py --library build/release/src/libtaper_c.so
@@ -92,8 +94,30 @@ def python_steps_round(taper, n: int) -> float:  # noqa: ANN001
     return time.process_time() - cpu0
 
 
-def c_round(exe: Path, n: int) -> tuple[float, float, float]:
-    out = subprocess.run([str(exe), str(n), "1"], check=True, capture_output=True, text=True).stdout
+def python_realize_round(taper, n: int) -> tuple[float, float, float]:  # noqa: ANN001
+    """Realize the plan n times and read what an app shows: each step's dose as taken and
+    each dose-time's instruction (python_vs_c.c, realize_rounds, does the same in C)."""
+    db = taper.default_database()
+    schedule = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"),
+                          taper.Strategy("hyperbolic", points=5), database=db)
+    forms = db.forms_on_hand("citalopram", "10 mg tablet, 2 mg/mL liquid")
+    realize = taper.realize
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    checksum = 0.0
+    for _ in range(n):
+        for step in realize(schedule, forms).steps:
+            checksum += step.realized_daily_mg
+            for recipe in step.recipes:
+                checksum += len(recipe.instruction.encode("utf-8"))
+    return time.perf_counter() - wall0, time.process_time() - cpu0, checksum
+
+
+WORK = {"plan": python_round, "realize": python_realize_round}
+
+
+def c_round(exe: Path, n: int, work: str = "plan") -> tuple[float, float, float]:
+    command = [str(exe), str(n), "1"] + (["realize"] if work == "realize" else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     wall, cpu, checksum = out.split()
     return float(wall), float(cpu), float(checksum)
 
@@ -105,6 +129,9 @@ def main() -> int:
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--cc", default=os.environ.get("CC", "cc"))
+    parser.add_argument("--work", choices=sorted(WORK), default="plan",
+                        help="plan: plan and read the columns (issue 5); realize: realize a plan and "
+                             "read its doses and instructions (issue 9)")
     args = parser.parse_args()
     if not args.library.is_file():
         raise SystemExit(f"{args.library} does not exist: build it (cmake --preset release && "
@@ -115,22 +142,28 @@ def main() -> int:
         exe = build_c(args.library, work, args.cc)
         taper = import_taper(args.library, work)
 
-        # Same plan on both sides, to the last bit.
-        c_doses = [float(x) for x in subprocess.run([str(exe), "0"], check=True, capture_output=True,
+        # Same plan (or realization) on both sides, to the last bit.
+        extra = ["0", "1", "realize"] if args.work == "realize" else ["0"]
+        c_doses = [float(x) for x in subprocess.run([str(exe)] + extra, check=True, capture_output=True,
                                                       text=True).stdout.split()]
-        py_doses = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"),
-                              "hyperbolic", points=5).to_numpy().dose_mg.tolist()
+        plan = taper.plan(taper.PlanRequest("citalopram", "20 mg", start="2026-12-01"), "hyperbolic", points=5)
+        if args.work == "realize":
+            forms = taper.default_database().forms_on_hand("citalopram", "10 mg tablet, 2 mg/mL liquid")
+            py_doses = [s.realized_daily_mg for s in taper.realize(plan, forms).steps]
+        else:
+            py_doses = plan.to_numpy().dose_mg.tolist()
         if c_doses != py_doses:
-            raise SystemExit(f"C and Python plans differ:\n{c_doses}\n{py_doses}")
+            raise SystemExit(f"C and Python differ:\n{c_doses}\n{py_doses}")
+        python_work = WORK[args.work]
 
         # Warm-up (page cache, branch predictors, the embedded database's first copy).
-        c_round(exe, args.plans // 10)
-        python_round(taper, args.plans // 10)
+        c_round(exe, args.plans // 10, args.work)
+        python_work(taper, args.plans // 10)
 
         c_wall, c_cpu, py_wall, py_cpu = [], [], [], []
         for r in range(args.rounds):
-            cw, cc_, c_sum = c_round(exe, args.plans)
-            pw, pc, p_sum = python_round(taper, args.plans)
+            cw, cc_, c_sum = c_round(exe, args.plans, args.work)
+            pw, pc, p_sum = python_work(taper, args.plans)
             if abs(c_sum - p_sum) > 1e-9 * abs(c_sum):
                 raise SystemExit(f"checksums differ: C {c_sum!r}, Python {p_sum!r}")
             c_wall.append(cw)
@@ -139,24 +172,28 @@ def main() -> int:
             py_cpu.append(pc)
             print(f"round {r + 1}: C {cw:.3f} s wall / {cc_:.3f} s CPU; "
                   f"Python {pw:.3f} s wall / {pc:.3f} s CPU  ({pc / cc_:.2f}x CPU)", flush=True)
-        steps_cpu = python_steps_round(taper, args.plans // 10) * 10
+        steps_cpu = python_steps_round(taper, args.plans // 10) * 10 if args.work == "plan" else None
 
         per = 1e6 / args.plans
         load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
         print()
-        print(f"{args.plans} plans (citalopram 20 mg, hyperbolic, 5 points: 15 steps), "
-              f"{args.rounds} rounds; per plan:")
+        what = ("realizations of one plan with 10 mg tablets and 2 mg/mL liquid" if args.work == "realize"
+                else "plans")
+        print(f"{args.plans} {what} (citalopram 20 mg, hyperbolic, 5 points: 15 steps), "
+              f"{args.rounds} rounds; per {args.work}:")
         print("| | min wall | median wall | min CPU | median CPU |")
         print("| --- | --- | --- | --- | --- |")
-        for name, wall, cpu in (("C through the ABI", c_wall, c_cpu), ("Python, to_numpy()", py_wall, py_cpu)):
+        python_name = "Python, realize().steps" if args.work == "realize" else "Python, to_numpy()"
+        for name, wall, cpu in (("C through the ABI", c_wall, c_cpu), (python_name, py_wall, py_cpu)):
             print(f"| {name} | {min(wall) * per:.2f} µs | {statistics.median(wall) * per:.2f} µs | "
                   f"{min(cpu) * per:.2f} µs | {statistics.median(cpu) * per:.2f} µs |")
         print(f"| ratio Python / C | {min(py_wall) / min(c_wall):.2f}x | "
               f"{statistics.median(py_wall) / statistics.median(c_wall):.2f}x | "
               f"{min(py_cpu) / min(c_cpu):.2f}x | {statistics.median(py_cpu) / statistics.median(c_cpu):.2f}x |")
         print()
-        print(f"Python reading the same plans as Step dataclasses instead (schedule.steps, "
-              f"{args.plans // 10} plans): {steps_cpu * per:.1f} µs CPU per plan")
+        if steps_cpu is not None:
+            print(f"Python reading the same plans as Step dataclasses instead (schedule.steps, "
+                  f"{args.plans // 10} plans): {steps_cpu * per:.1f} µs CPU per plan")
         print(f"library {args.library.resolve()}; taper {taper.version()}; Python "
               f"{platform.python_version()}; cffi {__import__('cffi').__version__}; numpy "
               f"{__import__('numpy').__version__}; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")

@@ -10,7 +10,7 @@ namespace taper::detail {
 
 void require_in_range(double value, double lowest, double highest, std::string_view what, std::string_view unit) {
     if (std::isfinite(value) && value >= lowest && value <= highest) return;
-    const std::string u = unit.empty() ? std::string() : " " + std::string(unit);
+    const std::string u = unit.empty() ? std::string() : std::string(" ").append(unit);  // not " " + string: GCC 12 -Wrestrict false positive (bug 105329)
     const std::string expected = "a finite number from " + format_number(lowest) + u + " to " +
                                  format_number(highest) + u;
     throw invalid_argument_error(std::string(what) + " is " + format_number(value) + u + ": expected " + expected,

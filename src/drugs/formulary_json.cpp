@@ -105,7 +105,7 @@ std::vector<std::string> read_string_list(const json& v, const location& where) 
     if (!v.is_array()) where.fail("expected a list of strings, found " + describe(v));
     std::vector<std::string> out;
     for (std::size_t i = 0; i < v.size(); ++i)
-        out.push_back(read_string(v[i], where.at("[" + std::to_string(i) + "]")));
+        out.push_back(read_string(v[i], where.at(std::string("[").append(std::to_string(i)).append("]"))));
     return out;
 }
 
@@ -180,7 +180,7 @@ std::vector<double> read_positive_list(const json& v, const location& where) {
     if (v.is_array()) {
         if (v.empty()) where.fail("expected a number or a non-empty list of numbers, found []");
         for (std::size_t i = 0; i < v.size(); ++i)
-            out.push_back(read_number(v[i], where.at("[" + std::to_string(i) + "]"),
+            out.push_back(read_number(v[i], where.at(std::string("[").append(std::to_string(i)).append("]")),
                                       "greater than 0", positive));
     } else {
         out.push_back(read_number(v, where, "greater than 0", positive));
@@ -213,7 +213,7 @@ auto regions_reader() {
             where.fail("expected a non-empty list of regions (\"uk\", \"us\"), found " + describe(v));
         std::vector<market_region> out;
         for (std::size_t i = 0; i < v.size(); ++i) {
-            const auto r = read_region(v[i], where.at("[" + std::to_string(i) + "]"));
+            const auto r = read_region(v[i], where.at(std::string("[").append(std::to_string(i)).append("]")));
             if (std::find(out.begin(), out.end(), r) != out.end())
                 where.fail("names \"" + std::string(to_string(r)) + "\" twice");
             out.push_back(r);

@@ -245,7 +245,7 @@ void check_request_number(request_number kind, double value, std::string_view fi
     const bool above_lowest = range.lowest_allowed ? value >= range.lowest : value > range.lowest;
     const bool below_highest = range.highest_allowed ? value <= range.highest : value < range.highest;
     if (std::isfinite(value) && above_lowest && below_highest) return;
-    const std::string unit = range.unit == "%" ? "%" : " " + std::string(range.unit);
+    const std::string unit = range.unit == "%" ? "%" : std::string(" ").append(range.unit);  // GCC 12 -Wrestrict (bug 105329)
     const std::string expected = "a finite number " + std::string(range.lowest_allowed ? "from " : "above ") +
                                  format_number(range.lowest) + unit + (range.highest_allowed ? " to " : " and below ") +
                                  format_number(range.highest) + unit;

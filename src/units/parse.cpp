@@ -111,7 +111,7 @@ std::optional<double> volume_factor(std::string_view unit) {
 }
 
 std::string unit_problem(std::string_view unit, std::string_view kind) {
-    return "\"" + std::string(unit) + "\" is not " + std::string(kind);
+    return std::string("\"").append(unit).append("\" is not ").append(kind);  // GCC 12 -Wrestrict (bug 105329)
 }
 
 }  // namespace

@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator, Sequence, overload
 
 from ._ffi import ffi, lib
-from ._util import call, new_handle, opt, pystr, sized, string_list, take_string, to_date
+from ._util import call, call_fast, new_handle, opt, pystr, sized, string_list, take_string, to_date
 from .messages import Message, read_realization_messages, read_realized_step_messages, read_recipe_messages
 from .schedule import DetachedError, Schedule, Step
 from .units import DoseLike, DurationLike, duration_days, dose_mg
@@ -228,9 +229,17 @@ class RecipePart:
     dispersed_in_ml: float  #: dilution: the water dispersed in; else 0
 
 
-@dataclass(frozen=True)
+# Recipes and realized steps are read from the C realization in two parts: what every caller
+# shows (the dose as taken, each dose-time's instruction) when the realization is made, and
+# the rest (parts, notes, warnings, messages, the planned step) on first use. A realization
+# of 16 steps would otherwise make about 220 C calls and 250 string decodings before the
+# caller reads anything (docs/performance.md, "Python vs C through the ABI").
+
+
+@dataclass(frozen=True, eq=False)
 class Recipe:
-    """How to take one dose-time."""
+    """How to take one dose-time. ``parts``, ``warnings`` and ``messages`` are read from the
+    library on first use (or carried, when the recipe came from a pickle)."""
 
     drug: str
     time: str
@@ -238,22 +247,137 @@ class Recipe:
     target_mg: float  #: tablet-equivalent mg
     realized_mg: float
     within_tolerance: bool
-    parts: tuple[RecipePart, ...]
-    warnings: tuple[str, ...]
-    messages: tuple[Message, ...] = ()  #: coded (check the code, never the text)
+    #: the live C realization and where the recipe is in it: (handle, step, recipe, part count,
+    #: warning count); None when the recipe came from a pickle
+    _at: tuple[Any, int, int, int, int] | None = field(default=None, repr=False)
+    _carried: tuple[tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]] | None = field(
+        default=None, repr=False)
+
+    @cached_property
+    def _rest(self) -> tuple[tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]]:
+        if self._carried is not None:
+            return self._carried
+        assert self._at is not None
+        h, step, recipe, part_count, warning_count = self._at
+        part = sized("taper_recipe_part_info")
+        parts = []
+        for p in range(part_count):
+            call_fast(lib.taper_realization_recipe_part, h, part, step, recipe, p)
+            parts.append(RecipePart(
+                kind=_COMPONENT_KINDS[part.kind],
+                formulation_id=pystr(part.formulation_id),
+                label=pystr(part.label),
+                instruction=pystr(part.instruction),
+                count=part.count,
+                volume_ml=part.volume_ml,
+                labelled_mg=part.labelled_mg,
+                equivalent_mg=part.equivalent_mg,
+                units_used=part.units_used,
+                dispersed_in_ml=part.dispersed_in_ml,
+            ))
+        return (tuple(parts),
+                string_list(lib.taper_realization_recipe_warning, h, warning_count, step, recipe),
+                read_recipe_messages(h, step, recipe))
+
+    @property
+    def parts(self) -> tuple[RecipePart, ...]:
+        """What to take: tablets, a liquid volume, drops, beads or a dilution."""
+        return self._rest[0]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self._rest[1]
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        """Coded (check the code, never the text)."""
+        return self._rest[2]
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.drug, self.time, self.instruction, self.target_mg, self.realized_mg, self.within_tolerance,
+                self.parts, self.warnings, self.messages)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Recipe and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"Recipe(drug={self.drug!r}, time={self.time!r}, instruction={self.instruction!r}, "
+                f"target_mg={self.target_mg!r}, realized_mg={self.realized_mg!r}, "
+                f"within_tolerance={self.within_tolerance!r}, parts={self.parts!r}, warnings={self.warnings!r}, "
+                f"messages={self.messages!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Recipe, (self.drug, self.time, self.instruction, self.target_mg, self.realized_mg,
+                         self.within_tolerance, None, self._rest))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RealizedStep:
-    step: Step  #: the planned step (inserted steps included)
+    """One step as taken. ``step`` (the planned step), ``notes``, ``warnings`` and ``messages``
+    are read from the library on first use (or carried, when the step came from a pickle)."""
+
     inserted: bool  #: added because rounding would have broken a limit
     form_changed: bool  #: a switch point: the forms differ from the previous step
     realized_daily_mg: float  #: tablet-equivalent mg per day, as taken
     difference_mg: float  #: realized - planned
     recipes: tuple[Recipe, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    messages: tuple[Message, ...] = ()  #: coded: rounding, inserted steps, switch points, rules
+    #: the live C realization, the step's index, the realization's schedule and the note and
+    #: warning counts; None when the step came from a pickle
+    _at: tuple[Any, int, Schedule, int, int] | None = field(default=None, repr=False)
+    _carried: tuple[Step, tuple[str, ...], tuple[str, ...], tuple[Message, ...]] | None = field(
+        default=None, repr=False)
+
+    @cached_property
+    def _rest(self) -> tuple[Step, tuple[str, ...], tuple[str, ...], tuple[Message, ...]]:
+        if self._carried is not None:
+            return self._carried
+        assert self._at is not None
+        h, i, schedule, note_count, warning_count = self._at
+        return (schedule.steps[i],
+                string_list(lib.taper_realization_step_note, h, note_count, i),
+                string_list(lib.taper_realization_step_warning, h, warning_count, i),
+                read_realized_step_messages(h, i))
+
+    @property
+    def step(self) -> Step:
+        """The planned step (inserted steps included)."""
+        return self._rest[0]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self._rest[1]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self._rest[2]
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        """Coded: rounding, inserted steps, switch points, rules."""
+        return self._rest[3]
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.step, self.inserted, self.form_changed, self.realized_daily_mg, self.difference_mg,
+                self.recipes, self.notes, self.warnings, self.messages)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is RealizedStep and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"RealizedStep(step={self.step!r}, inserted={self.inserted!r}, form_changed={self.form_changed!r}, "
+                f"realized_daily_mg={self.realized_daily_mg!r}, difference_mg={self.difference_mg!r}, "
+                f"recipes={self.recipes!r}, notes={self.notes!r}, warnings={self.warnings!r}, "
+                f"messages={self.messages!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RealizedStep, (self.inserted, self.form_changed, self.realized_daily_mg, self.difference_mg,
+                               self.recipes, None, self._rest))
 
 
 @dataclass(frozen=True)
@@ -355,54 +479,20 @@ class Realization:
         sched_out = ffi.new("taper_schedule**")
         call(lib.taper_realization_schedule, sched_out, h)
         schedule = Schedule._from_handle(ffi.gc(sched_out[0], lib.taper_schedule_free))
-        planned = schedule.steps
         st = sized("taper_realized_step_info")
         rec = sized("taper_recipe_info")
-        part = sized("taper_recipe_part_info")
         steps = []
         for i in range(info.step_count):
-            call(lib.taper_realization_step, h, st, i)
+            call_fast(lib.taper_realization_step, h, st, i)
             recipes = []
             for r in range(st.recipe_count):
-                call(lib.taper_realization_recipe, h, rec, i, r)
-                parts = []
-                for p in range(rec.part_count):
-                    call(lib.taper_realization_recipe_part, h, part, i, r, p)
-                    parts.append(RecipePart(
-                        kind=_COMPONENT_KINDS[part.kind],
-                        formulation_id=pystr(part.formulation_id),
-                        label=pystr(part.label),
-                        instruction=pystr(part.instruction),
-                        count=part.count,
-                        volume_ml=part.volume_ml,
-                        labelled_mg=part.labelled_mg,
-                        equivalent_mg=part.equivalent_mg,
-                        units_used=part.units_used,
-                        dispersed_in_ml=part.dispersed_in_ml,
-                    ))
-                recipes.append(Recipe(
-                    drug=pystr(rec.drug),
-                    time=pystr(rec.time),
-                    instruction=pystr(rec.instruction),
-                    target_mg=rec.target_mg,
-                    realized_mg=rec.realized_mg,
-                    within_tolerance=bool(rec.within_tolerance),
-                    parts=tuple(parts),
-                    warnings=string_list(lib.taper_realization_recipe_warning, h,
-                                         rec.warning_count, i, r),
-                    messages=read_recipe_messages(h, i, r),
-                ))
-            steps.append(RealizedStep(
-                step=planned[i],
-                inserted=bool(st.inserted),
-                form_changed=bool(st.form_changed),
-                realized_daily_mg=st.realized_daily_mg,
-                difference_mg=st.difference_mg,
-                recipes=tuple(recipes),
-                notes=string_list(lib.taper_realization_step_note, h, st.note_count, i),
-                warnings=string_list(lib.taper_realization_step_warning, h, st.warning_count, i),
-                messages=read_realized_step_messages(h, i),
-            ))
+                call_fast(lib.taper_realization_recipe, h, rec, i, r)
+                recipes.append(Recipe(pystr(rec.drug), pystr(rec.time), pystr(rec.instruction), rec.target_mg,
+                                      rec.realized_mg, bool(rec.within_tolerance),
+                                      (h, i, r, rec.part_count, rec.warning_count)))
+            steps.append(RealizedStep(bool(st.inserted), bool(st.form_changed), st.realized_daily_mg,
+                                      st.difference_mg, tuple(recipes),
+                                      (h, i, schedule, st.note_count, st.warning_count)))
         return cls(
             schedule=schedule,
             steps=tuple(steps),
