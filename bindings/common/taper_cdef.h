@@ -80,6 +80,7 @@ typedef enum taper_message_code {
     TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED = 324,
     TAPER_MESSAGE_ABOVE_LICENSED_MAXIMUM = 325,
     TAPER_MESSAGE_OCCUPANCY_MODEL_EVIDENCE = 326,
+    TAPER_MESSAGE_DRUG_CAUTION = 327,
     /* 700-799: the person in the loop: assessment (700-729), journal problems (740-749),
      * replanning and patient pacing (760-779), several drugs (790-799). */
     TAPER_MESSAGE_ONSET_SOON_AFTER_CUT = 700,

@@ -99,6 +99,7 @@ static_assert(static_cast<int>(taper::message_code::long_half_life) == TAPER_MES
 static_assert(static_cast<int>(taper::message_code::short_half_life_unpaced) == TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED);
 static_assert(static_cast<int>(taper::message_code::above_licensed_maximum) == TAPER_MESSAGE_ABOVE_LICENSED_MAXIMUM);
 static_assert(static_cast<int>(taper::message_code::occupancy_model_evidence) == TAPER_MESSAGE_OCCUPANCY_MODEL_EVIDENCE);
+static_assert(static_cast<int>(taper::message_code::drug_caution) == TAPER_MESSAGE_DRUG_CAUTION);
 static_assert(static_cast<int>(taper::message_code::dose_rounds_to_zero) == TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO);
 static_assert(static_cast<int>(taper::message_code::dose_off_target) == TAPER_MESSAGE_DOSE_OFF_TARGET);
 static_assert(static_cast<int>(taper::message_code::below_syringe_minimum) == TAPER_MESSAGE_BELOW_SYRINGE_MINIMUM);

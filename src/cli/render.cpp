@@ -126,7 +126,9 @@ std::string render_plan(const schedule& s, const std::string& how) {
                            s.occupancy_model, one_decimal(in(*s.start_occupancy_percent, units::points)));
     for (const auto& m : s.messages)
         if (m.code != message_code::who_can_help)  // the closing renders it
-            out += wrap(std::string(id(m.level)) + ": " + text(m, context_of(s)), 92, "");
+            out += wrap(std::string(m.code == message_code::drug_caution ? "caution" : id(m.level)) + ": " +
+                            text(m, context_of(s)),
+                        92, "");
     out += "\n";
 
     const bool occupancy = std::any_of(s.steps.begin(), s.steps.end(),

@@ -71,6 +71,7 @@ constexpr message_info catalogue[] = {
     {c::short_half_life_unpaced, "short_half_life_unpaced", N, {{{"half_life", k::half_life_hours}}}},
     {c::above_licensed_maximum, "above_licensed_maximum", W, {{{"dose", k::dose}, {"licensed_maximum", k::dose}}}},
     {c::occupancy_model_evidence, "occupancy_model_evidence", N, {{{"status", k::text}}}},
+    {c::drug_caution, "drug_caution", N, {{{"caution", k::text}}}},
     {c::dose_rounds_to_zero, "dose_rounds_to_zero", W, {{{"time", k::dose_time}, {"target", k::dose}}}},
     {c::dose_off_target, "dose_off_target", W,
      {{{"time", k::dose_time}, {"target", k::dose}, {"realized", k::dose}, {"tolerance", k::share}}}},

@@ -302,6 +302,11 @@ std::string text(const message& m, const message_context& c) {
             return std::string(c.drug) + "'s half-life is short (up to " + num(m[0]) +
                    " h): withdrawal can come within days of each cut, and NICE NG222 advises tapering such drugs "
                    "more slowly; half-life pacing (--pacing) gives longer, smaller steps";
+        case mc::drug_caution:
+        {
+            const std::size_t i = m[0].as_index();
+            return i < c.texts.size() ? c.texts[i] : std::string("(a caution not carried with the plan)");
+        }
         case mc::occupancy_model_evidence:
         {
             const std::size_t i = m[0].as_index();

@@ -146,6 +146,7 @@ void planner_run::run() {
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
     add_model_evidence_note(model_, s_.basis, s_);
+    add_drug_cautions(d_, s_);
     // Every plan ends by pointing to people who help (the seed documents ask "who can I talk
     // to?"): coded, so that JSON, C, Python and Swift carry it, not only the CLI.
     s_.messages.push_back(make_message(message_code::who_can_help));

@@ -1,4 +1,5 @@
-// The evidence status of the occupancy model a plan used, said once on the plan (issue 10).
+// The evidence status of the occupancy model a plan used, and the drug's cautions, each said
+// once on the plan (issue 10).
 // See src/plan/planner_parts.hpp.
 #include "planner_parts.hpp"
 
@@ -26,6 +27,13 @@ void add_model_evidence_note(const occupancy_model* model, dose_basis basis, sch
     plan.messages.push_back(
         make_message(message_code::occupancy_model_evidence, {parameter::text(plan.strategy_texts.size())}));
     plan.strategy_texts.emplace_back(to_string(weaker));
+}
+
+void add_drug_cautions(const drug& d, schedule& plan) {
+    for (const std::string& caution : d.cautions) {
+        plan.messages.push_back(make_message(message_code::drug_caution, {parameter::text(plan.strategy_texts.size())}));
+        plan.strategy_texts.push_back(caution);
+    }
 }
 
 }  // namespace taper::planning

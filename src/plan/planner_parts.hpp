@@ -75,6 +75,9 @@ void end_pacing_after_switch(const database& db, pacing& pace, std::vector<messa
 /// A plan note with the evidence status of the occupancy model an own-mg plan used (the
 /// weaker of its ED50 and Emax); nothing without a model or in diazepam mg.
 void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan);
+/// Each of the drug's cautions in the data, once, as a plan-wide note (drug_caution, 327):
+/// once on the plan, never repeated on the steps (issue 10).
+void add_drug_cautions(const drug& d, schedule& plan);
 
 // --- planner_limits.cpp -----------------------------------------------------------------
 

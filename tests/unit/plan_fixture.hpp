@@ -34,12 +34,13 @@ bool has_code(const Range& messages, message_code code) {
 }
 
 /// A plan's messages other than the pointer to who can help that every plan ends with
-/// (who_can_help, 800): "no plan-wide message" means none of these.
+/// (who_can_help, 800) and the drug's cautions from the data that every plan of it states
+/// (drug_caution, 327): "no plan-wide message" means none of these.
 template <class Range>
 std::vector<message> besides_closing(const Range& messages) {
     std::vector<message> out;
     for (const auto& m : messages)
-        if (m.code != message_code::who_can_help) out.push_back(m);
+        if (m.code != message_code::who_can_help && m.code != message_code::drug_caution) out.push_back(m);
     return out;
 }
 

@@ -161,10 +161,13 @@ def test_notes_are_coded_messages(db: taper.Database, citalopram_20: taper.PlanR
     assert first.severity is taper.Severity.NOTE
     assert first.id == "target_occupancy"
     assert first.text == s.steps[0].notes[0]
-    # Plan-wide: the evidence status of the occupancy model used (326) and the pointer to who
-    # can help that every plan ends with (800); nothing else.
+    # Plan-wide: the evidence status of the occupancy model used (326), citalopram's one
+    # caution in the data (327: the drops deliver about 25% more than tablets) and the pointer
+    # to who can help that every plan ends with (800); nothing else.
     assert [m.code for m in s.messages] == [taper.MessageCode.OCCUPANCY_MODEL_EVIDENCE,
+                                            taper.MessageCode.DRUG_CAUTION,
                                             taper.MessageCode.WHO_CAN_HELP]
+    assert "25% more drug" in s.messages[1].text
 
 
 def test_a_plan_warning_is_a_coded_message(db: taper.Database) -> None:

@@ -124,6 +124,7 @@ enum class message_code : std::uint16_t {
     short_half_life_unpaced = 324,    ///< a half-life of a day or less, without pacing
     above_licensed_maximum = 325,     ///< the starting dose is above the drug's licensed maximum
     occupancy_model_evidence = 326,    ///< the evidence status of the occupancy model the plan used
+    drug_caution = 327,               ///< one of the drug's cautions in the data, said once on the plan
     // Realization, on a dose or a step (src/forms/, text in src/forms/realization_text.cpp).
     dose_rounds_to_zero = 400,        ///< a dose the forms on hand round to nothing
     dose_off_target = 401,            ///< the closest dose that can be made is beyond the tolerance

@@ -116,7 +116,8 @@ bool is_enumerator(message_code c) {
         case message_code::long_half_life:
         case message_code::short_half_life_unpaced:
         case message_code::above_licensed_maximum:
-        case message_code::occupancy_model_evidence: return true;
+        case message_code::occupancy_model_evidence:
+        case message_code::drug_caution: return true;
         case message_code::dose_rounds_to_zero:
         case message_code::dose_off_target:
         case message_code::below_syringe_minimum:

@@ -372,6 +372,13 @@ std::string plan_safety_problems(const taper::schedule& s) {
     const auto said = std::count_if(s.messages.begin(), s.messages.end(),
                                     [](const taper::message& x) { return x.code == mc::occupancy_model_evidence; });
     if (said != (model ? 1 : 0)) bad << "the model's evidence status said " << said << " times; ";
+    // Rule "cautions once": each of the drug's cautions once on the plan, none on a step.
+    const auto cautions = std::count_if(s.messages.begin(), s.messages.end(),
+                                        [](const taper::message& x) { return x.code == mc::drug_caution; });
+    if (static_cast<std::size_t>(cautions) != d.cautions.size())
+        bad << cautions << " drug cautions said for " << d.cautions.size() << " in the data; ";
+    for (const auto& st : s.steps)
+        if (taper::contains(st.messages, mc::drug_caution)) bad << "a drug caution on step " << st.number << "; ";
     return bad.str();
 }
 

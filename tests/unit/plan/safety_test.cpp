@@ -468,4 +468,24 @@ TEST(SafetyLookUp, ASlipIsSuggestedWithItsClass) {
     }
 }
 
+// --- rule "cautions once": the drug's cautions in the data are said once, on the plan ---
+
+TEST(SafetyCautions, TheDrugsCautionsAreSaidOnceOnThePlanNeverOnTheSteps) {
+    const taper::drug& d = db().get("venlafaxine");
+    ASSERT_EQ(d.cautions.size(), 4U);  // data/drugs.json: half-life, NICE NG222, MR tablets, XL capsules
+    const auto s = taper::make_plan(db(), request("venlafaxine", 150.0_mg), strategies::linear{37.5_mg});
+    std::vector<std::string> said;
+    for (const auto& m : s.messages)
+        if (m.code == mc::drug_caution) said.push_back(taper::text(m, taper::context_of(s)));
+    std::vector<std::string> expected;
+    for (const auto& c : d.cautions) expected.push_back(c);
+    EXPECT_EQ(said, expected);  // each once, in the data's order
+    for (const auto& st : s.steps) EXPECT_FALSE(has_code(st.messages, mc::drug_caution)) << st.number;
+
+    // A drug without cautions in the data gets none.
+    ASSERT_TRUE(db().get("escitalopram").cautions.empty());
+    const auto e = taper::make_plan(db(), request("escitalopram", 10.0_mg), strategies::linear{2.5_mg});
+    EXPECT_FALSE(has_code(e.messages, mc::drug_caution));
+}
+
 }  // namespace

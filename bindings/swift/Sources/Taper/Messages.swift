@@ -107,6 +107,7 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let shortHalfLifeUnpaced = MessageCode(TAPER_MESSAGE_SHORT_HALF_LIFE_UNPACED)
     public static let aboveLicensedMaximum = MessageCode(TAPER_MESSAGE_ABOVE_LICENSED_MAXIMUM)
     public static let occupancyModelEvidence = MessageCode(TAPER_MESSAGE_OCCUPANCY_MODEL_EVIDENCE)
+    public static let drugCaution = MessageCode(TAPER_MESSAGE_DRUG_CAUTION)
     // Realization (400-599).
     public static let doseRoundsToZero = MessageCode(TAPER_MESSAGE_DOSE_ROUNDS_TO_ZERO)
     public static let doseOffTarget = MessageCode(TAPER_MESSAGE_DOSE_OFF_TARGET)

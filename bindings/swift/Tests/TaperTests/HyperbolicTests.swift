@@ -66,9 +66,12 @@ struct HyperbolicTests {
         #expect(note.code.id == "target_occupancy")
         #expect(note.severity == .note)
         #expect(note.text == s.steps[0].notes.first)
-        // Plan-wide: the evidence status of the occupancy model used (326) and the pointer to
-        // who can help that every plan ends with (800); nothing else.
-        #expect(s.messages.map(\.code) == [MessageCode.occupancyModelEvidence, MessageCode.whoCanHelp])
+        // Plan-wide: the evidence status of the occupancy model used (326), citalopram's one
+        // caution in the data (327: the drops deliver about 25% more than tablets) and the
+        // pointer to who can help that every plan ends with (800); nothing else.
+        #expect(s.messages.map(\.code) == [MessageCode.occupancyModelEvidence, MessageCode.drugCaution,
+                                           MessageCode.whoCanHelp])
+        #expect(s.messages[1].text.contains("25% more drug"))
         #expect(MessageCode.abruptStopSeizureRisk.rawValue == 214)
         #expect(MessageCode(rawValue: 99999).id == "")
     }
