@@ -48,7 +48,8 @@ func taperLibrary() -> (pkgConfig: Bool, directories: [String]) {
     let repository = URL(fileURLWithPath: Context.packageDirectory)
         .deletingLastPathComponent().deletingLastPathComponent()  // bindings/swift -> the root
     let trees = ["dev", "release"].map { repository.appendingPathComponent("build/\($0)/src").path }
-    if let built = trees.first(where: { files.fileExists(atPath: $0 + "/libtaper_c.so") }) {
+    let names = ["libtaper_c.so", "libtaper_c.dylib"]  // Linux; macOS (untested here)
+    if let built = trees.first(where: { tree in names.contains { files.fileExists(atPath: tree + "/" + $0) } }) {
         return (false, [built])
     }
     return (true, trees)
