@@ -6,6 +6,7 @@
 #
 # SwiftPM finds the C module through <prefix>/lib/pkgconfig/taper_c.pc (PKG_CONFIG_PATH);
 # the test binary finds libtaper_c.so through an rpath to <prefix>/lib (and LD_LIBRARY_PATH).
+# With PKG_CONFIG_PATH set, Package.swift uses the install, not the build tree.
 #
 # PRELOAD is for sanitizer builds: a libtaper_c built with -fsanitize=address needs the
 # sanitizer runtimes loaded first. They are preloaded into the test binary only, never into
@@ -35,13 +36,19 @@ get_filename_component(_libdir "${_pcdir}" DIRECTORY)
 
 # SwiftPM does not track the headers of a system library: after taper.h changes it would
 # reuse modules compiled against the old one (and old struct layouts). So the scratch
-# directory remembers the headers it was built against and starts afresh when they change.
+# directory remembers the headers it was built against and starts afresh when they change:
+# the installed ones, and the repository's include/taper.h, which Sources/CTaper/shim.h uses
+# when the package sits in the repository.
 set(_stamp "${SCRATCH}/taper-headers.sha256")
 set(_headers "")
 foreach(_header taper.h taper/version.hpp)
   file(SHA256 "${PREFIX}/include/${_header}" _hash)
   string(APPEND _headers "${_hash}  ${_header}\n")
 endforeach()
+if(EXISTS "${_package}/../../include/taper.h")
+  file(SHA256 "${_package}/../../include/taper.h" _hash)
+  string(APPEND _headers "${_hash}  repository include/taper.h\n")
+endif()
 if(EXISTS "${SCRATCH}")
   set(_old "")
   if(EXISTS "${_stamp}")
