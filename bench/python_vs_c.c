@@ -43,17 +43,6 @@ static int realize_rounds(long n, long rounds, const taper_database* db, const t
     taper_realization_options options = {0};
     options.struct_size = sizeof options;
     check(taper_realization_options_init(&options, &error), error, "options");
-    if (argc > 3 && strcmp(argv[3], "realize") == 0) {
-        taper_schedule* schedule = NULL;
-        check(taper_plan(&schedule, db, request, NULL, "hyperbolic", options, &error), error, "plan");
-        const int status = realize_rounds(n, rounds, db, schedule);
-        taper_schedule_free(schedule);
-        taper_strategy_options_free(options);
-        taper_request_free(request);
-        taper_database_free(db);
-        return status;
-    }
-
     for (long round = 0; round < (n == 0 ? 1 : rounds); ++round) {
         const double wall0 = seconds(CLOCK_MONOTONIC);
         const double cpu0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
@@ -107,6 +96,17 @@ int main(int argc, char** argv) {
     check(taper_request_set_start_date(request, 2026, 12, 1, &error), error, "start");
     check(taper_strategy_options_create(&options, &error), error, "options");
     check(taper_strategy_options_set_number(options, "points", TAPER_OPTION_KIND_OCCUPANCY_POINTS, 5.0, &error), error, "points");
+
+    if (argc > 3 && strcmp(argv[3], "realize") == 0) {
+        taper_schedule* schedule = NULL;
+        check(taper_plan(&schedule, db, request, NULL, "hyperbolic", options, &error), error, "plan");
+        const int status = realize_rounds(n, rounds, db, schedule);
+        taper_schedule_free(schedule);
+        taper_strategy_options_free(options);
+        taper_request_free(request);
+        taper_database_free(db);
+        return status;
+    }
 
     for (long round = 0; round < (n == 0 ? 1 : rounds); ++round) {
         const double wall0 = seconds(CLOCK_MONOTONIC);

@@ -42,10 +42,9 @@ def cstr(text: str, what: str = "text") -> bytes:
 
 
 def pystr(ptr: Any) -> str:
-    """A borrowed `const char*` as str ("" for NULL)."""
-    if ptr == _NULL:
-        return ""
-    return str(_string(ptr).decode("utf-8", "replace"))
+    """A borrowed `const char*` as str ("" for NULL). Called for every string the library
+    hands out, so kept to one test and one decode (a NULL cdata pointer is falsy)."""
+    return _string(ptr).decode("utf-8", "replace") if ptr else ""
 
 
 def take_string(ptr: Any) -> str:

@@ -236,13 +236,32 @@ class RecipePart:
 # caller reads anything (docs/performance.md, "Python vs C through the ABI").
 
 
+class _RealizationRest:
+    """The parts of a realization read on first use: its schedule (a copy the library makes,
+    with any inserted steps) and its messages. Shared by the realization and its steps (a
+    step's ``step`` is the schedule's step)."""
+
+    def __init__(self, handle: Any, carried: tuple[Schedule, tuple[Message, ...]] | None = None) -> None:
+        self._handle = handle
+        if carried is not None:
+            self.schedule, self.messages = carried
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        out = ffi.new("taper_schedule**")
+        call(lib.taper_realization_schedule, out, self._handle)
+        return Schedule._from_handle(ffi.gc(out[0], lib.taper_schedule_free))
+
+    @cached_property
+    def messages(self) -> tuple[Message, ...]:
+        return read_realization_messages(self._handle)
+
+
 @dataclass(frozen=True, eq=False)
 class Recipe:
     """How to take one dose-time. ``parts``, ``warnings`` and ``messages`` are read from the
     library on first use (or carried, when the recipe came from a pickle)."""
 
-    drug: str
-    time: str
     instruction: str  #: "1 x 10 mg tablet + 1.7 mL liquid = 13.4 mg"
     target_mg: float  #: tablet-equivalent mg
     realized_mg: float
@@ -250,15 +269,17 @@ class Recipe:
     #: the live C realization and where the recipe is in it: (handle, step, recipe, part count,
     #: warning count); None when the recipe came from a pickle
     _at: tuple[Any, int, int, int, int] | None = field(default=None, repr=False)
-    _carried: tuple[tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]] | None = field(
+    _carried: tuple[str, str, tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]] | None = field(
         default=None, repr=False)
 
     @cached_property
-    def _rest(self) -> tuple[tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]]:
+    def _rest(self) -> tuple[str, str, tuple[RecipePart, ...], tuple[str, ...], tuple[Message, ...]]:
         if self._carried is not None:
             return self._carried
         assert self._at is not None
         h, step, recipe, part_count, warning_count = self._at
+        info = sized("taper_recipe_info")
+        call_fast(lib.taper_realization_recipe, h, info, step, recipe)
         part = sized("taper_recipe_part_info")
         parts = []
         for p in range(part_count):
@@ -275,23 +296,32 @@ class Recipe:
                 units_used=part.units_used,
                 dispersed_in_ml=part.dispersed_in_ml,
             ))
-        return (tuple(parts),
+        return (pystr(info.drug), pystr(info.time), tuple(parts),
                 string_list(lib.taper_realization_recipe_warning, h, warning_count, step, recipe),
                 read_recipe_messages(h, step, recipe))
 
     @property
-    def parts(self) -> tuple[RecipePart, ...]:
-        """What to take: tablets, a liquid volume, drops, beads or a dilution."""
+    def drug(self) -> str:
         return self._rest[0]
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def time(self) -> str:
+        """The dose-time ("morning"); "" for once daily."""
         return self._rest[1]
+
+    @property
+    def parts(self) -> tuple[RecipePart, ...]:
+        """What to take: tablets, a liquid volume, drops, beads or a dilution."""
+        return self._rest[2]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self._rest[3]
 
     @property
     def messages(self) -> tuple[Message, ...]:
         """Coded (check the code, never the text)."""
-        return self._rest[2]
+        return self._rest[4]
 
     def _values(self) -> tuple[Any, ...]:
         return (self.drug, self.time, self.instruction, self.target_mg, self.realized_mg, self.within_tolerance,
@@ -310,8 +340,8 @@ class Recipe:
                 f"messages={self.messages!r})")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Recipe, (self.drug, self.time, self.instruction, self.target_mg, self.realized_mg,
-                         self.within_tolerance, None, self._rest))
+        return (Recipe, (self.instruction, self.target_mg, self.realized_mg, self.within_tolerance, None,
+                         self._rest))
 
 
 @dataclass(frozen=True, eq=False)
@@ -326,7 +356,7 @@ class RealizedStep:
     recipes: tuple[Recipe, ...]
     #: the live C realization, the step's index, the realization's schedule and the note and
     #: warning counts; None when the step came from a pickle
-    _at: tuple[Any, int, Schedule, int, int] | None = field(default=None, repr=False)
+    _at: tuple[Any, int, _RealizationRest, int, int] | None = field(default=None, repr=False)
     _carried: tuple[Step, tuple[str, ...], tuple[str, ...], tuple[Message, ...]] | None = field(
         default=None, repr=False)
 
@@ -335,8 +365,8 @@ class RealizedStep:
         if self._carried is not None:
             return self._carried
         assert self._at is not None
-        h, i, schedule, note_count, warning_count = self._at
-        return (schedule.steps[i],
+        h, i, rest, note_count, warning_count = self._at
+        return (rest.schedule.steps[i],
                 string_list(lib.taper_realization_step_note, h, note_count, i),
                 string_list(lib.taper_realization_step_warning, h, warning_count, i),
                 read_realized_step_messages(h, i))
@@ -405,15 +435,37 @@ class Realization:
     behind it, so dispensing and the calendar, FHIR, SVG and HTML exports raise
     :class:`~taper.DetachedError` there."""
 
-    #: The plan the realization was made from, step by step (inserted steps included): its
-    #: doses are the *planned* ones; what is taken is in ``steps[i].realized_daily_mg`` and
-    #: the recipes.
-    schedule: Schedule
     steps: tuple[RealizedStep, ...]
     equivalences: tuple[str, ...]  #: each bioavailability conversion used
     warnings: tuple[str, ...]
     _handle: Any = field(repr=False, default=None)
-    messages: tuple[Message, ...] = ()  #: coded: equivalences and what the forms cannot do
+    #: the realization's schedule and messages, read on first use from the library (or
+    #: carried, when the realization came from a pickle)
+    _rest: _RealizationRest | None = field(repr=False, default=None)
+
+    @property
+    def schedule(self) -> Schedule:
+        """The plan the realization was made from, step by step (inserted steps included): its
+        doses are the *planned* ones; what is taken is in ``steps[i].realized_daily_mg`` and
+        the recipes."""
+        assert self._rest is not None
+        return self._rest.schedule
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        """Coded: equivalences and what the forms cannot do."""
+        assert self._rest is not None
+        return self._rest.messages
+
+    def __eq__(self, other: object) -> bool:
+        return (type(other) is Realization and self.steps == other.steps and self.equivalences == other.equivalences
+                and self.warnings == other.warnings and self.messages == other.messages)
+
+    __hash__ = None  # type: ignore[assignment]  # holds a Schedule, which compares by identity
+
+    def __repr__(self) -> str:
+        return (f"Realization(schedule={self.schedule!r}, steps={self.steps!r}, equivalences={self.equivalences!r}, "
+                f"warnings={self.warnings!r}, messages={self.messages!r})")
 
     def __copy__(self) -> Realization:
         return self
@@ -475,10 +527,8 @@ class Realization:
     @classmethod
     def _from_handle(cls, h: Any) -> Realization:
         info = sized("taper_realization_info")
-        call(lib.taper_realization_get_info, h, info)
-        sched_out = ffi.new("taper_schedule**")
-        call(lib.taper_realization_schedule, sched_out, h)
-        schedule = Schedule._from_handle(ffi.gc(sched_out[0], lib.taper_schedule_free))
+        call_fast(lib.taper_realization_get_info, h, info)
+        rest = _RealizationRest(h)
         st = sized("taper_realized_step_info")
         rec = sized("taper_recipe_info")
         steps = []
@@ -487,19 +537,17 @@ class Realization:
             recipes = []
             for r in range(st.recipe_count):
                 call_fast(lib.taper_realization_recipe, h, rec, i, r)
-                recipes.append(Recipe(pystr(rec.drug), pystr(rec.time), pystr(rec.instruction), rec.target_mg,
-                                      rec.realized_mg, bool(rec.within_tolerance),
+                recipes.append(Recipe(pystr(rec.instruction), rec.target_mg, rec.realized_mg, bool(rec.within_tolerance),
                                       (h, i, r, rec.part_count, rec.warning_count)))
             steps.append(RealizedStep(bool(st.inserted), bool(st.form_changed), st.realized_daily_mg,
                                       st.difference_mg, tuple(recipes),
-                                      (h, i, schedule, st.note_count, st.warning_count)))
+                                      (h, i, rest, st.note_count, st.warning_count)))
         return cls(
-            schedule=schedule,
             steps=tuple(steps),
             equivalences=string_list(lib.taper_realization_equivalence, h, info.equivalence_count),
             warnings=string_list(lib.taper_realization_warning, h, info.warning_count),
             _handle=h,
-            messages=read_realization_messages(h),
+            _rest=rest,
         )
 
     def dispense_by_step(self) -> list[DispensingPeriod]:
@@ -518,7 +566,7 @@ class Realization:
 
 def _restore_realization(schedule: Schedule, steps: tuple[RealizedStep, ...], equivalences: tuple[str, ...],
                          warnings: tuple[str, ...], messages: tuple[Message, ...]) -> Realization:
-    return Realization(schedule, steps, equivalences, warnings, None, messages)
+    return Realization(steps, equivalences, warnings, None, _RealizationRest(None, (schedule, messages)))
 
 
 def _read_dispensing(h: Any) -> list[DispensingPeriod]:
