@@ -1074,7 +1074,9 @@ TAPER_C_API taper_status taper_schedule_to_csv(const taper_schedule* schedule, c
  * at a time while it is changed. */
 typedef struct taper_forms taper_forms;
 
-/* Parses "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data.
+/* Parses "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data; "any" is
+ * every product of the drug, once per set the realization would use alike (never a scored one
+ * where the same label is unscored elsewhere), as `taper plan --have any`.
  * Caller owns *out_forms. TAPER_ERROR_PARSE, TAPER_ERROR_PLAN (naming the item and listing
  * what the drug has), TAPER_ERROR_UNKNOWN_DRUG. */
 TAPER_C_API taper_status taper_forms_parse(taper_forms** out_forms, const taper_database* db,

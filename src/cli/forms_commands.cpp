@@ -43,34 +43,6 @@ volume positive_volume(std::string_view option, const std::string& text) {
     return v;
 }
 
-/// --have any: every product of the drug, those of `region` where it has some there. Two
-/// products of one label ("5 mg tablet" from the UK unscored and from the US scored) read
-/// alike in a recipe, so where one may be split and the other not, only the one that may not
-/// is kept, as forms_on_hand does for an item that matches both; of products used alike, the
-/// first.
-std::vector<available_form> any_forms(const drug& d, std::optional<market_region> region) {
-    std::vector<available_form> forms = all_forms(d);
-    const auto not_sold = [&](const available_form& a) {
-        const formulation* f = d.find_formulation(a.formulation_id);
-        return f == nullptr || !f->sold_in(*region);
-    };
-    if (region && !std::all_of(forms.begin(), forms.end(), not_sold))
-        forms.erase(std::remove_if(forms.begin(), forms.end(), not_sold), forms.end());
-    std::vector<available_form> out;
-    for (const auto& a : forms) {
-        const bool whole_one_exists = a.may_split && std::any_of(forms.begin(), forms.end(), [&](const available_form& b) {
-                                          return b.label == a.label && !b.may_split;
-                                      });
-        // The UK and US 20 mg tablets of citalopram, both scored: one entry, not two alike.
-        const bool repeats = std::any_of(out.begin(), out.end(), [&](const available_form& b) {
-            return b.label == a.label && b.may_split == a.may_split && b.dispersible == a.dispersible &&
-                   b.must_dilute == a.must_dilute && b.bioavailability == a.bioavailability;
-        });
-        if (!whole_one_exists && !repeats) out.push_back(a);
-    }
-    return out;
-}
-
 /// --have: "any", or "<strength> <form>, ..." for the plan's drug; a part after ";" may start
 /// with another drug's name and a colon ("diazepam: 2 mg tablet, 1 mg/mL liquid"), for the
 /// other drug of a crossover. "any" also works after a drug name. `region` (--region) picks
@@ -80,7 +52,7 @@ std::vector<available_form> forms_from(const database& db, const drug& d, const 
     std::vector<available_form> out, others;
     std::string own;
     auto add = [&](const drug& who, std::string_view items) {
-        const auto forms = lower(trim(items)) == "any" ? any_forms(who, region) : forms_on_hand(who, items, region);
+        const auto forms = forms_on_hand(who, items, region);  // "any": all_forms(who, region)
         auto& into = &who == &d ? out : others;
         into.insert(into.end(), forms.begin(), forms.end());
     };

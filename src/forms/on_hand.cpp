@@ -435,7 +435,28 @@ const formulation* bare_formulation(const drug& d, std::string_view item) {
 
 }  // namespace
 
+std::vector<available_form> all_forms(const drug& d, std::optional<market_region> region) {
+    std::vector<available_form> forms = all_forms(d);
+    const auto not_sold = [&](const available_form& a) {
+        const formulation* f = d.find_formulation(a.formulation_id);
+        return f == nullptr || !f->sold_in(*region);
+    };
+    if (region && !std::all_of(forms.begin(), forms.end(), not_sold))
+        forms.erase(std::remove_if(forms.begin(), forms.end(), not_sold), forms.end());
+    std::vector<available_form> out;
+    for (const auto& a : forms) {
+        const bool whole_one_exists = a.may_split && std::any_of(forms.begin(), forms.end(), [&](const available_form& b) {
+                                          return b.label == a.label && !b.may_split;  // the safer reading
+                                      });
+        const bool repeats =
+            std::any_of(out.begin(), out.end(), [&](const available_form& b) { return used_alike(a, b); });
+        if (!whole_one_exists && !repeats) out.push_back(a);
+    }
+    return out;
+}
+
 std::vector<available_form> forms_on_hand(const drug& d, std::string_view text, std::optional<market_region> region) {
+    if (detail::ascii_lower(trim(text)) == "any") return all_forms(d, region);
     if (trim(text).empty())
         throw plan_error("forms on hand: nothing given; name at least one form, e.g. \"10 mg tablet, 2 mg/mL liquid\" (" +
                          what_it_has(d) + ")");

@@ -6,6 +6,13 @@
 void test_forms_and_realization(taper_database* db) {
     taper_forms* forms = NULL;
     OK(taper_forms_parse(&forms, db, "citalopram", "10 mg tablet, 2 mg/mL liquid", &err));
+    {
+        /* "any": every product of the drug, once per set the realization would use alike. */
+        taper_forms* any = NULL;
+        OK(taper_forms_parse(&any, db, "citalopram", "any", &err));
+        CHECK(taper_forms_count(any) > 0);
+        taper_forms_free(any);
+    }
     size_t count = 0;
     count = taper_forms_count(forms);
     CHECK(count == 2);

@@ -59,7 +59,15 @@ struct available_form {
 /// formulation without a bead count comes in as whole capsules only.
 std::vector<available_form> all_forms(const drug& d);
 
-/// Parse "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data. Each item
+/// What "any" on hand means: every product of the drug as above, one entry per set of products
+/// the realization would use alike (the UK and US 20 mg citalopram tablets, both scored, are
+/// one), a product that may be split left out where one of the same label may not (never split
+/// what one label does not score), and with a `region` only the products sold there, unless
+/// none is (then all stay: the person has one of them anyway).
+std::vector<available_form> all_forms(const drug& d, std::optional<market_region> region);
+
+/// Parse "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops" against the drug's data ("any":
+/// all_forms(d, region) above). Each item
 /// must match a formulation and strength the data has (a user formulary can add more);
 /// otherwise parse_error (the strength does not read as a quantity) or plan_error naming
 /// the item and listing what the drug has. Beads need a known bead count: without one the

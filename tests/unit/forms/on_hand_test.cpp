@@ -226,4 +226,38 @@ TEST(AllForms, OneEntryPerStrengthAndNothingUnmeasurable) {
     EXPECT_THAT(taper::describe_forms(db.get("risperidone")), HasSubstr("strength not known"));
 }
 
+// "any" on hand: every product, once per set used alike, never a splittable one where the same
+// label is not scored elsewhere, the person's country first. The same rule for the CLI's
+// --have any and for C, Python and Swift (taper_forms_parse with "any").
+TEST(FormsOnHand, AnyIsEveryProductOncePerSetUsedAlike) {
+    for (const auto* name : {"citalopram", "sertraline", "diazepam", "venlafaxine", "quetiapine"}) {
+        const taper::drug& d = get(name);
+        const auto any = taper::forms_on_hand(d, " Any ");
+        const auto same = taper::all_forms(d, std::nullopt);
+        ASSERT_EQ(any.size(), same.size()) << name;
+        ASSERT_FALSE(any.empty()) << name;
+        for (std::size_t i = 0; i < any.size(); ++i) {
+            EXPECT_EQ(any[i].formulation_id, same[i].formulation_id) << name;
+            for (std::size_t j = 0; j < any.size(); ++j) {
+                if (i == j || any[i].label != any[j].label) continue;
+                // Two of one label are never both kept as the same thing, and a splittable one
+                // never stands beside an unscored one of the same label.
+                EXPECT_FALSE(any[i].may_split && !any[j].may_split) << name << ": " << any[i].label;
+                EXPECT_FALSE(any[i].may_split == any[j].may_split && any[i].kind == any[j].kind &&
+                             any[i].bioavailability == any[j].bioavailability &&
+                             any[i].drop_volume == any[j].drop_volume && any[i].bead_count == any[j].bead_count)
+                    << name << ": " << any[i].label << " twice";
+            }
+        }
+        // Every product of the drug is in "any" or has one of its label there.
+        for (const auto& a : taper::all_forms(d))
+            EXPECT_TRUE(std::any_of(any.begin(), any.end(), [&](const available_form& b) { return b.label == a.label; }))
+                << name << ": " << a.label;
+    }
+    // With a country, only what is sold there (where the drug has any there).
+    const taper::drug& c = get("citalopram");
+    for (const auto& a : taper::all_forms(c, taper::market_region::us))
+        EXPECT_TRUE(c.find_formulation(a.formulation_id)->sold_in(taper::market_region::us)) << a.label;
+}
+
 }  // namespace
