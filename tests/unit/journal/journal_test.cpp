@@ -139,6 +139,43 @@ TEST(JournalCsv, ABadRowDropsOnlyItsDay) {
     EXPECT_THROW((void)taper::journal_from_csv("day,what\n"), taper::journal_error);
 }
 
+TEST(JournalCsv, JournalWideRowsBadDatesNotesAndAnUnknownKind) {
+    // Rows are numbered from the header (row 1). The last row has no line end.
+    const std::string text =
+        "date,kind,key,value,status\n"
+        ",drug,sertraline,,\n"
+        ",country,GB,,\n"
+        ",baseline,brain_fog,,\n"
+        ",colour,blue,,\n"
+        "2027-02-30,symptom,nausea,1,\n"
+        "2027-01-01,note,,first line,\n"
+        "2027-01-01,note,,second line,\n"
+        "2027-01-01,dose,,20,\n"
+        "2027-01-02,mood,,3,\n"
+        "2027-01-03,event,travel,,";
+    const auto r = taper::journal_from_csv(text);
+    EXPECT_EQ(r.value.drug, "sertraline");
+    EXPECT_EQ(r.value.country, "GB");
+    EXPECT_TRUE(r.value.baseline.empty());
+    const taper::journal_problem expected[] = {
+        {taper::journal_problem::whole_journal, "row 4 (baseline)", "brain_fog", message_code::journal_unknown_symptom},
+        {taper::journal_problem::whole_journal, "row 5 (colour)", "colour", message_code::journal_wrong_type},
+        {taper::journal_problem::whole_journal, "row 6 (symptom)", "2027-02-30", message_code::journal_bad_date},
+        {1, "row 10 (mood)", "mood", message_code::journal_wrong_type},
+    };
+    ASSERT_EQ(r.problems.size(), std::size(expected));
+    for (std::size_t i = 0; i < std::size(expected); ++i) EXPECT_EQ(r.problems[i], expected[i]) << i;
+    // 2027-01-02 is dropped for its unknown row; the other two days are kept.
+    ASSERT_EQ(r.value.entries.size(), 2U);
+    const auto& first = r.value.entries[0];
+    EXPECT_EQ(first.day, parse_date("2027-01-01"));
+    EXPECT_EQ(first.note, "first line\nsecond line");
+    ASSERT_EQ(first.doses.size(), 1U);
+    EXPECT_EQ(first.doses[0], (taper::dose_record{"daily", 20_mg, taper::dose_status::taken}));
+    EXPECT_EQ(r.value.entries[1].day, parse_date("2027-01-03"));
+    EXPECT_EQ(r.value.entries[1].events, std::vector<taper::life_event>{taper::life_event::travel});
+}
+
 TEST(JournalValidate, FindsProblemsInAJournalMadeInMemory) {
     auto j = sample();
     j.entries[1].day = j.entries[0].day;
