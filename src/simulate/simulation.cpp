@@ -71,13 +71,14 @@ const occupancy_model* model_for(const schedule& plan, const simulation_options&
     const drug& d = *plan.subject;
     const std::string id = !o.occupancy_model.empty() ? o.occupancy_model : plan.occupancy_model;
     if (!id.empty()) {
-        const occupancy_model& m = d.occupancy(id);  // throws listing the ids there are
-        if (!m.usable())
+        // Checked before drug::occupancy(id), which refuses an unusable model too but without
+        // the error_detail (drug, option) an app reads: the refusal is coded here.
+        if (const occupancy_model* found = d.find_target(id); found != nullptr && !found->usable())
             throw missing_data_error("cannot simulate " + d.name + ": its occupancy model " + id +
                                          " lacks Emax, ED50 or the Hill coefficient",
                                      error_detail{error_code::missing_data, d.name, "a usable occupancy model",
                                                   "occupancy model", {}});
-        return &m;
+        return &d.occupancy(id);  // throws listing the ids there are
     }
     if (const occupancy_model* m = d.usable_occupancy()) return m;
     if (!o.adaptation) return nullptr;

@@ -10,7 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <random>
+#include <string>
 
 namespace {
 
@@ -140,6 +143,120 @@ TEST(PatientPacing, TheNextCutIsOfferedOnlyAfterTolerableDaysAndCanBeLowered) {
     EXPECT_TRUE(o.ready);
     EXPECT_DOUBLE_EQ(mg(o.offered), 37.5 - (37.5 - 28.125) / 2);
     EXPECT_TRUE(has_code(o.reasons, message_code::cut_lowered_by_person));
+}
+
+TEST(Replan, FactorsOutOfRangeAndAnEmptyHistoryAreRefused) {
+    const auto history = taper::start_history(taper::make_plan(db(), sertraline_request(), by_12_5));
+    const auto field_of = [&](const taper::plan_history& h, taper::replan_request r) {
+        try {
+            (void)taper::replan(db(), h, taper::journal{}, by_12_5, r);
+        } catch (const taper::plan_error& e) {
+            return e.detail().option;
+        }
+        return std::string("accepted");
+    };
+    taper::replan_request r;
+    r.today = day("2026-12-10");
+    for (double bad : {0.0, -0.5, 1.5, std::nan("")}) {
+        r.cut_share_factor = bad;
+        EXPECT_EQ(field_of(history, r), "cut_share_factor") << bad;
+    }
+    r.cut_share_factor = 1.0;  // the same cut again is allowed
+    EXPECT_EQ(field_of(history, r), "accepted");
+    for (double bad : {0.5, 0.0, std::nan("")}) {  // a replan never speeds up
+        r.interval_factor = bad;
+        EXPECT_EQ(field_of(history, r), "interval_factor") << bad;
+    }
+    r.interval_factor = 1.0;
+    EXPECT_THROW((void)taper::replan(db(), taper::plan_history{}, taper::journal{}, by_12_5, r), taper::plan_error);
+}
+
+TEST(Replan, AfterTheLastStepTheDoseIsTheLastStepsAndAStoppedTaperIsNotReplanned) {
+    // 50 mg by 12.5 mg, at most 25% a cut: the plan ends with a stop to 0 mg.
+    const auto history = taper::start_history(taper::make_plan(db(), sertraline_request(), by_12_5));
+    const auto& plan = history.current();
+    ASSERT_DOUBLE_EQ(mg(plan.steps.back().daily_dose), 0.0);
+    const taper::date after = plan.end() + std::chrono::days{30};
+    EXPECT_DOUBLE_EQ(mg(taper::dose_on(plan, taper::journal{}, after)), 0.0);
+    // Before the plan's start: the starting dose.
+    EXPECT_DOUBLE_EQ(mg(taper::dose_on(plan, taper::journal{}, day("2026-11-01"))), 50.0);
+    taper::replan_request r;
+    r.today = after;
+    try {
+        (void)taper::replan(db(), history, taper::journal{}, by_12_5, r);
+        FAIL() << "a stopped taper was replanned";
+    } catch (const taper::plan_error& e) {
+        EXPECT_EQ(e.detail().option, "today");
+        EXPECT_EQ(e.detail().input, taper::format_date(after));
+    }
+    // A journal saying the person still takes 5 mg that day is replanned from 5 mg.
+    taper::journal j;
+    j.entries = {entry(after, 5_mg)};
+    const auto h = taper::replan(db(), history, j, by_12_5, r);
+    EXPECT_DOUBLE_EQ(mg(h.current().start_dose), 5.0);
+}
+
+TEST(Replan, TheStartingSplitIsScaledToTheNewDose) {
+    // 50 mg as 30 mg morning + 20 mg night; held at 37.5 mg: 22.5 mg + 15 mg (the same 60:40).
+    auto req = sertraline_request();
+    req.split = {{"morning", 30_mg}, {"night", 20_mg}};
+    const auto history = taper::start_history(taper::make_plan(db(), req, by_12_5));
+    taper::journal j;
+    j.entries = {entry(day("2026-12-20"), 37.5_mg)};
+    taper::replan_request r;
+    r.action = taper::replan_action::hold;
+    r.today = day("2026-12-21");
+    const auto replanned = taper::replan(db(), history, j, by_12_5, r);
+    const auto& p = replanned.current();
+    ASSERT_EQ(p.request.split.size(), 2U);
+    EXPECT_EQ(p.request.split[0].time, "morning");
+    EXPECT_DOUBLE_EQ(mg(p.request.split[0].amount), 22.5);
+    EXPECT_EQ(p.request.split[1].time, "night");
+    EXPECT_DOUBLE_EQ(mg(p.request.split[1].amount), 15.0);
+    // The hold step takes the same doses at the same times.
+    ASSERT_EQ(p.steps[0].doses.size(), 2U);
+    EXPECT_DOUBLE_EQ(mg(p.steps[0].doses[0].amount), 22.5);
+    EXPECT_DOUBLE_EQ(mg(p.steps[0].doses[1].amount), 15.0);
+}
+
+TEST(Replan, SlowingDownLengthensEveryPhasesStepsToo) {
+    // Steps of 28 days, switch-like holds of 14: slowed by 1.5, 42 and 21 days.
+    auto req = sertraline_request();
+    req.phase_interval = {{taper::step_phase::hold, 14.0 * taper::units::day}};
+    const auto history = taper::start_history(taper::make_plan(db(), req, by_12_5));
+    taper::replan_request r;
+    r.action = taper::replan_action::slow_down;
+    r.today = day("2026-12-10");
+    r.interval_factor = 1.5;
+    const auto replanned = taper::replan(db(), history, taper::journal{}, by_12_5, r);
+    const auto& p = replanned.current();
+    EXPECT_DOUBLE_EQ(taper::in(p.request.interval, taper::units::day), 42.0);
+    EXPECT_DOUBLE_EQ(taper::in(p.request.phase_interval.at(taper::step_phase::hold), taper::units::day), 21.0);
+    EXPECT_DOUBLE_EQ(taper::in(p.steps[0].length, taper::units::day), 42.0);
+}
+
+TEST(Replan, TheRemainingStepsCountFromTheOriginalAndAreReleasedWhenTheyCannotBeKept) {
+    // 50 → 37.5 → 25 → 12.5 → 0 mg by 12.5 mg: 4 steps of 28 days from 2026-12-01, at most 4.
+    auto req = taper::testing::request("sertraline", 50_mg);
+    req.max_steps = 4;
+    const auto history = taper::start_history(taper::make_plan(db(), req, by_12_5));
+    ASSERT_EQ(history.current().steps.size(), 4U);
+    // On 2026-12-30 two steps have started (12-01, 12-29): 2 are left, and continuing keeps them.
+    taper::replan_request r;
+    r.today = day("2026-12-30");
+    const auto kept = taper::replan(db(), history, taper::journal{}, by_12_5, r);
+    ASSERT_TRUE(kept.current().request.max_steps.has_value());
+    EXPECT_EQ(*kept.current().request.max_steps, 2);
+    EXPECT_EQ(kept.current().steps.size(), 2U);  // 25 → 12.5 → 0
+    EXPECT_FALSE(has_code(kept.versions.back().reasons, message_code::replan_deadline_released));
+    // Going back to 37.5 mg with cuts of at most 16.7% (half of the last 33.3%) takes more than
+    // 2 steps: the count is released, with the reason said, rather than the replan refused.
+    r.action = taper::replan_action::go_back;
+    const auto back = taper::replan(db(), history, taper::journal{}, by_12_5, r);
+    EXPECT_FALSE(back.current().request.max_steps.has_value());
+    EXPECT_GT(back.current().steps.size(), 3U);
+    EXPECT_TRUE(has_code(back.versions.back().reasons, message_code::replan_deadline_released));
+    EXPECT_TRUE(has_code(back.current().messages, message_code::replan_deadline_released));
 }
 
 // The property: over random journals and random sequences of replans, every version keeps the

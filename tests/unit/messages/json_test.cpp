@@ -3,6 +3,8 @@
 // (an index past its list) is written as a fallback, never read out of bounds.
 #include "../../../src/messages/json.hpp"
 
+#include <taper/journal/checklist.hpp>
+#include <taper/journal/evidence.hpp>
 #include <taper/taper.hpp>
 
 #include <gtest/gtest.h>
@@ -110,6 +112,48 @@ TEST(MessageJson, ParameterKindsHaveTheirDocumentedIds) {
         {k::volume_ml, "volume"},    {k::form_on_hand, "form"},
         {k::drug_form, "drug_form"}, {k::drug_name, "drug"}};
     for (const auto& [kind, expected] : ids) EXPECT_EQ(taper::id(kind), expected);
+}
+
+TEST(MessageJson, EveryPharmacokineticParameterHasItsId) {
+    // docs/messages.md: simulation_parameter_unknown (601) {parameter}.
+    using pk = taper::pharmacokinetic_parameter;
+    const std::vector<std::pair<pk, std::string>> ids{{pk::half_life, "half_life"},
+                                                      {pk::time_to_peak, "time_to_peak"},
+                                                      {pk::metabolite_half_life, "metabolite_half_life"},
+                                                      {pk::metabolite_fraction_formed, "metabolite_fraction_formed"},
+                                                      {pk::metabolite_relative_potency, "metabolite_relative_potency"}};
+    for (const auto& [k, expected] : ids) {
+        SCOPED_TRACE(expected);
+        const auto j = json_of(taper::make_message(mc::simulation_parameter_unknown, {k}));
+        EXPECT_EQ(j["code"], 601);
+        EXPECT_EQ(j["id"], "simulation_parameter_unknown");
+        EXPECT_EQ(j["params"]["parameter"], expected);
+        EXPECT_EQ(j["params"].size(), 1U);
+    }
+}
+
+TEST(MessageJson, SymptomsSourcesCountsAndDrugReferencesAreWrittenByTheirIds) {
+    using k = taper::parameter_kind;
+    // symptoms_not_in_baseline {symptom, others, source}: the symptom's and the source's stable ids.
+    const auto j = json_of(taper::make_message(
+        mc::symptoms_not_in_baseline,
+        {parameter::whole(k::symptom, static_cast<std::size_t>(taper::symptom::dizziness)), parameter::count(2),
+         parameter::whole(k::evidence, static_cast<std::size_t>(taper::evidence_source::horowitz_taylor_2022))}));
+    EXPECT_EQ(j["params"]["symptom"], "dizziness");
+    EXPECT_EQ(j["params"]["others"], 2);
+    EXPECT_EQ(j["params"]["source"], "horowitz_taylor_2022");
+    // interaction_level_may_fall {affected, source}: the drug named in the context's texts, or
+    // an empty name when the index is past them.
+    const std::vector<std::string> texts{"clozapine"};
+    taper::message_context c;
+    c.texts = texts;
+    const auto ref = taper::make_message(
+        mc::interaction_level_may_fall,
+        {parameter::whole(k::drug_ref, 0),
+         parameter::whole(k::evidence, static_cast<std::size_t>(taper::evidence_source::clozapine_label))});
+    EXPECT_EQ(json_of(ref, c)["params"]["affected"], "clozapine");
+    EXPECT_EQ(json_of(ref, c)["params"]["source"], "clozapine_label");
+    EXPECT_EQ(json_of(ref)["params"]["affected"], "");
 }
 
 }  // namespace

@@ -10,6 +10,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -140,6 +144,86 @@ TEST(SuggestStrategy, ByHintThenByClassAndData) {
     EXPECT_EQ(taper::suggest_strategy(db.get("citalopram"), {.step_kind = option_kind::milligrams}).strategy, "linear");
     EXPECT_EQ(taper::suggest_strategy(db.get("citalopram"), {.has_table = true}).strategy, "table");
     EXPECT_FALSE(taper::suggest_strategy(db.get("citalopram")).reason.empty());
+}
+
+TEST(OptionSchema, KindNamesAndPlainNumbersRoundTrip) {
+    // include/taper/plan/options.hpp: the stable names of the kinds.
+    const std::pair<option_kind, std::string_view> names[] = {
+        {option_kind::milligrams, "mass"},         {option_kind::percentage, "percent"},
+        {option_kind::points, "occupancy_points"}, {option_kind::fraction, "fraction"},
+        {option_kind::days, "days"},               {option_kind::choice, "choice"},
+        {option_kind::occupancy_list, "occupancy_list"}, {option_kind::table_rows, "table_rows"}};
+    for (const auto& [kind, name] : names) {
+        EXPECT_EQ(taper::to_string(kind), name);
+        EXPECT_EQ(taper::option_kind_named(name), kind) << name;
+    }
+    EXPECT_FALSE(taper::option_kind_named("mg").has_value());
+    EXPECT_FALSE(taper::option_kind_named("").has_value());
+    // Each number kind reads back the number it was made from, in its unit.
+    const std::pair<option_kind, std::string_view> units[] = {{option_kind::milligrams, "mg"},
+                                                              {option_kind::percentage, "%"},
+                                                              {option_kind::points, "pp"},
+                                                              {option_kind::fraction, "fraction"},
+                                                              {option_kind::days, "days"}};
+    for (const auto& [kind, unit] : units) {
+        EXPECT_EQ(taper::number_unit(kind), unit);
+        EXPECT_EQ(taper::option_number(taper::option_from_number(kind, 2.5), kind), 2.5) << unit;
+    }
+    // A fraction is a percent value: 0.25 of a dose is 25%.
+    EXPECT_EQ(taper::option_number(taper::option_from_number(option_kind::fraction, 0.25), option_kind::percentage), 25.0);
+    // Choices, lists and tables are not plain numbers.
+    for (const auto kind : {option_kind::choice, option_kind::occupancy_list, option_kind::table_rows}) {
+        EXPECT_EQ(taper::number_unit(kind), "");
+        EXPECT_THROW((void)taper::option_from_number(kind, 1.0), taper::invalid_argument_error);
+    }
+    EXPECT_FALSE(taper::option_number(taper::option_value{std::string("even")}, option_kind::choice).has_value());
+}
+
+TEST(OptionSchema, DescribeValueSaysEachKindInItsWords) {
+    using taper::describe_value;
+    EXPECT_EQ(describe_value(2.5_mg, option_kind::milligrams), "2.5 mg");
+    EXPECT_EQ(describe_value(taper::percent(10.0_pct), option_kind::percentage), "10%");
+    EXPECT_EQ(describe_value(taper::percent(10.0_pct), option_kind::fraction), "0.1");
+    EXPECT_EQ(describe_value(5.0_points, option_kind::points), "5 pp");
+    EXPECT_EQ(describe_value(1.0_d, option_kind::days), "1 day");
+    EXPECT_EQ(describe_value(28.0_d, option_kind::days), "28 days");
+    EXPECT_EQ(describe_value(std::string("front"), option_kind::choice), "\"front\"");
+    EXPECT_EQ(describe_value(std::vector<taper::occupancy_points>{80.0_points, 70.0_points}, option_kind::occupancy_list),
+              "80, 70 pp");
+    EXPECT_EQ(describe_value(std::vector<taper::table_row>{{10.0_mg, {}}}, option_kind::table_rows), "1 row");
+    EXPECT_EQ(describe_value(std::vector<taper::table_row>{{10.0_mg, {}}, {5.0_mg, 14.0_d}, {0.0_mg, {}}},
+                             option_kind::table_rows),
+              "3 rows");
+    // A number read as another kind's is not given a unit it does not have.
+    EXPECT_EQ(describe_value(2.5_mg, option_kind::percentage), "a value of another kind");
+}
+
+TEST(OptionSchema, AListGivenTheWrongKindAndAnInclusiveRangeAreSaidPlainly) {
+    taper::strategy_options o;
+    o.set("floor_dose", 1.0_mg);
+    o.set("levels", 5.0_mg);
+    EXPECT_EQ(error_text(o), "levels|test strategy: levels: expected a list of occupancy levels (kind occupancy_list), "
+                             "not a mass (mg)");
+    // A list given where a mass is expected is described by its items.
+    taper::strategy_options list_for_mass;
+    list_for_mass.set("floor_dose", std::vector<taper::occupancy_points>{80.0_points, 70.0_points});
+    try {
+        (void)taper::resolve_options(schema, "test", list_for_mass);
+        ADD_FAILURE() << "a list was taken as a mass";
+    } catch (const taper::strategy_error& e) {
+        EXPECT_EQ(e.detail().input, "80, 70 pp");
+    }
+    // The tapering strip's roll is 2 to 365 days, both included.
+    taper::strategy_options roll;
+    roll.set("roll_length", 400.0_d);
+    try {
+        (void)taper::strategies::tapering_strip::from_options(roll);
+        ADD_FAILURE() << "a roll of 400 days was accepted";
+    } catch (const taper::strategy_error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "tapering-strip strategy: roll_length: expected a number of days from 2 days to 365 days, not 400 days");
+        EXPECT_EQ(e.option(), "roll_length");
+    }
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+#include <vector>
+
 namespace {
 
 using namespace taper::literals;
@@ -126,6 +130,106 @@ TEST(StrategyHyperbolic, FromOptions) {
     taper::strategy_options amount;
     amount.set("amount", 1.0_mg);
     EXPECT_THROW((void)st::hyperbolic::from_options(amount), taper::strategy_error);
+}
+
+// What the strategy reads as "stop": its own floor, the request's final dose.
+TEST(StrategyHyperbolic, AnOccupancyFloorEndsTheStepsAboveIt) {
+    // Floor 50 %: 70.2172, 65.2172, 60.2172, 55.2172, 50.2172 % (5 steps); 45.2172 % would be
+    // below the floor, so the planner stops from 2.33 · 50.2172 / 33.7628 = 3.4655 mg.
+    st::hyperbolic h;
+    h.occupancy_floor = 50;
+    const auto s = taper::make_plan(taper::database::embedded(), citalopram_20(), h);
+    ASSERT_EQ(s.steps.size(), 6u);
+    EXPECT_NEAR(s.steps[3].equivalent_daily_dose.value(), 4.4730, 1e-4);
+    EXPECT_NEAR(s.steps[4].equivalent_daily_dose.value(), 3.4655, 1e-4);
+    EXPECT_NEAR(taper::in(*s.steps[4].occupancy_percent, taper::units::points), 50.2172, 1e-3);
+    EXPECT_EQ(s.steps[5].phase, step_phase::stop);
+}
+
+TEST(StrategyHyperbolic, TheRequestsFinalDoseEndsTheSteps) {
+    // 11.8876, 8.0988, 5.9044 mg; the next target, 4.4730 mg, is below the final 5 mg, which
+    // the planner keeps instead; from 5 mg the strategy has nothing more, and the plan stops.
+    auto r = citalopram_20();
+    r.final_dose = 5.0_mg;
+    const auto s = taper::make_plan(taper::database::embedded(), r, st::hyperbolic{.points = 5});
+    ASSERT_EQ(s.steps.size(), 5u);
+    EXPECT_NEAR(s.steps[2].equivalent_daily_dose.value(), 5.9044, 1e-4);
+    EXPECT_DOUBLE_EQ(s.steps[3].equivalent_daily_dose.value(), 5.0);
+    EXPECT_EQ(s.steps[4].phase, step_phase::stop);
+}
+
+TEST(StrategyHyperbolic, ATargetAtOrAboveTheStartingOccupancyIsRefused) {
+    // occ(20 mg) = 75.2172 %: a target of 78 % (below Emax, so a valid level) cannot be reached
+    // by lowering the dose, and is not silently skipped.
+    st::hyperbolic h;
+    h.occupancy_targets = {78, 70};
+    try {
+        taper::make_plan(taper::database::embedded(), citalopram_20(), h);
+        FAIL() << "expected plan_error";
+    } catch (const taper::plan_error& e) {
+        EXPECT_EQ(e.detail().option, "occupancy_targets");
+        EXPECT_EQ(e.detail().input, "78");
+        EXPECT_NE(std::string(e.what()).find("75.22%"), std::string::npos) << e.what();
+    }
+    // A floor at or above the model's Emax (83.98 %) is refused once the model is known.
+    st::hyperbolic high_floor;
+    high_floor.occupancy_floor = 85;
+    EXPECT_THROW(taper::make_plan(taper::database::embedded(), citalopram_20(), high_floor), taper::plan_error);
+}
+
+TEST(StrategyHyperbolic, EachSettingOutOfRangeNamesItsOption) {
+    const auto option_of = [](const st::hyperbolic& h) {
+        try {
+            h.validate();
+        } catch (const taper::strategy_error& e) {
+            return e.option();
+        }
+        return std::string("valid");
+    };
+    const double nan = std::nan("");
+    EXPECT_EQ(option_of(st::hyperbolic{.points = nan}), "points");
+    EXPECT_EQ(option_of(st::hyperbolic{.points = -5}), "points");
+    for (double bad : {-1.0, 100.0, nan}) {
+        st::hyperbolic h;
+        h.occupancy_targets = {bad};
+        EXPECT_EQ(option_of(h), "occupancy_targets") << bad;
+    }
+    st::hyperbolic equal;
+    equal.occupancy_targets = {50, 50};  // strictly decreasing
+    EXPECT_EQ(option_of(equal), "occupancy_targets");
+    // With explicit targets, points are not used, so any value of them is fine.
+    st::hyperbolic targets_only;
+    targets_only.points = 0;
+    targets_only.occupancy_targets = {50, 0};
+    EXPECT_EQ(option_of(targets_only), "valid");
+    for (double bad : {-0.5, 100.0, nan}) {
+        st::hyperbolic h;
+        h.occupancy_floor = bad;
+        EXPECT_EQ(option_of(h), "occupancy_floor") << bad;
+    }
+    for (double bad : {0.0, 1.0, 1.5, nan}) {
+        st::hyperbolic h;
+        h.final_fraction = bad;
+        EXPECT_EQ(option_of(h), "final_fraction") << bad;
+    }
+    st::hyperbolic edges;
+    edges.occupancy_floor = 0;
+    edges.final_fraction = 0.5;
+    EXPECT_EQ(option_of(edges), "valid");
+}
+
+TEST(StrategyHyperbolic, TargetsAndFinalFractionFromOptions) {
+    taper::strategy_options o;
+    o.set("occupancy_targets", std::vector<taper::occupancy_points>{60.0_points, 40.0_points});
+    o.set("final_fraction", taper::percent(25.0_pct));
+    const auto h = st::hyperbolic::from_options(o);
+    EXPECT_EQ(h.occupancy_targets, (std::vector<double>{60, 40}));
+    ASSERT_TRUE(h.final_fraction.has_value());
+    EXPECT_DOUBLE_EQ(*h.final_fraction, 0.25);
+    EXPECT_FALSE(h.occupancy_floor.has_value());
+    // Targets that rise are refused through the options too.
+    o.set("occupancy_targets", std::vector<taper::occupancy_points>{40.0_points, 60.0_points});
+    EXPECT_THROW((void)st::hyperbolic::from_options(o), taper::strategy_error);
 }
 
 }  // namespace

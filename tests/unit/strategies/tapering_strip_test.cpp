@@ -165,4 +165,106 @@ TEST(StrategyTaperingStrip, FromOptions) {
     EXPECT_THROW((void)st::tapering_strip::from_options(bogus), taper::strategy_error);
 }
 
+TEST(StrategyTaperingStrip, AFloorOrAFinalFractionEndsTheStripAtARollsStart) {
+    // Floor 60 %: rolls end at 70.2172, 65.2172 and 60.2172 %; a fourth would end at 55.2172 %,
+    // below the floor, so the strip stops after 3 rolls (84 days) at 5.9044 mg.
+    st::tapering_strip floor;
+    floor.occupancy_floor = 60;
+    const auto f = taper::make_plan(taper::database::embedded(), citalopram_20(), floor);
+    ASSERT_EQ(f.steps.size(), 3u * 28u + 1u);
+    EXPECT_NEAR(f.steps[83].equivalent_daily_dose.value(), 5.9044, 1e-4);
+    EXPECT_EQ(f.steps.back().phase, step_phase::stop);
+    // Final fraction 1/2 (10 mg): roll 1 ends at 11.8876 mg, above it; roll 2 at 8.0988 mg, at
+    // or below it: the strip stops when roll 3 would start, after 56 days.
+    st::tapering_strip half;
+    half.final_fraction = 0.5;
+    const auto h = taper::make_plan(taper::database::embedded(), citalopram_20(), half);
+    ASSERT_EQ(h.steps.size(), 2u * 28u + 1u);
+    EXPECT_NEAR(h.steps[55].equivalent_daily_dose.value(), 8.0988, 1e-4);
+    EXPECT_EQ(h.steps.back().phase, step_phase::stop);
+}
+
+TEST(StrategyTaperingStrip, TheRequestsFinalDoseEndsTheStripOnAnyDay) {
+    // Proportional, 10% a roll: 20 · 0.9^(d/28) mg on day d. Day 76: 15.0256 mg; day 77:
+    // 14.9691 mg, below the final 15 mg, which the planner keeps instead; then the stop.
+    auto r = citalopram_20();
+    r.final_dose = 15.0_mg;
+    st::tapering_strip strip;
+    strip.curve = st::strip_curve::proportional;
+    const auto s = taper::make_plan(taper::database::embedded(), r, strip);
+    ASSERT_EQ(s.steps.size(), 78u);
+    EXPECT_NEAR(s.steps[75].equivalent_daily_dose.value(), 15.0256, 1e-4);
+    EXPECT_DOUBLE_EQ(s.steps[76].equivalent_daily_dose.value(), 15.0);
+    EXPECT_EQ(s.steps[77].phase, step_phase::stop);
+}
+
+TEST(StrategyTaperingStrip, EachSettingOutOfRangeNamesItsOption) {
+    const auto option_of = [](const st::tapering_strip& s) {
+        try {
+            s.validate();
+        } catch (const taper::strategy_error& e) {
+            return e.option();
+        }
+        return std::string("valid");
+    };
+    const double nan = std::nan("");
+    st::tapering_strip s;
+    s.points = nan;
+    EXPECT_EQ(option_of(s), "points");
+    s = {};
+    s.curve = st::strip_curve::proportional;
+    s.percent = nan;
+    EXPECT_EQ(option_of(s), "percent");
+    s.percent = 0;
+    EXPECT_EQ(option_of(s), "percent");
+    // The other curve's size is not checked: points are unused by the proportional curve.
+    s.percent = 10;
+    s.points = -1;
+    EXPECT_EQ(option_of(s), "valid");
+    for (double days : {366.0, 0.0, nan}) {
+        s = {};
+        s.roll_length = days * taper::units::day;
+        EXPECT_EQ(option_of(s), "roll_length") << days;
+    }
+    s = {};
+    s.roll_length = 365.0_d;  // a whole year's roll is the longest
+    EXPECT_EQ(option_of(s), "valid");
+    // A floor applies to the hyperbolic curve only, and is a percentage of 0 or more.
+    s = {};
+    s.curve = st::strip_curve::proportional;
+    s.occupancy_floor = 10;
+    EXPECT_EQ(option_of(s), "occupancy_floor");
+    for (double bad : {-1.0, nan}) {
+        s = {};
+        s.occupancy_floor = bad;
+        EXPECT_EQ(option_of(s), "occupancy_floor") << bad;
+    }
+    for (double bad : {0.0, 1.0, -0.5, nan}) {
+        s = {};
+        s.final_fraction = bad;
+        EXPECT_EQ(option_of(s), "final_fraction") << bad;
+    }
+}
+
+TEST(StrategyTaperingStrip, FloorAndFinalFractionFromOptions) {
+    taper::strategy_options o;
+    o.set("occupancy_floor", 20.0_points);
+    o.set("final_fraction", taper::percent(10.0_pct));
+    const auto s = st::tapering_strip::from_options(o);
+    EXPECT_EQ(s.curve, st::strip_curve::hyperbolic);
+    ASSERT_TRUE(s.occupancy_floor.has_value());
+    EXPECT_DOUBLE_EQ(*s.occupancy_floor, 20.0);
+    ASSERT_TRUE(s.final_fraction.has_value());
+    EXPECT_DOUBLE_EQ(*s.final_fraction, 0.1);
+    EXPECT_DOUBLE_EQ(s.roll_length.value(), 28.0);  // the default roll
+    // The floor belongs to the hyperbolic curve: named with the proportional one, it is refused.
+    o.set("curve", std::string("proportional"));
+    try {
+        (void)st::tapering_strip::from_options(o);
+        FAIL() << "expected strategy_error";
+    } catch (const taper::strategy_error& e) {
+        EXPECT_EQ(e.option(), "occupancy_floor");
+    }
+}
+
 }  // namespace
