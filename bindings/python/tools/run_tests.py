@@ -39,7 +39,8 @@ REQUIREMENTS = ["cffi>=1.15", "numpy>=1.22", "pytest>=7", "icalendar>=5", "ics>=
 IMPORTS = "import cffi, numpy, pytest, icalendar, ics, fhir.resources, matplotlib, pandas"
 # Installed after the others and on its own: where it cannot be installed, test_dask.py
 # skips and says why, and the rest of the suite still runs.
-OPTIONAL = {"dask[distributed]>=2023.1": "import dask.distributed"}
+# mypy: tests/test_typing.py checks that a misspelt strategy option fails the type check.
+OPTIONAL = {"dask[distributed]>=2023.1": "import dask.distributed", "mypy>=1.5": "import mypy.api"}
 
 
 def say(message: str) -> None:

@@ -5,7 +5,7 @@ import json
 import os
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Union, overload
 
 from ._ffi import ffi, lib
 from ._util import call, cstr, new_handle, pystr, take_string
@@ -21,6 +21,11 @@ from .strategy import (
     take_strategy_failure,
 )
 from .units import Dose, DoseLike, dose_mg
+
+if TYPE_CHECKING:  # for the overloads of plan(): a type checker reads each strategy's options
+    from typing_extensions import Unpack
+
+    from . import _strategy_types as _st
 
 __all__ = ["Database", "FormConversion", "ClassEquivalent", "StrategyLike", "plan", "default_database"]
 
@@ -183,6 +188,28 @@ class Database:
         MissingDataError."""
         call(lib.taper_request_validate, request._handle(), self._h)
 
+    # BEGIN generated overloads (tools/gen_strategy_types.py; do not edit by hand)
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["antipsychotic"], *, registry: Registry | None = None, **options: Unpack[_st.AntipsychoticOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["diazepam-crossover"], *, registry: Registry | None = None, **options: Unpack[_st.DiazepamCrossoverOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["hyperbolic"], *, registry: Registry | None = None, **options: Unpack[_st.HyperbolicOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["linear"], *, registry: Registry | None = None, **options: Unpack[_st.LinearOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["proportional"], *, registry: Registry | None = None, **options: Unpack[_st.ProportionalOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["proportional-of-start"], *, registry: Registry | None = None, **options: Unpack[_st.ProportionalOfStartOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["table"], *, registry: Registry | None = None, **options: Unpack[_st.TableOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Literal["tapering-strip"], *, registry: Registry | None = None, **options: Unpack[_st.TaperingStripOptions]) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: Strategy | StrategyFunction | StrategyObject, *, registry: Registry | None = None) -> Schedule: ...
+    @overload
+    def plan(self, request: PlanRequest, strategy: str, *, registry: Registry, **options: Any) -> Schedule: ...
+    # END generated overloads
     def plan(self, request: PlanRequest, strategy: StrategyLike, *, registry: Registry | None = None,
              **options: Any) -> Schedule:
         """Plan `request` with a strategy: a name (options as keywords, e.g.
@@ -266,6 +293,28 @@ _gc = ffi.gc
 _schedule_free = lib.taper_schedule_free
 
 
+# BEGIN generated overloads (tools/gen_strategy_types.py; do not edit by hand)
+@overload
+def plan(request: PlanRequest, strategy: Literal["antipsychotic"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.AntipsychoticOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["diazepam-crossover"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.DiazepamCrossoverOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["hyperbolic"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.HyperbolicOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["linear"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.LinearOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["proportional"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.ProportionalOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["proportional-of-start"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.ProportionalOfStartOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["table"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.TableOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Literal["tapering-strip"], *, database: Database | None = None, registry: Registry | None = None, **options: Unpack[_st.TaperingStripOptions]) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: Strategy | StrategyFunction | StrategyObject, *, database: Database | None = None, registry: Registry | None = None) -> Schedule: ...
+@overload
+def plan(request: PlanRequest, strategy: str, *, database: Database | None = None, registry: Registry, **options: Any) -> Schedule: ...
+# END generated overloads
 def plan(request: PlanRequest, strategy: StrategyLike, *, database: Database | None = None,
          registry: Registry | None = None, **options: Any) -> Schedule:
     """Plan `request` with `strategy` (see :meth:`Database.plan`); `database` None is the
