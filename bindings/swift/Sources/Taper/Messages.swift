@@ -4,7 +4,7 @@ import CTaper
 /// wrapped. The constants below are the C enumerators themselves, so a code that the
 /// library removes fails to compile here; a code this binding does not name yet still
 /// arrives, with its number and `id`.
-public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct MessageCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }
     init(_ code: taper_message_code) { rawValue = Int32(code.rawValue) }
@@ -152,13 +152,13 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, CustomStringCon
 }
 
 /// How much a message matters.
-public enum Severity: Int32, Sendable {
+public enum Severity: Int32, Sendable, Codable {
     case note = 0
     case warning = 1
 }
 
 /// A note or warning as a value: check `code`, never `text`.
-public struct Message: Sendable, Hashable, CustomStringConvertible {
+public struct Message: Sendable, Hashable, Codable, CustomStringConvertible {
     public var code: MessageCode
     public var severity: Severity
     /// As people read it.

@@ -1,7 +1,7 @@
 import CTaper
 
 /// The phase of a step (the C ABI's pinned taper_phase values).
-public enum Phase: Int32, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum Phase: Int32, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// A reduction.
     case reduce = 0
     /// Part of a crossover to another drug; the equivalent dose is unchanged.
@@ -27,7 +27,7 @@ public enum Phase: Int32, Sendable, Hashable, CaseIterable, CustomStringConverti
 }
 
 /// One dose-time of the day: "morning", 10 mg.
-public struct DoseTime: Sendable, Hashable {
+public struct DoseTime: Sendable, Hashable, Codable {
     public var time: String
     public var dose: Mass
     public init(_ time: String, _ dose: Mass) {
@@ -37,7 +37,7 @@ public struct DoseTime: Sendable, Hashable {
 }
 
 /// Stay on the dose of step `afterStep` (1-based) for an extra `days`.
-public struct Hold: Sendable, Hashable {
+public struct Hold: Sendable, Hashable, Codable {
     public var afterStep: Int
     public var days: Double
     public init(afterStep: Int, days: Double) {
@@ -53,7 +53,7 @@ public struct Hold: Sendable, Hashable {
 ///     var request = PlanRequest(drug: "citalopram", dailyDose: .mg(20),
 ///                               start: CalendarDate(year: 2026, month: 12, day: 1))
 ///     request.maxStepPercent = 25
-public struct PlanRequest: Sendable, Hashable {
+public struct PlanRequest: Sendable, Hashable, Codable {
     /// Name, alias or brand.
     public var drug: String
     /// What is taken per day now.
@@ -234,4 +234,43 @@ final class RequestHandle {
     }
 
     deinit { taper_request_free(raw) }
+}
+
+// Durations as Swift's `Duration` beside the day counts the C ABI takes (taper's steps are
+// whole days; a fraction of a day rounds to the nearest day when planned).
+extension Duration {
+    /// `days` days of 86,400 s.
+    static func taperDays(_ days: Double) -> Duration { .seconds(days * 86_400) }
+    /// In days of 86,400 s.
+    var taperDays: Double {
+        let (seconds, attoseconds) = components
+        return (Double(seconds) + Double(attoseconds) * 1e-18) / 86_400
+    }
+}
+
+extension PlanRequest {
+    /// The length of each step (`intervalDays` as a Duration).
+    public var interval: Duration {
+        get { .taperDays(intervalDays) }
+        set { intervalDays = newValue.taperDays }
+    }
+
+    /// The plan must finish within this long (`maxDurationDays` as a Duration).
+    public var maxDuration: Duration? {
+        get { maxDurationDays.map(Duration.taperDays) }
+        set { maxDurationDays = newValue?.taperDays }
+    }
+}
+
+extension Hold {
+    /// Stay on the dose of step `afterStep` (1-based) for an extra `length`.
+    public init(afterStep: Int, length: Duration) { self.init(afterStep: afterStep, days: length.taperDays) }
+
+    /// `days` as a Duration.
+    public var length: Duration { .taperDays(days) }
+}
+
+extension Step {
+    /// `lengthDays` as a Duration.
+    public var length: Duration { .taperDays(lengthDays) }
 }

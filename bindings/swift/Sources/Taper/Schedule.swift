@@ -1,7 +1,7 @@
 import CTaper
 
 /// What a plan's doses are measured in.
-public enum DoseBasis: Int32, Sendable, Hashable, CustomStringConvertible {
+public enum DoseBasis: Int32, Sendable, Hashable, Codable, CustomStringConvertible {
     /// mg of the drug itself.
     case ownMg = 0
     /// mg diazepam-equivalent (crossover plans).
@@ -14,14 +14,14 @@ public enum DoseBasis: Int32, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A dose of one drug at one time of day. During a crossover a step has lines of both drugs.
-public struct DoseLine: Sendable, Hashable {
+public struct DoseLine: Sendable, Hashable, Codable {
     public var drug: String
     public var time: String
     public var amount: Mass
 }
 
 /// One step of a schedule: from a date, for a while, take these doses.
-public struct Step: Sendable, Hashable {
+public struct Step: Sendable, Hashable, Codable {
     /// 1-based.
     public var number: Int
     public var phase: Phase

@@ -10,7 +10,7 @@ import Darwin
 
 /// One row of the `table` strategy: a daily dose and how long to take it (nil: the
 /// request's interval).
-public struct TableRow: Sendable, Hashable {
+public struct TableRow: Sendable, Hashable, Codable {
     public var dailyDose: Mass
     public var lengthDays: Double?
     public init(_ dailyDose: Mass, lengthDays: Double? = nil) {

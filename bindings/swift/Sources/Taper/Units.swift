@@ -5,7 +5,7 @@ import CTaper
 ///
 ///     let dose: Mass = .mg(20)
 ///     let parsed = try Mass(parsing: "500 mcg")   // 0.5 mg
-public struct Mass: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Mass: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var milligrams: Double
 
     public init(milligrams: Double) { self.milligrams = milligrams }
@@ -37,7 +37,7 @@ public struct Mass: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// A volume, kept in millilitres.
-public struct Volume: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Volume: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var millilitres: Double
 
     public init(millilitres: Double) { self.millilitres = millilitres }
@@ -58,7 +58,7 @@ public struct Volume: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// A concentration, kept in mg/mL.
-public struct Concentration: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Concentration: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var milligramsPerMillilitre: Double
 
     public init(milligramsPerMillilitre: Double) { self.milligramsPerMillilitre = milligramsPerMillilitre }
@@ -89,7 +89,7 @@ public func parseDays(_ text: String) throws(TaperError) -> Double {
 }
 
 /// A civil date (no time, no time zone): when a step starts.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int  // 1...12
     public var day: Int    // 1...31

@@ -54,3 +54,20 @@ struct RequestFieldTests {
         #expect(error?.code == 6 && error?.detail.option == "max steps")
     }
 }
+
+@Suite("Durations")
+struct DurationTests {
+    @Test("Step lengths, intervals and holds as Duration")
+    func durations() throws {
+        var r = citalopram20()
+        #expect(r.interval == .seconds(28 * 86_400))
+        r.interval = .seconds(14 * 86_400)
+        #expect(r.intervalDays == 14)
+        r.maxDuration = .seconds(3_650 * 86_400)
+        #expect(r.maxDurationDays == 3_650)
+        r.holds = [Hold(afterStep: 2, length: .seconds(7 * 86_400))]
+        #expect(r.holds[0].days == 7 && r.holds[0].length == .seconds(604_800))
+        let s = try Database.embedded.plan(r, strategy: .proportional(percent: 10))
+        #expect(s.steps[0].length == .seconds(14 * 86_400))
+    }
+}
