@@ -102,8 +102,10 @@ const std::array<field_entry, field_total>& fields() {
     return table;
 }
 
-/// The entry of `field`; a failure naming the valid range for anything else.
-const field_entry& entry_of(taper_request_field field, const char* fn) {
+/// The entry of `field`; a failure naming the valid range for anything else. By reference:
+/// a caller may pass any int, and copying an enum outside its values is undefined in C++
+/// (raw() reads the bytes).
+const field_entry& entry_of(const taper_request_field& field, const char* fn) {
     const int value = raw(field);
     if (value < 0 || static_cast<std::size_t>(value) >= field_total)
         throw failure(TAPER_ERROR_INVALID_ARGUMENT, std::string(fn) + ": " + std::to_string(value) +
