@@ -2,6 +2,8 @@
 // named by its field), the options of dose_events (grid, clock, crossovers, missed and extra
 // doses), the occupancy model chosen by id, an absolute volume of distribution, and compare().
 // The numbers come from the definitions in docs/simulation.md and data/pharmacokinetics.json.
+#include "constant_plan.hpp"
+
 #include <taper/drugs/database.hpp>
 #include <taper/simulate/simulation.hpp>
 
@@ -18,22 +20,7 @@ namespace {
 
 using namespace units;
 
-// `dose` of `drug` daily for `days` days from 2026-12-01, after `start` daily before it.
-schedule daily_plan(const std::string& drug, mass start, mass dose, int days) {
-    schedule s;
-    s.drug = drug;
-    s.start = parse_date("2026-12-01");
-    s.start_dose = start;
-    s.subject = database::embedded().share(drug);
-    step st;
-    st.number = 1;
-    st.start = s.start;
-    st.length = static_cast<double>(days) * day;
-    st.doses = {{drug, "daily", dose}};
-    st.daily_dose = dose;
-    s.steps.push_back(st);
-    return s;
-}
+using testing::constant_plan;
 
 // The option an invalid_argument_error or missing_data_error names, or what went wrong instead.
 template <class Error, class F>
@@ -152,7 +139,7 @@ TEST(Pharmacokinetics, AbsorptionNeedsPositiveFiniteTimes) {
 }
 
 TEST(DoseEvents, TheResolutionMustDivideADayIntoWholeSteps) {
-    const schedule plan = daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
+    const schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
     for (double h : {0.0, -1.0, 5.0, 7.0, 0.7}) {
         simulation_options o;
         o.resolution = h * hour;
@@ -166,7 +153,7 @@ TEST(DoseEvents, TheResolutionMustDivideADayIntoWholeSteps) {
 }
 
 TEST(DoseEvents, EveryDoseTimeNeedsAClockTimeOnTheGrid) {
-    schedule plan = daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
+    schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
     plan.steps[0].doses = {{"citalopram", "elevenses", 20.0 * mg}};
     simulation_options o;
     EXPECT_EQ(option_of<invalid_argument_error>([&] { (void)dose_events(plan, o); }), "dose_clock");
@@ -183,7 +170,7 @@ TEST(DoseEvents, EveryDoseTimeNeedsAClockTimeOnTheGrid) {
 }
 
 TEST(DoseEvents, ZeroDosesAreNotTakenAndAnotherDrugIsRefused) {
-    schedule plan = daily_plan("citalopram", 20.0 * mg, 10.0 * mg, 2);
+    schedule plan = constant_plan("citalopram", 20.0 * mg, 10.0 * mg, 2);
     step off = plan.steps[0];
     off.number = 2;
     off.start = plan.start + std::chrono::days(2);
@@ -198,7 +185,7 @@ TEST(DoseEvents, ZeroDosesAreNotTakenAndAnotherDrugIsRefused) {
 }
 
 TEST(DoseEvents, AlternateDayTakesTwoDaysDosesOnEvenDays) {
-    const schedule plan = daily_plan("citalopram", 20.0 * mg, 10.0 * mg, 5);
+    const schedule plan = constant_plan("citalopram", 20.0 * mg, 10.0 * mg, 5);
     simulation_options o;
     o.alternate_day = true;
     // Days 0, 2 and 4 at 08:00, 2 × 10 mg each.
@@ -208,7 +195,7 @@ TEST(DoseEvents, AlternateDayTakesTwoDaysDosesOnEvenDays) {
 }
 
 TEST(DoseEvents, AnExtraDoseNeedsAPositiveAmountFromThePlansStart) {
-    const schedule plan = daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
+    const schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
     simulation_options o;
     o.extra_doses = {{10.0 * hour, 0.0 * mg}};
     EXPECT_EQ(option_of<invalid_argument_error>([&] { (void)dose_events(plan, o); }), "extra_doses");
@@ -226,7 +213,7 @@ TEST(DoseEvents, AnExtraDoseNeedsAPositiveAmountFromThePlansStart) {
 }
 
 TEST(Simulation, APlanWithoutItsDrugIsRefused) {
-    schedule plan = daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
+    schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
     plan.subject = nullptr;
     EXPECT_EQ(option_of<invalid_argument_error>([&] { (void)simulate(plan); }), "plan");
     // Without the drug there is nothing to look up: no refusal of its own (simulate says why).
@@ -239,7 +226,7 @@ TEST(Simulation, TheRefusalCarriesTheSourcesWordsOnTheMissingValue) {
     ASSERT_NE(pk, nullptr);
     ASSERT_FALSE(pk->time_to_peak.value.has_value());
     try {
-        (void)simulation_parameters_for(daily_plan("paroxetine", 20.0 * mg, 20.0 * mg, 2), {});
+        (void)simulation_parameters_for(constant_plan("paroxetine", 20.0 * mg, 20.0 * mg, 2), {});
         ADD_FAILURE() << "paroxetine was simulated";
     } catch (const missing_data_error& e) {
         const std::string what = e.what();
@@ -252,7 +239,7 @@ TEST(Simulation, TheRefusalCarriesTheSourcesWordsOnTheMissingValue) {
 }
 
 TEST(Simulation, TheOccupancyModelCanBeChosenById) {
-    const schedule plan = daily_plan("duloxetine", 60.0 * mg, 60.0 * mg, 2);
+    const schedule plan = constant_plan("duloxetine", 60.0 * mg, 60.0 * mg, 2);
     // The default model (data/drugs.json): SERT, Takano 2006, Emax 100%, ED50 7.9 mg.
     const simulation_parameters standard = simulation_parameters_for(plan, {});
     EXPECT_EQ(standard.occupancy_model, "sert-thalamus-takano2006");
@@ -276,7 +263,7 @@ TEST(Simulation, TheOccupancyModelCanBeChosenById) {
     simulation_options unusable;
     unusable.occupancy_model = "sert-striatum-horowitz2019";
     try {
-        (void)simulation_parameters_for(daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), unusable);
+        (void)simulation_parameters_for(constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), unusable);
         ADD_FAILURE() << "an unusable model was used";
     } catch (const missing_data_error& e) {
         EXPECT_EQ(e.detail().option, "occupancy model");
@@ -287,7 +274,7 @@ TEST(Simulation, TheOccupancyModelCanBeChosenById) {
 
 TEST(Simulation, AnAbsoluteVolumeGivesConcentrationsWithoutABodyWeight) {
     // Duloxetine: V = 1640 L, F = 0.5, half-life 12 h, tmax 6 h (data/pharmacokinetics.json).
-    const schedule plan = daily_plan("duloxetine", 60.0 * mg, 60.0 * mg, 3);
+    const schedule plan = constant_plan("duloxetine", 60.0 * mg, 60.0 * mg, 3);
     simulation_options o;
     const simulation s = simulate(plan, o);
     ASSERT_TRUE(s.parameters.volume.has_value());
@@ -304,13 +291,13 @@ TEST(Simulation, AnAbsoluteVolumeGivesConcentrationsWithoutABodyWeight) {
     o.body_weight = mass(50'000.0 * g);
     EXPECT_DOUBLE_EQ(in(*simulation_parameters_for(plan, o).volume, L), 1640.0);
     // Citalopram's volume is per kg (12 L/kg): 12 × 50 kg = 600 L with a weight, none without.
-    EXPECT_DOUBLE_EQ(in(*simulation_parameters_for(daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), o).volume, L),
+    EXPECT_DOUBLE_EQ(in(*simulation_parameters_for(constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), o).volume, L),
                      600.0);
-    EXPECT_FALSE(simulation_parameters_for(daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), {}).volume.has_value());
+    EXPECT_FALSE(simulation_parameters_for(constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2), {}).volume.has_value());
 }
 
 TEST(Simulation, TheStartingSplitNeedsClockTimesAndAdaptationAPositiveTimeConstant) {
-    schedule plan = daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
+    schedule plan = constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 2);
     plan.start_split = {{"morning", 10.0 * mg}, {"teatime", 10.0 * mg}};
     EXPECT_EQ(option_of<invalid_argument_error>([&] { (void)simulate(plan); }), "dose_clock");
     plan.start_split[1].time = "night";
@@ -325,8 +312,8 @@ TEST(Simulation, TheStartingSplitNeedsClockTimesAndAdaptationAPositiveTimeConsta
 TEST(Simulation, CompareGivesEachPlansMetricsInOrder) {
     simulation_options o;
     o.after_end = 0.0 * day;
-    const std::vector<schedule> plans{daily_plan("citalopram", 20.0 * mg, 20.0 * mg, 3),
-                                      daily_plan("citalopram", 20.0 * mg, 10.0 * mg, 5)};
+    const std::vector<schedule> plans{constant_plan("citalopram", 20.0 * mg, 20.0 * mg, 3),
+                                      constant_plan("citalopram", 20.0 * mg, 10.0 * mg, 5)};
     const auto metrics = compare(plans, o);
     ASSERT_EQ(metrics.size(), 2U);
     // One dose a day: 3 and 5 doses; lengths 3 and 5 days.

@@ -3,6 +3,8 @@
 // 1/(1 − e^−ke·τ); fraction of steady state after n doses 1 − e^−n·ke·τ; single-dose peak
 // time ln(ka/ke)/(ka − ke)), and the alternate-day reference check (O'Neill, Sørensen, Taylor,
 // Horowitz, J Affect Disord 2026: lengthening the interval between doses increases the swings).
+#include "constant_plan.hpp"
+
 #include <taper/drugs/database.hpp>
 #include <taper/simulate/population.hpp>
 #include <taper/simulate/simulation.hpp>
@@ -17,23 +19,7 @@ namespace {
 
 using namespace units;
 
-// A hand-made plan: `start` daily before day 0 (0 mg: nothing in the body), then `dose`
-// daily for `days` days, then nothing.
-schedule constant_plan(const std::string& drug, mass start, mass dose, int days) {
-    schedule s;
-    s.drug = drug;
-    s.start = parse_date("2026-12-01");
-    s.start_dose = start;
-    s.subject = database::embedded().share(drug);
-    step st;
-    st.number = 1;
-    st.start = s.start;
-    st.length = static_cast<double>(days) * day;
-    st.doses = {{drug, "daily", dose}};
-    st.daily_dose = dose;
-    s.steps.push_back(st);
-    return s;
-}
+using testing::constant_plan;
 
 double mg_of(mass m) { return in(m, mg); }
 
