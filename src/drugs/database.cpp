@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 namespace taper {
 
@@ -23,6 +25,10 @@ namespace {
 using detail::edit_distance;
 
 }  // namespace
+
+struct database::name_index {
+    std::unordered_map<std::string, std::size_t> position;
+};
 
 const database& database::embedded() {
     // Built once, on first use, thread-safely (a function-local static).
@@ -47,8 +53,9 @@ void database::overlay_json(std::string_view json_text, std::string_view origin)
     rebuild_index();
 }
 
-void database::overlay_file(const std::filesystem::path& file) {
-    const std::string origin = file.string();
+void database::overlay_file(const std::string& path) {
+    const std::filesystem::path file(path);
+    const std::string& origin = path;
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec))
         throw formulary_error(origin, "", "", "is a directory, not a formulary file");
@@ -68,20 +75,22 @@ void database::overlay_file(const std::filesystem::path& file) {
 }
 
 void database::rebuild_index() {
-    index_.clear();
+    auto index = std::make_shared<name_index>();
     const auto all = drugs();
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& d = all[i];
-        index_.emplace(detail::name_key(d.name), i);
-        for (const auto& a : d.aliases) index_.emplace(detail::name_key(a), i);
-        for (const auto& b : d.brand_names) index_.emplace(detail::name_key(b), i);
+        index->position.emplace(detail::name_key(d.name), i);
+        for (const auto& a : d.aliases) index->position.emplace(detail::name_key(a), i);
+        for (const auto& b : d.brand_names) index->position.emplace(detail::name_key(b), i);
     }
+    index_ = std::move(index);
 }
 
 const drug* database::find(std::string_view name) const noexcept {
     try {
-        const auto it = index_.find(detail::name_key(name));
-        return it == index_.end() ? nullptr : &(*drugs_)[it->second];
+        if (!index_) return nullptr;
+        const auto it = index_->position.find(detail::name_key(name));
+        return it == index_->position.end() ? nullptr : &(*drugs_)[it->second];
     } catch (...) {  // only std::bad_alloc from building the key
         return nullptr;
     }

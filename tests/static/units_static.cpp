@@ -144,6 +144,13 @@ static_assert(taper::mass(2.0 * u::g) == 2000_mg);
 static_assert(taper::volume(0.25 * u::L) == 250_mL);
 static_assert(taper::duration(2.0 * u::week) == 14_d);
 static_assert(taper::duration(36.0 * u::hour) == 1.5_d);
+// A literal scales by the factor Boost.Units' conversion uses, so the two are the same double
+// even where the result is not exact in binary (7 h is 7/24 d; 0.3 mcg is 0.0003 mg).
+static_assert(7_h == taper::duration(7.0 * u::hour));
+static_assert(0.3_mcg == taper::mass(0.3 * u::mcg));
+static_assert(0.7_L == taper::volume(0.7 * u::L));
+static_assert(3_wk == taper::duration(3.0 * u::week));
+static_assert(0.0125_g == taper::mass(0.0125 * u::g));
 
 // Dose arithmetic with hand-computed results (all exact in binary floating point).
 // 12.5 mg of a 2.5 mg/mL liquid is 5 mL.

@@ -9,12 +9,10 @@
 // is safe; changing it (overlay_*) needs the usual exclusive access.
 #include <taper/drugs/drug.hpp>
 
-#include <filesystem>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace taper {
@@ -31,7 +29,9 @@ public:
     /// Strong guarantee: on formulary_error the database is unchanged.
     void overlay_json(std::string_view json_text, std::string_view origin = "<string>");
     /// The same, reading a file. A file that cannot be read is a formulary_error too.
-    void overlay_file(const std::filesystem::path& file);
+    /// The path is a std::string so that this header need not include <filesystem> (a tenth
+    /// of the umbrella header's compile time); a std::filesystem::path converts to it.
+    void overlay_file(const std::string& file);
 
     /// By name, alias or brand name, ignoring case and surrounding spaces.
     /// Throws unknown_drug_error with "did you mean" suggestions.
@@ -56,7 +56,11 @@ private:
     // Copy-on-write: an overlay builds a new list, so a drug shared with a plan stays as it
     // was, and copying a database copies one pointer. Null while empty.
     std::shared_ptr<const std::vector<drug>> drugs_;
-    std::unordered_map<std::string, std::size_t> index_;  // lower-case key -> drugs_ index
+    // Lower-case name, alias or brand -> position in drugs_; built with the list and shared
+    // as it is. Defined in database.cpp, so that the header does not instantiate a hash map
+    // in every translation unit that includes it.
+    struct name_index;
+    std::shared_ptr<const name_index> index_;
 };
 
 }  // namespace taper

@@ -60,34 +60,17 @@ class strategy_options {
 public:
     strategy_options() = default;
 
-    strategy_options& set(std::string name, option_value value) {
-        defaulted_.erase(name);
-        values_.insert_or_assign(std::move(name), std::move(value));
-        return *this;
-    }
+    // The members that touch the map are defined in src/plan/strategy_options.cpp: every
+    // translation unit that includes this header would otherwise instantiate the map's and
+    // the set's insert and erase (a tenth of the umbrella header's compile time).
+    strategy_options& set(std::string name, option_value value);
     /// Sets a schema's default (resolve_options does): given() tells it from a value set.
-    strategy_options& set_default(std::string name, option_value value) {
-        defaulted_.insert(name);
-        values_.insert_or_assign(std::move(name), std::move(value));
-        return *this;
-    }
-    bool erase(std::string_view name) {
-        const auto it = values_.find(name);
-        if (it == values_.end()) return false;
-        if (const auto d = defaulted_.find(name); d != defaulted_.end()) defaulted_.erase(d);
-        values_.erase(it);
-        return true;
-    }
+    strategy_options& set_default(std::string name, option_value value);
+    bool erase(std::string_view name);
     /// Set, and not by a default: for strategies whose options exclude each other.
-    bool given(std::string_view name) const noexcept { return contains(name) && !defaulted_.contains(name); }
-    const option_value* find(std::string_view name) const noexcept {
-        const auto it = values_.find(name);
-        return it == values_.end() ? nullptr : &it->second;
-    }
-    option_value* find(std::string_view name) noexcept {
-        const auto it = values_.find(name);
-        return it == values_.end() ? nullptr : &it->second;
-    }
+    bool given(std::string_view name) const noexcept;
+    const option_value* find(std::string_view name) const noexcept;
+    option_value* find(std::string_view name) noexcept;
     bool contains(std::string_view name) const noexcept { return find(name) != nullptr; }
     /// The value as a T, if it is set and holds a T.
     template <class T>
@@ -99,8 +82,9 @@ public:
     }
     bool empty() const noexcept { return values_.empty(); }
     std::size_t size() const noexcept { return values_.size(); }
-    auto begin() const noexcept { return values_.begin(); }
-    auto end() const noexcept { return values_.end(); }
+    using const_iterator = std::map<std::string, option_value, std::less<>>::const_iterator;
+    const_iterator begin() const noexcept;
+    const_iterator end() const noexcept;
 
 private:
     std::map<std::string, option_value, std::less<>> values_;

@@ -9,27 +9,11 @@
 //
 //   taper::diazepam_per_mg f = 20.0 * taper::units::diazepam_mg / taper::units::mg;  // 1 mg ≡ 20 mg
 //   taper::diazepam_mass eq = f * (0.5 * taper::units::mg);                          // 10 mg diazepam-eq
+//
+// Its base unit is one of the dose system's (units/system.hpp), so mg diazepam-eq per mg is a
+// unit of one system: Boost.Units then has no conversion between systems to work out, which
+// kept this header the costliest part of the umbrella's compile time.
 #include <taper/units/quantities.hpp>
-
-#include <boost/units/base_dimension.hpp>
-#include <boost/units/base_unit.hpp>
-
-namespace taper::units::detail {
-
-namespace bu = boost::units;
-
-struct diazepam_equivalent_base_dimension
-    : bu::base_dimension<diazepam_equivalent_base_dimension, 7109> {};
-using diazepam_equivalent_dimension = diazepam_equivalent_base_dimension::dimension_type;
-
-struct diazepam_milligram_base_unit
-    : bu::base_unit<diazepam_milligram_base_unit, diazepam_equivalent_dimension, 7212> {
-    static constexpr const char* name() { return "milligram diazepam-equivalent"; }
-    static constexpr const char* symbol() { return "mg diazepam-eq"; }
-};
-using diazepam_mass_unit = diazepam_milligram_base_unit::unit_type;
-
-}  // namespace taper::units::detail
 
 namespace taper {
 

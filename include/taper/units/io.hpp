@@ -5,8 +5,7 @@
 // so output never depends on the process locale and never shows noise like 12.499999.
 #include <taper/units/quantities.hpp>
 
-#include <charconv>
-#include <ostream>
+#include <iosfwd>  // operator<< below is a template: its body needs <ostream> only where used
 #include <string>
 #include <string_view>
 
@@ -60,17 +59,7 @@ concept named_unit = requires { symbol_of<Unit>::value; };
 /// Shortest round-trip decimal for a number, independent of locale ("0.1", "12.5", "3").
 /// Plain decimals between 1e-9 and 1e15 ("0.0001", "100000"), because a dose written as
 /// "1e-04 mg" is easy to misread; scientific notation only outside that range.
-inline std::string format_number(double v) {
-    char buf[64];
-    const double magnitude = v < 0 ? -v : v;
-    const bool plain = magnitude == 0 || (magnitude >= 1e-9 && magnitude < 1e15);
-    auto [end, ec] = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
-                           : std::to_chars(buf, buf + sizeof buf, v);
-    if (ec != std::errc{}) return "?";  // cannot happen: 64 bytes hold any such number
-    std::string out(buf, end);
-    if (out == "-0") out = "0";
-    return out;
-}
+std::string format_number(double v);  // src/units/format_number.cpp
 
 /// "12.5 mg", "4 mg/mL", "0.5 tablet".
 template <units::named_unit Unit>

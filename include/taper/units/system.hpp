@@ -28,6 +28,9 @@ struct capsule_base_dimension : bu::base_dimension<capsule_base_dimension, 7103>
 struct bead_base_dimension : bu::base_dimension<bead_base_dimension, 7104> {};
 struct drop_base_dimension : bu::base_dimension<drop_base_dimension, 7105> {};
 struct pouch_base_dimension : bu::base_dimension<pouch_base_dimension, 7106> {};
+// Diazepam-equivalent mg: a mass of its own kind (units/equivalent.hpp says why).
+struct diazepam_equivalent_base_dimension
+    : bu::base_dimension<diazepam_equivalent_base_dimension, 7109> {};
 
 using mass_dimension = bu::mass_dimension;
 using time_dimension = bu::time_dimension;
@@ -37,6 +40,7 @@ using capsule_dimension = capsule_base_dimension::dimension_type;
 using bead_dimension = bead_base_dimension::dimension_type;
 using drop_dimension = drop_base_dimension::dimension_type;
 using pouch_dimension = pouch_base_dimension::dimension_type;
+using diazepam_equivalent_dimension = diazepam_equivalent_base_dimension::dimension_type;
 
 #define TAPER_DETAIL_BASE_UNIT(NAME, DIM, ORDINAL, LONG, SHORT)                   \
     struct NAME : bu::base_unit<NAME, DIM, ORDINAL> {                             \
@@ -53,6 +57,8 @@ TAPER_DETAIL_BASE_UNIT(bead_base_unit, bead_dimension, 7205, "bead", "bead");
 TAPER_DETAIL_BASE_UNIT(drop_base_unit, drop_dimension, 7206, "drop", "drop");
 TAPER_DETAIL_BASE_UNIT(pouch_base_unit, pouch_dimension, 7207, "pouch", "pouch");
 TAPER_DETAIL_BASE_UNIT(day_base_unit, time_dimension, 7208, "day", "d");
+TAPER_DETAIL_BASE_UNIT(diazepam_milligram_base_unit, diazepam_equivalent_dimension, 7212,
+                       "milligram diazepam-equivalent", "mg diazepam-eq");
 
 // Other units people write; each converts explicitly into the system's unit.
 TAPER_DETAIL_BASE_UNIT(microgram_base_unit, mass_dimension, 7301, "microgram", "mcg");
@@ -66,7 +72,7 @@ TAPER_DETAIL_BASE_UNIT(hour_base_unit, time_dimension, 7305, "hour", "h");
 using dose_system =
     bu::make_system<milligram_base_unit, millilitre_base_unit, tablet_base_unit,
                     capsule_base_unit, bead_base_unit, drop_base_unit, pouch_base_unit,
-                    day_base_unit>::type;
+                    day_base_unit, diazepam_milligram_base_unit>::type;
 
 template <class Dimension>
 using dose_unit = bu::unit<Dimension, dose_system>;
@@ -79,6 +85,7 @@ using bead_unit = dose_unit<bead_dimension>;
 using drop_unit = dose_unit<drop_dimension>;
 using pouch_unit = dose_unit<pouch_dimension>;
 using day_unit = dose_unit<time_dimension>;
+using diazepam_mass_unit = dose_unit<diazepam_equivalent_dimension>;  ///< mg diazepam-eq
 
 using microgram_unit = microgram_base_unit::unit_type;
 using gram_unit = gram_base_unit::unit_type;
@@ -88,14 +95,30 @@ using hour_unit = hour_base_unit::unit_type;
 
 }  // namespace taper::units::detail
 
+namespace taper::units::detail {
+// Each other unit's size in the system's unit, stated once: Boost.Units' conversions below
+// and the literals (literals.hpp, which multiply by these so that every translation unit need
+// not instantiate Boost's conversion machinery) both read them.
+inline constexpr double mg_per_mcg = 1e-3;
+inline constexpr double mg_per_g = 1e3;
+inline constexpr double mL_per_L = 1e3;
+inline constexpr double days_per_week = 7.0;
+inline constexpr double days_per_hour = 1.0 / 24.0;
+}  // namespace taper::units::detail
+
 // Conversion factors must be declared at global scope (a Boost.Units rule).
 BOOST_UNITS_DEFINE_CONVERSION_FACTOR(taper::units::detail::microgram_base_unit,
-                                     taper::units::detail::milligram_base_unit, double, 1e-3);
+                                     taper::units::detail::milligram_base_unit, double,
+                                     taper::units::detail::mg_per_mcg);
 BOOST_UNITS_DEFINE_CONVERSION_FACTOR(taper::units::detail::gram_base_unit,
-                                     taper::units::detail::milligram_base_unit, double, 1e3);
+                                     taper::units::detail::milligram_base_unit, double,
+                                     taper::units::detail::mg_per_g);
 BOOST_UNITS_DEFINE_CONVERSION_FACTOR(taper::units::detail::litre_base_unit,
-                                     taper::units::detail::millilitre_base_unit, double, 1e3);
+                                     taper::units::detail::millilitre_base_unit, double,
+                                     taper::units::detail::mL_per_L);
 BOOST_UNITS_DEFINE_CONVERSION_FACTOR(taper::units::detail::week_base_unit,
-                                     taper::units::detail::day_base_unit, double, 7.0);
+                                     taper::units::detail::day_base_unit, double,
+                                     taper::units::detail::days_per_week);
 BOOST_UNITS_DEFINE_CONVERSION_FACTOR(taper::units::detail::hour_base_unit,
-                                     taper::units::detail::day_base_unit, double, 1.0 / 24.0);
+                                     taper::units::detail::day_base_unit, double,
+                                     taper::units::detail::days_per_hour);
