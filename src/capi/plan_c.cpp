@@ -147,6 +147,22 @@ const step& step_at(const schedule& s, std::size_t index, const char* fn) {
     return s.steps[index];
 }
 
+// A step's note or warning by index: the same checks and text for both lists.
+using message_indexes = std::vector<std::vector<std::size_t>>;
+
+taper_status step_message_text(const taper_schedule* schedule, const char** out_text, size_t step, size_t index,
+                               taper_error** error, const char* fn, message_indexes taper_schedule::*list,
+                               const char* what) {
+    return guarded(error, [&] {
+        step_at(need_schedule(schedule, fn), step, fn);
+        need(out_text, fn, "out_text");
+        const auto& h = *schedule;
+        const auto& indexes = (h.*list)[step];
+        check_index(index, indexes.size(), fn, what);
+        *out_text = h.step_texts[step][indexes[index]].c_str();
+    });
+}
+
 }  // namespace
 }  // namespace taper::capi
 
@@ -640,28 +656,16 @@ taper_status taper_schedule_step_dose(const taper_schedule* schedule, const char
     });
 }
 
+
 taper_status taper_schedule_step_note(const taper_schedule* schedule, const char** out_text, size_t step,
                                       size_t index, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        step_at(need_schedule(schedule, fn), step, fn);
-        need(out_text, fn, "out_text");
-        const auto& h = *schedule;
-        check_index(index, h.step_notes[step].size(), fn, "note");
-        *out_text = h.step_texts[step][h.step_notes[step][index]].c_str();
-    });
+    return step_message_text(schedule, out_text, step, index, error, __func__, &taper_schedule::step_notes, "note");
 }
 
 taper_status taper_schedule_step_warning(const taper_schedule* schedule, const char** out_text, size_t step,
                                          size_t index, taper_error** error) {
-    const char* const fn = __func__;
-    return guarded(error, [&] {
-        step_at(need_schedule(schedule, fn), step, fn);
-        need(out_text, fn, "out_text");
-        const auto& h = *schedule;
-        check_index(index, h.step_warnings[step].size(), fn, "warning");
-        *out_text = h.step_texts[step][h.step_warnings[step][index]].c_str();
-    });
+    return step_message_text(schedule, out_text, step, index, error, __func__, &taper_schedule::step_warnings,
+                             "warning");
 }
 
 taper_status taper_schedule_columns(const taper_schedule* schedule, const taper_schedule_column_arrays* columns,
