@@ -2,6 +2,7 @@
 // rounding to what the forms on hand can make must never hide an abrupt stop. When the forms
 // force a large last dose, the step says which of the drug's forms (not on hand) would make
 // the planned last dose instead.
+#include "practicality.hpp"
 #include "realize_schedule.hpp"
 
 #include <taper/plan/abrupt_stop.hpp>
@@ -93,14 +94,7 @@ void schedule_realizer::check_pace_as_taken() {
 }
 
 // Rule R8 (practicality): a recipe no pharmacist would dispense is said, never handed over as
-// if it were ordinary: more than `impractical_pieces` tablets, capsules, drops or beads to
-// count for one dose (227-287 beads a day), or more than `impractical_volume_ml` of liquid
-// for one dose (2.3 L of diazepam liquid a month is about 77 mL a day). Both numbers are the
-// project's judgement: a dose is counted or measured by a person at home, often unwell.
-namespace {
-constexpr double impractical_pieces = 12;
-constexpr double impractical_volume_ml = 20;
-}  // namespace
+// if it were ordinary (the limits and why: practicality.hpp).
 
 void schedule_realizer::check_practicality() {
     for (auto& rs : out_.steps) {

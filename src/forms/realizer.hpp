@@ -160,6 +160,7 @@ private:
     void add_topup_part(const choice& c, dose_recipe& r) const;
     void add_off_target_warning(dose_recipe& r, double realized, double goal, std::size_t line) const;
     std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
+    bool impractical(const choice& c) const;
     void add_off_target_hints(dose_recipe& r, double goal) const;
 
     std::vector<available_form> forms_;

@@ -2,6 +2,7 @@
 // near the goal (solid pieces from the table, then each top-up over the solid amounts
 // below it), ranked by the documented objective (docs/realization.md, "Choosing how to take
 // one dose").
+#include "practicality.hpp"
 #include "realizer.hpp"
 
 #include <bit>
@@ -116,6 +117,21 @@ void engine::scan_topup(std::size_t ti, const solid_table* base, double goal, do
     }
 }
 
+// Whether a candidate asks more of one dose than practicality.hpp allows, counted as the
+// warning counts it: solid pieces plus drops or beads counted, and the liquid measured.
+bool engine::impractical(const choice& c) const {
+    double pieces = c.table != nullptr && c.solid_index > 0 ? c.table->pieces[c.solid_index] : 0;
+    double ml = 0;
+    if (c.topup >= 0) {
+        const topup_kind& t = topups_[static_cast<std::size_t>(c.topup)];
+        if (t.what == dose_component::kind::liquid_volume || t.what == dose_component::kind::dilution)
+            ml = c.k * t.step_volume;
+        else
+            pieces += c.k;
+    }
+    return pieces > impractical_pieces || ml > impractical_volume_ml;
+}
+
 std::optional<choice> engine::search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const {
     pool_.clear();
     search_state s{goal, options_.tie_percent / 100.0 * goal, lo, hi, lo - eps_of(lo), hi + eps_of(hi),
@@ -139,15 +155,17 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
     }
 
     if (pool_.empty()) return std::nullopt;
-    // Closest first (ties within the band), then fewest pieces, forms not yet in use, fewest
-    // forms, fewest splits.
+    // Closest first (ties within the band), then a practical recipe before an impractical
+    // one (R8: 45 mL of diazepam liquid is five syringe fills, fewer than nine 2 mg tablets,
+    // but no one should measure it every day), then fewest pieces, forms not yet in use,
+    // fewest forms, fewest splits.
     double e_star = std::numeric_limits<double>::infinity();
     for (const auto& c : pool_) e_star = std::min(e_star, c.error);
     const double band = e_star + s.tau + eps_of(goal);
     const choice* best = nullptr;
     auto key = [&](const choice& c) {
-        return std::make_tuple(c.cost, std::popcount(c.mask & ~in_use), std::popcount(c.mask), c.splits, c.error,
-                               c.realized);
+        return std::make_tuple(impractical(c), c.cost, std::popcount(c.mask & ~in_use), std::popcount(c.mask),
+                               c.splits, c.error, c.realized);
     };
     for (const auto& c : pool_) {
         if (c.error > band) continue;
