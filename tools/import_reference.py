@@ -486,6 +486,7 @@ def convert_drug(ref: dict[str, Any], nice_flagged: set[str]) -> dict[str, Any]:
             "must_dilute": extra["must_dilute"],
             "dispersible": extra["dispersible"],
             "orodispersible": None,
+            "doses_per_day": None,
             "regions": None,
             "brand": "",
             "excipient_cautions": [],
@@ -548,17 +549,18 @@ def convert(reference: list[dict[str, Any]]) -> dict[str, Any]:
 # Nothing here may change a reference number silently: every change is one of these three.
 
 SUPPLEMENT_DIR = pathlib.Path(__file__).resolve().parent.parent / "data" / "sources"
-AMENDABLE = {"regions", "brand", "excipient_cautions", "orodispersible"}
+AMENDABLE = {"regions", "brand", "excipient_cautions", "orodispersible", "doses_per_day"}
 FORM_DEFAULTS: dict[str, Any] = {
     "scored": None, "splittable": None, "modified_release": None, "enteric_coated": None,
     "bioavailability_vs_tablet": None, "drop_volume_ml": None, "beads_per_capsule": None,
-    "must_dilute": None, "dispersible": None, "orodispersible": None, "regions": None,
-    "brand": "", "excipient_cautions": [], "notes": "",
+    "must_dilute": None, "dispersible": None, "orodispersible": None, "doses_per_day": None,
+    "regions": None, "brand": "", "excipient_cautions": [], "notes": "",
 }
 FORM_ORDER = ["id", "form", "strength", "unit", "scored", "splittable", "modified_release",
               "enteric_coated", "bioavailability_vs_tablet", "drop_volume_ml",
-              "beads_per_capsule", "must_dilute", "dispersible", "orodispersible", "regions",
-              "brand", "excipient_cautions", "source", "status", "notes"]
+              "beads_per_capsule", "must_dilute", "dispersible", "orodispersible",
+              "doses_per_day", "regions", "brand", "excipient_cautions", "source", "status",
+              "notes"]
 DRUG_ORDER = ["name", "class", "class_label", "aliases", "brand_names", "default_target",
               "targets", "half_life", "formulations", "equivalents", "max_daily_dose",
               "cautions", "notes"]
@@ -672,8 +674,9 @@ TARGET_KEYS = {"id", "receptor", "model", "emax", "ed50_mg", "hill", "region", "
                "status", "notes"}
 FORM_KEYS = {"id", "form", "strength", "unit", "scored", "splittable", "modified_release",
              "enteric_coated", "bioavailability_vs_tablet", "drop_volume_ml",
-             "beads_per_capsule", "must_dilute", "dispersible", "orodispersible", "regions",
-             "brand", "excipient_cautions", "source", "status", "notes"}
+             "beads_per_capsule", "must_dilute", "dispersible", "orodispersible",
+             "doses_per_day", "regions", "brand", "excipient_cautions", "source", "status",
+             "notes"}
 HL_KEYS = {"parent_h", "metabolite", "source", "status"}
 MET_KEYS = {"name", "range_h", "source", "status"}
 EQ_KEYS = {"dose_mg", "source", "status"}
@@ -817,6 +820,10 @@ def validate(doc: dict[str, Any]) -> None:
             for b in ("scored", "splittable", "modified_release", "enteric_coated",
                       "must_dilute", "dispersible", "orodispersible"):
                 boolean(fo.get(b), f"{f}.{b}")
+            times = fo.get("doses_per_day")
+            if times is not None and not (isinstance(times, int) and not isinstance(times, bool)
+                                          and 1 <= times <= 6):
+                fail(n, f + ".doses_per_day", f"expected null or a whole number from 1 to 6, found {times!r}")
             regions = fo.get("regions")
             if regions is not None and not (isinstance(regions, list) and regions
                                             and all(r in REGIONS for r in regions)

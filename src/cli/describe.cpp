@@ -133,6 +133,9 @@ std::string describe_drug(const drug& d) {
         if (f.must_dilute && *f.must_dilute) facts.push_back("must be diluted before taking");
         if (f.kind == form_kind::tablet) facts.push_back("scored " + yes_no_unknown(f.scored));
         if (f.orodispersible && *f.orodispersible) facts.push_back("orodispersible: melts in the mouth, never split");
+        if (f.doses_per_day)
+            facts.push_back(fmt::format("taken {} time{} a day (label)", *f.doses_per_day,
+                                        *f.doses_per_day == 1 ? "" : "s"));
         if (!facts.empty()) out += fmt::format("      {}\n", join(facts, "; "));
         out += fmt::format("      sold in: {}{}\n", regions_of(f), f.brand.empty() ? "" : " (" + f.brand + ")");
         for (const auto& e : f.excipient_cautions) out += fmt::format("      excipient: {}\n", e);

@@ -162,6 +162,16 @@ auto positive_number_reader(std::string rule = "greater than 0") {
     };
 }
 
+/// How many times a day a form is taken: a whole number from 1 to 6 (a label dividing the day
+/// more finely than every four hours is not one this library plans for).
+auto doses_per_day_reader() {
+    return [](const json& v, const location& where) {
+        const double d = read_number(v, where, "a whole number from 1 to 6",
+                                     [](double x) { return x >= 1 && x <= 6 && x == static_cast<int>(x); });
+        return static_cast<int>(d);
+    };
+}
+
 /// [low, high] in hours.
 auto hours_range_reader() {
     return [](const json& v, const location& where) {
@@ -274,8 +284,8 @@ void apply_formulation(drug& d, const json& obj, const location& where,
     require_keys(obj, {"id", "form", "strength", "unit", "scored", "splittable",
                        "modified_release", "enteric_coated", "bioavailability_vs_tablet",
                        "drop_volume_ml", "beads_per_capsule", "must_dilute", "dispersible",
-                       "orodispersible", "regions", "brand", "excipient_cautions", "source",
-                       "status", "notes"},
+                       "orodispersible", "doses_per_day", "regions", "brand", "excipient_cautions",
+                       "source", "status", "notes"},
                  where);
     const auto id_it = obj.find("id");
     if (id_it == obj.end()) where.at("id").fail("every formulation needs an id");
@@ -343,6 +353,7 @@ void apply_formulation(drug& d, const json& obj, const location& where,
     set_if_present(f->must_dilute, obj, "must_dilute", here, p, boolean_reader());
     set_if_present(f->dispersible, obj, "dispersible", here, p, boolean_reader());
     set_if_present(f->orodispersible, obj, "orodispersible", here, p, boolean_reader());
+    set_if_present(f->doses_per_day, obj, "doses_per_day", here, p, doses_per_day_reader());
     set_if_present(f->regions, obj, "regions", here, p, regions_reader());
     if (auto it = obj.find("brand"); it != obj.end())
         f->brand = read_string(*it, here.at("brand"), true);

@@ -198,4 +198,43 @@ void schedule_realizer::separate_release_changes() {
     number_ = static_cast<int>(out_.steps.size());
 }
 
+// A form whose label divides the day more finely than the doses a step takes (venlafaxine
+// XL once a day, then its immediate-release solution, "in two divided doses"): the step that
+// starts the form says how many times a day the label takes it. Only the label's own number
+// (formulation::doses_per_day) is used; where it is unknown nothing is said, as nothing is
+// guessed. Said once, on the step that starts the form, since later steps keep it.
+void schedule_realizer::note_dosing_frequency_changes() {
+    // The tapered drug's formulations of the step before; before step 1, those the person
+    // starts on (the realization's start forms), so a form already taken is not news.
+    std::vector<std::string_view> in_use;
+    for (const std::size_t i : out_.start_forms)
+        if (i < out_.forms.size()) in_use.push_back(out_.forms[i].formulation_id);
+    for (std::size_t k = 0; k < out_.steps.size(); ++k) {
+        realized_step& rs = out_.steps[k];
+        std::size_t times = 0;  // the tapered drug's doses a day in this step
+        std::vector<std::string_view> now;
+        for (const auto& rc : rs.recipes) {
+            if (!same_drug(rc.drug, drug_.name)) continue;
+            if (!rc.parts.empty()) ++times;
+            for (const auto& p : rc.parts)
+                if (std::find(now.begin(), now.end(), p.formulation_id) == now.end()) now.push_back(p.formulation_id);
+        }
+        for (const auto& rc : rs.recipes) {
+            if (!same_drug(rc.drug, drug_.name)) continue;
+            for (const auto& p : rc.parts) {
+                if (std::find(in_use.begin(), in_use.end(), p.formulation_id) != in_use.end()) continue;
+                const formulation* f = drug_.find_formulation(p.formulation_id);
+                if (f == nullptr || !f->doses_per_day || static_cast<std::size_t>(*f->doses_per_day) <= times)
+                    continue;
+                const message m = make_message(message_code::dosing_frequency_change,
+                                               {parameter::on_hand_form(p.form),
+                                                parameter::count(static_cast<std::size_t>(*f->doses_per_day))});
+                if (!contains_message(rs.messages, m)) rs.messages.push_back(m);
+            }
+        }
+        // A step that takes none of the drug's forms (a stop) does not end what is in use.
+        if (!now.empty()) in_use = std::move(now);
+    }
+}
+
 }  // namespace taper::forms_detail

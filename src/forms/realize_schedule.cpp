@@ -219,6 +219,7 @@ realized_schedule schedule_realizer::run() {
     start();
     for (const auto& st : plan_.steps) realize_step(st);
     separate_release_changes();
+    note_dosing_frequency_changes();
     // Inserted steps move the end later; dates are written YYYY-MM-DD (as make_plan checks).
     if (cursor_ > date{std::chrono::year{9999} / std::chrono::December / 31})
         throw plan_error("realize: with the steps inserted after rounding, this plan would end after 9999-12-31; "

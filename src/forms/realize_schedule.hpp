@@ -121,6 +121,9 @@ private:
     void check_practicality();
     // A change of release profile as its own step at a constant dose (realize_release.cpp).
     void separate_release_changes();
+    /// Where a step starts a form its label says is taken more often a day than the step's
+    /// doses, how to divide the day (dosing_frequency_change, 436; realize_release.cpp).
+    void note_dosing_frequency_changes();
     std::optional<realized_step> constant_dose_step(const realized_step& before, const realized_step& after,
                                                     bool modified_release_only) const;
     realized_step start_as_step(std::optional<bool>& modified) const;

@@ -91,6 +91,7 @@ ordered_json drug_json(const drug& d) {
         x["must_dilute"] = flag(f.must_dilute);
         x["dispersible"] = flag(f.dispersible);
         x["orodispersible"] = flag(f.orodispersible);
+        x["doses_per_day"] = sourced_json(f.doses_per_day, [](int v) { return ordered_json(v); });
         x["regions"] = sourced_json(f.regions, [](const std::vector<market_region>& v) {
             ordered_json a = ordered_json::array();
             for (auto r : v) a.push_back(std::string(to_string(r)));

@@ -52,6 +52,11 @@ struct formulation {
     sourced<bool> must_dilute;   ///< must be diluted before taking (sertraline concentrate)
     sourced<bool> dispersible;   ///< may be dispersed in water to measure small doses
     sourced<bool> orodispersible;  ///< melts on the tongue (ODT): not for splitting
+    /// How many times a day the label says this form is taken, where it says one number
+    /// (venlafaxine immediate-release solution: 2, "in two divided doses"). Unknown for most
+    /// forms, and never guessed: a switch to a form taken more often says how to divide the
+    /// day only when this is known (message 436, dosing_frequency_change).
+    sourced<int> doses_per_day;
     /// The countries it is sold in, with the source that says so; empty when not stated.
     sourced<std::vector<market_region>> regions;
     std::string brand;           ///< the product's brand where it matters (lithium); "" generic

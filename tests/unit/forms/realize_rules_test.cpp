@@ -206,6 +206,55 @@ TEST(RealizationRules, AChangeOfReleaseProfileIsItsOwnStepAtAConstantDose) {
     EXPECT_GT(changes, 0);
 }
 
+// Venlafaxine 150 mg once a day on XR capsules, with the immediate-release solution on hand:
+// the solution's SmPC (emc 12750, 4.2) gives it "in two divided doses", so the step that
+// starts the solution says it is taken 2 times a day; no other step says it again. Taken
+// twice a day already (a split of two doses), there is nothing to say.
+std::vector<taper::available_form> venlafaxine_beads_and_liquid() {
+    std::vector<taper::available_form> forms;
+    for (const auto& f : taper::all_forms(db().get("venlafaxine")))
+        if (f.formulation_id == "beads-xr" || f.kind == taper::form_kind::liquid) forms.push_back(f);
+    return forms;
+}
+
+TEST(RealizationRules, ANewFormTakenMoreOftenSaysHowToDivideTheDay) {
+    const auto& d = db().get("venlafaxine");
+    const auto* liquid = d.find_formulation("liquid-7.5-15mg-ml");
+    ASSERT_NE(liquid, nullptr);
+    ASSERT_TRUE(liquid->doses_per_day.known());
+    EXPECT_EQ(*liquid->doses_per_day, 2);  // "75 mg/day in two divided doses" (emc 12750)
+
+    auto req = taper::testing::request("venlafaxine", 150_mg);
+    req.current_formulation = "beads-xr";
+    const auto forms = venlafaxine_beads_and_liquid();
+    const auto r = taper::realize(taper::make_plan(db(), req, default_strategy("venlafaxine")), forms);
+    int noted = 0;
+    bool liquid_before = false;
+    for (const auto& s : r.steps) {
+        bool liquid_now = false;
+        for (const auto& rc : s.recipes)
+            for (const auto& p : rc.parts)
+                if (p.formulation_id == "liquid-7.5-15mg-ml") liquid_now = true;
+        const auto* m = taper::find(s.messages, message_code::dosing_frequency_change);
+        EXPECT_EQ(m != nullptr, liquid_now && !liquid_before) << "step " << s.planned.number;
+        if (m != nullptr) {
+            ++noted;
+            EXPECT_EQ(forms.at((*m)[0].as_index()).formulation_id, "liquid-7.5-15mg-ml");
+            EXPECT_EQ((*m)[1].as_index(), 2U);
+            // The note comes with the change to the solution, which is made at a constant dose.
+            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned.number;
+        }
+        if (liquid_now) liquid_before = true;
+    }
+    EXPECT_EQ(noted, 1);
+
+    auto twice = req;
+    twice.split = {{"morning", 75_mg}, {"evening", 75_mg}};
+    const auto r2 = taper::realize(taper::make_plan(db(), twice, default_strategy("venlafaxine")), forms);
+    for (const auto& s : r2.steps)
+        EXPECT_FALSE(taper::contains(s.messages, message_code::dosing_frequency_change)) << "step " << s.planned.number;
+}
+
 }  // namespace
 
 namespace {
@@ -243,6 +292,45 @@ TEST(RealizationRules, ImpracticalRecipesAreSaid) {
         }
     }
     EXPECT_GT(warned, 0);
+}
+
+// R8 in the choice. Diazepam 20 mg, 10% cuts, with the 2 mg tablet (unscored: whole only) and
+// the 2 mg/5 mL liquid on hand. Step 1's 18 mg can be made exactly in several ways, all equally
+// close (the liquid's 0.1 mL grid is 0.04 mg, of which 2 mg is a multiple). By hand, with at
+// most 8 pieces and measurements (the default) and a syringe fill of at most 10 mL:
+//   45 mL of liquid:             5 fills                 = 5, but 45 mL > 20 mL: impractical
+//   3 tablets + 30 mL:           3 + 3 fills             = 6, 30 mL > 20 mL: impractical
+//   4 tablets + 25 mL:           4 + 3 fills             = 7, 25 mL > 20 mL: impractical
+//   5 tablets + 20 mL:           5 + 2 fills             = 7, practical
+//   6 tablets + 15 mL:           6 + 2 fills             = 8, practical
+//   7 tablets + 10 mL:           7 + 1 fill              = 8, practical
+// so the choice is 5 tablets and 20 mL (before this rule: the 45 mL, fewest measurements).
+// Every later target (at most 16.2 mg) has such a practical recipe too, so no step warns.
+TEST(RealizationRules, APracticalRecipeIsChosenOverAnEquallyCloseImpracticalOne) {
+    const auto& d = db().get("diazepam");
+    std::vector<taper::available_form> forms;
+    for (const auto& f : taper::all_forms(d))
+        if ((f.formulation_id == "tablet" && f.label == "2 mg tablet") || f.formulation_id == "liquid-0.4mg-ml")
+            forms.push_back(f);
+    ASSERT_EQ(forms.size(), 2U);
+    const auto plan = taper::make_plan(db(), taper::testing::request("diazepam", 20_mg),
+                                       taper::strategies::percent_of_most_recent_dose(10));
+    const auto r = taper::realize(plan, forms);
+    ASSERT_FALSE(r.steps.empty());
+    const auto& first = r.steps.front();
+    EXPECT_NEAR(taper::in(first.realized_daily, taper::units::mg), 18.0, 1e-9);
+    ASSERT_EQ(first.recipes.size(), 1U);
+    double tablets = 0, ml = 0;
+    for (const auto& p : first.recipes[0].parts) {
+        if (p.what == taper::dose_component::kind::liquid_volume)
+            ml += taper::in(p.amount_volume, taper::units::mL);
+        else
+            tablets += p.count;
+    }
+    EXPECT_DOUBLE_EQ(tablets, 5.0);
+    EXPECT_NEAR(ml, 20.0, 1e-9);
+    for (const auto& s : r.steps)
+        EXPECT_FALSE(taper::contains(s.messages, message_code::impractical_recipe)) << "step " << s.planned.number;
 }
 
 }  // namespace
