@@ -127,6 +127,8 @@ struct counts {
     int broken = 0;                          ///< steps over a maximum (each must carry the warning)
     int pace_warned = 0;                     ///< cuts as taken faster than the class guidance
     int release_changes = 0;                 ///< steps that change the release profile
+    int impractical = 0;                     ///< doses beyond the practicality limits (R8)
+    int frequency_notes = 0;                 ///< steps starting a form taken more often (436)
     std::map<dose_component::kind, int> parts;  ///< recipe parts of each kind checked
 };
 
@@ -309,6 +311,56 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                     << where << ": the release profile changes with a cut, unsaid";
             }
         }
+        // R8: a dose beyond the practicality limits (12 pieces or counts, 20 mL) is warned.
+        for (const auto& rc : s.recipes) {
+            double pieces = 0, ml = 0;
+            for (const auto& p : rc.parts) {
+                if (p.what == dose_component::kind::liquid_volume || p.what == dose_component::kind::dilution)
+                    ml += taper::in(p.amount_volume, taper::units::mL);
+                else
+                    pieces += std::ceil(p.count);
+            }
+            if (pieces > 12 || ml > 20) {
+                ++c.impractical;
+                EXPECT_TRUE(has(s, taper::message_code::impractical_recipe)) << where << ": an impractical dose, unsaid";
+            }
+        }
+        // 436: a form of the drug first taken in this step, whose label takes it more times a
+        // day than the step's doses of the drug, says so (with that number).
+        {
+            std::size_t times = 0;
+            for (const auto& rc : s.recipes)
+                if (rc.drug == d.name && !rc.parts.empty()) ++times;
+            for (const auto& rc : s.recipes) {
+                if (rc.drug != d.name) continue;
+                for (const auto& p : rc.parts) {
+                    const auto* f = d.find_formulation(p.formulation_id);
+                    if (f == nullptr || !f->doses_per_day || static_cast<std::size_t>(*f->doses_per_day) <= times)
+                        continue;
+                    bool before = false;
+                    if (k == 0) {
+                        for (const auto i : r.start_forms) before = before || r.forms.at(i).formulation_id == p.formulation_id;
+                    } else {
+                        for (std::size_t j = k; j-- > 0 && !before;) {
+                            bool takes_drug = false;
+                            for (const auto& q : r.steps[j].recipes)
+                                if (q.drug == d.name)
+                                    for (const auto& qp : q.parts) {
+                                        takes_drug = true;
+                                        before = before || qp.formulation_id == p.formulation_id;
+                                    }
+                            if (takes_drug) break;  // the last step that took the drug decides
+                        }
+                    }
+                    if (before) continue;
+                    ++c.frequency_notes;
+                    const auto* m = taper::find(s.messages, taper::message_code::dosing_frequency_change);
+                    EXPECT_TRUE(m != nullptr && (*m)[1].as_index() == static_cast<std::size_t>(*f->doses_per_day))
+                        << where << ": " << p.formulation_id << " is taken " << *f->doses_per_day
+                        << " times a day, unsaid";
+                }
+            }
+        }
         if (s.inserted) {
             ++inserted;
             ++c.inserted;
@@ -426,6 +478,7 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
     EXPECT_GT(c.adjusted, 0);
     EXPECT_GT(c.warned_limits, 0);
     EXPECT_GT(c.zero_warnings, 0);
+    EXPECT_GT(c.frequency_notes, 0);  // venlafaxine from its XR forms onto the solution
     // Every kind of part the checks above are written for is reached: split and whole
     // tablets, liquids on the grid, whole drops, counted beads and dilutions.
     for (const auto k : {dose_component::kind::whole_or_split_units, dose_component::kind::liquid_volume,
@@ -435,12 +488,13 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
     RecordProperty("steps", c.steps);
     std::printf("realized %d plans (%d steps): %d switch points, %d inserted steps, %d adjusted, %d over a maximum, "
                 "%d steps warned about limits, %d doses warned as rounding to 0; %d requests refused by the planner; "
-                "parts: %d units, %d liquid, %d drops, %d beads, %d dilution\n",
+                "parts: %d units, %d liquid, %d drops, %d beads, %d dilution; %d impractical doses warned, "
+                "%d forms taken more often noted\n",
                 c.plans, c.steps, c.switches, c.inserted, c.adjusted, c.broken, c.warned_limits, c.zero_warnings,
                 skipped,
                 c.parts[dose_component::kind::whole_or_split_units], c.parts[dose_component::kind::liquid_volume],
                 c.parts[dose_component::kind::drops], c.parts[dose_component::kind::beads],
-                c.parts[dose_component::kind::dilution]);
+                c.parts[dose_component::kind::dilution], c.impractical, c.frequency_notes);
 }
 
 }  // namespace
