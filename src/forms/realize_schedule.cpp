@@ -32,18 +32,15 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
     add_drug(drug_.name);
     for (const auto& st : plan_.steps)
         for (const auto& line : st.doses) add_drug(line.drug);
-    std::vector<std::vector<available_form>> forms;
-    std::vector<std::vector<std::size_t>> origins;
+    // Per drug, the indexes of its forms in `on_hand` (the engines point into `on_hand`).
+    std::vector<std::vector<std::size_t>> forms;
     for (std::size_t k = 0; k < on_hand.size(); ++k) {
         const auto& f = on_hand[k];
         const auto i = static_cast<std::size_t>(add_drug(f.drug.empty() ? drug_.name : f.drug));
         forms.resize(names_.size());
-        origins.resize(names_.size());
         if (forms[i].empty()) forms[i].reserve(on_hand.size());
-        forms[i].push_back(f);
-        origins[i].push_back(k);
+        forms[i].push_back(k);
     }
-    origins.resize(names_.size());
     forms.resize(names_.size());
     if (forms[0].empty()) {
         std::string others;
@@ -63,10 +60,7 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
             l = std::max(l, in(line.amount, units::mg));
         }
     for (std::size_t i = 0; i < names_.size(); ++i)
-        if (!forms[i].empty()) {
-            engines_[i] = std::make_unique<engine>(std::move(forms[i]), options_, largest[i]);
-            engines_[i]->set_origins(std::move(origins[i]));
-        }
+        if (!forms[i].empty()) engines_[i] = std::make_unique<engine>(on_hand, forms[i], options_, largest[i]);
     // Off-target warnings name the drug's finer forms that are not on hand.
     engines_[0]->suggest_from(drug_);
 }
@@ -175,6 +169,7 @@ schedule_realizer::schedule_realizer(const schedule& plan, const std::vector<ava
                                      const realization_options& options)
     : plan_(plan), request_(plan.request), drug_(subject_of(plan)), options_(options) {
     group_forms(on_hand);
+    note_release_profiles(on_hand);
     factors();
     if (plan.basis == dose_basis::own_mg && !plan.occupancy_model.empty()) {
         const occupancy_model* m = drug_.find_target(plan.occupancy_model);

@@ -60,6 +60,7 @@ struct step_attempt {
 
 class schedule_realizer {
 public:
+    /// `on_hand` must outlive the realizer: its engines point into it (no copy of the forms).
     schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
                       const realization_options& options);
 
@@ -120,6 +121,8 @@ private:
     void check_pace_as_taken();
     void check_practicality();
     // A change of release profile as its own step at a constant dose (realize_release.cpp).
+    /// Fills form_is_mr_ from the forms on hand.
+    void note_release_profiles(const std::vector<available_form>& on_hand);
     void separate_release_changes();
     std::optional<realized_step> constant_dose_step(const realized_step& before, const realized_step& after,
                                                     bool modified_release_only) const;
@@ -140,6 +143,7 @@ private:
     std::vector<double> factors_;                   // basis mg per mg; NaN: not known yet
     std::vector<form_mask> in_use_;
     std::vector<form_mask> used_ever_;
+    std::vector<bool> form_is_mr_;  // per form on hand: a modified-release formulation of the drug
     std::set<int> unrealized_drugs_;
     struct previous_dose {
         int drug;

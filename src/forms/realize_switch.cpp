@@ -95,7 +95,8 @@ void schedule_realizer::add_equivalences() {
 void schedule_realizer::add_form_warnings() {
     for (const auto& e : engines_) {
         if (!e) continue;
-        for (const auto& f : e->forms()) {
+        for (const available_form* form_on_hand : e->forms()) {
+            const available_form& f = *form_on_hand;
             const parameter form = parameter::on_hand_form(e->origin_of(&f));
             std::optional<message> w;
             if (f.kind == form_kind::beads && !f.bead_count)

@@ -107,8 +107,19 @@ void read_solid(const available_form& f, std::size_t i, bool allow_dilution, pro
 
 }  // namespace
 
-engine::engine(std::vector<available_form> forms, const realization_options& options, double largest_dose)
-    : forms_(std::move(forms)), options_(options) {
+engine::engine(const std::vector<available_form>& on_hand, const realization_options& options, double largest_dose)
+    : engine(on_hand, {}, options, largest_dose) {}
+
+engine::engine(const std::vector<available_form>& on_hand, const std::vector<std::size_t>& indexes,
+               const realization_options& options, double largest_dose)
+    : on_hand_(on_hand.data()), options_(options) {
+    if (indexes.empty()) {
+        forms_.reserve(on_hand.size());
+        for (const auto& f : on_hand) forms_.push_back(&f);
+    } else {
+        forms_.reserve(indexes.size());
+        for (const std::size_t i : indexes) forms_.push_back(&on_hand[i]);
+    }
     check_options(options_);
     if (forms_.empty())
         bad("nothing on hand: give at least one form to take the doses with, e.g. \"10 mg tablet, 2 mg/mL liquid\"");
@@ -120,7 +131,7 @@ engine::engine(std::vector<available_form> forms, const realization_options& opt
 
     std::vector<std::string> slot_keys;
     products_.reserve(forms_.size());
-    for (std::size_t i = 0; i < forms_.size(); ++i) add_product(forms_[i], i, slot_keys);
+    for (std::size_t i = 0; i < forms_.size(); ++i) add_product(*forms_[i], i, slot_keys);
     add_topups();
 
     const double margin = 1 + (options_.tie_percent + options_.tolerance_percent) / 100.0;
