@@ -30,7 +30,7 @@ bool is_modified_release(const drug& d, const std::string& formulation_id) {
 std::optional<bool> modified_release(const realized_step& rs, const drug& d, const std::vector<bool>& form_is_mr) {
     bool any = false, mr = false;
     for (const auto& rc : rs.recipes) {
-        if (!same_drug(rc.drug, d.name)) continue;
+        if (rc.drug != d.name && !same_drug(rc.drug, d.name)) continue;  // (exact first: the usual case)
         for (const auto& p : rc.parts) {
             any = true;
             if (p.form < form_is_mr.size() ? form_is_mr[p.form] : is_modified_release(d, p.formulation_id)) mr = true;
@@ -153,17 +153,25 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
 // inserted here takes a subset of the next step's forms, and what makes a dose can change
 // its release profile while the set of forms in use changes in ways that rule does not see.
 void schedule_realizer::separate_release_changes() {
+    if (out_.steps.empty()) return;
     bool inserted = false;
+    // The day before the first step, made once (not an empty step on every pass).
+    std::optional<bool> start_profile;
+    const realized_step first = start_as_step(start_profile);
+    // The profile of the step before, when the last pass worked it out: its `after` is this
+    // pass's `before` (also when it inserted a step: k has moved past the inserted one).
+    std::optional<std::optional<bool>> known_before;
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
-        std::optional<bool> was;
-        const realized_step first = k == 0 ? start_as_step(was) : realized_step{};
+        std::optional<bool> was = start_profile;
         const realized_step& before = k == 0 ? first : out_.steps[k - 1];
-        if (k > 0) was = modified_release(before, drug_, form_is_mr_);
+        if (k > 0) was = known_before ? *known_before : modified_release(before, drug_, form_is_mr_);
+        known_before.reset();
         const realized_step& after = out_.steps[k];
         const double from = in(before.realized_daily, units::mg);
         const double to = in(after.realized_daily, units::mg);
         if (!(to < from - detail::rounding_slack(from))) continue;  // no cut: already a step of its own
         const auto now = modified_release(after, drug_, form_is_mr_);
+        known_before = now;
         if (!was || !now || *was == *now) continue;
         // The held step must end up with the profile of the step after, or the change would
         // only move one step later, still with the cut: where the step after mixes both

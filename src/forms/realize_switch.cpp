@@ -61,8 +61,12 @@ void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs
         ++off_tolerance_;
     prev_ = in(rs.realized_daily, units::mg);
     previous_lines_.resize(jobs.size());
-    for (std::size_t i = 0; i < jobs.size(); ++i)
-        previous_lines_[i] = {jobs[i].drug, jobs[i].line->time, in(rs.recipes[i].realized, units::mg)};
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        // Field by field: the time's string keeps its memory from step to step.
+        previous_lines_[i].drug = jobs[i].drug;
+        previous_lines_[i].time = jobs[i].line->time;
+        previous_lines_[i].realized = in(rs.recipes[i].realized, units::mg);
+    }
     at_start_ = false;
     out_.steps.push_back(std::move(rs));
 }

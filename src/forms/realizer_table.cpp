@@ -37,6 +37,28 @@ std::size_t lay_out_grid(solid_table& t, double table_limit) {
     return std::min(n, max_table_size);
 }
 
+/// Pieces of the same size (a whole 10 mg tablet, half a 20 mg one, a quarter of a 40 mg one)
+/// sit side by side in `types`. The DP below takes a type only when it is strictly better
+/// (fewer pieces, then fewer splits) than the ones before it, and same-size pieces differ only
+/// in being split, so of each run it only ever takes the first whole piece, else the first
+/// piece: the rest are dropped before it runs (it makes the same table with fewer types).
+void drop_same_size_pieces(std::vector<piece_type>& types) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < types.size();) {
+        std::size_t end = i;
+        while (end < types.size() && types[end].steps == types[i].steps && types[end].exact == types[i].exact) ++end;
+        std::size_t pick = i;
+        for (std::size_t k = i; k < end; ++k)
+            if (types[k].denominator == 1) {
+                pick = k;
+                break;
+            }
+        types[kept++] = types[pick];  // kept <= i <= pick
+        i = end;
+    }
+    types.resize(kept);
+}
+
 /// The DP: fewest pieces for each amount, then fewest split pieces.
 void fill(solid_table& t, std::size_t n, const std::vector<product>& products, int most_pieces) {
     t.pieces.assign(n, unreachable);
@@ -91,7 +113,9 @@ const solid_table* engine::table_for(form_mask solids) const {
         if (a.product != b.product) return a.product < b.product;
         return a.denominator < b.denominator;
     });
-    fill(*t, lay_out_grid(*t, table_limit_), products_, options_.max_pieces);
+    const std::size_t n = lay_out_grid(*t, table_limit_);
+    drop_same_size_pieces(t->types);
+    fill(*t, n, products_, options_.max_pieces);
     const solid_table* out = t.get();
     tables_.emplace(solids, std::move(t));
     return out;
