@@ -154,7 +154,7 @@ public:
     std::size_t origin_of(const available_form* f) const { return static_cast<std::size_t>(f - on_hand_); }
 
 private:
-    void add_product(const available_form& f, std::size_t index, std::vector<std::string>& slot_keys);
+    void add_product(const available_form& f, std::size_t index);
     void add_topups();
     const solid_table* table_for(form_mask solids) const;
     void scan_solids(const solid_table& table, double goal, search_state& s) const;
