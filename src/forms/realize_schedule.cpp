@@ -133,9 +133,9 @@ form_mask schedule_realizer::baseline() {
     return m;
 }
 
-realized_step schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
-                                           const std::vector<choice>& cs, double constant) {
-    realized_step rs;
+realized_step& schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
+                                            const std::vector<choice>& cs, double constant) {
+    realized_step& rs = out_.steps.emplace_back();
     rs.planned = st;
     rs.recipes.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {

@@ -80,7 +80,9 @@ private:
     void jobs_for(const step& st, std::vector<line_job>& jobs) const;
     static const drug& subject_of(const schedule& plan);
     double total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const;
-    realized_step make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+    /// Appends the step to out_.steps (made in place, never moved) and returns it; emit()
+    /// finishes it. Nothing else is appended in between.
+    realized_step& make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
                             double constant);
     form_mask baseline();
     void start();
@@ -111,7 +113,7 @@ private:
                        double constant, const message_list& why);
 
     // Switch points, equivalences and what the forms cannot do (realize_switch.cpp).
-    void emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs);
+    void emit(const std::vector<line_job>& jobs, const std::vector<choice>& cs);
     void add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const;
     void add_equivalences();
     void add_form_warnings();

@@ -28,9 +28,10 @@ void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, 
     }
 }
 
-// Appends a realized step: numbered and dated after the ones before (inserted steps move
-// the rest), with a switch-point note when its forms differ from the previous step's.
-void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
+// Finishes the step make_step appended: numbered and dated after the ones before (inserted
+// steps move the rest), with a switch-point note when its forms differ from the previous step's.
+void schedule_realizer::emit(const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
+    realized_step& rs = out_.steps.back();
     rs.planned.number = ++number_;
     rs.planned.start = cursor_;
     cursor_ = add_days(cursor_, rs.planned.length);
@@ -54,7 +55,7 @@ void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs
                 in_use_[n] = used_[n];
                 used_ever_[n] |= used_[n];
             }
-        previous_forms_ = out_.steps.size();
+        previous_forms_ = out_.steps.size() - 1;
         have_previous_ = true;
     }
     if (std::any_of(rs.recipes.begin(), rs.recipes.end(), [](const dose_recipe& r) { return !r.within_tolerance; }))
@@ -68,7 +69,6 @@ void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs
         previous_lines_[i].realized = in(rs.recipes[i].realized, units::mg);
     }
     at_start_ = false;
-    out_.steps.push_back(std::move(rs));
 }
 
 // Each equivalence used, once, when the forms used were converted or mixed.
