@@ -68,14 +68,23 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
     t.masks.assign(n, 0);
     t.pieces[0] = 0;
     const auto max_pieces = static_cast<std::uint8_t>(most_pieces);
+    // Plain pointers: the byte stores below may alias anything, which would make the compiler
+    // reload every vector's data pointer in the inner loop.
+    const piece_type* const types = t.types.data();
+    const std::size_t type_count = t.types.size();
+    std::uint8_t* const pieces = t.pieces.data();
+    std::uint8_t* const splits = t.splits.data();
+    std::uint8_t* const last = t.last.data();
+    double* const exact = t.exact.data();
+    form_mask* const masks = t.masks.data();
     for (std::size_t i = 1; i < n; ++i) {
         std::uint8_t best_p = unreachable, best_s = unreachable, best_t = 0;
-        for (std::size_t k = 0; k < t.types.size(); ++k) {
-            const auto s = static_cast<std::size_t>(t.types[k].steps);
+        for (std::size_t k = 0; k < type_count; ++k) {
+            const auto s = static_cast<std::size_t>(types[k].steps);
             if (s > i) continue;
-            const std::uint8_t p = t.pieces[i - s];
+            const std::uint8_t p = pieces[i - s];
             if (p >= max_pieces) continue;  // also skips unreachable
-            const auto sp = static_cast<std::uint8_t>(t.splits[i - s] + (t.types[k].denominator > 1 ? 1 : 0));
+            const auto sp = static_cast<std::uint8_t>(splits[i - s] + (types[k].denominator > 1 ? 1 : 0));
             if (p + 1 < best_p || (p + 1 == best_p && sp < best_s)) {
                 best_p = static_cast<std::uint8_t>(p + 1);
                 best_s = sp;
@@ -83,12 +92,12 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
             }
         }
         if (best_p == unreachable) continue;
-        t.pieces[i] = best_p;
-        t.splits[i] = best_s;
-        t.last[i] = best_t;
-        const std::size_t from = i - static_cast<std::size_t>(t.types[best_t].steps);
-        t.exact[i] = t.exact[from] + t.types[best_t].exact;
-        t.masks[i] = t.masks[from] | form_mask{1} << products[static_cast<std::size_t>(t.types[best_t].product)].slot;
+        pieces[i] = best_p;
+        splits[i] = best_s;
+        last[i] = best_t;
+        const std::size_t from = i - static_cast<std::size_t>(types[best_t].steps);
+        exact[i] = exact[from] + types[best_t].exact;
+        masks[i] = masks[from] | form_mask{1} << products[static_cast<std::size_t>(types[best_t].product)].slot;
     }
 }
 
@@ -97,6 +106,7 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
 const solid_table* engine::table_for(form_mask solids) const {
     if (auto it = tables_.find(solids); it != tables_.end()) return it->second.get();
     auto t = std::make_unique<solid_table>();
+    t->types.reserve(3 * products_.size());  // whole, half and quarter of each
     for (std::size_t i = 0; i < products_.size(); ++i) {
         const product& p = products_[i];
         if (!p.solid || ((form_mask{1} << p.slot) & solids) == 0) continue;
