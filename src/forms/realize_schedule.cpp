@@ -140,10 +140,10 @@ realized_step& schedule_realizer::make_step(const step& st, const std::vector<li
     rs.recipes.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& j = jobs[i];
-        // Made in place: a recipe is moved once, not assigned and then moved again.
-        dose_recipe& r = j.eng != nullptr ? rs.recipes.emplace_back(j.eng->recipe(cs[i], j.goal, i))
-                                          : rs.recipes.emplace_back();
+        // Made in place: a recipe is never moved.
+        dose_recipe& r = rs.recipes.emplace_back();
         if (j.eng != nullptr) {
+            j.eng->recipe_into(r, cs[i], j.goal, i);
             for (const auto& m : r.messages) {
                 // The drug's forms not on hand are named once, for the whole realization.
                 if (m.code == message_code::drug_also_comes_as) {

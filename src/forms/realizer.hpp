@@ -135,6 +135,8 @@ public:
     /// The recipe for a choice, with warnings when it is off target; `line` is the dose line
     /// of the step it is for (the messages' dose_time).
     dose_recipe recipe(const choice& c, double goal, std::size_t line = 0) const;
+    /// The same, written into `r` (a new recipe, already where it is kept: not moved there).
+    void recipe_into(dose_recipe& r, const choice& c, double goal, std::size_t line = 0) const;
 
     bool within_tolerance(double realized, double goal) const;
     double tolerance(double goal) const;
