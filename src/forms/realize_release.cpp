@@ -98,10 +98,10 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
             // Within the tolerance and never above the dose before (the dose never rises).
             const auto c = e->best_among(goal, goal - e->tolerance(goal), goal + detail::rounding_slack(goal), allowed);
             if (!c) return std::nullopt;  // the new forms cannot make the dose before
-            dose_recipe r = e->recipe(*c, goal, i);
+            dose_recipe& r = rs.recipes.emplace_back();  // written in place, never moved
+            e->recipe_into(r, *c, goal, i);
             r.drug = old.drug;
             r.time = old.time;
-            rs.recipes.push_back(std::move(r));
         }
         total_mg += factor * in(rs.recipes.back().realized, units::mg);
         if (i < rs.planned.doses.size()) rs.planned.doses[i].amount = old.realized;
@@ -125,12 +125,11 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
     start.planned.equivalent_daily_dose = plan_.start_equivalent_dose;
     start.realized_daily = plan_.start_equivalent_dose;
     for (const auto& line : plan_.start_split) {
-        dose_recipe r;
+        dose_recipe& r = start.recipes.emplace_back();
         r.drug = drug_.name;
         r.time = line.time;
         r.target = line.amount;
         r.realized = line.amount;
-        start.recipes.push_back(std::move(r));
         dose_line l;
         l.drug = drug_.name;
         l.time = line.time;
@@ -160,18 +159,21 @@ void schedule_realizer::separate_release_changes() {
     const realized_step first = start_as_step(start_profile);
     // The profile of the step before, when the last pass worked it out: its `after` is this
     // pass's `before` (also when it inserted a step: k has moved past the inserted one).
-    std::optional<std::optional<bool>> known_before;
+    std::optional<bool> before_profile;
+    bool before_known = false;
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
-        std::optional<bool> was = start_profile;
         const realized_step& before = k == 0 ? first : out_.steps[k - 1];
-        if (k > 0) was = known_before ? *known_before : modified_release(before, drug_, form_is_mr_);
-        known_before.reset();
+        const std::optional<bool> was = k == 0         ? start_profile
+                                        : before_known ? before_profile
+                                                       : modified_release(before, drug_, form_is_mr_);
+        before_known = false;
         const realized_step& after = out_.steps[k];
         const double from = in(before.realized_daily, units::mg);
         const double to = in(after.realized_daily, units::mg);
         if (!(to < from - detail::rounding_slack(from))) continue;  // no cut: already a step of its own
         const auto now = modified_release(after, drug_, form_is_mr_);
-        known_before = now;
+        before_profile = now;
+        before_known = true;
         if (!was || !now || *was == *now) continue;
         // The held step must end up with the profile of the step after, or the change would
         // only move one step later, still with the cut: where the step after mixes both
