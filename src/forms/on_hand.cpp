@@ -3,6 +3,7 @@
 // docs/realization.md.
 #include <taper/forms/on_hand.hpp>
 #include "form_grammar.hpp"
+#include "realizer.hpp"  // fine_forms_not_on_hand
 #include "../detail/number_text.hpp"
 #include "../detail/text.hpp"
 
@@ -398,6 +399,37 @@ std::vector<available_form> all_forms(const drug& d) {
         for (std::size_t i = 0; i < strength_count(f); ++i) out.push_back(make_form(d, f, i, true));
     return out;
 }
+
+namespace forms_detail {
+
+// all_forms(d)'s order, without building the forms that are not fine (tablets, capsules),
+// nor those whose formulation nobody has on hand: this runs in a realization, and all_forms
+// builds every product's label, caution and notes.
+std::vector<std::size_t> fine_forms_not_on_hand(const drug& d, const std::vector<const available_form*>& have) {
+    std::vector<std::size_t> out;
+    std::size_t index = 0;
+    for (const auto& f : d.formulations) {
+        const std::size_t n = strength_count(f);
+        // The same test as on the built form: make_form sets `dispersible` only for tablets.
+        const bool fine = is_liquid(f.kind) || (is_true(f.dispersible) && f.kind == form_kind::tablet);
+        const bool id_on_hand =
+            fine && std::any_of(have.begin(), have.end(), [&](const available_form* g) { return g->formulation_id == f.id; });
+        for (std::size_t i = 0; i < n; ++i, ++index) {
+            if (!fine) continue;
+            if (id_on_hand) {
+                const available_form a = make_form(d, f, i, true);
+                if (std::any_of(have.begin(), have.end(), [&](const available_form* g) {
+                        return g->formulation_id == a.formulation_id && g->label == a.label;
+                    }))
+                    continue;
+            }
+            out.push_back(index);
+        }
+    }
+    return out;
+}
+
+}  // namespace forms_detail
 
 std::string describe_forms(const drug& d) {
     std::string out;

@@ -167,7 +167,8 @@ void schedule_realizer::realize_step(const step& st) {
         attempt(st, attempt_);
         const step_attempt& a = attempt_;
         if (a.free_total >= a.w.lo - eps_of(a.w.lo) && a.free_total <= a.w.hi + eps_of(a.w.hi)) {
-            emit(make_step(st, a.jobs, a.free_fit, a.constant), a.jobs, a.free_fit);
+            make_step(st, a.jobs, a.free_fit, a.constant);
+            emit(a.jobs, a.free_fit);
             break;
         }
         if (!outside_limits(st, a, inserted < max_inserted_per_step)) break;
@@ -183,12 +184,12 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
         if (jobs[i].eng != nullptr && !jobs[i].eng->within_tolerance((*kept)[i].realized, jobs[i].goal))
             kept_close = false;
     if (kept_close) {
-        realized_step rs = make_step(st, jobs, *kept, a.constant);
+        realized_step& rs = make_step(st, jobs, *kept, a.constant);
         rs.messages.push_back(make_message(message_code::adjusted_after_rounding,
                                            {a.free_total * units::mg, total(jobs, *kept, a.constant) * units::mg,
                                             prev_ * units::mg}));
         broken_limits(prev_, a.free_total, st, rs.messages);
-        emit(std::move(rs), jobs, *kept);
+        emit(jobs, *kept);
         return false;
     }
     if (a.goal_total < a.w.lo - eps_of(a.w.lo)) return cut_too_large(st, a, kept, can_insert);
@@ -198,7 +199,7 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
     const auto capped = kept ? kept : fit(jobs, a.goals, a.constant, a.goal_total, window{0, a.w.hi});
     const auto& chosen = capped ? *capped : a.free_fit;
     const double chosen_total = total(jobs, chosen, a.constant);
-    realized_step rs = make_step(st, jobs, chosen, a.constant);
+    realized_step& rs = make_step(st, jobs, chosen, a.constant);
     if (kept) {
         rs.messages.push_back(make_message(message_code::adjusted_after_rounding,
                                            {a.free_total * units::mg, chosen_total * units::mg, prev_ * units::mg}));
@@ -207,7 +208,7 @@ bool schedule_realizer::outside_limits(const step& st, const step_attempt& a, bo
         rs.messages.push_back(make_message(message_code::limits_broken_nothing_within, {chosen_total * units::mg}));
         broken_limits(prev_, chosen_total, st, rs.messages);
     }
-    emit(std::move(rs), jobs, chosen);
+    emit(jobs, chosen);
     return false;
 }
 
@@ -258,9 +259,9 @@ bool schedule_realizer::cut_too_large(const step& st, const step_attempt& a,
         emit_inserted(st, jobs, chosen, a.constant, why);
         return true;
     }
-    realized_step rs = make_step(st, jobs, chosen, a.constant);
+    realized_step& rs = make_step(st, jobs, chosen, a.constant);
     rs.messages.insert(rs.messages.end(), warning.begin(), warning.end());
-    emit(std::move(rs), jobs, chosen);
+    emit(jobs, chosen);
     return false;
 }
 
@@ -310,10 +311,10 @@ void schedule_realizer::emit_inserted(const step& base, const std::vector<line_j
     extra.messages.clear();
     extra.progress = 0;
     const auto extra_jobs = jobs_for(extra);
-    realized_step rs = make_step(extra, extra_jobs, cs, constant);
+    realized_step& rs = make_step(extra, extra_jobs, cs, constant);
     rs.inserted = true;
     // What the step is and why first, then what its own recipes say.
     rs.messages.insert(rs.messages.begin(), why.begin(), why.end());
-    emit(std::move(rs), extra_jobs, cs);
+    emit(extra_jobs, cs);
 }
 }  // namespace taper::forms_detail

@@ -24,14 +24,16 @@ bool is_modified_release(const drug& d, const std::string& formulation_id) {
 }
 
 /// Whether the tapered drug's parts of a step are modified-release (any part is); nullopt
-/// when the step takes none of its forms (a stop, a line not realized).
-std::optional<bool> modified_release(const realized_step& rs, const drug& d) {
+/// when the step takes none of its forms (a stop, a line not realized). `form_is_mr`: per
+/// form on hand (dose_component::form), whether it is a modified-release formulation of `d`
+/// (looked up once per realization, not once per part of every step).
+std::optional<bool> modified_release(const realized_step& rs, const drug& d, const std::vector<bool>& form_is_mr) {
     bool any = false, mr = false;
     for (const auto& rc : rs.recipes) {
-        if (!same_drug(rc.drug, d.name)) continue;
+        if (rc.drug != d.name && !same_drug(rc.drug, d.name)) continue;  // (exact first: the usual case)
         for (const auto& p : rc.parts) {
             any = true;
-            if (is_modified_release(d, p.formulation_id)) mr = true;
+            if (p.form < form_is_mr.size() ? form_is_mr[p.form] : is_modified_release(d, p.formulation_id)) mr = true;
         }
     }
     if (!any) return std::nullopt;
@@ -47,6 +49,12 @@ bool moves(const message& m) {
 }
 
 }  // namespace
+
+void schedule_realizer::note_release_profiles(const std::vector<available_form>& on_hand) {
+    form_is_mr_.clear();
+    form_is_mr_.reserve(on_hand.size());
+    for (const auto& f : on_hand) form_is_mr_.push_back(is_modified_release(drug_, f.formulation_id));
+}
 
 // `modified_release_only`: of the tapered drug's forms in the step after, only its
 // modified-release ones (where that step mixes both, the held step must keep its profile).
@@ -90,10 +98,10 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
             // Within the tolerance and never above the dose before (the dose never rises).
             const auto c = e->best_among(goal, goal - e->tolerance(goal), goal + detail::rounding_slack(goal), allowed);
             if (!c) return std::nullopt;  // the new forms cannot make the dose before
-            dose_recipe r = e->recipe(*c, goal, i);
+            dose_recipe& r = rs.recipes.emplace_back();  // written in place, never moved
+            e->recipe_into(r, *c, goal, i);
             r.drug = old.drug;
             r.time = old.time;
-            rs.recipes.push_back(std::move(r));
         }
         total_mg += factor * in(rs.recipes.back().realized, units::mg);
         if (i < rs.planned.doses.size()) rs.planned.doses[i].amount = old.realized;
@@ -117,12 +125,11 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
     start.planned.equivalent_daily_dose = plan_.start_equivalent_dose;
     start.realized_daily = plan_.start_equivalent_dose;
     for (const auto& line : plan_.start_split) {
-        dose_recipe r;
+        dose_recipe& r = start.recipes.emplace_back();
         r.drug = drug_.name;
         r.time = line.time;
         r.target = line.amount;
         r.realized = line.amount;
-        start.recipes.push_back(std::move(r));
         dose_line l;
         l.drug = drug_.name;
         l.time = line.time;
@@ -131,11 +138,11 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
     }
     modified.reset();
     if (engines_.empty() || !engines_[0]) return start;
-    for (const auto& f : engines_[0]->forms()) {
-        if (std::find(out_.start_forms.begin(), out_.start_forms.end(), engines_[0]->origin_of(&f)) ==
+    for (const available_form* f : engines_[0]->forms()) {
+        if (std::find(out_.start_forms.begin(), out_.start_forms.end(), engines_[0]->origin_of(f)) ==
             out_.start_forms.end())
             continue;
-        const formulation* data = drug_.find_formulation(f.formulation_id);
+        const formulation* data = drug_.find_formulation(f->formulation_id);
         modified = modified.value_or(false) || (data != nullptr && data->modified_release.known() && *data->modified_release);
     }
     return start;
@@ -145,24 +152,35 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
 // inserted here takes a subset of the next step's forms, and what makes a dose can change
 // its release profile while the set of forms in use changes in ways that rule does not see.
 void schedule_realizer::separate_release_changes() {
+    if (out_.steps.empty()) return;
     bool inserted = false;
+    // The day before the first step, made once (not an empty step on every pass).
+    std::optional<bool> start_profile;
+    const realized_step first = start_as_step(start_profile);
+    // The profile of the step before, when the last pass worked it out: its `after` is this
+    // pass's `before` (also when it inserted a step: k has moved past the inserted one).
+    std::optional<bool> before_profile;
+    bool before_known = false;
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
-        std::optional<bool> was;
-        const realized_step first = k == 0 ? start_as_step(was) : realized_step{};
         const realized_step& before = k == 0 ? first : out_.steps[k - 1];
-        if (k > 0) was = modified_release(before, drug_);
+        const std::optional<bool> was = k == 0         ? start_profile
+                                        : before_known ? before_profile
+                                                       : modified_release(before, drug_, form_is_mr_);
+        before_known = false;
         const realized_step& after = out_.steps[k];
         const double from = in(before.realized_daily, units::mg);
         const double to = in(after.realized_daily, units::mg);
         if (!(to < from - detail::rounding_slack(from))) continue;  // no cut: already a step of its own
-        const auto now = modified_release(after, drug_);
+        const auto now = modified_release(after, drug_, form_is_mr_);
+        before_profile = now;
+        before_known = true;
         if (!was || !now || *was == *now) continue;
         // The held step must end up with the profile of the step after, or the change would
         // only move one step later, still with the cut: where the step after mixes both
         // profiles, its modified-release forms alone are tried next.
         auto held = constant_dose_step(before, after, false);
-        if (held && modified_release(*held, drug_) != now) held = constant_dose_step(before, after, true);
-        if (held && modified_release(*held, drug_) != now) held.reset();
+        if (held && modified_release(*held, drug_, form_is_mr_) != now) held = constant_dose_step(before, after, true);
+        if (held && modified_release(*held, drug_, form_is_mr_) != now) held.reset();
         realized_step& changed = out_.steps[k];
         if (!held) {
             // Nothing on hand makes the dose before in the new forms: said, never silent.

@@ -129,8 +129,8 @@ void schedule_realizer::suggest_smaller_last_dose(realized_step& rs, double take
             const available_form& f = every[i];
             if ((f.kind == form_kind::tablet) != solids) continue;
             const bool on_hand = std::any_of(engines_[0]->forms().begin(), engines_[0]->forms().end(),
-                                             [&](const available_form& g) {
-                                                 return g.formulation_id == f.formulation_id && g.label == f.label;
+                                             [&](const available_form* g) {
+                                                 return g->formulation_id == f.formulation_id && g->label == f.label;
                                              });
             const auto dose = on_hand ? std::nullopt : smallest_dose(f, plan_last, options_);
             if (!dose || *dose > line * (1 + 1e-9) || *dose >= taken_last) continue;

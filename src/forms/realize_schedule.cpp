@@ -30,20 +30,25 @@ int schedule_realizer::add_drug(std::string_view name) {
 
 void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) {
     add_drug(drug_.name);
+    // The largest dose each engine must make: the start and every line.
+    std::vector<double> largest(1, 0.0);
+    for (const auto& t : plan_.start_split) largest[0] = std::max(largest[0], in(t.amount, units::mg));
+    largest[0] = std::max(largest[0], in(plan_.start_dose, units::mg));
     for (const auto& st : plan_.steps)
-        for (const auto& line : st.doses) add_drug(line.drug);
-    std::vector<std::vector<available_form>> forms;
-    std::vector<std::vector<std::size_t>> origins;
+        for (const auto& line : st.doses) {
+            const auto i = static_cast<std::size_t>(add_drug(line.drug));
+            if (largest.size() <= i) largest.resize(i + 1, 0.0);
+            largest[i] = std::max(largest[i], in(line.amount, units::mg));
+        }
+    // Per drug, the indexes of its forms in `on_hand` (the engines point into `on_hand`).
+    std::vector<std::vector<std::size_t>> forms;
     for (std::size_t k = 0; k < on_hand.size(); ++k) {
         const auto& f = on_hand[k];
         const auto i = static_cast<std::size_t>(add_drug(f.drug.empty() ? drug_.name : f.drug));
         forms.resize(names_.size());
-        origins.resize(names_.size());
         if (forms[i].empty()) forms[i].reserve(on_hand.size());
-        forms[i].push_back(f);
-        origins[i].push_back(k);
+        forms[i].push_back(k);
     }
-    origins.resize(names_.size());
     forms.resize(names_.size());
     if (forms[0].empty()) {
         std::string others;
@@ -53,20 +58,9 @@ void schedule_realizer::group_forms(const std::vector<available_form>& on_hand) 
                          " has: " + describe_forms(drug_) + ")" +
                          (others.empty() ? std::string() : "; the forms given are for " + others));
     }
-    // The largest dose each engine must make: the start and every line.
-    std::vector<double> largest(names_.size(), 0.0);
-    for (const auto& t : plan_.start_split) largest[0] = std::max(largest[0], in(t.amount, units::mg));
-    largest[0] = std::max(largest[0], in(plan_.start_dose, units::mg));
-    for (const auto& st : plan_.steps)
-        for (const auto& line : st.doses) {
-            auto& l = largest[static_cast<std::size_t>(index_of(line.drug))];
-            l = std::max(l, in(line.amount, units::mg));
-        }
+    largest.resize(names_.size(), 0.0);
     for (std::size_t i = 0; i < names_.size(); ++i)
-        if (!forms[i].empty()) {
-            engines_[i] = std::make_unique<engine>(std::move(forms[i]), options_, largest[i]);
-            engines_[i]->set_origins(std::move(origins[i]));
-        }
+        if (!forms[i].empty()) engines_[i] = std::make_unique<engine>(on_hand, forms[i], options_, largest[i]);
     // Off-target warnings name the drug's finer forms that are not on hand.
     engines_[0]->suggest_from(drug_);
 }
@@ -139,16 +133,17 @@ form_mask schedule_realizer::baseline() {
     return m;
 }
 
-realized_step schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
-                                           const std::vector<choice>& cs, double constant) {
-    realized_step rs;
+realized_step& schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
+                                            const std::vector<choice>& cs, double constant) {
+    realized_step& rs = out_.steps.emplace_back();
     rs.planned = st;
     rs.recipes.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& j = jobs[i];
-        dose_recipe r;
+        // Made in place: a recipe is never moved.
+        dose_recipe& r = rs.recipes.emplace_back();
         if (j.eng != nullptr) {
-            r = j.eng->recipe(cs[i], j.goal, i);
+            j.eng->recipe_into(r, cs[i], j.goal, i);
             for (const auto& m : r.messages) {
                 // The drug's forms not on hand are named once, for the whole realization.
                 if (m.code == message_code::drug_also_comes_as) {
@@ -165,7 +160,6 @@ realized_step schedule_realizer::make_step(const step& st, const std::vector<lin
         }
         r.drug = j.line->drug;
         r.time = j.line->time;
-        rs.recipes.push_back(std::move(r));
     }
     rs.realized_daily = (total(jobs, cs, constant)) * units::mg;
     rs.difference = round9(in(rs.realized_daily, units::mg) - in(st.equivalent_daily_dose, units::mg)) * units::mg;
@@ -175,6 +169,7 @@ schedule_realizer::schedule_realizer(const schedule& plan, const std::vector<ava
                                      const realization_options& options)
     : plan_(plan), request_(plan.request), drug_(subject_of(plan)), options_(options) {
     group_forms(on_hand);
+    note_release_profiles(on_hand);
     factors();
     if (plan.basis == dose_basis::own_mg && !plan.occupancy_model.empty()) {
         const occupancy_model* m = drug_.find_target(plan.occupancy_model);

@@ -60,6 +60,7 @@ struct step_attempt {
 
 class schedule_realizer {
 public:
+    /// `on_hand` must outlive the realizer: its engines point into it (no copy of the forms).
     schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
                       const realization_options& options);
 
@@ -79,7 +80,9 @@ private:
     void jobs_for(const step& st, std::vector<line_job>& jobs) const;
     static const drug& subject_of(const schedule& plan);
     double total(const std::vector<line_job>& jobs, const std::vector<choice>& cs, double constant) const;
-    realized_step make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
+    /// Appends the step to out_.steps (made in place, never moved) and returns it; emit()
+    /// finishes it. Nothing else is appended in between.
+    realized_step& make_step(const step& st, const std::vector<line_job>& jobs, const std::vector<choice>& cs,
                             double constant);
     form_mask baseline();
     void start();
@@ -110,7 +113,7 @@ private:
                        double constant, const message_list& why);
 
     // Switch points, equivalences and what the forms cannot do (realize_switch.cpp).
-    void emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs);
+    void emit(const std::vector<line_job>& jobs, const std::vector<choice>& cs);
     void add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const;
     void add_equivalences();
     void add_form_warnings();
@@ -120,6 +123,8 @@ private:
     void check_pace_as_taken();
     void check_practicality();
     // A change of release profile as its own step at a constant dose (realize_release.cpp).
+    /// Fills form_is_mr_ from the forms on hand.
+    void note_release_profiles(const std::vector<available_form>& on_hand);
     void separate_release_changes();
     /// Where a step starts a form its label says is taken more often a day than the step's
     /// doses, how to divide the day (dosing_frequency_change, 436; realize_release.cpp).
@@ -143,6 +148,7 @@ private:
     std::vector<double> factors_;                   // basis mg per mg; NaN: not known yet
     std::vector<form_mask> in_use_;
     std::vector<form_mask> used_ever_;
+    std::vector<bool> form_is_mr_;  // per form on hand: a modified-release formulation of the drug
     std::set<int> unrealized_drugs_;
     struct previous_dose {
         int drug;

@@ -28,9 +28,10 @@ void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, 
     }
 }
 
-// Appends a realized step: numbered and dated after the ones before (inserted steps move
-// the rest), with a switch-point note when its forms differ from the previous step's.
-void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
+// Finishes the step make_step appended: numbered and dated after the ones before (inserted
+// steps move the rest), with a switch-point note when its forms differ from the previous step's.
+void schedule_realizer::emit(const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
+    realized_step& rs = out_.steps.back();
     rs.planned.number = ++number_;
     rs.planned.start = cursor_;
     cursor_ = add_days(cursor_, rs.planned.length);
@@ -54,17 +55,20 @@ void schedule_realizer::emit(realized_step rs, const std::vector<line_job>& jobs
                 in_use_[n] = used_[n];
                 used_ever_[n] |= used_[n];
             }
-        previous_forms_ = out_.steps.size();
+        previous_forms_ = out_.steps.size() - 1;
         have_previous_ = true;
     }
     if (std::any_of(rs.recipes.begin(), rs.recipes.end(), [](const dose_recipe& r) { return !r.within_tolerance; }))
         ++off_tolerance_;
     prev_ = in(rs.realized_daily, units::mg);
     previous_lines_.resize(jobs.size());
-    for (std::size_t i = 0; i < jobs.size(); ++i)
-        previous_lines_[i] = {jobs[i].drug, jobs[i].line->time, in(rs.recipes[i].realized, units::mg)};
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        // Field by field: the time's string keeps its memory from step to step.
+        previous_lines_[i].drug = jobs[i].drug;
+        previous_lines_[i].time = jobs[i].line->time;
+        previous_lines_[i].realized = in(rs.recipes[i].realized, units::mg);
+    }
     at_start_ = false;
-    out_.steps.push_back(std::move(rs));
 }
 
 // Each equivalence used, once, when the forms used were converted or mixed.
@@ -95,7 +99,8 @@ void schedule_realizer::add_equivalences() {
 void schedule_realizer::add_form_warnings() {
     for (const auto& e : engines_) {
         if (!e) continue;
-        for (const auto& f : e->forms()) {
+        for (const available_form* form_on_hand : e->forms()) {
+            const available_form& f = *form_on_hand;
             const parameter form = parameter::on_hand_form(e->origin_of(&f));
             std::optional<message> w;
             if (f.kind == form_kind::beads && !f.bead_count)

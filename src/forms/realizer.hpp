@@ -111,10 +111,19 @@ struct choice {
 /// The running state of one search (src/forms/realizer_search.cpp).
 struct search_state;
 
+/// The drug's liquids and dispersible tablets that are not among `have` (the same formulation
+/// id and label), as indexes into all_forms(d): what off-target warnings suggest. Defined in
+/// on_hand.cpp.
+std::vector<std::size_t> fine_forms_not_on_hand(const drug& d, const std::vector<const available_form*>& have);
+
 class engine {
 public:
-    /// Validates forms and options (plan_error). `largest_dose` bounds the tables.
-    engine(std::vector<available_form> forms, const realization_options& options, double largest_dose);
+    /// Validates forms and options (plan_error). `largest_dose` bounds the tables. The engine
+    /// uses the forms of `on_hand` at `indexes` (all of them without), in that order, and
+    /// points into `on_hand` instead of copying it: `on_hand` must outlive the engine.
+    engine(const std::vector<available_form>& on_hand, const std::vector<std::size_t>& indexes,
+           const realization_options& options, double largest_dose);
+    engine(const std::vector<available_form>& on_hand, const realization_options& options, double largest_dose);
 
     /// The best choice for `goal` (mg) whose amount lies in [lo, hi], by the objective;
     /// `in_use` is the set of formulations already in use. nullopt: nothing in the window.
@@ -126,31 +135,28 @@ public:
     /// The recipe for a choice, with warnings when it is off target; `line` is the dose line
     /// of the step it is for (the messages' dose_time).
     dose_recipe recipe(const choice& c, double goal, std::size_t line = 0) const;
+    /// The same, written into `r` (a new recipe, already where it is kept: not moved there).
+    void recipe_into(dose_recipe& r, const choice& c, double goal, std::size_t line = 0) const;
 
     bool within_tolerance(double realized, double goal) const;
     double tolerance(double goal) const;
     form_mask all() const { return all_; }
     form_mask solids() const { return solid_mask_; }
     const std::vector<product>& products() const { return products_; }
-    const std::vector<available_form>& forms() const { return forms_; }
+    /// This engine's forms (its drug's, in the order given), in the forms on hand as given.
+    const std::vector<const available_form*>& forms() const { return forms_; }
     int slot_count() const { return static_cast<int>(slot_forms_.size()); }
     /// A product of this slot (the first), for labels and provenance.
-    const available_form& slot_form(int slot) const { return forms_[static_cast<std::size_t>(slot_forms_[static_cast<std::size_t>(slot)])]; }
+    const available_form& slot_form(int slot) const { return *forms_[static_cast<std::size_t>(slot_forms_[static_cast<std::size_t>(slot)])]; }
     /// Off-target warnings also name this drug's liquids and dispersible tablets that are
     /// not on hand ("citalopram also comes as 40 mg/mL drops (not on hand)"); worked out
     /// only when a warning needs it.
     void suggest_from(const drug& d) { suggest_from_ = &d; }
-    /// Where each of forms() stands in the forms on hand as given (form_on_hand parameters):
-    /// by default the same index.
-    void set_origins(std::vector<std::size_t> origins) { origins_ = std::move(origins); }
-    /// The index in the forms on hand as given of a product's form.
-    std::size_t origin_of(const available_form* f) const {
-        const auto i = static_cast<std::size_t>(f - forms_.data());
-        return i < origins_.size() ? origins_[i] : i;
-    }
+    /// The index in the forms on hand as given of one of forms() (form_on_hand parameters).
+    std::size_t origin_of(const available_form* f) const { return static_cast<std::size_t>(f - on_hand_); }
 
 private:
-    void add_product(const available_form& f, std::size_t index, std::vector<std::string>& slot_keys);
+    void add_product(const available_form& f, std::size_t index);
     void add_topups();
     const solid_table* table_for(form_mask solids) const;
     void scan_solids(const solid_table& table, double goal, search_state& s) const;
@@ -163,7 +169,8 @@ private:
     bool impractical(const choice& c) const;
     void add_off_target_hints(dose_recipe& r, double goal) const;
 
-    std::vector<available_form> forms_;
+    const available_form* on_hand_ = nullptr;  // the forms on hand as given (not owned)
+    std::vector<const available_form*> forms_;
     realization_options options_;
     std::vector<product> products_;
     std::vector<topup_kind> topups_;
@@ -174,7 +181,6 @@ private:
     double table_limit_ = 0;
     double largest_piece_ = 0;
     const drug* suggest_from_ = nullptr;
-    std::vector<std::size_t> origins_;
     /// The drug's fine forms not on hand (indexes into all_forms), worked out once when needed.
     mutable std::optional<std::vector<std::size_t>> suggestion_;
     mutable std::map<form_mask, std::unique_ptr<solid_table>> tables_;

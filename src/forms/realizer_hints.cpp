@@ -25,18 +25,7 @@ void engine::add_off_target_hints(dose_recipe& r, double goal) const {
     }
     if (!fine_form) r.messages.push_back(make_message(message_code::liquid_would_measure_finer));
     else if (r.messages.size() == before) r.messages.push_back(make_message(message_code::more_dilute_would_measure_finer));
-    if (suggest_from_ != nullptr && !suggestion_) {
-        suggestion_.emplace();
-        const auto every = all_forms(*suggest_from_);
-        for (std::size_t i = 0; i < every.size(); ++i) {
-            const auto& f = every[i];
-            const bool fine = is_liquid(f.kind) || f.dispersible;
-            const bool have = std::any_of(forms_.begin(), forms_.end(), [&](const available_form& g) {
-                return g.formulation_id == f.formulation_id && g.label == f.label;
-            });
-            if (fine && !have) suggestion_->push_back(i);
-        }
-    }
+    if (suggest_from_ != nullptr && !suggestion_) suggestion_ = fine_forms_not_on_hand(*suggest_from_, forms_);
     if (suggestion_)
         for (const std::size_t i : *suggestion_)
             r.messages.push_back(make_message(message_code::drug_also_comes_as, {parameter::drug_form(i)}));

@@ -60,6 +60,24 @@ void check_options(const realization_options& o) {
             bad("realization options: a dilution volume must be more than 0 mL, not " + num(in(w, units::mL)) + " mL");
 }
 
+/// A formulation's key, "<drug>\n<formulation id>" (the label when there is no id): products
+/// with the same key share a slot. Compared as that text, without building it (this runs for
+/// every product of every realization).
+bool same_slot(const available_form& a, const available_form& b) {
+    const std::string& tail_a = a.formulation_id.empty() ? a.label : a.formulation_id;
+    const std::string& tail_b = b.formulation_id.empty() ? b.label : b.formulation_id;
+    if (a.drug.size() == b.drug.size()) return a.drug == b.drug && tail_a == tail_b;
+    // Only a drug name with a line break in it could make two such texts equal.
+    const std::size_t size = a.drug.size() + 1 + tail_a.size();
+    if (size != b.drug.size() + 1 + tail_b.size()) return false;
+    const auto at = [](const available_form& f, const std::string& tail, std::size_t k) {
+        return k < f.drug.size() ? f.drug[k] : k == f.drug.size() ? '\n' : tail[k - f.drug.size() - 1];
+    };
+    for (std::size_t k = 0; k < size; ++k)
+        if (at(a, tail_a, k) != at(b, tail_b, k)) return false;
+    return true;
+}
+
 std::string name_of(const available_form& f, std::size_t index) {
     if (!f.label.empty()) return "\"" + f.label + "\"";
     return "form " + std::to_string(index + 1) + (f.formulation_id.empty() ? "" : " (" + f.formulation_id + ")");
@@ -107,8 +125,19 @@ void read_solid(const available_form& f, std::size_t i, bool allow_dilution, pro
 
 }  // namespace
 
-engine::engine(std::vector<available_form> forms, const realization_options& options, double largest_dose)
-    : forms_(std::move(forms)), options_(options) {
+engine::engine(const std::vector<available_form>& on_hand, const realization_options& options, double largest_dose)
+    : engine(on_hand, {}, options, largest_dose) {}
+
+engine::engine(const std::vector<available_form>& on_hand, const std::vector<std::size_t>& indexes,
+               const realization_options& options, double largest_dose)
+    : on_hand_(on_hand.data()), options_(options) {
+    if (indexes.empty()) {
+        forms_.reserve(on_hand.size());
+        for (const auto& f : on_hand) forms_.push_back(&f);
+    } else {
+        forms_.reserve(indexes.size());
+        for (const std::size_t i : indexes) forms_.push_back(&on_hand[i]);
+    }
     check_options(options_);
     if (forms_.empty())
         bad("nothing on hand: give at least one form to take the doses with, e.g. \"10 mg tablet, 2 mg/mL liquid\"");
@@ -118,9 +147,11 @@ engine::engine(std::vector<available_form> forms, const realization_options& opt
     else
         for (auto w : options_.dilution_volumes) water_.push_back(in(w, units::mL));
 
-    std::vector<std::string> slot_keys;
     products_.reserve(forms_.size());
-    for (std::size_t i = 0; i < forms_.size(); ++i) add_product(forms_[i], i, slot_keys);
+    slot_forms_.reserve(forms_.size());
+    for (std::size_t i = 0; i < forms_.size(); ++i) add_product(*forms_[i], i);
+    // The candidates of one search: one block, not a doubling from 1 in the first searches.
+    pool_.reserve(64);
     add_topups();
 
     const double margin = 1 + (options_.tie_percent + options_.tolerance_percent) / 100.0;
@@ -128,22 +159,23 @@ engine::engine(std::vector<available_form> forms, const realization_options& opt
                             std::max(0.0, largest_dose) * margin + 2 * largest_piece_);
 }
 
-void engine::add_product(const available_form& f, std::size_t i, std::vector<std::string>& slot_keys) {
+void engine::add_product(const available_form& f, std::size_t i) {
     product p;
     p.source = &f;
     const double b = f.bioavailability;
     if (!std::isfinite(b) || !(b > 0))
         bad("forms on hand: " + name_of(f, i) + ": the bioavailability must be more than 0, not " + num(b));
     // One slot (mask bit) per formulation: strengths of one formulation share it.
-    const std::string key = f.drug + '\n' + f.formulation_id + (f.formulation_id.empty() ? f.label : "");
-    auto it = std::find(slot_keys.begin(), slot_keys.end(), key);
-    if (it == slot_keys.end()) {
-        if (slot_keys.size() >= 64) bad("forms on hand: more than 64 formulations; give fewer");
-        slot_keys.push_back(key);
+    const auto it = std::find_if(slot_forms_.begin(), slot_forms_.end(), [&](int first) {
+        return same_slot(*forms_[static_cast<std::size_t>(first)], f);
+    });
+    if (it == slot_forms_.end()) {
+        if (slot_forms_.size() >= 64) bad("forms on hand: more than 64 formulations; give fewer");
         slot_forms_.push_back(static_cast<int>(i));
-        it = slot_keys.end() - 1;
+        p.slot = static_cast<int>(slot_forms_.size()) - 1;
+    } else {
+        p.slot = static_cast<int>(it - slot_forms_.begin());
     }
-    p.slot = static_cast<int>(it - slot_keys.begin());
     if (is_liquid(f.kind)) {
         read_liquid(f, i, p);
     } else {

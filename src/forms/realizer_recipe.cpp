@@ -85,6 +85,11 @@ void engine::add_topup_part(const choice& c, dose_recipe& r) const {
 // The recipe's numbers; its text is written on demand (src/forms/recipe_text.cpp).
 dose_recipe engine::recipe(const choice& c, double goal, std::size_t line) const {
     dose_recipe r;
+    recipe_into(r, c, goal, line);
+    return r;
+}
+
+void engine::recipe_into(dose_recipe& r, const choice& c, double goal, std::size_t line) const {
     r.target = mg_of(goal);
     r.parts.reserve(2);
     if (c.table != nullptr && c.solid_index > 0) add_solid_parts(c, r);
@@ -93,7 +98,6 @@ dose_recipe engine::recipe(const choice& c, double goal, std::size_t line) const
     for (const auto& part : r.parts) realized += in(part.equivalent, units::mg);
     r.realized = mg_of(round9(realized));
     add_off_target_warning(r, realized, goal, line);
-    return r;
 }
 
 }  // namespace taper::forms_detail

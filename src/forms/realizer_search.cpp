@@ -81,6 +81,10 @@ void engine::scan_topup(std::size_t ti, const solid_table* base, double goal, do
         (std::isfinite(s.e_best) ? std::max(lo, goal - s.e_best - s.tau) : std::max(lo, 0.0)) - t.k_max * t.unit_eq;
     std::size_t first = reach_low > 0 ? static_cast<std::size_t>(std::floor(reach_low / q)) : 0;
     first = first > 0 ? first - 1 : 0;
+    // The usual window [0, infinity) bounds no step count (a >= 0 and k_min >= 1): the
+    // divisions below would only be clamped to k_min and k_max, so they are skipped.
+    const bool no_floor = lo <= 0;
+    const bool no_ceiling = hi == std::numeric_limits<double>::infinity();
     for (std::size_t i = first; i < n; ++i) {
         const double a_grid = static_cast<double>(i) * q;
         const double top = std::isfinite(s.e_best) ? std::min(hi, goal + s.e_best + s.tau)
@@ -90,8 +94,8 @@ void engine::scan_topup(std::size_t ti, const solid_table* base, double goal, do
         const double a = i > 0 ? base->exact[i] : 0.0;
         const int pieces = i > 0 ? base->pieces[i] : 0;
         if (pieces + t.base_cost + (t.fills ? 1 : 0) > s.max_pieces) continue;
-        const double k_lo_f = std::ceil((lo - a) / t.unit_eq - 1e-9);
-        const double k_hi_f = std::floor((hi - a) / t.unit_eq + 1e-9);
+        const double k_lo_f = no_floor ? t.k_min : std::ceil((lo - a) / t.unit_eq - 1e-9);
+        const double k_hi_f = no_ceiling ? t.k_max : std::floor((hi - a) / t.unit_eq + 1e-9);
         // Clamped before the conversion to int: with a very dilute liquid the step counts
         // can exceed any int (and converting those is undefined).
         const int k_lo = static_cast<int>(std::clamp<double>(k_lo_f, t.k_min, t.k_max + 1.0));

@@ -37,6 +37,28 @@ std::size_t lay_out_grid(solid_table& t, double table_limit) {
     return std::min(n, max_table_size);
 }
 
+/// Pieces of the same size (a whole 10 mg tablet, half a 20 mg one, a quarter of a 40 mg one)
+/// sit side by side in `types`. The DP below takes a type only when it is strictly better
+/// (fewer pieces, then fewer splits) than the ones before it, and same-size pieces differ only
+/// in being split, so of each run it only ever takes the first whole piece, else the first
+/// piece: the rest are dropped before it runs (it makes the same table with fewer types).
+void drop_same_size_pieces(std::vector<piece_type>& types) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < types.size();) {
+        std::size_t end = i;
+        while (end < types.size() && types[end].steps == types[i].steps && types[end].exact == types[i].exact) ++end;
+        std::size_t pick = i;
+        for (std::size_t k = i; k < end; ++k)
+            if (types[k].denominator == 1) {
+                pick = k;
+                break;
+            }
+        types[kept++] = types[pick];  // kept <= i <= pick
+        i = end;
+    }
+    types.resize(kept);
+}
+
 /// The DP: fewest pieces for each amount, then fewest split pieces.
 void fill(solid_table& t, std::size_t n, const std::vector<product>& products, int most_pieces) {
     t.pieces.assign(n, unreachable);
@@ -46,14 +68,23 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
     t.masks.assign(n, 0);
     t.pieces[0] = 0;
     const auto max_pieces = static_cast<std::uint8_t>(most_pieces);
+    // Plain pointers: the byte stores below may alias anything, which would make the compiler
+    // reload every vector's data pointer in the inner loop.
+    const piece_type* const types = t.types.data();
+    const std::size_t type_count = t.types.size();
+    std::uint8_t* const pieces = t.pieces.data();
+    std::uint8_t* const splits = t.splits.data();
+    std::uint8_t* const last = t.last.data();
+    double* const exact = t.exact.data();
+    form_mask* const masks = t.masks.data();
     for (std::size_t i = 1; i < n; ++i) {
         std::uint8_t best_p = unreachable, best_s = unreachable, best_t = 0;
-        for (std::size_t k = 0; k < t.types.size(); ++k) {
-            const auto s = static_cast<std::size_t>(t.types[k].steps);
+        for (std::size_t k = 0; k < type_count; ++k) {
+            const auto s = static_cast<std::size_t>(types[k].steps);
             if (s > i) continue;
-            const std::uint8_t p = t.pieces[i - s];
+            const std::uint8_t p = pieces[i - s];
             if (p >= max_pieces) continue;  // also skips unreachable
-            const auto sp = static_cast<std::uint8_t>(t.splits[i - s] + (t.types[k].denominator > 1 ? 1 : 0));
+            const auto sp = static_cast<std::uint8_t>(splits[i - s] + (types[k].denominator > 1 ? 1 : 0));
             if (p + 1 < best_p || (p + 1 == best_p && sp < best_s)) {
                 best_p = static_cast<std::uint8_t>(p + 1);
                 best_s = sp;
@@ -61,12 +92,12 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
             }
         }
         if (best_p == unreachable) continue;
-        t.pieces[i] = best_p;
-        t.splits[i] = best_s;
-        t.last[i] = best_t;
-        const std::size_t from = i - static_cast<std::size_t>(t.types[best_t].steps);
-        t.exact[i] = t.exact[from] + t.types[best_t].exact;
-        t.masks[i] = t.masks[from] | form_mask{1} << products[static_cast<std::size_t>(t.types[best_t].product)].slot;
+        pieces[i] = best_p;
+        splits[i] = best_s;
+        last[i] = best_t;
+        const std::size_t from = i - static_cast<std::size_t>(types[best_t].steps);
+        exact[i] = exact[from] + types[best_t].exact;
+        masks[i] = masks[from] | form_mask{1} << products[static_cast<std::size_t>(types[best_t].product)].slot;
     }
 }
 
@@ -75,6 +106,7 @@ void fill(solid_table& t, std::size_t n, const std::vector<product>& products, i
 const solid_table* engine::table_for(form_mask solids) const {
     if (auto it = tables_.find(solids); it != tables_.end()) return it->second.get();
     auto t = std::make_unique<solid_table>();
+    t->types.reserve(3 * products_.size());  // whole, half and quarter of each
     for (std::size_t i = 0; i < products_.size(); ++i) {
         const product& p = products_[i];
         if (!p.solid || ((form_mask{1} << p.slot) & solids) == 0) continue;
@@ -91,7 +123,9 @@ const solid_table* engine::table_for(form_mask solids) const {
         if (a.product != b.product) return a.product < b.product;
         return a.denominator < b.denominator;
     });
-    fill(*t, lay_out_grid(*t, table_limit_), products_, options_.max_pieces);
+    const std::size_t n = lay_out_grid(*t, table_limit_);
+    drop_same_size_pieces(t->types);
+    fill(*t, n, products_, options_.max_pieces);
     const solid_table* out = t.get();
     tables_.emplace(solids, std::move(t));
     return out;
