@@ -46,7 +46,7 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
     assign_split(s.start_split, r);
     s.equivalence_table.clear();
     s.messages.clear();
-    s.strategy_texts.clear();
+    // (strategy_texts: rewritten by the run's text_writer, keeping the strings' capacity)
     s.basis_factors.clear();
     s.line_drugs.clear();
     s.request = r;
@@ -69,7 +69,7 @@ public:
                 const any_strategy& strategy, const occupancy_model* model)
         : s_(into), db_(db), d_(d), r_(r), strategy_(strategy), name_(strategy.name()), model_(model),
           own_limits_(step_limits::of(r, model)),  // points apply to own-mg plans only
-          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), holds_(r.holds) {}
+          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), texts_(into.strategy_texts), holds_(r.holds) {}
 
     void run();
 
@@ -94,6 +94,7 @@ private:
     step_limits basis_limits_;  // rebuilt when a crossover converts the request's limits
     const plan_context ctx_;
     step_writer steps_;
+    text_writer texts_;
     hold_tracker holds_;
     pacing pace_;
     const formulation* whole_units_only_ = nullptr;  // the current form, if it cannot be divided
@@ -145,12 +146,13 @@ void planner_run::run() {
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
-    add_model_evidence_note(model_, s_.basis, s_);
-    add_drug_cautions(d_, s_);
+    add_model_evidence_note(model_, s_.basis, s_, texts_);
+    add_drug_cautions(d_, s_, texts_);
     // Every plan ends by pointing to people who help (the seed documents ask "who can I talk
     // to?"): coded, so that JSON, C, Python and Swift carry it, not only the CLI.
     s_.messages.push_back(make_message(message_code::who_can_help));
     steps_.finish();
+    texts_.finish();
 }
 
 /// The stop step the planner adds when the strategy has no more targets.
@@ -248,9 +250,7 @@ void planner_run::warn_about_the_switching_dose() {
         const double nearest = std::abs(at_low - here) < std::abs(at_high - here) ? at_low : at_high;
         if (!(nearest > 0) || std::max(here, nearest) / std::min(here, nearest) < tables_differ_ratio - 1e-9) continue;
         s_.messages.push_back(make_message(message_code::equivalence_tables_differ,
-                                           {switched, nearest * units::diazepam_mg,
-                                            parameter::text(s_.strategy_texts.size())}));
-        s_.strategy_texts.push_back(table);
+                                           {switched, nearest * units::diazepam_mg, parameter::text(texts_.add(table))}));
     }
 }
 
@@ -267,8 +267,7 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     const mass meaningful_previous = last_meaningful_dose(previous);
     step& st = steps_.next();
     if (!t.note_text.empty()) {
-        st.messages.push_back(make_message(message_code::strategy_text, {parameter::text(s_.strategy_texts.size())}));
-        s_.strategy_texts.push_back(std::move(t.note_text));
+        st.messages.push_back(make_message(message_code::strategy_text, {parameter::text(texts_.add(std::move(t.note_text)))}));
     } else if (t.note) {
         st.messages.push_back(*t.note);
     }
@@ -297,7 +296,7 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
         if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
     if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
         length = length * pace_.interval_factor;
-    st.length = std::max(1.0, std::round(in(length, units::day))) * units::day;
+    st.length = std::max(1.0, detail::round_half_away(in(length, units::day))) * units::day;
 
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;

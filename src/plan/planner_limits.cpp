@@ -52,6 +52,8 @@ mass apply_maxima(const cut_rules& rules, mass dose, mass previous, std::optiona
                   message_list& notes) {
     const plan_request& r = rules.request;
     const step_limits& limits = rules.limits;
+    // Most requests set no maximum: then nothing below can move the dose (checked on every step).
+    if (!limits.max_cut && !limits.max_cut_share && !limits.max_cut_points) return dose;
     if (limits.breaks_mass(previous, dose)) {
         dose = *limits.floor_by_mass(previous);
         notes.push_back(make_message(message_code::cut_limited_by_max_step, {*r.max_step}));

@@ -72,12 +72,14 @@ void end_pacing_after_switch(const database& db, pacing& pace, std::vector<messa
 
 // --- planner_evidence.cpp ---------------------------------------------------------------
 
+class text_writer;
+
 /// A plan note with the evidence status of the occupancy model an own-mg plan used (the
 /// weaker of its ED50 and Emax); nothing without a model or in diazepam mg.
-void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan);
+void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan, text_writer& texts);
 /// Each of the drug's cautions in the data, once, as a plan-wide note (drug_caution, 327):
 /// once on the plan, never repeated on the steps (issue 10).
-void add_drug_cautions(const drug& d, schedule& plan);
+void add_drug_cautions(const drug& d, schedule& plan, text_writer& texts);
 
 // --- planner_limits.cpp -----------------------------------------------------------------
 
@@ -136,6 +138,33 @@ public:
 private:
     void grow();
     std::vector<step>& steps_;
+    std::size_t count_ = 0;
+};
+
+/// Writes the plan's texts (schedule::strategy_texts, which messages refer to by index) into
+/// a reused vector: a string a previous plan left is assigned, keeping its capacity, so a
+/// drug's caution copied onto every plan allocates only the first time. finish() drops the rest.
+class text_writer {
+public:
+    explicit text_writer(std::vector<std::string>& texts) : texts_(texts) {}
+
+    /// Adds `text`; returns its index, for parameter::text.
+    std::size_t add(std::string_view text) {
+        if (count_ < texts_.size()) texts_[count_].assign(text);
+        else texts_.emplace_back(text);
+        return count_++;
+    }
+    std::size_t add(std::string&& text) {
+        if (count_ < texts_.size()) texts_[count_] = std::move(text);
+        else texts_.push_back(std::move(text));
+        return count_++;
+    }
+    /// The index the next text will have.
+    std::size_t next_index() const { return count_; }
+    void finish() { texts_.resize(count_); }
+
+private:
+    std::vector<std::string>& texts_;
     std::size_t count_ = 0;
 };
 
