@@ -69,7 +69,8 @@ public:
                 const any_strategy& strategy, const occupancy_model* model)
         : s_(into), db_(db), d_(d), r_(r), strategy_(strategy), name_(strategy.name()), model_(model),
           own_limits_(step_limits::of(r, model)),  // points apply to own-mg plans only
-          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), texts_(into.strategy_texts), holds_(r.holds) {}
+          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), texts_(into.strategy_texts),
+          holds_(r.holds), drug_is_diazepam_(d.name == "diazepam") {}
 
     void run();
 
@@ -98,6 +99,8 @@ private:
     hold_tracker holds_;
     pacing pace_;
     const formulation* whole_units_only_ = nullptr;  // the current form, if it cannot be divided
+    const bool drug_is_diazepam_;
+    date last_end_{};  // the end of the last step written (steps_.last().end()), worked out once
     mass start_eq_;
     bool basis_known_ = false;
     bool finished_ = false;
@@ -122,7 +125,8 @@ void planner_run::run() {
                              " within " + std::to_string(step_guard) + " steps; check its settings");
         std::optional<target> proposed = strategy_.next(ctx_, steps_.done());
         const bool stopped = !proposed;
-        target t = stopped ? next_target() : std::move(*proposed);
+        if (stopped) proposed.emplace(next_target());
+        target& t = *proposed;  // used in place: a target holds a vector, a string and a message
         if (!basis_known_) settle_basis(t);
         else if (t.basis != s_.basis)
             throw plan_error("the " + std::string(name_) + " strategy changed the plan's dose basis midway");
@@ -140,9 +144,10 @@ void planner_run::run() {
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
-        if (!finished_) holds_.place_after_last(steps_);
+        if (!finished_ && !r_.holds.empty()) holds_.place_after_last(steps_);
+        last_end_ = steps_.last().end();
         // Bounded work: stop as soon as the plan breaks the request's own limits.
-        check_plan_bounds(r_, r_.start, steps_.done(), finished_, name_);
+        check_plan_bounds(r_, r_.start, steps_.done(), last_end_, finished_, name_);
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
@@ -263,7 +268,7 @@ mass planner_run::last_meaningful_dose(mass previous) const {
 
 void planner_run::write_step(target& t, mass previous, std::optional<occupancy_points> occ_previous) {
     const std::size_t number = steps_.count() + 1;
-    const date start = steps_.empty() ? r_.start : steps_.last().end();
+    const date start = steps_.empty() ? r_.start : last_end_;
     const mass meaningful_previous = last_meaningful_dose(previous);
     step& st = steps_.next();
     if (!t.note_text.empty()) {
@@ -311,7 +316,7 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     }
     st.progress = t.progress;
     add_step_warnings(st, d_, previous, meaningful_previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr,
-                      gentle_stop_dose(s_.basis == dose_basis::diazepam_mg || d_.name == "diazepam"));
+                      gentle_stop_dose(s_.basis == dose_basis::diazepam_mg || drug_is_diazepam_));
     finished_ = phase == step_phase::stop;
     planner_went_lower_ = (dose < asked && !about_equal(dose, asked)) || caught_up_;
 }
@@ -325,13 +330,19 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
         if (!about_equal(dose, asked))
             for (auto& line : st.doses) line.amount = line.amount * scale;
     } else if (s_.basis == dose_basis::own_mg) {
+        // Every line is of the drug itself, so the daily dose is their sum, in the same order
+        // as the general sum below (no name comparisons on every step).
         st.doses.resize(s_.start_split.size());
+        mass total{};
         for (std::size_t i = 0; i < st.doses.size(); ++i) {
             const timed_dose& part = s_.start_split[i];
             st.doses[i].drug.assign(d_.name);
             st.doses[i].time.assign(part.time);
             st.doses[i].amount = dose * (part.amount / r_.daily_dose);
+            total += st.doses[i].amount;
         }
+        st.daily_dose = total;
+        return;
     } else {
         // A diazepam plan always starts with lines (its switch steps): scale the last step's.
         const step& last = steps_.done()[steps_.count() - 2];

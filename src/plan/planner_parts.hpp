@@ -44,6 +44,16 @@ void check_against_start(const plan_request& request, mass start_in_basis, dose_
 /// is the plan's last, so the message can give the whole plan's steps and days.
 void check_plan_bounds(const plan_request& request, date start, std::span<const step> steps, bool finished,
                        std::string_view strategy);
+/// The same after each step, with the end of the last step (steps.back().end()) already
+/// known: the usual case, no bound broken and no maximum duration asked for, is decided here
+/// without a call; anything else goes to the full check, which writes the error.
+inline void check_plan_bounds(const plan_request& request, date start, std::span<const step> steps, date end,
+                              bool finished, std::string_view strategy) {
+    if ((!request.max_steps || static_cast<long>(steps.size()) <= *request.max_steps) && end <= latest_date &&
+        !request.max_duration)
+        return;
+    check_plan_bounds(request, start, steps, finished, strategy);
+}
 
 // --- planner_target.cpp -----------------------------------------------------------------
 
