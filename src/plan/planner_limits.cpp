@@ -52,8 +52,6 @@ mass apply_maxima(const cut_rules& rules, mass dose, mass previous, std::optiona
                   message_list& notes) {
     const plan_request& r = rules.request;
     const step_limits& limits = rules.limits;
-    // Most requests set no maximum: then nothing below can move the dose (checked on every step).
-    if (!limits.max_cut && !limits.max_cut_share && !limits.max_cut_points) return dose;
     if (limits.breaks_mass(previous, dose)) {
         dose = *limits.floor_by_mass(previous);
         notes.push_back(make_message(message_code::cut_limited_by_max_step, {*r.max_step}));
@@ -189,7 +187,9 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
     dose = r.final_dose ? apply_final_dose(rules, dose, previous, notes) : std::max(dose, rules.end_dose);
     if (r.min_change > mass{}) dose = apply_min_change(rules, dose, previous, notes);
     const mass min_change_target = dose;
-    dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
+    const step_limits& limits = rules.limits;
+    if (limits.max_cut || limits.max_cut_share || limits.max_cut_points)
+        dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
     dose = settle_remnant(rules, dose, previous, occupancy_previous, notes);
     // A maximum that raised the dose above the final dose leaves the final dose for later.
     if (r.final_dose && !about_equal(dose, *r.final_dose)) drop_notes(notes, message_code::final_dose_before_stop);

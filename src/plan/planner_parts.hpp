@@ -135,8 +135,21 @@ class step_writer {
 public:
     explicit step_writer(std::vector<step>& steps) : steps_(steps) {}
 
-    /// A slot for the next step (an old step to overwrite, or a new default one).
-    step& next();
+    /// A slot for the next step (an old step to overwrite, or a new default one). Inline: a
+    /// reused plan takes this path on every step.
+    step& next() {
+        if (count_ < steps_.size()) {
+            // An old step: every field is written again by the planner; the dose lines keep
+            // their capacity (the planner assigns into them), so a reused plan allocates nothing.
+            step& s = steps_[count_++];
+            s.messages.clear();
+            s.occupancy_percent.reset();
+            s.change_points.reset();
+            s.progress = 0;
+            return s;
+        }
+        return append();
+    }
     /// A slot for the next step, copied from the last one (holds).
     step& repeat_last();
     std::size_t count() const { return count_; }
@@ -146,6 +159,7 @@ public:
     void finish();
 
 private:
+    step& append();
     void grow();
     std::vector<step>& steps_;
     std::size_t count_ = 0;
