@@ -262,7 +262,10 @@ void planner_run::warn_about_the_switching_dose() {
 // The abrupt-stop rule is judged from the last meaningful dose: a remnant step the limits
 // forced (flagged remnant_step) does not make the stop after it gentle.
 mass planner_run::last_meaningful_dose(mass previous) const {
-    if (steps_.empty() || !contains(steps_.last().messages, message_code::remnant_step)) return previous;
+    if (steps_.empty()) return previous;
+    bool remnant = false;  // (a plain loop: the generic find was a call on every step)
+    for (const message& m : steps_.last().messages) remnant = remnant || m.code == message_code::remnant_step;
+    if (!remnant) return previous;
     return steps_.count() >= 2 ? steps_.done()[steps_.count() - 2].equivalent_daily_dose : start_eq_;
 }
 
@@ -332,12 +335,13 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
     } else if (s_.basis == dose_basis::own_mg) {
         // Every line is of the drug itself, so the daily dose is their sum, in the same order
         // as the general sum below (no name comparisons on every step).
+        // A reused step's lines usually hold these names already: compared, not copied again.
         st.doses.resize(s_.start_split.size());
         mass total{};
         for (std::size_t i = 0; i < st.doses.size(); ++i) {
             const timed_dose& part = s_.start_split[i];
-            st.doses[i].drug.assign(d_.name);
-            st.doses[i].time.assign(part.time);
+            if (st.doses[i].drug != d_.name) st.doses[i].drug.assign(d_.name);
+            if (st.doses[i].time != part.time) st.doses[i].time.assign(part.time);
             st.doses[i].amount = dose * (part.amount / r_.daily_dose);
             total += st.doses[i].amount;
         }
