@@ -78,7 +78,12 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
     }
     target& t = out.emplace();
     t.daily_dose = m.dose_for_occupancy(next_occ * units::points);
-    t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
+    // The note is make_message(target_occupancy, {occupancy}): its code, severity and the kind
+    // of its one parameter are checked against the catalogue once, and each step sets only
+    // the occupancy (the catalogue look-up on every step cost more than the dose arithmetic).
+    static const message note = make_message(message_code::target_occupancy, {0.0 * units::points});
+    t.note = note;
+    t.note->parameters[0] = parameter(next_occ * units::points);
     return out;
 }
 
