@@ -139,7 +139,7 @@ void planner_run::run() {
             throw plan_error("the " + std::string(name_) + " strategy proposed an impossible dose (" +
                              to_string(t.daily_dose) + ")");
         catch_up(t, previous);
-        check_target(t, previous, name_);
+        check_target_in_loop(t, previous, name_);
         // (Not before the first step: a starting dose within about_equal of the end dose, such
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;

@@ -61,6 +61,12 @@ inline void check_plan_bounds(const plan_request& request, date start, std::span
 /// raising the dose, a hold or switch that changes it, a length out of range, dose lines
 /// that are impossible or do not add up.
 void check_target(const target& t, mass previous, std::string_view strategy);
+/// check_target for the planner's loop: a plain reduction (not above `previous`, no length or
+/// dose lines of its own) passes every check, decided here without a call.
+inline void check_target_in_loop(const target& t, mass previous, std::string_view strategy) {
+    if (!(t.daily_dose > previous) && t.phase == step_phase::reduce && !t.length && t.doses.empty()) return;
+    check_target(t, previous, strategy);
+}
 
 // --- planner_pacing.cpp -----------------------------------------------------------------
 
