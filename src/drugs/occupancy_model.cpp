@@ -28,7 +28,8 @@ void require_usable(const occupancy_model& m) {
 
 // Both functions run several times on every step of a plan: the usual case is tested inline,
 // and the calls that write an error's text are made only when it is about to be thrown (the
-// calls on every step were a tenth of a hyperbolic plan's instructions, docs/performance.md).
+// calls on every evaluation were about 7 % of a hyperbolic plan's instructions,
+// docs/performance.md).
 
 occupancy_points occupancy_model::occupancy_percent(mass daily_dose) const {
     if (!usable()) [[unlikely]]

@@ -189,8 +189,8 @@ constexpr bool in_order() {
 static_assert(in_order(), "the catalogue is in numeric order, each code once");
 
 // info(code) is asked for every message made (each step of a plan makes at least one): a
-// table by code number finds the row in constant time, where a binary search over 150 rows
-// cost about 55 instructions a message (docs/performance.md). Codes are below 1000 (the
+// table by code number finds the row in constant time, where a binary search over 130 rows
+// cost about 100 instructions a message (docs/performance.md). Codes are below 1000 (the
 // numbering in message_code.hpp), so the table is under 2 KiB; 0 marks a number with no row.
 constexpr std::size_t highest_code() {
     std::size_t n = 0;
