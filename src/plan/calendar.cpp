@@ -2,6 +2,8 @@
 
 #include <taper/error.hpp>
 
+#include "../detail/number_text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -44,7 +46,12 @@ std::string format_date(date d) {
 }
 
 date add_days(date d, duration length) {
-    return d + std::chrono::days{static_cast<long>(std::lround(in(length, units::day)))};
+    const double days = in(length, units::day);
+    // Asked for each step's end while planning: below 2^52 days (every length a plan can have)
+    // the inline rounding gives lround's whole number without the call into libm.
+    if (std::abs(days) < 4503599627370496.0)
+        return d + std::chrono::days{static_cast<long>(detail::round_half_away(days))};
+    return d + std::chrono::days{static_cast<long>(std::lround(days))};
 }
 
 }  // namespace taper

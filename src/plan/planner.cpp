@@ -46,7 +46,7 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
     assign_split(s.start_split, r);
     s.equivalence_table.clear();
     s.messages.clear();
-    s.strategy_texts.clear();
+    // (strategy_texts: rewritten by the run's text_writer, keeping the strings' capacity)
     s.basis_factors.clear();
     s.line_drugs.clear();
     s.request = r;
@@ -69,7 +69,8 @@ public:
                 const any_strategy& strategy, const occupancy_model* model)
         : s_(into), db_(db), d_(d), r_(r), strategy_(strategy), name_(strategy.name()), model_(model),
           own_limits_(step_limits::of(r, model)),  // points apply to own-mg plans only
-          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), holds_(r.holds) {}
+          basis_limits_(step_limits::of(r, nullptr)), ctx_{d, r, model}, steps_(into.steps), texts_(into.strategy_texts),
+          holds_(r.holds), drug_is_diazepam_(d.name == "diazepam") {}
 
     void run();
 
@@ -94,9 +95,12 @@ private:
     step_limits basis_limits_;  // rebuilt when a crossover converts the request's limits
     const plan_context ctx_;
     step_writer steps_;
+    text_writer texts_;
     hold_tracker holds_;
     pacing pace_;
     const formulation* whole_units_only_ = nullptr;  // the current form, if it cannot be divided
+    const bool drug_is_diazepam_;
+    date last_end_{};  // the end of the last step written (steps_.last().end()), worked out once
     mass start_eq_;
     bool basis_known_ = false;
     bool finished_ = false;
@@ -121,7 +125,8 @@ void planner_run::run() {
                              " within " + std::to_string(step_guard) + " steps; check its settings");
         std::optional<target> proposed = strategy_.next(ctx_, steps_.done());
         const bool stopped = !proposed;
-        target t = stopped ? next_target() : std::move(*proposed);
+        if (stopped) proposed.emplace(next_target());
+        target& t = *proposed;  // used in place: a target holds a vector, a string and a message
         if (!basis_known_) settle_basis(t);
         else if (t.basis != s_.basis)
             throw plan_error("the " + std::string(name_) + " strategy changed the plan's dose basis midway");
@@ -134,23 +139,25 @@ void planner_run::run() {
             throw plan_error("the " + std::string(name_) + " strategy proposed an impossible dose (" +
                              to_string(t.daily_dose) + ")");
         catch_up(t, previous);
-        check_target(t, previous, name_);
+        check_target_in_loop(t, previous, name_);
         // (Not before the first step: a starting dose within about_equal of the end dose, such
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
-        if (!finished_) holds_.place_after_last(steps_);
+        if (!finished_ && !r_.holds.empty()) holds_.place_after_last(steps_);
+        last_end_ = steps_.last().end();
         // Bounded work: stop as soon as the plan breaks the request's own limits.
-        check_plan_bounds(r_, r_.start, steps_.done(), finished_, name_);
+        check_plan_bounds(r_, r_.start, steps_.done(), last_end_, finished_, name_);
     }
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
-    add_model_evidence_note(model_, s_.basis, s_);
-    add_drug_cautions(d_, s_);
+    add_model_evidence_note(model_, s_.basis, s_, texts_);
+    add_drug_cautions(d_, s_, texts_);
     // Every plan ends by pointing to people who help (the seed documents ask "who can I talk
     // to?"): coded, so that JSON, C, Python and Swift carry it, not only the CLI.
     s_.messages.push_back(make_message(message_code::who_can_help));
     steps_.finish();
+    texts_.finish();
 }
 
 /// The stop step the planner adds when the strategy has no more targets.
@@ -248,27 +255,27 @@ void planner_run::warn_about_the_switching_dose() {
         const double nearest = std::abs(at_low - here) < std::abs(at_high - here) ? at_low : at_high;
         if (!(nearest > 0) || std::max(here, nearest) / std::min(here, nearest) < tables_differ_ratio - 1e-9) continue;
         s_.messages.push_back(make_message(message_code::equivalence_tables_differ,
-                                           {switched, nearest * units::diazepam_mg,
-                                            parameter::text(s_.strategy_texts.size())}));
-        s_.strategy_texts.push_back(table);
+                                           {switched, nearest * units::diazepam_mg, parameter::text(texts_.add(table))}));
     }
 }
 
 // The abrupt-stop rule is judged from the last meaningful dose: a remnant step the limits
 // forced (flagged remnant_step) does not make the stop after it gentle.
 mass planner_run::last_meaningful_dose(mass previous) const {
-    if (steps_.empty() || !contains(steps_.last().messages, message_code::remnant_step)) return previous;
+    if (steps_.empty()) return previous;
+    bool remnant = false;  // (a plain loop: the generic find was a call on every step)
+    for (const message& m : steps_.last().messages) remnant = remnant || m.code == message_code::remnant_step;
+    if (!remnant) return previous;
     return steps_.count() >= 2 ? steps_.done()[steps_.count() - 2].equivalent_daily_dose : start_eq_;
 }
 
 void planner_run::write_step(target& t, mass previous, std::optional<occupancy_points> occ_previous) {
     const std::size_t number = steps_.count() + 1;
-    const date start = steps_.empty() ? r_.start : steps_.last().end();
+    const date start = steps_.empty() ? r_.start : last_end_;
     const mass meaningful_previous = last_meaningful_dose(previous);
     step& st = steps_.next();
     if (!t.note_text.empty()) {
-        st.messages.push_back(make_message(message_code::strategy_text, {parameter::text(s_.strategy_texts.size())}));
-        s_.strategy_texts.push_back(std::move(t.note_text));
+        st.messages.push_back(make_message(message_code::strategy_text, {parameter::text(texts_.add(std::move(t.note_text)))}));
     } else if (t.note) {
         st.messages.push_back(*t.note);
     }
@@ -297,7 +304,7 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
         if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
     if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
         length = length * pace_.interval_factor;
-    st.length = std::max(1.0, std::round(in(length, units::day))) * units::day;
+    st.length = std::max(1.0, detail::round_half_away(in(length, units::day))) * units::day;
 
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;
@@ -312,7 +319,7 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     }
     st.progress = t.progress;
     add_step_warnings(st, d_, previous, meaningful_previous, start_eq_, s_.basis == dose_basis::own_mg ? whole_units_only_ : nullptr,
-                      gentle_stop_dose(s_.basis == dose_basis::diazepam_mg || d_.name == "diazepam"));
+                      gentle_stop_dose(s_.basis == dose_basis::diazepam_mg || drug_is_diazepam_));
     finished_ = phase == step_phase::stop;
     planner_went_lower_ = (dose < asked && !about_equal(dose, asked)) || caught_up_;
 }
@@ -326,13 +333,20 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
         if (!about_equal(dose, asked))
             for (auto& line : st.doses) line.amount = line.amount * scale;
     } else if (s_.basis == dose_basis::own_mg) {
+        // Every line is of the drug itself, so the daily dose is their sum, in the same order
+        // as the general sum below (no name comparisons on every step).
+        // A reused step's lines usually hold these names already: compared, not copied again.
         st.doses.resize(s_.start_split.size());
+        mass total{};
         for (std::size_t i = 0; i < st.doses.size(); ++i) {
             const timed_dose& part = s_.start_split[i];
-            st.doses[i].drug.assign(d_.name);
-            st.doses[i].time.assign(part.time);
+            if (st.doses[i].drug != d_.name) st.doses[i].drug.assign(d_.name);
+            if (st.doses[i].time != part.time) st.doses[i].time.assign(part.time);
             st.doses[i].amount = dose * (part.amount / r_.daily_dose);
+            total += st.doses[i].amount;
         }
+        st.daily_dose = total;
+        return;
     } else {
         // A diazepam plan always starts with lines (its switch steps): scale the last step's.
         const step& last = steps_.done()[steps_.count() - 2];

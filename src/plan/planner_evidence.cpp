@@ -19,21 +19,18 @@ int weakness(evidence_status s) {
 
 }  // namespace
 
-void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan) {
+void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan, text_writer& texts) {
     if (model == nullptr || basis != dose_basis::own_mg) return;
     const evidence_status a = model->ed50.origin.status;
     const evidence_status b = model->emax_percent.origin.status;
     const evidence_status weaker = weakness(a) >= weakness(b) ? a : b;
-    plan.messages.push_back(
-        make_message(message_code::occupancy_model_evidence, {parameter::text(plan.strategy_texts.size())}));
-    plan.strategy_texts.emplace_back(to_string(weaker));
+    plan.messages.push_back(make_message(message_code::occupancy_model_evidence,
+                                         {parameter::text(texts.add(to_string(weaker)))}));
 }
 
-void add_drug_cautions(const drug& d, schedule& plan) {
-    for (const std::string& caution : d.cautions) {
-        plan.messages.push_back(make_message(message_code::drug_caution, {parameter::text(plan.strategy_texts.size())}));
-        plan.strategy_texts.push_back(caution);
-    }
+void add_drug_cautions(const drug& d, schedule& plan, text_writer& texts) {
+    for (const std::string& caution : d.cautions)
+        plan.messages.push_back(make_message(message_code::drug_caution, {parameter::text(texts.add(caution))}));
 }
 
 }  // namespace taper::planning

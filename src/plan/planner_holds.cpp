@@ -1,6 +1,8 @@
 // The holds a request asks for. See src/plan/planner_parts.hpp.
 #include "planner_parts.hpp"
 
+#include "../detail/number_text.hpp"
+
 #include <taper/units/access.hpp>
 
 #include <algorithm>
@@ -21,7 +23,7 @@ void hold_tracker::place_after_last(step_writer& steps) {
         held.number = static_cast<int>(steps.count());
         held.phase = step_phase::hold;
         held.start = start;
-        held.length = std::max(1.0, std::round(in(h->length, units::day))) * units::day;
+        held.length = std::max(1.0, detail::round_half_away(in(h->length, units::day))) * units::day;
         held.change = mass{};
         held.change_percent = percent{};
         if (held.change_points) held.change_points = occupancy_points{};

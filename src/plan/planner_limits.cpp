@@ -180,10 +180,16 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
     // dose of 0.9375 mg).
     if (rules.pace.active && phase == step_phase::reduce && dose > rules.end_dose)
         dose = apply_pacing(rules, dose, previous, own_length, notes);
-    dose = apply_final_dose(rules, dose, previous, notes);
-    dose = apply_min_change(rules, dose, previous, notes);
+    // Each limit's own step only when the request sets it (this runs on every step, and most
+    // requests set none). Without a final dose apply_final_dose only keeps the end dose; with
+    // no minimum change (0 mg, never negative: planner_request.cpp) apply_min_change never
+    // raises a cut, as no target is above the most recent dose (check_target).
+    dose = r.final_dose ? apply_final_dose(rules, dose, previous, notes) : std::max(dose, rules.end_dose);
+    if (r.min_change > mass{}) dose = apply_min_change(rules, dose, previous, notes);
     const mass min_change_target = dose;
-    dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
+    const step_limits& limits = rules.limits;
+    if (limits.max_cut || limits.max_cut_share || limits.max_cut_points)
+        dose = apply_maxima(rules, dose, previous, occupancy_previous, notes);
     dose = settle_remnant(rules, dose, previous, occupancy_previous, notes);
     // A maximum that raised the dose above the final dose leaves the final dose for later.
     if (r.final_dose && !about_equal(dose, *r.final_dose)) drop_notes(notes, message_code::final_dose_before_stop);

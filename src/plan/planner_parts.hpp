@@ -44,6 +44,16 @@ void check_against_start(const plan_request& request, mass start_in_basis, dose_
 /// is the plan's last, so the message can give the whole plan's steps and days.
 void check_plan_bounds(const plan_request& request, date start, std::span<const step> steps, bool finished,
                        std::string_view strategy);
+/// The same after each step, with the end of the last step (steps.back().end()) already
+/// known: the usual case, no bound broken and no maximum duration asked for, is decided here
+/// without a call; anything else goes to the full check, which writes the error.
+inline void check_plan_bounds(const plan_request& request, date start, std::span<const step> steps, date end,
+                              bool finished, std::string_view strategy) {
+    if ((!request.max_steps || static_cast<long>(steps.size()) <= *request.max_steps) && end <= latest_date &&
+        !request.max_duration)
+        return;
+    check_plan_bounds(request, start, steps, finished, strategy);
+}
 
 // --- planner_target.cpp -----------------------------------------------------------------
 
@@ -51,6 +61,12 @@ void check_plan_bounds(const plan_request& request, date start, std::span<const 
 /// raising the dose, a hold or switch that changes it, a length out of range, dose lines
 /// that are impossible or do not add up.
 void check_target(const target& t, mass previous, std::string_view strategy);
+/// check_target for the planner's loop: a plain reduction (not above `previous`, no length or
+/// dose lines of its own) passes every check, decided here without a call.
+inline void check_target_in_loop(const target& t, mass previous, std::string_view strategy) {
+    if (!(t.daily_dose > previous) && t.phase == step_phase::reduce && !t.length && t.doses.empty()) return;
+    check_target(t, previous, strategy);
+}
 
 // --- planner_pacing.cpp -----------------------------------------------------------------
 
@@ -72,12 +88,14 @@ void end_pacing_after_switch(const database& db, pacing& pace, std::vector<messa
 
 // --- planner_evidence.cpp ---------------------------------------------------------------
 
+class text_writer;
+
 /// A plan note with the evidence status of the occupancy model an own-mg plan used (the
 /// weaker of its ED50 and Emax); nothing without a model or in diazepam mg.
-void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan);
+void add_model_evidence_note(const occupancy_model* model, dose_basis basis, schedule& plan, text_writer& texts);
 /// Each of the drug's cautions in the data, once, as a plan-wide note (drug_caution, 327):
 /// once on the plan, never repeated on the steps (issue 10).
-void add_drug_cautions(const drug& d, schedule& plan);
+void add_drug_cautions(const drug& d, schedule& plan, text_writer& texts);
 
 // --- planner_limits.cpp -----------------------------------------------------------------
 
@@ -123,8 +141,21 @@ class step_writer {
 public:
     explicit step_writer(std::vector<step>& steps) : steps_(steps) {}
 
-    /// A slot for the next step (an old step to overwrite, or a new default one).
-    step& next();
+    /// A slot for the next step (an old step to overwrite, or a new default one). Inline: a
+    /// reused plan takes this path on every step.
+    step& next() {
+        if (count_ < steps_.size()) {
+            // An old step: every field is written again by the planner; the dose lines keep
+            // their capacity (the planner assigns into them), so a reused plan allocates nothing.
+            step& s = steps_[count_++];
+            s.messages.clear();
+            s.occupancy_percent.reset();
+            s.change_points.reset();
+            s.progress = 0;
+            return s;
+        }
+        return append();
+    }
     /// A slot for the next step, copied from the last one (holds).
     step& repeat_last();
     std::size_t count() const { return count_; }
@@ -134,8 +165,36 @@ public:
     void finish();
 
 private:
+    step& append();
     void grow();
     std::vector<step>& steps_;
+    std::size_t count_ = 0;
+};
+
+/// Writes the plan's texts (schedule::strategy_texts, which messages refer to by index) into
+/// a reused vector: a string a previous plan left is assigned, keeping its capacity, so a
+/// drug's caution copied onto every plan allocates only the first time. finish() drops the rest.
+class text_writer {
+public:
+    explicit text_writer(std::vector<std::string>& texts) : texts_(texts) {}
+
+    /// Adds `text`; returns its index, for parameter::text.
+    std::size_t add(std::string_view text) {
+        if (count_ < texts_.size()) texts_[count_].assign(text);
+        else texts_.emplace_back(text);
+        return count_++;
+    }
+    std::size_t add(std::string&& text) {
+        if (count_ < texts_.size()) texts_[count_] = std::move(text);
+        else texts_.push_back(std::move(text));
+        return count_++;
+    }
+    /// The index the next text will have.
+    std::size_t next_index() const { return count_; }
+    void finish() { texts_.resize(count_); }
+
+private:
+    std::vector<std::string>& texts_;
     std::size_t count_ = 0;
 };
 

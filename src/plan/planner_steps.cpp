@@ -15,17 +15,8 @@ void step_writer::grow() {
     steps_.swap(bigger);
 }
 
-step& step_writer::next() {
-    if (count_ < steps_.size()) {
-        // An old step: every field is written again by the planner; the dose lines keep their
-        // capacity (the planner assigns into them), so a reused plan allocates nothing here.
-        step& s = steps_[count_++];
-        s.messages.clear();
-        s.occupancy_percent.reset();
-        s.change_points.reset();
-        s.progress = 0;
-        return s;
-    }
+// A new step, past the ones a previous plan left (next() reuses those).
+step& step_writer::append() {
     if (steps_.size() == steps_.capacity()) grow();
     steps_.emplace_back();
     ++count_;

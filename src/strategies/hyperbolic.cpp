@@ -42,40 +42,49 @@ void check_targets_below_start(const hyperbolic& h, occupancy_points start) {
 }  // namespace
 
 std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const step> done) const {
-    const occupancy_model& m = ctx.require_model(name());
+    // Every return gives `out`, so it is built in place in the caller's value (a target holds
+    // a vector, a string and a message; moving one out on every step cost as much as the
+    // occupancy arithmetic). Empty: no more targets.
+    std::optional<target> out;
+    const occupancy_model& m = ctx.model != nullptr ? *ctx.model : ctx.require_model(name());
     if (done.empty()) {
         check_against_model(*this, m);
         check_targets_below_start(*this, m.occupancy_percent(ctx.start_dose()));
     }
     const mass start = ctx.start_dose();
     const mass latest = ctx.latest(done, start);
-    if (!(in(latest, units::mg) > 0)) return std::nullopt;
-    if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return std::nullopt;
-    if (ctx.request.final_dose && latest <= *ctx.request.final_dose * (1 + 1e-9)) return std::nullopt;
+    if (!(in(latest, units::mg) > 0)) return out;
+    if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return out;
+    if (ctx.request.final_dose && latest <= *ctx.request.final_dose * (1 + 1e-9)) return out;
     const double occ_latest = in(m.occupancy_percent(latest), units::points);
 
     double next_occ = 0;
     if (!occupancy_targets.empty()) {
         const auto it = std::find_if(occupancy_targets.begin(), occupancy_targets.end(),
                                      [&](double o) { return o < occ_latest - 1e-9; });
-        if (it == occupancy_targets.end()) return std::nullopt;
+        if (it == occupancy_targets.end()) return out;
         next_occ = *it;
     } else {
         next_occ = occ_latest - points;
         if (occupancy_floor) {
-            if (next_occ < *occupancy_floor - 1e-9) return std::nullopt;
+            if (next_occ < *occupancy_floor - 1e-9) return out;
         } else if (next_occ < points - 1e-9) {
             // The stop is a cut too, and by default no larger than the planned step (Horowitz &
             // Taylor 2019: equal steps of occupancy down to zero). Between one and two steps
             // above zero, what is left is cut in two equal halves; at one step or less, stop.
-            if (occ_latest <= points + 1e-9) return std::nullopt;
+            if (occ_latest <= points + 1e-9) return out;
             next_occ = occ_latest / 2;
         }
     }
-    target t;  // (not a designated initializer: GCC 12 warns about the members left out)
+    target& t = out.emplace();
     t.daily_dose = m.dose_for_occupancy(next_occ * units::points);
-    t.note = make_message(message_code::target_occupancy, {next_occ * units::points});
-    return t;
+    // The note is make_message(target_occupancy, {occupancy}): its code, severity and the kind
+    // of its one parameter are checked against the catalogue once, and each step sets only
+    // the occupancy (the catalogue look-up on every step cost more than the dose arithmetic).
+    static const message note = make_message(message_code::target_occupancy, {0.0 * units::points});
+    t.note = note;
+    t.note->parameters[0] = parameter(next_occ * units::points);
+    return out;
 }
 
 void hyperbolic::validate() const {

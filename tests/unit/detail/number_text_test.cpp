@@ -100,6 +100,28 @@ TEST(DetailNumberText, WithoutFloatNoiseIsStdRoundBitForBit) {
     EXPECT_TRUE(std::isnan(taper::detail::without_float_noise(std::numeric_limits<double>::quiet_NaN())));
 }
 
+// round_half_away is std::round bit for bit: halves (and the doubles just below them) away
+// from zero, the sign of zero, whole numbers from 2^52 up, infinity and NaN.
+TEST(DetailNumberText, RoundHalfAwayIsStdRoundBitForBit) {
+    const auto same_bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> xs = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                              0.3, -0.3, 28.0, 42.0, 4503599627370495.5, -4503599627370495.5, 4503599627370496.0,
+                              9007199254740993.0, 1e300, -1e300, inf, -inf, std::numeric_limits<double>::denorm_min()};
+    std::mt19937_64 random(20261207);
+    std::uniform_real_distribution<double> days(-4000.0, 4000.0);
+    for (int i = 0; i < 200000; ++i) xs.push_back(days(random));
+    for (int i = -10000; i < 10000; ++i) {
+        const double half = static_cast<double>(i) + 0.5;
+        xs.push_back(half);
+        xs.push_back(std::nextafter(half, 0.0));
+        xs.push_back(std::nextafter(half, half * 2));
+    }
+    for (const double x : xs)
+        EXPECT_TRUE(same_bits(taper::detail::round_half_away(x), std::round(x))) << std::hexfloat << x;
+    EXPECT_TRUE(std::isnan(taper::detail::round_half_away(std::numeric_limits<double>::quiet_NaN())));
+}
+
 TEST(DetailNumberText, NearlyEqualAllowsOnlyRoundingNoise) {
     EXPECT_TRUE(nearly_equal(0.1 + 0.2, 0.3));
     EXPECT_TRUE(nearly_equal(1e12, 1e12 + 1));  // a billionth of 1e12 is 1000

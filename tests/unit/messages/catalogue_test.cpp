@@ -243,6 +243,19 @@ TEST(MessageCatalogue, EveryCodeHasAnIdAUniqueNumberADocLineAndText) {
     EXPECT_FALSE(taper::message_code_from_id("no_such_code").has_value());
 }
 
+// info() finds a row by its number in a table (src/messages/catalogue.cpp): a number with no
+// row, between codes, past the last one or far past the table, gets the first row.
+TEST(MessageCatalogue, ANumberWithoutARowGetsTheFirstRow) {
+    const taper::message_info& first = taper::message_catalogue().front();
+    for (const int n : {0, 1, 99, 111, 199, 250, 399, 599, 999, 1000, 0xFFFF}) {
+        SCOPED_TRACE(n);
+        ASSERT_FALSE(is_enumerator(static_cast<message_code>(n)));
+        EXPECT_EQ(&taper::info(static_cast<message_code>(n)), &first);
+    }
+    EXPECT_EQ(taper::info(message_code::who_can_help).id, "who_can_help");
+    EXPECT_EQ(taper::info(message_code::strategy_text).id, "strategy_text");
+}
+
 TEST(MessageCatalogue, ParametersMustMatchTheCatalogue) {
     EXPECT_THROW((void)taper::make_message(message_code::cut_limited_by_max_step, {5.0 * taper::units::points}),
                  std::logic_error);

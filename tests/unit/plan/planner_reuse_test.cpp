@@ -7,6 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
 
 namespace {
 
@@ -97,6 +101,36 @@ TEST(PlannerReuse, AShorterDifferentPlanBeforeGrowsIntoTheLongerOne) {
     taper::schedule reused = taper::make_plan(db(), short_request(), hyperbolic(10));
     taper::make_plan(reused, db(), crossover, s_cross);
     expect_same_plan(reused, taper::make_plan(db(), crossover, s_cross));
+}
+
+/// A strategy that explains every step in its own words, as one written in C, Python or Swift
+/// does (strategy_text messages and the plan's texts, which a reused plan rewrites in place).
+struct talkative {
+    std::string_view name() const { return "talkative"; }
+    std::optional<taper::target> next(const taper::plan_context& ctx, std::span<const taper::step> done) const {
+        if (done.size() >= 6) return std::nullopt;
+        taper::target t;
+        t.daily_dose = ctx.latest(done, ctx.start_dose()) * 0.8;
+        t.note_text = "step " + std::to_string(done.size() + 1) + " of a strategy that says more than a short string holds";
+        return t;
+    }
+};
+
+TEST(PlannerReuse, PlanTextsOfAnEarlierPlanAreRewrittenNotKept) {
+    const taper::any_strategy words = talkative{};
+    const taper::any_strategy few = hyperbolic(10);
+    const auto r = short_request();
+    const taper::schedule fresh_words = taper::make_plan(db(), r, words);
+    const taper::schedule fresh_few = taper::make_plan(db(), r, few);
+    ASSERT_GT(fresh_words.strategy_texts.size(), fresh_few.strategy_texts.size());
+
+    taper::schedule reused = taper::make_plan(db(), r, words);
+    taper::make_plan(reused, db(), r, few);  // fewer texts than the value holds
+    expect_same_plan(reused, fresh_few);
+    taper::make_plan(reused, db(), r, words);  // more again
+    expect_same_plan(reused, fresh_words);
+    taper::make_plan(reused, db(), r, words);  // the same texts over the same strings
+    expect_same_plan(reused, fresh_words);
 }
 
 TEST(PlannerReuse, PlanningFromTheValuesOwnRequestSnapshotWorks) {
