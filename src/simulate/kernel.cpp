@@ -138,9 +138,10 @@ template <class V>
 //   the sample's doses into the gut, one by one; then absorption and elimination over the step.
 // Minimum and maximum are `b < a ? b : a` and `a < b ? b : a`, as std::min(a, b) and
 // std::max(a, b) (and Eigen's min/max) choose. `Amounts`: the day's extremes of the amount,
-// for the two-day amount ratio, are wanted. Only lanes<V> == 1 handles a Hill coefficient
+// for the two-day amount ratio, are wanted. `UnitStep`: the step is 1 hour, so the
+// multiplication by it is left out (hourly steps are the usual case). Only lanes<V> == 1 handles a Hill coefficient
 // other than 1 (std::pow has no vector form here) and the series.
-template <class V, bool Adapt, bool Amounts>
+template <class V, bool Adapt, bool Amounts, bool UnitStep>
 [[gnu::always_inline]] inline void sample(lane_state<V>& q, const shared_numbers<V>& k, kernel_series* series) {
     const double emax = k.emax;
     const V x = q.body * q.inv_a50;
@@ -179,7 +180,10 @@ template <class V, bool Adapt, bool Amounts>
         // NaN included (`!(excess <= 0)` is true for NaN), with fewer instructions per sample.
         q.hours = pressure > k.threshold ? q.hours + k.step : q.hours;
         const V excess = pressure - k.threshold;
-        q.area = excess <= k.zero ? q.area : q.area + excess * k.dt;
+        if constexpr (UnitStep)
+            q.area = excess <= k.zero ? q.area : q.area + excess;  // x·1 is x, bit for bit
+        else
+            q.area = excess <= k.zero ? q.area : q.area + excess * k.dt;
         q.set_point = o + (q.set_point - o) * q.adapt;
     }
     for (const double* d = k.dose_first; d != k.dose_end; ++d) q.gut += *d;
@@ -241,7 +245,7 @@ template <class V>
 // the doses and at the start and end of the course. G = 2 gives the processor two
 // independent chains to overlap: the set point's update (subtract, multiply, add) depends on
 // the previous sample's, and one chain alone can leave the arithmetic units waiting.
-template <class V, std::size_t G, bool Adapt, bool Amounts>
+template <class V, std::size_t G, bool Adapt, bool Amounts, bool UnitStep>
 [[gnu::always_inline]] inline void run_groups(const course_arrays& c, std::size_t first, std::size_t count) {
     static_assert(G == 1 || G == 2);
     const kernel_schedule& s = *c.schedule;
@@ -277,8 +281,8 @@ template <class V, std::size_t G, bool Adapt, bool Amounts>
                 while (next_dose < s.doses.size() && s.doses[next_dose].first == at) ++next_dose;
                 k.dose_first = amounts.data() + dose_first;
                 k.dose_end = amounts.data() + next_dose;
-                sample<V, Adapt, Amounts>(q0, k, series);
-                if constexpr (G == 2) sample<V, Adapt, Amounts>(q1, k, series);
+                sample<V, Adapt, Amounts, UnitStep>(q0, k, series);
+                if constexpr (G == 2) sample<V, Adapt, Amounts, UnitStep>(q1, k, series);
             }
             const bool step_end =
                 static_cast<std::size_t>(day) < s.step_ends.size() && s.step_ends[static_cast<std::size_t>(day)];
@@ -290,20 +294,25 @@ template <class V, std::size_t G, bool Adapt, bool Amounts>
     }
 }
 
-// Each combination of the two options as its own loop, so that the hot loop has no branch on
-// them.
+// Each combination of the options as its own loop, so that the hot loop has no branch on them.
 template <class V, std::size_t G>
 [[gnu::always_inline]] inline void run_groups_of(const course_arrays& c, std::size_t first, std::size_t count) {
     if (c.adapt != nullptr) {
-        if (c.amounts)
-            run_groups<V, G, true, true>(c, first, count);
+        const bool unit_step = c.dt == 1.0;
+        if (c.amounts && unit_step)
+            run_groups<V, G, true, true, true>(c, first, count);
+        else if (c.amounts)
+            run_groups<V, G, true, true, false>(c, first, count);
+        else if (unit_step)
+            run_groups<V, G, true, false, true>(c, first, count);
         else
-            run_groups<V, G, true, false>(c, first, count);
+            run_groups<V, G, true, false, false>(c, first, count);
     } else {
+        // Without adaptation the step's length is not used in the loop.
         if (c.amounts)
-            run_groups<V, G, false, true>(c, first, count);
+            run_groups<V, G, false, true, false>(c, first, count);
         else
-            run_groups<V, G, false, false>(c, first, count);
+            run_groups<V, G, false, false, false>(c, first, count);
     }
 }
 
