@@ -358,7 +358,7 @@ std::size_t groups_baseline(const course_arrays& c, std::size_t people) { return
 }
 #endif
 
-// The people a vector path takes; the rest, if any, run one by one.
+// The people a vector path takes: whole groups from person 0.
 std::size_t run_vectorised(const course_arrays& c, std::size_t people, kernel_path path) {
     switch (path) {
         case kernel_path::one_by_one: return 0;
@@ -373,6 +373,62 @@ std::size_t run_vectorised(const course_arrays& c, std::size_t people, kernel_pa
         case kernel_path::best: break;
     }
     return run_vectorised(c, people, best_kernel_path());
+}
+
+kernel_path resolved(kernel_path path) { return path == kernel_path::best ? best_kernel_path() : path; }
+
+// People per group on a vector path: two vectors of the ISA's width.
+std::size_t group_width(kernel_path path) {
+    switch (resolved(path)) {
+        case kernel_path::avx512: return 2 * lanes<v8d>;
+        case kernel_path::avx2: return 2 * lanes<v4d>;
+        default: return 2 * lanes<v2d>;
+    }
+}
+
+// The people after the last whole group [first, people), as one whole group padded with
+// copies of the last of them: a person's numbers depend on their own inputs alone, so the
+// copies change nothing for anyone and are dropped. One group instead of up to 15 people one
+// by one (27 times slower each), so that the cost stays linear in people.
+void run_padded_tail(const course_arrays& c, std::size_t first, std::size_t people, kernel_path path) {
+    const std::size_t width = group_width(path), rest = people - first;
+    std::vector<double> inputs(10 * width);
+    std::size_t slot = 0;
+    auto pad = [&](const double* from) -> const double* {
+        if (from == nullptr) return nullptr;
+        double* to = inputs.data() + width * slot++;
+        for (std::size_t j = 0; j < width; ++j) to[j] = from[first + std::min(j, rest - 1)];
+        return to;
+    };
+    course_arrays tail = c;
+    tail.inv_a50 = pad(c.inv_a50);
+    tail.adapt = pad(c.adapt);
+    tail.decay_body = pad(c.decay_body);
+    tail.decay_gut = pad(c.decay_gut);
+    tail.move = pad(c.move);
+    tail.gut = pad(c.gut);
+    tail.body = pad(c.body);
+    tail.previous_mean = pad(c.previous_mean);
+    tail.previous_min = pad(c.previous_min);
+    tail.previous_max = pad(c.previous_max);
+    kernel_metrics out;  // every array is written whole by the group
+    const auto w = static_cast<Eigen::Index>(width);
+    for (ArrayXd* a : {&out.largest_step_change, &out.largest_day_to_day_change, &out.largest_within_day,
+                       &out.largest_two_day, &out.peak_pressure, &out.hours_above, &out.area_above,
+                       &out.largest_two_day_amount_ratio})
+        a->resize(w);
+    tail.metrics = &out;
+    run_vectorised(tail, width, path);
+    kernel_metrics& m = *c.metrics;
+    const auto at = static_cast<Eigen::Index>(first), n = static_cast<Eigen::Index>(rest);
+    m.largest_step_change.segment(at, n) = out.largest_step_change.head(n);
+    m.largest_day_to_day_change.segment(at, n) = out.largest_day_to_day_change.head(n);
+    m.largest_within_day.segment(at, n) = out.largest_within_day.head(n);
+    m.largest_two_day.segment(at, n) = out.largest_two_day.head(n);
+    m.peak_pressure.segment(at, n) = out.peak_pressure.head(n);
+    m.hours_above.segment(at, n) = out.hours_above.head(n);
+    m.area_above.segment(at, n) = out.area_above.head(n);
+    m.largest_two_day_amount_ratio.segment(at, n) = out.largest_two_day_amount_ratio.head(n);
 }
 
 }  // namespace
@@ -483,7 +539,11 @@ kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kern
 
     const auto people = static_cast<std::size_t>(n);
     std::size_t done = 0;
-    if (p.hill == 1.0 && series == nullptr) done = run_vectorised(c, people, path);
+    if (p.hill == 1.0 && series == nullptr && path != kernel_path::one_by_one) {
+        done = run_vectorised(c, people, path);
+        if (done < people) run_padded_tail(c, done, people, path);
+        return m;
+    }
     run_groups_of<double, 1>(c, done, people - done);
     return m;
 }
