@@ -92,6 +92,43 @@ void BM_yardstick_multiply_add(benchmark::State& state) {
 }
 BENCHMARK(BM_yardstick_multiply_add)->Apply(taper_bench::iterations_from_environment);
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__clang__)
+#define TAPER_BENCH_NO_CONTRACTION  // Clang fuses only within one expression: two statements below
+#else
+#define TAPER_BENCH_NO_CONTRACTION gnu::optimize("fp-contract=off"),
+#endif
+typedef double v8d __attribute__((vector_size(64)));
+// The same yardstick for the widest vectors the simulation kernel uses at run time (its AVX-512F
+// path: 8 doubles per instruction), compiled as that path is: a multiply and an add, never fused.
+[[TAPER_BENCH_NO_CONTRACTION gnu::target("avx512f")]] void multiply_add_avx512(benchmark::State& state) {
+    constexpr int chains = 16;
+    constexpr int rounds = 4096;
+    v8d x[chains];
+    for (int i = 0; i < chains; ++i)
+        for (int j = 0; j < 8; ++j) x[i][j] = 1.0 + 1e-3 * i + 1e-5 * j;
+    const double m = 0.999999, c = 1e-7;
+    for (auto _ : state) {
+        for (int r = 0; r < rounds; ++r)
+            for (int i = 0; i < chains; ++i) {
+                x[i] = x[i] * m;
+                x[i] = x[i] + c;
+            }
+        benchmark::DoNotOptimize(x);
+    }
+    state.counters["flops_per_s"] = benchmark::Counter(2.0 * 8 * chains * rounds * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate);
+}
+void BM_yardstick_multiply_add_avx512(benchmark::State& state) {
+    if (!__builtin_cpu_supports("avx512f")) {
+        state.SkipWithError("this CPU has no AVX-512F");
+        return;
+    }
+    multiply_add_avx512(state);
+}
+BENCHMARK(BM_yardstick_multiply_add_avx512)->Apply(taper_bench::iterations_from_environment);
+#endif
+
 // The same multiply-add streamed through arrays in L1 (a block of 512 people, as the kernel
 // reads them): loads and stores included, the kernel's own shape.
 void BM_yardstick_stream(benchmark::State& state) {

@@ -33,6 +33,9 @@ struct kernel_people {
     double hill = 1;
     bool adaptation = false;
     double threshold = 0;
+    /// False when the caller does not read largest_two_day_amount_ratio (a population): the
+    /// kernel then skips the amount's daily extremes and leaves the ratio at 1.
+    bool amount_ratio = true;
 };
 
 struct kernel_metrics {
@@ -46,7 +49,19 @@ struct kernel_series {
     std::vector<double> amount, occupancy, set_point, pressure;
 };
 
+/// How the time loop runs: people in groups of several per vector instruction, compiled for
+/// the ISA named (x86-64: the baseline SSE2, AVX2 or AVX-512F; elsewhere all are the baseline),
+/// or one by one. Every path gives the same doubles; `best` is the widest the CPU has. A Hill
+/// coefficient other than 1, or a series, runs one by one whatever the path.
+enum class kernel_path { best, one_by_one, baseline, avx2, avx512 };
+
+/// The path `best` stands for on this CPU.
+kernel_path best_kernel_path();
+/// False for an x86 ISA this CPU does not have (running it would stop the program).
+bool kernel_path_available(kernel_path path);
+
 /// Runs the block of people from steady state on the starting day through the schedule.
-kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kernel_series* series);
+kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kernel_series* series,
+                          kernel_path path = kernel_path::best);
 
 }  // namespace taper::simulate_detail
