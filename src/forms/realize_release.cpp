@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace taper::forms_detail {
 
@@ -224,13 +227,13 @@ void schedule_realizer::separate_release_changes() {
 void schedule_realizer::note_dosing_frequency_changes() {
     // The tapered drug's formulations of the step before; before step 1, those the person
     // starts on (the realization's start forms), so a form already taken is not news.
-    std::vector<std::string_view> in_use;
+    std::vector<std::string_view> in_use, now;  // both keep their storage from step to step
     for (const std::size_t i : out_.start_forms)
         if (i < out_.forms.size()) in_use.push_back(out_.forms[i].formulation_id);
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
         realized_step& rs = out_.steps[k];
         std::size_t times = 0;  // the tapered drug's doses a day in this step
-        std::vector<std::string_view> now;
+        now.clear();
         for (const auto& rc : rs.recipes) {
             if (!same_drug(rc.drug, drug_.name)) continue;
             if (!rc.parts.empty()) ++times;
@@ -251,7 +254,7 @@ void schedule_realizer::note_dosing_frequency_changes() {
             }
         }
         // A step that takes none of the drug's forms (a stop) does not end what is in use.
-        if (!now.empty()) in_use = std::move(now);
+        if (!now.empty()) std::swap(in_use, now);
     }
 }
 
