@@ -49,8 +49,9 @@ void database::overlay_json(std::string_view json_text, std::string_view origin)
     // Strong guarantee: work on a copy; plans sharing the old list keep it.
     auto updated = drugs_ ? std::make_shared<std::vector<drug>>(*drugs_) : std::make_shared<std::vector<drug>>();
     detail::apply_formulary(*updated, json_text, origin);
+    auto index = index_of(*updated);  // before either is replaced: a failure changes nothing
     drugs_ = std::move(updated);
-    rebuild_index();
+    index_ = std::move(index);
 }
 
 void database::overlay_file(const std::string& path) {
@@ -74,16 +75,15 @@ void database::overlay_file(const std::string& path) {
     overlay_json(text, origin);
 }
 
-void database::rebuild_index() {
+std::shared_ptr<const database::name_index> database::index_of(const std::vector<drug>& all) {
     auto index = std::make_shared<name_index>();
-    const auto all = drugs();
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& d = all[i];
         index->position.emplace(detail::name_key(d.name), i);
         for (const auto& a : d.aliases) index->position.emplace(detail::name_key(a), i);
         for (const auto& b : d.brand_names) index->position.emplace(detail::name_key(b), i);
     }
-    index_ = std::move(index);
+    return index;
 }
 
 const drug* database::find(std::string_view name) const noexcept {

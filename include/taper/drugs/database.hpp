@@ -51,8 +51,6 @@ public:
     std::size_t size() const noexcept { return drugs_ ? drugs_->size() : 0; }
 
 private:
-    void rebuild_index();
-
     // Copy-on-write: an overlay builds a new list, so a drug shared with a plan stays as it
     // was, and copying a database copies one pointer. Null while empty.
     std::shared_ptr<const std::vector<drug>> drugs_;
@@ -61,6 +59,7 @@ private:
     // in every translation unit that includes it.
     struct name_index;
     std::shared_ptr<const name_index> index_;
+    static std::shared_ptr<const name_index> index_of(const std::vector<drug>& all);
 };
 
 }  // namespace taper
