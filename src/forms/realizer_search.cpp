@@ -121,8 +121,10 @@ void engine::scan_topup(std::size_t ti, const solid_table* base, double goal, do
     }
 }
 
-// Whether a candidate asks more of one dose than practicality.hpp allows, counted as the
-// warning counts it: solid pieces plus drops or beads counted, and the liquid measured.
+// Whether a candidate asks more of one dose than practicality.hpp allows: its solid pieces
+// as the table counts them (a half or a quarter is a piece of its own, so 1¾ tablets is three,
+// where the warning, reading the recipe, counts two), the drops or beads counted, and the
+// liquid measured.
 bool engine::impractical(const choice& c) const {
     double pieces = c.table != nullptr && c.solid_index > 0 ? c.table->pieces[c.solid_index] : 0;
     double ml = 0;
