@@ -161,6 +161,35 @@ TEST(Formulary, StringOverlayNamesItsOrigin) {
     }
 }
 
+// How many times a day a form is taken: a whole number from 1 to 6 with the formulation's
+// source, or null; anything else names the field and leaves the database as it was.
+TEST(Formulary, DosesPerDayIsAWholeNumberFromOneToSix) {
+    auto db = base_database();
+    db.overlay_json(R"({"drugs": [{"name": "testamine", "formulations": [
+        {"id": "liquid", "doses_per_day": 2, "source": "test label", "status": "verified"}]}]})",
+                    "twice");
+    const auto* f = db.get("testamine").find_formulation("liquid");
+    ASSERT_NE(f, nullptr);
+    ASSERT_TRUE(f->doses_per_day.known());
+    EXPECT_EQ(*f->doses_per_day, 2);
+    EXPECT_EQ(f->doses_per_day.origin.source, "test label");
+    for (const char* bad : {"0", "7", "2.5", "-1", "\"2\"", "true", "1e300"}) {
+        const std::string text = std::string(R"({"drugs": [{"name": "testamine", "formulations": [{"id": "liquid", "doses_per_day": )") +
+                                 bad + "}]}]}";
+        try {
+            db.overlay_json(text, "bad");
+            ADD_FAILURE() << bad << " was accepted";
+        } catch (const taper::formulary_error& e) {
+            EXPECT_EQ(e.field(), "formulations[liquid].doses_per_day") << bad;
+            EXPECT_EQ(e.drug(), "testamine") << bad;
+        }
+        EXPECT_EQ(*db.get("testamine").find_formulation("liquid")->doses_per_day, 2) << bad;  // unchanged
+    }
+    db.overlay_json(R"({"drugs": [{"name": "testamine", "formulations": [{"id": "liquid", "doses_per_day": null}]}]})",
+                    "unknown again");
+    EXPECT_FALSE(db.get("testamine").find_formulation("liquid")->doses_per_day.known());
+}
+
 TEST(Formulary, GarbageBytesNeverCrash) {
     // A few adversarial inputs beyond the files: each is an error, never a crash.
     for (const std::string& text : {std::string(""), std::string("\0\0", 2), std::string(100000, '['),
