@@ -20,6 +20,8 @@ static_assert(static_cast<int>(taper::message_code::strip_day) == TAPER_MESSAGE_
 static_assert(static_cast<int>(taper::message_code::crossover_switch) == TAPER_MESSAGE_CROSSOVER_SWITCH);
 static_assert(static_cast<int>(taper::message_code::crossover_not_needed) == TAPER_MESSAGE_CROSSOVER_NOT_NEEDED);
 static_assert(static_cast<int>(taper::message_code::crossover_tail) == TAPER_MESSAGE_CROSSOVER_TAIL);
+static_assert(static_cast<int>(taper::message_code::crossover_partial_switch) == TAPER_MESSAGE_CROSSOVER_PARTIAL_SWITCH);
+static_assert(static_cast<int>(taper::message_code::crossover_reduce_remaining) == TAPER_MESSAGE_CROSSOVER_REDUCE_REMAINING);
 static_assert(static_cast<int>(taper::message_code::stopping_from_final_dose) == TAPER_MESSAGE_STOPPING_FROM_FINAL_DOSE);
 static_assert(static_cast<int>(taper::message_code::final_dose_before_stop) == TAPER_MESSAGE_FINAL_DOSE_BEFORE_STOP);
 static_assert(static_cast<int>(taper::message_code::final_dose_by_min_change) == TAPER_MESSAGE_FINAL_DOSE_BY_MIN_CHANGE);

@@ -143,6 +143,17 @@ std::string text(const message& m, const message_context& c) {
             if (!c.equivalence_table.empty()) out += " (" + std::string(c.equivalence_table) + " table)";
             return out;
         }
+        case mc::crossover_partial_switch: {
+            std::string out = "staged switch: " + mg(m[1]) + " " + std::string(c.drug) + " of the " + time_of(m[0], c) +
+                              " dose becomes " + diazepam_mg(m[2]) + " diazepam, as far as the ceiling of " +
+                              diazepam_mg(m[3]) + " diazepam a day allows";
+            if (!c.equivalence_table.empty()) out += " (" + std::string(c.equivalence_table) + " table)";
+            return out;
+        }
+        case mc::crossover_reduce_remaining:
+            return "staged switch: cut " + share(m[0]) + " of the diazepam-equivalent dose from the " +
+                   std::string(c.drug) + " still taken; diazepam stays at " + diazepam_mg(m[1]) + " until " +
+                   std::string(c.drug) + " is stopped";
         case mc::crossover_not_needed: return "already diazepam: no switch needed";
         case mc::crossover_tail:
             return "tail: " + mg(m[0]) + " per step (a " + share(m[1]) + " cut would be smaller)";
@@ -291,8 +302,9 @@ std::string text(const message& m, const message_context& c) {
         case mc::diazepam_equivalent_above_ceiling:
             return "the switch gives " + diazepam_mg(m[0]) + " diazepam a day, above the " + diazepam_mg(m[1]) +
                    " a day UK guidance advises not to start diazepam above (NHS Lothian formulary; Northern Ireland "
-                   "formulary 4.10.3); a high dose is switched in stages, part of it at a time, tapering the "
-                   "diazepam before switching the rest (Ashton Manual), with specialist advice";
+                   "formulary 4.10.3); a high dose can be switched in stages, with specialist advice: part of it "
+                   "switched, the rest of the drug reduced before the diazepam (Ashton Manual; the diazepam-crossover "
+                   "strategy's switch_ceiling option)";
         case mc::long_half_life:
             return std::string(c.drug) + "'s half-life is long (up to " + num(m[0]) +
                    " h, counting active metabolites): each cut reaches its full effect only after about five "

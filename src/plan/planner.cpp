@@ -80,9 +80,11 @@ private:
     void read_limits_in_diazepam();
     mass last_meaningful_dose(mass previous) const;
     void warn_about_the_switching_dose();
+    void warn_if_diazepam_above_ceiling();
     void catch_up(target& t, mass previous);
     void write_step(target& t, mass previous, std::optional<occupancy_points> occ_previous);
     void write_doses(step& st, const target& t, mass dose, mass asked, mass previous);
+    bool change_only_the_drug(std::vector<dose_line>& lines, mass dose) const;
 
     schedule& s_;
     const database& db_;
@@ -107,6 +109,7 @@ private:
     bool min_change_conflict_warned_ = false;
     bool planner_went_lower_ = false;  // the last step is below its strategy's target
     bool caught_up_ = false;           // the current target was lowered to the most recent dose
+    std::optional<std::size_t> ceiling_warning_at_;  // where the plan's ceiling warning goes, if due
 };
 
 void planner_run::run() {
@@ -149,6 +152,7 @@ void planner_run::run() {
         // Bounded work: stop as soon as the plan breaks the request's own limits.
         check_plan_bounds(r_, r_.start, steps_.done(), last_end_, finished_, name_);
     }
+    warn_if_diazepam_above_ceiling();
     holds_.report_missing(steps_.count(), s_.messages);
     add_half_life_notes(d_, r_, s_.basis, s_.messages);
     add_model_evidence_note(model_, s_.basis, s_, texts_);
@@ -243,9 +247,9 @@ constexpr double tables_differ_ratio = 1.5;
 
 void planner_run::warn_about_the_switching_dose() {
     const diazepam_mass switched = in(start_eq_, units::mg) * units::diazepam_mg;
-    if (start_eq_ > diazepam_ceiling_mg * units::mg)
-        s_.messages.push_back(make_message(message_code::diazepam_equivalent_above_ceiling,
-                                           {switched, diazepam_ceiling_mg * units::diazepam_mg}));
+    // Whether the diazepam goes above the ceiling is known once the steps are planned (a
+    // staged substitution stays under it); the warning keeps its place among these.
+    ceiling_warning_at_ = s_.messages.size();
     for (const auto& [table, entry] : d_.equivalents.tables) {
         if (table == s_.equivalence_table || !entry.known()) continue;
         // Each end of the other table's entry: the one nearest to this plan's switch.
@@ -257,6 +261,22 @@ void planner_run::warn_about_the_switching_dose() {
         s_.messages.push_back(make_message(message_code::equivalence_tables_differ,
                                            {switched, nearest * units::diazepam_mg, parameter::text(texts_.add(table))}));
     }
+}
+
+// The ceiling is on the diazepam a person takes: the largest day of diazepam in the plan.
+void planner_run::warn_if_diazepam_above_ceiling() {
+    if (!ceiling_warning_at_) return;
+    mass most{};
+    for (const step& st : steps_.done()) {
+        mass diazepam{};
+        for (const dose_line& line : st.doses)
+            if (line.drug == "diazepam") diazepam += line.amount;
+        most = std::max(most, diazepam);
+    }
+    if (most > diazepam_ceiling_mg * units::mg * (1 + 1e-9))
+        s_.messages.insert(s_.messages.begin() + static_cast<std::ptrdiff_t>(*ceiling_warning_at_),
+                           make_message(message_code::diazepam_equivalent_above_ceiling,
+                                        {in(most, units::mg) * units::diazepam_mg, diazepam_ceiling_mg * units::diazepam_mg}));
 }
 
 // The abrupt-stop rule is judged from the last meaningful dose: a remnant step the limits
@@ -326,12 +346,30 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
 
 // Doses per time (and per drug): the strategy's lines, scaled if a limit moved the target, or
 // the starting split in proportion. Assigned into the step's lines, keeping their capacity.
+// A staged substitution's reduce step holds the diazepam while it cuts the drug still taken:
+// when the limits change that cut, the change falls on the drug's lines, so the diazepam stays
+// where the strategy put it (under its ceiling). Only for a step with lines of both drugs
+// whose drug lines can take the change; otherwise every line is scaled.
+bool planner_run::change_only_the_drug(std::vector<dose_line>& lines, mass dose) const {
+    if (s_.basis != dose_basis::diazepam_mg || s_.basis_factors.empty()) return false;
+    const double per_mg = s_.basis_factors[0].per_mg;
+    mass own{}, other{};
+    for (const auto& line : lines) (line.drug == d_.name ? own : other) += line.amount;
+    if (!(own > mass{}) || !(other > mass{}) || !(per_mg > 0)) return false;
+    const double keep = (in(dose, units::mg) - in(other, units::mg)) / (in(own, units::mg) * per_mg);
+    if (!(keep >= 0) || !std::isfinite(keep)) return false;
+    for (auto& line : lines)
+        if (line.drug == d_.name) line.amount = line.amount * keep;
+    return true;
+}
+
 void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, mass previous) {
     if (!t.doses.empty()) {
-        const double scale = asked > mass{} ? in(dose, units::mg) / in(asked, units::mg) : 0.0;
         st.doses.assign(t.doses.begin(), t.doses.end());
-        if (!about_equal(dose, asked))
+        if (!about_equal(dose, asked) && !change_only_the_drug(st.doses, dose)) {
+            const double scale = asked > mass{} ? in(dose, units::mg) / in(asked, units::mg) : 0.0;
             for (auto& line : st.doses) line.amount = line.amount * scale;
+        }
     } else if (s_.basis == dose_basis::own_mg) {
         // Every line is of the drug itself, so the daily dose is their sum, in the same order
         // as the general sum below (no name comparisons on every step).

@@ -187,6 +187,24 @@ def plan_option_sets_any_option_by_its_schema_name(r):
 
 
 @case
+def plan_staged_substitution(r):
+    # Alprazolam 3 mg (1 mg three times a day) is 60 mg diazepam by the Ashton table: switched
+    # whole it is warned (321); with a 30 mg ceiling it is switched in part (111), the
+    # alprazolam left is cut with the diazepam held (112), and no day has more than 30 mg.
+    args = ["alprazolam", "3mg", "--split", "1mg morning, 1mg midday, 1mg night", "--strategy", "diazepam-crossover"]
+    ids = lambda messages: [m["id"] for m in messages]
+    whole = r.plan_json(*args, *START)
+    check("diazepam_equivalent_above_ceiling" in ids(whole["messages"]), "a whole switch to 60 mg is warned")
+    d = r.plan_json(*args, "--option", "switch_ceiling=30mg", *START)
+    check("diazepam_equivalent_above_ceiling" not in ids(d["messages"]), "a staged switch under 30 mg is not warned")
+    check(ids(d["steps"][0]["messages"])[0] == "crossover_partial_switch", "step 1 is a partial switch")
+    check(ids(d["steps"][2]["messages"])[0] == "crossover_reduce_remaining", "step 3 cuts the alprazolam left")
+    for s in d["steps"]:
+        diazepam = sum(line["amount_mg"] for line in s["doses"] if line["drug"] == "diazepam")
+        check(diazepam <= 30 + 1e-9, f"step {s['number']}: {diazepam} mg diazepam")
+
+
+@case
 def plan_default_start_is_today(r):
     before = datetime.date.today()
     d = r.plan_json("citalopram", "20mg", "--step", "5pp")

@@ -31,6 +31,8 @@ enum class message_code : std::uint16_t {
     crossover_switch = 108,           ///< diazepam crossover: one dose-time becomes diazepam
     crossover_not_needed = 109,       ///< diazepam crossover of diazepam itself
     crossover_tail = 110,             ///< diazepam crossover: fixed steps once a cut is small
+    crossover_partial_switch = 111,   ///< staged substitution: part of the drug becomes diazepam, up to a ceiling
+    crossover_reduce_remaining = 112, ///< staged substitution: a cut of the drug still taken, diazepam held
 
     // The planner, on a step.
     stopping_from_final_dose = 200,

@@ -21,6 +21,18 @@
 //     moves to the multiple nearest to one tail step below the dose, so it cuts between a
 //     half and one and a half tail steps; every later one cuts exactly one.
 //
+// Staged substitution (`switch_ceiling`, off unless set): a high dose is not switched whole.
+// UK guidance advises against starting diazepam above 30 mg a day (NHS Lothian; NI Formulary
+// 4.10.3), and the Ashton Manual substitutes part of a high dose, reduces the drug still taken,
+// and tapers the diazepam last. With a ceiling set and a switch that would exceed it:
+//  1. Switch steps move the drug to diazepam one dose-time at a time, night first, but only
+//     until the diazepam reaches the ceiling (a dose-time may be switched in part).
+//  2. Reduce steps cut `percent` of the diazepam-equivalent total from the drug still taken
+//     (its dose-times in proportion, no cut larger than the request's `max_step`), holding the
+//     diazepam at the ceiling, until the drug is gone (the last cut is what is left, if smaller).
+//  3. Then the diazepam is reduced as in phase 2 and 3 above.
+// A switch within the ceiling is the whole switch above, unchanged.
+//
 // A table that gives a range (Ashton: loprazolam 1–2 mg ≈ 10 mg diazepam) needs `range`
 // chosen explicitly; a drug with no known equivalent in the table (zaleplon, eszopiclone) is
 // a missing_data_error. Diazepam itself needs no switch: its plan is in its own mg (which
@@ -45,6 +57,9 @@ struct diazepam_crossover {
     duration switch_length = 7.0 * units::day;     ///< per switch step, 1–365 days
     double percent = 10.0;                         ///< of the most recent dose, in (0, 100)
     mass tail_step = 0.5 * units::mg;              ///< diazepam mg per tail step, > 0
+    /// Diazepam mg a day the switch may reach before the rest of the drug is reduced instead
+    /// (staged substitution); none: the whole dose is switched.
+    std::optional<mass> switch_ceiling{};
 
     static constexpr const char* reference_drug = "diazepam";
 
@@ -54,13 +69,16 @@ struct diazepam_crossover {
     /// Throws strategy_error (naming the option) for settings out of range.
     void validate() const;
     /// By name: `percent` (default 10), `step_length` (the switch steps' length, default 7
-    /// days), `range_end` ("low" or "high"), `tail_step` (default 0.5 mg). The equivalence
+    /// days), `range_end` ("low" or "high"), `tail_step` (default 0.5 mg), `switch_ceiling`
+    /// (diazepam mg a day; unset by default). The equivalence
     /// table is the request's (`equivalence_table`).
     static diazepam_crossover from_options(const strategy_options& options);
     /// Name, description, schema and factory, for the registry.
     static const strategy_definition& definition();
 
 private:
+    std::optional<target> staged(const plan_context& ctx, std::span<const step> done, double diazepam_per_mg,
+                                 mass ceiling) const;
     std::optional<target> reduce(const plan_context& ctx, std::span<const step> done, dose_basis basis) const;
 };
 

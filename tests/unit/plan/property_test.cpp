@@ -81,6 +81,8 @@ struct test_case {
     /// A hyperbolic strategy's points per step, when its stop is bounded by them (no floor,
     /// no targets, no final fraction).
     std::optional<double> hyperbolic_points;
+    /// A crossover's switch ceiling (staged substitution), mg diazepam a day.
+    std::optional<double> switch_ceiling_mg;
 };
 
 const taper::occupancy_model* usable_model(const taper::drug& d) {
@@ -251,6 +253,11 @@ test_case make_case(rng& g, int index) {
             x.switch_length = days(g.integer(1, 28));
             desc << "; diazepam crossover " << x.percent << "%, tail " << x.tail_step.value() << " mg, switch "
                  << x.switch_length.value() << " d" << (range ? (*range == strategies::range_end::low ? ", low end" : ", high end") : "");
+            if (g.chance(0.4)) {
+                c.switch_ceiling_mg = g.uniform(5, 60);
+                x.switch_ceiling = mg(*c.switch_ceiling_mg);
+                desc << ", switch ceiling " << *c.switch_ceiling_mg << " mg";
+            }
             c.strategy = x;
             break;
         }
@@ -445,6 +452,10 @@ std::string check(const test_case& c, const taper::schedule& s) {
         const double eq_lines = c.diazepam_per_mg > 0 ? own * c.diazepam_per_mg + diazepam : own + diazepam;
         if (!close(eq_lines, eq, 1e-7)) bad << at << "lines add up to " << eq_lines << ", not " << eq << "; ";
         if (c.diazepam_per_mg == 0 && diazepam != 0) bad << at << "lines of another drug; ";
+        // Staged substitution: when the whole switch would pass the ceiling, no day has more
+        // diazepam than the ceiling.
+        if (c.switch_ceiling_mg && start_eq > *c.switch_ceiling_mg && diazepam > *c.switch_ceiling_mg * (1 + 1e-9))
+            bad << at << diazepam << " mg diazepam, above the switch ceiling " << *c.switch_ceiling_mg << "; ";
         bad << safety_problems(s, i, previous, meaningful, c);
         if (!taper::contains(st.messages, taper::message_code::remnant_step)) meaningful = eq;
         previous = eq;
@@ -466,6 +477,7 @@ std::string check(const test_case& c, const taper::schedule& s) {
 struct coverage {
     std::map<std::string, int> by_strategy;  ///< plans made, by the schedule's strategy name
     int mg_limit = 0, percent_limit = 0, points_limit = 0, min_change = 0;  ///< steps a limit changed
+    int staged_cuts = 0;  // cuts of the drug still taken in a staged substitution
     int holds = 0, switches = 0, paced = 0, final_dose = 0, maintenance = 0, split = 0;
 };
 
@@ -478,6 +490,7 @@ void tally(const test_case& c, const taper::schedule& s, coverage& cov) {
     for (const auto& st : s.steps) {
         if (st.phase == taper::step_phase::hold) ++cov.holds;
         if (st.phase == taper::step_phase::switch_over) ++cov.switches;
+        if (taper::contains(st.messages, taper::message_code::crossover_reduce_remaining)) ++cov.staged_cuts;
         using mc = taper::message_code;
         if (has_note(st, mc::paced_for_half_life) || has_note(st, mc::paced_for_half_life_own_length)) ++cov.paced;
         if (has_note(st, mc::final_dose_before_stop) || has_note(st, mc::final_dose_by_min_change) ||
@@ -535,6 +548,7 @@ TEST(PlanProperties, InvariantsHoldOverRandomRequests) {
     EXPECT_GE(cov.min_change, 20) << "cuts raised to min_change";
     EXPECT_GE(cov.holds, 20) << "hold steps";
     EXPECT_GE(cov.switches, 20) << "crossover switch steps";
+    EXPECT_GE(cov.staged_cuts, 20) << "staged substitution cuts";
     EXPECT_GE(cov.paced, 20) << "steps paced for a short half-life";
     EXPECT_GE(cov.final_dose, 20) << "steps at or from a final dose";
     EXPECT_GE(cov.maintenance, 20) << "plans ending on a maintenance dose";

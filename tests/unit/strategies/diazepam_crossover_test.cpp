@@ -243,3 +243,154 @@ TEST(StrategyDiazepamCrossover, FromOptions) {
 }
 
 }  // namespace
+
+// --- staged substitution (switch_ceiling) ---
+
+namespace staged {
+
+taper::plan_request alprazolam(taper::mass each, std::vector<std::string> times) {
+    taper::plan_request r;
+    r.drug = "alprazolam";
+    r.daily_dose = each * static_cast<double>(times.size());
+    for (auto& t : times) r.split.push_back({t, each});
+    r.start = taper::parse_date("2026-12-01");
+    return r;
+}
+
+double diazepam_in(const taper::step& s) {
+    double mg = 0;
+    for (const auto& l : s.doses)
+        if (l.drug == "diazepam") mg += l.amount.value();
+    return mg;
+}
+
+st::diazepam_crossover with_ceiling(double mg, double percent = 10) {
+    st::diazepam_crossover x;
+    x.switch_ceiling = mg * 1.0_mg;
+    x.percent = percent;
+    return x;
+}
+
+}  // namespace staged
+
+TEST(StrategyDiazepamCrossover, StagedSubstitutionSwitchesUpToTheCeilingThenCutsTheDrugStillTaken) {
+    // Alprazolam 1 mg three times a day; Ashton 0.5 mg ~ 10 mg diazepam, so 20 mg diazepam per
+    // mg and 60 mg diazepam-equivalent in all, twice the 30 mg ceiling.
+    //  switch 1: the night 1 mg becomes 20 mg diazepam (10 mg of room left);
+    //  switch 2: 0.5 mg of the midday dose becomes 10 mg diazepam: diazepam at the ceiling.
+    //  Then 10% of the total comes off the alprazolam (morning 1 and midday 0.5 in proportion),
+    //  diazepam held at 30: totals 54, 48.6, 43.74, 39.366, 35.4294, 31.88646, and the last
+    //  alprazolam (1.88646 mg-eq, less than a 10% cut of 3.188646) is the cut to 30.
+    const auto s = taper::make_plan(taper::database::embedded(),
+                                    staged::alprazolam(1.0_mg, {"morning", "midday", "night"}),
+                                    staged::with_ceiling(30));
+    ASSERT_GT(s.steps.size(), 10u);
+    const std::vector<dose_line> switch1 = {
+        {"alprazolam", "morning", 1.0_mg}, {"alprazolam", "midday", 1.0_mg}, {"diazepam", "night", 20.0_mg}};
+    const std::vector<dose_line> switch2 = {{"alprazolam", "morning", 1.0_mg},
+                                            {"alprazolam", "midday", 0.5_mg},
+                                            {"diazepam", "midday", 10.0_mg},
+                                            {"diazepam", "night", 20.0_mg}};
+    EXPECT_EQ(s.steps[0].doses, switch1);
+    EXPECT_EQ(s.steps[1].doses, switch2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(s.steps[i].phase, step_phase::switch_over);
+        EXPECT_NEAR(s.steps[i].equivalent_daily_dose.value(), 60.0, 1e-9);
+        EXPECT_EQ(s.steps[i].messages.at(0).code, taper::message_code::crossover_partial_switch);
+    }
+    const taper::message& second = s.steps[1].messages[0];
+    EXPECT_EQ(s.steps[1].doses.at(second[0].as_index()).drug, "diazepam");  // the midday diazepam line
+    EXPECT_EQ(s.steps[1].doses.at(second[0].as_index()).time, "midday");
+    EXPECT_NEAR(second[1].as_mass().value(), 0.5, 1e-12);              // 0.5 mg alprazolam
+    EXPECT_NEAR(taper::in(second[2].as_diazepam_mass(), taper::units::diazepam_mg), 10.0, 1e-12);
+    EXPECT_NEAR(taper::in(second[3].as_diazepam_mass(), taper::units::diazepam_mg), 30.0, 1e-12);
+
+    const double totals[] = {54.0, 48.6, 43.74, 39.366, 35.4294, 31.88646, 30.0};
+    for (std::size_t k = 0; k < 7; ++k) {
+        const auto& step = s.steps[2 + k];
+        EXPECT_EQ(step.phase, step_phase::reduce) << "step " << 3 + k;
+        EXPECT_NEAR(step.equivalent_daily_dose.value(), totals[k], 1e-9) << "step " << 3 + k;
+        EXPECT_NEAR(staged::diazepam_in(step), 30.0, 1e-9) << "diazepam held, step " << 3 + k;
+        EXPECT_NEAR(step.daily_dose.value(), (totals[k] - 30.0) / 20.0, 1e-9) << "alprazolam left, step " << 3 + k;
+        EXPECT_EQ(step.messages.at(0).code, taper::message_code::crossover_reduce_remaining) << "step " << 3 + k;
+    }
+    // The first cut keeps the alprazolam's proportions: 1 : 0.5 less a fifth of 30 mg-eq.
+    const std::vector<dose_line> cut1 = {{"alprazolam", "morning", 0.8_mg},
+                                         {"alprazolam", "midday", 0.4_mg},
+                                         {"diazepam", "midday", 10.0_mg},
+                                         {"diazepam", "night", 20.0_mg}};
+    ASSERT_EQ(s.steps[2].doses.size(), cut1.size());
+    for (std::size_t i = 0; i < cut1.size(); ++i) {
+        EXPECT_EQ(s.steps[2].doses[i].drug, cut1[i].drug);
+        EXPECT_EQ(s.steps[2].doses[i].time, cut1[i].time);
+        EXPECT_NEAR(s.steps[2].doses[i].amount.value(), cut1[i].amount.value(), 1e-12);
+    }
+    // The last alprazolam cut is what was left: 1.88646 of 31.88646, 5.916%.
+    EXPECT_NEAR(s.steps[8].messages[0][0].as_percent().value(), 1.88646 / 31.88646 * 100, 1e-9);
+    const std::vector<dose_line> diazepam_only = {{"diazepam", "midday", 10.0_mg}, {"diazepam", "night", 20.0_mg}};
+    EXPECT_EQ(s.steps[8].doses, diazepam_only);
+    // Then the diazepam: 10% of 30, 27 mg, in the same proportions.
+    EXPECT_NEAR(s.steps[9].equivalent_daily_dose.value(), 27.0, 1e-9);
+    EXPECT_NEAR(s.steps[9].doses.at(1).amount.value(), 18.0, 1e-9);
+    // No day of the plan has more than 30 mg diazepam, so the ceiling warning is not given.
+    for (const auto& step : s.steps) EXPECT_LE(staged::diazepam_in(step), 30.0 + 1e-9) << "step " << step.number;
+    EXPECT_FALSE(taper::contains(s.messages, taper::message_code::diazepam_equivalent_above_ceiling));
+}
+
+TEST(StrategyDiazepamCrossover, StagedSubstitutionSharesASmallRemainderBetweenTheLastTwoCuts) {
+    // Alprazolam 2 mg at night = 40 mg diazepam; ceiling 30: 1.5 mg becomes 30 mg diazepam and
+    // 0.5 mg (10 mg-eq) stays, at the same dose-time. A 20% cut of 40 is 8, leaving 2 mg-eq,
+    // under half a cut: the 10 mg-eq are cut in two equal cuts of 5 (35, then 30).
+    const auto s = taper::make_plan(taper::database::embedded(), staged::alprazolam(2.0_mg, {"night"}),
+                                    staged::with_ceiling(30, 20));
+    const std::vector<dose_line> switch1 = {{"alprazolam", "night", 0.5_mg}, {"diazepam", "night", 30.0_mg}};
+    EXPECT_EQ(s.steps.at(0).doses, switch1);
+    EXPECT_NEAR(s.steps.at(1).equivalent_daily_dose.value(), 35.0, 1e-9);
+    EXPECT_NEAR(s.steps.at(1).daily_dose.value(), 0.25, 1e-12);
+    EXPECT_NEAR(s.steps.at(2).equivalent_daily_dose.value(), 30.0, 1e-9);
+    EXPECT_NEAR(s.steps.at(2).daily_dose.value(), 0.0, 1e-12);
+    EXPECT_NEAR(s.steps.at(3).equivalent_daily_dose.value(), 24.0, 1e-9);  // 20% of the diazepam
+}
+
+TEST(StrategyDiazepamCrossover, StagedSubstitutionWithinTheCeilingIsTheWholeSwitch) {
+    // 1.5 mg alprazolam = 30 mg diazepam: not above a 30 mg ceiling, so the plan is the usual one.
+    const auto usual = taper::make_plan(taper::database::embedded(), alprazolam_three_times(), st::diazepam_crossover{});
+    const auto ceiling = taper::make_plan(taper::database::embedded(), alprazolam_three_times(), staged::with_ceiling(30));
+    ASSERT_EQ(usual.steps.size(), ceiling.steps.size());
+    for (std::size_t i = 0; i < usual.steps.size(); ++i) {
+        EXPECT_EQ(usual.steps[i].doses, ceiling.steps[i].doses) << "step " << i + 1;
+        EXPECT_EQ(usual.steps[i].messages, ceiling.steps[i].messages) << "step " << i + 1;
+    }
+}
+
+TEST(StrategyDiazepamCrossover, StagedSubstitutionLimitsChangeOnlyTheDrugStillTaken) {
+    // The request's largest cut, 0.1 mg alprazolam (2 mg diazepam), is below a 10% cut of 60:
+    // the cuts come off the alprazolam only; the diazepam stays at the ceiling.
+    auto r = staged::alprazolam(1.0_mg, {"morning", "midday", "night"});
+    r.max_step = 0.1_mg;
+    const auto s = taper::make_plan(taper::database::embedded(), r, staged::with_ceiling(30));
+    ASSERT_GT(s.steps.size(), 3u);
+    EXPECT_NEAR(s.steps[2].equivalent_daily_dose.value(), 58.0, 1e-9);
+    EXPECT_NEAR(staged::diazepam_in(s.steps[2]), 30.0, 1e-9);
+    for (const auto& step : s.steps) {
+        EXPECT_LE(staged::diazepam_in(step), 30.0 + 1e-9) << "step " << step.number;
+        EXPECT_LE(step.change.value(), 2.0 + 1e-9) << "step " << step.number;
+    }
+}
+
+TEST(StrategyDiazepamCrossover, TheSwitchCeilingIsAnOptionByNameAndMustBePositive) {
+    taper::strategy_options o;
+    o.set("switch_ceiling", 30.0_mg);
+    const auto x = st::diazepam_crossover::from_options(o);
+    ASSERT_TRUE(x.switch_ceiling.has_value());
+    EXPECT_DOUBLE_EQ(x.switch_ceiling->value(), 30.0);
+    EXPECT_FALSE(st::diazepam_crossover::from_options(taper::strategy_options{}).switch_ceiling.has_value());
+    st::diazepam_crossover bad;
+    bad.switch_ceiling = 0.0_mg;
+    try {
+        bad.validate();
+        FAIL() << "a ceiling of 0 mg was accepted";
+    } catch (const taper::strategy_error& e) {
+        EXPECT_EQ(e.detail().option, "switch_ceiling");
+    }
+}

@@ -27,6 +27,8 @@ public struct MessageCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let crossoverSwitch = MessageCode(TAPER_MESSAGE_CROSSOVER_SWITCH)
     public static let crossoverNotNeeded = MessageCode(TAPER_MESSAGE_CROSSOVER_NOT_NEEDED)
     public static let crossoverTail = MessageCode(TAPER_MESSAGE_CROSSOVER_TAIL)
+    public static let crossoverPartialSwitch = MessageCode(TAPER_MESSAGE_CROSSOVER_PARTIAL_SWITCH)
+    public static let crossoverReduceRemaining = MessageCode(TAPER_MESSAGE_CROSSOVER_REDUCE_REMAINING)
     public static let stoppingFromFinalDose = MessageCode(TAPER_MESSAGE_STOPPING_FROM_FINAL_DOSE)
     public static let finalDoseBeforeStop = MessageCode(TAPER_MESSAGE_FINAL_DOSE_BEFORE_STOP)
     public static let finalDoseByMinChange = MessageCode(TAPER_MESSAGE_FINAL_DOSE_BY_MIN_CHANGE)
