@@ -29,6 +29,7 @@ class DiazepamCrossoverOptions(TypedDict, total=False):
     step_length: DurationLike | None  #: length of each switch step (days)
     range_end: Literal["low", "high"] | None  #: which end of a table's range to switch at (needed when the table gives a range)
     tail_step: DoseLike | None  #: diazepam mg per step in the tail, once a proportional cut would be smaller (mg)
+    switch_ceiling: DoseLike | None  #: diazepam mg a day the switch may reach; above it the rest of the drug is reduced before it is switched (staged substitution; UK guidance: not above 30 mg) (mg)
 
 
 class HyperbolicOptions(TypedDict, total=False):
