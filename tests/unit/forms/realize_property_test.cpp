@@ -407,6 +407,10 @@ TEST(RealizeProperty, RandomPlansKeepTheirPromises) {
         if (strategy_name == "linear") so.set("amount", mg(start / (2 + pick(rng, 6))));
         if (strategy_name == "proportional" || strategy_name == "proportional-of-start") so.set("percent", taper::percent((uniform(rng, 10, 30)) * taper::units::percent_of_dose));
         if (strategy_name == "hyperbolic") so.set("points", (uniform(rng, 3, 10)) * taper::units::points);
+        // Staged substitution on half the crossovers: two drugs at one dose-time, the drug
+        // still taken cut while the diazepam is held.
+        if (strategy_name == "diazepam-crossover" && sc.drug != "diazepam" && coin(rng))
+            so.set("switch_ceiling", mg(uniform(rng, 10, 40)));
         if (strip) {
             so.set("roll_length", taper::from_value<taper::duration>(14));
             const bool proportional = coin(rng);
