@@ -99,6 +99,7 @@ population_result simulate_population(const schedule& plan, const simulation_opt
         const auto m = static_cast<Eigen::Index>(count);
         kernel_people people = typical_people(course, options, m);
         people.amount_ratio = false;  // a population reports no amount ratio
+        people.area = false;          // nor the area above the threshold: the kernel skips both
         const double ke = course.parameters.elimination_per_hour;
         for (Eigen::Index j = 0; j < m; ++j) {
             const std::size_t i = first + static_cast<std::size_t>(j);
