@@ -54,6 +54,7 @@ struct course_arrays {
     const double* previous_min = nullptr;
     const double* previous_max = nullptr;
     bool amounts = true;  ///< the two-day amount ratio is wanted
+    bool area = true;     ///< the area above the threshold is wanted
     kernel_metrics* metrics = nullptr;
     kernel_series* series = nullptr;  ///< person 0's samples, when asked for
 };
@@ -95,8 +96,6 @@ template <class V>
 struct shared_numbers {
     double emax, hill, dt, per_day;
     V threshold, zero, one, step, infinity, minus_infinity;
-    const double* dose_first;  ///< this sample's doses: [dose_first, dose_end) (bioavailable mg)
-    const double* dose_end;
 };
 
 template <class V, bool Adapt>
@@ -138,11 +137,14 @@ template <class V>
 //   the sample's doses into the gut, one by one; then absorption and elimination over the step.
 // Minimum and maximum are `b < a ? b : a` and `a < b ? b : a`, as std::min(a, b) and
 // std::max(a, b) (and Eigen's min/max) choose. `Amounts`: the day's extremes of the amount,
-// for the two-day amount ratio, are wanted. `UnitStep`: the step is 1 hour, so the
-// multiplication by it is left out (hourly steps are the usual case). Only lanes<V> == 1 handles a Hill coefficient
-// other than 1 (std::pow has no vector form here) and the series.
-template <class V, bool Adapt, bool Amounts, bool UnitStep>
-[[gnu::always_inline]] inline void sample(lane_state<V>& q, const shared_numbers<V>& k, kernel_series* series) {
+// for the two-day amount ratio, are wanted. `Area`: the area above the threshold is wanted (a
+// population does not report it; it is 4 of the 21 operations of a person-step). `UnitStep`:
+// the step is 1 hour, so the multiplication by it is left out (hourly steps are the usual
+// case). The sample's doses are [dose_first, dose_end) (bioavailable mg). Only lanes<V> == 1
+// handles a Hill coefficient other than 1 (std::pow has no vector form here) and the series.
+template <class V, bool Adapt, bool Amounts, bool Area, bool UnitStep>
+[[gnu::always_inline]] inline void sample(lane_state<V>& q, const shared_numbers<V>& k, kernel_series* series,
+                                          const double* dose_first, const double* dose_end) {
     const double emax = k.emax;
     const V x = q.body * q.inv_a50;
     V o;
@@ -179,14 +181,16 @@ template <class V, bool Adapt, bool Amounts, bool UnitStep>
         // starts at +0 and never falls below it the same double, so the results are the same,
         // NaN included (`!(excess <= 0)` is true for NaN), with fewer instructions per sample.
         q.hours = pressure > k.threshold ? q.hours + k.step : q.hours;
-        const V excess = pressure - k.threshold;
-        if constexpr (UnitStep)
-            q.area = excess <= k.zero ? q.area : q.area + excess;  // x·1 is x, bit for bit
-        else
-            q.area = excess <= k.zero ? q.area : q.area + excess * k.dt;
+        if constexpr (Area) {
+            const V excess = pressure - k.threshold;
+            if constexpr (UnitStep)
+                q.area = excess <= k.zero ? q.area : q.area + excess;  // x·1 is x, bit for bit
+            else
+                q.area = excess <= k.zero ? q.area : q.area + excess * k.dt;
+        }
         q.set_point = o + (q.set_point - o) * q.adapt;
     }
-    for (const double* d = k.dose_first; d != k.dose_end; ++d) q.gut += *d;
+    for (const double* d = dose_first; d != dose_end; ++d) q.gut += *d;
     q.body = q.body * q.decay_body + q.gut * q.move;
     q.gut *= q.decay_gut;
 }
@@ -245,7 +249,7 @@ template <class V>
 // the doses and at the start and end of the course. G = 2 gives the processor two
 // independent chains to overlap: the set point's update (subtract, multiply, add) depends on
 // the previous sample's, and one chain alone can leave the arithmetic units waiting.
-template <class V, std::size_t G, bool Adapt, bool Amounts, bool UnitStep>
+template <class V, std::size_t G, bool Adapt, bool Amounts, bool Area, bool UnitStep>
 [[gnu::always_inline]] inline void run_groups(const course_arrays& c, std::size_t first, std::size_t count) {
     static_assert(G == 1 || G == 2);
     const kernel_schedule& s = *c.schedule;
@@ -264,6 +268,7 @@ template <class V, std::size_t G, bool Adapt, bool Amounts, bool UnitStep>
     std::vector<double> amounts;
     amounts.reserve(s.doses.size());
     for (const auto& d : s.doses) amounts.push_back(d.second);
+    const std::size_t dose_count = s.doses.size();
     constexpr std::size_t width = G * lanes<V>;
     for (std::size_t i = first; i < first + count; i += width) {
         lane_state<V> q0, q1;
@@ -278,11 +283,11 @@ template <class V, std::size_t G, bool Adapt, bool Amounts, bool UnitStep>
             if constexpr (G == 2) begin_day(q1, k);
             for (std::int64_t step = 0; step < s.steps_per_day; ++step, ++at) {
                 const std::size_t dose_first = next_dose;
-                while (next_dose < s.doses.size() && s.doses[next_dose].first == at) ++next_dose;
-                k.dose_first = amounts.data() + dose_first;
-                k.dose_end = amounts.data() + next_dose;
-                sample<V, Adapt, Amounts, UnitStep>(q0, k, series);
-                if constexpr (G == 2) sample<V, Adapt, Amounts, UnitStep>(q1, k, series);
+                while (next_dose < dose_count && s.doses[next_dose].first == at) ++next_dose;
+                const double* const from = amounts.data() + dose_first;
+                const double* const to = amounts.data() + next_dose;
+                sample<V, Adapt, Amounts, Area, UnitStep>(q0, k, series, from, to);
+                if constexpr (G == 2) sample<V, Adapt, Amounts, Area, UnitStep>(q1, k, series, from, to);
             }
             const bool step_end =
                 static_cast<std::size_t>(day) < s.step_ends.size() && s.step_ends[static_cast<std::size_t>(day)];
@@ -295,24 +300,31 @@ template <class V, std::size_t G, bool Adapt, bool Amounts, bool UnitStep>
 }
 
 // Each combination of the options as its own loop, so that the hot loop has no branch on them.
+// The area is left out only together with the amount's extremes (a population wants neither),
+// so that there are not twice as many loops.
 template <class V, std::size_t G>
 [[gnu::always_inline]] inline void run_groups_of(const course_arrays& c, std::size_t first, std::size_t count) {
     if (c.adapt != nullptr) {
         const bool unit_step = c.dt == 1.0;
-        if (c.amounts && unit_step)
-            run_groups<V, G, true, true, true>(c, first, count);
+        const bool lean = !c.amounts && !c.area;
+        if (lean && unit_step)
+            run_groups<V, G, true, false, false, true>(c, first, count);
+        else if (lean)
+            run_groups<V, G, true, false, false, false>(c, first, count);
+        else if (c.amounts && unit_step)
+            run_groups<V, G, true, true, true, true>(c, first, count);
         else if (c.amounts)
-            run_groups<V, G, true, true, false>(c, first, count);
+            run_groups<V, G, true, true, true, false>(c, first, count);
         else if (unit_step)
-            run_groups<V, G, true, false, true>(c, first, count);
+            run_groups<V, G, true, false, true, true>(c, first, count);
         else
-            run_groups<V, G, true, false, false>(c, first, count);
+            run_groups<V, G, true, false, true, false>(c, first, count);
     } else {
-        // Without adaptation the step's length is not used in the loop.
+        // Without adaptation there is no area, and the step's length is not used in the loop.
         if (c.amounts)
-            run_groups<V, G, false, true, false>(c, first, count);
+            run_groups<V, G, false, true, false, false>(c, first, count);
         else
-            run_groups<V, G, false, false, false>(c, first, count);
+            run_groups<V, G, false, false, false, false>(c, first, count);
     }
 }
 
@@ -536,6 +548,7 @@ kernel_metrics run_kernel(const kernel_schedule& s, const kernel_people& p, kern
     c.series = series;
 
     c.amounts = p.amount_ratio;
+    c.area = p.area;
 
     const auto people = static_cast<std::size_t>(n);
     std::size_t done = 0;

@@ -36,6 +36,9 @@ struct kernel_people {
     /// False when the caller does not read largest_two_day_amount_ratio (a population): the
     /// kernel then skips the amount's daily extremes and leaves the ratio at 1.
     bool amount_ratio = true;
+    /// False when the caller does not read area_above either (a population): with
+    /// amount_ratio false too, the kernel skips the area and leaves it at 0.
+    bool area = true;
 };
 
 struct kernel_metrics {

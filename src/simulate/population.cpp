@@ -28,11 +28,12 @@ double uniform_open(std::uint64_t bits) {  // (0, 1)
     return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
 }
 
-/// Four standard normals for person `person` (Box–Muller on two pairs).
-std::array<double, 4> normals(std::uint64_t seed, std::int64_t person) {
+/// Four standard normals for person `person` (Box–Muller on two pairs). With `pairs` 1 the
+/// second pair is not drawn and left at 0: the first pair's numbers do not depend on it.
+std::array<double, 4> normals(std::uint64_t seed, std::int64_t person, int pairs) {
     std::uint64_t state = mix(seed ^ mix(static_cast<std::uint64_t>(person)));
     std::array<double, 4> z{};
-    for (int pair = 0; pair < 2; ++pair) {
+    for (int pair = 0; pair < pairs; ++pair) {
         state = mix(state);
         const double u1 = uniform_open(state);
         state = mix(state);
@@ -43,6 +44,10 @@ std::array<double, 4> normals(std::uint64_t seed, std::int64_t person) {
     }
     return z;
 }
+
+/// exp(spread·z), the person's factor. A spread of 0 gives exp(±0) = 1 exactly (z is finite:
+/// Box–Muller of numbers in (0, 1)), so the call is left out.
+double factor(double spread, double z) { return spread == 0 ? 1.0 : std::exp(spread * z); }
 
 void check_spread(double s, const char* name) {
     if (!(std::isfinite(s) && s >= 0))
@@ -81,14 +86,17 @@ population_result simulate_population(const schedule& plan, const simulation_opt
     r.adaptation_factor.resize(n);
     std::vector<double> day_to_day(n), within(n), two_day(n), peak(n), above(n);
 
+    // The second pair of normals only where a spread uses it (the commonest populations vary
+    // ED50 and half-life alone); every factor is the same double either way.
+    const int pairs = pop.spread.volume != 0 || pop.spread.adaptation_time_constant != 0 ? 2 : 1;
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t person = pop.first_person + static_cast<std::int64_t>(i);
-        const auto z = normals(pop.seed, person);
+        const auto z = normals(pop.seed, person, pairs);
         r.person[i] = person;
-        r.ed50_factor[i] = std::exp(pop.spread.ed50 * z[0]);
-        r.half_life_factor[i] = std::exp(pop.spread.half_life * z[1]);
-        r.volume_factor[i] = std::exp(pop.spread.volume * z[2]);
-        r.adaptation_factor[i] = std::exp(pop.spread.adaptation_time_constant * z[3]);
+        r.ed50_factor[i] = factor(pop.spread.ed50, z[0]);
+        r.half_life_factor[i] = factor(pop.spread.half_life, z[1]);
+        r.volume_factor[i] = factor(pop.spread.volume, z[2]);
+        r.adaptation_factor[i] = factor(pop.spread.adaptation_time_constant, z[3]);
     }
 
     // Blocks of people small enough that a block's arrays stay in cache.
@@ -99,6 +107,7 @@ population_result simulate_population(const schedule& plan, const simulation_opt
         const auto m = static_cast<Eigen::Index>(count);
         kernel_people people = typical_people(course, options, m);
         people.amount_ratio = false;  // a population reports no amount ratio
+        people.area = false;          // nor the area above the threshold: the kernel skips both
         const double ke = course.parameters.elimination_per_hour;
         for (Eigen::Index j = 0; j < m; ++j) {
             const std::size_t i = first + static_cast<std::size_t>(j);
@@ -107,7 +116,8 @@ population_result simulate_population(const schedule& plan, const simulation_opt
             // volume and ED50 (docs/simulation.md, "Populations").
             people.ke[j] = ke / r.half_life_factor[i];
             people.inv_a50[j] /= (r.ed50_factor[i] * r.volume_factor[i]);
-            if (people.adaptation)
+            // pow(d, 1) is d exactly: no call for a person at the typical time constant.
+            if (people.adaptation && r.adaptation_factor[i] != 1.0)
                 people.adapt_decay[j] = std::pow(people.adapt_decay[j], 1.0 / r.adaptation_factor[i]);
         }
         const kernel_metrics k = run_kernel(course.schedule, people, nullptr);

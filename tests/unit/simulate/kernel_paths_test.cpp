@@ -115,6 +115,32 @@ TEST(SimulationKernel, WithoutTheAmountRatioEverythingElseIsTheSame) {
     expect_same(with, without, "without the amount ratio");
 }
 
+TEST(SimulationKernel, WithoutTheAreaAndAmountRatioEverythingElseIsTheSame) {
+    // A population's loop (neither the area nor the amount ratio), on every path and step
+    // length: the area stays 0, the ratio 1, and every other figure is the full loop's.
+    for (const int steps_per_day : {24, 10}) {
+        course c = make_course(37, steps_per_day, true, true);
+        const kernel_metrics with = run_kernel(c.schedule, c.people, nullptr, kernel_path::one_by_one);
+        EXPECT_GT(with.area_above[0], 0.0);  // the full loop has an area to leave out
+        c.people.amount_ratio = false;
+        c.people.area = false;
+        for (const kernel_path path :
+             {kernel_path::one_by_one, kernel_path::best, kernel_path::baseline, kernel_path::avx2, kernel_path::avx512}) {
+            if (!kernel_path_available(path)) continue;
+            const std::string what = std::to_string(steps_per_day) + " steps a day, path " +
+                                     std::to_string(static_cast<int>(path));
+            kernel_metrics without = run_kernel(c.schedule, c.people, nullptr, path);
+            for (Eigen::Index i = 0; i < without.area_above.size(); ++i) {
+                EXPECT_EQ(without.area_above[i], 0.0) << what;
+                EXPECT_EQ(without.largest_two_day_amount_ratio[i], 1.0) << what;
+            }
+            without.area_above = with.area_above;
+            without.largest_two_day_amount_ratio = with.largest_two_day_amount_ratio;
+            expect_same(with, without, what);
+        }
+    }
+}
+
 TEST(SimulationKernel, TheSeriesPathGivesTheSameMetrics) {
     // The series of person 0 runs one by one; the metrics are those of any other path.
     const course c = make_course(1, 24, true, true);
