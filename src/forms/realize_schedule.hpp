@@ -61,7 +61,8 @@ struct step_attempt {
 class schedule_realizer {
 public:
     /// `on_hand` must outlive the realizer: its engines point into it (no copy of the forms).
-    schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
+    /// The realization keeps `plan` (not null), and its steps refer to its steps.
+    schedule_realizer(std::shared_ptr<const schedule> plan, const std::vector<available_form>& on_hand,
                       const realization_options& options);
 
     realized_schedule run();
@@ -136,7 +137,8 @@ private:
     void restate_changes_after_inserted_steps();
     void suggest_smaller_last_dose(realized_step& rs, double taken_last, double planned_last);
 
-    const schedule& plan_;
+    std::shared_ptr<const schedule> shared_plan_;
+    const schedule& plan_;  // *shared_plan_
     const plan_request& request_;
     const drug& drug_;
     realization_options options_;

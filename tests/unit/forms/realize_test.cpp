@@ -508,15 +508,15 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
         // so the pace is judged in shares (R5): 15 -> 10 mg cuts 1/3 and 7.5 -> 3 mg 60%, more
         // than a quarter in 28 days; 20 -> 15 and 10 -> 7.5 cut exactly a quarter. Nothing
         // else is warned.
-        if (s.planned.number == 5) {
+        if (s.planned().number == 5) {
             EXPECT_TRUE(taper::contains(s.messages, taper::message_code::realized_abrupt_stop));
-        } else if (s.planned.number == 2 || s.planned.number == 4) {
+        } else if (s.planned().number == 2 || s.planned().number == 4) {
             const auto* pace = taper::find(s.messages, taper::message_code::realized_faster_than_guidance_share);
-            ASSERT_NE(pace, nullptr) << s.planned.number;
+            ASSERT_NE(pace, nullptr) << s.planned().number;
             EXPECT_NEAR(taper::in((*pace)[0].as_percent(), taper::units::percent_of_dose),
-                        s.planned.number == 2 ? 100.0 / 3 : 60.0, 1e-9);
+                        s.planned().number == 2 ? 100.0 / 3 : 60.0, 1e-9);
         } else {
-            EXPECT_FALSE(has_warning(s)) << s.planned.number;
+            EXPECT_FALSE(has_warning(s)) << s.planned().number;
         }
         EXPECT_DOUBLE_EQ(s.difference.value(), 0);
         EXPECT_FALSE(s.inserted);
@@ -573,10 +573,10 @@ TEST(Realize, TheChangeAfterAnInsertedStepIsFromThatStep) {
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 3u);
     ASSERT_TRUE(r.steps[0].inserted);
-    EXPECT_DOUBLE_EQ(r.steps[1].planned.change.value(), 3);
-    EXPECT_DOUBLE_EQ(taper::in(r.steps[1].planned.change_percent, taper::units::percent_of_dose), 20);
+    EXPECT_DOUBLE_EQ(r.steps[1].planned().change.value(), 3);
+    EXPECT_DOUBLE_EQ(taper::in(r.steps[1].planned().change_percent, taper::units::percent_of_dose), 20);
     // The stop after it is unchanged: 12 mg to 0.
-    EXPECT_DOUBLE_EQ(r.steps[2].planned.change.value(), 12);
+    EXPECT_DOUBLE_EQ(r.steps[2].planned().change.value(), 12);
 }
 
 TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
@@ -592,7 +592,7 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     ASSERT_EQ(r.steps.size(), 3u);
     EXPECT_TRUE(r.steps[0].inserted);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);
-    EXPECT_DOUBLE_EQ(r.steps[0].planned.equivalent_daily_dose.value(), 15);
+    EXPECT_DOUBLE_EQ(r.steps[0].planned().equivalent_daily_dose.value(), 15);
     const auto* ins = taper::find(r.steps[0].messages, taper::message_code::inserted_step);
     ASSERT_NE(ins, nullptr);
     EXPECT_DOUBLE_EQ(mg_of((*ins)[0]), 20);  // from
@@ -607,10 +607,10 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     EXPECT_DOUBLE_EQ(r.steps[1].realized_daily.value(), 12.5);
     EXPECT_DOUBLE_EQ(r.steps[2].realized_daily.value(), 0);
     // Numbers and dates follow on: each step 28 days.
-    EXPECT_EQ(r.steps[1].planned.number, 2);
-    EXPECT_EQ(taper::format_date(r.steps[1].planned.start), "2026-12-29");
-    EXPECT_EQ(taper::format_date(r.steps[2].planned.start), "2027-01-26");
-    EXPECT_EQ(r.plan.steps.size(), 2u);  // the targets themselves are unchanged
+    EXPECT_EQ(r.steps[1].planned().number, 2);
+    EXPECT_EQ(taper::format_date(r.steps[1].planned().start), "2026-12-29");
+    EXPECT_EQ(taper::format_date(r.steps[2].planned().start), "2027-01-26");
+    EXPECT_EQ(r.plan().steps.size(), 2u);  // the targets themselves are unchanged
 }
 
 TEST(Realize, AdjustsToTheNearestDoseWithinTheLimits) {
