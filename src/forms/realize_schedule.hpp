@@ -19,7 +19,12 @@ namespace taper::forms_detail {
 
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 
-inline bool same_drug(std::string_view a, std::string_view b) { return detail::equals_ignoring_case(a, b); }
+/// Names are almost always spelt alike (a recipe's drug is copied from its dose line), so
+/// they are compared exactly before byte by byte ignoring case: the realization compares a
+/// recipe's drug with the tapered drug's several times a step.
+inline bool same_drug(std::string_view a, std::string_view b) {
+    return a == b || detail::equals_ignoring_case(a, b);
+}
 
 /// Whether `list` already has this message (hints repeat on each off-target line).
 template <class List>

@@ -80,6 +80,11 @@ using recipe_parts = boost::container::small_vector<dose_component, 2>;
 
 /// How to take one dose-time.
 struct dose_recipe {
+    // Written out, not defaulted: a recipe made in place (emplace_back()) is value-initialised,
+    // and with an implicit constructor that first zero-fills all of it, the unused inline
+    // parts included.
+    dose_recipe() {}  // NOLINT(modernize-use-equals-default)
+
     std::string drug;
     std::string time;
     mass target;                ///< the schedule's target (tablet-equivalent mg)
@@ -102,6 +107,11 @@ struct dose_recipe {
 using step_recipes = boost::container::small_vector<dose_recipe, 2>;
 
 struct realized_step {
+    // Written out, not defaulted: a step made in place (emplace_back()) is value-initialised,
+    // and with an implicit constructor that first zero-fills all of it (1.3 kB, the unused
+    // inline recipes included).
+    realized_step() {}  // NOLINT(modernize-use-equals-default)
+
     /// The schedule's step this one realizes. Numbers and start dates follow on from any
     /// inserted step; an inserted step's doses are the ones it realizes. An empty step
     /// until one is set.
