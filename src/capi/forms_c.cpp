@@ -262,9 +262,9 @@ taper_status taper_realization_schedule(taper_schedule** out_schedule, const tap
         need(out_schedule, fn, "out_schedule");
         const auto& r = need_realization(realization, fn);
         auto s = std::make_unique<taper_schedule>();
-        s->schedule = r.plan;
+        s->schedule = r.plan();
         s->schedule.steps.clear();
-        for (const auto& st : r.steps) s->schedule.steps.push_back(st.planned);
+        for (const auto& st : r.steps) s->schedule.steps.push_back(st.planned());
         s->render();
         *out_schedule = s.release();
     });

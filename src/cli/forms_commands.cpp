@@ -116,7 +116,7 @@ std::string difference_text(double target, double realized) {
 }
 
 /// The first day of the realized steps (the plan's start when there are none).
-date first_day(const realized_schedule& r) { return r.steps.empty() ? r.plan.start : r.steps.front().planned.start; }
+date first_day(const realized_schedule& r) { return r.steps.empty() ? r.plan().start : r.steps.front().planned().start; }
 
 std::string recipe_who(const schedule& plan, const dose_recipe& r) {
     std::string who = r.time.empty() ? "daily" : r.time;
@@ -174,9 +174,9 @@ std::string describe_tools(const realization_options& o, const std::vector<avail
 
 std::string render_realized(const realized_schedule& r, const std::string& how, const realization_options& o,
                             const std::vector<available_form>& forms, const std::vector<std::string>& cautions) {
-    const schedule& s = r.plan;
+    const schedule& s = r.plan();
     const date start = first_day(r);
-    const date end = r.steps.empty() ? s.start : r.steps.back().planned.end();
+    const date end = r.steps.empty() ? s.start : r.steps.back().planned().end();
     const bool diazepam = s.basis == dose_basis::diazepam_mg;
     std::string out = plan_heading(s, how);
     out += fmt::format("from {} to {}: {} steps, {} days\n", format_date(start),
@@ -190,7 +190,7 @@ std::string render_realized(const realized_schedule& r, const std::string& how, 
     out += fmt::format("{:>4}  {:<10}  {:>4}  {:>10}  {:>10}  {}\n", "step", "from", "days", "target/day", "taken/day",
                        "difference");
     for (const auto& st : r.steps) {
-        const step& p = st.planned;
+        const step& p = st.planned();
         const double target = p.equivalent_daily_dose.value();
         std::string marks;
         if (st.form_changed) marks += "  switch";

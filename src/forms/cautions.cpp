@@ -15,7 +15,7 @@ std::vector<std::string> dilution_cautions(const realized_schedule& r) {
         for (const auto& rc : st.recipes)
             for (const auto& p : rc.parts) {
                 if (p.what != dose_component::kind::dilution) continue;
-                const std::string drug_name = rc.drug.empty() ? r.plan.drug : rc.drug;
+                const std::string drug_name = rc.drug.empty() ? r.plan().drug : rc.drug;
                 const std::string key = detail::ascii_lower(drug_name) + '\n' + p.formulation_id;
                 if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
                 seen.push_back(key);

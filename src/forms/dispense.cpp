@@ -54,13 +54,13 @@ struct tally {
 class period_builder {
 public:
     period_builder(date start, date end, const realized_schedule& r)
-        : start_(start), end_(end), plan_drug_(detail::ascii_lower(r.plan.drug)),
-          strip_(r.plan.strategy == strip_strategy) {}
+        : start_(start), end_(end), plan_drug_(detail::ascii_lower(r.plan().drug)),
+          strip_(r.plan().strategy == strip_strategy) {}
 
     /// Add the days of `s` that fall inside this period.
     void add(const realized_step& s) {
-        const date from = std::max(start_, s.planned.start);
-        const date to = std::min(end_, s.planned.end());
+        const date from = std::max(start_, s.planned().start);
+        const date to = std::min(end_, s.planned().end());
         const long days = days_between(from, to);
         if (days <= 0) return;
         const auto n = static_cast<double>(days);
@@ -146,13 +146,13 @@ void check_options(const realization_options& options) {
 }
 
 date schedule_start(const realized_schedule& r) {
-    if (!r.steps.empty()) return std::min(r.plan.start, r.steps.front().planned.start);
-    return r.plan.start;
+    if (!r.steps.empty()) return std::min(r.plan().start, r.steps.front().planned().start);
+    return r.plan().start;
 }
 
 date schedule_end(const realized_schedule& r) {
-    date end = r.plan.start;
-    for (const auto& s : r.steps) end = std::max(end, s.planned.end());
+    date end = r.plan().start;
+    for (const auto& s : r.steps) end = std::max(end, s.planned().end());
     return end;
 }
 
@@ -163,7 +163,7 @@ std::vector<dispensing_period> dispense_by_step(const realized_schedule& r) {
     check_options(options);
     std::vector<dispensing_period> out;
     for (const auto& s : r.steps) {
-        period_builder b(s.planned.start, s.planned.end(), r);
+        period_builder b(s.planned().start, s.planned().end(), r);
         b.add(s);
         if (!b.empty()) out.push_back(b.finish(options));
     }
@@ -193,7 +193,7 @@ std::vector<dispensing_period> dispense_by_period(const realized_schedule& r, du
         const date to = std::min(end, from + length);
         period_builder b(from, to, r);
         for (const auto& s : r.steps)
-            if (s.planned.start < to && s.planned.end() > from) b.add(s);
+            if (s.planned().start < to && s.planned().end() > from) b.add(s);
         if (!b.empty()) out.push_back(b.finish(options));
     }
     return out;

@@ -87,12 +87,12 @@ std::string switch_text(const message& m, const message_context& c) {
         for (const std::size_t i : r.start_forms)
             if (i < r.forms.size()) before += (before.empty() ? "" : ", ") + form_label(r.forms[i], c);
         if (before.empty()) return out;
-        return out + (r.plan.request.current_formulation.empty()
+        return out + (r.plan().request.current_formulation.empty()
                           ? " (at the start, presumably: " + before + "; the request's current formulation says which)"
                           : " (at the start: " + before + ")");
     }
     for (const auto& st : r.steps)
-        if (static_cast<std::size_t>(st.planned.number) == after) before = labels_of(st, c);
+        if (static_cast<std::size_t>(st.planned().number) == after) before = labels_of(st, c);
     return before.empty() ? out : out + " (before: " + before + ")";
 }
 
@@ -269,10 +269,10 @@ std::string realization_text(const message& m, const message_context& c) {
 namespace taper {
 
 message_context context_of(const realized_schedule& r, const realized_step* s) {
-    message_context c = context_of(r.plan, s != nullptr ? &s->planned : nullptr);
+    message_context c = context_of(r.plan(), s != nullptr ? &s->planned() : nullptr);
     c.forms = r.forms;
     c.drugs = r.drugs;
-    c.subject = r.plan.subject.get();
+    c.subject = r.plan().subject.get();
     c.realization = &r;
     c.realized = s;
     return c;

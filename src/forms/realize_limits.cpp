@@ -271,8 +271,8 @@ bool schedule_realizer::cut_too_large(const step& st, const step_attempt& a,
 void schedule_realizer::restate_changes_after_inserted_steps() {
     for (std::size_t i = 1; i < out_.steps.size(); ++i) {
         if (!out_.steps[i - 1].inserted || out_.steps[i].inserted) continue;
-        const step& above = out_.steps[i - 1].planned;
-        step& st = out_.steps[i].planned;
+        const step& above = out_.steps[i - 1].planned();
+        step& st = out_.steps[i].planned_to_change();
         st.change = above.equivalent_daily_dose - st.equivalent_daily_dose;
         st.change_percent = (above.equivalent_daily_dose > mass{}
                                  ? 100.0 * (in(st.change, units::mg) / in(above.equivalent_daily_dose, units::mg))

@@ -65,16 +65,16 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
                                                                    const realized_step& after,
                                                                    bool modified_release_only) const {
     realized_step rs;
-    rs.planned = before.planned;
-    rs.planned.phase = step_phase::hold;
-    rs.planned.length = after.planned.length;
-    rs.planned.messages.clear();
-    rs.planned.change = mass{};
-    rs.planned.change_percent = percent{};
-    rs.planned.equivalent_daily_dose = before.realized_daily;
+    step held = before.planned();
+    held.phase = step_phase::hold;
+    held.length = after.planned().length;
+    held.messages.clear();
+    held.change = mass{};
+    held.change_percent = percent{};
+    held.equivalent_daily_dose = before.realized_daily;
     if (model_ != nullptr && plan_.basis == dose_basis::own_mg) {
-        rs.planned.occupancy_percent = model_->occupancy_percent(before.realized_daily);
-        rs.planned.change_points = occupancy_points{};
+        held.occupancy_percent = model_->occupancy_percent(before.realized_daily);
+        held.change_points = occupancy_points{};
     }
     rs.inserted = true;
     double total_mg = 0;
@@ -107,10 +107,11 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
             r.time = old.time;
         }
         total_mg += factor * in(rs.recipes.back().realized, units::mg);
-        if (i < rs.planned.doses.size()) rs.planned.doses[i].amount = old.realized;
+        if (i < held.doses.size()) held.doses[i].amount = old.realized;
     }
     rs.realized_daily = detail::without_float_noise(total_mg) * units::mg;
-    rs.difference = rs.realized_daily - rs.planned.equivalent_daily_dose;
+    rs.difference = rs.realized_daily - held.equivalent_daily_dose;
+    rs.set_planned(std::move(held));
     rs.form_changed = true;
     rs.messages.push_back(make_message(message_code::release_change_step, {before.realized_daily}));
     for (const auto& r : rs.recipes)
@@ -123,9 +124,9 @@ std::optional<realized_step> schedule_realizer::constant_dose_step(const realize
 // and whether the forms it is taken in (the realization's start forms) are modified-release.
 realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) const {
     realized_step start;
-    start.planned = plan_.steps.front();
-    start.planned.doses.clear();
-    start.planned.equivalent_daily_dose = plan_.start_equivalent_dose;
+    step day_before = plan_.steps.front();
+    day_before.doses.clear();
+    day_before.equivalent_daily_dose = plan_.start_equivalent_dose;
     start.realized_daily = plan_.start_equivalent_dose;
     for (const auto& line : plan_.start_split) {
         dose_recipe& r = start.recipes.emplace_back();
@@ -137,8 +138,9 @@ realized_step schedule_realizer::start_as_step(std::optional<bool>& modified) co
         l.drug = drug_.name;
         l.time = line.time;
         l.amount = line.amount;
-        start.planned.doses.push_back(std::move(l));
+        day_before.doses.push_back(std::move(l));
     }
+    start.set_planned(std::move(day_before));
     modified.reset();
     if (engines_.empty() || !engines_[0]) return start;
     for (const available_form* f : engines_[0]->forms()) {
@@ -191,7 +193,7 @@ void schedule_realizer::separate_release_changes() {
             if (!contains_message(changed.messages, m)) changed.messages.push_back(m);
             continue;
         }
-        if (k == 0) held->planned.start = changed.planned.start;
+        if (k == 0) held->planned_to_change().start = changed.planned().start;
         // The switch point (and the equivalences it brings) belong to the step that changes
         // form; a step the switch-point rule did not mark gets one of its own (after the step
         // before, which is numbered k once the steps are renumbered below).
@@ -208,12 +210,15 @@ void schedule_realizer::separate_release_changes() {
     }
     if (!inserted) return;
     // Numbers and dates follow on.
-    date day = out_.steps.front().planned.start;
+    date day = out_.steps.front().planned().start;
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
-        step& st = out_.steps[k].planned;
-        st.number = static_cast<int>(k) + 1;
-        st.start = day;
-        day = st.end();
+        realized_step& rs = out_.steps[k];
+        if (rs.planned().number != static_cast<int>(k) + 1 || rs.planned().start != day) {
+            step& st = rs.planned_to_change();
+            st.number = static_cast<int>(k) + 1;
+            st.start = day;
+        }
+        day = rs.planned().end();
     }
     cursor_ = day;
     number_ = static_cast<int>(out_.steps.size());

@@ -51,8 +51,8 @@ void schedule_realizer::check_abrupt_stops() {
     for (auto& rs : out_.steps) {
         const double now = in(rs.realized_daily, units::mg);
         const bool stops = now <= 1e-12 && before > 1e-12;
-        const bool planner_warned = contains(rs.planned.messages, message_code::abrupt_stop) ||
-                                    contains(rs.planned.messages, message_code::abrupt_stop_seizure_risk);
+        const bool planner_warned = contains(rs.planned().messages, message_code::abrupt_stop) ||
+                                    contains(rs.planned().messages, message_code::abrupt_stop_seizure_risk);
         if (stops && !planner_warned) {
             if (auto w = abrupt_stop_warning(drug_.klass, before * units::mg, start * units::mg,
                                              message_code::realized_abrupt_stop,
@@ -76,15 +76,15 @@ void schedule_realizer::check_pace_as_taken() {
     mass before = plan_.start_equivalent_dose;
     for (auto& rs : out_.steps) {
         const mass now = rs.realized_daily;
-        const bool planner_warned = contains(rs.planned.messages, message_code::faster_than_guidance_share) ||
-                                    contains(rs.planned.messages, message_code::faster_than_guidance_points);
+        const bool planner_warned = contains(rs.planned().messages, message_code::faster_than_guidance_share) ||
+                                    contains(rs.planned().messages, message_code::faster_than_guidance_points);
         if (now < before && !planner_warned) {
             const bool stops = !(in(now, units::mg) > 1e-12);
             const step_phase phase =
-                stops || rs.planned.phase == step_phase::stop ? step_phase::stop : step_phase::reduce;
+                stops || rs.planned().phase == step_phase::stop ? step_phase::stop : step_phase::reduce;
             std::optional<occupancy_points> points;
             if (in_points) points = model_->occupancy_percent(before) - model_->occupancy_percent(now);
-            if (auto w = pace_warning(drug_.klass, pace_cut{phase, before, now, points, rs.planned.length},
+            if (auto w = pace_warning(drug_.klass, pace_cut{phase, before, now, points, rs.planned().length},
                                       message_code::realized_faster_than_guidance_share,
                                       message_code::realized_faster_than_guidance_points))
                 rs.messages.push_back(*w);

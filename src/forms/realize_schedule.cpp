@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 
 namespace taper::forms_detail {
 
@@ -136,7 +137,13 @@ form_mask schedule_realizer::baseline() {
 realized_step& schedule_realizer::make_step(const step& st, const std::vector<line_job>& jobs,
                                             const std::vector<choice>& cs, double constant) {
     realized_step& rs = out_.steps.emplace_back();
-    rs.planned = st;
+    // A step of the plan is referred to, not copied (emit copies it only if it renumbers or
+    // redates it); an inserted step is the realization's own.
+    const std::less<const step*> before;
+    if (!plan_.steps.empty() && !before(&st, plan_.steps.data()) && before(&st, plan_.steps.data() + plan_.steps.size()))
+        rs.share_planned(std::shared_ptr<const step>(shared_plan_, &st));
+    else
+        rs.set_planned(st);
     rs.recipes.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& j = jobs[i];
@@ -165,14 +172,15 @@ realized_step& schedule_realizer::make_step(const step& st, const std::vector<li
     rs.difference = round9(in(rs.realized_daily, units::mg) - in(st.equivalent_daily_dose, units::mg)) * units::mg;
     return rs;
 }
-schedule_realizer::schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
+schedule_realizer::schedule_realizer(std::shared_ptr<const schedule> plan, const std::vector<available_form>& on_hand,
                                      const realization_options& options)
-    : plan_(plan), request_(plan.request), drug_(subject_of(plan)), options_(options) {
+    : shared_plan_(std::move(plan)), plan_(*shared_plan_), request_(plan_.request), drug_(subject_of(plan_)),
+      options_(options) {
     group_forms(on_hand);
     note_release_profiles(on_hand);
     factors();
-    if (plan.basis == dose_basis::own_mg && !plan.occupancy_model.empty()) {
-        const occupancy_model* m = drug_.find_target(plan.occupancy_model);
+    if (plan_.basis == dose_basis::own_mg && !plan_.occupancy_model.empty()) {
+        const occupancy_model* m = drug_.find_target(plan_.occupancy_model);
         if (m != nullptr && m->usable()) model_ = m;
     }
     limits_ = step_limits::of(request_, model_);
@@ -187,7 +195,7 @@ double schedule_realizer::previous_line(int drug, const std::string& time) const
 // Where the realization starts: the forms in use (the request's current formulation, else
 // the solids that make the starting dose), and the first step's date.
 void schedule_realizer::start() {
-    out_.plan = plan_;
+    out_.share_plan(shared_plan_);
     // realized_step cannot be moved without the risk of a throw (quantities' copy
     // constructors are not noexcept), so a growing vector would copy every step: reserve.
     out_.steps.reserve(plan_.steps.size() + plan_.steps.size() / 4 + 8);

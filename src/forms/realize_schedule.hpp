@@ -19,7 +19,12 @@ namespace taper::forms_detail {
 
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 
-inline bool same_drug(std::string_view a, std::string_view b) { return detail::equals_ignoring_case(a, b); }
+/// Names are almost always spelt alike (a recipe's drug is copied from its dose line), so
+/// they are compared exactly before byte by byte ignoring case: the realization compares a
+/// recipe's drug with the tapered drug's several times a step.
+inline bool same_drug(std::string_view a, std::string_view b) {
+    return a == b || detail::equals_ignoring_case(a, b);
+}
 
 /// Whether `list` already has this message (hints repeat on each off-target line).
 template <class List>
@@ -61,7 +66,8 @@ struct step_attempt {
 class schedule_realizer {
 public:
     /// `on_hand` must outlive the realizer: its engines point into it (no copy of the forms).
-    schedule_realizer(const schedule& plan, const std::vector<available_form>& on_hand,
+    /// The realization keeps `plan` (not null), and its steps refer to its steps.
+    schedule_realizer(std::shared_ptr<const schedule> plan, const std::vector<available_form>& on_hand,
                       const realization_options& options);
 
     realized_schedule run();
@@ -136,7 +142,8 @@ private:
     void restate_changes_after_inserted_steps();
     void suggest_smaller_last_dose(realized_step& rs, double taken_last, double planned_last);
 
-    const schedule& plan_;
+    std::shared_ptr<const schedule> shared_plan_;
+    const schedule& plan_;  // *shared_plan_
     const plan_request& request_;
     const drug& drug_;
     realization_options options_;

@@ -12,7 +12,7 @@ namespace taper::forms_detail {
 
 // The switch point, and the equivalence of each converted form it brings in.
 void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, realized_step& rs) const {
-    const std::size_t after = previous_forms_ ? static_cast<std::size_t>(out_.steps[*previous_forms_].planned.number) : 0;
+    const std::size_t after = previous_forms_ ? static_cast<std::size_t>(out_.steps[*previous_forms_].planned().number) : 0;
     rs.messages.push_back(make_message(message_code::switch_point, {parameter::count(after)}));
     for (std::size_t n = 0; n < used.size(); ++n) {
         if (used[n] == 0) continue;
@@ -32,9 +32,13 @@ void schedule_realizer::add_switch_messages(const std::vector<form_mask>& used, 
 // steps move the rest), with a switch-point note when its forms differ from the previous step's.
 void schedule_realizer::emit(const std::vector<line_job>& jobs, const std::vector<choice>& cs) {
     realized_step& rs = out_.steps.back();
-    rs.planned.number = ++number_;
-    rs.planned.start = cursor_;
-    cursor_ = add_days(cursor_, rs.planned.length);
+    ++number_;
+    if (rs.planned().number != number_ || rs.planned().start != cursor_) {
+        step& renumbered = rs.planned_to_change();  // a step of its own: the plan's is left as planned
+        renumbered.number = number_;
+        renumbered.start = cursor_;
+    }
+    cursor_ = add_days(cursor_, rs.planned().length);
     // Forms used, per drug; a switch point is a change from the previous step's forms.
     used_.assign(names_.size(), 0);
     for (std::size_t i = 0; i < jobs.size(); ++i)

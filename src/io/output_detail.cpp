@@ -48,9 +48,9 @@ std::string step_summary(const schedule& plan, const step& st) {
 }
 
 schedule realized_plan(const realized_schedule& r) {
-    schedule s = r.plan;
+    schedule s = r.plan();
     s.steps.clear();
-    for (const auto& st : r.steps) s.steps.push_back(st.planned);
+    for (const auto& st : r.steps) s.steps.push_back(st.planned());
     return s;
 }
 

@@ -43,9 +43,9 @@ double finite(double v, std::string_view what) {
 /// The schedule as exported: the realized steps' dates and numbers (an inserted step shifts
 /// the ones after it).
 schedule exported(const realized_schedule& r) {
-    schedule s = r.plan;
+    schedule s = r.plan();
     s.steps.clear();
-    for (const auto& st : r.steps) s.steps.push_back(st.planned);
+    for (const auto& st : r.steps) s.steps.push_back(st.planned());
     return s;
 }
 
@@ -183,7 +183,7 @@ std::string to_json(const dispensing& supplies) {
 std::string to_csv(const realized_schedule& r) {
     std::string out = std::string(detail::schedule_csv_header) + std::string(csv_extra_header) + "\r\n";
     for (const auto& st : r.steps) {
-        const auto rows = detail::step_csv_rows(r.plan, st.planned);
+        const auto rows = detail::step_csv_rows(r.plan(), st.planned());
         const message_context context = context_of(r, &st);
         const std::string step_tail =
             format_number(finite(st.realized_daily.value(), "realized_daily_mg")) + ',' +

@@ -35,7 +35,10 @@
 #include <taper/messages/message.hpp>
 #include <taper/plan/schedule.hpp>
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,13 +73,23 @@ struct dose_component {
     volume dispersed_in;
 };
 
+/// A recipe's parts: usually one or two (pieces of one strength, a top-up), kept inline so
+/// that a recipe costs no allocation of its own (a realization makes one per dose-time of
+/// every step); more spill to the heap. Read it as any sequence (size, [], begin/end).
+using recipe_parts = boost::container::small_vector<dose_component, 2>;
+
 /// How to take one dose-time.
 struct dose_recipe {
+    // Written out, not defaulted: a recipe made in place (emplace_back()) is value-initialised,
+    // and with an implicit constructor that first zero-fills all of it, the unused inline
+    // parts included.
+    dose_recipe() {}  // NOLINT(modernize-use-equals-default)
+
     std::string drug;
     std::string time;
     mass target;                ///< the schedule's target (tablet-equivalent mg)
     mass realized;              ///< what the recipe delivers (tablet-equivalent mg)
-    std::vector<dose_component> parts;
+    recipe_parts parts;
     /// As a person reads it ("1 × 10 mg tablet + 1.7 mL of 2 mg/mL liquid = 13.4 mg"):
     /// written on demand by instruction_text() (forms/instruction.hpp), not kept here.
     bool within_tolerance = true;
@@ -89,19 +102,45 @@ struct dose_recipe {
     message_list messages;
 };
 
+/// A step's recipes, one per dose-time: one or two a day are kept inline (no allocation per
+/// step); more spill to the heap.
+using step_recipes = boost::container::small_vector<dose_recipe, 2>;
+
 struct realized_step {
-    /// The schedule's step (copied). Numbers and start dates follow on from any inserted
-    /// step; an inserted step's doses are the ones it realizes.
-    step planned;
+    // Written out, not defaulted: a step made in place (emplace_back()) is value-initialised,
+    // and with an implicit constructor that first zero-fills all of it (1.3 kB, the unused
+    // inline recipes included).
+    realized_step() {}  // NOLINT(modernize-use-equals-default)
+
+    /// The schedule's step this one realizes. Numbers and start dates follow on from any
+    /// inserted step; an inserted step's doses are the ones it realizes. An empty step
+    /// until one is set.
+    const step& planned() const { return planned_ ? *planned_ : no_planned_step(); }
+    /// Gives the step a planned step of its own (an inserted step, a step made by hand).
+    void set_planned(step s);
+    /// Refers to a step kept alive by `s` (the realization passes its plan's steps so, with
+    /// shared_ptr's aliasing constructor: no copy).
+    void share_planned(std::shared_ptr<const step> s);
+    /// The planned step, to change it: a step of its own, copied first if it is shared.
+    step& planned_to_change();
     bool inserted = false;      ///< added because rounding would have broken a limit
-    std::vector<dose_recipe> recipes;
+    step_recipes recipes;
     mass realized_daily;        ///< tablet-equivalent mg per day, as taken
-    mass difference;            ///< realized_daily − planned.equivalent_daily_dose
+    mass difference;            ///< realized_daily − planned().equivalent_daily_dose
     bool form_changed = false;  ///< a switch point: the forms differ from the previous step
     /// What realization says about this step (codes 400-499: rounding, inserted steps,
     /// switch points, the rules re-checked on the doses as taken). The planner's own messages
-    /// stay on `planned`. Text: taper::text(m, context_of(realization, &step)).
+    /// stay on `planned()`. Text: taper::text(m, context_of(realization, &step)).
     message_list messages;
+
+private:
+    static const step& no_planned_step();
+    // Shared, not copied: a realization's steps refer to its plan's steps (a copy of each,
+    // with its dose lines, cost an allocation per step, and most are the plan's step as it
+    // is); only a step that differs (inserted, renumbered, redated) has one of its own.
+    // Copies of a realized_step share it until one of them changes it.
+    std::shared_ptr<const step> planned_;
+    bool own_planned_ = false;  // planned_ is this value's own step (set_planned, planned_to_change)
 };
 
 /// What to dispense for a period (a step, or a 28-day period).
@@ -120,7 +159,13 @@ struct dispensing_period {
 };
 
 struct realized_schedule {
-    schedule plan;                       ///< the targets
+    /// The targets: the schedule realized. An empty schedule until one is set.
+    const schedule& plan() const { return plan_ ? *plan_ : no_plan(); }
+    /// The same, shared: what the steps' planned() refer to (see plan_ below).
+    const std::shared_ptr<const schedule>& shared_plan() const { return plan_; }
+    void set_plan(schedule s);
+    void share_plan(std::shared_ptr<const schedule> s);
+
     std::vector<available_form> forms;   ///< what it was realized with, as given
     realization_options options;         ///< the tools, tolerance and bottle volume used
     std::vector<realized_step> steps;    ///< what to take, step by step
@@ -133,12 +178,23 @@ struct realized_schedule {
     /// About the whole realization: each bioavailability conversion used (form_equivalence,
     /// form_equivalence_assumed) and what the forms on hand cannot do (codes 500-599).
     std::vector<message> messages;
+
+private:
+    static const schedule& no_plan();
+    // Shared (and never changed once set): its steps are what most realized steps'
+    // planned() refer to, so a copy of the realization (in a `dispensing`, say) keeps them
+    // alive without copying the plan or any step.
+    std::shared_ptr<const schedule> plan_;
 };
 
 /// Realize a schedule made by make_plan. Throws plan_error when nothing on hand can make any
 /// of its doses (e.g. an empty list, a zero strength, a 0 mL syringe), or for a schedule
 /// that does not carry its drug (schedule::subject) or a crossover's basis factors.
 realized_schedule realize(const schedule& plan, std::vector<available_form> on_hand,
+                          const realization_options& options = {});
+/// The same for a plan already shared: the realization keeps `plan` itself (no copy).
+/// Throws plan_error for a null plan.
+realized_schedule realize(std::shared_ptr<const schedule> plan, std::vector<available_form> on_hand,
                           const realization_options& options = {});
 
 /// The best recipe for one dose (tablet-equivalent mg) with these forms (all of them are

@@ -51,13 +51,15 @@ dose_component liquid(double ml, std::string label = "2 mg/mL liquid") {
 taper::realized_step step(const char* start, double days, std::vector<std::vector<dose_component>> times,
                           std::string drug = "citalopram") {
     taper::realized_step s;
-    s.planned.start = day(start);
-    s.planned.length = taper::from_value<taper::duration>(days);
+    taper::step planned;
+    planned.start = day(start);
+    planned.length = taper::from_value<taper::duration>(days);
+    s.set_planned(std::move(planned));
     double total = 0;
     for (auto& parts : times) {
         taper::dose_recipe r;
         r.drug = drug;
-        r.parts = std::move(parts);
+        r.parts.assign(parts.begin(), parts.end());
         for (const auto& p : r.parts) total += p.units_used + p.amount_volume.value();  // non-zero marker
         s.recipes.push_back(std::move(r));
     }
@@ -68,9 +70,11 @@ taper::realized_step step(const char* start, double days, std::vector<std::vecto
 taper::realized_schedule schedule_of(std::vector<taper::realized_step> steps, std::string strategy = "by hand",
                                      std::string drug = "citalopram") {
     taper::realized_schedule r;
-    r.plan.drug = std::move(drug);
-    r.plan.strategy = std::move(strategy);
-    r.plan.start = steps.empty() ? day("2026-01-01") : steps.front().planned.start;
+    taper::schedule plan;
+    plan.drug = std::move(drug);
+    plan.strategy = std::move(strategy);
+    plan.start = steps.empty() ? day("2026-01-01") : steps.front().planned().start;
+    r.set_plan(std::move(plan));
     r.steps = std::move(steps);
     return r;
 }
@@ -190,7 +194,7 @@ TEST(DispenseByPeriod, TaperingStripIsOnePouchPerDay) {
     taper::date d = day("2026-05-01");
     for (int i = 0; i < 30; ++i) {
         days.push_back(step(taper::format_date(d).c_str(), 1, {{tablets(0.5)}}));
-        d = days.back().planned.end();
+        d = days.back().planned().end();
     }
     auto stop = step(taper::format_date(d).c_str(), 28, {});
     stop.realized_daily = mg(0);
@@ -298,9 +302,9 @@ TEST(DispenseProperty, SuppliesCoverExactlyWhatIsTaken) {
         // Day by day, independently: what is taken on each day, bucketed by period index.
         std::map<std::pair<long, std::string>, double> pieces;  // (period, label) -> units
         std::map<std::pair<long, std::string>, double> ml;
-        const taper::date first = std::min(r.plan.start, r.steps.front().planned.start);
+        const taper::date first = std::min(r.plan().start, r.steps.front().planned().start);
         for (const auto& s : r.steps) {
-            for (taper::date t = s.planned.start; t < s.planned.end(); t += std::chrono::days(1)) {
+            for (taper::date t = s.planned().start; t < s.planned().end(); t += std::chrono::days(1)) {
                 const long k = taper::days_between(first, t) / period_days;
                 for (const auto& rc : s.recipes)
                     for (const auto& p : rc.parts) {

@@ -111,8 +111,8 @@ bool near_multiple(double x, double step) {
 std::string dump(const taper::realized_schedule& r) {
     std::string out;
     for (const auto& s : r.steps) {
-        out += std::to_string(s.planned.number) + (s.inserted ? "* " : "  ") + std::string(taper::to_string(s.planned.phase)) +
-               " target " + taper::to_string(s.planned.equivalent_daily_dose) + " realized " +
+        out += std::to_string(s.planned().number) + (s.inserted ? "* " : "  ") + std::string(taper::to_string(s.planned().phase)) +
+               " target " + taper::to_string(s.planned().equivalent_daily_dose) + " realized " +
                taper::to_string(s.realized_daily) + "\n";
         for (const auto& rc : s.recipes) out += "    " + rc.time + " " + rc.drug + ": " + taper::instruction_text(r, rc) + "\n";
         for (const auto& m : s.messages)
@@ -135,7 +135,7 @@ struct counts {
 void check_plan(const taper::realized_schedule& r, const taper::plan_request& req, const taper::drug& d,
                 const std::vector<taper::available_form>& forms, const taper::realization_options& o,
                 const std::string& context, counts& c) {
-    const auto& plan = r.plan;
+    const auto& plan = r.plan();
     ASSERT_FALSE(r.steps.empty()) << context;
     const taper::occupancy_model* model =
         plan.basis == taper::dose_basis::own_mg && !plan.occupancy_model.empty() ? d.find_target(plan.occupancy_model) : nullptr;
@@ -146,9 +146,9 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         const auto& s = r.steps[k];
         const std::string where = context + ", step " + std::to_string(k + 1);
         ++c.steps;
-        EXPECT_EQ(s.planned.number, static_cast<int>(k) + 1) << where;
-        EXPECT_EQ(s.planned.start, day) << where;
-        day = s.planned.end();
+        EXPECT_EQ(s.planned().number, static_cast<int>(k) + 1) << where;
+        EXPECT_EQ(s.planned().start, day) << where;
+        day = s.planned().end();
 
         const double now = s.realized_daily.value();
         const double eps = 1e-9 * std::max(1.0, prev);
@@ -172,7 +172,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
             over = over || cut > req.max_step->value() + eps;
             EXPECT_TRUE(cut <= req.max_step->value() + eps || limits_warned) << where << ": cut " << cut;
         }
-        const bool to_zero = s.planned.phase == taper::step_phase::stop && s.planned.equivalent_daily_dose.value() <= 0;
+        const bool to_zero = s.planned().phase == taper::step_phase::stop && s.planned().equivalent_daily_dose.value() <= 0;
         if (req.max_step_percent && !to_zero && prev > 0) {
             over = over || cut > prev * taper::in(*req.max_step_percent, taper::units::percent_of_dose) / 100 + eps;
             EXPECT_TRUE(cut <= prev * taper::in(*req.max_step_percent, taper::units::percent_of_dose) / 100 + eps || limits_warned)
@@ -245,7 +245,7 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         if (plan.basis == taper::dose_basis::own_mg) {
             EXPECT_NEAR(own_total, now, 1e-7) << where;
         }
-        EXPECT_NEAR(s.difference.value(), now - s.planned.equivalent_daily_dose.value(), 1e-7) << where;
+        EXPECT_NEAR(s.difference.value(), now - s.planned().equivalent_daily_dose.value(), 1e-7) << where;
 
         if (s.form_changed) {
             ++c.switches;
@@ -257,8 +257,8 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         const bool diazepam_doses = plan.basis == taper::dose_basis::diazepam_mg || plan.drug == "diazepam";
         if (now <= 1e-12 && prev > 1e-12 && prev > plan.start_equivalent_dose.value() / 20 * (1 + 1e-9) &&
             !(diazepam_doses && prev <= 0.5 * (1 + 1e-9))) {
-            const bool warned = taper::contains(s.planned.messages, taper::message_code::abrupt_stop) ||
-                                taper::contains(s.planned.messages, taper::message_code::abrupt_stop_seizure_risk) ||
+            const bool warned = taper::contains(s.planned().messages, taper::message_code::abrupt_stop) ||
+                                taper::contains(s.planned().messages, taper::message_code::abrupt_stop_seizure_risk) ||
                                 has(s, taper::message_code::realized_abrupt_stop) ||
                                 has(s, taper::message_code::realized_abrupt_stop_seizure_risk);
             EXPECT_TRUE(warned) << where << ": stops from " << prev;
@@ -267,8 +267,8 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
         // step is warned. The guidance's numbers are the class's (plan/pace_guidance.hpp); the
         // period arithmetic is written out here again: shorter steps add up, a stop counts once.
         if (const auto rule = taper::pace_rule_for(d.klass); rule && now < prev - 1e-12 && prev > 0) {
-            const bool stop = now <= 1e-12 || s.planned.phase == taper::step_phase::stop;
-            const double scale = stop ? 1.0 : std::max(1.0, rule->per_days / s.planned.length.value());
+            const bool stop = now <= 1e-12 || s.planned().phase == taper::step_phase::stop;
+            const double scale = stop ? 1.0 : std::max(1.0, rule->per_days / s.planned().length.value());
             const bool points_rule = model != nullptr && taper::in(rule->max_points, taper::units::points) > 0;
             bool too_fast = false;
             if (points_rule) {
@@ -279,8 +279,8 @@ void check_plan(const taper::realized_schedule& r, const taper::plan_request& re
                 too_fast = (prev - now) / prev * scale > taper::in(rule->max_share, taper::units::fraction) + 1e-6;
             }
             if (too_fast) {
-                const bool warned = taper::contains(s.planned.messages, taper::message_code::faster_than_guidance_share) ||
-                                    taper::contains(s.planned.messages, taper::message_code::faster_than_guidance_points) ||
+                const bool warned = taper::contains(s.planned().messages, taper::message_code::faster_than_guidance_share) ||
+                                    taper::contains(s.planned().messages, taper::message_code::faster_than_guidance_points) ||
                                     has(s, taper::message_code::realized_faster_than_guidance_share) ||
                                     has(s, taper::message_code::realized_faster_than_guidance_points);
                 EXPECT_TRUE(warned) << where << ": cuts " << prev << " -> " << now << " faster than the guidance";

@@ -41,7 +41,7 @@ double pct_of(const taper::parameter& p) { return taper::in(p.as_percent(), tape
 
 /// The first realized step taken as 0 mg after a dose above 0, or nullptr.
 const taper::realized_step* first_realized_stop(const taper::realized_schedule& r) {
-    double before = taper::in(r.plan.start_equivalent_dose, taper::units::mg);
+    double before = taper::in(r.plan().start_equivalent_dose, taper::units::mg);
     for (const auto& s : r.steps) {
         const double now = taper::in(s.realized_daily, taper::units::mg);
         if (now <= 1e-12 && before > 1e-12) return &s;
@@ -52,7 +52,7 @@ const taper::realized_step* first_realized_stop(const taper::realized_schedule& 
 
 bool abrupt_warned(const taper::realized_step& s) {
     for (const auto c : {message_code::abrupt_stop, message_code::abrupt_stop_seizure_risk})
-        if (taper::contains(s.planned.messages, c)) return true;
+        if (taper::contains(s.planned().messages, c)) return true;
     for (const auto c : {message_code::realized_abrupt_stop, message_code::realized_abrupt_stop_seizure_risk})
         if (taper::contains(s.messages, c)) return true;
     return false;
@@ -118,7 +118,7 @@ TEST(RealizationRules, NoAbruptStopWarningWhenTheFormsMakeTheSmallDoses) {
     const auto r = realized("citalopram", 20_mg, default_strategy("citalopram"),
                             "10 mg tablet, 2 mg/mL liquid, 40 mg/mL drops");
     for (const auto& s : r.steps) {
-        EXPECT_FALSE(taper::contains(s.messages, message_code::realized_abrupt_stop)) << s.planned.number;
+        EXPECT_FALSE(taper::contains(s.messages, message_code::realized_abrupt_stop)) << s.planned().number;
     }
 }
 
@@ -137,14 +137,14 @@ TEST(RealizationRules, PaceAsTakenIsCheckedAgainstTheClassGuidance) {
     int warned = 0;
     for (const auto& s : r.steps) {
         const double now = taper::in(s.realized_daily, taper::units::mg);
-        const double days = taper::in(s.planned.length, taper::units::day);
-        const bool planner_warned = taper::contains(s.planned.messages, message_code::faster_than_guidance_share);
-        const bool is_stop = now <= 1e-12 || s.planned.phase == taper::step_phase::stop;
+        const double days = taper::in(s.planned().length, taper::units::day);
+        const bool planner_warned = taper::contains(s.planned().messages, message_code::faster_than_guidance_share);
+        const bool is_stop = now <= 1e-12 || s.planned().phase == taper::step_phase::stop;
         // A stop to zero is 100% and exempt in share (as in the planner).
         const double scale = is_stop ? 1.0 : std::max(1.0, 14.0 / days);
         const bool too_fast = now < before && !(is_stop && now <= 1e-12) && (before - now) / before * scale > 0.25 + 1e-9;
         const auto* w = taper::find(s.messages, message_code::realized_faster_than_guidance_share);
-        EXPECT_EQ(w != nullptr, too_fast && !planner_warned) << "step " << s.planned.number;
+        EXPECT_EQ(w != nullptr, too_fast && !planner_warned) << "step " << s.planned().number;
         if (w != nullptr) {
             ++warned;
             EXPECT_NEAR(pct_of((*w)[0]), 100 * (before - now) / before, 1e-9);
@@ -195,10 +195,10 @@ TEST(RealizationRules, AChangeOfReleaseProfileIsItsOwnStepAtAConstantDose) {
         const double taken = taper::in(s.realized_daily, taper::units::mg);
         if (was && now && *was != *now) {
             ++changes;
-            EXPECT_NEAR(taken, before, before * 0.05) << "step " << s.planned.number;  // the dose before
-            EXPECT_LE(taken, before + 1e-9) << "step " << s.planned.number;             // never above it
-            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned.number;
-            EXPECT_TRUE(taper::contains(s.messages, message_code::switch_point)) << "step " << s.planned.number;
+            EXPECT_NEAR(taken, before, before * 0.05) << "step " << s.planned().number;  // the dose before
+            EXPECT_LE(taken, before + 1e-9) << "step " << s.planned().number;             // never above it
+            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned().number;
+            EXPECT_TRUE(taper::contains(s.messages, message_code::switch_point)) << "step " << s.planned().number;
         }
         if (now) was = now;
         before = taken;
@@ -236,13 +236,13 @@ TEST(RealizationRules, ANewFormTakenMoreOftenSaysHowToDivideTheDay) {
             for (const auto& p : rc.parts)
                 if (p.formulation_id == "liquid-7.5-15mg-ml") liquid_now = true;
         const auto* m = taper::find(s.messages, message_code::dosing_frequency_change);
-        EXPECT_EQ(m != nullptr, liquid_now && !liquid_before) << "step " << s.planned.number;
+        EXPECT_EQ(m != nullptr, liquid_now && !liquid_before) << "step " << s.planned().number;
         if (m != nullptr) {
             ++noted;
             EXPECT_EQ(forms.at((*m)[0].as_index()).formulation_id, "liquid-7.5-15mg-ml");
             EXPECT_EQ((*m)[1].as_index(), 2U);
             // The note comes with the change to the solution, which is made at a constant dose.
-            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned.number;
+            EXPECT_TRUE(taper::contains(s.messages, message_code::release_change_step)) << "step " << s.planned().number;
         }
         if (liquid_now) liquid_before = true;
     }
@@ -252,7 +252,7 @@ TEST(RealizationRules, ANewFormTakenMoreOftenSaysHowToDivideTheDay) {
     twice.split = {{"morning", 75_mg}, {"evening", 75_mg}};
     const auto r2 = taper::realize(taper::make_plan(db(), twice, default_strategy("venlafaxine")), forms);
     for (const auto& s : r2.steps)
-        EXPECT_FALSE(taper::contains(s.messages, message_code::dosing_frequency_change)) << "step " << s.planned.number;
+        EXPECT_FALSE(taper::contains(s.messages, message_code::dosing_frequency_change)) << "step " << s.planned().number;
 }
 
 }  // namespace
@@ -284,7 +284,7 @@ TEST(RealizationRules, ImpracticalRecipesAreSaid) {
             }
             const bool impractical = ml > 20 || pieces > 12;
             const auto* w = taper::find(s.messages, message_code::impractical_recipe);
-            EXPECT_EQ(w != nullptr, impractical) << "step " << s.planned.number << ": " << ml << " mL";
+            EXPECT_EQ(w != nullptr, impractical) << "step " << s.planned().number << ": " << ml << " mL";
             if (w != nullptr) {
                 ++warned;
                 EXPECT_NEAR(taper::in((*w)[2].as_volume(), taper::units::mL), ml, 1e-9);
@@ -330,7 +330,7 @@ TEST(RealizationRules, APracticalRecipeIsChosenOverAnEquallyCloseImpracticalOne)
     EXPECT_DOUBLE_EQ(tablets, 5.0);
     EXPECT_NEAR(ml, 20.0, 1e-9);
     for (const auto& s : r.steps)
-        EXPECT_FALSE(taper::contains(s.messages, message_code::impractical_recipe)) << "step " << s.planned.number;
+        EXPECT_FALSE(taper::contains(s.messages, message_code::impractical_recipe)) << "step " << s.planned().number;
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -508,15 +509,15 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
         // so the pace is judged in shares (R5): 15 -> 10 mg cuts 1/3 and 7.5 -> 3 mg 60%, more
         // than a quarter in 28 days; 20 -> 15 and 10 -> 7.5 cut exactly a quarter. Nothing
         // else is warned.
-        if (s.planned.number == 5) {
+        if (s.planned().number == 5) {
             EXPECT_TRUE(taper::contains(s.messages, taper::message_code::realized_abrupt_stop));
-        } else if (s.planned.number == 2 || s.planned.number == 4) {
+        } else if (s.planned().number == 2 || s.planned().number == 4) {
             const auto* pace = taper::find(s.messages, taper::message_code::realized_faster_than_guidance_share);
-            ASSERT_NE(pace, nullptr) << s.planned.number;
+            ASSERT_NE(pace, nullptr) << s.planned().number;
             EXPECT_NEAR(taper::in((*pace)[0].as_percent(), taper::units::percent_of_dose),
-                        s.planned.number == 2 ? 100.0 / 3 : 60.0, 1e-9);
+                        s.planned().number == 2 ? 100.0 / 3 : 60.0, 1e-9);
         } else {
-            EXPECT_FALSE(has_warning(s)) << s.planned.number;
+            EXPECT_FALSE(has_warning(s)) << s.planned().number;
         }
         EXPECT_DOUBLE_EQ(s.difference.value(), 0);
         EXPECT_FALSE(s.inserted);
@@ -537,6 +538,76 @@ TEST(Realize, SwitchesFromTabletsToLiquidWhenTabletsCannotMakeTheDose) {
     EXPECT_TRUE(f.steps[0].form_changed);
     EXPECT_EQ(taper::find(f.steps[0].messages, taper::message_code::switch_point)->parameters[0].as_index(), 0u);
     EXPECT_THAT(step_text(f, 0, taper::message_code::switch_point), HasSubstr("at the start: 10 mg tablet"));
+}
+
+// --- the plan, shared -----------------------------------------------------------------------
+
+TEST(Realize, KeepsTheSharedPlanAndItsStepsWithoutCopies) {
+    // 20 → 15 → 10 mg with 10 mg tablets: 1½ and 1 tablet, exactly the plan's doses, so no
+    // step is inserted, renumbered or redated, and each realized step is the plan's own.
+    auto plan = hand_schedule("citalopram", 20, {15, 10});
+    plan.request = request_for("citalopram", 20);
+    const auto shared = std::make_shared<const taper::schedule>(plan);
+    const auto r = taper::realize(shared, have("citalopram", "10 mg tablet"));
+    EXPECT_EQ(r.shared_plan(), shared);  // the same plan, not a copy
+    EXPECT_EQ(&r.plan(), shared.get());
+    ASSERT_EQ(r.steps.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) EXPECT_EQ(&r.steps[i].planned(), &shared->steps[i]) << i;
+
+    // The same as realizing the value: recipes, numbers and dates.
+    const auto v = taper::realize(plan, have("citalopram", "10 mg tablet"));
+    EXPECT_NE(v.shared_plan(), shared);  // its own copy
+    EXPECT_EQ(v.plan().steps.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(taper::instruction_text(v, v.steps[i].recipes.at(0)), taper::instruction_text(r, r.steps[i].recipes.at(0)));
+        EXPECT_EQ(v.steps[i].planned().number, static_cast<int>(i) + 1);
+        EXPECT_EQ(v.steps[i].planned().start, shared->steps[i].start);
+    }
+    EXPECT_EQ(taper::instruction_text(r, r.steps[0].recipes.at(0)), "1½ × 10 mg tablet = 15 mg");
+
+    // A copy of the realization outlives the plan it was given.
+    taper::realized_schedule kept;
+    {
+        auto own = std::make_shared<const taper::schedule>(plan);
+        kept = taper::realize(std::move(own), have("citalopram", "10 mg tablet"));
+    }
+    EXPECT_DOUBLE_EQ(taper::in(kept.steps.at(1).planned().equivalent_daily_dose, taper::units::mg), 10);
+
+    EXPECT_THAT(message_of([] { (void)taper::realize(std::shared_ptr<const taper::schedule>(), have("citalopram", "10 mg tablet")); }),
+                HasSubstr("null plan"));
+}
+
+TEST(RealizedStep, APlannedStepChangedInACopyLeavesTheOriginal) {
+    taper::realized_step none;
+    EXPECT_EQ(none.planned().number, 0);  // an empty step until one is set
+    EXPECT_TRUE(none.planned().doses.empty());
+    EXPECT_TRUE(taper::realized_schedule{}.plan().steps.empty());
+
+    taper::step st;
+    st.number = 3;
+    st.doses = {{"citalopram", "daily", mg(10)}};
+    taper::realized_step a;
+    a.set_planned(st);
+    taper::realized_step b = a;
+    EXPECT_EQ(&b.planned(), &a.planned());  // shared until changed
+    b.planned_to_change().number = 4;
+    EXPECT_EQ(a.planned().number, 3);
+    EXPECT_EQ(b.planned().number, 4);
+    EXPECT_EQ(b.planned().doses.size(), 1u);
+    // Its own, and no longer shared: changed in place.
+    const taper::step* own = &b.planned();
+    b.planned_to_change().number = 5;
+    EXPECT_EQ(&b.planned(), own);
+    EXPECT_EQ(b.planned().number, 5);
+
+    // A step kept alive by another value is never changed through the realized step.
+    const auto plan_step = std::make_shared<const taper::step>(st);
+    taper::realized_step c;
+    c.share_planned(plan_step);
+    EXPECT_EQ(&c.planned(), plan_step.get());
+    c.planned_to_change().number = 9;
+    EXPECT_EQ(plan_step->number, 3);
+    EXPECT_EQ(c.planned().number, 9);
 }
 
 TEST(Realize, SwitchToDropsStatesTheEquivalence) {
@@ -573,10 +644,10 @@ TEST(Realize, TheChangeAfterAnInsertedStepIsFromThatStep) {
     const auto r = realize_as_planned(plan, req, "citalopram", have("citalopram", "10 mg tablet, 2 mg/mL liquid"));
     ASSERT_EQ(r.steps.size(), 3u);
     ASSERT_TRUE(r.steps[0].inserted);
-    EXPECT_DOUBLE_EQ(r.steps[1].planned.change.value(), 3);
-    EXPECT_DOUBLE_EQ(taper::in(r.steps[1].planned.change_percent, taper::units::percent_of_dose), 20);
+    EXPECT_DOUBLE_EQ(r.steps[1].planned().change.value(), 3);
+    EXPECT_DOUBLE_EQ(taper::in(r.steps[1].planned().change_percent, taper::units::percent_of_dose), 20);
     // The stop after it is unchanged: 12 mg to 0.
-    EXPECT_DOUBLE_EQ(r.steps[2].planned.change.value(), 12);
+    EXPECT_DOUBLE_EQ(r.steps[2].planned().change.value(), 12);
 }
 
 TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
@@ -592,7 +663,7 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     ASSERT_EQ(r.steps.size(), 3u);
     EXPECT_TRUE(r.steps[0].inserted);
     EXPECT_DOUBLE_EQ(r.steps[0].realized_daily.value(), 15);
-    EXPECT_DOUBLE_EQ(r.steps[0].planned.equivalent_daily_dose.value(), 15);
+    EXPECT_DOUBLE_EQ(r.steps[0].planned().equivalent_daily_dose.value(), 15);
     const auto* ins = taper::find(r.steps[0].messages, taper::message_code::inserted_step);
     ASSERT_NE(ins, nullptr);
     EXPECT_DOUBLE_EQ(mg_of((*ins)[0]), 20);  // from
@@ -607,10 +678,10 @@ TEST(Realize, InsertsAStepWhenRoundingWouldBreakTheMaximumCut) {
     EXPECT_DOUBLE_EQ(r.steps[1].realized_daily.value(), 12.5);
     EXPECT_DOUBLE_EQ(r.steps[2].realized_daily.value(), 0);
     // Numbers and dates follow on: each step 28 days.
-    EXPECT_EQ(r.steps[1].planned.number, 2);
-    EXPECT_EQ(taper::format_date(r.steps[1].planned.start), "2026-12-29");
-    EXPECT_EQ(taper::format_date(r.steps[2].planned.start), "2027-01-26");
-    EXPECT_EQ(r.plan.steps.size(), 2u);  // the targets themselves are unchanged
+    EXPECT_EQ(r.steps[1].planned().number, 2);
+    EXPECT_EQ(taper::format_date(r.steps[1].planned().start), "2026-12-29");
+    EXPECT_EQ(taper::format_date(r.steps[2].planned().start), "2027-01-26");
+    EXPECT_EQ(r.plan().steps.size(), 2u);  // the targets themselves are unchanged
 }
 
 TEST(Realize, AdjustsToTheNearestDoseWithinTheLimits) {
