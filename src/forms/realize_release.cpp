@@ -232,9 +232,14 @@ void schedule_realizer::separate_release_changes() {
 void schedule_realizer::note_dosing_frequency_changes() {
     // The tapered drug's formulations of the step before; before step 1, those the person
     // starts on (the realization's start forms), so a form already taken is not news.
+    // (out_.forms is set only after the run: the start forms are found through the engine's
+    // products, whose positions in the forms on hand start_forms records.)
     std::vector<std::string_view> in_use, now;  // both keep their storage from step to step
-    for (const std::size_t i : out_.start_forms)
-        if (i < out_.forms.size()) in_use.push_back(out_.forms[i].formulation_id);
+    if (engines_[0] != nullptr)
+        for (const auto& p : engines_[0]->products())
+            if (std::find(out_.start_forms.begin(), out_.start_forms.end(), engines_[0]->origin_of(p.source)) !=
+                out_.start_forms.end())
+                in_use.push_back(p.source->formulation_id);
     for (std::size_t k = 0; k < out_.steps.size(); ++k) {
         realized_step& rs = out_.steps[k];
         std::size_t times = 0;  // the tapered drug's doses a day in this step

@@ -253,6 +253,19 @@ TEST(RealizationRules, ANewFormTakenMoreOftenSaysHowToDivideTheDay) {
     const auto r2 = taper::realize(taper::make_plan(db(), twice, default_strategy("venlafaxine")), forms);
     for (const auto& s : r2.steps)
         EXPECT_FALSE(taper::contains(s.messages, message_code::dosing_frequency_change)) << "step " << s.planned().number;
+
+    // A person who already takes the solution (the request's current formulation) is not told
+    // on step 1 as if it were new: the forms in use before step 1 are the ones they start on.
+    auto on_liquid = req;
+    on_liquid.current_formulation = "liquid-7.5-15mg-ml";
+    const auto r3 = taper::realize(taper::make_plan(db(), on_liquid, default_strategy("venlafaxine")), forms);
+    ASSERT_FALSE(r3.steps.empty());
+    bool liquid_at_start = false;
+    for (const auto& rc : r3.steps.front().recipes)
+        for (const auto& p : rc.parts) liquid_at_start = liquid_at_start || p.formulation_id == "liquid-7.5-15mg-ml";
+    ASSERT_TRUE(liquid_at_start) << "the plan should start on the solution the person takes";
+    for (const auto& s : r3.steps)
+        EXPECT_FALSE(taper::contains(s.messages, message_code::dosing_frequency_change)) << "step " << s.planned().number;
 }
 
 }  // namespace
