@@ -144,8 +144,12 @@ void planner_run::run() {
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
-        if (!finished_ && !r_.holds.empty()) holds_.place_after_last(steps_);
-        last_end_ = steps_.last().end();
+        // (write_step set last_end_; a hold placed after the step ends later.)
+        if (!finished_ && !r_.holds.empty()) {
+            const std::size_t written = steps_.count();
+            holds_.place_after_last(steps_);
+            if (steps_.count() != written) last_end_ = steps_.last().end();
+        }
         // Bounded work: stop as soon as the plan breaks the request's own limits.
         check_plan_bounds(r_, r_.start, steps_.done(), last_end_, finished_, name_);
     }
@@ -304,7 +308,11 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
         if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
     if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
         length = length * pace_.interval_factor;
-    st.length = std::max(1.0, detail::round_half_away(in(length, units::day))) * units::day;
+    const double days = std::max(1.0, detail::round_half_away(in(length, units::day)));
+    st.length = days * units::day;
+    // The step's end, step::end() (add_days) without the call: the length is a whole number
+    // of days, so below 2^52 add_days' rounding gives it back unchanged.
+    last_end_ = days < 4503599627370496.0 ? start + std::chrono::days{static_cast<long>(days)} : st.end();
 
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;
