@@ -51,7 +51,8 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
     // The occupancy at the most recent dose. The planner writes each step's occupancy as
     // ctx.model's at the step's equivalent daily dose (own-mg plans, which these are), so
     // the last step's is that same number bit for bit: read, not evaluated again (it was
-    // one of two model evaluations on every step, docs/performance.md).
+    // one of two model evaluations on every step, docs/performance.md). A caller that passes
+    // steps of its own gives their occupancy_percent as that occupancy, or leaves it unset.
     std::optional<occupancy_points> occ_known;
     if (done.empty()) {
         check_against_model(*this, m);

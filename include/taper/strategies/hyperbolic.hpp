@@ -29,9 +29,7 @@ struct hyperbolic {
     std::optional<double> final_fraction{};    ///< stop at or below this share of the start
 
     std::string_view name() const { return "hyperbolic"; }
-    /// Checks the floor and the targets against the model's Emax on the first step. Reads
-    /// the occupancy at the most recent dose from the last step's occupancy_percent when it
-    /// is set (the planner sets it to ctx.model's occupancy at equivalent_daily_dose).
+    /// Checks the floor and the targets against the model's Emax on the first step.
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const;
 
     /// Throws strategy_error (naming the option) for settings out of range.
