@@ -103,6 +103,7 @@ private:
     date last_end_{};  // the end of the last step written (steps_.last().end()), worked out once
     mass start_eq_;
     bool basis_known_ = false;
+    bool no_limits_ = false;  // sets_no_limits, decided once the basis (and so its limits) is known
     bool finished_ = false;
     bool min_change_conflict_warned_ = false;
     bool planner_went_lower_ = false;  // the last step is below its strategy's target
@@ -204,6 +205,7 @@ void planner_run::settle_basis(const target& t) {
         warn_about_the_switching_dose();
     }
     check_against_start(r_, start_eq_, s_.basis);
+    no_limits_ = sets_no_limits(r_, s_.basis == dose_basis::own_mg ? own_limits_ : basis_limits_, pace_);
 }
 
 // A person gives doses in the drug they name: a crossover converts them to diazepam mg with
@@ -290,8 +292,8 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     step_phase phase = t.phase;
     if (phase == step_phase::reduce || phase == step_phase::stop) {
         const cut_rules rules{r_, s_.basis == dose_basis::own_mg ? own_limits_ : basis_limits_, pace_, r_.maintenance};
-        const limited_target limited = apply_limits(rules, dose, phase, t.length.has_value(), previous, occ_previous,
-                                                    st.messages);
+        const limited_target limited = apply_limits_inline(no_limits_, rules, dose, phase, t.length.has_value(), previous,
+                                                           occ_previous, st.messages);
         dose = limited.dose;
         phase = limited.phase;
         if (limited.min_change_broken && !min_change_conflict_warned_) {

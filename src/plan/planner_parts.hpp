@@ -18,7 +18,11 @@
 #include <taper/plan/limits.hpp>
 #include <taper/plan/schedule.hpp>
 #include <taper/plan/strategy.hpp>
+#include <taper/units/access.hpp>
 
+#include "../detail/number_text.hpp"
+
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -121,6 +125,50 @@ struct limited_target {
 limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase phase, bool own_length,
                             mass previous, std::optional<occupancy_points> occupancy_previous,
                             message_list& notes);
+
+/// Whether a request sets none of the limits apply_limits applies (final dose, pacing,
+/// minimum change, maxima in `limits`, the plan basis's): decided once per plan.
+inline bool sets_no_limits(const plan_request& request, const step_limits& limits, const pacing& pace) {
+    return !request.final_dose && !pace.active && !(request.min_change > mass{}) && !limits.max_cut &&
+           !limits.max_cut_share && !limits.max_cut_points;
+}
+
+// A remnant is what a cut leaves above the end dose when it is less than this share of what
+// was above the end dose before it (with the usual end of 0 mg: of the dose it was cut from):
+// a cut of 95% of the way or more leaves a dose too small to mean anything (a linear
+// taper's 0.02 mg of diazepam after 6.68 mg; 0.001 mg of clozapine after 133.334 mg), taken
+// for a whole step while the real stop comes after it unwarned. The abrupt-stop rule is
+// judged from the last meaningful dose (docs/safety.md, rule "remnant").
+inline constexpr double remnant_fraction = 1.0 / 20.0;
+
+inline bool is_remnant(const cut_rules& rules, mass dose, mass previous) {
+    const auto about_equal = [](mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); };
+    const mass end = rules.end_dose;
+    if (!(dose > end) || about_equal(dose, end)) return false;
+    // The person's own final dose is theirs to choose, however small.
+    if (rules.request.final_dose && about_equal(dose, *rules.request.final_dose)) return false;
+    return dose - end < (previous - end) * remnant_fraction;
+}
+
+/// apply_limits for a request that sets no limit (sets_no_limits, so `notes` is untouched):
+/// the end dose is kept and the dose says the phase, decided inline on every step of such a
+/// plan. A remnant, which has its own rule, goes to apply_limits, as does every other request.
+inline limited_target apply_limits_inline(bool no_limits, const cut_rules& rules, mass target_dose, step_phase phase,
+                                          bool own_length, mass previous,
+                                          std::optional<occupancy_points> occupancy_previous, message_list& notes) {
+    if (no_limits) {
+        const mass end = rules.end_dose;
+        const mass dose = std::max(target_dose, end);
+        if (!is_remnant(rules, dose, previous)) {
+            const auto about_equal = [](mass a, mass b) {
+                return detail::nearly_equal(in(a, units::mg), in(b, units::mg));
+            };
+            if (dose <= end || about_equal(dose, end)) return limited_target{end, step_phase::stop};
+            return limited_target{dose, about_equal(dose, previous) ? step_phase::hold : step_phase::reduce};
+        }
+    }
+    return apply_limits(rules, target_dose, phase, own_length, previous, occupancy_previous, notes);
+}
 
 // --- planner_warnings.cpp ---------------------------------------------------------------
 
