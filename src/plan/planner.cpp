@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace taper {
 namespace {
@@ -22,6 +24,29 @@ using namespace planning;
 constexpr std::size_t step_guard = 20000;  // far beyond any real plan; stops a runaway strategy
 
 bool about_equal(mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); }
+
+/// The `n` bytes at `p` (n = sizeof(Word)) as a word, for comparing.
+template <class Word>
+Word word_at(const char* p) {
+    Word w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+/// a == b. A reused step's dose lines are compared with the drug's name and the dose-time on
+/// every step: names of 4 to 16 bytes are compared as two overlapping words each (together
+/// they cover every byte) instead of by a call to memcmp.
+bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8 && n <= 16)
+        return ((word_at<std::uint64_t>(a.data()) ^ word_at<std::uint64_t>(b.data())) |
+                (word_at<std::uint64_t>(a.data() + n - 8) ^ word_at<std::uint64_t>(b.data() + n - 8))) == 0;
+    if (n >= 4 && n < 8)
+        return ((word_at<std::uint32_t>(a.data()) ^ word_at<std::uint32_t>(b.data())) |
+                (word_at<std::uint32_t>(a.data() + n - 4) ^ word_at<std::uint32_t>(b.data() + n - 4))) == 0;
+    return a == b;
+}
 
 /// Copies into `out`, keeping the capacity of its strings and vector (a reused plan).
 void assign_split(std::vector<timed_dose>& out, const plan_request& r) {
@@ -61,6 +86,9 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
         s.start_occupancy_percent.reset();
     }
 }
+
+/// A step's length in days: whole, at least one.
+double whole_days(duration length) { return std::max(1.0, detail::round_half_away(in(length, units::day))); }
 
 /// One planning call: the request's state while the steps are written.
 class planner_run {
@@ -103,6 +131,7 @@ private:
     date last_end_{};  // the end of the last step written (steps_.last().end()), worked out once
     mass start_eq_;
     bool basis_known_ = false;
+    const double interval_days_ = whole_days(r_.interval);  // a step without a length of its own
     bool no_limits_ = false;  // sets_no_limits, decided once the basis (and so its limits) is known
     bool finished_ = false;
     bool min_change_conflict_warned_ = false;
@@ -305,12 +334,15 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     st.number = static_cast<int>(number);
     st.phase = phase;
     st.start = start;
-    duration length = t.length ? *t.length : r_.interval;
-    if (!t.length)
-        if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
-    if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
-        length = length * pace_.interval_factor;
-    const double days = std::max(1.0, detail::round_half_away(in(length, units::day)));
+    double days = interval_days_;  // the usual case: the request's interval, rounded once per plan
+    if (t.length || !r_.phase_interval.empty() || pace_.active) {
+        duration length = t.length ? *t.length : r_.interval;
+        if (!t.length)
+            if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
+        if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
+            length = length * pace_.interval_factor;
+        days = whole_days(length);
+    }
     st.length = days * units::day;
     // The step's end, step::end() (add_days) without the call: the length is a whole number
     // of days, so below 2^52 add_days' rounding gives it back unchanged.
@@ -350,8 +382,8 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
         mass total{};
         for (std::size_t i = 0; i < st.doses.size(); ++i) {
             const timed_dose& part = s_.start_split[i];
-            if (st.doses[i].drug != d_.name) st.doses[i].drug.assign(d_.name);
-            if (st.doses[i].time != part.time) st.doses[i].time.assign(part.time);
+            if (!same_text(st.doses[i].drug, d_.name)) st.doses[i].drug.assign(d_.name);
+            if (!same_text(st.doses[i].time, part.time)) st.doses[i].time.assign(part.time);
             st.doses[i].amount = dose * (part.amount / r_.daily_dose);
             total += st.doses[i].amount;
         }
