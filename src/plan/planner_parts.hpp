@@ -15,7 +15,9 @@
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
 #include <taper/messages/message.hpp>
+#include <taper/plan/abrupt_stop.hpp>
 #include <taper/plan/limits.hpp>
+#include <taper/plan/pace_guidance.hpp>
 #include <taper/plan/schedule.hpp>
 #include <taper/plan/strategy.hpp>
 #include <taper/units/access.hpp>
@@ -176,8 +178,28 @@ inline limited_target apply_limits_inline(bool no_limits, const cut_rules& rules
 /// large share of the start (judged from `meaningful_previous`, the last dose that was not a
 /// remnant; never from at most `gentle_stop`, the guidance's own last dose: gentle_stop_dose),
 /// a dose the current whole-unit form cannot make.
-void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
-                       const formulation* whole_units_only, mass gentle_stop);
+/// Inline: it runs on every step and rarely warns (the call and its seven arguments cost as
+/// much as the checks); the warnings' messages are made only when they are given.
+inline void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                              const formulation* whole_units_only, mass gentle_stop);
+/// The warning when a dose line of `s` cannot be made from whole units of `f` (whose
+/// strengths are known), or nullopt.
+std::optional<message> whole_units_warning(const step& s, const drug& d, const formulation& f);
+
+inline void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                              const formulation* whole_units_only, mass gentle_stop) {
+    if (auto w = pace_warning(d.klass, pace_cut{s.phase, previous, s.equivalent_daily_dose, s.change_points, s.length},
+                              message_code::faster_than_guidance_share, message_code::faster_than_guidance_points))
+        s.messages.push_back(*w);
+    // Stopping to zero from a large share of the start: the shared rule (plan/abrupt_stop.hpp).
+    if (s.phase == step_phase::stop && !(s.equivalent_daily_dose > mass{}))
+        if (auto w = abrupt_stop_warning(d.klass, meaningful_previous, start, message_code::abrupt_stop,
+                                         message_code::abrupt_stop_seizure_risk, gentle_stop))
+            s.messages.push_back(*w);
+    if (whole_units_only != nullptr && whole_units_only->unit_strengths)
+        if (auto w = whole_units_warning(s, d, *whole_units_only)) s.messages.push_back(*w);
+}
+
 /// The plan message when the whole-unit form's strengths are not in the data.
 std::optional<message> whole_units_unknown_message(const formulation& f);
 
