@@ -36,7 +36,7 @@ Word word_at(const char* p) {
 /// a == b. A reused step's dose lines are compared with the drug's name and the dose-time on
 /// every step: names of 4 to 16 bytes are compared as two overlapping words each (together
 /// they cover every byte) instead of by a call to memcmp.
-bool same_text(std::string_view a, std::string_view b) {
+inline bool same_text(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
     if (n >= 8 && n <= 16)

@@ -143,13 +143,16 @@ inline bool sets_no_limits(const plan_request& request, const step_limits& limit
 // judged from the last meaningful dose (docs/safety.md, rule "remnant").
 inline constexpr double remnant_fraction = 1.0 / 20.0;
 
+/// The share rule of a remnant, for a dose above the end dose (and not about equal to it).
+inline bool leaves_remnant(mass dose, mass previous, mass end) { return dose - end < (previous - end) * remnant_fraction; }
+
 inline bool is_remnant(const cut_rules& rules, mass dose, mass previous) {
     const auto about_equal = [](mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); };
     const mass end = rules.end_dose;
     if (!(dose > end) || about_equal(dose, end)) return false;
     // The person's own final dose is theirs to choose, however small.
     if (rules.request.final_dose && about_equal(dose, *rules.request.final_dose)) return false;
-    return dose - end < (previous - end) * remnant_fraction;
+    return leaves_remnant(dose, previous, end);
 }
 
 /// apply_limits for a request that sets no limit (sets_no_limits, so `notes` is untouched):
@@ -159,15 +162,16 @@ inline limited_target apply_limits_inline(bool no_limits, const cut_rules& rules
                                           bool own_length, mass previous,
                                           std::optional<occupancy_points> occupancy_previous, message_list& notes) {
     if (no_limits) {
+        // apply_limits' own steps with every limit unset, each test made once: at (or about at)
+        // the end dose no remnant is left and the step is the stop; above it, without a final
+        // dose (unset here), is_remnant is the share rule alone. The dose is finite (the
+        // planner refuses any other target), so `!(dose > end)` is `dose <= end`.
+        const auto about_equal = [](mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); };
         const mass end = rules.end_dose;
         const mass dose = std::max(target_dose, end);
-        if (!is_remnant(rules, dose, previous)) {
-            const auto about_equal = [](mass a, mass b) {
-                return detail::nearly_equal(in(a, units::mg), in(b, units::mg));
-            };
-            if (dose <= end || about_equal(dose, end)) return limited_target{end, step_phase::stop};
+        if (!(dose > end) || about_equal(dose, end)) return limited_target{end, step_phase::stop};
+        if (!leaves_remnant(dose, previous, end))
             return limited_target{dose, about_equal(dose, previous) ? step_phase::hold : step_phase::reduce};
-        }
     }
     return apply_limits(rules, target_dose, phase, own_length, previous, occupancy_previous, notes);
 }
