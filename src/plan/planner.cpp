@@ -378,14 +378,16 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
         // Every line is of the drug itself, so the daily dose is their sum, in the same order
         // as the general sum below (no name comparisons on every step).
         // A reused step's lines usually hold these names already: compared, not copied again.
-        st.doses.resize(s_.start_split.size());
+        // (Walked with a pointer: a vector's size() divides by the 72-byte line each time.)
+        if (st.doses.size() != s_.start_split.size()) st.doses.resize(s_.start_split.size());
         mass total{};
-        for (std::size_t i = 0; i < st.doses.size(); ++i) {
-            const timed_dose& part = s_.start_split[i];
-            if (!same_text(st.doses[i].drug, d_.name)) st.doses[i].drug.assign(d_.name);
-            if (!same_text(st.doses[i].time, part.time)) st.doses[i].time.assign(part.time);
-            st.doses[i].amount = dose * (part.amount / r_.daily_dose);
-            total += st.doses[i].amount;
+        dose_line* line = st.doses.data();
+        for (const timed_dose& part : s_.start_split) {
+            if (!same_text(line->drug, d_.name)) line->drug.assign(d_.name);
+            if (!same_text(line->time, part.time)) line->time.assign(part.time);
+            line->amount = dose * (part.amount / r_.daily_dose);
+            total += line->amount;
+            ++line;
         }
         st.daily_dose = total;
         return;
