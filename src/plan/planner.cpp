@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace taper {
 namespace {
@@ -22,6 +24,29 @@ using namespace planning;
 constexpr std::size_t step_guard = 20000;  // far beyond any real plan; stops a runaway strategy
 
 bool about_equal(mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); }
+
+/// The `n` bytes at `p` (n = sizeof(Word)) as a word, for comparing.
+template <class Word>
+Word word_at(const char* p) {
+    Word w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+/// a == b. A reused step's dose lines are compared with the drug's name and the dose-time on
+/// every step: names of 4 to 16 bytes are compared as two overlapping words each (together
+/// they cover every byte) instead of by a call to memcmp.
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8 && n <= 16)
+        return ((word_at<std::uint64_t>(a.data()) ^ word_at<std::uint64_t>(b.data())) |
+                (word_at<std::uint64_t>(a.data() + n - 8) ^ word_at<std::uint64_t>(b.data() + n - 8))) == 0;
+    if (n >= 4 && n < 8)
+        return ((word_at<std::uint32_t>(a.data()) ^ word_at<std::uint32_t>(b.data())) |
+                (word_at<std::uint32_t>(a.data() + n - 4) ^ word_at<std::uint32_t>(b.data() + n - 4))) == 0;
+    return a == b;
+}
 
 /// Copies into `out`, keeping the capacity of its strings and vector (a reused plan).
 void assign_split(std::vector<timed_dose>& out, const plan_request& r) {
@@ -61,6 +86,9 @@ void start_schedule(schedule& s, const database& db, const drug& d, const plan_r
         s.start_occupancy_percent.reset();
     }
 }
+
+/// A step's length in days: whole, at least one.
+double whole_days(duration length) { return std::max(1.0, detail::round_half_away(in(length, units::day))); }
 
 /// One planning call: the request's state while the steps are written.
 class planner_run {
@@ -105,6 +133,8 @@ private:
     date last_end_{};  // the end of the last step written (steps_.last().end()), worked out once
     mass start_eq_;
     bool basis_known_ = false;
+    const double interval_days_ = whole_days(r_.interval);  // a step without a length of its own
+    bool no_limits_ = false;  // sets_no_limits, decided once the basis (and so its limits) is known
     bool finished_ = false;
     bool min_change_conflict_warned_ = false;
     bool planner_went_lower_ = false;  // the last step is below its strategy's target
@@ -147,8 +177,12 @@ void planner_run::run() {
         // as 1e-9 mg, still gets its stop step; a plan always has at least one.)
         if (stopped && !steps_.empty() && about_equal(previous, r_.maintenance)) break;
         write_step(t, previous, occ_previous);
-        if (!finished_ && !r_.holds.empty()) holds_.place_after_last(steps_);
-        last_end_ = steps_.last().end();
+        // (write_step set last_end_; a hold placed after the step ends later.)
+        if (!finished_ && !r_.holds.empty()) {
+            const std::size_t written = steps_.count();
+            holds_.place_after_last(steps_);
+            if (steps_.count() != written) last_end_ = steps_.last().end();
+        }
         // Bounded work: stop as soon as the plan breaks the request's own limits.
         check_plan_bounds(r_, r_.start, steps_.done(), last_end_, finished_, name_);
     }
@@ -204,6 +238,7 @@ void planner_run::settle_basis(const target& t) {
         warn_about_the_switching_dose();
     }
     check_against_start(r_, start_eq_, s_.basis);
+    no_limits_ = sets_no_limits(r_, s_.basis == dose_basis::own_mg ? own_limits_ : basis_limits_, pace_);
 }
 
 // A person gives doses in the drug they name: a crossover converts them to diazepam mg with
@@ -306,8 +341,8 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     step_phase phase = t.phase;
     if (phase == step_phase::reduce || phase == step_phase::stop) {
         const cut_rules rules{r_, s_.basis == dose_basis::own_mg ? own_limits_ : basis_limits_, pace_, r_.maintenance};
-        const limited_target limited = apply_limits(rules, dose, phase, t.length.has_value(), previous, occ_previous,
-                                                    st.messages);
+        const limited_target limited = apply_limits_inline(no_limits_, rules, dose, phase, t.length.has_value(), previous,
+                                                           occ_previous, st.messages);
         dose = limited.dose;
         phase = limited.phase;
         if (limited.min_change_broken && !min_change_conflict_warned_) {
@@ -319,12 +354,19 @@ void planner_run::write_step(target& t, mass previous, std::optional<occupancy_p
     st.number = static_cast<int>(number);
     st.phase = phase;
     st.start = start;
-    duration length = t.length ? *t.length : r_.interval;
-    if (!t.length)
-        if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
-    if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
-        length = length * pace_.interval_factor;
-    st.length = std::max(1.0, detail::round_half_away(in(length, units::day))) * units::day;
+    double days = interval_days_;  // the usual case: the request's interval, rounded once per plan
+    if (t.length || !r_.phase_interval.empty() || pace_.active) {
+        duration length = t.length ? *t.length : r_.interval;
+        if (!t.length)
+            if (auto it = r_.phase_interval.find(phase); it != r_.phase_interval.end()) length = it->second;
+        if (pace_.active && (phase == step_phase::reduce || phase == step_phase::stop) && !t.length)
+            length = length * pace_.interval_factor;
+        days = whole_days(length);
+    }
+    st.length = days * units::day;
+    // The step's end, step::end() (add_days) without the call: the length is a whole number
+    // of days, so below 2^52 add_days' rounding gives it back unchanged.
+    last_end_ = days < 4503599627370496.0 ? start + std::chrono::days{static_cast<long>(days)} : st.end();
 
     write_doses(st, t, dose, asked, previous);
     st.equivalent_daily_dose = dose;
@@ -374,14 +416,16 @@ void planner_run::write_doses(step& st, const target& t, mass dose, mass asked, 
         // Every line is of the drug itself, so the daily dose is their sum, in the same order
         // as the general sum below (no name comparisons on every step).
         // A reused step's lines usually hold these names already: compared, not copied again.
-        st.doses.resize(s_.start_split.size());
+        // (Walked with a pointer: a vector's size() divides by the 72-byte line each time.)
+        if (st.doses.size() != s_.start_split.size()) st.doses.resize(s_.start_split.size());
         mass total{};
-        for (std::size_t i = 0; i < st.doses.size(); ++i) {
-            const timed_dose& part = s_.start_split[i];
-            if (st.doses[i].drug != d_.name) st.doses[i].drug.assign(d_.name);
-            if (st.doses[i].time != part.time) st.doses[i].time.assign(part.time);
-            st.doses[i].amount = dose * (part.amount / r_.daily_dose);
-            total += st.doses[i].amount;
+        dose_line* line = st.doses.data();
+        for (const timed_dose& part : s_.start_split) {
+            if (!same_text(line->drug, d_.name)) line->drug.assign(d_.name);
+            if (!same_text(line->time, part.time)) line->time.assign(part.time);
+            line->amount = dose * (part.amount / r_.daily_dose);
+            total += line->amount;
+            ++line;
         }
         st.daily_dose = total;
         return;

@@ -73,22 +73,6 @@ mass apply_maxima(const cut_rules& rules, mass dose, mass previous, std::optiona
     return dose;
 }
 
-// A remnant is what a cut leaves above the end dose when it is less than this share of what
-// was above the end dose before it (with the usual end of 0 mg: of the dose it was cut from):
-// a cut of 95% of the way or more leaves a dose too small to mean anything (a linear
-// taper's 0.02 mg of diazepam after 6.68 mg; 0.001 mg of clozapine after 133.334 mg), taken
-// for a whole step while the real stop comes after it unwarned. The abrupt-stop rule is
-// judged from the last meaningful dose (docs/safety.md, rule "remnant").
-constexpr double remnant_fraction = 1.0 / 20.0;
-
-bool is_remnant(const cut_rules& rules, mass dose, mass previous) {
-    const mass end = rules.end_dose;
-    if (!(dose > end) || about_equal(dose, end)) return false;
-    // The person's own final dose is theirs to choose, however small.
-    if (rules.request.final_dose && about_equal(dose, *rules.request.final_dose)) return false;
-    return dose - end < (previous - end) * remnant_fraction;
-}
-
 /// Whether stopping straight from `previous` to the end dose keeps the request's maxima.
 bool stop_keeps_limits(const cut_rules& rules, mass previous, std::optional<occupancy_points> occupancy_previous) {
     const step_limits& limits = rules.limits;

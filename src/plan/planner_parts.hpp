@@ -15,10 +15,16 @@
 #include <taper/drugs/database.hpp>
 #include <taper/error.hpp>
 #include <taper/messages/message.hpp>
+#include <taper/plan/abrupt_stop.hpp>
 #include <taper/plan/limits.hpp>
+#include <taper/plan/pace_guidance.hpp>
 #include <taper/plan/schedule.hpp>
 #include <taper/plan/strategy.hpp>
+#include <taper/units/access.hpp>
 
+#include "../detail/number_text.hpp"
+
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -122,14 +128,82 @@ limited_target apply_limits(const cut_rules& rules, mass target_dose, step_phase
                             mass previous, std::optional<occupancy_points> occupancy_previous,
                             message_list& notes);
 
+/// Whether a request sets none of the limits apply_limits applies (final dose, pacing,
+/// minimum change, maxima in `limits`, the plan basis's): decided once per plan.
+inline bool sets_no_limits(const plan_request& request, const step_limits& limits, const pacing& pace) {
+    return !request.final_dose && !pace.active && !(request.min_change > mass{}) && !limits.max_cut &&
+           !limits.max_cut_share && !limits.max_cut_points;
+}
+
+// A remnant is what a cut leaves above the end dose when it is less than this share of what
+// was above the end dose before it (with the usual end of 0 mg: of the dose it was cut from):
+// a cut of 95% of the way or more leaves a dose too small to mean anything (a linear
+// taper's 0.02 mg of diazepam after 6.68 mg; 0.001 mg of clozapine after 133.334 mg), taken
+// for a whole step while the real stop comes after it unwarned. The abrupt-stop rule is
+// judged from the last meaningful dose (docs/safety.md, rule "remnant").
+inline constexpr double remnant_fraction = 1.0 / 20.0;
+
+/// The share rule of a remnant, for a dose above the end dose (and not about equal to it).
+inline bool leaves_remnant(mass dose, mass previous, mass end) { return dose - end < (previous - end) * remnant_fraction; }
+
+inline bool is_remnant(const cut_rules& rules, mass dose, mass previous) {
+    const auto about_equal = [](mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); };
+    const mass end = rules.end_dose;
+    if (!(dose > end) || about_equal(dose, end)) return false;
+    // The person's own final dose is theirs to choose, however small.
+    if (rules.request.final_dose && about_equal(dose, *rules.request.final_dose)) return false;
+    return leaves_remnant(dose, previous, end);
+}
+
+/// apply_limits for a request that sets no limit (sets_no_limits, so `notes` is untouched):
+/// the end dose is kept and the dose says the phase, decided inline on every step of such a
+/// plan. A remnant, which has its own rule, goes to apply_limits, as does every other request.
+inline limited_target apply_limits_inline(bool no_limits, const cut_rules& rules, mass target_dose, step_phase phase,
+                                          bool own_length, mass previous,
+                                          std::optional<occupancy_points> occupancy_previous, message_list& notes) {
+    if (no_limits) {
+        // apply_limits' own steps with every limit unset, each test made once: at (or about at)
+        // the end dose no remnant is left and the step is the stop; above it, without a final
+        // dose (unset here), is_remnant is the share rule alone. The dose is finite (the
+        // planner refuses any other target), so `!(dose > end)` is `dose <= end`.
+        const auto about_equal = [](mass a, mass b) { return detail::nearly_equal(in(a, units::mg), in(b, units::mg)); };
+        const mass end = rules.end_dose;
+        const mass dose = std::max(target_dose, end);
+        if (!(dose > end) || about_equal(dose, end)) return limited_target{end, step_phase::stop};
+        if (!leaves_remnant(dose, previous, end))
+            return limited_target{dose, about_equal(dose, previous) ? step_phase::hold : step_phase::reduce};
+    }
+    return apply_limits(rules, target_dose, phase, own_length, previous, occupancy_previous, notes);
+}
+
 // --- planner_warnings.cpp ---------------------------------------------------------------
 
 /// Warnings on a finished step: faster than the drug class's guidance, an abrupt stop from a
 /// large share of the start (judged from `meaningful_previous`, the last dose that was not a
 /// remnant; never from at most `gentle_stop`, the guidance's own last dose: gentle_stop_dose),
 /// a dose the current whole-unit form cannot make.
-void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
-                       const formulation* whole_units_only, mass gentle_stop);
+/// Inline: it runs on every step and rarely warns (the call and its seven arguments cost as
+/// much as the checks); the warnings' messages are made only when they are given.
+inline void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                              const formulation* whole_units_only, mass gentle_stop);
+/// The warning when a dose line of `s` cannot be made from whole units of `f` (whose
+/// strengths are known), or nullopt.
+std::optional<message> whole_units_warning(const step& s, const drug& d, const formulation& f);
+
+inline void add_step_warnings(step& s, const drug& d, mass previous, mass meaningful_previous, mass start,
+                              const formulation* whole_units_only, mass gentle_stop) {
+    if (auto w = pace_warning(d.klass, pace_cut{s.phase, previous, s.equivalent_daily_dose, s.change_points, s.length},
+                              message_code::faster_than_guidance_share, message_code::faster_than_guidance_points))
+        s.messages.push_back(*w);
+    // Stopping to zero from a large share of the start: the shared rule (plan/abrupt_stop.hpp).
+    if (s.phase == step_phase::stop && !(s.equivalent_daily_dose > mass{}))
+        if (auto w = abrupt_stop_warning(d.klass, meaningful_previous, start, message_code::abrupt_stop,
+                                         message_code::abrupt_stop_seizure_risk, gentle_stop))
+            s.messages.push_back(*w);
+    if (whole_units_only != nullptr && whole_units_only->unit_strengths)
+        if (auto w = whole_units_warning(s, d, *whole_units_only)) s.messages.push_back(*w);
+}
+
 /// The plan message when the whole-unit form's strengths are not in the data.
 std::optional<message> whole_units_unknown_message(const formulation& f);
 

@@ -47,16 +47,25 @@ std::optional<target> hyperbolic::next(const plan_context& ctx, std::span<const 
     // occupancy arithmetic). Empty: no more targets.
     std::optional<target> out;
     const occupancy_model& m = ctx.model != nullptr ? *ctx.model : ctx.require_model(name());
+    const mass start = ctx.start_dose();
+    // The occupancy at the most recent dose. The planner writes each step's occupancy as
+    // ctx.model's at the step's equivalent daily dose (own-mg plans, which these are), so
+    // the last step's is that same number bit for bit: read, not evaluated again (it was
+    // one of two model evaluations on every step, docs/performance.md). A caller that passes
+    // steps of its own gives their occupancy_percent as that occupancy, or leaves it unset.
+    std::optional<occupancy_points> occ_known;
     if (done.empty()) {
         check_against_model(*this, m);
-        check_targets_below_start(*this, m.occupancy_percent(ctx.start_dose()));
+        occ_known = m.occupancy_percent(start);
+        check_targets_below_start(*this, *occ_known);
+    } else {
+        occ_known = done.back().occupancy_percent;
     }
-    const mass start = ctx.start_dose();
     const mass latest = ctx.latest(done, start);
     if (!(in(latest, units::mg) > 0)) return out;
     if (final_fraction && latest <= start * *final_fraction * (1 + 1e-9)) return out;
     if (ctx.request.final_dose && latest <= *ctx.request.final_dose * (1 + 1e-9)) return out;
-    const double occ_latest = in(m.occupancy_percent(latest), units::points);
+    const double occ_latest = in(occ_known ? *occ_known : m.occupancy_percent(latest), units::points);
 
     double next_occ = 0;
     if (!occupancy_targets.empty()) {

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -101,6 +102,37 @@ TEST(PlannerReuse, AShorterDifferentPlanBeforeGrowsIntoTheLongerOne) {
     taper::schedule reused = taper::make_plan(db(), short_request(), hyperbolic(10));
     taper::make_plan(reused, db(), crossover, s_cross);
     expect_same_plan(reused, taper::make_plan(db(), crossover, s_cross));
+}
+
+// A reused step's dose lines keep their names when they already hold the ones the next plan
+// writes: the planner compares them in words (4 to 16 bytes) before copying. Names of the
+// same length that differ in one byte (at the start, the middle or the end) must still be
+// rewritten: citalopram and sertraline (10 letters each), and dose-times of 3, 4-7, 8-16 and
+// more than 16 letters.
+TEST(PlannerReuse, DoseLineNamesOfTheSameLengthAreRewritten) {
+    const auto split_request = [](std::string drug, taper::mass dose, std::vector<std::string> times) {
+        auto r = taper::testing::request(std::move(drug), dose);
+        for (auto& time : times) r.split.push_back({std::move(time), dose / static_cast<double>(4)});
+        return r;
+    };
+    const taper::any_strategy strategy = strategies::proportional{};
+    const auto first = split_request("citalopram", 20_mg, {"am1", "morning", "evening at nine", "after the evening meal, 8pm"});
+    const std::vector<taper::plan_request> next = {
+        split_request("sertraline", 100_mg, {"am2", "mornind", "evening at ninE", "after the evening meal, 9pm"}),
+        split_request("sertraline", 100_mg, {"bm1", "Morning", "Evening at nine", "After the evening meal, 8pm"}),
+        split_request("sertraline", 100_mg, {"a m", "mor-ing", "evening-at nine", "after the evening-meal, 8pm"}),
+    };
+    for (const auto& r : next) {
+        SCOPED_TRACE(r.split[1].time);
+        taper::schedule reused = taper::make_plan(db(), first, strategy);
+        taper::make_plan(reused, db(), r, strategy);
+        const taper::schedule fresh = taper::make_plan(db(), r, strategy);
+        expect_same_plan(reused, fresh);
+        ASSERT_FALSE(reused.steps.empty());
+        ASSERT_EQ(reused.steps[0].doses.size(), 4u);
+        EXPECT_EQ(reused.steps[0].doses[0].drug, "sertraline");
+        for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(reused.steps[0].doses[i].time, r.split[i].time);
+    }
 }
 
 /// A strategy that explains every step in its own words, as one written in C, Python or Swift
