@@ -24,6 +24,11 @@ namespace taper {
 
 /// The next dose a strategy wants.
 struct target {
+    // A constructor of its own, so that making one (a strategy makes one a step) runs the
+    // member initializers only: value-initializing a class without one first clears all of
+    // its bytes, which GCC does with a `rep stos` of the whole object.
+    target() noexcept {}
+
     /// Daily dose in the plan's basis (own mg, or diazepam-equivalent mg).
     mass daily_dose;
     step_phase phase = step_phase::reduce;

@@ -30,6 +30,9 @@ struct hyperbolic {
 
     std::string_view name() const { return "hyperbolic"; }
     /// Checks the floor and the targets against the model's Emax on the first step.
+    /// Reads the occupancy at the most recent dose from the last step's `occupancy_percent`
+    /// (the planner writes it as the model's at that step's dose) rather than evaluating the
+    /// model again; a caller passing steps of its own sets it so, or leaves it unset.
     std::optional<target> next(const plan_context& ctx, std::span<const step> done) const;
 
     /// Throws strategy_error (naming the option) for settings out of range.
