@@ -166,6 +166,11 @@ private:
     void add_topup_part(const choice& c, dose_recipe& r) const;
     void add_off_target_warning(dose_recipe& r, double realized, double goal, std::size_t line) const;
     std::optional<choice> search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const;
+    /// Every candidate within `band` mg of the best one, into pool_.
+    void collect(double goal, double lo, double hi, form_mask allowed, double band) const;
+    /// Of pool_, the best by closeness (within the tie band of the closest), then the key;
+    /// with `practical_only`, of the practical ones no further than `max_error` mg (or none).
+    const choice* pick(double goal, form_mask in_use, bool practical_only, double max_error) const;
     bool impractical(const choice& c) const;
     void add_off_target_hints(dose_recipe& r, double goal) const;
 

@@ -138,9 +138,9 @@ bool engine::impractical(const choice& c) const {
     return pieces > impractical_pieces || ml > impractical_volume_ml;
 }
 
-std::optional<choice> engine::search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const {
+void engine::collect(double goal, double lo, double hi, form_mask allowed, double band) const {
     pool_.clear();
-    search_state s{goal, options_.tie_percent / 100.0 * goal, lo, hi, lo - eps_of(lo), hi + eps_of(hi),
+    search_state s{goal, band, lo, hi, lo - eps_of(lo), hi + eps_of(hi),
                    options_.max_pieces, std::numeric_limits<double>::infinity(), pool_};
     if (s.lo_eps <= 0) s.consider(choice{});
 
@@ -159,25 +159,45 @@ std::optional<choice> engine::search(double goal, double lo, double hi, form_mas
             base = table_for(bit & solid_mask_);  // whole capsules of the same beads
         scan_topup(ti, base, goal, lo, hi, s);
     }
+}
 
-    if (pool_.empty()) return std::nullopt;
-    // Closest first (ties within the band), then a practical recipe before an impractical
-    // one (R8: 45 mL of diazepam liquid is five syringe fills, fewer than nine 2 mg tablets,
-    // but no one should measure it every day), then fewest pieces, forms not yet in use,
-    // fewest forms, fewest splits.
+// Closest first (ties within the band), then a practical recipe before an impractical one
+// (R8: 45 mL of diazepam liquid is five syringe fills, fewer than nine 2 mg tablets, but no
+// one should measure it every day), then fewest pieces, forms not yet in use, fewest forms,
+// fewest splits. With `practical_only`, the impractical and those further than `max_error`
+// are left out (nullptr if that leaves none).
+const choice* engine::pick(double goal, form_mask in_use, bool practical_only, double max_error) const {
+    auto eligible = [&](const choice& c) { return !practical_only || (c.error <= max_error && !impractical(c)); };
     double e_star = std::numeric_limits<double>::infinity();
-    for (const auto& c : pool_) e_star = std::min(e_star, c.error);
-    const double band = e_star + s.tau + eps_of(goal);
+    for (const auto& c : pool_)
+        if (eligible(c)) e_star = std::min(e_star, c.error);
+    const double band = e_star + options_.tie_percent / 100.0 * goal + eps_of(goal);
     const choice* best = nullptr;
     auto key = [&](const choice& c) {
         return std::make_tuple(impractical(c), c.cost, std::popcount(c.mask & ~in_use), std::popcount(c.mask),
                                c.splits, c.error, c.realized);
     };
     for (const auto& c : pool_) {
-        if (c.error > band) continue;
+        if (c.error > band || !eligible(c)) continue;
         if (best == nullptr || key(c) < key(*best)) best = &c;
     }
-    return *best;
+    return best;
+}
+
+std::optional<choice> engine::search(double goal, double lo, double hi, form_mask allowed, form_mask in_use) const {
+    collect(goal, lo, hi, allowed, options_.tie_percent / 100.0 * goal);
+    if (pool_.empty()) return std::nullopt;
+    const choice best = *pick(goal, in_use, false, 0);
+    if (!impractical(best)) return best;
+    // Every equally close recipe is impractical (R8): a practical one still within the
+    // tolerance is taken instead (one 75 mg capsule for 73 mg, not a 37.5 mg capsule and a
+    // hundred beads counted), closest first. Only where none is within the tolerance is the
+    // impractical one kept, and the step says so (437). The wider search runs only here.
+    const double tolerance_mg = tolerance(goal);
+    if (best.error > tolerance_mg + eps_of(goal)) return best;
+    collect(goal, lo, hi, allowed, tolerance_mg);
+    if (const choice* practical = pick(goal, in_use, true, tolerance_mg + eps_of(goal))) return *practical;
+    return best;
 }
 
 std::optional<choice> engine::best(double goal, double lo, double hi, form_mask in_use) const {

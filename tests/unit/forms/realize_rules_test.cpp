@@ -346,4 +346,40 @@ TEST(RealizationRules, APracticalRecipeIsChosenOverAnEquallyCloseImpracticalOne)
         EXPECT_FALSE(taper::contains(s.messages, message_code::impractical_recipe)) << "step " << s.planned().number;
 }
 
+// R8 beyond the tie band: when every equally close recipe is impractical, a practical one
+// still within the tolerance is taken. Diazepam 10 mg tablets and the 2 mg/5 mL (0.4 mg/mL)
+// liquid, one form per dose (the tablets quarter: 2.5 mg steps): 19.5 mg is exactly 48.75 mL
+// of liquid (five fills, over 20 mL) or two tablets, 20 mg (+0.5 mg, 2.6%, within the 5%
+// tolerance): the two tablets. For 18.75 mg the tablets make 17.5 or 20 mg (6.7% off either
+// way, beyond the tolerance), so the liquid stays: 46.875 mL, measured as 46.9 mL on the
+// 0.1 mL syringe (18.76 mg), impractical, which the realization warns of (437).
+TEST(RealizationRules, APracticalRecipeWithinTheToleranceIsChosenOverACloserImpracticalOne) {
+    const auto& d = db().get("diazepam");
+    std::vector<taper::available_form> forms;
+    for (const auto& f : taper::all_forms(d))
+        if (f.formulation_id == "tablet-10mg" || f.formulation_id == "liquid-0.4mg-ml") forms.push_back(f);
+    ASSERT_EQ(forms.size(), 2U);
+    taper::realization_options o;
+    o.allow_mixtures = false;
+    auto volume_and_tablets = [](const taper::dose_recipe& r) {
+        double ml = 0, tablets = 0;
+        for (const auto& p : r.parts) {
+            if (p.what == taper::dose_component::kind::liquid_volume)
+                ml += taper::in(p.amount_volume, taper::units::mL);
+            else
+                tablets += p.count;
+        }
+        return std::pair{ml, tablets};
+    };
+    const auto near_twenty = taper::realize_dose(19.5_mg, forms, o);
+    EXPECT_NEAR(taper::in(near_twenty.realized, taper::units::mg), 20.0, 1e-9);
+    EXPECT_EQ(volume_and_tablets(near_twenty), (std::pair{0.0, 2.0}));
+    EXPECT_TRUE(near_twenty.within_tolerance);
+
+    const auto between = taper::realize_dose(18.75_mg, forms, o);
+    EXPECT_NEAR(taper::in(between.realized, taper::units::mg), 18.76, 1e-9);
+    EXPECT_EQ(volume_and_tablets(between).second, 0.0);
+    EXPECT_NEAR(volume_and_tablets(between).first, 46.9, 1e-9);
+}
+
 }  // namespace
