@@ -170,7 +170,9 @@ std::optional<target> diazepam_crossover::staged(const plan_context& ctx, std::s
 
     target t;
     t.basis = dose_basis::diazepam_mg;
-    const bool switching = std::all_of(done.begin(), done.end(), [](const step& s) { return s.phase == step_phase::switch_over; });
+    // Still switching until the first cut (a hold the request places between switch steps
+    // does not end the switch).
+    const bool switching = std::none_of(done.begin(), done.end(), [](const step& s) { return s.phase == step_phase::reduce; });
     const mass room = ceiling - diazepam;
     if (switching && room > ceiling * 1e-9) {
         // Phase 1: the last dose-time still taken as the drug moves to diazepam, as far as the

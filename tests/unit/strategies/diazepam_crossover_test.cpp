@@ -378,6 +378,20 @@ TEST(StrategyDiazepamCrossover, StagedSubstitutionLimitsChangeOnlyTheDrugStillTa
     }
 }
 
+TEST(StrategyDiazepamCrossover, StagedSubstitutionAHoldBetweenSwitchStepsDoesNotEndTheSwitch) {
+    // The request holds after step 1 for 14 days: step 2 is that hold (the night switched,
+    // 60 mg-eq), and step 3 is still the second switch (0.5 mg of the midday dose), not a cut.
+    auto r = staged::alprazolam(1.0_mg, {"morning", "midday", "night"});
+    r.holds = {{1, 14.0 * taper::units::day}};
+    const auto s = taper::make_plan(taper::database::embedded(), r, staged::with_ceiling(30));
+    ASSERT_GT(s.steps.size(), 4u);
+    EXPECT_EQ(s.steps[1].phase, step_phase::hold);
+    EXPECT_EQ(s.steps[2].phase, step_phase::switch_over);
+    EXPECT_NEAR(s.steps[2].equivalent_daily_dose.value(), 60.0, 1e-9);
+    EXPECT_NEAR(staged::diazepam_in(s.steps[2]), 30.0, 1e-9);
+    EXPECT_NEAR(s.steps[3].equivalent_daily_dose.value(), 54.0, 1e-9);
+}
+
 TEST(StrategyDiazepamCrossover, TheSwitchCeilingIsAnOptionByNameAndMustBePositive) {
     taper::strategy_options o;
     o.set("switch_ceiling", 30.0_mg);
