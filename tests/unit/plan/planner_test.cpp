@@ -748,6 +748,38 @@ TEST(PlannerWarnings, ModifiedReleaseWithUnknownStrengthsIsNotSilent) {
               taper::whole_unit_reason::modified_release);
 }
 
+TEST(PlannerWarnings, EachReasonAFormIsTakenWholeIsNamed) {
+    // Fluoxetine 20 mg capsules: 18 mg cannot be made from whole capsules, which cannot be split.
+    auto flu = request("fluoxetine", 20_mg);
+    flu.current_formulation = "capsule";
+    const auto& w2 = plan(flu, ten_percent).steps[0].messages;
+    EXPECT_DOUBLE_EQ(mg_of_param(param(w2, mc::whole_units_cannot_make, "dose")), 18.0);
+    EXPECT_EQ(param(w2, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::cannot_split);
+    EXPECT_EQ(param(w2, mc::whole_units_cannot_make, "form").as_form(), taper::whole_unit_form::capsule);
+    // A 10 mg tablet of a formulary that does not say whether it may be split: taken whole,
+    // so 18 mg (10 % of 20 mg) cannot be made, and the reason says its splitting is unknown.
+    taper::database with_tablet = db();
+    with_tablet.overlay_json(R"json({"format": "taper-formulary", "version": 1, "drugs": [
+        {"name": "citalopram", "formulations": [
+            {"id": "tablet-local", "form": "tablet", "unit": "mg", "strength": 10,
+             "source": "a local tablet (test)", "status": "user-supplied"},
+            {"id": "tablet-ec-local", "form": "tablet", "unit": "mg", "strength": 10, "enteric_coated": true,
+             "source": "a local enteric-coated tablet (test)", "status": "user-supplied"}]}]})json");
+    auto cit = request("citalopram", 20_mg);
+    cit.current_formulation = "tablet-local";
+    const auto s3 = taper::make_plan(with_tablet, cit, ten_percent);
+    const auto& w3 = s3.steps[0].messages;
+    EXPECT_DOUBLE_EQ(mg_of_param(param(w3, mc::whole_units_cannot_make, "dose")), 18.0);
+    EXPECT_EQ(param(w3, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::not_known_splittable);
+    EXPECT_EQ(param(w3, mc::whole_units_cannot_make, "form").as_form(), taper::whole_unit_form::tablet);
+    // The same strength, enteric-coated (and not modified-release): never split, and said so.
+    cit.current_formulation = "tablet-ec-local";
+    const auto s4 = taper::make_plan(with_tablet, cit, ten_percent);
+    const auto& w4 = s4.steps[0].messages;
+    EXPECT_DOUBLE_EQ(mg_of_param(param(w4, mc::whole_units_cannot_make, "dose")), 18.0);
+    EXPECT_EQ(param(w4, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::enteric_coated);
+}
+
 TEST(PlannerWarnings, BeadCapsulesPointToCountingBeads) {
     // Venlafaxine XR capsules (37.5/75/150 mg) may be opened and the beads counted: 67.5 mg
     // cannot be made from whole capsules, and the warning says what can be done instead.
