@@ -23,8 +23,8 @@
 //
 // Staged substitution (`switch_ceiling`, off unless set): a high dose is not switched whole.
 // UK guidance advises against starting diazepam above 30 mg a day (NHS Lothian; NI Formulary
-// 4.10.3), and the Ashton Manual substitutes part of a high dose, reduces the drug still taken,
-// and tapers the diazepam last. With a ceiling set and a switch that would exceed it:
+// 4.10.3), and the Ashton Manual's schedules include partial substitution for high doses (part
+// of the dose switched, not all at once). With a ceiling set and a switch that would exceed it:
 //  1. Switch steps move the drug to diazepam one dose-time at a time, night first, but only
 //     until the diazepam reaches the ceiling (a dose-time may be switched in part).
 //  2. Reduce steps cut `percent` of the diazepam-equivalent total from the drug still taken
