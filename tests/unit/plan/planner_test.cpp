@@ -752,7 +752,8 @@ TEST(PlannerWarnings, EachReasonAFormIsTakenWholeIsNamed) {
     // Fluoxetine 20 mg capsules: 18 mg cannot be made from whole capsules, which cannot be split.
     auto flu = request("fluoxetine", 20_mg);
     flu.current_formulation = "capsule";
-    const auto& w2 = plan(flu, ten_percent).steps[0].messages;
+    const auto s2 = plan(flu, ten_percent);  // kept: the messages below refer into it
+    const auto& w2 = s2.steps[0].messages;
     EXPECT_DOUBLE_EQ(mg_of_param(param(w2, mc::whole_units_cannot_make, "dose")), 18.0);
     EXPECT_EQ(param(w2, mc::whole_units_cannot_make, "reason").as_reason(), taper::whole_unit_reason::cannot_split);
     EXPECT_EQ(param(w2, mc::whole_units_cannot_make, "form").as_form(), taper::whole_unit_form::capsule);
